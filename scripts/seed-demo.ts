@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { config } from '../src/config';
+import { createDataSource } from '../src/db/data-source';
+import { openDatabase } from '../src/db/database';
+import { isEmpty, seedDemo } from '../src/demo/demo-data';
+import { logger } from '../src/logger';
+import { createSystemContext } from '../src/system-context';
+
+/** `npm run seed:demo`: migrations, then the demo dataset, into DATABASE_URL (or the embedded database). */
+async function run(): Promise<void> {
+  const db = await openDatabase(config, logger);
+  const ds = createDataSource(db.url);
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    const ctx = createSystemContext(ds);
+    if (!(await isEmpty(ctx))) {
+      process.stdout.write('The database already holds segments: demo data not loaded.\n');
+      process.exitCode = 1;
+      return;
+    }
+    const { segments } = await seedDemo(ctx);
+    process.stdout.write(`Demo data loaded: ${segments} segments with live versions and drafts.\n`);
+  } finally {
+    await ds.destroy();
+    await db.stop();
+  }
+}
+
+run().catch((err) => {
+  logger.fatal({ err }, 'seed failed');
+  process.exit(1);
+});

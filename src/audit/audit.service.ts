@@ -1,0 +1,121 @@
+import type { AppContext } from '../context';
+import { assertInTransaction } from '../db/transaction';
+import { checkPageSize, decodeCursor, encodeCursor, toPage, type Page } from '../common/pagination';
+import { BadUserInputError } from '../errors/domain-errors';
+import type { AuditEvent, AuditFilter, AuditIntegrity } from './audit-event.types';
+
+export interface AuditEntry {
+  /** `entity.verb`, e.g. `version.published`. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  justification?: string | null;
+}
+
+interface AuditRow {
+  id: string;
+  sequence: string;
+  occurred_at: Date;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  justification: string | null;
+  request_id: string | null;
+  previous_hash: string | null;
+  hash: string;
+}
+
+const toEvent = (r: AuditRow): AuditEvent => ({
+  id: r.id,
+  sequence: Number(r.sequence),
+  occurredAt: r.occurred_at,
+  actor: r.actor,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  before: r.before,
+  after: r.after,
+  justification: r.justification,
+  requestId: r.request_id,
+  previousHash: r.previous_hash,
+  hash: r.hash,
+});
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+export class AuditService {
+  /**
+   * Appends one event in the caller's transaction: if the change rolls back, so does its
+   * event, and if the event cannot be written, the change fails. Sequence, time and hash are
+   * assigned by the database trigger.
+   */
+  async record(ctx: AppContext, entry: AuditEntry): Promise<void> {
+    assertInTransaction(ctx, 'An audit event');
+    await ctx.em.query(
+      `INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, justification, request_id)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
+      [ctx.principal.name, entry.action, entry.entityType, entry.entityId, json(entry.before), json(entry.after),
+        entry.justification ?? null, ctx.requestId],
+    );
+  }
+
+  /** Newest first, filtered, cursor-paginated by sequence. */
+  async list(ctx: AppContext, filter: AuditFilter | null | undefined, first: number, after?: string | null): Promise<Page<AuditEvent>> {
+    checkPageSize(first);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter?.actor) add('actor = ?', filter.actor);
+    if (filter?.action) add('action = ?', filter.action);
+    if (filter?.entityType) add('entity_type = ?', filter.entityType);
+    if (filter?.entityId) add('entity_id = ?', filter.entityId);
+    if (filter?.from) add('occurred_at >= ?', filter.from);
+    if (filter?.to) add('occurred_at < ?', filter.to);
+    if (filter?.from && filter?.to && filter.from > filter.to) {
+      throw BadUserInputError.forField('filter.to', 'must not be before filter.from');
+    }
+    const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countParams = [...params];
+    if (after) {
+      const [sequence] = decodeCursor('audit', after);
+      if (typeof sequence !== 'number') throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
+      add('sequence < ?', sequence);
+    }
+    const pageWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    params.push(first + 1);
+    const [rows, [{ count }]] = await Promise.all([
+      ctx.em.query(`SELECT * FROM audit_event ${pageWhere} ORDER BY sequence DESC LIMIT $${params.length}`, params) as Promise<AuditRow[]>,
+      ctx.em.query(`SELECT count(*)::int AS count FROM audit_event ${countWhere}`, countParams) as Promise<Array<{ count: number }>>,
+    ]);
+    return toPage(rows, first, count, (r) => encodeCursor('audit', [Number(r.sequence)]), toEvent);
+  }
+
+  /** Walks the whole chain in the database: each row's hash, its link to the previous row, and gaps. */
+  async integrity(ctx: AppContext): Promise<AuditIntegrity> {
+    const [row] = (await ctx.em.query(`
+      WITH chain AS (
+        SELECT sequence, hash, previous_hash, audit_event_hash(a) AS expected,
+               lag(sequence) OVER w AS prev_sequence, lag(hash) OVER w AS prev_hash
+        FROM audit_event a
+        WINDOW w AS (ORDER BY sequence)
+      )
+      SELECT count(*)::int AS checked,
+             min(sequence) FILTER (
+               WHERE hash IS DISTINCT FROM expected
+                  OR previous_hash IS DISTINCT FROM prev_hash
+                  OR sequence <> coalesce(prev_sequence, 0) + 1) AS first_broken
+      FROM chain`)) as Array<{ checked: number; first_broken: string | null }>;
+    const firstBroken = row.first_broken === null ? null : Number(row.first_broken);
+    return { ok: firstBroken === null, checkedEvents: row.checked, firstBrokenSequence: firstBroken };
+  }
+}
+
+export const auditService = new AuditService();

@@ -1,0 +1,69 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode,
+  TypeInfo, getNamedType, visit, visitWithTypeInfo,
+} from 'graphql';
+import type { AppContext } from '../context';
+import { rolesFor } from './permissions';
+
+/** Fragments the operation actually uses, followed transitively. */
+function usedFragments(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+  const seen = new Map<string, FragmentDefinitionNode>();
+  const walk = (set: SelectionSetNode | undefined): void => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        const frag = fragments.get(sel.name.value);
+        if (frag && !seen.has(frag.name.value)) {
+          seen.set(frag.name.value, frag);
+          walk(frag.selectionSet);
+        }
+      } else if (sel.kind === Kind.FIELD || sel.kind === Kind.INLINE_FRAGMENT) {
+        walk(sel.selectionSet);
+      }
+    }
+  };
+  walk(operation.selectionSet);
+  return [...seen.values()];
+}
+
+/**
+ * Checks the caller's role against `operationRoles` for every field of the operation before
+ * anything executes, so a refused mutation never runs half-way. Root fields without an
+ * entry are refused (fail closed); nested fields are checked when the table lists them.
+ */
+export function checkOperationRoles(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, ctx: AppContext): void {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions as FragmentDefinitionNode[]) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  }
+  const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
+  const refused: string[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const parent = typeInfo.getParentType();
+      if (!parent || node.name.value.startsWith('__')) return;
+      const coordinate = `${getNamedType(parent).name}.${node.name.value}`;
+      const roles = rolesFor(coordinate);
+      const isRoot = rootTypes.has(parent.name);
+      if ((isRoot && !roles) || (roles && !roles.includes(ctx.principal.role))) refused.push(coordinate);
+    },
+  });
+  for (const node of [operation, ...usedFragments(operation, fragments)]) visit(node, visitor);
+  if (refused.length > 0) {
+    const list = [...new Set(refused)].join(', ');
+    throw new GraphQLError(`Role ${ctx.principal.role} may not use ${list}`, {
+      extensions: { code: 'FORBIDDEN', fields: [...new Set(refused)], http: { status: 403 } },
+    });
+  }
+}
+
+export const authorizationPlugin: ApolloServerPlugin<AppContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ schema, document, operation, contextValue }) {
+        if (operation) checkOperationRoles(schema, document, operation, contextValue);
+      },
+    };
+  },
+};

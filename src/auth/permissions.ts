@@ -1,0 +1,39 @@
+/**
+ * The one authorisation table: which roles may call each operation. Every root field of the
+ * schema must have an entry (a test walks them all); a field without one is refused.
+ * Nested fields may have entries too, for data some readers must not see.
+ */
+import { ROLES, type Role } from './role';
+
+const EVERYONE: readonly Role[] = ROLES;
+const REVOPS: readonly Role[] = ['REVOPS', 'ADMIN'];
+const AUDITORS: readonly Role[] = ['AUDITOR', 'ADMIN'];
+const ADMIN: readonly Role[] = ['ADMIN'];
+
+export const operationRoles = {
+  'Query.me': EVERYONE,
+  'Query.apiKeys': ADMIN,
+  'Query.attributes': EVERYONE,
+  'Query.segments': EVERYONE,
+  'Query.segment': EVERYONE,
+  'Query.icpVersion': EVERYONE,
+  'Query.versionDiff': EVERYONE,
+  'Query.auditEvents': AUDITORS,
+  'Query.auditIntegrity': AUDITORS,
+
+  'Mutation.createApiKey': ADMIN,
+  'Mutation.revokeApiKey': ADMIN,
+  'Mutation.defineAttribute': REVOPS,
+  'Mutation.createSegment': REVOPS,
+  'Mutation.createDraft': REVOPS,
+  'Mutation.updateDraft': REVOPS,
+  'Mutation.discardDraft': REVOPS,
+  'Mutation.publishVersion': REVOPS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type GuardedField = keyof typeof operationRoles;
+
+/** Roles allowed on `Type.field`, or undefined when the table has no entry. */
+export function rolesFor(coordinate: string): readonly Role[] | undefined {
+  return (operationRoles as Record<string, readonly Role[]>)[coordinate];
+}

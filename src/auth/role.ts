@@ -1,0 +1,26 @@
+import { registerEnumType } from 'type-graphql';
+
+export const ROLES = ['VIEWER', 'REVOPS', 'SALES_MANAGER', 'AUDITOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
+
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  valuesConfig: {
+    VIEWER: { description: 'Reads segments, versions, accounts and fits (front-end teams).' },
+    REVOPS: { description: 'VIEWER, plus segments, attributes, drafts and publishing.' },
+    SALES_MANAGER: { description: 'VIEWER, plus overriding and revoking fits.' },
+    AUDITOR: { description: 'Reads everything, including overrides and the audit trail; writes nothing.' },
+    ADMIN: { description: 'Everything, including API keys.' },
+  },
+});
+
+/** Who is calling: the API key's id and name (snapshotted into audit rows) and its role. */
+export interface Principal {
+  keyId: string;
+  name: string;
+  role: Role;
+}
+
+/** The actor of work the system does itself (start-up bootstrap, demo data, expiry). */
+export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ keyId: 'system', name: 'system', role: 'ADMIN' });

@@ -1,0 +1,73 @@
+/**
+ * The only reader of process.env. Typed, validated once, frozen.
+ * A bad value stops start-up with a message naming the variable.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** HTTP port of the API. */
+  port: number;
+  /** External PostgreSQL; unset means the embedded one with demo data. */
+  databaseUrl: string | undefined;
+  /** When set, an ADMIN key with exactly this secret exists after start-up. */
+  adminKey: string | undefined;
+  /** Where the embedded PostgreSQL keeps its data (git-ignored). */
+  dataDir: string;
+  embeddedPgPort: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest accepted request body, in bytes (5,000 accounts fit comfortably). */
+  maxBodyBytes: number;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  maxAliases: number;
+  introspection: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`Invalid ${name}: expected an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new Error(`Invalid ${name}: expected true or false, got "${raw}"`);
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads a config from an environment; exported for tests, the app uses `config`. */
+export function readConfig(env: Env = process.env): Readonly<Config> {
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`Invalid LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const adminKey = env.FITGRAPH_ADMIN_KEY || undefined;
+  if (adminKey !== undefined && adminKey.length < 16) {
+    throw new Error('Invalid FITGRAPH_ADMIN_KEY: use at least 16 characters');
+  }
+  return Object.freeze({
+    port: intVar(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminKey,
+    dataDir: path.resolve(env.FITGRAPH_DATA_DIR || path.join(__dirname, '..', '.data')),
+    embeddedPgPort: intVar(env, 'FITGRAPH_EMBEDDED_PG_PORT', 54329, 1, 65535),
+    logLevel,
+    maxBodyBytes: intVar(env, 'FITGRAPH_MAX_BODY_BYTES', 16 * 1024 * 1024, 1024),
+    maxQueryDepth: intVar(env, 'FITGRAPH_MAX_QUERY_DEPTH', 12, 2),
+    maxQueryCost: intVar(env, 'FITGRAPH_MAX_QUERY_COST', 50_000, 10),
+    maxAliases: intVar(env, 'FITGRAPH_MAX_ALIASES', 30, 1),
+    introspection: boolVar(env, 'FITGRAPH_INTROSPECTION', true),
+  });
+}
+
+export const config = readConfig();

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { Client } from 'pg';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export interface Database {
+  url: string;
+  /** The embedded server we started, or null for DATABASE_URL. */
+  embedded: { dataDir: string; created: boolean } | null;
+  stop(): Promise<void>;
+}
+
+const APP_DATABASE = 'fitgraph';
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL in the data folder, started (and created) as needed. */
+export async function openDatabase(cfg: Readonly<Config>, log: Logger): Promise<Database> {
+  if (cfg.databaseUrl) return { url: cfg.databaseUrl, embedded: null, stop: async () => undefined };
+  const dataDir = path.join(cfg.dataDir, 'pg');
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: cfg.embeddedPgPort,
+    onLog: (line) => log.debug({ postgres: line.trim() }, 'embedded postgres'),
+  });
+  const admin = new Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [APP_DATABASE]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${APP_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server.url);
+  url.pathname = `/${APP_DATABASE}`;
+  return { url: url.toString(), embedded: { dataDir: cfg.dataDir, created: server.created }, stop: server.stop };
+}

@@ -1,0 +1,104 @@
+/**
+ * The demo ICPs, from the seeds: three tiers of seed 000 (strategic $1B+, enterprise
+ * $100M-$1B, growth $10M-$100M) scored on seed 001's five dimensions (30/20/25/15/10),
+ * with seed 000's disqualifiers and seed 001's tiers 80/60/40.
+ */
+import type { CriterionSpec, DimensionSpec, DisqualifierSpec, IcpDefinitionSpec, TierActionSpec } from '../versions/icp-definition';
+
+const c = (attribute: string, operator: CriterionSpec['operator'], operand: Partial<CriterionSpec>, points: number, label: string): CriterionSpec =>
+  ({ attribute, operator, ...operand, points, label });
+
+const ACTIONS: TierActionSpec[] = [
+  { tier: 'PERFECT', action: 'ROUTE_TO_AE' },
+  { tier: 'STRONG', action: 'PURSUE' },
+  { tier: 'MODERATE', action: 'NURTURE' },
+  { tier: 'WEAK', action: 'EXCLUDE' },
+  { tier: 'DISQUALIFIED', action: 'EXCLUDE' },
+];
+
+const DISQUALIFIERS: DisqualifierSpec[] = [
+  { attribute: 'deployment', operator: 'EQ', value: 'on-premise-only', reason: 'Requires on-premise only' },
+  { attribute: 'budgetUsd', operator: 'LT', value: 10000, reason: 'Budget under $10K annually' },
+  { attribute: 'industry', operator: 'IN', values: ['government'], reason: 'Extremely regulated (government)' },
+];
+
+const TARGET_INDUSTRIES = ['financial services', 'e-commerce', 'media', 'saas', 'healthcare', 'gaming'];
+
+function definition(dims: DimensionSpec[]): IcpDefinitionSpec {
+  return { dimensions: dims, disqualifiers: DISQUALIFIERS, thresholds: { perfect: 80, strong: 60, moderate: 40 }, actions: ACTIONS };
+}
+
+export interface DemoSegment {
+  key: string;
+  name: string;
+  description: string;
+  membership: CriterionSpec[];
+  live: IcpDefinitionSpec;
+  draft: IcpDefinitionSpec;
+  draftNotes: string;
+}
+
+function segmentDefinition(opts: {
+  minEmployees: number; fundingStages: string[]; maturity: string[]; minBudget: number; useCases: string[];
+  behavioralWeight?: number; firmographicsWeight?: number; extraBehavioral?: CriterionSpec[];
+}): IcpDefinitionSpec {
+  return definition([
+    { dimension: 'FIRMOGRAPHICS', weight: opts.firmographicsWeight ?? 30, criteria: [
+      c('industry', 'IN', { values: TARGET_INDUSTRIES }, 10, 'Target vertical'),
+      c('employees', 'GTE', { value: opts.minEmployees }, 10, 'Company size'),
+      c('region', 'IN', { values: ['NA', 'EMEA'] }, 5, 'Covered regions'),
+      c('fundingStage', 'IN', { values: opts.fundingStages }, 5, 'Funding stage'),
+    ] },
+    { dimension: 'TECHNOGRAPHICS', weight: 20, criteria: [
+      c('mlMaturity', 'IN', { values: opts.maturity }, 10, 'ML maturity'),
+      c('techStack', 'CONTAINS_ANY', { values: ['aws', 'gcp', 'azure', 'kubernetes'] }, 5, 'Cloud-native stack'),
+      c('usesCompetitor', 'EQ', { value: true }, 5, 'Displacement opportunity'),
+    ] },
+    { dimension: 'BEHAVIORAL', weight: opts.behavioralWeight ?? 25, criteria: [
+      c('demoRequested', 'EQ', { value: true }, 10, 'Demo requested'),
+      c('websiteVisits30d', 'GTE', { value: 20 }, 5, 'Active on the website'),
+      c('eventsAttended', 'GTE', { value: 1 }, 5, 'Attends events'),
+      c('lastEngagedAt', 'WITHIN_DAYS', { value: 30 }, 5, 'Engaged in the last 30 days'),
+      ...(opts.extraBehavioral ?? []),
+    ] },
+    { dimension: 'BUSINESS_NEEDS', weight: 15, criteria: [
+      c('painPoints', 'CONTAINS_ANY', { values: ['scaling', 'latency', 'cost', 'compliance'] }, 5, 'Pains we solve'),
+      c('useCases', 'CONTAINS_ANY', { values: opts.useCases }, 5, 'Matching use case'),
+      c('budgetUsd', 'GTE', { value: opts.minBudget }, 5, 'Budget capability'),
+    ] },
+    { dimension: 'GROWTH', weight: 10, criteria: [
+      c('expansionPotential', 'EQ', { value: 'high' }, 5, 'Expansion potential'),
+      c('referencePotential', 'EQ', { value: true }, 3, 'Reference potential'),
+      c('headcountGrowth12m', 'GTE', { value: 0.15 }, 2, 'Growing headcount'),
+    ] },
+  ]);
+}
+
+const hiring = c('openRoles', 'GTE', { value: 5 }, 5, 'Hiring for ML roles');
+
+export const DEMO_SEGMENTS: DemoSegment[] = [
+  {
+    key: 'strategic', name: 'Strategic (Tier 1)',
+    description: 'Revenue $1B+ or high-growth unicorns with dedicated ML teams and $500K+ budgets.',
+    membership: [c('annualRevenue', 'GTE', { value: 1_000_000_000 }, 1, 'Revenue $1B+')],
+    live: segmentDefinition({ minEmployees: 5000, fundingStages: ['public', 'growth'], maturity: ['dedicated-team'], minBudget: 500_000, useCases: ['fraud-detection', 'recommendations', 'content-moderation'] }),
+    draft: segmentDefinition({ minEmployees: 5000, fundingStages: ['public', 'growth'], maturity: ['dedicated-team'], minBudget: 500_000, useCases: ['fraud-detection', 'recommendations', 'content-moderation'], behavioralWeight: 30, firmographicsWeight: 25, extraBehavioral: [hiring] }),
+    draftNotes: 'Quarterly review: intent signals predicted wins better than size; weight behavioural 30, firmographics 25, add ML hiring.',
+  },
+  {
+    key: 'enterprise', name: 'Enterprise (Tier 2)',
+    description: 'Revenue $100M-$1B with growing ML initiatives and $100K-$500K budgets.',
+    membership: [c('annualRevenue', 'BETWEEN', { min: 100_000_000, max: 999_999_999 }, 1, 'Revenue $100M-$1B')],
+    live: segmentDefinition({ minEmployees: 500, fundingStages: ['series-c', 'growth', 'public', 'private'], maturity: ['growing', 'dedicated-team'], minBudget: 100_000, useCases: ['recommendations', 'document-processing', 'personalization'] }),
+    draft: segmentDefinition({ minEmployees: 300, fundingStages: ['series-b', 'series-c', 'growth', 'public', 'private'], maturity: ['growing', 'dedicated-team'], minBudget: 100_000, useCases: ['recommendations', 'document-processing', 'personalization'] }),
+    draftNotes: 'Widen to 300+ employees and Series B: several Series B wins last quarter.',
+  },
+  {
+    key: 'growth', name: 'Growth (Tier 3)',
+    description: 'Revenue $10M-$100M, Series A/B and AI-first companies with $20K-$100K budgets.',
+    membership: [c('annualRevenue', 'BETWEEN', { min: 10_000_000, max: 99_999_999 }, 1, 'Revenue $10M-$100M')],
+    live: segmentDefinition({ minEmployees: 50, fundingStages: ['series-a', 'series-b'], maturity: ['early', 'growing'], minBudget: 20_000, useCases: ['chatbots', 'recommendations', 'data-enrichment'] }),
+    draft: segmentDefinition({ minEmployees: 50, fundingStages: ['seed', 'series-a', 'series-b'], maturity: ['early', 'growing'], minBudget: 20_000, useCases: ['chatbots', 'recommendations', 'data-enrichment', 'ai-npcs'] }),
+    draftNotes: 'Add seed-stage AI-first companies and gaming use cases.',
+  },
+];

@@ -1,0 +1,69 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { requestScope } from '../context';
+import { PgCode, pgCode } from '../db/database-errors';
+import { logger } from '../logger';
+import { DomainError, type ErrorCode, type InputIssue } from './domain-errors';
+
+/** Codes that graphql-js, Apollo or our plugins set on errors safe to show as they are. */
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN',
+  'NOT_FOUND', 'CONFLICT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** Database refusals that a client can cause and should see as such. */
+const DATABASE_CODES: Record<string, ErrorCode> = {
+  [PgCode.uniqueViolation]: 'CONFLICT',
+  [PgCode.restrictViolation]: 'CONFLICT',
+  [PgCode.lockNotAvailable]: 'CONFLICT',
+  [PgCode.serializationFailure]: 'CONFLICT',
+  [PgCode.deadlockDetected]: 'CONFLICT',
+};
+
+function validationIssues(err: ArgumentValidationError): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const walk = (errors: ArgumentValidationError['extensions']['validationErrors'], prefix: string) => {
+    for (const e of errors ?? []) {
+      const path = prefix ? `${prefix}.${e.property}` : e.property;
+      for (const message of Object.values(e.constraints ?? {})) issues.push({ path, message });
+      walk(e.children as typeof errors, path);
+    }
+  };
+  walk(err.extensions.validationErrors, '');
+  return issues;
+}
+
+/**
+ * The one place where errors become responses: domain errors keep their code and message,
+ * GraphQL's own input errors pass, everything else is logged with the request id and
+ * masked as "Internal server error".
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const issues = validationIssues(original);
+    const message = `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+    return { ...base, message, extensions: { code: 'BAD_USER_INPUT', issues, field: issues[0]?.path } };
+  }
+  const dbCode = pgCode(original);
+  if (dbCode && DATABASE_CODES[dbCode]) {
+    const message = dbCode === PgCode.restrictViolation && original instanceof Error
+      ? original.message
+      : 'The change conflicts with a concurrent or existing one; reload and try again';
+    return { ...base, message, extensions: { code: DATABASE_CODES[dbCode] } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code) && (original instanceof GraphQLError || original === error)) {
+    const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const scope = requestScope.getStore();
+  (scope?.log ?? logger).error({ err: original, requestId: scope?.requestId, path: formatted.path }, 'internal error');
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: scope?.requestId } };
+}

@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../context';
+import { IcpVersion } from '../versions/icp-version.entity';
+import { Segment } from './segment.entity';
+import { CreateSegmentInput } from './segment.input';
+import { segmentService } from './segment.service';
+
+@Resolver(() => Segment)
+export class SegmentResolver {
+  @Query(() => [Segment])
+  segments(@Ctx() ctx: AppContext): Promise<Segment[]> {
+    return segmentService.list(ctx);
+  }
+
+  @Query(() => Segment, { nullable: true })
+  segment(@Ctx() ctx: AppContext, @Arg('key') key: string): Promise<Segment | null> {
+    return segmentService.findByKey(ctx, key);
+  }
+
+  @Mutation(() => Segment)
+  createSegment(@Ctx() ctx: AppContext, @Arg('input') input: CreateSegmentInput): Promise<Segment> {
+    return segmentService.create(ctx, input);
+  }
+
+  @FieldResolver(() => IcpVersion, { nullable: true })
+  liveVersion(@Root() segment: Segment, @Ctx() ctx: AppContext): Promise<IcpVersion | null> {
+    return ctx.loaders.liveVersionBySegmentId.load(segment.id);
+  }
+
+  @FieldResolver(() => [IcpVersion], { description: 'Every version but discarded drafts, by number.' })
+  versions(@Root() segment: Segment, @Ctx() ctx: AppContext): Promise<IcpVersion[]> {
+    return ctx.loaders.versionsBySegmentId.load(segment.id);
+  }
+}
