@@ -1,10 +1,16 @@
 import pino from 'pino';
 import { config } from './config';
 
+/** Where log lines go; tests swap the target to read them. */
+export const logSink: { target: { write(line: string): unknown } } = { target: process.stdout };
+
 /** JSON logs on stdout; every request-scoped line carries `requestId`. */
-export const logger = pino({
-  level: config.logLevel,
-  base: { service: 'fitgraph' },
-  timestamp: pino.stdTimeFunctions.isoTime,
-});
+export const logger = pino(
+  {
+    level: config.logLevel,
+    base: { service: 'fitgraph' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  },
+  { write: (line: string) => logSink.target.write(line) },
+);
 export type Logger = typeof logger;

@@ -2,9 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, getNullableType, isListType, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
-/** A list field costs its children times the page size asked for (`first`), or 10 when unbounded. */
+/**
+ * A list field costs its children times the page size asked for (`first`), or 10 when
+ * unbounded; a connection's `edges` are already counted by its `first`.
+ */
 const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (typeof args.first === 'number') return 1 + childComplexity * args.first;
+  if (field.name === 'edges') return 1 + childComplexity;
   if (isListType(getNullableType(field.type))) return 1 + childComplexity * 10;
   return undefined;
 };

@@ -1,0 +1,309 @@
+/**
+ * Semantics of one test on one account attribute (criteria, disqualifiers, segment membership).
+ * Tests are compiled once into a predicate so that bulk scoring pays for operand preparation
+ * (lower-casing, sets, date parsing) once per definition, not once per account.
+ */
+import type { AccountAttributes, AttributeTest, Operator } from '../versions/icp-definition';
+
+export const MS_PER_DAY = 86_400_000;
+
+/** Outcome of a test on one account. `missing` implies `!matched`. */
+export interface TestOutcome {
+  matched: boolean;
+  missing: boolean;
+}
+
+/** A test prepared for repeated evaluation. */
+export interface CompiledTest {
+  readonly attribute: string;
+  readonly operator: Operator;
+  /** Reads the attribute; `undefined` and `null` both mean missing. */
+  readonly read: (attributes: AccountAttributes) => unknown;
+  /** Whether a present (non-null) value passes; `atMs` is the evaluation instant. */
+  readonly matches: (value: unknown, atMs: number) => boolean;
+}
+
+const NEVER = (): boolean => false;
+const ALWAYS = (): boolean => true;
+
+/** The two-digit number at `s[i]`, or -1; the caller guarantees `i + 1 < s.length`. */
+function pairAt(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  // Unsigned compare: one test rejects both below '0' and above '9'.
+  return a >>> 0 <= 9 && b >>> 0 <= 9 ? a * 10 + b : -1;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/**
+ * Parses an ISO-8601 date (`YYYY-MM-DD`, UTC midnight) or date-time
+ * (`YYYY-MM-DDTHH:MM[:SS[.fff…]][Z|±HH:MM]`) into epoch milliseconds; NaN for anything else.
+ * Agrees with Date.parse on these forms except that a date-time without an offset is read as
+ * UTC (Date.parse reads local time, which would tie scores to the server's time zone); other
+ * text is refused because Date.parse handles it in implementation-defined ways. Hand-written
+ * because Date.parse dominated the cost of bulk scoring.
+ */
+export function parseInstant(s: string): number {
+  const len = s.length;
+  if (len < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN; // '-'
+  const hi = pairAt(s, 0), lo = pairAt(s, 2); // century, year
+  const mo = pairAt(s, 5), d = pairAt(s, 8);
+  if (hi < 0 || lo < 0 || mo < 1 || mo > 12 || d < 1 || d > 31) return NaN;
+  // Day 30 of February rolls over into March, as with Date.parse and Date.UTC.
+  const day = daysFromCivil(hi * 100 + lo, mo, d) * 86_400_000;
+  if (len === 10) return day;
+
+  if (len < 16 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return NaN; // 'T', ':'
+  const h = pairAt(s, 11);
+  const mi = pairAt(s, 14);
+  if (h < 0 || h > 24 || mi < 0 || mi > 59) return NaN;
+  let i = 16;
+  let sec = 0;
+  let ms = 0;
+  if (i + 2 < len && s.charCodeAt(i) === 58) { // ':'
+    sec = pairAt(s, i + 1);
+    if (sec < 0 || sec > 59) return NaN;
+    i += 3;
+    // '.': milliseconds; further digits are dropped, as V8 does
+    if (i < len && s.charCodeAt(i) === 46) {
+      const start = ++i;
+      for (; i < len; i++) {
+        const c = s.charCodeAt(i) - 48;
+        if (c >>> 0 > 9) break;
+        if (i - start < 3) ms = ms * 10 + c;
+      }
+      const n = i - start;
+      if (n === 0) return NaN;
+      if (n < 3) ms *= n === 1 ? 100 : 10;
+    }
+  }
+  if (h === 24 && (mi !== 0 || sec !== 0 || ms !== 0)) return NaN;
+
+  let offset = 0;
+  if (i < len) {
+    const z = s.charCodeAt(i);
+    if (z === 90 && i + 1 === len) { // 'Z'
+      i++;
+    } else if ((z === 43 || z === 45) && i + 6 === len && s.charCodeAt(i + 3) === 58) { // '±HH:MM'
+      const oh = pairAt(s, i + 1);
+      const om = pairAt(s, i + 4);
+      if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
+      offset = (z === 43 ? 1 : -1) * (oh * 60 + om) * 60_000;
+      i += 6;
+    } else {
+      return NaN;
+    }
+  }
+  return day + ((h * 60 + mi) * 60 + sec) * 1000 + ms - offset;
+}
+
+/** True when the value counts as absent: `undefined` or `null`. */
+export function isMissing(value: unknown): value is null | undefined {
+  return value === undefined || value === null;
+}
+
+/**
+ * Returns a reader for one attribute key. Keys that shadow Object.prototype members
+ * ("constructor", "__proto__"…) are read as own properties only, so an inherited function
+ * is never taken for a value; other keys use a plain property read (the hot path).
+ */
+export function attributeReader(key: string): (attributes: AccountAttributes) => unknown {
+  if (key in Object.prototype) {
+    return (attributes) => (Object.hasOwn(attributes, key) ? attributes[key] : undefined);
+  }
+  return (attributes) => attributes[key];
+}
+
+// NaN is never a usable number: treating it as one would make NEQ/NOT_IN match garbage.
+const isNumber = (v: unknown): v is number => typeof v === 'number' && v === v;
+const isScalar = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'boolean' || isNumber(v);
+
+const ORDERINGS: Record<'GT' | 'GTE' | 'LT' | 'LTE', (a: number, b: number) => boolean> = {
+  GT: (a, b) => a > b, GTE: (a, b) => a >= b, LT: (a, b) => a < b, LTE: (a, b) => a <= b,
+};
+
+function equality(want: unknown, negate: boolean): (v: unknown) => boolean {
+  if (typeof want === 'string') {
+    const w = want.toLowerCase();
+    // The exact spelling is tried first: it is the common case and lower-casing allocates.
+    return negate
+      ? (v) => typeof v === 'string' && v !== want && v.toLowerCase() !== w
+      : (v) => v === want || (typeof v === 'string' && v.toLowerCase() === w);
+  }
+  if (isNumber(want)) return negate ? (v) => isNumber(v) && v !== want : (v) => v === want;
+  if (typeof want === 'boolean') return negate ? (v) => typeof v === 'boolean' && v !== want : (v) => v === want;
+  return NEVER; // null, list or object operand: not comparable with any attribute value
+}
+
+/**
+ * The distinct scalar operands of IN, NOT_IN and CONTAINS_*, strings compared lower-cased.
+ * Each operand is also keyed by its own spelling, so a value spelled as in the definition
+ * (the common case) is found without allocating a lower-cased copy.
+ */
+class Operands {
+  private readonly index = new Map<unknown, number>();
+  /** Number of distinct operands. */
+  readonly size: number;
+  /** JS types of the operands. */
+  readonly types = new Set<string>();
+
+  constructor(values: unknown) {
+    let size = 0;
+    for (const v of Array.isArray(values) ? (values as unknown[]) : []) {
+      if (!isScalar(v)) continue;
+      const key = typeof v === 'string' ? v.toLowerCase() : v;
+      let i = this.index.get(key);
+      if (i === undefined) this.index.set(key, (i = size++));
+      this.index.set(v, i);
+      this.types.add(typeof v);
+    }
+    this.size = size;
+  }
+
+  /** Position of the operand equal to `v`, or -1. Type-strict: 1 is not "1". */
+  find(v: unknown): number {
+    const i = this.index.get(v);
+    if (i !== undefined) return i;
+    if (typeof v !== 'string') return -1;
+    return this.index.get(v.toLowerCase()) ?? -1;
+  }
+}
+
+function containsAll(operands: Operands): (v: unknown) => boolean {
+  const size = operands.size;
+  if (size <= 30) {
+    // Found operands are tracked as bits of one integer: no allocation per account.
+    const full = 2 ** size - 1;
+    return (v) => {
+      if (!Array.isArray(v)) return false;
+      let found = 0;
+      for (let i = 0; i < v.length; i++) {
+        const bit = operands.find(v[i]);
+        if (bit >= 0 && (found |= 1 << bit) === full) return true;
+      }
+      return false;
+    };
+  }
+  return (v) => Array.isArray(v) && new Set(v.map((e) => operands.find(e)).filter((i) => i >= 0)).size === size;
+}
+
+function matcherFor(test: AttributeTest): (value: unknown, atMs: number) => boolean {
+  const op = test.operator;
+  switch (op) {
+    case 'EQ':
+    case 'NEQ':
+      return equality(test.value, op === 'NEQ');
+    case 'GT':
+    case 'GTE':
+    case 'LT':
+    case 'LTE': {
+      const cmp = ORDERINGS[op];
+      const want = test.value;
+      if (isNumber(want)) return (v) => isNumber(v) && cmp(v, want);
+      if (typeof want === 'string') {
+        const wantMs = parseInstant(want);
+        if (wantMs !== wantMs) return NEVER;
+        // NaN (not a date) fails every comparison, so garbage never matches.
+        return (v) => typeof v === 'string' && cmp(parseInstant(v), wantMs);
+      }
+      return NEVER;
+    }
+    case 'BETWEEN': {
+      const { min, max } = test;
+      if (!isNumber(min) || !isNumber(max)) return NEVER;
+      return (v) => isNumber(v) && v >= min && v <= max;
+    }
+    case 'IN': {
+      const operands = new Operands(test.values);
+      return (v) => operands.find(v) >= 0; // type-strict, so wrong types fall out by themselves
+    }
+    case 'NOT_IN': {
+      const operands = new Operands(test.values);
+      const types = operands.types;
+      // A number is not "not in" a list of strings: it is the wrong type, so it does not match.
+      return (v) => isScalar(v) && (types.size === 0 || types.has(typeof v)) && operands.find(v) < 0;
+    }
+    case 'CONTAINS_ANY': {
+      const operands = new Operands(test.values);
+      return (v) => {
+        if (!Array.isArray(v)) return false;
+        for (let i = 0; i < v.length; i++) if (operands.find(v[i]) >= 0) return true;
+        return false;
+      };
+    }
+    case 'CONTAINS_ALL': {
+      const operands = new Operands(test.values);
+      // An empty operand list would hold vacuously for every list: treat it as a broken test.
+      return operands.size === 0 ? NEVER : containsAll(operands);
+    }
+    case 'EXISTS':
+      return ALWAYS; // only called on present values
+    case 'WITHIN_DAYS': {
+      const days = test.value;
+      if (!isNumber(days)) return NEVER;
+      const span = days * MS_PER_DAY;
+      return (v, atMs) => {
+        if (typeof v !== 'string') return false;
+        const t = parseInstant(v);
+        return t >= atMs - span && t <= atMs;
+      };
+    }
+    default:
+      return NEVER; // stored data outside the type: never match rather than throw mid-batch
+  }
+}
+
+/** Prepares a test for repeated evaluation; see {@link evaluateTest} for the semantics. */
+export function compileTest(test: AttributeTest): CompiledTest {
+  return {
+    attribute: test.attribute,
+    operator: test.operator,
+    read: attributeReader(test.attribute),
+    matches: matcherFor(test),
+  };
+}
+
+/**
+ * Evaluates one attribute test against an account's attributes at instant `at`.
+ *
+ * A missing value (undefined or null) never matches, whatever the operator, and sets
+ * `missing`. A value of the wrong JS type does not match and is not missing. Strings compare
+ * case-insensitively; GT/GTE/LT/LTE compare numbers, or ISO-8601 strings as instants when the
+ * operand is a string; BETWEEN is inclusive; WITHIN_DAYS holds for `at - value days <= t <= at`.
+ */
+export function evaluateTest(test: AttributeTest, attributes: AccountAttributes, at: Date): TestOutcome {
+  const compiled = compileTest(test);
+  const value = compiled.read(attributes);
+  if (isMissing(value)) return { matched: false, missing: true };
+  return { matched: compiled.matches(value, at.getTime()), missing: false };
+}
+
+/**
+ * Prepares a membership rule: the returned predicate is true when every test matches
+ * (an empty rule is true).
+ */
+export function compileMatchesAll(tests: AttributeTest[]): (attributes: AccountAttributes, at: Date) => boolean {
+  const compiled = tests.map(compileTest);
+  return (attributes, at) => {
+    const atMs = at.getTime();
+    for (const t of compiled) {
+      const value = t.read(attributes);
+      if (isMissing(value) || !t.matches(value, atMs)) return false;
+    }
+    return true;
+  };
+}
+
+/** True when every test matches the account at `at`; an empty list is true. */
+export function matchesAll(tests: AttributeTest[], attributes: AccountAttributes, at: Date): boolean {
+  return compileMatchesAll(tests)(attributes, at);
+}

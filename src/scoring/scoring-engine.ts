@@ -1,0 +1,222 @@
+/**
+ * Pure scoring: an ICP definition and one account's attributes in, a 0-100 score, a tier and
+ * the explanation out. No I/O and no clock: the caller passes `at`, so the same inputs always
+ * give the same result.
+ */
+import type {
+  AccountAttributes,
+  Dimension,
+  FitTier,
+  IcpDefinitionSpec,
+  Operator,
+  TierThresholds,
+} from '../versions/icp-definition';
+import { type CompiledTest, compileTest, isMissing } from './attribute-test';
+
+/** One criterion of one dimension, as evaluated for one account. */
+export interface CriterionResult {
+  attribute: string;
+  operator: Operator;
+  label: string | null;
+  matched: boolean;
+  /** The attribute had no value; the criterion then earns nothing. */
+  missing: boolean;
+  points: number;
+  earned: number;
+}
+
+/** A dimension's contribution to the score, from 0 to its weight (two decimals). */
+export interface DimensionScore {
+  dimension: Dimension;
+  weight: number;
+  score: number;
+  criteria: CriterionResult[];
+}
+
+/** The full, explainable result of scoring one account under one definition. */
+export interface ScoreResult {
+  score: number;
+  tier: FitTier;
+  disqualifiedBy: string[];
+  dimensions: DimensionScore[];
+  missingAttributes: string[];
+  completeness: number;
+  action: string | null;
+}
+
+/** The cheap form used for bulk rescoring. */
+export interface QuickScore {
+  score: number;
+  tier: FitTier;
+}
+
+/** A definition prepared once for scoring many accounts. */
+export interface CompiledScorer {
+  explain(attributes: AccountAttributes, at: Date): ScoreResult;
+  quick(attributes: AccountAttributes, at: Date): QuickScore;
+}
+
+interface CompiledCriterion {
+  test: CompiledTest;
+  points: number;
+  label: string | null;
+  /** weight x points / dimension total: the criterion's share of the 100 points. */
+  share: number;
+}
+
+interface CompiledDimension {
+  dimension: Dimension;
+  weight: number;
+  total: number;
+  criteria: CompiledCriterion[];
+}
+
+interface CompiledDisqualifier {
+  test: CompiledTest;
+  reason: string;
+}
+
+// A relative nudge of 1e-12 covers the few ulps a sum of products can lose, so a value meant
+// to end in 5 (1.005, stored as 1.00499999...) still rounds up, while moving nothing that is
+// genuinely below the half. Number.EPSILON alone is below one ulp for anything above 2.
+const NUDGE = 1 + 1e-12;
+
+/** Rounds half away from zero to `decimals` places, robust to binary representation error. */
+export function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(Math.abs(x) * f * NUDGE) / f;
+  return x < 0 ? -r : r;
+}
+
+/**
+ * The tier for a (non-disqualified) score; lower bounds are inclusive:
+ * `>= perfect` PERFECT, `>= strong` STRONG, `>= moderate` MODERATE, else WEAK.
+ */
+export function tierFor(score: number, thresholds: TierThresholds): FitTier {
+  if (score >= thresholds.perfect) return 'PERFECT';
+  if (score >= thresholds.strong) return 'STRONG';
+  if (score >= thresholds.moderate) return 'MODERATE';
+  return 'WEAK';
+}
+
+/** The definition's action for `tier` (the first one listed if repeated), or null. */
+export function actionFor(def: IcpDefinitionSpec, tier: FitTier): string | null {
+  return def.actions.find((a) => a.tier === tier)?.action ?? null;
+}
+
+// Shared by quick and explain so that both compute the same float in the same order.
+function contribution(d: CompiledDimension, earned: number): number {
+  return d.total > 0 ? (d.weight * earned) / d.total : 0;
+}
+
+/**
+ * Prepares `def` once (lower-cased sets, parsed dates, point totals) and returns
+ * `explain` (the full result) and `quick` (score and tier only, for bulk rescoring).
+ * Both give the same score and tier for the same input. The definition is copied:
+ * later changes to `def` do not affect the scorer.
+ */
+export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
+  const dims: CompiledDimension[] = def.dimensions.map((d) => {
+    const total = d.criteria.reduce((sum, c) => sum + c.points, 0);
+    return {
+      dimension: d.dimension,
+      weight: d.weight,
+      total,
+      criteria: d.criteria.map((c) => ({
+        test: compileTest(c),
+        points: c.points,
+        label: c.label ?? null,
+        share: total > 0 ? (d.weight * c.points) / total : 0,
+      })),
+    };
+  });
+  const disqualifiers: CompiledDisqualifier[] = def.disqualifiers.map((q) => ({ test: compileTest(q), reason: q.reason }));
+  const thresholds: TierThresholds = { ...def.thresholds };
+  const actions = new Map<FitTier, string>();
+  for (const a of def.actions) if (!actions.has(a.tier)) actions.set(a.tier, a.action);
+
+  function quick(attributes: AccountAttributes, at: Date): QuickScore {
+    const atMs = at.getTime();
+    for (let i = 0; i < disqualifiers.length; i++) {
+      const t = disqualifiers[i].test;
+      const v = t.read(attributes);
+      if (v !== undefined && v !== null && t.matches(v, atMs)) return { score: 0, tier: 'DISQUALIFIED' };
+    }
+    let sum = 0;
+    for (let i = 0; i < dims.length; i++) {
+      const d = dims[i];
+      const criteria = d.criteria;
+      let earned = 0;
+      for (let j = 0; j < criteria.length; j++) {
+        const c = criteria[j];
+        const v = c.test.read(attributes);
+        if (v !== undefined && v !== null && c.test.matches(v, atMs)) earned += c.points;
+      }
+      sum += contribution(d, earned);
+    }
+    const score = roundTo(sum, 2);
+    return { score, tier: tierFor(score, thresholds) };
+  }
+
+  function explain(attributes: AccountAttributes, at: Date): ScoreResult {
+    const atMs = at.getTime();
+    const missingAttributes: string[] = [];
+    const noteMissing = (key: string): void => {
+      if (!missingAttributes.includes(key)) missingAttributes.push(key);
+    };
+    let sum = 0;
+    let present = 0;
+    const dimensions = dims.map((d): DimensionScore => {
+      let earned = 0;
+      const criteria = d.criteria.map((c): CriterionResult => {
+        const v = c.test.read(attributes);
+        const missing = isMissing(v);
+        const matched = !missing && c.test.matches(v, atMs);
+        if (missing) noteMissing(c.test.attribute);
+        else present += c.share;
+        if (matched) earned += c.points;
+        return {
+          attribute: c.test.attribute,
+          operator: c.test.operator,
+          label: c.label,
+          matched,
+          missing,
+          points: c.points,
+          earned: matched ? c.points : 0,
+        };
+      });
+      const part = contribution(d, earned);
+      sum += part;
+      return { dimension: d.dimension, weight: d.weight, score: roundTo(part, 2), criteria };
+    });
+    const disqualifiedBy: string[] = [];
+    for (const q of disqualifiers) {
+      const v = q.test.read(attributes);
+      if (isMissing(v)) noteMissing(q.test.attribute);
+      else if (q.test.matches(v, atMs)) disqualifiedBy.push(q.reason);
+    }
+    const disqualified = disqualifiedBy.length > 0;
+    const score = disqualified ? 0 : roundTo(sum, 2);
+    const tier: FitTier = disqualified ? 'DISQUALIFIED' : tierFor(score, thresholds);
+    return {
+      score,
+      tier,
+      disqualifiedBy,
+      dimensions,
+      missingAttributes,
+      // Clamped because a definition whose weights exceed 100 must not report more than all data.
+      completeness: Math.min(1, Math.max(0, roundTo(present / 100, 4))),
+      action: actions.get(tier) ?? null,
+    };
+  }
+
+  return { explain, quick };
+}
+
+/**
+ * Scores one account under `def` at instant `at` with the full explanation.
+ * Same as `compileScorer(def).explain(attributes, at)`; compile once when scoring many.
+ */
+export function scoreAccount(def: IcpDefinitionSpec, attributes: AccountAttributes, at: Date): ScoreResult {
+  return compileScorer(def).explain(attributes, at);
+}

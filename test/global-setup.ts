@@ -1,0 +1,60 @@
+/**
+ * Runs once per `jest` run: finds a PostgreSQL server (DATABASE_URL, or an embedded one
+ * started here), and migrates a template database that every test file clones.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { createDataSource } from '../src/db/data-source';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __fitgraphEmbedded: { server: EmbeddedServer; dir: string } | undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.once('error', reject);
+  });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export default async function globalSetup(): Promise<void> {
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-test-'));
+    fs.chmodSync(dir, 0o755); // the postgres system user must reach its data folder
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), ephemeral: true });
+    globalThis.__fitgraphEmbedded = { server, dir };
+    serverUrl = server.url;
+    process.stdout.write(`\nTests use an embedded PostgreSQL (DATABASE_URL is unset)\n`);
+  }
+  const template = `fitgraph_tmpl_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  await admin.end();
+
+  const ds = createDataSource(withDatabase(serverUrl, template), { poolSize: 2 });
+  await ds.initialize();
+  await ds.runMigrations();
+  await ds.destroy();
+
+  process.env.FITGRAPH_TEST_SERVER_URL = serverUrl;
+  process.env.FITGRAPH_TEST_TEMPLATE = template;
+}
