@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   }
   lines.push(
     '  try:',
-    `    curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${adminKey.source === 'FITGRAPH_ADMIN_KEY' ? '$FITGRAPH_ADMIN_KEY' : adminKey.secret ?? '<key>'}' \\`,
+    `    curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer ${adminKey.source === 'FITGRAPH_ADMIN_KEY' ? '$FITGRAPH_ADMIN_KEY' : adminKey.secret ?? '<key>'}" \\`,
     `      -d '{"query":"{ segments { key liveVersion { number } } }"}'`,
     '',
   );

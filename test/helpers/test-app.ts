@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { apiKeyService } from '../../src/auth/api-key.service';
 import type { Role } from '../../src/auth/role';
 import type { AppContext, Clock } from '../../src/context';
+import { config, type Config } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { createApp, type App } from '../../src/server/app';
 import { createSystemContext } from '../../src/system-context';
@@ -73,7 +74,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
   const serverUrl = process.env.FITGRAPH_TEST_SERVER_URL;
   const template = process.env.FITGRAPH_TEST_TEMPLATE;
   if (!serverUrl || !template) throw new Error('test/global-setup.ts did not run');
@@ -83,7 +84,7 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
   await ds.initialize();
   const system = createSystemContext(ds, undefined, options.clock);
   const { secret: adminKey } = await apiKeyService.create(system, 'test-admin', 'ADMIN');
-  const app = await createApp({ dataSource: ds, clock: options.clock });
+  const app = await createApp({ dataSource: ds, clock: options.clock, config: { ...config, ...options.config } });
   const { server, url } = await app.listen(0);
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, opts: { key?: string | null; headers?: Record<string, string> } = {}): Promise<GqlResponse<T>> {

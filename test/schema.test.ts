@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, findBreakingChanges } from 'graphql';
+import { SCHEMA_FILE, renderSchema } from '../scripts/emit-schema';
+
+/** The contract layers this build implements; each later layer extends the ones before. */
+const IMPLEMENTED_LAYERS = ['01-registry.graphql'];
+const CONTRACT_DIR = path.resolve(__dirname, '..', '..', 'shared', 'contract');
+
+describe('schema/schema.graphql', () => {
+  it('is what the code generates (run `npm run schema` after changing resolvers or types)', async () => {
+    expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(await renderSchema());
+  });
+});
+
+const contractPresent = fs.existsSync(CONTRACT_DIR);
+if (!contractPresent) {
+  // eslint-disable-next-line no-console
+  console.log(`Contract test skipped: ${CONTRACT_DIR} is absent (it sits beside the repository in CI and on the team's machines).`);
+}
+
+(contractPresent ? describe : describe.skip)('public contract', () => {
+  const generated = buildSchema(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+  let sdl = '';
+  for (const layer of IMPLEMENTED_LAYERS) {
+    it(`has no breaking change against the contract up to ${layer}`, () => {
+      sdl += `${fs.readFileSync(path.join(CONTRACT_DIR, layer), 'utf8')}\n`;
+      const breaking = findBreakingChanges(buildSchema(sdl), generated).map((c) => `${c.type}: ${c.description}`);
+      expect(breaking).toEqual([]);
+    });
+  }
+});
