@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
+import { createApp } from '../../src/server/app';
 
 /** Migrations apply to an empty database, revert completely, and apply again. */
 describe('migrations', () => {
@@ -29,7 +30,20 @@ describe('migrations', () => {
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       expect(await tables()).toEqual([]);
       expect(await ds.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'audit_event%' OR proname LIKE 'icp_version%'`)).toEqual([]);
-      await ds.runMigrations();
+      const app = await createApp({ dataSource: ds });
+      const { server, url: graphql } = await app.listen(0);
+      const readyz = graphql.replace('/graphql', '/readyz');
+      try {
+        const pending = await fetch(readyz);
+        expect(pending.status).toBe(503);
+        expect(await pending.json()).toEqual({ status: 'migrations pending' });
+        await ds.runMigrations();
+        expect((await fetch(readyz)).status).toBe(200);
+      } finally {
+        server.closeAllConnections();
+        server.close();
+        await app.stop();
+      }
       expect((await ds.query('SELECT count(*)::int AS n FROM attribute_definition'))[0].n).toBeGreaterThanOrEqual(19);
     } finally {
       await ds.destroy();
