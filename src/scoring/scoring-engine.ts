@@ -50,11 +50,28 @@ export interface QuickScore {
   tier: FitTier;
 }
 
+/**
+ * Score, tier and the outcome of every test, coded one character per test: the criteria of
+ * each dimension in definition order, then the disqualifiers; `1` matched, `0` did not,
+ * `-` the attribute was missing. Stored beside a score, it rebuilds the full explanation
+ * exactly from the (immutable) version, without keeping the attributes of that moment.
+ */
+export interface EvaluatedScore extends QuickScore {
+  outcomes: string;
+}
+
 /** A definition prepared once for scoring many accounts. */
 export interface CompiledScorer {
   explain(attributes: AccountAttributes, at: Date): ScoreResult;
   quick(attributes: AccountAttributes, at: Date): QuickScore;
+  evaluate(attributes: AccountAttributes, at: Date): EvaluatedScore;
+  /** The explanation behind an outcome code from `evaluate`; throws if the code does not fit the definition. */
+  fromOutcomes(outcomes: string): ScoreResult;
 }
+
+const MATCHED = '1';
+const NOT_MATCHED = '0';
+const MISSING = '-';
 
 interface CompiledCriterion {
   test: CompiledTest;
@@ -158,20 +175,56 @@ export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
     return { score, tier: tierFor(score, thresholds) };
   }
 
-  function explain(attributes: AccountAttributes, at: Date): ScoreResult {
+  const testCount = dims.reduce((n, d) => n + d.criteria.length, 0) + disqualifiers.length;
+
+  function outcomeOf(test: CompiledTest, attributes: AccountAttributes, atMs: number): string {
+    const v = test.read(attributes);
+    if (isMissing(v)) return MISSING;
+    return test.matches(v, atMs) ? MATCHED : NOT_MATCHED;
+  }
+
+  function evaluate(attributes: AccountAttributes, at: Date): EvaluatedScore {
     const atMs = at.getTime();
+    let outcomes = '';
+    let sum = 0;
+    for (let i = 0; i < dims.length; i++) {
+      const d = dims[i];
+      let earned = 0;
+      for (let j = 0; j < d.criteria.length; j++) {
+        const o = outcomeOf(d.criteria[j].test, attributes, atMs);
+        if (o === MATCHED) earned += d.criteria[j].points;
+        outcomes += o;
+      }
+      sum += contribution(d, earned);
+    }
+    let disqualified = false;
+    for (let i = 0; i < disqualifiers.length; i++) {
+      const o = outcomeOf(disqualifiers[i].test, attributes, atMs);
+      if (o === MATCHED) disqualified = true;
+      outcomes += o;
+    }
+    if (disqualified) return { score: 0, tier: 'DISQUALIFIED', outcomes };
+    const score = roundTo(sum, 2);
+    return { score, tier: tierFor(score, thresholds), outcomes };
+  }
+
+  function fromOutcomes(outcomes: string): ScoreResult {
+    if (outcomes.length !== testCount || /[^01-]/.test(outcomes)) {
+      throw new Error(`outcome code "${outcomes}" does not fit a definition of ${testCount} tests`);
+    }
     const missingAttributes: string[] = [];
     const noteMissing = (key: string): void => {
       if (!missingAttributes.includes(key)) missingAttributes.push(key);
     };
+    let k = 0;
     let sum = 0;
     let present = 0;
     const dimensions = dims.map((d): DimensionScore => {
       let earned = 0;
       const criteria = d.criteria.map((c): CriterionResult => {
-        const v = c.test.read(attributes);
-        const missing = isMissing(v);
-        const matched = !missing && c.test.matches(v, atMs);
+        const o = outcomes[k++];
+        const missing = o === MISSING;
+        const matched = o === MATCHED;
         if (missing) noteMissing(c.test.attribute);
         else present += c.share;
         if (matched) earned += c.points;
@@ -191,9 +244,9 @@ export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
     });
     const disqualifiedBy: string[] = [];
     for (const q of disqualifiers) {
-      const v = q.test.read(attributes);
-      if (isMissing(v)) noteMissing(q.test.attribute);
-      else if (q.test.matches(v, atMs)) disqualifiedBy.push(q.reason);
+      const o = outcomes[k++];
+      if (o === MISSING) noteMissing(q.test.attribute);
+      else if (o === MATCHED) disqualifiedBy.push(q.reason);
     }
     const disqualified = disqualifiedBy.length > 0;
     const score = disqualified ? 0 : roundTo(sum, 2);
@@ -210,7 +263,11 @@ export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
     };
   }
 
-  return { explain, quick };
+  function explain(attributes: AccountAttributes, at: Date): ScoreResult {
+    return fromOutcomes(evaluate(attributes, at).outcomes);
+  }
+
+  return { explain, quick, evaluate, fromOutcomes };
 }
 
 /**

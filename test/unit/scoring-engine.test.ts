@@ -242,6 +242,9 @@ describe('determinism and quick/explain agreement', () => {
       const attrs = account(rand);
       const full = scorer.explain(attrs, AT);
       expect(scorer.quick(attrs, AT)).toEqual({ score: full.score, tier: full.tier });
+      const evaluated = scorer.evaluate(attrs, AT);
+      expect([evaluated.score, evaluated.tier]).toEqual([full.score, full.tier]);
+      expect(scorer.fromOutcomes(evaluated.outcomes)).toEqual(full);
       if (i % 100 === 0) expect(scoreAccount(SEED, attrs, AT)).toEqual(full);
       expect(full.completeness).toBeGreaterThanOrEqual(0);
       expect(full.completeness).toBeLessThanOrEqual(1);
@@ -268,5 +271,39 @@ describe('determinism and quick/explain agreement', () => {
     def.dimensions[0].criteria[0].values = ['Retail'];
     def.thresholds.perfect = 1;
     expect(scorer.explain(attrs, AT)).toEqual(before);
+  });
+});
+
+describe('outcome codes', () => {
+  it('code each criterion, then each disqualifier: 1 matched, 0 not, - missing', () => {
+    const def: IcpDefinitionSpec = {
+      dimensions: [
+        { dimension: 'FIRMOGRAPHICS', weight: 60, criteria: [
+          { attribute: 'employees', operator: 'GTE', value: 50, points: 1 },
+          { attribute: 'industry', operator: 'EQ', value: 'saas', points: 1 },
+        ] },
+        { dimension: 'GROWTH', weight: 40, criteria: [{ attribute: 'openRoles', operator: 'GT', value: 0, points: 1 }] },
+      ],
+      disqualifiers: [{ attribute: 'budgetUsd', operator: 'LT', value: 10_000, reason: 'too small' }],
+      thresholds: { perfect: 80, strong: 60, moderate: 40 },
+      actions: [],
+    };
+    const scorer = compileScorer(def);
+    // employees 80 >= 50 matched; industry missing; openRoles 0 not > 0; budget 5,000 < 10,000 disqualifies.
+    const e = scorer.evaluate({ employees: 80, openRoles: 0, budgetUsd: 5_000 }, AT);
+    expect(e).toEqual({ score: 0, tier: 'DISQUALIFIED', outcomes: '1-01' });
+    const r = scorer.fromOutcomes('1-01');
+    expect(r.disqualifiedBy).toEqual(['too small']);
+    expect(r.dimensions.map((d) => d.score)).toEqual([30, 0]);
+    expect(r.missingAttributes).toEqual(['industry']);
+    // 60 * 1/2 for employees + 40 for openRoles (present, not matched) + 0 for industry = 70 of 100 present.
+    expect(r.completeness).toBe(0.7);
+    expect(scorer.fromOutcomes('1110')).toMatchObject({ score: 100, tier: 'PERFECT', disqualifiedBy: [] });
+  });
+
+  it('refuse a code that does not fit the definition', () => {
+    const scorer = compileScorer(SEED);
+    expect(() => scorer.fromOutcomes('1')).toThrow(/does not fit/);
+    expect(() => scorer.fromOutcomes('x'.repeat(scorer.evaluate({}, AT).outcomes.length))).toThrow(/does not fit/);
   });
 });
