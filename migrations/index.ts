@@ -1,4 +1,5 @@
 import { Registry1764000000000 } from './1764000000000-Registry';
+import { AccountsAndScores1764100000000 } from './1764100000000-AccountsAndScores';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
-export const migrations = [Registry1764000000000];
+export const migrations = [Registry1764000000000, AccountsAndScores1764100000000];

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type EntityManager } from 'typeorm';
+import { Account } from './accounts/account.entity';
+import { SCORE_COLUMNS, toScoreRow, type ScoreRow } from './scoring/score-store';
 import { Segment } from './segments/segment.entity';
 import { IcpVersion } from './versions/icp-version.entity';
 
@@ -18,6 +20,30 @@ function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): 
 /** Per-request loaders: batching and caching never outlive one request. */
 export function createLoaders(em: EntityManager) {
   return {
+    accountById: new DataLoader<string, Account | null>(async (ids) =>
+      byKey(ids, await em.getRepository(Account).findBy({ id: In([...ids]) }), (a) => a.id)),
+    segmentByKey: new DataLoader<string, Segment | null>(async (keys) =>
+      byKey(keys, await em.getRepository(Segment).findBy({ key: In([...keys]) }), (s) => s.key)),
+    /** Current score row by `${versionId}:${accountId}`. */
+    currentScore: new DataLoader<string, ScoreRow | null>(async (keys) => {
+      const pairs = keys.map((k) => k.split(':'));
+      const rows: ScoreRow[] = (await em.query(
+        `SELECT ${SCORE_COLUMNS} FROM account_score s
+         JOIN unnest($1::uuid[], $2::uuid[]) AS k(version_id, account_id) USING (version_id, account_id)
+         WHERE s.valid_to IS NULL`,
+        [pairs.map((p) => p[0]), pairs.map((p) => p[1])])).map(toScoreRow);
+      return byKey(keys, rows, (r) => `${r.versionId}:${r.accountId}`);
+    }),
+    /** The newest `first` score rows of accounts in one segment. */
+    scoreHistory: new DataLoader<{ accountId: string; segmentId: string; first: number }, ScoreRow[], string>(async (keys) => {
+      const rows: ScoreRow[] = (await em.query(
+        `SELECT ${SCORE_COLUMNS} FROM (
+           SELECT s.*, row_number() OVER (PARTITION BY s.account_id, s.segment_id ORDER BY s.valid_from DESC, s.computed_at DESC) AS n
+           FROM account_score s JOIN unnest($1::uuid[], $2::uuid[]) AS k(account_id, segment_id) USING (account_id, segment_id)
+         ) ranked WHERE n <= $3 ORDER BY valid_from DESC, computed_at DESC`,
+        [keys.map((k) => k.accountId), keys.map((k) => k.segmentId), Math.max(...keys.map((k) => k.first))])).map(toScoreRow);
+      return keys.map((k) => rows.filter((r) => r.accountId === k.accountId && r.segmentId === k.segmentId).slice(0, k.first));
+    }, { cacheKeyFn: (k) => `${k.accountId}:${k.segmentId}:${k.first}` }),
     segmentById: new DataLoader<string, Segment | null>(async (ids) =>
       byKey(ids, await em.getRepository(Segment).findBy({ id: In([...ids]) }), (s) => s.id)),
     versionById: new DataLoader<string, IcpVersion | null>(async (ids) =>

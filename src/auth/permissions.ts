@@ -20,6 +20,10 @@ export const operationRoles = {
   'Query.versionDiff': EVERYONE,
   'Query.auditEvents': AUDITORS,
   'Query.auditIntegrity': AUDITORS,
+  'Query.account': EVERYONE,
+  'Query.accounts': EVERYONE,
+  'Query.fits': EVERYONE,
+  'Query.previewScore': EVERYONE,
 
   'Mutation.createApiKey': ADMIN,
   'Mutation.revokeApiKey': ADMIN,
@@ -29,6 +33,7 @@ export const operationRoles = {
   'Mutation.updateDraft': REVOPS,
   'Mutation.discardDraft': REVOPS,
   'Mutation.publishVersion': REVOPS,
+  'Mutation.upsertAccounts': REVOPS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedField = keyof typeof operationRoles;

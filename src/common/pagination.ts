@@ -15,7 +15,8 @@ export class PageInfo {
 export interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise when counting is deferred until a client selects the field. */
+  totalCount: number | Promise<number>;
 }
 
 /** `XConnection` and `XEdge` types for a node type, as the contract names them. */

@@ -1,9 +1,9 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
 
 /** The application's DataSource; schema changes only through migrations, never synchronize. */
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+export function createDataSource(url: string, options: { poolSize?: number; logger?: Logger } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -12,7 +12,8 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: false,
+    // A custom logger sees every statement (tests count them); otherwise TypeORM logs nothing.
+    ...(options.logger ? { logger: options.logger, logging: true } : { logging: false }),
     poolSize: options.poolSize ?? 20,
     applicationName: 'fitgraph',
   });

@@ -46,7 +46,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
-  if (original instanceof ArgumentValidationError) {
+  if (original instanceof ArgumentValidationError && Array.isArray(original.extensions.validationErrors)) {
     const issues = validationIssues(original);
     const message = `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
     return { ...base, message, extensions: { code: 'BAD_USER_INPUT', issues, field: issues[0]?.path } };

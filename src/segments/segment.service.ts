@@ -1,3 +1,4 @@
+import { accountService } from '../accounts/account.service';
 import { attributeService } from '../attributes/attribute.service';
 import { auditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
@@ -38,7 +39,8 @@ export class SegmentService {
         key: input.key, name: input.name.trim(), description: input.description?.trim() || null,
         membership, versionsCreated: 0, createdAt: tx.clock.now(), createdBy: tx.principal.name,
       }));
-      await auditService.record(tx, { action: 'segment.created', entityType: 'Segment', entityId: segment.id, after: segmentView(segment) });
+      const members = await accountService.assignSegment(tx, segment);
+      await auditService.record(tx, { action: 'segment.created', entityType: 'Segment', entityId: segment.id, after: { ...segmentView(segment), members } });
       return segment;
     });
   }

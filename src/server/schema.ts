@@ -1,13 +1,17 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountResolver } from '../accounts/account.resolver';
 import { AttributeResolver } from '../attributes/attribute.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { DateTimeScalar } from '../common/scalars';
+import { FitResolver, ScoreResolver } from '../scoring/fit.resolver';
 import { SegmentResolver } from '../segments/segment.resolver';
 import { VersionResolver } from '../versions/version.resolver';
 
-export const resolvers = [ApiKeyResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver] as const;
+export const resolvers = [
+  ApiKeyResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver,
+] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -4,7 +4,9 @@ import { isUuid } from '../common/ids';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../db/transaction';
 import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
+import { Segment } from '../segments/segment.entity';
 import { segmentService } from '../segments/segment.service';
+import { rescoreSegment } from '../scoring/rescoring.service';
 import { definitionHash, normalizeDefinition } from './canonical-definition';
 import { diffDefinitions } from './definition-diff';
 import { validateDefinition } from './definition-validator';
@@ -177,12 +179,14 @@ export class VersionService {
       const repo = tx.em.getRepository(IcpVersion);
       const version = await repo.findOneByOrFail({ id: draft.id });
       const superseded = live ? await repo.findOneByOrFail({ id: live.id }) : null;
+      const segment = await tx.em.getRepository(Segment).findOneByOrFail({ id: version.segmentId });
+      const { accountsScored, tierChanges } = await rescoreSegment(tx, { segment, version, previous: live, validFrom: effectiveAt });
       await auditService.record(tx, {
         action: 'version.published', entityType: 'IcpVersion', entityId: version.id,
         before: superseded ? { live: versionView(superseded) } : { live: null },
-        after: { ...versionView(version), publishedAt: version.publishedAt, backfilled: args.effectiveAt != null },
+        after: { ...versionView(version), publishedAt: version.publishedAt, backfilled: args.effectiveAt != null, accountsScored, tierChanges },
       });
-      return { version, superseded, accountsScored: 0, tierChanges: [] };
+      return { version, superseded, accountsScored, tierChanges };
     });
   }
 

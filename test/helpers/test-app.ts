@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger } from 'typeorm';
 import { apiKeyService } from '../../src/auth/api-key.service';
 import type { Role } from '../../src/auth/role';
 import type { AppContext, Clock } from '../../src/context';
@@ -55,7 +55,27 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/** Counts the SQL statements the app sends, for asserting that loaders batch. */
+export class StatementCounter implements Logger {
+  count = 0;
+  statements: string[] = [];
+  logQuery(query: string): void {
+    this.count++;
+    this.statements.push(query);
+  }
+  reset(): void {
+    this.count = 0;
+    this.statements = [];
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
 export interface TestApp {
+  statements: StatementCounter;
   ds: DataSource;
   app: App;
   url: string;
@@ -80,7 +100,8 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   if (!serverUrl || !template) throw new Error('test/global-setup.ts did not run');
   const databaseName = `fitgraph_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${databaseName} TEMPLATE ${template}`);
-  const ds = createDataSource(databaseUrl(serverUrl, databaseName), { poolSize: 10 });
+  const statements = new StatementCounter();
+  const ds = createDataSource(databaseUrl(serverUrl, databaseName), { poolSize: 10, logger: statements });
   await ds.initialize();
   const system = createSystemContext(ds, undefined, options.clock);
   const { secret: adminKey } = await apiKeyService.create(system, 'test-admin', 'ADMIN');
@@ -99,7 +120,7 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   }
 
   return {
-    ds, app, url, databaseName, adminKey, system, gql,
+    ds, app, url, databaseName, adminKey, system, gql, statements,
     async data<T>(query: string, variables?: Record<string, unknown>, opts?: { key?: string | null }) {
       const res = await gql<T>(query, variables, opts);
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);

@@ -1,0 +1,54 @@
+/**
+ * Keeps the scores of changed accounts current, inside the caller's transaction: for every
+ * segment with a live version, members get a new row when their result changed, and
+ * accounts that left a segment get their row closed. Unchanged results write nothing.
+ */
+import type { EntityManager } from 'typeorm';
+import { scorerFor } from '../scoring/scorer-cache';
+import { closeScores, currentScores, insertScores, type NewScore } from '../scoring/score-store';
+import type { AccountAttributes } from '../versions/icp-definition';
+import { IcpVersion } from '../versions/icp-version.entity';
+
+export interface ChangedAccount {
+  id: string;
+  attributes: AccountAttributes;
+  /** Segments the account belongs to now, and belonged to before the change. */
+  segmentIds: string[];
+  previousSegmentIds: string[];
+}
+
+/** Live versions by segment id. */
+export async function liveVersionsBySegment(em: EntityManager): Promise<Map<string, IcpVersion>> {
+  const rows = await em.getRepository(IcpVersion).find({ where: { status: 'PUBLISHED' } });
+  return new Map(rows.map((v) => [v.segmentId, v]));
+}
+
+/** Returns how many accounts got at least one new score row. */
+export async function rescoreChangedAccounts(em: EntityManager, accounts: ChangedAccount[], live: Map<string, IcpVersion>, now: Date): Promise<number> {
+  if (accounts.length === 0 || live.size === 0) return 0;
+  const versionIds = [...live.values()].map((v) => v.id);
+  const current = new Map((await currentScores(em, accounts.map((a) => a.id), versionIds)).map((r) => [`${r.versionId}:${r.accountId}`, r]));
+  const toClose: Array<{ versionId: string; accountId: string }> = [];
+  const toInsert: NewScore[] = [];
+  const rescored = new Set<string>();
+  for (const account of accounts) {
+    const segments = new Set([...account.segmentIds, ...account.previousSegmentIds]);
+    for (const segmentId of segments) {
+      const version = live.get(segmentId);
+      if (!version) continue;
+      const existing = current.get(`${version.id}:${account.id}`);
+      if (!account.segmentIds.includes(segmentId)) {
+        if (existing) toClose.push({ versionId: version.id, accountId: account.id });
+        continue;
+      }
+      const result = scorerFor(version).evaluate(account.attributes, now);
+      if (existing && existing.score === result.score && existing.tier === result.tier && existing.outcomes === result.outcomes) continue;
+      if (existing) toClose.push({ versionId: version.id, accountId: account.id });
+      toInsert.push({ accountId: account.id, segmentId, versionId: version.id, ...result, validFrom: now, computedAt: now });
+      rescored.add(account.id);
+    }
+  }
+  await closeScores(em, toClose, now);
+  await insertScores(em, toInsert);
+  return rescored.size;
+}

@@ -1,0 +1,66 @@
+import type { AppContext } from '../context';
+import { assertInTransaction } from '../db/transaction';
+import type { Segment } from '../segments/segment.entity';
+import type { FitTier } from '../versions/icp-definition';
+import type { IcpVersion } from '../versions/icp-version.entity';
+import { scorerFor } from './scorer-cache';
+import { insertScores, type NewScore } from './score-store';
+
+export interface RescoreResult {
+  accountsScored: number;
+  tierChanges: Array<{ from: FitTier | null; to: FitTier; accounts: number }>;
+}
+
+const FETCH = 20_000;
+const TIER_ORDER: Array<FitTier | null> = [null, 'PERFECT', 'STRONG', 'MODERATE', 'WEAK', 'DISQUALIFIED'];
+
+/**
+ * Scores every member of the segment under the version being published, inside the publish
+ * transaction: readers keep seeing the previous version and its scores until it commits,
+ * and a failure leaves both in place. Streams members through a server-side cursor.
+ */
+export async function rescoreSegment(
+  tx: AppContext,
+  args: { segment: Segment; version: IcpVersion; previous: IcpVersion | null; validFrom: Date },
+): Promise<RescoreResult> {
+  assertInTransaction(tx, 'Rescoring');
+  // Upserts wait until the publish commits (and then score under the new version);
+  // the cursor's snapshot below therefore holds every committed attribute change.
+  await tx.em.query('LOCK TABLE account IN SHARE MODE');
+  const scorer = scorerFor(args.version);
+  const now = tx.clock.now();
+  const migration = new Map<string, number>();
+  let scored = 0;
+  await tx.em.query(
+    `DECLARE rescore NO SCROLL CURSOR FOR
+       SELECT a.id, a.attributes, prev.tier AS previous
+       FROM account a
+       LEFT JOIN account_score prev ON prev.account_id = a.id AND prev.version_id = $2 AND prev.valid_to IS NULL
+       WHERE a.segment_ids @> ARRAY[$1::uuid]`,
+    [args.segment.id, args.previous?.id ?? null]);
+  try {
+    for (;;) {
+      const batch: Array<{ id: string; attributes: Record<string, unknown>; previous: FitTier | null }> =
+        await tx.em.query(`FETCH ${FETCH} FROM rescore`);
+      if (batch.length === 0) break;
+      const rows: NewScore[] = new Array(batch.length);
+      for (let i = 0; i < batch.length; i++) {
+        const a = batch[i];
+        const result = scorer.evaluate(a.attributes, now);
+        rows[i] = { accountId: a.id, segmentId: args.segment.id, versionId: args.version.id, ...result, validFrom: args.validFrom, computedAt: now };
+        const key = `${a.previous ?? ''}>${result.tier}`;
+        migration.set(key, (migration.get(key) ?? 0) + 1);
+      }
+      await insertScores(tx.em, rows);
+      scored += batch.length;
+    }
+  } finally {
+    await tx.em.query('CLOSE rescore');
+  }
+  const tierChanges = [...migration.entries()].map(([key, accounts]) => {
+    const [from, to] = key.split('>');
+    return { from: (from || null) as FitTier | null, to: to as FitTier, accounts };
+  });
+  tierChanges.sort((a, b) => TIER_ORDER.indexOf(a.from) - TIER_ORDER.indexOf(b.from) || TIER_ORDER.indexOf(a.to) - TIER_ORDER.indexOf(b.to));
+  return { accountsScored: scored, tierChanges };
+}

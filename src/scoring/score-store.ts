@@ -1,0 +1,82 @@
+/**
+ * Reads and writes score rows with set-based SQL: one statement per batch, never per row.
+ */
+import type { EntityManager } from 'typeorm';
+import type { FitTier } from '../versions/icp-definition';
+
+export interface ScoreRow {
+  accountId: string;
+  segmentId: string;
+  versionId: string;
+  score: number;
+  tier: FitTier;
+  outcomes: string;
+  validFrom: Date;
+  validTo: Date | null;
+  computedAt: Date;
+}
+
+export type NewScore = Omit<ScoreRow, 'validTo'>;
+
+interface RawScoreRow {
+  account_id: string;
+  segment_id: string;
+  version_id: string;
+  score: string;
+  tier: FitTier;
+  outcomes: string;
+  valid_from: Date;
+  valid_to: Date | null;
+  computed_at: Date;
+}
+
+export const SCORE_COLUMNS = 'account_id, segment_id, version_id, score, tier, outcomes, valid_from, valid_to, computed_at';
+
+export function toScoreRow(r: RawScoreRow): ScoreRow {
+  return {
+    accountId: r.account_id, segmentId: r.segment_id, versionId: r.version_id, score: Number(r.score), tier: r.tier,
+    outcomes: r.outcomes, validFrom: r.valid_from, validTo: r.valid_to, computedAt: r.computed_at,
+  };
+}
+
+const CHUNK = 20_000;
+
+/** Inserts rows in chunks of one `INSERT … SELECT FROM unnest(…)` each. */
+export async function insertScores(em: EntityManager, rows: NewScore[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await em.query(
+      `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])`,
+      [
+        chunk.map((r) => r.accountId), chunk.map((r) => r.segmentId), chunk.map((r) => r.versionId),
+        chunk.map((r) => r.score), chunk.map((r) => r.tier), chunk.map((r) => r.outcomes),
+        chunk.map((r) => r.validFrom), chunk.map((r) => r.computedAt),
+      ],
+    );
+  }
+}
+
+/** Ends the current rows of these (version, account) pairs at `at`. */
+export async function closeScores(em: EntityManager, pairs: Array<{ versionId: string; accountId: string }>, at: Date): Promise<void> {
+  for (let i = 0; i < pairs.length; i += CHUNK) {
+    const chunk = pairs.slice(i, i + CHUNK);
+    await em.query(
+      `UPDATE account_score s SET valid_to = $3
+       FROM unnest($1::uuid[], $2::uuid[]) AS c(version_id, account_id)
+       WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL`,
+      [chunk.map((p) => p.versionId), chunk.map((p) => p.accountId), at],
+    );
+  }
+}
+
+/** Current rows of these accounts under these versions. */
+export async function currentScores(em: EntityManager, accountIds: string[], versionIds: string[]): Promise<ScoreRow[]> {
+  if (accountIds.length === 0 || versionIds.length === 0) return [];
+  const rows: RawScoreRow[] = await em.query(
+    `SELECT ${SCORE_COLUMNS} FROM account_score
+     WHERE account_id = ANY($1::uuid[]) AND version_id = ANY($2::uuid[]) AND valid_to IS NULL`,
+    [accountIds, versionIds],
+  );
+  return rows.map(toScoreRow);
+}

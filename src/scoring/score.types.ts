@@ -1,0 +1,88 @@
+import { Field, Float, InputType, ObjectType } from 'type-graphql';
+import { Account } from '../accounts/account.entity';
+import { connectionTypes } from '../common/pagination';
+import { DimensionEnum, FitTierEnum, OperatorEnum } from '../common/enums';
+import { Segment } from '../segments/segment.entity';
+import type { Dimension, FitTier, Operator } from '../versions/icp-definition';
+import { IcpVersion } from '../versions/icp-version.entity';
+
+@ObjectType()
+export class CriterionResult {
+  @Field() attribute: string;
+  @Field(() => OperatorEnum) operator: Operator;
+  @Field(() => String, { nullable: true }) label: string | null;
+  @Field() matched: boolean;
+  @Field({ description: 'True when the attribute had no value; the criterion then earns nothing.' }) missing: boolean;
+  @Field(() => Float) points: number;
+  @Field(() => Float) earned: number;
+}
+
+@ObjectType()
+export class DimensionScore {
+  @Field(() => DimensionEnum) dimension: Dimension;
+  @Field(() => Float) weight: number;
+  @Field(() => Float, { description: 'Contribution to the 0-100 score, from 0 to weight.' }) score: number;
+  @Field(() => [CriterionResult]) criteria: CriterionResult[];
+}
+
+/**
+ * One computed result of one account under one version. At run time this is a `ScoreData`;
+ * the explanation fields are rebuilt from its outcome code by the resolver, on demand.
+ */
+@ObjectType({ description: 'One computed result of one account under one version.' })
+export class Score {
+  @Field(() => Account, { nullable: true, description: 'null for previewScore.' }) account: Account | null;
+  @Field(() => IcpVersion) version: IcpVersion;
+  @Field(() => Float, { description: "0 to 100, two decimals: the sum of the dimensions' scores; 0 when a disqualifier holds." }) score: number;
+  @Field(() => FitTierEnum) tier: FitTier;
+  @Field(() => [String], { description: 'Reasons of the disqualifiers that hold; empty when none does.' }) disqualifiedBy: string[];
+  @Field(() => [DimensionScore], { description: 'What each dimension and criterion earned, also for a disqualified account.' }) dimensions: DimensionScore[];
+  @Field(() => [String]) missingAttributes: string[];
+  @Field(() => Float, { description: "Share of the 100 points whose criteria found a value for their attribute, 0 to 1; a criterion's share is its dimension's weight x its points / the dimension's points." })
+  completeness: number;
+  @Field() computedAt: Date;
+}
+
+/** What users see: the computed score, or the active override over it. */
+@ObjectType({ description: 'What users see: the computed score, or the active override over it.' })
+export class Fit {
+  @Field(() => Account) account: Account;
+  @Field(() => Segment) segment: Segment;
+  @Field(() => IcpVersion) version: IcpVersion;
+  @Field(() => Float) score: number;
+  @Field(() => FitTierEnum) tier: FitTier;
+  @Field(() => String, { nullable: true, description: "The version's action for the effective tier." }) action: string | null;
+  @Field(() => Score) computed: Score;
+  @Field() overridden: boolean;
+}
+
+@InputType()
+export class FitFilter {
+  @Field(() => [FitTierEnum], { nullable: true }) tiers?: FitTier[] | null;
+  @Field(() => Float, { nullable: true }) minScore?: number | null;
+  @Field(() => Float, { nullable: true }) maxScore?: number | null;
+  @Field(() => Boolean, { nullable: true }) overridden?: boolean | null;
+}
+
+export const { Edge: FitEdge, Connection: FitConnection } = connectionTypes(Fit, 'Fit');
+
+/** The data behind a Score: a stored row, or a preview. */
+export interface ScoreData {
+  accountId: string | null;
+  versionId: string;
+  score: number;
+  tier: FitTier;
+  outcomes: string;
+  computedAt: Date;
+}
+
+/** The data behind a Fit. Until overrides exist, the effective values are the computed ones. */
+export interface FitData {
+  accountId: string;
+  segmentId: string;
+  versionId: string;
+  score: number;
+  tier: FitTier;
+  overridden: boolean;
+  computed: ScoreData;
+}
