@@ -19,8 +19,8 @@ async function run(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    const { segments } = await seedDemo(ctx);
-    process.stdout.write(`Demo data loaded: ${segments} segments with live versions and drafts.\n`);
+    const { segments, accounts } = await seedDemo(ctx);
+    process.stdout.write(`Demo data loaded: ${segments} segments with live versions and drafts, ${accounts} scored accounts.\n`);
   } finally {
     await ds.destroy();
     await db.stop();

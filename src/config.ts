@@ -64,7 +64,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     logLevel,
     maxBodyBytes: intVar(env, 'FITGRAPH_MAX_BODY_BYTES', 16 * 1024 * 1024, 1024),
     maxQueryDepth: intVar(env, 'FITGRAPH_MAX_QUERY_DEPTH', 12, 2),
-    maxQueryCost: intVar(env, 'FITGRAPH_MAX_QUERY_COST', 50_000, 10),
+    maxQueryCost: intVar(env, 'FITGRAPH_MAX_QUERY_COST', 100_000, 10),
     maxAliases: intVar(env, 'FITGRAPH_MAX_ALIASES', 30, 1),
     introspection: boolVar(env, 'FITGRAPH_INTROSPECTION', true),
   });

@@ -3,13 +3,13 @@ import { GraphQLError, getNullableType, isListType, type GraphQLSchema } from 'g
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /**
- * A list field costs its children times the page size asked for (`first`), or 10 when
+ * A list field costs its children times the page size asked for (`first`), or 5 when
  * unbounded; a connection's `edges` are already counted by its `first`.
  */
 const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (typeof args.first === 'number') return 1 + childComplexity * args.first;
   if (field.name === 'edges') return 1 + childComplexity;
-  if (isListType(getNullableType(field.type))) return 1 + childComplexity * 10;
+  if (isListType(getNullableType(field.type))) return 1 + childComplexity * 5;
   return undefined;
 };
 

@@ -80,3 +80,73 @@ describe('concurrent publishes', () => {
     expect(events[0].n).toBe(1);
   });
 });
+
+describe('publishVersion with rescoring', () => {
+  const UPSERT = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created } }';
+  const liveScores = async (key: string) => t.sql(
+    `SELECT v.number, count(*)::int AS n FROM account_score s JOIN icp_version v ON v.id = s.version_id JOIN segment g ON g.id = v.segment_id
+     WHERE g.key = $1 AND s.valid_to IS NULL GROUP BY v.number ORDER BY v.number`, [key]);
+
+  async function scoredSegment(key: string) {
+    await t.data(CREATE_SEGMENT, { input: { key, name: key } });
+    await t.data(UPSERT, { accounts: Array.from({ length: 30 }, (_, i) => ({
+      externalId: `${key}-${i}`, name: `${key} ${i}`, explicitSegments: [key],
+      attributes: { industry: i % 2 ? 'saas' : 'retail', employees: 10 * i, demoRequested: i % 3 === 0 } })) });
+    const v1 = (await t.data(CREATE_DRAFT, { segmentKey: key, definition: seedDefinition() })).createDraft;
+    await t.data(PUBLISH, { id: v1.id });
+    const changed = seedDefinition();
+    changed.thresholds = { perfect: 50, strong: 30, moderate: 10 };
+    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: key, definition: changed })).createDraft;
+    return { v1, v2 };
+  }
+
+  const fitsOf = async (key: string) => (await t.data(`{ fits(segmentKey: "${key}", first: 100) { edges { node { score tier version { number } account { externalId } } } } }`)).fits.edges.map((e: any) => e.node);
+
+  it('keeps the previous version and its scores when rescoring fails half-way', async () => {
+    const { v2 } = await scoredSegment('rescore-fail');
+    const before = await fitsOf('rescore-fail');
+    expect(before).toHaveLength(30);
+    await t.sql(`CREATE FUNCTION fail_rescore() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.version_id = '${v2.id}' THEN RAISE EXCEPTION 'injected failure while rescoring'; END IF; RETURN NEW; END $$`);
+    await t.sql('CREATE TRIGGER fail_rescore BEFORE INSERT ON account_score FOR EACH ROW EXECUTE FUNCTION fail_rescore()');
+    try {
+      expectError(await t.gql(PUBLISH, { id: v2.id }), 'INTERNAL_SERVER_ERROR');
+    } finally {
+      await t.sql('DROP TRIGGER fail_rescore ON account_score');
+      await t.sql('DROP FUNCTION fail_rescore()');
+    }
+    expect(await statuses('rescore-fail')).toEqual(['1:PUBLISHED', '2:DRAFT']);
+    expect(await fitsOf('rescore-fail')).toEqual(before);
+    expect(await liveScores('rescore-fail')).toEqual([{ number: 1, n: 30 }]);
+  });
+
+  it('keeps the previous version when the publishing session is killed half-way', async () => {
+    const { v2 } = await scoredSegment('rescore-kill');
+    const before = await fitsOf('rescore-kill');
+    await t.sql(`CREATE FUNCTION slow_rescore() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.version_id = '${v2.id}' THEN PERFORM pg_sleep(5); END IF; RETURN NEW; END $$`);
+    await t.sql('CREATE TRIGGER slow_rescore BEFORE INSERT ON account_score FOR EACH ROW EXECUTE FUNCTION slow_rescore()');
+    try {
+      const publishing = t.gql(PUBLISH, { id: v2.id });
+      // Wait until the publish is inside its rescoring, then kill its database session as a crash would.
+      let killed = 0;
+      for (let i = 0; i < 50 && killed === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const rows = await t.sql(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event = 'PgSleep'`);
+        killed = rows.length;
+      }
+      expect(killed).toBe(1);
+      expect((await publishing).errors?.length).toBeGreaterThan(0);
+    } finally {
+      await t.sql('DROP TRIGGER slow_rescore ON account_score');
+      await t.sql('DROP FUNCTION slow_rescore()');
+    }
+    expect(await statuses('rescore-kill')).toEqual(['1:PUBLISHED', '2:DRAFT']);
+    expect(await fitsOf('rescore-kill')).toEqual(before);
+    // The draft publishes cleanly afterwards, and readers then see only version 2.
+    const done = (await t.data(PUBLISH, { id: v2.id })).publishVersion;
+    expect(done.accountsScored).toBe(before.length); // no membership rules: every account, also those of other tests
+    expect(new Set((await fitsOf('rescore-kill')).map((f: any) => f.version.number))).toEqual(new Set([2]));
+  });
+});

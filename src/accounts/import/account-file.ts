@@ -1,0 +1,220 @@
+/**
+ * Turns an account file (CSV or JSON lines) into AccountInput rows, streaming: a file of any
+ * size is read with flat memory, one record at a time, so that the importer's backpressure
+ * reaches the disk. No database access: the attribute catalogue comes in as an argument.
+ */
+import path from 'node:path';
+import { pipeline, type Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { AttributeCatalogue } from '../../versions/icp-definition';
+import type { AccountInput } from '../account.input';
+
+/** The file formats the importer reads. */
+export const ACCOUNT_FILE_FORMATS = ['csv', 'jsonl'] as const;
+export type AccountFileFormat = (typeof ACCOUNT_FILE_FORMATS)[number];
+
+/** A row of the file: an account to validate and write, or a row refused before validation. */
+export type AccountFileRow =
+  | { line: number; account: AccountInput }
+  | { line: number; externalId: string | null; reasons: string[] };
+
+/**
+ * The file cannot be read any further (a header without the required columns, broken CSV
+ * quoting, a record over the size limit). A streaming parser cannot tell where the next
+ * record starts after such an error, so it stops rather than guess.
+ */
+export class AccountFileError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(`line ${line}: ${message}`);
+    this.name = 'AccountFileError';
+  }
+}
+
+/** The largest record accepted: far above any valid account, low enough to bound memory on an unclosed quote. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+const CORE_COLUMNS = new Set(['externalId', 'name', 'domain', 'explicitSegments']);
+const TRUE_WORDS = new Set(['true', 'yes', '1']);
+const FALSE_WORDS = new Set(['false', 'no', '0']);
+
+/** The format a file name implies (`.csv`, `.jsonl`, `.ndjson`), or null. */
+export function formatFromFileName(fileName: string): AccountFileFormat | null {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  return null;
+}
+
+/** Rows of `source` in `format`, in file order; `catalogue` types the CSV cells. */
+export function readAccountFile(source: Readable, format: AccountFileFormat, catalogue: AttributeCatalogue): AsyncGenerator<AccountFileRow> {
+  return format === 'csv' ? readCsv(source, catalogue) : readJsonLines(source);
+}
+
+function splitList(text: string): string[] {
+  return text.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/**
+ * Converts one CSV cell by the attribute's catalogue type. Text that does not convert stays
+ * text, so that validation rejects it with the same message the API gives.
+ */
+export function convertCell(text: string, type: string | undefined): unknown {
+  switch (type) {
+    case 'NUMBER': {
+      const n = Number(text);
+      return Number.isFinite(n) ? n : text;
+    }
+    case 'BOOLEAN': {
+      const word = text.toLowerCase();
+      return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : text;
+    }
+    case 'STRING_LIST':
+      return splitList(text);
+    default:
+      // STRING, DATE, and unknown columns (validation names those).
+      return text;
+  }
+}
+
+/** The account of one CSV record; empty cells are "not given", so an update keeps what is stored. */
+function csvAccount(header: string[], cells: string[], catalogue: AttributeCatalogue): AccountInput {
+  const account: Record<string, unknown> = {};
+  const attributes: Record<string, unknown> = {};
+  header.forEach((column, i) => {
+    const text = cells[i];
+    if (text === undefined || text === '') return;
+    if (column === 'explicitSegments') account.explicitSegments = splitList(text);
+    else if (CORE_COLUMNS.has(column)) account[column] = text;
+    else attributes[column] = convertCell(text, catalogue.get(column)?.type);
+  });
+  return { ...account, attributes } as AccountInput;
+}
+
+function checkHeader(header: string[]): void {
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (seen.has(column)) throw new AccountFileError(1, `column "${column}" appears twice in the header`);
+    seen.add(column);
+  }
+  for (const required of ['externalId', 'name']) {
+    if (!seen.has(required)) throw new AccountFileError(1, `the header has no "${required}" column (found: ${header.join(', ')})`);
+  }
+}
+
+async function* readCsv(source: Readable, catalogue: AttributeCatalogue): AsyncGenerator<AccountFileRow> {
+  const parser = parse({
+    bom: true,
+    trim: true,
+    info: true,
+    skip_empty_lines: true,
+    // Lines of only separators (spreadsheet exports pad with them) carry no account.
+    skip_records_with_empty_values: true,
+    // Row length is checked here, so that a short row is one rejected row rather than the end of the import.
+    relax_column_count: true,
+    max_record_size: MAX_RECORD_BYTES,
+  });
+  // pipeline, not pipe: a read error of the source must reach the loop below.
+  pipeline(source, parser, () => undefined);
+  let header: string[] | null = null;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      // info.lines is where the record ends; quoted newlines inside it move its start up.
+      const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+      if (!header) {
+        header = record;
+        checkHeader(header);
+        continue;
+      }
+      if (record.length !== header.length) {
+        const externalId = record[header.indexOf('externalId')] || null;
+        yield { line, externalId, reasons: [`line ${line}: ${record.length} cells where the header has ${header.length}`] };
+        continue;
+      }
+      yield { line, account: csvAccount(header, record, catalogue) };
+    }
+  } catch (err) {
+    const e = err as { code?: string; lines?: number; message: string };
+    if (e.code?.startsWith('CSV_')) throw new AccountFileError(e.lines ?? 0, e.message);
+    throw err;
+  }
+  if (!header) throw new AccountFileError(1, 'the file is empty (a CSV file needs a header row)');
+}
+
+function isStringOrNullish(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === 'string';
+}
+
+/**
+ * Shape problems the validator does not expect to meet: it relies on GraphQL having typed
+ * the fields (a numeric externalId would make it throw and refuse the whole batch).
+ */
+function shapeProblems(value: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const field of ['externalId', 'name']) {
+    if (typeof value[field] !== 'string') problems.push(`${field}: expected a string, got ${JSON.stringify(value[field]) ?? 'nothing'}`);
+  }
+  if (!isStringOrNullish(value.domain)) problems.push(`domain: expected a string, got ${JSON.stringify(value.domain)}`);
+  const segments = value.explicitSegments;
+  if (segments != null && (!Array.isArray(segments) || segments.some((s) => typeof s !== 'string'))) {
+    problems.push(`explicitSegments: expected an array of strings, got ${JSON.stringify(segments)}`);
+  }
+  return problems;
+}
+
+function jsonRow(text: string, line: number): AccountFileRow {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { line, externalId: null, reasons: [`line ${line}: invalid JSON`] };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { line, externalId: null, reasons: [`line ${line}: expected a JSON object`] };
+  }
+  const record = value as Record<string, unknown>;
+  const problems = shapeProblems(record);
+  if (problems.length) {
+    return { line, externalId: typeof record.externalId === 'string' ? record.externalId : null, reasons: problems };
+  }
+  return { line, account: record as unknown as AccountInput };
+}
+
+async function* readJsonLines(source: Readable): AsyncGenerator<AccountFileRow> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let line = 0;
+  let oversized = false; // the current line went over the limit: drop its bytes up to the newline
+  for await (const chunk of source as AsyncIterable<Buffer | string>) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let start = 0;
+    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+      line++;
+      if (oversized) {
+        oversized = false;
+        yield { line, externalId: null, reasons: [`line ${line}: longer than ${MAX_RECORD_BYTES} bytes`] };
+      } else {
+        // Lines are cut as bytes, not text, so that a multi-byte character split across chunks survives.
+        const text = Buffer.concat([...pending, buf.subarray(start, nl)]).toString('utf8').trim();
+        if (text) yield jsonRow(text, line);
+      }
+      pending = [];
+      pendingBytes = 0;
+      start = nl + 1;
+    }
+    if (start < buf.length && !oversized) {
+      pending.push(buf.subarray(start));
+      pendingBytes += buf.length - start;
+      if (pendingBytes > MAX_RECORD_BYTES) {
+        oversized = true;
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+  }
+  line++;
+  if (oversized) yield { line, externalId: null, reasons: [`line ${line}: longer than ${MAX_RECORD_BYTES} bytes`] };
+  else {
+    const text = Buffer.concat(pending).toString('utf8').trim();
+    if (text) yield jsonRow(text, line);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Bulk import of an account file through the same validation and writes as upsertAccounts:
+ * rows stream from the file in batches, each batch is one `accountService.upsert` call (one
+ * transaction), and only the rejections are kept in memory.
+ */
+import { Transform, pipeline, type Readable } from 'node:stream';
+import { attributeService } from '../../attributes/attribute.service';
+import type { AppContext } from '../../context';
+import { accountService, MAX_ACCOUNTS_PER_CALL } from '../account.service';
+import type { AccountInput } from '../account.input';
+import { readAccountFile, type AccountFileFormat } from './account-file';
+
+/** Where an import stands; reported after every batch. */
+export interface ImportProgress {
+  /** Rows read from the file so far (valid or not). */
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows rejected so far. */
+  rejected: number;
+  /** Bytes read from the source so far (for a percentage against the file size). */
+  bytesRead: number;
+}
+
+/** A row that was not written, with its 1-based line in the file and why. */
+export interface ImportRejection {
+  line: number;
+  externalId: string | null;
+  reasons: string[];
+}
+
+/** The outcome of an import. */
+export interface ImportSummary {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rescored: number;
+  rejected: ImportRejection[];
+}
+
+/** Options of {@link importAccounts}. */
+export interface ImportOptions {
+  format: AccountFileFormat;
+  /** Rows per upsert call and transaction, 1 to 5,000 (default 1,000). */
+  batchSize?: number;
+  onProgress?(progress: ImportProgress): void;
+  /** Stops after the batch in flight; the summary then covers the rows read until then. */
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_BATCH_SIZE = 1000;
+
+/**
+ * The file could not be read to its end (see AccountFileError, or a read error). The rows
+ * before the failure are imported; `summary` says what was done.
+ */
+export class ImportAbortedError extends Error {
+  constructor(message: string, readonly summary: ImportSummary, cause: unknown) {
+    super(message, { cause });
+    this.name = 'ImportAbortedError';
+  }
+}
+
+interface PendingRow {
+  line: number;
+  account: AccountInput;
+}
+
+/**
+ * A validation issue as the file's author needs it: the batch-relative `accounts[3].` prefix
+ * becomes nothing (the line says which row), and "also at index 1" becomes that row's line.
+ */
+function describeIssue(path: string, message: string, batch: PendingRow[]): string {
+  const field = path.replace(/^accounts\[\d+\]\.?/, '');
+  const text = message.replace(/\(also at index (\d+)\)/, (whole, index: string) => {
+    const other = batch[Number(index)];
+    return other ? `(also at line ${other.line})` : whole;
+  });
+  return field ? `${field}: ${text}` : text;
+}
+
+function countBytes(counter: { bytes: number }): Transform {
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      counter.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      done(null, chunk);
+    },
+  });
+}
+
+/**
+ * Imports the accounts of `source` (CSV or JSON lines, see account-file.ts) in batches of
+ * `batchSize`, each written and rescored in its own transaction by `accountService.upsert`
+ * in per-row mode. Invalid rows are returned with their line and reasons; a batch whose write
+ * fails (a database error) is rolled back whole, its rows are returned as rejected with the
+ * error, and the import goes on with the next batch.
+ *
+ * `ctx` must not be inside a transaction: batches must commit one by one, or one failing
+ * batch would roll back all the others. Throws ImportAbortedError (with the summary so far)
+ * when the file cannot be read further; the rows before the failure are written.
+ */
+export async function importAccounts(ctx: AppContext, source: Readable, options: ImportOptions): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_ACCOUNTS_PER_CALL) {
+    throw new RangeError(`batchSize must be an integer from 1 to ${MAX_ACCOUNTS_PER_CALL} (got ${batchSize})`);
+  }
+  if (ctx.em.queryRunner?.isTransactionActive) throw new Error('importAccounts commits batch by batch: call it outside a transaction');
+
+  const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, rescored: 0, rejected: [] };
+  const counter = { bytes: 0 };
+  const counted = pipeline(source, countBytes(counter), () => undefined);
+  // The catalogue is read once: every CSV cell is typed by it. Attributes defined during the
+  // import are unknown to it; validation (which reads it per batch) then rejects such text cells.
+  const catalogue = await attributeService.catalogue(ctx.em);
+  let batch: PendingRow[] = [];
+
+  const report = () => options.onProgress?.({
+    rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged,
+    rejected: summary.rejected.length, bytesRead: counter.bytes,
+  });
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    try {
+      const outcome = await accountService.upsert(ctx, rows.map((r) => r.account), { perRow: true });
+      summary.created += outcome.created;
+      summary.updated += outcome.updated;
+      summary.unchanged += outcome.unchanged;
+      summary.rescored += outcome.rescored;
+      for (const r of outcome.rejected) {
+        summary.rejected.push({
+          line: rows[r.index].line,
+          externalId: r.externalId,
+          reasons: r.issues.map((i) => describeIssue(i.path, i.message, rows)),
+        });
+      }
+    } catch (err) {
+      // The transaction rolled back: nothing of this batch is stored, so every row of it is reported.
+      const message = err instanceof Error ? err.message : String(err);
+      const span = `lines ${rows[0].line}-${rows[rows.length - 1].line}`;
+      ctx.log.error({ err, lines: span }, 'import batch failed');
+      for (const r of rows) {
+        const externalId = typeof r.account.externalId === 'string' ? r.account.externalId.trim() || null : null;
+        summary.rejected.push({ line: r.line, externalId, reasons: [`batch of ${span} not written: ${message}`] });
+      }
+    }
+    report();
+  };
+
+  try {
+    for await (const row of readAccountFile(counted, options.format, catalogue)) {
+      summary.rows++;
+      if ('account' in row) batch.push(row);
+      else summary.rejected.push({ line: row.line, externalId: row.externalId, reasons: row.reasons });
+      if (batch.length >= batchSize) {
+        await flush();
+        // Leaving the loop destroys the stream: the rest of the file is not read.
+        if (options.signal?.aborted) break;
+      }
+    }
+  } catch (err) {
+    // The rows read before the unreadable part are as good as any: write them, then stop.
+    await flush();
+    throw new ImportAbortedError(err instanceof Error ? err.message : String(err), summary, err);
+  }
+  await flush();
+  report();
+  return summary;
+}
