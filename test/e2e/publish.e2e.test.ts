@@ -150,3 +150,36 @@ describe('publishVersion with rescoring', () => {
     expect(new Set((await fitsOf('rescore-kill')).map((f: any) => f.version.number))).toEqual(new Set([2]));
   });
 });
+
+describe('readers during a publish', () => {
+  it('see the previous version until the publish commits, then only the new one; never a mix', async () => {
+    await t.data(CREATE_SEGMENT, { input: { key: 'readers', name: 'Readers', membership: [{ attribute: 'employees', operator: 'GTE', value: 1000, points: 1 }] } });
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: Array.from({ length: 40 }, (_, i) => ({
+      externalId: `reader-${i}`, name: `Reader ${i}`, attributes: { employees: 1000 + i, industry: 'saas', demoRequested: i % 2 === 0 } })) });
+    const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'readers', definition: seedDefinition() })).createDraft;
+    await t.data(PUBLISH, { id: v1.id });
+    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'readers' })).createDraft;
+    await t.sql(`CREATE FUNCTION slow_readers() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.version_id = '${v2.id}' THEN PERFORM pg_sleep(0.01); END IF; RETURN NEW; END $$`);
+    await t.sql('CREATE TRIGGER slow_readers BEFORE INSERT ON account_score FOR EACH ROW EXECUTE FUNCTION slow_readers()');
+    const seen: number[][] = [];
+    try {
+      let done = false;
+      const publishing = t.data(PUBLISH, { id: v2.id }).finally(() => { done = true; });
+      while (!done) {
+        const res = await t.data(`{ fits(segmentKey: "readers", first: 100) { totalCount edges { node { version { number } } } } }`);
+        seen.push([...new Set(res.fits.edges.map((e: any) => e.node.version.number as number))]);
+        expect(res.fits.edges).toHaveLength(40);
+      }
+      await publishing;
+    } finally {
+      await t.sql('DROP TRIGGER slow_readers ON account_score');
+      await t.sql('DROP FUNCTION slow_readers()');
+    }
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((versions) => versions.length === 1)).toBe(true);
+    expect(seen[0]).toEqual([1]);
+    const after = await t.data(`{ fits(segmentKey: "readers", first: 100) { edges { node { version { number } } } } }`);
+    expect(new Set(after.fits.edges.map((e: any) => e.node.version.number))).toEqual(new Set([2]));
+  });
+});
