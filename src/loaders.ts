@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Account } from './accounts/account.entity';
+import { systemClock, type Clock } from './context';
+import { OVERRIDE_COLUMNS, toOverrideRow } from './overrides/override-rows';
+import type { OverrideRow } from './overrides/override.types';
 import { SCORE_COLUMNS, toScoreRow, type ScoreRow } from './scoring/score-store';
 import { Segment } from './segments/segment.entity';
 import { IcpVersion } from './versions/icp-version.entity';
@@ -18,7 +21,7 @@ function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): 
 }
 
 /** Per-request loaders: batching and caching never outlive one request. */
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
   return {
     accountById: new DataLoader<string, Account | null>(async (ids) =>
       byKey(ids, await em.getRepository(Account).findBy({ id: In([...ids]) }), (a) => a.id)),
@@ -34,6 +37,21 @@ export function createLoaders(em: EntityManager) {
         [pairs.map((p) => p[0]), pairs.map((p) => p[1])])).map(toScoreRow);
       return byKey(keys, rows, (r) => `${r.versionId}:${r.accountId}`);
     }),
+    /** The override in force now, by `${segmentId}:${accountId}`. */
+    activeOverride: new DataLoader<string, OverrideRow | null>(async (keys) => {
+      const pairs = keys.map((k) => k.split(':'));
+      const rows: OverrideRow[] = (await em.query(
+        `SELECT ${OVERRIDE_COLUMNS} FROM fit_override o
+         JOIN unnest($1::uuid[], $2::uuid[]) AS k(segment_id, account_id) USING (segment_id, account_id)
+         WHERE o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $3)`,
+        [pairs.map((p) => p[0]), pairs.map((p) => p[1]), clock.now()])).map(toOverrideRow);
+      return byKey(keys, rows, (o) => `${o.segmentId}:${o.accountId}`);
+    }),
+    /** Every override of these accounts, newest first. */
+    overridesByAccount: new DataLoader<string, OverrideRow[]>(async (ids) =>
+      groupByKey(ids, (await em.query(
+        `SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`, [[...ids]]))
+        .map(toOverrideRow), (o: OverrideRow) => o.accountId)),
     /** The newest `first` score rows of accounts in one segment. */
     scoreHistory: new DataLoader<{ accountId: string; segmentId: string; first: number }, ScoreRow[], string>(async (keys) => {
       const rows: ScoreRow[] = (await em.query(

@@ -5,6 +5,7 @@ import { createDataSource } from './db/data-source';
 import { openDatabase } from './db/database';
 import { isEmpty, seedDemo } from './demo/demo-data';
 import { logger } from './logger';
+import { overrideService } from './overrides/override.service';
 import { createApp } from './server/app';
 import { createSystemContext } from './system-context';
 
@@ -23,6 +24,13 @@ async function main(): Promise<void> {
     await seedDemo(ctx);
     logger.info('demo data loaded');
   }
+
+  // Expired overrides stop applying at expiresAt by themselves; this records each expiry in the audit trail.
+  const recordExpiries = () => overrideService.recordExpiries(createSystemContext(ds))
+    .catch((err: unknown) => logger.error({ err }, 'recording override expiries failed'));
+  await recordExpiries();
+  const sweeper = setInterval(recordExpiries, 30_000);
+  sweeper.unref();
 
   const app = await createApp({ dataSource: ds });
   const { server, url } = await app.listen(config.port);
@@ -49,6 +57,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeper);
     logger.info({ signal }, 'shutting down');
     server.close();
     await app.stop();

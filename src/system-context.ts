@@ -8,5 +8,5 @@ import { logger } from './logger';
 /** A context for work the system does itself (start-up, demo data, commands); audited under `principal`. */
 export function createSystemContext(ds: DataSource, principal: Principal = SYSTEM_PRINCIPAL, clock: Clock = systemClock): AppContext {
   const requestId = `system-${randomUUID()}`;
-  return { requestId, principal, em: ds.manager, loaders: createLoaders(ds.manager), clock, log: logger.child({ requestId }) };
+  return { requestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log: logger.child({ requestId }) };
 }

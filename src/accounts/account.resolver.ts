@@ -12,8 +12,11 @@ async function fitIn(ctx: AppContext, account: Account, segmentId: string): Prom
   if (!account.segmentIds.includes(segmentId)) return null;
   const live = await ctx.loaders.liveVersionBySegmentId.load(segmentId);
   if (!live) return null;
-  const row = await ctx.loaders.currentScore.load(`${live.id}:${account.id}`);
-  return row ? fitDataOf(row) : null;
+  const [row, override] = await Promise.all([
+    ctx.loaders.currentScore.load(`${live.id}:${account.id}`),
+    ctx.loaders.activeOverride.load(`${segmentId}:${account.id}`),
+  ]);
+  return row ? fitDataOf(row, override, live.definition.thresholds) : null;
 }
 
 @Resolver(() => Account)

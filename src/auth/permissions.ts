@@ -9,6 +9,8 @@ const EVERYONE: readonly Role[] = ROLES;
 const REVOPS: readonly Role[] = ['REVOPS', 'ADMIN'];
 const AUDITORS: readonly Role[] = ['AUDITOR', 'ADMIN'];
 const ADMIN: readonly Role[] = ['ADMIN'];
+const SALES: readonly Role[] = ['SALES_MANAGER', 'ADMIN'];
+const OVERRIDE_READERS: readonly Role[] = ['SALES_MANAGER', 'AUDITOR', 'ADMIN'];
 
 export const operationRoles = {
   'Query.me': EVERYONE,
@@ -24,6 +26,7 @@ export const operationRoles = {
   'Query.accounts': EVERYONE,
   'Query.fits': EVERYONE,
   'Query.previewScore': EVERYONE,
+  'Query.overrides': OVERRIDE_READERS,
 
   'Mutation.createApiKey': ADMIN,
   'Mutation.revokeApiKey': ADMIN,
@@ -34,6 +37,11 @@ export const operationRoles = {
   'Mutation.discardDraft': REVOPS,
   'Mutation.publishVersion': REVOPS,
   'Mutation.upsertAccounts': REVOPS,
+  'Mutation.overrideFit': SALES,
+  'Mutation.revokeOverride': SALES,
+
+  // Nested fields that not every reader may see. (Fit.override stays visible: it is the "why" of a fit.)
+  'Account.overrides': OVERRIDE_READERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedField = keyof typeof operationRoles;

@@ -3,21 +3,25 @@ import { attributeService } from '../attributes/attribute.service';
 import { checkPageSize, decodeCursor, encodeCursor, toPage, type Page } from '../common/pagination';
 import type { AppContext } from '../context';
 import { assertNoIssues, BadUserInputError, NotFoundError } from '../errors/domain-errors';
+import { effectiveScore } from '../overrides/effective-fit';
+import { activeOverridesInSegment } from '../overrides/override-rows';
+import type { OverrideRow } from '../overrides/override.types';
 import { segmentService } from '../segments/segment.service';
+import type { TierThresholds } from '../versions/icp-definition';
 import { versionService } from '../versions/version.service';
 import { scorerFor } from './scorer-cache';
-import { SCORE_COLUMNS, toScoreRow, type ScoreRow } from './score-store';
+import { currentScores, SCORE_COLUMNS, toScoreRow, type ScoreRow } from './score-store';
 import type { FitData, FitFilter, ScoreData } from './score.types';
 
 export function scoreDataOf(row: ScoreRow): ScoreData {
   return { accountId: row.accountId, versionId: row.versionId, score: row.score, tier: row.tier, outcomes: row.outcomes, computedAt: row.computedAt };
 }
 
-export function fitDataOf(row: ScoreRow): FitData {
-  return {
-    accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId,
-    score: row.score, tier: row.tier, overridden: false, computed: scoreDataOf(row),
-  };
+/** The effective fit: the active override over the computed score, else the computed score. */
+export function fitDataOf(row: ScoreRow, override: OverrideRow | null, thresholds: TierThresholds): FitData {
+  const base = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, computed: scoreDataOf(row) };
+  if (!override) return { ...base, score: row.score, tier: row.tier, overridden: false, override: null };
+  return { ...base, score: effectiveScore(override.tier, override.score, row.score, thresholds), tier: override.tier, overridden: true, override };
 }
 
 function checkFilter(filter: FitFilter | null | undefined): void {
@@ -29,19 +33,37 @@ function checkFilter(filter: FitFilter | null | undefined): void {
   if (tiers && tiers.length === 0) throw BadUserInputError.forField('filter.tiers', 'must name at least one tier');
 }
 
+const matches = (f: FitData, filter: FitFilter | null | undefined) =>
+  (!filter?.tiers || filter.tiers.includes(f.tier)) && (filter?.minScore == null || f.score >= filter.minScore) && (filter?.maxScore == null || f.score <= filter.maxScore);
+/** Ranking: effective score, highest first, then account id. */
+const ranksBefore = (a: { score: number; accountId: string }, b: { score: number; accountId: string }) =>
+  a.score > b.score || (a.score === b.score && a.accountId < b.accountId);
+
 export class FitService {
   /**
-   * The ranked list of a segment under its live version: score, highest first, then account id.
+   * The ranked list of a segment under its live version, by effective score then account id.
    * Keyset pagination on (score, account id), so pages stay stable while accounts change.
+   * Accounts without an override come from the ranking index in order; the few overridden
+   * ones are ranked by their effective score and merged in.
    */
   async fits(ctx: AppContext, segmentKey: string, filter: FitFilter | null | undefined, first: number, after?: string | null): Promise<Page<FitData>> {
     checkPageSize(first);
     checkFilter(filter);
+    let cursor: { score: string; accountId: string } | null = null;
+    if (after) {
+      const [score, accountId] = decodeCursor('fit', after);
+      if (typeof score !== 'string' || typeof accountId !== 'string') throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
+      cursor = { score, accountId };
+    }
     const segment = await segmentService.getByKey(ctx, segmentKey);
     const live = await versionService.liveVersion(ctx, segment.id);
-    if (!live || filter?.overridden === true) return toPage([], first, 0, () => '', (r: ScoreRow) => fitDataOf(r));
-    const where = ['version_id = $1', 'valid_to IS NULL'];
-    const params: unknown[] = [live.id];
+    if (!live) return toPage([] as FitData[], first, 0, () => '', (f) => f);
+    const thresholds = live.definition.thresholds;
+    const overrides = await activeOverridesInSegment(ctx.em, segment.id, ctx.clock.now());
+    const overriddenIds = overrides.map((o) => o.accountId);
+
+    const where = ['version_id = $1', 'valid_to IS NULL', 'NOT (account_id = ANY($2::uuid[]))'];
+    const params: unknown[] = [live.id, overriddenIds];
     const add = (sql: string, ...values: unknown[]) => {
       let text = sql;
       for (const value of values) {
@@ -55,17 +77,22 @@ export class FitService {
     if (filter?.maxScore != null) add('score <= ?', filter.maxScore);
     const countWhere = where.join(' AND ');
     const countParams = [...params];
-    if (after) {
-      const [score, accountId] = decodeCursor('fit', after);
-      if (typeof score !== 'string' || typeof accountId !== 'string') throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
-      add('(score < ?::numeric OR (score = ?::numeric AND account_id > ?::uuid))', score, score, accountId);
-    }
+    if (cursor) add('(score < ?::numeric OR (score = ?::numeric AND account_id > ?::uuid))', cursor.score, cursor.score, cursor.accountId);
     params.push(first + 1);
-    const rows = (await ctx.em.query(
+
+    const plain: FitData[] = filter?.overridden === true ? [] : (await ctx.em.query(
       `SELECT ${SCORE_COLUMNS} FROM account_score WHERE ${where.join(' AND ')} ORDER BY score DESC, account_id ASC LIMIT $${params.length}`,
-      params)).map(toScoreRow);
-    const page = toPage(rows, first, 0, (r) => encodeCursor('fit', [r.score.toFixed(2), r.accountId]), fitDataOf);
-    const count = async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM account_score WHERE ${countWhere}`, countParams))[0].n as number;
+      params)).map((r: any) => fitDataOf(toScoreRow(r), null, thresholds));
+    const byAccount = new Map(overrides.map((o) => [o.accountId, o]));
+    const overridden: FitData[] = filter?.overridden === false || overrides.length === 0 ? [] : (await currentScores(ctx.em, overriddenIds, [live.id]))
+      .map((row) => fitDataOf(row, byAccount.get(row.accountId)!, thresholds))
+      .filter((f) => matches(f, filter));
+    const afterCursor = (f: FitData) => !cursor || ranksBefore({ score: Number(cursor.score), accountId: cursor.accountId }, f);
+    const merged = [...plain, ...overridden.filter(afterCursor)].sort((a, b) => (ranksBefore(a, b) ? -1 : 1)).slice(0, first + 1);
+
+    const page = toPage(merged, first, 0, (f) => encodeCursor('fit', [f.score.toFixed(2), f.accountId]), (f) => f);
+    const count = async () => (filter?.overridden === true ? 0
+      : (await ctx.em.query(`SELECT count(*)::int AS n FROM account_score WHERE ${countWhere}`, countParams))[0].n as number) + overridden.length;
     return Object.defineProperty(page, 'totalCount', { get: count, enumerable: true });
   }
 

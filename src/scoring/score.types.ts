@@ -3,6 +3,7 @@ import { Account } from '../accounts/account.entity';
 import { connectionTypes } from '../common/pagination';
 import { DimensionEnum, FitTierEnum, OperatorEnum } from '../common/enums';
 import { Segment } from '../segments/segment.entity';
+import type { OverrideRow } from '../overrides/override.types';
 import type { Dimension, FitTier, Operator } from '../versions/icp-definition';
 import { IcpVersion } from '../versions/icp-version.entity';
 
@@ -76,7 +77,7 @@ export interface ScoreData {
   computedAt: Date;
 }
 
-/** The data behind a Fit. Until overrides exist, the effective values are the computed ones. */
+/** The data behind a Fit: effective score and tier, the computed result, and the override if one applies. */
 export interface FitData {
   accountId: string;
   segmentId: string;
@@ -84,5 +85,6 @@ export interface FitData {
   score: number;
   tier: FitTier;
   overridden: boolean;
+  override: OverrideRow | null;
   computed: ScoreData;
 }

@@ -114,7 +114,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const principal = await apiKeyService.authenticate(ds.manager, match[1]);
     if (!principal) throw unauthenticated('Unknown or revoked API key');
     const log = logger.child({ requestId, keyId: principal.keyId });
-    return { requestId, principal, em: ds.manager, loaders: createLoaders(ds.manager), clock, log };
+    return { requestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log };
   }
 
   return {

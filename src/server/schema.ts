@@ -5,12 +5,14 @@ import { AttributeResolver } from '../attributes/attribute.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { DateTimeScalar } from '../common/scalars';
+import { AccountOverridesResolver, FitOverrideResolver, OverrideResolver } from '../overrides/override.resolver';
 import { FitResolver, ScoreResolver } from '../scoring/fit.resolver';
 import { SegmentResolver } from '../segments/segment.resolver';
 import { VersionResolver } from '../versions/version.resolver';
 
 export const resolvers = [
   ApiKeyResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver,
+  OverrideResolver, AccountOverridesResolver, FitOverrideResolver,
 ] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */

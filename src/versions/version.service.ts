@@ -7,6 +7,7 @@ import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from 
 import { Segment } from '../segments/segment.entity';
 import { segmentService } from '../segments/segment.service';
 import { rescoreSegment } from '../scoring/rescoring.service';
+import { flagOverridesForReview } from '../overrides/review-flags';
 import { definitionHash, normalizeDefinition } from './canonical-definition';
 import { diffDefinitions } from './definition-diff';
 import { validateDefinition } from './definition-validator';
@@ -181,12 +182,13 @@ export class VersionService {
       const superseded = live ? await repo.findOneByOrFail({ id: live.id }) : null;
       const segment = await tx.em.getRepository(Segment).findOneByOrFail({ id: version.segmentId });
       const { accountsScored, tierChanges } = await rescoreSegment(tx, { segment, version, previous: live, validFrom: effectiveAt });
+      const overridesFlagged = await flagOverridesForReview(tx, segment.id, version.id);
       await auditService.record(tx, {
         action: 'version.published', entityType: 'IcpVersion', entityId: version.id,
         before: superseded ? { live: versionView(superseded) } : { live: null },
-        after: { ...versionView(version), publishedAt: version.publishedAt, backfilled: args.effectiveAt != null, accountsScored, tierChanges },
+        after: { ...versionView(version), publishedAt: version.publishedAt, backfilled: args.effectiveAt != null, accountsScored, tierChanges, overridesFlagged },
       });
-      return { version, superseded, accountsScored, tierChanges };
+      return { version, superseded, accountsScored, tierChanges, overridesFlagged };
     });
   }
 

@@ -35,4 +35,6 @@ export class PublishResult {
   @Field(() => IcpVersion, { nullable: true }) superseded: IcpVersion | null;
   @Field(() => Int) accountsScored: number;
   @Field(() => [TierMigration]) tierChanges: TierMigration[];
+  @Field(() => Int, { description: "Active overrides whose account's computed tier changed with this publish; each now needsReview." })
+  overridesFlagged: number;
 }

@@ -168,7 +168,7 @@ describe('readers during a publish', () => {
       const publishing = t.data(PUBLISH, { id: v2.id }).finally(() => { done = true; });
       while (!done) {
         const res = await t.data(`{ fits(segmentKey: "readers", first: 100) { totalCount edges { node { version { number } } } } }`);
-        seen.push([...new Set(res.fits.edges.map((e: any) => e.node.version.number as number))]);
+        seen.push([...new Set<number>(res.fits.edges.map((e: any) => e.node.version.number as number))]);
         expect(res.fits.edges).toHaveLength(40);
       }
       await publishing;

@@ -1,0 +1,74 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Account } from '../accounts/account.entity';
+import type { AppContext } from '../context';
+import { NotFoundError } from '../errors/domain-errors';
+import { Fit, type FitData } from '../scoring/score.types';
+import { Segment } from '../segments/segment.entity';
+import { IcpVersion } from '../versions/icp-version.entity';
+import { statusAt, type OverrideStatus } from './effective-fit';
+import { overrideService } from './override.service';
+import { Override, OverrideConnection, OverrideFilter, OverrideFitInput, OverrideStatusEnum, type OverrideRow } from './override.types';
+
+@Resolver(() => Override)
+export class OverrideResolver {
+  @Query(() => OverrideConnection, { description: 'Newest first. SALES_MANAGER, AUDITOR and ADMIN.' })
+  overrides(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => OverrideFilter, { nullable: true }) filter: OverrideFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return overrideService.list(ctx, filter, first, after);
+  }
+
+  @Mutation(() => Override, { description: 'SALES_MANAGER or ADMIN. CONFLICT when the account already has an active override in the segment; revoke it first.' })
+  overrideFit(@Ctx() ctx: AppContext, @Arg('input') input: OverrideFitInput): Promise<OverrideRow> {
+    return overrideService.create(ctx, input);
+  }
+
+  @Mutation(() => Override)
+  revokeOverride(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<OverrideRow> {
+    return overrideService.revoke(ctx, id, reason);
+  }
+
+  @FieldResolver(() => OverrideStatusEnum)
+  status(@Root() o: OverrideRow, @Ctx() ctx: AppContext): OverrideStatus {
+    return statusAt(o, ctx.clock.now());
+  }
+
+  @FieldResolver(() => Account)
+  async account(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<Account> {
+    return (await ctx.loaders.accountById.load(o.accountId))!;
+  }
+
+  @FieldResolver(() => Segment)
+  async segment(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<Segment> {
+    return (await ctx.loaders.segmentById.load(o.segmentId))!;
+  }
+
+  @FieldResolver(() => IcpVersion)
+  async version(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<IcpVersion> {
+    return (await ctx.loaders.versionById.load(o.versionId))!;
+  }
+}
+
+/** The overrides seen from an account and from a fit. */
+@Resolver(() => Account)
+export class AccountOverridesResolver {
+  @FieldResolver(() => [Override], { description: 'Every override of the account, newest first; SALES_MANAGER, AUDITOR and ADMIN.' })
+  async overrides(@Root() account: Account, @Ctx() ctx: AppContext, @Arg('segmentKey', () => String, { nullable: true }) segmentKey: string | null): Promise<OverrideRow[]> {
+    const all = await ctx.loaders.overridesByAccount.load(account.id);
+    if (!segmentKey) return all;
+    const segment = await ctx.loaders.segmentByKey.load(segmentKey);
+    if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
+    return all.filter((o) => o.segmentId === segment.id);
+  }
+}
+
+@Resolver(() => Fit)
+export class FitOverrideResolver {
+  @FieldResolver(() => Override, { nullable: true, description: 'The active override behind this fit, if any.' })
+  override(@Root() fit: FitData): OverrideRow | null {
+    return fit.override;
+  }
+}

@@ -1,0 +1,166 @@
+import { v7 as uuidv7 } from 'uuid';
+import { Account } from '../accounts/account.entity';
+import { auditService } from '../audit/audit.service';
+import { SYSTEM_PRINCIPAL } from '../auth/role';
+import { isUuid } from '../common/ids';
+import { checkPageSize, decodeCursor, encodeCursor, toPage, type Page } from '../common/pagination';
+import type { AppContext } from '../context';
+import { PgCode, pgCode, pgConstraint } from '../db/database-errors';
+import { runInTransaction } from '../db/transaction';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
+import { currentScores } from '../scoring/score-store';
+import { segmentService } from '../segments/segment.service';
+import { versionService } from '../versions/version.service';
+import { bandOf, effectiveScore, statusAt } from './effective-fit';
+import { justificationProblem } from './justification';
+import { ACTIVE_AT, OVERRIDE_COLUMNS, toOverrideRow } from './override-rows';
+import type { OverrideFilter, OverrideFitInput, OverrideRow } from './override.types';
+
+const overrideView = (o: OverrideRow) => ({
+  id: o.id, accountId: o.accountId, segmentId: o.segmentId, versionId: o.versionId, tier: o.tier, score: o.score,
+  computedTier: o.computedTier, computedScore: o.computedScore, category: o.category, expiresAt: o.expiresAt,
+});
+
+export class OverrideService {
+  /**
+   * Overrides an account's fit in a segment, recording what the model said at that moment.
+   * One open override per account and segment: a second one (or a concurrent one) is CONFLICT.
+   */
+  async create(ctx: AppContext, input: OverrideFitInput): Promise<OverrideRow> {
+    const now = ctx.clock.now();
+    const problem = justificationProblem(input.justification);
+    if (problem) throw BadUserInputError.forField('input.justification', problem);
+    if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw BadUserInputError.forField('input.expiresAt', 'must be in the future');
+    const account = isUuid(input.accountId) ? await ctx.em.getRepository(Account).findOneBy({ id: input.accountId }) : null;
+    if (!account) throw new NotFoundError(`input.accountId: account ${input.accountId} not found`, { field: 'input.accountId' });
+    const segment = await segmentService.getByKey(ctx, input.segmentKey, 'input.segmentKey');
+    const live = await versionService.liveVersion(ctx, segment.id);
+    if (!live) throw BadUserInputError.forField('input.segmentKey', `segment "${segment.key}" has no live version to override`);
+    const [computed] = account.segmentIds.includes(segment.id) ? await currentScores(ctx.em, [account.id], [live.id]) : [];
+    if (!computed) throw BadUserInputError.forField('input.accountId', `account ${account.externalId} is not in segment "${segment.key}"`);
+    if (input.tier === computed.tier) {
+      throw BadUserInputError.forField('input.tier', `equals the computed tier (${computed.tier}); an override must change the tier`);
+    }
+    if (input.score != null) {
+      const [low, high] = bandOf(input.tier, live.definition.thresholds);
+      if (input.score < low || input.score > high) {
+        throw BadUserInputError.forField('input.score', `must lie in the ${input.tier} band [${low}, ${high}] of version ${live.number} (got ${input.score})`);
+      }
+    }
+    return runInTransaction(ctx, async (tx) => {
+      await this.recordExpiries(tx, { accountId: account.id, segmentId: segment.id });
+      const id = uuidv7();
+      try {
+        await tx.em.query(
+          `INSERT INTO fit_override (id, account_id, segment_id, version_id, computed_score, computed_tier, tier, score,
+             justification, category, created_by, created_by_key_id, created_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          [id, account.id, segment.id, live.id, computed.score, computed.tier, input.tier, input.score ?? null,
+            input.justification.trim(), input.category, tx.principal.name, tx.principal.keyId, now, input.expiresAt ?? null]);
+      } catch (err) {
+        if (pgCode(err) === PgCode.uniqueViolation && pgConstraint(err) === 'fit_override_open_uq') {
+          throw new ConflictError(`account ${account.externalId} already has an active override in segment "${segment.key}"; revoke it first`);
+        }
+        throw err;
+      }
+      const created = await this.get(tx, id);
+      await auditService.record(tx, {
+        action: 'override.created', entityType: 'Override', entityId: id, justification: created.justification,
+        before: { tier: computed.tier, score: computed.score, overridden: false },
+        after: { ...overrideView(created), effectiveScore: effectiveScore(created.tier, created.score, computed.score, live.definition.thresholds), overridden: true },
+      });
+      return created;
+    });
+  }
+
+  /** Revokes an active override with a reason; it stays readable forever. */
+  async revoke(ctx: AppContext, id: string, reason: string): Promise<OverrideRow> {
+    const problem = justificationProblem(reason);
+    if (problem) throw BadUserInputError.forField('reason', problem);
+    return runInTransaction(ctx, async (tx) => {
+      const rows = isUuid(id) ? await tx.em.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = $1 FOR UPDATE`, [id]) : [];
+      if (!rows.length) throw new NotFoundError(`id: override ${id} not found`, { field: 'id' });
+      const current = toOverrideRow(rows[0]);
+      const now = tx.clock.now();
+      const status = statusAt(current, now);
+      if (status !== 'ACTIVE') throw new ConflictError(`override ${id} is already ${status}; only an active override can be revoked`);
+      await tx.em.query('UPDATE fit_override SET revoked_by = $2, revoked_at = $3, revoke_reason = $4 WHERE id = $1',
+        [id, tx.principal.name, now, reason.trim()]);
+      const revoked = await this.get(tx, id);
+      await auditService.record(tx, {
+        action: 'override.revoked', entityType: 'Override', entityId: id, justification: revoked.revokeReason,
+        before: { ...overrideView(current), status: 'ACTIVE', overridden: true },
+        after: { status: 'REVOKED', tier: current.computedTier, overridden: false },
+      });
+      return revoked;
+    });
+  }
+
+  async get(ctx: AppContext, id: string): Promise<OverrideRow> {
+    const [row] = await ctx.em.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = $1`, [id]);
+    if (!row) throw NotFoundError.of('Override', id);
+    return toOverrideRow(row);
+  }
+
+  /**
+   * Writes the expiry of overrides whose expiresAt has passed into the audit trail. Expired
+   * overrides stop applying at expiresAt whether or not this ran: it only records the fact.
+   */
+  async recordExpiries(ctx: AppContext, scope?: { accountId: string; segmentId: string }): Promise<number> {
+    return runInTransaction({ ...ctx, principal: SYSTEM_PRINCIPAL }, async (tx) => {
+      const now = tx.clock.now();
+      const rows = (await tx.em.query(
+        `UPDATE fit_override SET expiry_recorded_at = $1
+         WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND expires_at <= $1 ${scope ? 'AND account_id = $2 AND segment_id = $3' : ''}
+         RETURNING ${OVERRIDE_COLUMNS}`,
+        scope ? [now, scope.accountId, scope.segmentId] : [now]))[0].map(toOverrideRow);
+      for (const o of rows) {
+        await auditService.record(tx, {
+          action: 'override.expired', entityType: 'Override', entityId: o.id, justification: o.justification,
+          before: { ...overrideView(o), status: 'ACTIVE', overridden: true }, after: { status: 'EXPIRED', tier: o.computedTier, overridden: false },
+        });
+      }
+      return rows.length;
+    });
+  }
+
+  /** Newest first, for sales managers and auditors. */
+  async list(ctx: AppContext, filter: OverrideFilter | null | undefined, first: number, after?: string | null): Promise<Page<OverrideRow>> {
+    checkPageSize(first);
+    const now = ctx.clock.now();
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, ...values: unknown[]) => {
+      let text = sql;
+      for (const v of values) {
+        params.push(v);
+        text = text.replace('?', `$${params.length}`);
+      }
+      where.push(text);
+    };
+    if (filter?.segmentKey) add('segment_id = ?', (await segmentService.getByKey(ctx, filter.segmentKey, 'filter.segmentKey')).id);
+    if (filter?.accountId) add('account_id = ?', isUuid(filter.accountId) ? filter.accountId : '00000000-0000-0000-0000-000000000000');
+    if (filter?.createdBy) add('created_by = ?', filter.createdBy);
+    if (filter?.needsReview != null) add('needs_review = ?', filter.needsReview);
+    if (filter?.from) add('created_at >= ?', filter.from);
+    if (filter?.to) add('created_at < ?', filter.to);
+    if (filter?.status === 'REVOKED') where.push('revoked_at IS NOT NULL');
+    if (filter?.status === 'ACTIVE') add(ACTIVE_AT('?'), now);
+    if (filter?.status === 'EXPIRED') add('revoked_at IS NULL AND expires_at <= ?', now);
+    const countSql = `SELECT count(*)::int AS n FROM fit_override ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const countParams = [...params];
+    if (after) {
+      const [createdAt, id] = decodeCursor('override', after);
+      if (typeof createdAt !== 'string' || typeof id !== 'string') throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
+      add('(created_at < ?::timestamptz OR (created_at = ?::timestamptz AND id < ?::uuid))', createdAt, createdAt, id);
+    }
+    params.push(first + 1);
+    const rows: OverrideRow[] = (await ctx.em.query(
+      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params)).map(toOverrideRow);
+    const page = toPage(rows, first, 0, (o) => encodeCursor('override', [o.createdAt.toISOString(), o.id]), (o) => o);
+    return Object.defineProperty(page, 'totalCount', { get: async () => (await ctx.em.query(countSql, countParams))[0].n, enumerable: true });
+  }
+}
+
+export const overrideService = new OverrideService();
