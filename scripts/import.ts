@@ -43,7 +43,7 @@ function parseCommandLine(argv: string[]): Args {
       options: { format: { type: 'string' }, 'batch-size': { type: 'string' }, rejected: { type: 'string' } },
     });
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
+    throw new UsageError((err as Error).message.split('. ')[0]);
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one file' : 'which file?');
@@ -119,8 +119,6 @@ async function report(args: Args, summary: ImportSummary, seconds: number): Prom
   process.stdout.write(`created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}, `
     + `rejected ${summary.rejected.length}, rescored ${summary.rescored} in ${seconds.toFixed(1)} s (${rate} rows/s)\n`);
   if (summary.rejected.length === 0) return;
-  // Sorted by line: a failed batch is recorded after parse rejections read later in the file.
-  summary.rejected.sort((a, b) => a.line - b.line);
   await writeRejected(args.rejectedFile, summary.rejected);
   process.stdout.write(`rejected rows and reasons: ${args.rejectedFile}\n`);
 }

@@ -1,7 +1,12 @@
 /**
- * Turns an account file (CSV or JSON lines) into AccountInput rows, streaming: a file of any
- * size is read with flat memory, one record at a time, so that the importer's backpressure
- * reaches the disk. No database access: the attribute catalogue comes in as an argument.
+ * Turns an account file into AccountInput rows, streaming: a file of any size is read with
+ * flat memory, one record at a time, so that the importer's backpressure reaches the disk.
+ * No database access: the attribute catalogue comes in as an argument.
+ *
+ * CSV: a header row; columns externalId, name, domain, explicitSegments (`;`-separated), and
+ * any other column is an attribute key whose cells are typed by the catalogue. An empty cell
+ * is "not given" (an update keeps the stored value). JSON lines: one AccountInput-shaped
+ * object per line, values typed already; blank lines are skipped.
  */
 import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
@@ -79,7 +84,8 @@ export function convertCell(text: string, type: string | undefined): unknown {
 /** The account of one CSV record; empty cells are "not given", so an update keeps what is stored. */
 function csvAccount(header: string[], cells: string[], catalogue: AttributeCatalogue): AccountInput {
   const account: Record<string, unknown> = {};
-  const attributes: Record<string, unknown> = {};
+  // No prototype: a column named "__proto__" must become a key that validation rejects, not a prototype.
+  const attributes: Record<string, unknown> = Object.create(null);
   header.forEach((column, i) => {
     const text = cells[i];
     if (text === undefined || text === '') return;
@@ -90,53 +96,73 @@ function csvAccount(header: string[], cells: string[], catalogue: AttributeCatal
   return { ...account, attributes } as AccountInput;
 }
 
-function checkHeader(header: string[]): void {
+function checkHeader(header: string[], line: number): void {
   const seen = new Set<string>();
   for (const column of header) {
-    if (seen.has(column)) throw new AccountFileError(1, `column "${column}" appears twice in the header`);
+    if (seen.has(column)) throw new AccountFileError(line, `column "${column}" appears twice in the header`);
     seen.add(column);
   }
   for (const required of ['externalId', 'name']) {
-    if (!seen.has(required)) throw new AccountFileError(1, `the header has no "${required}" column (found: ${header.join(', ')})`);
+    if (!seen.has(required)) throw new AccountFileError(line, `the header has no "${required}" column (found: ${header.join(', ')})`);
   }
 }
 
+/** Line breaks inside a record's cells (only quoted cells can hold them). */
+function breaksIn(cells: string[]): number {
+  let n = 0;
+  for (const cell of cells) {
+    if (cell.includes('\n') || cell.includes('\r')) n += cell.match(/\r\n|\r|\n/g)!.length;
+  }
+  return n;
+}
+
 async function* readCsv(source: Readable, catalogue: AttributeCatalogue): AsyncGenerator<AccountFileRow> {
+  // A syntax error must not destroy the parser: that would drop the good records still in its
+  // buffer. Skip mode keeps them; the loop stops where the error was, since what the parser
+  // makes of the rest (after a stray quote) cannot be trusted.
+  let syntaxError: { afterRecords: number; message: string } | null = null;
   const parser = parse({
     bom: true,
     trim: true,
-    info: true,
-    skip_empty_lines: true,
-    // Lines of only separators (spreadsheet exports pad with them) carry no account.
-    skip_records_with_empty_values: true,
     // Row length is checked here, so that a short row is one rejected row rather than the end of the import.
     relax_column_count: true,
     max_record_size: MAX_RECORD_BYTES,
+    skip_records_with_error: true,
+    on_skip: (err: Error | undefined) => {
+      syntaxError ??= { afterRecords: parser.info.records, message: err?.message ?? 'invalid CSV' };
+    },
   });
   // pipeline, not pipe: a read error of the source must reach the loop below.
   pipeline(source, parser, () => undefined);
+  // Lines are counted here rather than taken from the parser's info, which counts a CR LF
+  // inside a quoted cell as two lines. Nothing is skipped by the parser, so that every line
+  // break is in some record: empty lines come as records of empty cells and are dropped below.
+  let records = 0;
+  let nextLine = 1;
   let header: string[] | null = null;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      // info.lines is where the record ends; quoted newlines inside it move its start up.
-      const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-      if (!header) {
-        header = record;
-        checkHeader(header);
-        continue;
-      }
-      if (record.length !== header.length) {
-        const externalId = record[header.indexOf('externalId')] || null;
-        yield { line, externalId, reasons: [`line ${line}: ${record.length} cells where the header has ${header.length}`] };
-        continue;
-      }
-      yield { line, account: csvAccount(header, record, catalogue) };
+  const stopIfBroken = () => {
+    if (syntaxError && records >= syntaxError.afterRecords) throw new AccountFileError(nextLine, syntaxError.message);
+  };
+  for await (const record of parser as AsyncIterable<string[]>) {
+    stopIfBroken();
+    records++;
+    const line = nextLine;
+    nextLine += 1 + breaksIn(record);
+    // Empty lines, and lines of only separators (spreadsheet exports pad with them), carry no account.
+    if (record.every((cell) => cell === '')) continue;
+    if (!header) {
+      header = record;
+      checkHeader(header, line);
+      continue;
     }
-  } catch (err) {
-    const e = err as { code?: string; lines?: number; message: string };
-    if (e.code?.startsWith('CSV_')) throw new AccountFileError(e.lines ?? 0, e.message);
-    throw err;
+    if (record.length !== header.length) {
+      const externalId = record[header.indexOf('externalId')] || null;
+      yield { line, externalId, reasons: [`line ${line}: ${record.length} cells where the header has ${header.length}`] };
+      continue;
+    }
+    yield { line, account: csvAccount(header, record, catalogue) };
   }
+  stopIfBroken();
   if (!header) throw new AccountFileError(1, 'the file is empty (a CSV file needs a header row)');
 }
 
