@@ -4,6 +4,7 @@ import { Account } from './accounts/account.entity';
 import { systemClock, type Clock } from './context';
 import { OVERRIDE_COLUMNS, toOverrideRow } from './overrides/override-rows';
 import type { OverrideRow } from './overrides/override.types';
+import type { OpportunityRow } from './outcomes/outcome.types';
 import { SCORE_COLUMNS, toScoreRow, type ScoreRow } from './scoring/score-store';
 import { Segment } from './segments/segment.entity';
 import { IcpVersion } from './versions/icp-version.entity';
@@ -52,6 +53,13 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
       groupByKey(ids, (await em.query(
         `SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`, [[...ids]]))
         .map(toOverrideRow), (o: OverrideRow) => o.accountId)),
+    opportunitiesByAccount: new DataLoader<string, OpportunityRow[]>(async (ids) =>
+      groupByKey(ids, (await em.query(
+        `SELECT id, external_id, account_id, created_at, closed_at, outcome, amount FROM opportunity
+         WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`, [[...ids]])).map((r: any): OpportunityRow => ({
+        id: r.id, externalId: r.external_id, accountId: r.account_id, createdAt: r.created_at, closedAt: r.closed_at,
+        outcome: r.outcome, amount: r.amount === null ? null : Number(r.amount),
+      })), (o: OpportunityRow) => o.accountId)),
     /** The newest `first` score rows of accounts in one segment. */
     scoreHistory: new DataLoader<{ accountId: string; segmentId: string; first: number }, ScoreRow[], string>(async (keys) => {
       const rows: ScoreRow[] = (await em.query(

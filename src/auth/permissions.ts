@@ -27,6 +27,12 @@ export const operationRoles = {
   'Query.fits': EVERYONE,
   'Query.previewScore': EVERYONE,
   'Query.overrides': OVERRIDE_READERS,
+  'Query.tierDashboard': EVERYONE,
+  'Query.conversionComparison': EVERYONE,
+  // Exceptions carry override justifications; RevOps reads them to adjust the ICP.
+  'Query.exceptions': ['REVOPS', 'SALES_MANAGER', 'AUDITOR', 'ADMIN'],
+  // Scores a whole segment twice: kept to the people who tune the ICP.
+  'Query.backtest': ['REVOPS', 'AUDITOR', 'ADMIN'],
 
   'Mutation.createApiKey': ADMIN,
   'Mutation.revokeApiKey': ADMIN,
@@ -39,6 +45,8 @@ export const operationRoles = {
   'Mutation.upsertAccounts': REVOPS,
   'Mutation.overrideFit': SALES,
   'Mutation.revokeOverride': SALES,
+  'Mutation.recordLeads': REVOPS,
+  'Mutation.recordOpportunities': REVOPS,
 
   // Nested fields that not every reader may see. (Fit.override stays visible: it is the "why" of a fit.)
   'Account.overrides': OVERRIDE_READERS,

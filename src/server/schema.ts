@@ -5,6 +5,8 @@ import { AttributeResolver } from '../attributes/attribute.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { DateTimeScalar } from '../common/scalars';
+import { AccountOpportunitiesResolver, OutcomeResolver } from '../outcomes/outcome.resolver';
+import { ExceptionItemResolver, ReportResolver } from '../reports/report.resolver';
 import { AccountOverridesResolver, FitOverrideResolver, OverrideResolver } from '../overrides/override.resolver';
 import { FitResolver, ScoreResolver } from '../scoring/fit.resolver';
 import { SegmentResolver } from '../segments/segment.resolver';
@@ -12,7 +14,8 @@ import { VersionResolver } from '../versions/version.resolver';
 
 export const resolvers = [
   ApiKeyResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver,
-  OverrideResolver, AccountOverridesResolver, FitOverrideResolver,
+  OverrideResolver, AccountOverridesResolver, FitOverrideResolver, OutcomeResolver, AccountOpportunitiesResolver,
+  ReportResolver, ExceptionItemResolver,
 ] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */

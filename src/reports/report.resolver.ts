@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Account } from '../accounts/account.entity';
+import type { AppContext } from '../context';
+import { backtest } from './backtest.service';
+import { exceptionReport, type ExceptionItemData } from './exceptions.service';
+import { reportService } from './report.service';
+import { BacktestReport, ConversionComparison, ExceptionItem, ExceptionReport, TierDashboard } from './report.types';
+
+@Resolver()
+export class ReportResolver {
+  @Query(() => TierDashboard)
+  tierDashboard(@Ctx() ctx: AppContext, @Arg('segmentKey') segmentKey: string, @Arg('versionId', () => ID, { nullable: true }) versionId: string | null) {
+    return reportService.tierDashboard(ctx, segmentKey, versionId);
+  }
+
+  @Query(() => ConversionComparison, { description: "Defaults: after = the live version, before = the version it superseded. Periods run by effectiveAt; windowDays limits both to that many days before and after the after-version's effectiveAt." })
+  conversionComparison(
+    @Ctx() ctx: AppContext,
+    @Arg('segmentKey') segmentKey: string,
+    @Arg('beforeVersionId', () => ID, { nullable: true }) beforeVersionId: string | null,
+    @Arg('afterVersionId', () => ID, { nullable: true }) afterVersionId: string | null,
+    @Arg('windowDays', () => Int, { nullable: true }) windowDays: number | null,
+  ) {
+    return reportService.conversionComparison(ctx, { segmentKey, beforeVersionId, afterVersionId, windowDays });
+  }
+
+  @Query(() => ExceptionReport)
+  exceptions(
+    @Ctx() ctx: AppContext,
+    @Arg('segmentKey') segmentKey: string,
+    @Arg('from', () => Date, { nullable: true }) from: Date | null,
+    @Arg('to', () => Date, { nullable: true }) to: Date | null,
+  ) {
+    return exceptionReport(ctx, segmentKey, from, to);
+  }
+
+  @Query(() => BacktestReport)
+  backtest(@Ctx() ctx: AppContext, @Arg('versionId', () => ID) versionId: string, @Arg('baselineVersionId', () => ID, { nullable: true }) baselineVersionId: string | null) {
+    return backtest(ctx, versionId, baselineVersionId);
+  }
+}
+
+@Resolver(() => ExceptionItem)
+export class ExceptionItemResolver {
+  @FieldResolver(() => Account)
+  async account(@Root() item: ExceptionItemData, @Ctx() ctx: AppContext): Promise<Account> {
+    return (await ctx.loaders.accountById.load(item.accountId))!;
+  }
+}

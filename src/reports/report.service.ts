@@ -1,0 +1,89 @@
+import type { AppContext } from '../context';
+import { BadUserInputError } from '../errors/domain-errors';
+import type { FitTier } from '../versions/icp-definition';
+import { attributedLeads, attributedOpportunities } from './attribution';
+import { compareMetrics, conversionMetrics } from './conversion-metrics';
+import { checkWindow, effectiveVersion, liveOrThrow, periodOf, segmentForReport, TIERS, timeline } from './report-periods';
+import type { ConversionComparison, TierDashboard } from './report.types';
+
+export class ReportService {
+  /**
+   * Seed 001's ICP dashboard for one version (default: live): accounts per tier now, and the
+   * opportunities opened while the version was in effect, by the tier they were attributed to.
+   */
+  async tierDashboard(ctx: AppContext, segmentKey: string, versionId?: string | null): Promise<TierDashboard> {
+    const segment = await segmentForReport(ctx, segmentKey);
+    const version = versionId ? await effectiveVersion(ctx, segment, versionId, 'versionId') : await liveOrThrow(ctx, segment);
+    const now = ctx.clock.now();
+    // Overrides apply to the live version's fits; a superseded version shows what it computed.
+    const counts: Array<{ tier: FitTier; n: number }> = version.status === 'PUBLISHED'
+      ? await ctx.em.query(
+        `SELECT coalesce(o.tier, s.tier) AS tier, count(*)::int AS n FROM account_score s
+         LEFT JOIN fit_override o ON o.account_id = s.account_id AND o.segment_id = s.segment_id
+              AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $2)
+         WHERE s.version_id = $1 AND s.valid_to IS NULL GROUP BY 1`, [version.id, now])
+      : await ctx.em.query('SELECT tier, count(*)::int AS n FROM account_score WHERE version_id = $1 AND valid_to IS NULL GROUP BY 1', [version.id]);
+    const { from, to } = periodOf(version, await timeline(ctx, segment), now);
+    const opportunities = (await attributedOpportunities(ctx.em, segment.id, from, to)).filter((o) => o.versionId === version.id);
+    const tiers = TIERS.map((tier) => {
+      const mine = opportunities.filter((o) => o.tier === tier);
+      const closed = mine.filter((o) => o.outcome !== 'OPEN');
+      const won = closed.filter((o) => o.outcome === 'WON');
+      return {
+        tier,
+        accounts: counts.find((c) => c.tier === tier)?.n ?? 0,
+        opportunities: mine.length,
+        won: won.length,
+        winRate: closed.length ? won.length / closed.length : null,
+        revenue: Math.round(won.reduce((sum, o) => sum + (o.amount ?? 0), 0) * 100) / 100,
+      };
+    });
+    return { segment, version, tiers };
+  }
+
+  /**
+   * Conversion while the before-version was live against while the after-version was live (or
+   * `windowDays` on each side of the after-version's effectiveAt), overall and by tier, with
+   * each metric's change, 95 % interval and p-value.
+   */
+  async conversionComparison(ctx: AppContext, args: { segmentKey: string; beforeVersionId?: string | null; afterVersionId?: string | null; windowDays?: number | null }): Promise<ConversionComparison> {
+    const window = checkWindow(args.windowDays);
+    const segment = await segmentForReport(ctx, args.segmentKey);
+    const versions = await timeline(ctx, segment);
+    const after = args.afterVersionId ? await effectiveVersion(ctx, segment, args.afterVersionId, 'afterVersionId') : await liveOrThrow(ctx, segment);
+    const before = args.beforeVersionId
+      ? await effectiveVersion(ctx, segment, args.beforeVersionId, 'beforeVersionId')
+      : [...versions].reverse().find((v) => v.effectiveAt!.getTime() < after.effectiveAt!.getTime());
+    if (!before) throw BadUserInputError.forField('beforeVersionId', `segment "${segment.key}" has no version in effect before version ${after.number}`);
+    if (before.effectiveAt!.getTime() >= after.effectiveAt!.getTime()) {
+      throw BadUserInputError.forField('beforeVersionId', `version ${before.number} took effect after version ${after.number}`);
+    }
+    const now = ctx.clock.now();
+    const pivot = after.effectiveAt!;
+    const beforePeriod = window ? { from: new Date(pivot.getTime() - window), to: pivot } : { from: before.effectiveAt!, to: periodOf(before, versions, now).to };
+    const afterEnd = window ? new Date(Math.min(pivot.getTime() + window, now.getTime())) : periodOf(after, versions, now).to;
+    const afterPeriod = { from: pivot, to: afterEnd };
+
+    const load = async (p: { from: Date; to: Date }) => ({
+      leads: await attributedLeads(ctx.em, segment.id, p.from, p.to),
+      opportunities: await attributedOpportunities(ctx.em, segment.id, p.from, p.to),
+    });
+    const [b, a] = [await load(beforePeriod), await load(afterPeriod)];
+    const beforeAll = conversionMetrics(b.leads, b.opportunities);
+    const afterAll = conversionMetrics(a.leads, a.opportunities);
+    const byTier = TIERS.map((tier) => ({
+      tier,
+      before: conversionMetrics(b.leads.filter((l) => l.tier === tier), b.opportunities.filter((o) => o.tier === tier)).metrics,
+      after: conversionMetrics(a.leads.filter((l) => l.tier === tier), a.opportunities.filter((o) => o.tier === tier)).metrics,
+    }));
+    return {
+      segment,
+      before: { version: before, ...beforePeriod, metrics: beforeAll.metrics },
+      after: { version: after, ...afterPeriod, metrics: afterAll.metrics },
+      deltas: compareMetrics(beforeAll, afterAll),
+      byTier,
+    };
+  }
+}
+
+export const reportService = new ReportService();
