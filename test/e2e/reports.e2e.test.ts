@@ -1,0 +1,219 @@
+import jStat from 'jstat';
+import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
+import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * A hand-built history. One dimension: employees >= 100 earns 60 points, a demo request 40.
+ * Accounts: A (150, demo) 100; B (150) 60; C (50, demo) 40; D (none) 0.
+ * v1 (80/60/40), in effect 2026-01-01: A PERFECT, B STRONG, C MODERATE, D WEAK.
+ * v2 (90/70/50), in effect 2026-04-01: A PERFECT, B MODERATE, C WEAK, D WEAK.
+ * 2026-05-01: C overridden to STRONG.
+ */
+const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
+let t: TestApp;
+let v1: string;
+let v2: string;
+const phi = (z: number) => jStat.normal.cdf(z, 0, 1);
+const definition = (perfect: number, strong: number, moderate: number) => ({
+  dimensions: [{ dimension: 'FIRMOGRAPHICS', weight: 100, criteria: [
+    { attribute: 'employees', operator: 'GTE', value: 100, points: 60 },
+    { attribute: 'demoRequested', operator: 'EQ', value: true, points: 40 },
+  ] }],
+  thresholds: { perfect, strong, moderate },
+});
+const day = (d: string) => `${d}T00:00:00Z`;
+
+beforeAll(async () => {
+  t = await startTestApp({ clock });
+  await t.data(CREATE_SEGMENT, { input: { key: 'rep', name: 'Reports', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [
+    { externalId: 'A', name: 'A', attributes: { industry: 'saas', employees: 150, demoRequested: true } },
+    { externalId: 'B', name: 'B', attributes: { industry: 'saas', employees: 150 } },
+    { externalId: 'C', name: 'C', attributes: { industry: 'saas', employees: 50, demoRequested: true } },
+    { externalId: 'D', name: 'D', attributes: { industry: 'saas' } },
+  ] });
+  v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'rep', definition: definition(80, 60, 40) })).createDraft.id;
+  await t.data(PUBLISH, { id: v1, effectiveAt: day('2026-01-01') });
+  clock.set(day('2026-04-15'));
+  v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'rep', definition: definition(90, 70, 50) })).createDraft.id;
+  await t.data(PUBLISH, { id: v2, effectiveAt: day('2026-04-01') });
+  clock.set(day('2026-05-01'));
+  const manager = await t.keyFor('SALES_MANAGER');
+  const c = (await t.data('{ account(externalId: "C") { id } }')).account.id;
+  await t.gql('mutation($i: OverrideFitInput!) { overrideFit(input: $i) { id } }', { i: { accountId: c, segmentKey: 'rep', tier: 'STRONG', category: 'STRATEGIC_ACCOUNT',
+    justification: 'Their VP Engineering signed a design partnership; headcount data is a year old.' } }, { key: manager });
+  clock.set(day('2026-06-01'));
+  const opp = (externalId: string, account: string, created: string, outcome: string, closed: string | null, amount: number | null) =>
+    ({ externalId, accountExternalId: account, createdAt: day(created), outcome, closedAt: closed && day(closed), amount });
+  await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', { o: [
+    opp('o1', 'B', '2026-02-01', 'WON', '2026-03-03', 1000), // v1: B STRONG, 30 days
+    opp('o5', 'A', '2026-02-10', 'WON', '2026-03-02', 5000), // v1: A PERFECT, 20 days
+    opp('o7', 'D', '2026-02-15', 'LOST', '2026-02-25', null), // v1: D WEAK
+    opp('o6', 'A', '2026-04-05', 'OPEN', null, null), // v2: A PERFECT
+    opp('o2', 'B', '2026-04-10', 'LOST', '2026-04-20', 800), // v2: B MODERATE (its tier changed since o1)
+    opp('o3', 'C', '2026-04-20', 'LOST', '2026-05-01', 500), // v2: C WEAK, before the override
+    opp('o4', 'C', '2026-05-10', 'WON', '2026-05-30', 3000), // v2: C STRONG by override, 20 days
+  ] });
+  const lead = (externalId: string, account: string, created: string, converted: string | null) =>
+    ({ externalId, accountExternalId: account, createdAt: day(created), convertedAt: converted && day(converted) });
+  await t.data('mutation($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }', { l: [
+    lead('l1', 'A', '2026-01-10', '2026-01-20'), lead('l2', 'B', '2026-02-01', null), lead('l3', 'D', '2026-02-01', null),
+    lead('l4', 'C', '2026-03-01', '2026-03-05'), lead('l5', 'A', '2026-04-02', '2026-04-03'), lead('l6', 'B', '2026-04-05', '2026-04-06'),
+    lead('l7', 'C', '2026-04-10', null),
+  ] });
+});
+afterAll(() => t.close());
+
+const METRICS = 'leads convertedLeads leadToOpportunityRate opportunities closed won winRate medianSalesCycleDays averageDealSize revenue';
+
+describe('recording outcomes', () => {
+  it('upserts on externalId and refuses bad rows whole, naming the index', async () => {
+    const res = await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created updated } }',
+      { o: [{ externalId: 'o6', accountExternalId: 'A', createdAt: day('2026-04-05'), outcome: 'OPEN' }] });
+    expect(res.recordOpportunities).toEqual({ created: 0, updated: 1 });
+    for (const [bad, message] of [
+      [{ accountExternalId: 'ZZ' }, 'opportunities[1].accountExternalId: account "ZZ" not found'],
+      [{ closedAt: day('2026-01-01') }, 'opportunities[1].closedAt: must not be before createdAt'],
+      [{ closedAt: null }, 'opportunities[1].closedAt: is required when the outcome is WON'],
+      [{ amount: -5 }, 'opportunities[1].amount: must not be negative'],
+    ] as const) {
+      const row = { externalId: 'new-1', accountExternalId: 'A', createdAt: day('2026-05-01'), outcome: 'WON', closedAt: day('2026-05-02'), amount: 10, ...bad };
+      const error = expectError(await t.gql('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }',
+        { o: [{ externalId: 'ok-1', accountExternalId: 'A', createdAt: day('2026-05-01'), outcome: 'OPEN' }, row] }), 'BAD_USER_INPUT');
+      expect(error.message).toContain(message);
+    }
+    expect(await t.sql(`SELECT 1 FROM opportunity WHERE external_id IN ('ok-1', 'new-1')`)).toHaveLength(0);
+    expect((await t.data('{ account(externalId: "C") { opportunities { externalId outcome amount } } }')).account.opportunities)
+      .toEqual([{ externalId: 'o4', outcome: 'WON', amount: 3000 }, { externalId: 'o3', outcome: 'LOST', amount: 500 }]);
+  });
+});
+
+describe('tierDashboard', () => {
+  it('counts accounts per effective tier now, and opportunities by the tier they were attributed to while the version was live', async () => {
+    const { tierDashboard } = await t.data(`{ tierDashboard(segmentKey: "rep") { version { number } tiers { tier accounts opportunities won winRate revenue } } }`);
+    expect(tierDashboard.version.number).toBe(2);
+    expect(tierDashboard.tiers).toEqual([
+      { tier: 'PERFECT', accounts: 1, opportunities: 1, won: 0, winRate: null, revenue: 0 }, // A; o6 open
+      { tier: 'STRONG', accounts: 1, opportunities: 1, won: 1, winRate: 1, revenue: 3000 }, // C by override; o4
+      { tier: 'MODERATE', accounts: 1, opportunities: 1, won: 0, winRate: 0, revenue: 0 }, // B; o2
+      { tier: 'WEAK', accounts: 1, opportunities: 1, won: 0, winRate: 0, revenue: 0 }, // D; o3 (C before its override)
+      { tier: 'DISQUALIFIED', accounts: 0, opportunities: 0, won: 0, winRate: null, revenue: 0 },
+    ]);
+    const old = (await t.data(`query($v: ID) { tierDashboard(segmentKey: "rep", versionId: $v) { tiers { tier accounts opportunities won revenue } } }`, { v: v1 })).tierDashboard;
+    expect(old.tiers.slice(0, 4)).toEqual([
+      { tier: 'PERFECT', accounts: 1, opportunities: 1, won: 1, revenue: 5000 }, // o5
+      { tier: 'STRONG', accounts: 1, opportunities: 1, won: 1, revenue: 1000 }, // o1: B was STRONG then
+      { tier: 'MODERATE', accounts: 1, opportunities: 0, won: 0, revenue: 0 },
+      { tier: 'WEAK', accounts: 1, opportunities: 1, won: 0, revenue: 0 }, // o7
+    ]);
+  });
+});
+
+describe('conversionComparison', () => {
+  it('compares the periods of v1 and v2, each metric with its interval and p-value', async () => {
+    const { conversionComparison: c } = await t.data(`{ conversionComparison(segmentKey: "rep") {
+      before { version { number } from to metrics { ${METRICS} } } after { version { number } from to metrics { ${METRICS} } }
+      deltas { metric before after absoluteChange relativeChange ciLow ciHigh pValue significant }
+      byTier { tier before { opportunities won } after { opportunities won leads } } } }`);
+    expect([c.before.version.number, c.before.from, c.before.to]).toEqual([1, '2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+    expect([c.after.version.number, c.after.from, c.after.to]).toEqual([2, '2026-04-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z']);
+    // Before: leads l1-l4 (l1, l4 converted); opportunities o1 (won, 30 d, 1000), o5 (won, 20 d, 5000), o7 (lost).
+    expect(c.before.metrics).toEqual({ leads: 4, convertedLeads: 2, leadToOpportunityRate: 0.5, opportunities: 3, closed: 3, won: 2,
+      winRate: 2 / 3, medianSalesCycleDays: 25, averageDealSize: 3000, revenue: 6000 });
+    // After: leads l5-l7 (l5, l6 converted); o6 open, o2 lost, o3 lost, o4 won (20 d, 3000).
+    expect(c.after.metrics).toEqual({ leads: 3, convertedLeads: 2, leadToOpportunityRate: 2 / 3, opportunities: 4, closed: 3, won: 1,
+      winRate: 1 / 3, medianSalesCycleDays: 20, averageDealSize: 3000, revenue: 3000 });
+
+    const byMetric = Object.fromEntries(c.deltas.map((d: any) => [d.metric, d]));
+    // Two-proportion z-test of 2/4 against 2/3: pooled 4/7, z = (1/6) / sqrt(4/7 x 3/7 x (1/4 + 1/3)).
+    const z = (1 / 6) / Math.sqrt((4 / 7) * (3 / 7) * (1 / 4 + 1 / 3));
+    const half = jStat.normal.inv(0.975, 0, 1) * Math.sqrt((0.5 * 0.5) / 4 + ((2 / 3) * (1 / 3)) / 3);
+    expect(byMetric.leadToOpportunityRate.absoluteChange).toBeCloseTo(1 / 6, 6);
+    expect(byMetric.leadToOpportunityRate.relativeChange).toBeCloseTo(1 / 3, 6);
+    expect(byMetric.leadToOpportunityRate.pValue).toBeCloseTo(2 * (1 - phi(z)), 6);
+    expect(byMetric.leadToOpportunityRate.ciLow).toBeCloseTo(1 / 6 - half, 6);
+    expect(byMetric.leadToOpportunityRate.ciHigh).toBeCloseTo(1 / 6 + half, 6);
+    expect(byMetric.leadToOpportunityRate.significant).toBe(false);
+    // Win rate 2/3 -> 1/3: pooled 1/2, z = (1/3) / sqrt(1/4 x 2/3).
+    expect(byMetric.winRate.pValue).toBeCloseTo(2 * (1 - phi((1 / 3) / Math.sqrt(0.25 * (2 / 3)))), 6);
+    // Cycle days [30, 20] -> [20]: U = 0.5 (one tie, one loss); Mann-Whitney with ties.
+    expect(byMetric.medianSalesCycleDays).toMatchObject({ before: 25, after: 20, absoluteChange: -5, significant: false });
+    expect(byMetric.medianSalesCycleDays.pValue).toBeGreaterThan(0.05);
+    expect(byMetric.revenue).toEqual({ metric: 'revenue', before: 6000, after: 3000, absoluteChange: -3000, relativeChange: -0.5, ciLow: null, ciHigh: null, pValue: null, significant: false });
+    expect(c.byTier.find((x: any) => x.tier === 'STRONG')).toEqual({ tier: 'STRONG', before: { opportunities: 1, won: 1 }, after: { opportunities: 1, won: 1, leads: 0 } });
+    expect(c.byTier.find((x: any) => x.tier === 'WEAK').after).toEqual({ opportunities: 1, won: 0, leads: 1 }); // o3; l7 (C was WEAK on 04-10)
+  });
+
+  it('limits both periods to windowDays around the after-version\'s effectiveAt', async () => {
+    const { conversionComparison: c } = await t.data(`{ conversionComparison(segmentKey: "rep", windowDays: 31) { before { from to metrics { opportunities leads } } after { from to metrics { opportunities leads } } } }`);
+    // 31 days each side of 2026-04-01: l4 (03-01) before; o6, o2, o3 and l5-l7 after (o4, 05-10, is outside).
+    expect(c.before).toEqual({ from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z', metrics: { opportunities: 0, leads: 1 } });
+    expect(c.after).toEqual({ from: '2026-04-01T00:00:00.000Z', to: '2026-05-02T00:00:00.000Z', metrics: { opportunities: 3, leads: 3 } });
+    expectError(await t.gql('{ conversionComparison(segmentKey: "rep", windowDays: 0) { deltas { metric } } }'), 'BAD_USER_INPUT');
+  });
+});
+
+describe('exceptions', () => {
+  it('lists accounts pursued outside the ICP with their outcomes and share of pipeline', async () => {
+    const { exceptions: r } = await t.data(`{ exceptions(segmentKey: "rep", from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z") {
+      exceptions { account { externalId } kind computedTier effectiveTier override { tier } opportunities won revenue }
+      exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }`);
+    const items = r.exceptions.map((e: any) => `${e.kind}:${e.account.externalId}:${e.computedTier}>${e.effectiveTier}:${e.opportunities}/${e.won}/${e.revenue}`).sort();
+    expect(items).toEqual([
+      'OVERRIDE_UP:C:WEAK>STRONG:2/1/3000', // o3, o4
+      'PURSUED_BELOW_ICP:B:MODERATE>MODERATE:1/0/0', // o2
+      'PURSUED_BELOW_ICP:C:WEAK>WEAK:1/0/0', // o3
+      'PURSUED_BELOW_ICP:D:WEAK>WEAK:1/0/0', // o7
+    ]);
+    // Exceptions o2, o3, o4, o7 (closed: 1 won of 4); in ICP o1, o5 (2 of 2 won), o6 open; 4 of 7 opened outside the ICP.
+    expect(r).toMatchObject({ exceptionWinRate: 0.25, inIcpWinRate: 1, withinCapacity: false, recommendation: null });
+    expect(r.shareOfPipeline).toBeCloseTo(4 / 7, 10);
+  });
+
+  it('recommends a look at the ICP when exceptions win significantly more often', async () => {
+    await t.data(CREATE_SEGMENT, { input: { key: 'narrow', name: 'Too narrow', membership: [{ attribute: 'region', operator: 'EXISTS', points: 1 }] } });
+    const accounts = Array.from({ length: 40 }, (_, i) => ({ externalId: `n${i}`, name: `N${i}`,
+      attributes: { region: 'EMEA', employees: i < 20 ? 500 : 10, demoRequested: i < 20 } }));
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: accounts });
+    const v = (await t.data(CREATE_DRAFT, { segmentKey: 'narrow', definition: definition(80, 60, 40) })).createDraft.id;
+    await t.data(PUBLISH, { id: v });
+    // In-ICP (n0-n19, PERFECT) win 5 of 20; exceptions (n20-n39, WEAK) win 16 of 20.
+    clock.set(day('2026-07-01'));
+    await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', { o: accounts.map((a, i) => ({
+      externalId: `no-${i}`, accountExternalId: a.externalId, createdAt: day('2026-06-10'), closedAt: day('2026-06-20'),
+      outcome: (i < 20 ? i < 5 : i < 36) ? 'WON' : 'LOST', amount: 100 })) });
+    const r = (await t.data(`{ exceptions(segmentKey: "narrow") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }`)).exceptions;
+    expect(r).toMatchObject({ exceptionWinRate: 0.8, inIcpWinRate: 0.25, shareOfPipeline: 0.5, withinCapacity: false });
+    expect(r.recommendation).toMatch(/^Exceptions won 80\.0 % of closed opportunities against 25\.0 % for in-ICP accounts \(p = .*\): the ICP may be too narrow/);
+  });
+});
+
+describe('backtest', () => {
+  it('scores a draft beside the live version without writing, with tiers, lift and AUC as computed directly', async () => {
+    clock.set(day('2026-06-01'));
+    // Draft: demo 80 points, employees 20: A 100, B 20, C 80, D 0 under 80/60/40.
+    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'rep', definition: { ...definition(80, 60, 40), dimensions: [{ dimension: 'FIRMOGRAPHICS', weight: 100, criteria: [
+      { attribute: 'employees', operator: 'GTE', value: 100, points: 20 }, { attribute: 'demoRequested', operator: 'EQ', value: true, points: 80 }] }] } })).createDraft.id;
+    const scoresBefore = (await t.sql('SELECT count(*)::int AS n FROM account_score'))[0].n;
+    const { backtest: b } = await t.data(`query($v: ID!) { backtest(versionId: $v) { version { number } baseline { number } accountsScored
+      migration { from to accounts } tiers { tier accounts closedOpportunities won winRate lift } baselineTiers { tier accounts closedOpportunities won } auc baselineAuc } }`, { v: draft });
+    expect((await t.sql('SELECT count(*)::int AS n FROM account_score'))[0].n).toBe(scoresBefore);
+    expect([b.version.number, b.baseline.number, b.accountsScored]).toEqual([3, 2, 4]);
+    // Baseline v2 (90/70/50): A PERFECT, B MODERATE (60), C WEAK (40), D WEAK. Draft: A PERFECT, C PERFECT (80), B WEAK (20), D WEAK.
+    expect(b.migration).toEqual([
+      { from: 'PERFECT', to: 'PERFECT', accounts: 1 }, { from: 'MODERATE', to: 'WEAK', accounts: 1 },
+      { from: 'WEAK', to: 'PERFECT', accounts: 1 }, { from: 'WEAK', to: 'WEAK', accounts: 1 },
+    ]);
+    // Closed opportunities: o1 B won, o5 A won, o7 D lost, o2 B lost, o3 C lost, o4 C won: overall 3 of 6.
+    // Draft PERFECT = A, C: o5 won, o3 lost, o4 won -> 2/3, lift (2/3)/(1/2); WEAK = B, D: o1 won, o7, o2 lost -> 1/3.
+    const perfect = b.tiers.find((x: any) => x.tier === 'PERFECT');
+    expect(perfect).toMatchObject({ accounts: 2, closedOpportunities: 3, won: 2 });
+    expect(perfect.lift).toBeCloseTo(4 / 3, 10);
+    expect(b.tiers.find((x: any) => x.tier === 'WEAK')).toMatchObject({ accounts: 2, closedOpportunities: 3, won: 1 });
+    // AUC, pair by pair. Draft: won scores B 20, A 100, C 80; lost D 0, B 20, C 80.
+    const pairs = (won: number[], lost: number[]) => won.reduce((s, w) => s + lost.reduce((u, l) => u + (w > l ? 1 : w === l ? 0.5 : 0), 0), 0) / (won.length * lost.length);
+    expect(b.auc).toBeCloseTo(pairs([20, 100, 80], [0, 20, 80]), 10);
+    // Baseline scores are those of v1 and v2's criteria: won B 60, A 100, C 40; lost D 0, B 60, C 40.
+    expect(b.baselineAuc).toBeCloseTo(pairs([60, 100, 40], [0, 60, 40]), 10);
+  });
+});
