@@ -19,8 +19,8 @@ async function run(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    const { segments, accounts } = await seedDemo(ctx);
-    process.stdout.write(`Demo data loaded: ${segments} segments with live versions and drafts, ${accounts} scored accounts.\n`);
+    const d = await seedDemo(ctx);
+    process.stdout.write(`Demo data loaded: ${d.segments} segments, ${d.accounts} scored accounts, ${d.overrides} overrides, ${d.leads} leads, ${d.opportunities} opportunities.\n`);
   } finally {
     await ds.destroy();
     await db.stop();

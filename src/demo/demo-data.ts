@@ -1,9 +1,12 @@
+import { accountService } from '../accounts/account.service';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../db/transaction';
-import { accountService } from '../accounts/account.service';
+import { overrideService } from '../overrides/override.service';
 import { segmentService } from '../segments/segment.service';
 import { versionService } from '../versions/version.service';
 import { generateAccounts } from './account-generator';
+import { seedOutcomes } from './demo-outcomes';
+import { seedOverrides } from './demo-overrides';
 import { DEMO_SEGMENTS } from './icp-definitions.demo';
 
 const DAY = 86_400_000;
@@ -16,28 +19,65 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return row.empty === true;
 }
 
+export interface DemoSummary {
+  segments: number;
+  accounts: number;
+  overrides: number;
+  leads: number;
+  opportunities: number;
+}
+
 /**
- * The demo dataset through the same services users call, so that its audit trail is real:
- * three segments, 10,000 generated accounts spread over them by revenue, each segment with
- * a published version (backfilled to a quarter ago) that scored its accounts, and an open draft.
+ * The demo, through the same services users call, so that its audit trail is real. Three
+ * segments and 10,000 generated accounts; a broad ICP (v1) in effect from half a year ago,
+ * the narrowed one (v2) live since a quarter ago, a draft (v3) under review; overrides in
+ * both quarters (some expired, revoked, or flagged for review by v2); and two quarters of
+ * leads and opportunities whose conversion rose from about 8 % to 22 % with v2.
  */
-export async function seedDemo(ctx: AppContext, options: { accounts?: number } = {}): Promise<{ segments: number; accounts: number }> {
+export async function seedDemo(ctx: AppContext, options: { accounts?: number } = {}): Promise<DemoSummary> {
   const accountCount = options.accounts ?? DEMO_ACCOUNTS;
-  const quarterAgo = new Date(ctx.clock.now().getTime() - 90 * DAY);
+  const now = ctx.clock.now().getTime();
+  const daysAgo = (d: number) => new Date(now - d * DAY);
   // All or nothing: a failed seed leaves an empty database, and the next start tries again.
   return runInTransaction({ ...ctx, principal: { ...ctx.principal, name: 'demo-seed' } }, async (demo) => {
+    const keys = DEMO_SEGMENTS.map((s) => s.key);
     for (const s of DEMO_SEGMENTS) {
       await segmentService.create(demo, { key: s.key, name: s.name, description: s.description, membership: s.membership });
     }
-    const generated = generateAccounts(accountCount, { seed: 2026, now: ctx.clock.now() });
-    for (let i = 0; i < generated.length; i += BATCH) {
-      await accountService.upsert(demo, generated.slice(i, i + BATCH));
-    }
+    const generated = generateAccounts(accountCount, { seed: 2026, now: new Date(now) });
+    for (let i = 0; i < generated.length; i += BATCH) await accountService.upsert(demo, generated.slice(i, i + BATCH));
+
+    const v1: Record<string, string> = {};
     for (const s of DEMO_SEGMENTS) {
-      const v1 = await versionService.createDraft(demo, { segmentKey: s.key, definition: s.live, notes: 'Initial ICP from the Q3 workshop (seed 000/001).' });
-      await versionService.publish(demo, { id: v1.id, effectiveAt: quarterAgo });
+      v1[s.key] = (await versionService.createDraft(demo, { segmentKey: s.key, definition: s.legacy, notes: 'First ICP: any B2B company of the right size (from the 2025 planning deck).' })).id;
+      await versionService.publish(demo, { id: v1[s.key], effectiveAt: daysAgo(180) });
+    }
+    let overrides = await seedOverrides(demo, { segmentKeys: keys, count: 6, fromDaysAgo: 170, toDaysAgo: 95, seed: 1 });
+    const v2: Record<string, string> = {};
+    for (const s of DEMO_SEGMENTS) {
+      v2[s.key] = (await versionService.createDraft(demo, { segmentKey: s.key, definition: s.live, notes: 'Quarterly review: narrowed to the profile of our best customers (seeds 000/001).' })).id;
+      await versionService.publish(demo, { id: v2[s.key], effectiveAt: daysAgo(90), notes: 'Q3 ICP review' });
+    }
+    overrides += await seedOverrides(demo, { segmentKeys: keys, count: 6, fromDaysAgo: 80, toDaysAgo: 5, seed: 2 });
+    for (const s of DEMO_SEGMENTS) {
       await versionService.createDraft(demo, { segmentKey: s.key, definition: s.draft, notes: s.draftNotes });
     }
-    return { segments: DEMO_SEGMENTS.length, accounts: accountCount };
+
+    let leads = 0;
+    let opportunities = 0;
+    for (const [i, s] of DEMO_SEGMENTS.entries()) {
+      const counts = await seedOutcomes(demo, s.key, [
+        { versionId: v1[s.key], from: daysAgo(180), to: daysAgo(90), leads: 1200, reach: { PERFECT: 1, STRONG: 1, MODERATE: 1, WEAK: 1, DISQUALIFIED: 1 },
+          convert: { PERFECT: 0.08, STRONG: 0.08, MODERATE: 0.08, WEAK: 0.08, DISQUALIFIED: 0.08 },
+          win: { PERFECT: 0.3, STRONG: 0.25, MODERATE: 0.2, WEAK: 0.15, DISQUALIFIED: 0.05 }, cycleDays: [45, 9] },
+        { versionId: v2[s.key], from: daysAgo(90), to: daysAgo(7), leads: 1200, reach: { PERFECT: 6, STRONG: 4, MODERATE: 2, WEAK: 1, DISQUALIFIED: 0.3 },
+          convert: { PERFECT: 0.32, STRONG: 0.25, MODERATE: 0.15, WEAK: 0.08, DISQUALIFIED: 0.02 },
+          win: { PERFECT: 0.45, STRONG: 0.35, MODERATE: 0.2, WEAK: 0.1, DISQUALIFIED: 0.05 }, cycleDays: [28, 5] },
+      ], 100 + i);
+      leads += counts.leads;
+      opportunities += counts.opportunities;
+    }
+    await overrideService.recordExpiries(demo);
+    return { segments: DEMO_SEGMENTS.length, accounts: accountCount, overrides, leads, opportunities };
   });
 }

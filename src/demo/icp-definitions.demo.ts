@@ -33,6 +33,8 @@ export interface DemoSegment {
   name: string;
   description: string;
   membership: CriterionSpec[];
+  /** The broad ICP from before the last quarterly review ("any B2B company of the right size"). */
+  legacy: IcpDefinitionSpec;
   live: IcpDefinitionSpec;
   draft: IcpDefinitionSpec;
   draftNotes: string;
@@ -76,11 +78,30 @@ function segmentDefinition(opts: {
 
 const hiring = c('openRoles', 'GTE', { value: 5 }, 5, 'Hiring for ML roles');
 
+/** Size and industry carry most of the weight; thresholds are looser. What the review replaced. */
+function legacyDefinition(minEmployees: number): IcpDefinitionSpec {
+  return {
+    ...definition([
+      { dimension: 'FIRMOGRAPHICS', weight: 50, criteria: [
+        c('employees', 'GTE', { value: minEmployees }, 10, 'Company size'),
+        c('businessModel', 'IN', { values: ['b2b', 'b2b2c'] }, 5, 'B2B business'),
+        c('region', 'IN', { values: ['NA', 'EMEA', 'APAC'] }, 5, 'Covered regions'),
+      ] },
+      { dimension: 'TECHNOGRAPHICS', weight: 20, criteria: [c('techStack', 'CONTAINS_ANY', { values: ['aws', 'gcp', 'azure'] }, 5, 'Public cloud')] },
+      { dimension: 'BEHAVIORAL', weight: 15, criteria: [c('websiteVisits30d', 'GTE', { value: 5 }, 5, 'Visited the website')] },
+      { dimension: 'BUSINESS_NEEDS', weight: 10, criteria: [c('budgetUsd', 'GTE', { value: 20_000 }, 5, 'Some budget')] },
+      { dimension: 'GROWTH', weight: 5, criteria: [c('headcountGrowth12m', 'GTE', { value: 0 }, 5, 'Not shrinking')] },
+    ]),
+    thresholds: { perfect: 75, strong: 55, moderate: 35 },
+  };
+}
+
 export const DEMO_SEGMENTS: DemoSegment[] = [
   {
     key: 'strategic', name: 'Strategic (Tier 1)',
     description: 'Revenue $1B+ or high-growth unicorns with dedicated ML teams and $500K+ budgets.',
     membership: [c('annualRevenue', 'GTE', { value: 1_000_000_000 }, 1, 'Revenue $1B+')],
+    legacy: legacyDefinition(1000),
     live: segmentDefinition({ minEmployees: 5000, fundingStages: ['public', 'growth'], maturity: ['dedicated-team'], minBudget: 500_000, useCases: ['fraud-detection', 'recommendations', 'content-moderation'] }),
     draft: segmentDefinition({ minEmployees: 5000, fundingStages: ['public', 'growth'], maturity: ['dedicated-team'], minBudget: 500_000, useCases: ['fraud-detection', 'recommendations', 'content-moderation'], behavioralWeight: 30, firmographicsWeight: 25, extraBehavioral: [hiring] }),
     draftNotes: 'Quarterly review: intent signals predicted wins better than size; weight behavioural 30, firmographics 25, add ML hiring.',
@@ -89,6 +110,7 @@ export const DEMO_SEGMENTS: DemoSegment[] = [
     key: 'enterprise', name: 'Enterprise (Tier 2)',
     description: 'Revenue $100M-$1B with growing ML initiatives and $100K-$500K budgets.',
     membership: [c('annualRevenue', 'BETWEEN', { min: 100_000_000, max: 999_999_999 }, 1, 'Revenue $100M-$1B')],
+    legacy: legacyDefinition(200),
     live: segmentDefinition({ minEmployees: 500, fundingStages: ['series-c', 'growth', 'public', 'private'], maturity: ['growing', 'dedicated-team'], minBudget: 100_000, useCases: ['recommendations', 'document-processing', 'personalization'] }),
     draft: segmentDefinition({ minEmployees: 300, fundingStages: ['series-b', 'series-c', 'growth', 'public', 'private'], maturity: ['growing', 'dedicated-team'], minBudget: 100_000, useCases: ['recommendations', 'document-processing', 'personalization'] }),
     draftNotes: 'Widen to 300+ employees and Series B: several Series B wins last quarter.',
@@ -97,6 +119,7 @@ export const DEMO_SEGMENTS: DemoSegment[] = [
     key: 'growth', name: 'Growth (Tier 3)',
     description: 'Revenue $10M-$100M, Series A/B and AI-first companies with $20K-$100K budgets.',
     membership: [c('annualRevenue', 'BETWEEN', { min: 10_000_000, max: 99_999_999 }, 1, 'Revenue $10M-$100M')],
+    legacy: legacyDefinition(20),
     live: segmentDefinition({ minEmployees: 50, fundingStages: ['series-a', 'series-b'], maturity: ['early', 'growing'], minBudget: 20_000, useCases: ['chatbots', 'recommendations', 'data-enrichment'] }),
     draft: segmentDefinition({ minEmployees: 50, fundingStages: ['seed', 'series-a', 'series-b'], maturity: ['early', 'growing'], minBudget: 20_000, useCases: ['chatbots', 'recommendations', 'data-enrichment', 'ai-npcs'] }),
     draftNotes: 'Add seed-stage AI-first companies and gaming use cases.',

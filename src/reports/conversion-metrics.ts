@@ -66,7 +66,9 @@ function delta(metric: string, before: number | null, after: number | null, test
     metric, before, after,
     absoluteChange: round(absoluteChange),
     relativeChange: absoluteChange !== null && before ? round(absoluteChange / before) : null,
-    ciLow: round(test?.ciLow ?? null), ciHigh: round(test?.ciHigh ?? null), pValue: round(test?.pValue ?? null, 8),
+    ciLow: round(test?.ciLow ?? null), ciHigh: round(test?.ciHigh ?? null),
+    // Significant digits, not decimals: a p-value of 1e-12 must not read as 0.
+    pValue: test?.pValue == null ? null : Number(test.pValue.toPrecision(8)),
     significant: test?.pValue != null && test.pValue < 0.05,
   };
 }

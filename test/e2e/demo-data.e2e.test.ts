@@ -8,12 +8,14 @@ afterAll(() => t.close());
 describe('demo data', () => {
   it('loads the three seed segments, each with a backfilled live version and an open draft, through the audited services', async () => {
     expect(await isEmpty(t.system)).toBe(true);
-    expect(await seedDemo(t.system, { accounts: 2000 })).toEqual({ segments: 3, accounts: 2000 });
+    const summary = await seedDemo(t.system, { accounts: 2000 });
+    expect(summary).toMatchObject({ segments: 3, accounts: 2000, leads: 7200 });
+    expect(summary.overrides).toBeGreaterThan(10);
     expect(await isEmpty(t.system)).toBe(false);
     const { segments } = await t.data(`{ segments { key membership { attribute operator } liveVersion { number effectiveAt publishedAt definition { dimensions { dimension weight } } } versions { number status notes } } }`);
     expect(segments.map((s: any) => s.key)).toEqual(['enterprise', 'growth', 'strategic']);
     for (const s of segments) {
-      expect(s.versions.map((v: any) => `${v.number}:${v.status}`)).toEqual(['1:PUBLISHED', '2:DRAFT']);
+      expect(s.versions.map((v: any) => `${v.number}:${v.status}`)).toEqual(['1:SUPERSEDED', '2:PUBLISHED', '3:DRAFT']);
       expect(s.liveVersion.definition.dimensions.map((d: any) => `${d.dimension}:${d.weight}`))
         .toEqual(['FIRMOGRAPHICS:30', 'TECHNOGRAPHICS:20', 'BEHAVIORAL:25', 'BUSINESS_NEEDS:15', 'GROWTH:10']);
       expect(new Date(s.liveVersion.effectiveAt).getTime()).toBeLessThan(new Date(s.liveVersion.publishedAt).getTime());
@@ -32,8 +34,24 @@ describe('demo data', () => {
       AND NOT EXISTS (SELECT 1 FROM account_score s JOIN icp_version v ON v.id = s.version_id AND v.status = 'PUBLISHED'
                       WHERE s.account_id = a.id AND s.valid_to IS NULL)`);
     expect(unscored[0].n).toBe(0);
-    const actors = await t.sql(`SELECT DISTINCT actor FROM audit_event WHERE action <> 'apiKey.created'`);
-    expect(actors).toEqual([{ actor: 'demo-seed' }]);
+    // Seed 004's story: conversion and cycle improve significantly once v2 went live.
+    for (const key of ['strategic', 'enterprise', 'growth']) {
+      const c = (await t.data(`{ conversionComparison(segmentKey: "${key}") { before { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } }
+        after { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } } deltas { metric significant } } }`)).conversionComparison;
+      expect([c.before.version.number, c.after.version.number]).toEqual([1, 2]);
+      expect(c.before.metrics.leadToOpportunityRate).toBeGreaterThan(0.05);
+      expect(c.before.metrics.leadToOpportunityRate).toBeLessThan(0.12);
+      expect(c.after.metrics.leadToOpportunityRate).toBeGreaterThan(0.17);
+      expect(c.after.metrics.leadToOpportunityRate).toBeLessThan(0.27);
+      expect(c.before.metrics.medianSalesCycleDays).toBeGreaterThan(38);
+      expect(c.after.metrics.medianSalesCycleDays).toBeLessThan(33);
+      expect(c.deltas.filter((d: any) => d.significant).map((d: any) => d.metric)).toEqual(expect.arrayContaining(['leadToOpportunityRate', 'medianSalesCycleDays']));
+    }
+    const statuses = await t.sql(`SELECT DISTINCT CASE WHEN revoked_at IS NOT NULL THEN 'REVOKED' WHEN expires_at <= now() THEN 'EXPIRED' ELSE 'ACTIVE' END AS s FROM fit_override`);
+    expect(statuses.map((r: any) => r.s).sort()).toEqual(['ACTIVE', 'EXPIRED', 'REVOKED']);
+    const actors = await t.sql(`SELECT DISTINCT actor FROM audit_event WHERE action <> 'apiKey.created' ORDER BY actor`);
+    expect(actors.map((a: any) => a.actor)).toEqual(expect.arrayContaining(['demo-seed', 'system']));
+    expect(actors.some((a: any) => a.actor.endsWith('(sales)'))).toBe(true);
     expect((await t.data('{ auditIntegrity { ok } }')).auditIntegrity.ok).toBe(true);
   });
 });

@@ -69,9 +69,9 @@ describe('npm start', () => {
         expect(first.key).toMatch(/^fgk_/);
         const res = await ask(first.url, first.key!, '{ segments { key liveVersion { number } versions { status } } }');
         expect(res.data.segments).toEqual([
-          { key: 'enterprise', liveVersion: { number: 1 }, versions: [{ status: 'PUBLISHED' }, { status: 'DRAFT' }] },
-          { key: 'growth', liveVersion: { number: 1 }, versions: [{ status: 'PUBLISHED' }, { status: 'DRAFT' }] },
-          { key: 'strategic', liveVersion: { number: 1 }, versions: [{ status: 'PUBLISHED' }, { status: 'DRAFT' }] },
+          { key: 'enterprise', liveVersion: { number: 2 }, versions: [{ status: 'SUPERSEDED' }, { status: 'PUBLISHED' }, { status: 'DRAFT' }] },
+          { key: 'growth', liveVersion: { number: 2 }, versions: [{ status: 'SUPERSEDED' }, { status: 'PUBLISHED' }, { status: 'DRAFT' }] },
+          { key: 'strategic', liveVersion: { number: 2 }, versions: [{ status: 'SUPERSEDED' }, { status: 'PUBLISHED' }, { status: 'DRAFT' }] },
         ]);
         const base = first.url.replace('/graphql', '');
         expect((await fetch(`${base}/readyz`)).status).toBe(200);
