@@ -13,7 +13,8 @@ export interface Interval {
 }
 
 const Z = (confidence: number) => normalQuantile(1 - (1 - confidence) / 2, 0, 1);
-const twoSided = (z: number) => Math.min(1, 2 * (1 - normalCdf(Math.abs(z), 0, 1)));
+// 2·Φ(−|z|) rather than 2·(1 − Φ(|z|)): the latter underflows to 0 far in the tail.
+const twoSided = (z: number) => Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));
 
 export function mean(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
