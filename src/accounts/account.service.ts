@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { attributeService } from '../attributes/attribute.service';
 import { auditService } from '../audit/audit.service';
 import { isUuid } from '../common/ids';
-import { checkPageSize, decodeCursor, encodeCursor, toPage, type Page } from '../common/pagination';
+import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, type InputIssue } from '../errors/domain-errors';
@@ -182,9 +182,7 @@ export class AccountService {
       qb.andWhere('a.id > :after', { after: id });
     }
     const rows = await qb.orderBy('a.id', 'ASC').take(first + 1).getMany();
-    const page = toPage(rows, first, 0, (a) => encodeCursor('account', [a.id]), (a) => a);
-    // Counting is a second query over the whole filter: only when the client asks for it.
-    return Object.defineProperty(page, 'totalCount', { get: totalCount, enumerable: true });
+    return withDeferredCount(toPage(rows, first, 0, (a) => encodeCursor('account', [a.id]), (a) => a), totalCount);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import { assertInTransaction } from '../db/transaction';
-import { checkPageSize, decodeCursor, encodeCursor, toPage, type Page } from '../common/pagination';
+import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
+import { Conditions } from '../db/conditions';
 import { BadUserInputError } from '../errors/domain-errors';
 import type { AuditEvent, AuditFilter, AuditIntegrity } from './audit-event.types';
 
@@ -67,35 +68,25 @@ export class AuditService {
   /** Newest first, filtered, cursor-paginated by sequence. */
   async list(ctx: AppContext, filter: AuditFilter | null | undefined, first: number, after?: string | null): Promise<Page<AuditEvent>> {
     checkPageSize(first);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter?.actor) add('actor = ?', filter.actor);
-    if (filter?.action) add('action = ?', filter.action);
-    if (filter?.entityType) add('entity_type = ?', filter.entityType);
-    if (filter?.entityId) add('entity_id = ?', filter.entityId);
-    if (filter?.from) add('occurred_at >= ?', filter.from);
-    if (filter?.to) add('occurred_at < ?', filter.to);
     if (filter?.from && filter?.to && filter.from > filter.to) {
       throw BadUserInputError.forField('filter.to', 'must not be before filter.from');
     }
-    const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const countParams = [...params];
+    const c = new Conditions();
+    if (filter?.actor) c.add('actor = ?', filter.actor);
+    if (filter?.action) c.add('action = ?', filter.action);
+    if (filter?.entityType) c.add('entity_type = ?', filter.entityType);
+    if (filter?.entityId) c.add('entity_id = ?', filter.entityId);
+    if (filter?.from) c.add('occurred_at >= ?', filter.from);
+    if (filter?.to) c.add('occurred_at < ?', filter.to);
+    const filtered = c.snapshot();
     if (after) {
       const [sequence] = decodeCursor('audit', after);
       if (typeof sequence !== 'number') throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
-      add('sequence < ?', sequence);
+      c.add('sequence < ?', sequence);
     }
-    const pageWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    params.push(first + 1);
-    const [rows, [{ count }]] = await Promise.all([
-      ctx.em.query(`SELECT * FROM audit_event ${pageWhere} ORDER BY sequence DESC LIMIT $${params.length}`, params) as Promise<AuditRow[]>,
-      ctx.em.query(`SELECT count(*)::int AS count FROM audit_event ${countWhere}`, countParams) as Promise<Array<{ count: number }>>,
-    ]);
-    return toPage(rows, first, count, (r) => encodeCursor('audit', [Number(r.sequence)]), toEvent);
+    const rows: AuditRow[] = await ctx.em.query(`SELECT * FROM audit_event ${c.where} ORDER BY sequence DESC LIMIT ${c.bind(first + 1)}`, c.params);
+    const page = toPage(rows, first, 0, (r) => encodeCursor('audit', [Number(r.sequence)]), toEvent);
+    return withDeferredCount(page, async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM audit_event ${filtered.where}`, filtered.params))[0].n);
   }
 
   /** Walks the whole chain in the database: each row's hash, its link to the previous row, and gaps. */

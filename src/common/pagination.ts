@@ -72,3 +72,8 @@ export function toPage<R, T>(rows: R[], first: number, totalCount: number, curso
   const edges = rows.slice(0, first).map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) }));
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
+
+/** Makes `page.totalCount` a count that runs only if a client selects the field. */
+export function withDeferredCount<P extends Page<unknown>>(page: P, count: () => Promise<number>): P {
+  return Object.defineProperty(page, 'totalCount', { get: count, enumerable: true });
+}

@@ -3,7 +3,8 @@ import { Account } from '../accounts/account.entity';
 import { auditService } from '../audit/audit.service';
 import { SYSTEM_PRINCIPAL } from '../auth/role';
 import { isUuid } from '../common/ids';
-import { checkPageSize, decodeCursor, encodeCursor, toPage, type Page } from '../common/pagination';
+import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
+import { Conditions } from '../db/conditions';
 import type { AppContext } from '../context';
 import { PgCode, pgCode, pgConstraint } from '../db/database-errors';
 import { runInTransaction } from '../db/transaction';
@@ -128,38 +129,26 @@ export class OverrideService {
   async list(ctx: AppContext, filter: OverrideFilter | null | undefined, first: number, after?: string | null): Promise<Page<OverrideRow>> {
     checkPageSize(first);
     const now = ctx.clock.now();
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => {
-      let text = sql;
-      for (const v of values) {
-        params.push(v);
-        text = text.replace('?', `$${params.length}`);
-      }
-      where.push(text);
-    };
-    if (filter?.segmentKey) add('segment_id = ?', (await segmentService.getByKey(ctx, filter.segmentKey, 'filter.segmentKey')).id);
-    if (filter?.accountId) add('account_id = ?', isUuid(filter.accountId) ? filter.accountId : '00000000-0000-0000-0000-000000000000');
-    if (filter?.createdBy) add('created_by = ?', filter.createdBy);
-    if (filter?.needsReview != null) add('needs_review = ?', filter.needsReview);
-    if (filter?.from) add('created_at >= ?', filter.from);
-    if (filter?.to) add('created_at < ?', filter.to);
-    if (filter?.status === 'REVOKED') where.push('revoked_at IS NOT NULL');
-    if (filter?.status === 'ACTIVE') add(ACTIVE_AT('?'), now);
-    if (filter?.status === 'EXPIRED') add('revoked_at IS NULL AND expires_at <= ?', now);
-    const countSql = `SELECT count(*)::int AS n FROM fit_override ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const countParams = [...params];
+    const c = new Conditions();
+    if (filter?.segmentKey) c.add('segment_id = ?', (await segmentService.getByKey(ctx, filter.segmentKey, 'filter.segmentKey')).id);
+    if (filter?.accountId) c.add('account_id = ?', isUuid(filter.accountId) ? filter.accountId : '00000000-0000-0000-0000-000000000000');
+    if (filter?.createdBy) c.add('created_by = ?', filter.createdBy);
+    if (filter?.needsReview != null) c.add('needs_review = ?', filter.needsReview);
+    if (filter?.from) c.add('created_at >= ?', filter.from);
+    if (filter?.to) c.add('created_at < ?', filter.to);
+    if (filter?.status === 'REVOKED') c.add('revoked_at IS NOT NULL');
+    if (filter?.status === 'ACTIVE') c.add(ACTIVE_AT('?'), now);
+    if (filter?.status === 'EXPIRED') c.add('revoked_at IS NULL AND expires_at <= ?', now);
+    const filtered = c.snapshot();
     if (after) {
       const [createdAt, id] = decodeCursor('override', after);
       if (typeof createdAt !== 'string' || typeof id !== 'string') throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
-      add('(created_at < ?::timestamptz OR (created_at = ?::timestamptz AND id < ?::uuid))', createdAt, createdAt, id);
+      c.add('(created_at < ?::timestamptz OR (created_at = ?::timestamptz AND id < ?::uuid))', createdAt, createdAt, id);
     }
-    params.push(first + 1);
     const rows: OverrideRow[] = (await ctx.em.query(
-      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params)).map(toOverrideRow);
+      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override ${c.where} ORDER BY created_at DESC, id DESC LIMIT ${c.bind(first + 1)}`, c.params)).map(toOverrideRow);
     const page = toPage(rows, first, 0, (o) => encodeCursor('override', [o.createdAt.toISOString(), o.id]), (o) => o);
-    return Object.defineProperty(page, 'totalCount', { get: async () => (await ctx.em.query(countSql, countParams))[0].n, enumerable: true });
+    return withDeferredCount(page, async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM fit_override ${filtered.where}`, filtered.params))[0].n);
   }
 }
 

@@ -1,6 +1,7 @@
 import { attributeIssues } from '../accounts/attribute-values';
 import { attributeService } from '../attributes/attribute.service';
-import { checkPageSize, decodeCursor, encodeCursor, toPage, type Page } from '../common/pagination';
+import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
+import { Conditions } from '../db/conditions';
 import type { AppContext } from '../context';
 import { assertNoIssues, BadUserInputError, NotFoundError } from '../errors/domain-errors';
 import { effectiveScore } from '../overrides/effective-fit';
@@ -62,27 +63,15 @@ export class FitService {
     const overrides = await activeOverridesInSegment(ctx.em, segment.id, ctx.clock.now());
     const overriddenIds = overrides.map((o) => o.accountId);
 
-    const where = ['version_id = $1', 'valid_to IS NULL', 'NOT (account_id = ANY($2::uuid[]))'];
-    const params: unknown[] = [live.id, overriddenIds];
-    const add = (sql: string, ...values: unknown[]) => {
-      let text = sql;
-      for (const value of values) {
-        params.push(value);
-        text = text.replace('?', `$${params.length}`);
-      }
-      where.push(text);
-    };
-    if (filter?.tiers) add('tier = ANY(?::text[])', filter.tiers);
-    if (filter?.minScore != null) add('score >= ?', filter.minScore);
-    if (filter?.maxScore != null) add('score <= ?', filter.maxScore);
-    const countWhere = where.join(' AND ');
-    const countParams = [...params];
-    if (cursor) add('(score < ?::numeric OR (score = ?::numeric AND account_id > ?::uuid))', cursor.score, cursor.score, cursor.accountId);
-    params.push(first + 1);
-
+    const c = new Conditions().add('version_id = ?', live.id).add('valid_to IS NULL').add('NOT (account_id = ANY(?::uuid[]))', overriddenIds);
+    if (filter?.tiers) c.add('tier = ANY(?::text[])', filter.tiers);
+    if (filter?.minScore != null) c.add('score >= ?', filter.minScore);
+    if (filter?.maxScore != null) c.add('score <= ?', filter.maxScore);
+    const filtered = c.snapshot();
+    if (cursor) c.add('(score < ?::numeric OR (score = ?::numeric AND account_id > ?::uuid))', cursor.score, cursor.score, cursor.accountId);
     const plain: FitData[] = filter?.overridden === true ? [] : (await ctx.em.query(
-      `SELECT ${SCORE_COLUMNS} FROM account_score WHERE ${where.join(' AND ')} ORDER BY score DESC, account_id ASC LIMIT $${params.length}`,
-      params)).map((r: any) => fitDataOf(toScoreRow(r), null, thresholds));
+      `SELECT ${SCORE_COLUMNS} FROM account_score ${c.where} ORDER BY score DESC, account_id ASC LIMIT ${c.bind(first + 1)}`, c.params))
+      .map((r: any) => fitDataOf(toScoreRow(r), null, thresholds));
     const byAccount = new Map(overrides.map((o) => [o.accountId, o]));
     const overridden: FitData[] = filter?.overridden === false || overrides.length === 0 ? [] : (await currentScores(ctx.em, overriddenIds, [live.id]))
       .map((row) => fitDataOf(row, byAccount.get(row.accountId)!, thresholds))
@@ -91,9 +80,8 @@ export class FitService {
     const merged = [...plain, ...overridden.filter(afterCursor)].sort((a, b) => (ranksBefore(a, b) ? -1 : 1)).slice(0, first + 1);
 
     const page = toPage(merged, first, 0, (f) => encodeCursor('fit', [f.score.toFixed(2), f.accountId]), (f) => f);
-    const count = async () => (filter?.overridden === true ? 0
-      : (await ctx.em.query(`SELECT count(*)::int AS n FROM account_score WHERE ${countWhere}`, countParams))[0].n as number) + overridden.length;
-    return Object.defineProperty(page, 'totalCount', { get: count, enumerable: true });
+    return withDeferredCount(page, async () => (filter?.overridden === true ? 0
+      : (await ctx.em.query(`SELECT count(*)::int AS n FROM account_score ${filtered.where}`, filtered.params))[0].n as number) + overridden.length);
   }
 
   /** Scores arbitrary attributes under any version (a draft too); writes nothing. */
