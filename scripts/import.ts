@@ -1,7 +1,9 @@
 /**
- * `npm run import -- <file> [--format csv|jsonl] [--batch-size 1000] [--rejected <file.csv>]`:
- * bulk import of accounts into DATABASE_URL (or the embedded database of `npm start`), through
- * the validation of upsertAccounts. Progress on stderr, the summary on stdout.
+ * `npm run import -- <file> [--kind accounts|leads|opportunities] [--format csv|jsonl] [--batch-size 1000] [--rejected <file.csv>]`:
+ * bulk import of accounts, leads or opportunities into DATABASE_URL (or the embedded database
+ * of `npm start`), through the validation of upsertAccounts / recordLeads / recordOpportunities.
+ * Without --kind, the CSV header or first JSON object says which (see inferImportKind).
+ * Progress on stderr, the summary on stdout.
  * Exit codes: 0 all imported, 1 rows rejected (or the import failed), 2 usage error, 130 interrupted.
  */
 import 'reflect-metadata';
@@ -11,9 +13,12 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ACCOUNT_FILE_FORMATS, formatFromFileName, type AccountFileFormat } from '../src/accounts/import/account-file';
 import {
-  DEFAULT_BATCH_SIZE, ImportAbortedError, importAccounts, type ImportProgress, type ImportRejection, type ImportSummary,
+  DEFAULT_BATCH_SIZE, ImportAbortedError, importAccounts, type BatchSummary, type ImportProgress, type ImportRejection, type ImportSummary,
 } from '../src/accounts/import/import-accounts';
 import { MAX_ACCOUNTS_PER_CALL } from '../src/accounts/account.service';
+import { MAX_OUTCOMES_PER_CALL } from '../src/outcomes/outcome.service';
+import { IMPORT_KINDS, inferImportKind, type ImportKind } from '../src/outcomes/import/outcome-file';
+import { importOutcomes } from '../src/outcomes/import/import-outcomes';
 import type { Principal } from '../src/auth/role';
 import { config } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
@@ -21,7 +26,9 @@ import { openDatabase } from '../src/db/database';
 import { logger } from '../src/logger';
 import { createSystemContext } from '../src/system-context';
 
-const USAGE = 'usage: npm run import -- <accounts.csv|accounts.jsonl> [--format csv|jsonl] [--batch-size 1000] [--rejected rejected.csv]';
+const USAGE = 'usage: npm run import -- <file.csv|file.jsonl> [--kind accounts|leads|opportunities] [--format csv|jsonl] [--batch-size 1000] [--rejected rejected.csv]';
+/** Every kind's service takes this many rows a call (the kind may only be known after reading the file). */
+const MAX_BATCH_SIZE = Math.min(MAX_ACCOUNTS_PER_CALL, MAX_OUTCOMES_PER_CALL);
 /** The audit trail names this actor for every batch of an import. */
 const IMPORT_PRINCIPAL: Principal = { keyId: 'system', name: 'import', role: 'ADMIN' };
 
@@ -29,6 +36,8 @@ class UsageError extends Error {}
 
 interface Args {
   file: string;
+  /** null: read it from the file. */
+  kind: ImportKind | null;
   format: AccountFileFormat;
   batchSize: number;
   rejectedFile: string;
@@ -40,7 +49,7 @@ function parseCommandLine(argv: string[]): Args {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string' }, 'batch-size': { type: 'string' }, rejected: { type: 'string' } },
+      options: { kind: { type: 'string' }, format: { type: 'string' }, 'batch-size': { type: 'string' }, rejected: { type: 'string' } },
     });
   } catch (err) {
     throw new UsageError((err as Error).message.split('. ')[0]);
@@ -53,12 +62,14 @@ function parseCommandLine(argv: string[]): Args {
   if (!format || !ACCOUNT_FILE_FORMATS.includes(format)) {
     throw new UsageError(values.format ? `unknown format "${values.format}" (csv or jsonl)` : `cannot tell the format of ${path.basename(file)}: use --format csv|jsonl`);
   }
+  const kind = (values.kind ?? null) as ImportKind | null;
+  if (kind !== null && !IMPORT_KINDS.includes(kind)) throw new UsageError(`unknown kind "${values.kind}" (${IMPORT_KINDS.join(', ')})`);
   const batchSize = Number(values['batch-size'] ?? DEFAULT_BATCH_SIZE);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_ACCOUNTS_PER_CALL) {
-    throw new UsageError(`--batch-size must be an integer from 1 to ${MAX_ACCOUNTS_PER_CALL}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+    throw new UsageError(`--batch-size must be an integer from 1 to ${MAX_BATCH_SIZE}`);
   }
   const defaultRejected = path.join(path.dirname(file), `rejected-${path.basename(file, path.extname(file))}.csv`);
-  return { file, format, batchSize, rejectedFile: path.resolve(values.rejected ?? defaultRejected) };
+  return { file, kind, format, batchSize, rejectedFile: path.resolve(values.rejected ?? defaultRejected) };
 }
 
 const formatInt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -114,10 +125,16 @@ async function writeRejected(file: string, rejected: ImportRejection[]): Promise
   }
 }
 
-async function report(args: Args, summary: ImportSummary, seconds: number): Promise<void> {
+async function report(args: Args, kind: ImportKind, summary: BatchSummary, seconds: number): Promise<void> {
   const rate = formatInt(summary.rows / Math.max(seconds, 0.001));
-  process.stdout.write(`created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}, `
-    + `rejected ${summary.rejected.length}, rescored ${summary.rescored} in ${seconds.toFixed(1)} s (${rate} rows/s)\n`);
+  const timing = `in ${seconds.toFixed(1)} s (${rate} rows/s)`;
+  if (kind === 'accounts') {
+    const s = summary as ImportSummary;
+    process.stdout.write(`created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected.length}, rescored ${s.rescored} ${timing}\n`);
+  } else {
+    // The kind leads the line: it may have been inferred, and the services count no unchanged rows.
+    process.stdout.write(`${kind}: created ${summary.created}, updated ${summary.updated}, rejected ${summary.rejected.length} ${timing}\n`);
+  }
   if (summary.rejected.length === 0) return;
   await writeRejected(args.rejectedFile, summary.rejected);
   process.stdout.write(`rejected rows and reasons: ${args.rejectedFile}\n`);
@@ -130,6 +147,7 @@ async function run(args: Args): Promise<number> {
     await ds.initialize();
     await ds.runMigrations();
     const ctx = createSystemContext(ds, IMPORT_PRINCIPAL);
+    const kind = args.kind ?? await inferImportKind(fs.createReadStream(args.file), args.format);
     const controller = new AbortController();
     const onSigint = () => {
       // First Ctrl-C: finish the batch in flight and report; a second one ends at once.
@@ -140,12 +158,12 @@ async function run(args: Args): Promise<number> {
     process.on('SIGINT', onSigint);
     const startedAt = Date.now();
     const progress = progressReporter(fs.statSync(args.file).size, startedAt);
-    let summary: ImportSummary;
+    let summary: BatchSummary;
     let failure: string | null = null;
     try {
-      summary = await importAccounts(ctx, fs.createReadStream(args.file, { highWaterMark: 256 * 1024 }), {
-        format: args.format, batchSize: args.batchSize, onProgress: progress.update, signal: controller.signal,
-      });
+      const source = fs.createReadStream(args.file, { highWaterMark: 256 * 1024 });
+      const options = { format: args.format, batchSize: args.batchSize, onProgress: progress.update, signal: controller.signal };
+      summary = kind === 'accounts' ? await importAccounts(ctx, source, options) : await importOutcomes(ctx, source, { ...options, kind });
     } catch (err) {
       if (!(err instanceof ImportAbortedError)) throw err;
       summary = err.summary;
@@ -156,7 +174,7 @@ async function run(args: Args): Promise<number> {
     }
     if (failure) process.stderr.write(`import stopped: ${path.basename(args.file)} ${failure}; the rows before it are imported\n`);
     if (controller.signal.aborted) process.stderr.write(`interrupted after ${summary.rows} rows; the rest of the file was not read\n`);
-    await report(args, summary, (Date.now() - startedAt) / 1000);
+    await report(args, kind, summary, (Date.now() - startedAt) / 1000);
     if (controller.signal.aborted) return 130;
     return failure || summary.rejected.length ? 1 : 0;
   } finally {

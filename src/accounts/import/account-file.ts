@@ -7,6 +7,9 @@
  * any other column is an attribute key whose cells are typed by the catalogue. An empty cell
  * is "not given" (an update keeps the stored value). JSON lines: one AccountInput-shaped
  * object per line, values typed already; blank lines are skipped.
+ *
+ * The CSV and JSON-lines readers are generic (header, line numbers, syntax errors, size
+ * limits); the outcome import (src/outcomes/import/outcome-file.ts) reads its files with them.
  */
 import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
@@ -18,20 +21,25 @@ import type { AccountInput } from '../account.input';
 export const ACCOUNT_FILE_FORMATS = ['csv', 'jsonl'] as const;
 export type AccountFileFormat = (typeof ACCOUNT_FILE_FORMATS)[number];
 
+/** A row refused before validation, with its 1-based line and why. */
+export interface FileRejection {
+  line: number;
+  externalId: string | null;
+  reasons: string[];
+}
+
 /** A row of the file: an account to validate and write, or a row refused before validation. */
-export type AccountFileRow =
-  | { line: number; account: AccountInput }
-  | { line: number; externalId: string | null; reasons: string[] };
+export type AccountFileRow = { line: number; account: AccountInput } | FileRejection;
 
 /**
  * The file cannot be read any further (a header without the required columns, broken CSV
  * quoting, a record over the size limit). A streaming parser cannot tell where the next
  * record starts after such an error, so it stops rather than guess.
  */
-export class AccountFileError extends Error {
+export class ImportFileError extends Error {
   constructor(readonly line: number, message: string) {
     super(`line ${line}: ${message}`);
-    this.name = 'AccountFileError';
+    this.name = 'ImportFileError';
   }
 }
 
@@ -52,7 +60,9 @@ export function formatFromFileName(fileName: string): AccountFileFormat | null {
 
 /** Rows of `source` in `format`, in file order; `catalogue` types the CSV cells. */
 export function readAccountFile(source: Readable, format: AccountFileFormat, catalogue: AttributeCatalogue): AsyncGenerator<AccountFileRow> {
-  return format === 'csv' ? readCsv(source, catalogue) : readJsonLines(source);
+  return format === 'csv'
+    ? readCsvRows(source, (header, line) => checkHeader(header, line, ['externalId', 'name']), (header, cells, line) => ({ line, account: csvAccount(header, cells, catalogue) }))
+    : readJsonLines(source, jsonAccount);
 }
 
 function splitList(text: string): string[] {
@@ -96,14 +106,15 @@ function csvAccount(header: string[], cells: string[], catalogue: AttributeCatal
   return { ...account, attributes } as AccountInput;
 }
 
-function checkHeader(header: string[], line: number): void {
+/** Throws ImportFileError for a column named twice, or a required column missing. */
+export function checkHeader(header: string[], line: number, requiredColumns: readonly string[]): void {
   const seen = new Set<string>();
   for (const column of header) {
-    if (seen.has(column)) throw new AccountFileError(line, `column "${column}" appears twice in the header`);
+    if (seen.has(column)) throw new ImportFileError(line, `column "${column}" appears twice in the header`);
     seen.add(column);
   }
-  for (const required of ['externalId', 'name']) {
-    if (!seen.has(required)) throw new AccountFileError(line, `the header has no "${required}" column (found: ${header.join(', ')})`);
+  for (const required of requiredColumns) {
+    if (!seen.has(required)) throw new ImportFileError(line, `the header has no "${required}" column (found: ${header.join(', ')})`);
   }
 }
 
@@ -116,7 +127,17 @@ function breaksIn(cells: string[]): number {
   return n;
 }
 
-async function* readCsv(source: Readable, catalogue: AttributeCatalogue): AsyncGenerator<AccountFileRow> {
+/**
+ * The data records of a CSV file through `toRow`, in file order, after its header, which
+ * `acceptHeader` may refuse (by throwing ImportFileError). A record whose cell count differs
+ * from the header's is a rejection. Throws ImportFileError where the CSV syntax breaks, after
+ * yielding the rows before it. (One generator for all of it: every layer costs per row.)
+ */
+export async function* readCsvRows<T>(
+  source: Readable,
+  acceptHeader: (header: string[], line: number) => void,
+  toRow: (header: string[], cells: string[], line: number) => T | FileRejection,
+): AsyncGenerator<T | FileRejection> {
   // A syntax error must not destroy the parser: that would drop the good records still in its
   // buffer. Skip mode keeps them; the loop stops where the error was, since what the parser
   // makes of the rest (after a stray quote) cannot be trusted.
@@ -141,18 +162,18 @@ async function* readCsv(source: Readable, catalogue: AttributeCatalogue): AsyncG
   let nextLine = 1;
   let header: string[] | null = null;
   const stopIfBroken = () => {
-    if (syntaxError && records >= syntaxError.afterRecords) throw new AccountFileError(nextLine, syntaxError.message);
+    if (syntaxError && records >= syntaxError.afterRecords) throw new ImportFileError(nextLine, syntaxError.message);
   };
   for await (const record of parser as AsyncIterable<string[]>) {
     stopIfBroken();
     records++;
     const line = nextLine;
     nextLine += 1 + breaksIn(record);
-    // Empty lines, and lines of only separators (spreadsheet exports pad with them), carry no account.
+    // Empty lines, and lines of only separators (spreadsheet exports pad with them), carry no data.
     if (record.every((cell) => cell === '')) continue;
     if (!header) {
       header = record;
-      checkHeader(header, line);
+      acceptHeader(header, line);
       continue;
     }
     if (record.length !== header.length) {
@@ -160,10 +181,10 @@ async function* readCsv(source: Readable, catalogue: AttributeCatalogue): AsyncG
       yield { line, externalId, reasons: [`line ${line}: ${record.length} cells where the header has ${header.length}`] };
       continue;
     }
-    yield { line, account: csvAccount(header, record, catalogue) };
+    yield toRow(header, record, line);
   }
   stopIfBroken();
-  if (!header) throw new AccountFileError(1, 'the file is empty (a CSV file needs a header row)');
+  if (!header) throw new ImportFileError(1, 'the file is empty (a CSV file needs a header row)');
 }
 
 function isStringOrNullish(v: unknown): boolean {
@@ -187,7 +208,15 @@ function shapeProblems(value: Record<string, unknown>): string[] {
   return problems;
 }
 
-function jsonRow(text: string, line: number): AccountFileRow {
+function jsonAccount(record: Record<string, unknown>, line: number): AccountFileRow {
+  const problems = shapeProblems(record);
+  if (problems.length) {
+    return { line, externalId: typeof record.externalId === 'string' ? record.externalId : null, reasons: problems };
+  }
+  return { line, account: record as unknown as AccountInput };
+}
+
+function jsonRow<T>(text: string, line: number, toRow: (record: Record<string, unknown>, line: number) => T | FileRejection): T | FileRejection {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -197,15 +226,14 @@ function jsonRow(text: string, line: number): AccountFileRow {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { line, externalId: null, reasons: [`line ${line}: expected a JSON object`] };
   }
-  const record = value as Record<string, unknown>;
-  const problems = shapeProblems(record);
-  if (problems.length) {
-    return { line, externalId: typeof record.externalId === 'string' ? record.externalId : null, reasons: problems };
-  }
-  return { line, account: record as unknown as AccountInput };
+  return toRow(value as Record<string, unknown>, line);
 }
 
-async function* readJsonLines(source: Readable): AsyncGenerator<AccountFileRow> {
+/**
+ * The objects of a JSON-lines file through `toRow`, in file order; blank lines are skipped,
+ * and a line that is not a JSON object (or is over the size limit) is a rejection.
+ */
+export async function* readJsonLines<T>(source: Readable, toRow: (record: Record<string, unknown>, line: number) => T | FileRejection): AsyncGenerator<T | FileRejection> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let line = 0;
@@ -221,7 +249,7 @@ async function* readJsonLines(source: Readable): AsyncGenerator<AccountFileRow> 
       } else {
         // Lines are cut as bytes, not text, so that a multi-byte character split across chunks survives.
         const text = Buffer.concat([...pending, buf.subarray(start, nl)]).toString('utf8').trim();
-        if (text) yield jsonRow(text, line);
+        if (text) yield jsonRow(text, line, toRow);
       }
       pending = [];
       pendingBytes = 0;
@@ -241,6 +269,6 @@ async function* readJsonLines(source: Readable): AsyncGenerator<AccountFileRow> 
   if (oversized) yield { line, externalId: null, reasons: [`line ${line}: longer than ${MAX_RECORD_BYTES} bytes`] };
   else {
     const text = Buffer.concat(pending).toString('utf8').trim();
-    if (text) yield jsonRow(text, line);
+    if (text) yield jsonRow(text, line, toRow);
   }
 }
