@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { exportAudit, readEvents, verifyExportedChain } from '../../src/audit/audit-export';
 import { CREATE_SEGMENT } from '../helpers/fixtures';
+import { runScript } from '../helpers/cli';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -66,15 +65,10 @@ describe('audit export', () => {
   });
 
   it('runs as `npm run audit:export` and fails (exit 1) on a broken chain', async () => {
-    const url = new URL(process.env.FITGRAPH_TEST_SERVER_URL!);
-    url.pathname = `/${t.databaseName}`;
     const out = path.join(dir, 'cli');
-    const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' };
-    const args = ['ts-node', '--transpile-only', 'scripts/audit-export.ts', '--from', '2000-01-01', '--to', '2100-01-01', '--out', out];
-    await expect(run('npx', args, { cwd: path.resolve(__dirname, '..', '..'), env })).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('hash chain BROKEN at sequence 3') });
+    const broken = await runScript(t, 'audit-export', ['--from', '2000-01-01', '--to', '2100-01-01', '--out', out]);
+    expect(broken).toMatchObject({ code: 1, stdout: expect.stringContaining('hash chain BROKEN at sequence 3') });
     expect(fs.readdirSync(out).sort()).toEqual(['audit-events-2000-01-01_2100-01-01.csv', 'overrides-2000-01-01_2100-01-01.csv']);
-    await expect(run('npx', ['ts-node', '--transpile-only', 'scripts/audit-export.ts', '--from', 'yesterday'], { cwd: path.resolve(__dirname, '..', '..'), env }))
-      .rejects.toMatchObject({ code: 2 });
+    expect((await runScript(t, 'audit-export', ['--from', 'yesterday'])).code).toBe(2);
   });
 });

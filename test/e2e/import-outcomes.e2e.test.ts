@@ -2,7 +2,6 @@
  * The leads and opportunities import on a real database: exact counts and stored rows, bad
  * rows taken out of a refused batch by their line, kind inference, JSON lines, and the CLI.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { Readable } from 'node:stream';
 import { ImportAbortedError } from '../../src/accounts/import/import-accounts';
 import { importOutcomes, type OutcomeImportOptions } from '../../src/outcomes/import/import-outcomes';
 import { inferImportKind, parseIsoDate } from '../../src/outcomes/import/outcome-file';
+import { runScript } from '../helpers/cli';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const UPSERT = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created } }';
@@ -209,17 +209,8 @@ describe('npm run import (the CLI)', () => {
         'c-3,acc-3,2026-01-12,,OPEN,',
         '',
       ].join('\n'));
-      const url = new URL(process.env.FITGRAPH_TEST_SERVER_URL!);
-      url.pathname = `/${t.databaseName}`;
-      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        execFile('npx', ['ts-node', '--transpile-only', 'scripts/import.ts', file], {
-          cwd: path.resolve(__dirname, '../..'),
-          env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' },
-        }, (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, stdout, stderr }));
-      });
-      // npx may warn about the machine's npm configuration; the command itself writes nothing there.
-      const stderr = result.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'));
-      expect({ code: result.code, stderr }).toEqual({ code: 1, stderr: [] });
+      const result = await runScript(t, 'import', [file]);
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr: [] });
       expect(result.stdout).toMatch(/^opportunities: created 2, updated 0, rejected 1 in \d+\.\d s \([\d,]+ rows\/s\)$/m);
       const rejectedFile = path.join(dir, 'rejected-opps.csv');
       expect(result.stdout).toContain(rejectedFile);

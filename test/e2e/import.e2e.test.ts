@@ -2,7 +2,6 @@
  * The account import on a real database: typed CSV cells, rejected rows with their lines,
  * re-import, JSON lines, a failing batch rolled back alone, and the CLI as a child process.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import {
   ImportAbortedError, importAccounts, type ImportOptions, type ImportProgress,
 } from '../../src/accounts/import/import-accounts';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { runScript } from '../helpers/cli';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -156,17 +156,8 @@ describe('npm run import (the CLI)', () => {
     try {
       const file = path.join(dir, 'accounts.csv');
       fs.writeFileSync(file, 'externalId,name,employees\nc-1,Cli One,10\nc-2,Cli Two,many\nc-3,Cli Three,30\n');
-      const url = new URL(process.env.FITGRAPH_TEST_SERVER_URL!);
-      url.pathname = `/${t.databaseName}`;
-      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        execFile('npx', ['ts-node', '--transpile-only', 'scripts/import.ts', file], {
-          cwd: path.resolve(__dirname, '../..'),
-          env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' },
-        }, (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, stdout, stderr }));
-      });
-      // npx may warn about the machine's npm configuration; the command itself writes nothing there.
-      const stderr = result.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'));
-      expect({ code: result.code, stderr }).toEqual({ code: 1, stderr: [] });
+      const result = await runScript(t, 'import', [file]);
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr: [] });
       expect(result.stdout).toMatch(/^created 2, updated 0, unchanged 0, rejected 1, rescored 0 in \d+\.\d s \([\d,]+ rows\/s\)$/m);
       const rejectedFile = path.join(dir, 'rejected-accounts.csv');
       expect(result.stdout).toContain(rejectedFile);
