@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { v7 as uuidv7 } from 'uuid';
 import { generateAccountStream } from '../src/demo/account-generator';
@@ -55,7 +55,7 @@ export function encodeAccounts(count: number, segmentId: string, at: Date, seed 
 }
 
 /** Streams the buffers through one COPY; returns the seconds it took, commit included. */
-export async function copyRows(client: PoolClient, table: string, data: EncodedAccounts): Promise<number> {
+export async function copyRows(client: ClientBase, table: string, data: EncodedAccounts): Promise<number> {
   const started = process.hrtime.bigint();
   await client.query('BEGIN');
   try {
@@ -69,7 +69,7 @@ export async function copyRows(client: PoolClient, table: string, data: EncodedA
 }
 
 /** The COPY ceiling: rows per second into `scratch (LIKE account INCLUDING DEFAULTS)`, dropped afterwards. */
-export async function copyBaseline(client: PoolClient, data: EncodedAccounts): Promise<{ seconds: number; rate: number }> {
+export async function copyBaseline(client: ClientBase, data: EncodedAccounts): Promise<{ seconds: number; rate: number }> {
   await client.query('DROP TABLE IF EXISTS bench_scratch');
   await client.query('CREATE TABLE bench_scratch (LIKE account INCLUDING DEFAULTS)');
   try {

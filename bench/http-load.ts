@@ -36,7 +36,7 @@ const { url, apiKey, bodies, connections, durationSeconds } = workerData;
 let next = 0;
 let graphqlErrors = 0;
 let firstError = null;
-const instance = autocannon({
+const options = {
   url, connections, duration: durationSeconds, method: 'POST',
   headers: { 'content-type': 'application/json', authorization: 'Bearer ' + apiKey },
   requests: [{
@@ -46,8 +46,11 @@ const instance = autocannon({
       if (body.includes('"errors"')) { graphqlErrors++; if (!firstError) firstError = body.slice(0, 300); }
     },
   }],
-}, (err, r) => {
+};
+autocannon(options, (err, raw) => {
   if (err) { parentPort.postMessage({ error: String(err && err.stack || err) }); return; }
+  // Off the main thread autocannon returns raw histograms and leaves aggregation to the caller.
+  const r = autocannon.aggregateResult([raw], { url, connections, duration: durationSeconds });
   parentPort.postMessage({ result: {
     requests: r.requests.total, duration: r.duration, ok: r['2xx'], p50: r.latency.p50, p99: r.latency.p99,
     non2xx: r.non2xx, errors: r.errors + r.timeouts, graphqlErrors, firstError,

@@ -1,0 +1,250 @@
+/**
+ * `npm run bench [-- --accounts 1000000 --duration 10 --upsert 100000 --connections 50]`
+ *
+ * Prints each figure beside its ceiling measured in the same run: publish rescoring and
+ * upsertAccounts beside a plain COPY of the same rows; fits pages and explained account
+ * lookups beside `{ __typename }` on the same server. Progress goes to stderr, figures to
+ * stdout. The database is created here and dropped at the end, also on failure or Ctrl-C.
+ */
+import './quiet'; // before any src module: sets LOG_LEVEL=warn unless given
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import 'reflect-metadata';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { apiKeyService } from '../src/auth/api-key.service';
+import { encodeCursor } from '../src/common/pagination';
+import { createDataSource } from '../src/db/data-source';
+import { DEMO_SEGMENTS } from '../src/demo/icp-definitions.demo';
+import { segmentService } from '../src/segments/segment.service';
+import { createApp, type App } from '../src/server/app';
+import { createSystemContext } from '../src/system-context';
+import { copyBaseline, copyRows, encodeAccounts } from './copy-baseline';
+import { openBenchDatabase, type BenchDatabase } from './database';
+import { runLoad, type LoadResult } from './http-load';
+import { timePublish } from './publish';
+import { formatLine, int, ms, sec, verdict, type Line } from './report';
+import { planBatches, upsertViaHttp, upsertViaService, type UpsertFigure } from './upsert';
+
+const SEGMENT = 'bench';
+const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function parseArgs(argv: string[]) {
+  const opts = { accounts: 1_000_000, duration: 10, upsert: 100_000, connections: 50 };
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].replace(/^--/, '') as keyof typeof opts;
+    const value = Number(argv[++i]);
+    if (!(name in opts) || !Number.isInteger(value) || value < 1) {
+      throw new Error(`usage: npm run bench -- [--accounts N] [--duration S] [--upsert N] [--connections N] (bad "${argv[i - 1]} ${argv[i] ?? ''}")`);
+    }
+    opts[name] = value;
+  }
+  // Four upsert runs (service and HTTP, 1 and 2 workers) update disjoint loaded accounts.
+  opts.upsert = Math.min(opts.upsert, 2 * Math.floor(opts.accounts / 8));
+  if (opts.upsert < 2000) throw new Error('--accounts must be at least 8,000 (the upsert runs need 4 x 1,000 loaded accounts)');
+  return opts;
+}
+
+const resources: { db?: BenchDatabase; ds?: DataSource; app?: App; server?: Server } = {};
+
+async function cleanup(): Promise<void> {
+  const { server, app, ds, db } = resources;
+  resources.server = resources.app = resources.ds = resources.db = undefined;
+  if (server) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  await app?.stop().catch((err) => log(`app stop failed: ${err}`));
+  if (ds?.isInitialized) await ds.destroy().catch((err) => log(`data source close failed: ${err}`));
+  await db?.close();
+}
+
+async function checkpoint(ds: DataSource): Promise<void> {
+  // Start each timed phase without the previous phase's dirty pages to flush (needs superuser
+  // or pg_checkpoint on an external server; skipped when refused).
+  await ds.query('CHECKPOINT').catch(() => undefined);
+}
+
+/**
+ * Before a timed phase: VACUUM ANALYZE what the previous phases wrote (up to millions of
+ * score rows), as autovacuum would have long done on a live system. Otherwise autovacuum
+ * takes one of the two cores in the middle of the next measurement, and the planner plans
+ * the publish's join against account_score with the statistics of an empty table.
+ */
+async function settle(ds: DataSource): Promise<void> {
+  const t0 = Date.now();
+  await ds.query('VACUUM (ANALYZE) account, account_score');
+  await checkpoint(ds);
+  log(`settle: VACUUM ANALYZE account, account_score + CHECKPOINT in ${sec((Date.now() - t0) / 1000)}`);
+}
+
+/**
+ * Waits until the app's pool is idle: when autocannon stops, the server still holds the
+ * requests it had queued, and they must neither count against the next run nor meet a
+ * closed pool at cleanup.
+ */
+async function drained(ds: DataSource): Promise<void> {
+  const pool = (ds.driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && (pool.waitingCount > 0 || pool.idleCount < pool.totalCount)) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200)); // responses still being written
+}
+
+async function gql(url: string, key: string, body: string): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
+  const json = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (!res.ok || json.errors) throw new Error(`probe request failed (${res.status}): ${JSON.stringify(json).slice(0, 500)}`);
+  return json.data;
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  // Other work on the same cores skews every figure: the block at the end shows how busy the machine was.
+  const loadAtStart = os.loadavg()[0];
+  const db = (resources.db = await openBenchDatabase(log));
+  const ds = (resources.ds = createDataSource(db.url));
+  await ds.initialize();
+  await ds.runMigrations();
+  const ctx = createSystemContext(ds);
+  // Empty membership: every account belongs to the segment.
+  const segment = await segmentService.create(ctx, { key: SEGMENT, name: 'Benchmark', description: null, membership: [] });
+  const [{ server_version: pgVersion }] = await ds.query('SHOW server_version');
+  log(`PostgreSQL ${pgVersion}; ${opts.accounts} accounts, upsert runs of ${opts.upsert}, HTTP ${opts.connections} connections x ${opts.duration} s`);
+
+  // 1. The COPY ceiling, then the same rows into `account` (setup, not a figure).
+  let t = Date.now();
+  let data: ReturnType<typeof encodeAccounts> | undefined = encodeAccounts(opts.accounts, segment.id, new Date());
+  log(`encoded ${int(data.rows)} account rows (${int(data.bytes / 1e6)} MB of COPY text) in ${sec((Date.now() - t) / 1000)}`);
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  let copy: { seconds: number; rate: number };
+  try {
+    await checkpoint(ds);
+    copy = await copyBaseline(client, data);
+    log(`COPY into scratch table: ${int(data.rows)} rows in ${sec(copy.seconds)} = ${int(copy.rate)} rows/s`);
+    await checkpoint(ds);
+    const loadSeconds = await copyRows(client, 'account', data);
+    log(`setup: COPY into account (with its indexes): ${sec(loadSeconds)}`);
+    data = undefined; // ~1 KB a row: let it go before the publishes
+    t = Date.now();
+    await client.query('VACUUM (ANALYZE) account');
+    log(`setup: VACUUM ANALYZE account: ${sec((Date.now() - t) / 1000)}`);
+  } finally {
+    await client.end();
+  }
+  const copyCeiling = `COPY ${int(copy.rate)} rows/s`;
+  out(`COPY of ${int(opts.accounts)} account rows into a scratch table: ${int(copy.rate)} rows/s (${sec(copy.seconds)})  [the ceiling of figures 1 and 2]`);
+
+  // 2. Publish rescoring: v1 scores every account from nothing, v2 is a changed definition.
+  const demo = DEMO_SEGMENTS[0];
+  await checkpoint(ds);
+  const v1 = await timePublish(ds, SEGMENT, demo.live, 'bench v1');
+  await settle(ds);
+  const v2 = await timePublish(ds, SEGMENT, demo.draft, demo.draftNotes);
+  const publishLines: Line[] = [v2, v1].map((p) => ({
+    label: `publish rescoring (${int(p.accountsScored)} accounts, v${p.number}${p.number === 1 ? ', from nothing' : `, ${int(p.tierMoves)} change tier`})`,
+    figure: `${int(p.rate)} accounts/s (${sec(p.seconds)})`, ceiling: copyCeiling, ratio: p.rate / copy.rate, minRatio: 1 / 3, info: p.number === 1,
+  }));
+  publishLines.forEach((l) => out(formatLine(l)));
+
+  // 3. upsertAccounts, batches of 1,000: service with 1 and 2 workers, then HTTP likewise.
+  const app = (resources.app = await createApp({ dataSource: ds }));
+  const server = (resources.server = await new Promise<Server>((resolve, reject) => {
+    const s = app.http.listen(0, '127.0.0.1', () => resolve(s)).once('error', reject);
+  }));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const { secret: writerKey } = await apiKeyService.create(ctx, 'bench-revops', 'REVOPS');
+  const { secret: readerKey } = await apiKeyService.create(ctx, 'bench-viewer', 'VIEWER');
+  const upserts: Array<{ via: string; workers: number; figure: UpsertFigure }> = [];
+  const runs = [['service', 1], ['service', 2], ['HTTP', 1], ['HTTP', 2]] as const;
+  for (const [run, [via, workers]] of runs.entries()) {
+    const batches = planBatches({ loaded: opts.accounts, count: opts.upsert, run });
+    await settle(ds);
+    const figure = via === 'service' ? await upsertViaService(ds, batches, workers) : await upsertViaHttp(url, writerKey, batches, workers);
+    upserts.push({ via, workers, figure });
+    log(`upsert ${via}, ${workers} worker(s): ${int(figure.created)} created, ${int(figure.updated)} updated, ${int(figure.unchanged)} unchanged, ${int(figure.rescored)} rescored in ${sec(figure.seconds)}`);
+  }
+  const bestService = upserts.filter((u) => u.via === 'service').sort((a, b) => b.figure.rate - a.figure.rate)[0];
+  const upsertLines: Line[] = upserts.map((u) => ({
+    label: `upsertAccounts via ${u.via}, batches of 1,000, ${u.workers} worker${u.workers > 1 ? 's' : ''} (${int(u.figure.created)} new + ${int(u.figure.updated)} updated)`,
+    figure: `${int(u.figure.rate)} accounts/s (${sec(u.figure.seconds)})`, ceiling: copyCeiling, ratio: u.figure.rate / copy.rate, minRatio: 1 / 5,
+    info: u !== bestService,
+  }));
+  upsertLines.forEach((l) => out(formatLine(l)));
+
+  // 4. HTTP reads under load: 50 connections; rotating ~50 cursors and ~1,000 account ids.
+  await settle(ds);
+  const [live] = await ds.query(`SELECT id FROM icp_version WHERE segment_id = $1 AND status = 'PUBLISHED'`, [segment.id]);
+  const ranked: Array<{ score: string; account_id: string }> = await ds.query(
+    `SELECT score::text, account_id FROM (
+       SELECT score, account_id, row_number() OVER (ORDER BY score DESC, account_id) AS n
+       FROM account_score WHERE version_id = $1 AND valid_to IS NULL) r
+     WHERE n % $2 = 0 ORDER BY n LIMIT 49`, [live.id, Math.max(20, Math.floor(opts.accounts / 50))]);
+  const cursors = [null, ...ranked.map((r) => encodeCursor('fit', [Number(r.score).toFixed(2), r.account_id]))];
+  const ids: Array<{ id: string }> = await ds.query('SELECT id FROM account TABLESAMPLE SYSTEM (1) ORDER BY random() LIMIT 1000');
+  const FITS = `query($after: String) { fits(segmentKey: "${SEGMENT}", first: 20, after: $after) { edges { node { score tier account { name } } } } }`;
+  const LOOKUP = `query($id: ID!) { account(id: $id) { fit(segmentKey: "${SEGMENT}") { score tier computed { score tier dimensions { dimension score criteria { attribute matched missing earned } } missingAttributes completeness disqualifiedBy } } } }`;
+  const loads = {
+    typename: [JSON.stringify({ query: '{ __typename }' })],
+    fits: cursors.map((after) => JSON.stringify({ query: FITS, variables: { after } })),
+    lookup: ids.map(({ id }) => JSON.stringify({ query: LOOKUP, variables: { id } })),
+  };
+  const probe = await gql(url, readerKey, loads.fits[1]);
+  const probe2 = await gql(url, readerKey, loads.lookup[0]);
+  if (probe.fits.edges.length !== 20 || !probe2.account?.fit?.computed) throw new Error('probe queries returned no data');
+  const results = {} as Record<keyof typeof loads, LoadResult>;
+  for (const name of ['typename', 'fits', 'lookup'] as const) {
+    const base = { url, apiKey: readerKey, bodies: loads[name], connections: opts.connections };
+    await runLoad({ ...base, durationSeconds: Math.min(3, opts.duration) }); // warm-up: JIT, pool, caches
+    await drained(ds);
+    const r = (results[name] = await runLoad({ ...base, durationSeconds: opts.duration }));
+    await drained(ds);
+    log(`${name}: ${int(r.requests)} requests, ${int(r.rps)} ok/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, non-2xx ${r.non2xx}, errors ${r.errors}, GraphQL errors ${r.graphqlErrors}`);
+    if (r.firstError) log(`  first GraphQL error: ${r.firstError}`);
+  }
+  const tn = results.typename;
+  const ceiling = `__typename ${int(tn.rps)} req/s, p99 ${ms(tn.p99)}`;
+  const shown = (r: LoadResult) => `${int(r.rps)} req/s = ${Math.round((r.rps / tn.rps) * 100)} % of __typename, p99 ${ms(r.p99)}`
+    + (r.errors + r.non2xx + r.graphqlErrors ? ` (failed: ${r.errors} timeouts/errors, ${r.non2xx} non-2xx, ${r.graphqlErrors} GraphQL errors)` : '');
+  const httpLines: Line[] = [
+    { label: `fits pages of 20 (${opts.connections} clients, ${opts.duration} s, ${cursors.length} cursors)`, figure: shown(results.fits),
+      ceiling, ratio: results.fits.rps / tn.rps, minRatio: 0.4, p99: { value: results.fits.p99, max: 100 } },
+    { label: `account fit with full explanation (${opts.connections} clients, ${opts.duration} s, ${ids.length} ids)`, figure: shown(results.lookup),
+      ceiling, ratio: results.lookup.rps / tn.rps, minRatio: 0.5, p99: { value: results.lookup.p99, max: 100 } },
+  ];
+  httpLines.forEach((l) => out(formatLine(l)));
+
+  // The final block: every figure beside its ceiling, with its target.
+  const all = [...publishLines, ...upsertLines, ...httpLines];
+  out('');
+  out(`=== fitgraph bench: ${int(opts.accounts)} accounts, ${db.server}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start / ${os.loadavg()[0].toFixed(1)} at end, ${int((Date.now() - started) / 1000)} s in all ===`);
+  out(`ceilings: ${copyCeiling} (${int(opts.accounts)} rows into a scratch table, ${sec(copy.seconds)}); ${ceiling}`);
+  all.forEach((l) => out(formatLine(l)));
+  const judged = all.filter((l) => !l.info);
+  out(`targets met: ${judged.filter((l) => verdict(l).met).length} of ${judged.length}`);
+}
+
+let exiting = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (exiting) return;
+    exiting = true;
+    log(`${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((err) => {
+    process.exitCode = 1;
+    log(`failed: ${err instanceof Error ? err.stack : String(err)}`);
+  })
+  .finally(() => cleanup().catch((err) => {
+    process.exitCode = 1;
+    log(`cleanup failed: ${err}`);
+  }));
