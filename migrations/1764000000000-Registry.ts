@@ -33,6 +33,8 @@ export class Registry1764000000000 implements MigrationInterface {
         description text,
         created_at timestamptz NOT NULL DEFAULT now()
       );
+      -- Keys are unique case-insensitively, so that annualrevenue cannot shadow annualRevenue.
+      CREATE UNIQUE INDEX attribute_definition_key_ci_uq ON attribute_definition (lower(key));
 
       CREATE TABLE segment (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -161,7 +163,8 @@ export class Registry1764000000000 implements MigrationInterface {
         last_sequence bigint;
         last_hash text;
       BEGIN
-        PERFORM pg_advisory_xact_lock(hashtext('fitgraph.audit_event'));
+        -- Advisory locks use two keys, (namespace, key): 1 = audit chain, 2 = publish, 3 = account.
+        PERFORM pg_advisory_xact_lock(1, 0);
         SELECT sequence, hash INTO last_sequence, last_hash FROM audit_event ORDER BY sequence DESC LIMIT 1;
         NEW.sequence := coalesce(last_sequence, 0) + 1;
         NEW.previous_hash := last_hash;

@@ -27,10 +27,14 @@ export class AccountsAndScores1764100000000 implements MigrationInterface {
       );
       CREATE INDEX account_segment_ids_idx ON account USING gin (segment_ids);
       CREATE INDEX account_name_trgm_idx ON account USING gin (lower(name) gin_trgm_ops);
+      CREATE INDEX account_domain_idx ON account (lower(domain));
 
+      -- Derived rows, written only by upserts and publishes for accounts they just read (accounts are
+      -- never deleted). No foreign keys to account and segment: their per-row checks would lock a
+      -- million account rows on every publish. version_id keeps its key and implies the segment.
       CREATE TABLE account_score (
-        account_id uuid NOT NULL CONSTRAINT account_score_account_fk REFERENCES account (id),
-        segment_id uuid NOT NULL CONSTRAINT account_score_segment_fk REFERENCES segment (id),
+        account_id uuid NOT NULL,
+        segment_id uuid NOT NULL,
         version_id uuid NOT NULL CONSTRAINT account_score_version_fk REFERENCES icp_version (id),
         score numeric(5, 2) NOT NULL CONSTRAINT account_score_range CHECK (score >= 0 AND score <= 100),
         tier text NOT NULL CONSTRAINT account_score_tier_valid
@@ -65,6 +69,8 @@ export class AccountsAndScores1764100000000 implements MigrationInterface {
       END $$;
       CREATE TRIGGER account_score_guard BEFORE UPDATE OR DELETE ON account_score
         FOR EACH ROW EXECUTE FUNCTION account_score_guard();
+      CREATE TRIGGER account_score_no_truncate BEFORE TRUNCATE ON account_score
+        FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
     `);
   }
 

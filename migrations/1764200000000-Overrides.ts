@@ -48,6 +48,8 @@ export class Overrides1764200000000 implements MigrationInterface {
       CREATE INDEX fit_override_expiry_idx ON fit_override (expires_at)
         WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND expires_at IS NOT NULL;
 
+      -- Each group of status fields moves once, from empty to complete, and a closed override
+      -- (revoked, or its expiry recorded) never moves again.
       CREATE FUNCTION fit_override_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         probe fit_override;
@@ -64,10 +66,13 @@ export class Overrides1764200000000 implements MigrationInterface {
         probe.review_version_id := OLD.review_version_id;
         probe.flagged_at := OLD.flagged_at;
         IF probe IS DISTINCT FROM OLD
-           OR (OLD.revoked_at IS NOT NULL AND NEW.revoked_at IS DISTINCT FROM OLD.revoked_at)
-           OR (OLD.expiry_recorded_at IS NOT NULL AND NEW.expiry_recorded_at IS DISTINCT FROM OLD.expiry_recorded_at)
-           OR (OLD.needs_review AND NOT NEW.needs_review) THEN
-          RAISE EXCEPTION 'override % can only change its status fields, forward', OLD.id USING ERRCODE = 'restrict_violation';
+           OR OLD.revoked_at IS NOT NULL OR OLD.expiry_recorded_at IS NOT NULL
+           OR (NEW.revoked_at IS DISTINCT FROM OLD.revoked_at AND NEW.expiry_recorded_at IS DISTINCT FROM OLD.expiry_recorded_at)
+           OR (NEW.expiry_recorded_at IS NOT NULL AND (OLD.expires_at IS NULL OR OLD.expires_at > NEW.expiry_recorded_at))
+           OR (NEW.revoked_at IS NOT NULL AND OLD.expires_at IS NOT NULL AND OLD.expires_at <= NEW.revoked_at)
+           OR (OLD.needs_review AND (NEW.needs_review IS DISTINCT FROM OLD.needs_review
+                OR NEW.review_version_id IS DISTINCT FROM OLD.review_version_id OR NEW.flagged_at IS DISTINCT FROM OLD.flagged_at)) THEN
+          RAISE EXCEPTION 'override % can only change its status fields, once each, while open', OLD.id USING ERRCODE = 'restrict_violation';
         END IF;
         RETURN NEW;
       END $$;

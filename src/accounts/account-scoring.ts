@@ -44,7 +44,9 @@ export async function rescoreChangedAccounts(em: EntityManager, accounts: Change
       const result = scorerFor(version).evaluate(account.attributes, now);
       if (existing && existing.score === result.score && existing.tier === result.tier && existing.outcomes === result.outcomes) continue;
       if (existing) toClose.push({ versionId: version.id, accountId: account.id });
-      toInsert.push({ accountId: account.id, segmentId, versionId: version.id, ...result, validFrom: now, computedAt: now });
+      // Another process's clock may be slightly ahead: a new row never starts before the one it follows.
+      const validFrom = existing && existing.validFrom > now ? existing.validFrom : now;
+      toInsert.push({ accountId: account.id, segmentId, versionId: version.id, ...result, validFrom, computedAt: now });
       rescored.add(account.id);
     }
   }

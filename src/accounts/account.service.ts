@@ -79,19 +79,25 @@ export class AccountService {
     if (rejected.length && !opts.perRow) {
       throw BadUserInputError.fromIssues(rejected.flatMap((r) => r.issues), 'Invalid accounts, none written');
     }
-    const counts = await runInTransaction(ctx, (tx) => this.write(tx, valid, segments));
+    const counts = await runInTransaction(ctx, (tx) => this.write(tx, valid));
     return { ...counts, rejected };
   }
 
-  private async write(tx: AppContext, inputs: AccountInput[], segments: Segment[]): Promise<UpsertAccountsResult> {
+  private async write(tx: AppContext, inputs: AccountInput[]): Promise<UpsertAccountsResult> {
     const result = { created: 0, updated: 0, unchanged: 0, rescored: 0 };
     if (inputs.length === 0) return result;
-    const now = tx.clock.now();
     const externalIds = inputs.map((i) => i.externalId);
-    // Serialise concurrent upserts of the same accounts, in a fixed order so that they cannot deadlock.
+    // Locks before the clock: a segment being created (ROW EXCLUSIVE on segment) or a publish
+    // rescoring (SHARE on account) finishes first, so membership sees every segment and new
+    // score rows never start before the rows they follow.
+    await tx.em.query('LOCK TABLE segment IN SHARE MODE');
+    await tx.em.query('LOCK TABLE account IN ROW EXCLUSIVE MODE');
+    // Concurrent upserts of the same accounts queue up, locking in hash order so that they cannot deadlock.
     await tx.em.query(
-      `SELECT pg_advisory_xact_lock(hashtext('fitgraph.account:' || x)) FROM (SELECT x FROM unnest($1::text[]) x ORDER BY x) ordered`,
+      'SELECT pg_advisory_xact_lock(3, h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) ordered',
       [externalIds]);
+    const now = tx.clock.now();
+    const segments = await tx.em.getRepository(Segment).find();
     const existing: StoredAccount[] = await tx.em.query(
       'SELECT id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at FROM account WHERE external_id = ANY($1::text[])',
       [externalIds]);
@@ -177,8 +183,7 @@ export class AccountService {
     }
     const totalCount = () => qb.clone().getCount();
     if (after) {
-      const [id] = decodeCursor('account', after);
-      if (typeof id !== 'string' || !isUuid(id)) throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
+      const [id] = decodeCursor('account', after, ['uuid']);
       qb.andWhere('a.id > :after', { after: id });
     }
     const rows = await qb.orderBy('a.id', 'ASC').take(first + 1).getMany();

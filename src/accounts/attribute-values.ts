@@ -5,7 +5,8 @@
 import type { InputIssue } from '../errors/domain-errors';
 import type { AttributeCatalogue, AttributeType } from '../versions/icp-definition';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+// The offset needs its colon: the scoring engine's date parser reads exactly this form.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const MAX_STRING = 2000;
 const MAX_LIST = 200;
 

@@ -80,8 +80,7 @@ export class AuditService {
     if (filter?.to) c.add('occurred_at < ?', filter.to);
     const filtered = c.snapshot();
     if (after) {
-      const [sequence] = decodeCursor('audit', after);
-      if (typeof sequence !== 'number') throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
+      const [sequence] = decodeCursor('audit', after, ['integer']);
       c.add('sequence < ?', sequence);
     }
     const rows: AuditRow[] = await ctx.em.query(`SELECT * FROM audit_event ${c.where} ORDER BY sequence DESC LIMIT ${c.bind(first + 1)}`, c.params);

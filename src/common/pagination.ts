@@ -56,10 +56,24 @@ export function encodeCursor(kind: string, key: unknown[]): string {
   return Buffer.from(JSON.stringify([kind, ...key])).toString('base64url');
 }
 
-export function decodeCursor(kind: string, cursor: string, field = 'after'): unknown[] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PART_CHECKS = {
+  uuid: (v: unknown) => typeof v === 'string' && UUID.test(v),
+  integer: (v: unknown) => Number.isSafeInteger(v),
+  score: (v: unknown) => typeof v === 'string' && /^\d{1,3}(\.\d{1,2})?$/.test(v),
+  instant: (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
+} as const;
+export type CursorPart = keyof typeof PART_CHECKS;
+
+/**
+ * The key inside a cursor of this kind, each part checked against `parts`: a forged or foreign
+ * cursor is BAD_USER_INPUT, never a malformed value sent to the database.
+ */
+export function decodeCursor(kind: string, cursor: string, parts: readonly CursorPart[], field = 'after'): unknown[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed[0] === kind) return parsed.slice(1);
+    if (Array.isArray(parsed) && parsed[0] === kind && parsed.length === parts.length + 1
+      && parts.every((p, i) => PART_CHECKS[p](parsed[i + 1]))) return parsed.slice(1);
   } catch {
     // fall through to the error below
   }

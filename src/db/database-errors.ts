@@ -8,6 +8,10 @@ export const PgCode = {
   lockNotAvailable: '55P03',
   serializationFailure: '40001',
   deadlockDetected: '40P01',
+  invalidTextRepresentation: '22P02',
+  numericValueOutOfRange: '22003',
+  invalidDatetimeFormat: '22007',
+  datetimeFieldOverflow: '22008',
 } as const;
 
 /** The SQLSTATE of a pg / TypeORM error, if it is one. */

@@ -20,6 +20,11 @@ const DATABASE_CODES: Record<string, ErrorCode> = {
   [PgCode.lockNotAvailable]: 'CONFLICT',
   [PgCode.serializationFailure]: 'CONFLICT',
   [PgCode.deadlockDetected]: 'CONFLICT',
+  // Inputs are checked before they reach SQL; these are the safety net for a value that slipped through.
+  [PgCode.invalidTextRepresentation]: 'BAD_USER_INPUT',
+  [PgCode.numericValueOutOfRange]: 'BAD_USER_INPUT',
+  [PgCode.invalidDatetimeFormat]: 'BAD_USER_INPUT',
+  [PgCode.datetimeFieldOverflow]: 'BAD_USER_INPUT',
 };
 
 function validationIssues(err: ArgumentValidationError): InputIssue[] {
@@ -53,9 +58,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const dbCode = pgCode(original);
   if (dbCode && DATABASE_CODES[dbCode]) {
-    const message = dbCode === PgCode.restrictViolation && original instanceof Error
-      ? original.message
-      : 'The change conflicts with a concurrent or existing one; reload and try again';
+    const message = DATABASE_CODES[dbCode] === 'BAD_USER_INPUT'
+      ? `A value is malformed or out of range: ${(original as Error).message}`
+      : dbCode === PgCode.restrictViolation && original instanceof Error
+        ? original.message
+        : 'The change conflicts with a concurrent or existing one; reload and try again';
     return { ...base, message, extensions: { code: DATABASE_CODES[dbCode] } };
   }
   const code = formatted.extensions?.code;

@@ -80,6 +80,7 @@ export class OutcomeService {
       if (o.outcome === 'OPEN' && o.closedAt) issues.push({ path: `${at}.closedAt`, message: 'must be empty while the outcome is OPEN' });
       if (o.closedAt && o.closedAt < o.createdAt) issues.push({ path: `${at}.closedAt`, message: 'must not be before createdAt' });
       if (o.amount != null && (!Number.isFinite(o.amount) || o.amount < 0)) issues.push({ path: `${at}.amount`, message: `must not be negative (got ${o.amount})` });
+      else if (o.amount != null && o.amount >= 1e14) issues.push({ path: `${at}.amount`, message: `must be below 100,000,000,000,000 (got ${o.amount})` });
     });
     assertNoIssues(issues, 'Invalid opportunities, none recorded');
     return runInTransaction(ctx, async (tx) => {

@@ -49,6 +49,13 @@ export class OverrideService {
       }
     }
     return runInTransaction(ctx, async (tx) => {
+      // FOR SHARE conflicts with a publish superseding this version: either the publish waits and
+      // then flags this override for review, or this sees the new version and asks for a retry.
+      const [{ status }] = await tx.em.query('SELECT status FROM icp_version WHERE id = $1 FOR SHARE', [live.id]);
+      const [current] = await currentScores(tx.em, [account.id], [live.id]);
+      if (status !== 'PUBLISHED' || !current || current.tier !== computed.tier || current.score !== computed.score) {
+        throw new ConflictError(`the fit of account ${account.externalId} changed while overriding it (a new version or new data); reload it and try again`);
+      }
       await this.recordExpiries(tx, { accountId: account.id, segmentId: segment.id });
       const id = uuidv7();
       try {
@@ -141,8 +148,7 @@ export class OverrideService {
     if (filter?.status === 'EXPIRED') c.add('revoked_at IS NULL AND expires_at <= ?', now);
     const filtered = c.snapshot();
     if (after) {
-      const [createdAt, id] = decodeCursor('override', after);
-      if (typeof createdAt !== 'string' || typeof id !== 'string') throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
+      const [createdAt, id] = decodeCursor('override', after, ['instant', 'uuid']);
       c.add('(created_at < ?::timestamptz OR (created_at = ?::timestamptz AND id < ?::uuid))', createdAt, createdAt, id);
     }
     const rows: OverrideRow[] = (await ctx.em.query(

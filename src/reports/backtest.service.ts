@@ -44,7 +44,8 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
   const baseScorer = baseline ? scorerFor(baseline) : null;
   const now = ctx.clock.now();
   return ctx.em.transaction(async (em) => {
-    await em.query('SET TRANSACTION READ ONLY');
+    // One snapshot for the accounts and the opportunities, and no write is even possible.
+    await em.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const index = new Map<string, number>();
     const scores: number[] = [];
     const baseScores: number[] = [];
@@ -70,7 +71,7 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
     const closed: Array<{ account_id: string; won: boolean }> = await em.query(
       `SELECT o.account_id, o.outcome = 'WON' AS won FROM opportunity o JOIN account a ON a.id = o.account_id
        WHERE o.outcome <> 'OPEN' AND a.segment_ids @> ARRAY[$1::uuid]`, [version.segmentId]);
-    const outcomes = closed.map((c) => ({ index: index.get(c.account_id)!, won: c.won }));
+    const outcomes = closed.filter((c) => index.has(c.account_id)).map((c) => ({ index: index.get(c.account_id)!, won: c.won }));
     const split = (s: number[]) => [outcomes.filter((o) => o.won).map((o) => s[o.index]), outcomes.filter((o) => !o.won).map((o) => s[o.index])] as const;
 
     const migration = new Map<string, number>();

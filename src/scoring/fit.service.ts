@@ -52,8 +52,7 @@ export class FitService {
     checkFilter(filter);
     let cursor: { score: string; accountId: string } | null = null;
     if (after) {
-      const [score, accountId] = decodeCursor('fit', after);
-      if (typeof score !== 'string' || typeof accountId !== 'string') throw BadUserInputError.forField('after', 'is not a cursor returned by this query');
+      const [score, accountId] = decodeCursor('fit', after, ['score', 'uuid']) as [string, string];
       cursor = { score, accountId };
     }
     const segment = await segmentService.getByKey(ctx, segmentKey);

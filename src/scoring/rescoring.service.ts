@@ -38,25 +38,23 @@ export async function rescoreSegment(
        LEFT JOIN account_score prev ON prev.account_id = a.id AND prev.version_id = $2 AND prev.valid_to IS NULL
        WHERE a.segment_ids @> ARRAY[$1::uuid]`,
     [args.segment.id, args.previous?.id ?? null]);
-  try {
-    for (;;) {
-      const batch: Array<{ id: string; attributes: Record<string, unknown>; previous: FitTier | null }> =
-        await tx.em.query(`FETCH ${FETCH} FROM rescore`);
-      if (batch.length === 0) break;
-      const rows: NewScore[] = new Array(batch.length);
-      for (let i = 0; i < batch.length; i++) {
-        const a = batch[i];
-        const result = scorer.evaluate(a.attributes, now);
-        rows[i] = { accountId: a.id, segmentId: args.segment.id, versionId: args.version.id, ...result, validFrom: args.validFrom, computedAt: now };
-        const key = `${a.previous ?? ''}>${result.tier}`;
-        migration.set(key, (migration.get(key) ?? 0) + 1);
-      }
-      await insertScores(tx.em, rows);
-      scored += batch.length;
+  for (;;) {
+    const batch: Array<{ id: string; attributes: Record<string, unknown>; previous: FitTier | null }> =
+      await tx.em.query(`FETCH ${FETCH} FROM rescore`);
+    if (batch.length === 0) break;
+    const rows: NewScore[] = new Array(batch.length);
+    for (let i = 0; i < batch.length; i++) {
+      const a = batch[i];
+      const result = scorer.evaluate(a.attributes, now);
+      rows[i] = { accountId: a.id, segmentId: args.segment.id, versionId: args.version.id, ...result, validFrom: args.validFrom, computedAt: now };
+      const key = `${a.previous ?? ''}>${result.tier}`;
+      migration.set(key, (migration.get(key) ?? 0) + 1);
     }
-  } finally {
-    await tx.em.query('CLOSE rescore');
+    await insertScores(tx.em, rows);
+    scored += batch.length;
   }
+  // Not in a finally: after a failed FETCH the transaction is aborted, and CLOSE would hide the cause.
+  await tx.em.query('CLOSE rescore');
   const tierChanges = [...migration.entries()].map(([key, accounts]) => {
     const [from, to] = key.split('>');
     return { from: (from || null) as FitTier | null, to: to as FitTier, accounts };

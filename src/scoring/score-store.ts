@@ -62,7 +62,7 @@ export async function closeScores(em: EntityManager, pairs: Array<{ versionId: s
   for (let i = 0; i < pairs.length; i += CHUNK) {
     const chunk = pairs.slice(i, i + CHUNK);
     await em.query(
-      `UPDATE account_score s SET valid_to = $3
+      `UPDATE account_score s SET valid_to = greatest(s.valid_from, $3)
        FROM unnest($1::uuid[], $2::uuid[]) AS c(version_id, account_id)
        WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL`,
       [chunk.map((p) => p.versionId), chunk.map((p) => p.accountId), at],

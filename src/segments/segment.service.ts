@@ -3,7 +3,7 @@ import { attributeService } from '../attributes/attribute.service';
 import { auditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../db/transaction';
-import { assertNoIssues, ConflictError, NotFoundError } from '../errors/domain-errors';
+import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { normalizeCriteria } from '../versions/canonical-definition';
 import { validateCriteria } from '../versions/definition-validator';
 import { Segment } from './segment.entity';
@@ -28,6 +28,7 @@ export class SegmentService {
   }
 
   async create(ctx: AppContext, input: CreateSegmentInput): Promise<Segment> {
+    if (!input.name.trim()) throw BadUserInputError.forField('input.name', 'must not be blank');
     const membership = normalizeCriteria(input.membership);
     assertNoIssues(validateCriteria(membership, await attributeService.catalogue(ctx.em), 'input.membership'), 'Invalid segment');
     return runInTransaction(ctx, async (tx) => {

@@ -158,7 +158,7 @@ export class VersionService {
     return runInTransaction(ctx, async (tx) => {
       const draft = await this.lock(tx, args.id);
       if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is already ${draft.status}: only drafts can be published`);
-      const [{ locked }] = await tx.em.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`fitgraph.publish:${draft.segmentId}`]);
+      const [{ locked }] = await tx.em.query('SELECT pg_try_advisory_xact_lock(2, hashtext($1)) AS locked', [draft.segmentId]);
       if (!locked) throw new ConflictError(`another version of this segment is being published; try again once it is done`);
 
       const live = await this.liveVersion(tx, draft.segmentId);

@@ -42,6 +42,8 @@ describe('upsertAccounts', () => {
       [{ externalId: 'x-1', name: 'X', attributes: {}, explicitSegments: ['nope'] }, 'accounts[1].explicitSegments[0]: segment "nope" does not exist'],
       [{ externalId: 'ok-1', name: 'dup', attributes: {} }, 'accounts[1].externalId: "ok-1" appears twice'],
       [{ externalId: ' ', name: 'X', attributes: {} }, 'accounts[1].externalId'],
+      // An offset without its colon is refused: the scoring engine would never match it.
+      [{ externalId: 'x-1', name: 'X', attributes: { lastFundingAt: '2026-11-24T10:00:00+0200' } }, 'accounts[1].attributes.lastFundingAt: expected a DATE'],
     ];
     for (const [bad, message] of cases) {
       const res = await t.gql(UPSERT, { accounts: [{ externalId: 'ok-1', name: 'Fine', attributes: { employees: 5 } }, bad] });
@@ -74,6 +76,11 @@ describe('accounts query', () => {
     const vip = (await t.data(Q, { filter: { segmentKey: 'vip' }, first: 100 })).accounts;
     expect(vip.totalCount).toBe(await count('account')); // no rules: every account
     expectError(await t.gql(Q, { filter: { segmentKey: 'nope' } }), 'BAD_USER_INPUT');
+    const forged = Buffer.from(JSON.stringify(['account', 'not-a-uuid'])).toString('base64url');
+    expectError(await t.gql(Q, { after: forged }), 'BAD_USER_INPUT');
+    const fitCursor = Buffer.from(JSON.stringify(['fit', 'abc', 'not-a-uuid'])).toString('base64url');
+    expectError(await t.gql('query($a: String) { fits(segmentKey: "saas", after: $a) { totalCount } }', { a: fitCursor }), 'BAD_USER_INPUT');
+    expect(expectError(await t.gql(CREATE_SEGMENT, { input: { key: 'blank', name: '   ' } }), 'BAD_USER_INPUT').message).toContain('input.name');
   });
 });
 

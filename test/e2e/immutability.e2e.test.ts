@@ -56,3 +56,14 @@ describe('icp_version triggers', () => {
       .rejects.toMatchObject({ driverError: { code: '23505', constraint: 'icp_version_one_live_uq' } });
   });
 });
+
+describe('account_score triggers', () => {
+  it('refuse rewriting, deleting and truncating score history; a row is only ever closed once', async () => {
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'hist', name: 'History', attributes: { employees: 80 } }] });
+    const [row] = await t.sql(`SELECT account_id, version_id FROM account_score WHERE valid_to IS NULL LIMIT 1`);
+    const where = 'WHERE account_id = $1 AND version_id = $2';
+    await refused(`UPDATE account_score SET score = 99 ${where}`, [row.account_id, row.version_id]);
+    await refused(`DELETE FROM account_score ${where}`, [row.account_id, row.version_id]);
+    await refused('TRUNCATE account_score');
+  });
+});

@@ -151,6 +151,17 @@ describe('expiry and revocation', () => {
       await expect(t.sql(sql, [id])).rejects.toMatchObject({ driverError: { code: '23001' } });
     }
     await expect(t.sql('TRUNCATE fit_override')).rejects.toMatchObject({ driverError: { code: '23001' } });
+    // Status fields move once, while the override is open: a revoked one is closed for good.
+    for (const sql of [
+      `UPDATE fit_override SET revoke_reason = 'A kinder reason written much later, after the audit.' WHERE id = $1`,
+      `UPDATE fit_override SET needs_review = true, flagged_at = now(), review_version_id = version_id WHERE id = $1`,
+      `UPDATE fit_override SET expiry_recorded_at = now() WHERE id = $1`,
+    ]) {
+      await expect(t.sql(sql, [id])).rejects.toMatchObject({ driverError: { code: '23001' } });
+    }
+    // An expiry cannot be recorded before the override expires (that would free its slot early).
+    const [open] = await t.sql(`SELECT id FROM fit_override WHERE revoked_at IS NULL AND expires_at IS NULL LIMIT 1`);
+    await expect(t.sql('UPDATE fit_override SET expiry_recorded_at = now() WHERE id = $1', [open.id])).rejects.toMatchObject({ driverError: { code: '23001' } });
   });
 });
 
@@ -186,6 +197,8 @@ describe('the auditors\' view', () => {
     expect((await t.data(Q, { f: { status: 'REVOKED' } }, { key: auditor })).overrides.totalCount).toBe(1);
     expect((await t.data(Q, { f: { status: 'EXPIRED' } }, { key: auditor })).overrides.totalCount).toBe(1);
     expect((await t.data(Q, { f: { segmentKey: 'core', to: '2026-01-01T00:00:00Z' } }, { key: auditor })).overrides.totalCount).toBe(0);
+    const forged = Buffer.from(JSON.stringify(['override', 'not a date', 'nope'])).toString('base64url');
+    expect(expectError(await t.gql(Q, { after: forged }, { key: auditor }), 'BAD_USER_INPUT').message).toContain('after');
     for (const role of ['VIEWER', 'REVOPS'] as const) {
       expectError(await t.gql(Q, {}, { key: await t.keyFor(role) }), 'FORBIDDEN');
       expectError(await t.gql(`query($id: ID!) { account(id: $id) { overrides { id } } }`, { id: ids.weak }, { key: await t.keyFor(role) }), 'FORBIDDEN');

@@ -76,6 +76,7 @@ describe('recording outcomes', () => {
       [{ closedAt: day('2026-01-01') }, 'opportunities[1].closedAt: must not be before createdAt'],
       [{ closedAt: null }, 'opportunities[1].closedAt: is required when the outcome is WON'],
       [{ amount: -5 }, 'opportunities[1].amount: must not be negative'],
+      [{ amount: 1e20 }, 'opportunities[1].amount: must be below'],
     ] as const) {
       const row = { externalId: 'new-1', accountExternalId: 'A', createdAt: day('2026-05-01'), outcome: 'WON', closedAt: day('2026-05-02'), amount: 10, ...bad };
       const error = expectError(await t.gql('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }',

@@ -1,0 +1,54 @@
+import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+const UPSERT = 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created updated rescored } }';
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(() => t.close());
+
+describe('upserts racing other writers', () => {
+  it('an upsert during a publish waits for it and scores under the new version, with no error', async () => {
+    await t.data(CREATE_SEGMENT, { input: { key: 'race-pub', name: 'Race', membership: [{ attribute: 'region', operator: 'EQ', value: 'NA', points: 1 }] } });
+    await t.data(UPSERT, { a: Array.from({ length: 20 }, (_, i) => ({ externalId: `rp-${i}`, name: `RP ${i}`, attributes: { region: 'NA', employees: 10 * i } })) });
+    const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'race-pub', definition: seedDefinition() })).createDraft.id;
+    await t.data(PUBLISH, { id: v1 });
+    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'race-pub' })).createDraft.id;
+    await t.sql(`CREATE FUNCTION slow_race() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.version_id = '${v2}' THEN PERFORM pg_sleep(0.02); END IF; RETURN NEW; END $$`);
+    await t.sql('CREATE TRIGGER slow_race BEFORE INSERT ON account_score FOR EACH ROW EXECUTE FUNCTION slow_race()');
+    try {
+      const publishing = t.gql(PUBLISH, { id: v2 });
+      await new Promise((r) => setTimeout(r, 100)); // the publish holds its lock on account now
+      const upsert = await t.gql(UPSERT, { a: [{ externalId: 'rp-3', name: 'RP 3', attributes: { employees: 5000, industry: 'saas' } }] });
+      expect(upsert.errors).toBeUndefined();
+      expect(upsert.data.upsertAccounts).toEqual({ created: 0, updated: 1, rescored: 1 });
+      expect((await publishing).data.publishVersion.accountsScored).toBe(20);
+    } finally {
+      await t.sql('DROP TRIGGER slow_race ON account_score');
+      await t.sql('DROP FUNCTION slow_race()');
+    }
+    const fit = (await t.data('{ account(externalId: "rp-3") { fit(segmentKey: "race-pub") { version { number } score } scoreHistory(segmentKey: "race-pub") { version { number } } } }')).account;
+    expect(fit.fit.version.number).toBe(2);
+    expect(fit.scoreHistory.map((s: any) => s.version.number)).toEqual([2, 2, 1]);
+    const bad = await t.sql('SELECT count(*)::int AS n FROM account_score WHERE valid_to < valid_from');
+    expect(bad[0].n).toBe(0);
+  });
+
+  it('a segment created while an account is being upserted still gets that account', async () => {
+    await t.data(UPSERT, { a: [{ externalId: 'seg-race', name: 'Segment race', attributes: { region: 'EMEA' } }] });
+    const holder = t.ds.createQueryRunner();
+    await holder.startTransaction();
+    await holder.query(`SELECT 1 FROM account WHERE external_id = 'seg-race' FOR UPDATE`);
+    const creating = t.gql(CREATE_SEGMENT, { input: { key: 'emea-all', name: 'EMEA', membership: [{ attribute: 'region', operator: 'EQ', value: 'EMEA', points: 1 }] } });
+    await new Promise((r) => setTimeout(r, 150));
+    const upserting = t.gql(UPSERT, { a: [{ externalId: 'seg-race', name: 'Segment race', attributes: { employees: 42 } }] });
+    await new Promise((r) => setTimeout(r, 150));
+    await holder.commitTransaction();
+    await holder.release();
+    const [created, upserted] = await Promise.all([creating, upserting]);
+    expect(created.errors).toBeUndefined();
+    expect(upserted.errors).toBeUndefined();
+    const rows = await t.sql(`SELECT s.key FROM account a JOIN segment s ON s.id = ANY(a.segment_ids) WHERE a.external_id = 'seg-race'`);
+    expect(rows.map((r: any) => r.key)).toContain('emea-all');
+  });
+});
