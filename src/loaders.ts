@@ -21,33 +21,59 @@ function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): 
   return keys.map((k) => map.get(k) ?? []);
 }
 
-/** Per-request loaders: batching and caching never outlive one request. */
+/** Override columns prefixed `o_`, to read an override beside a score row in one statement. */
+const PREFIXED_OVERRIDE = OVERRIDE_COLUMNS.split(',').map((c) => `o.${c.trim()} AS o_${c.trim()}`).join(', ');
+const unprefixed = (r: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('o_')).map(([k, v]) => [k.slice(2), v]));
+
+/** What an account's fit needs from the database: its current score row and the override in force. */
+export interface FitRow {
+  row: ScoreRow;
+  override: OverrideRow | null;
+}
+
+/**
+ * Per-request loaders: batching and caching never outlive one request. Loaders that return the
+ * same rows under another key prime each other, so a row fetched once is not fetched again.
+ */
 export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
+  const segmentById: DataLoader<string, Segment | null> = new DataLoader(async (ids) => {
+    const rows = await em.getRepository(Segment).findBy({ id: In([...ids]) });
+    for (const s of rows) segmentByKey.prime(s.key, s);
+    return byKey(ids, rows, (s) => s.id);
+  });
+  const segmentByKey: DataLoader<string, Segment | null> = new DataLoader(async (keys) => {
+    const rows = await em.getRepository(Segment).findBy({ key: In([...keys]) });
+    for (const s of rows) segmentById.prime(s.id, s);
+    return byKey(keys, rows, (s) => s.key);
+  });
+  const versionById = new DataLoader<string, IcpVersion | null>(async (ids) =>
+    byKey(ids, await em.getRepository(IcpVersion).findBy({ id: In([...ids]) }), (v) => v.id));
+  const liveVersionBySegmentId = new DataLoader<string, IcpVersion | null>(async (ids) => {
+    const rows = await em.getRepository(IcpVersion).findBy({ segmentId: In([...ids]), status: 'PUBLISHED' });
+    for (const v of rows) versionById.prime(v.id, v);
+    return byKey(ids, rows, (v) => v.segmentId);
+  });
   return {
+    segmentById,
+    segmentByKey,
+    versionById,
+    liveVersionBySegmentId,
+    /** Current score row and active override by `${versionId}:${segmentId}:${accountId}`, in one statement. */
+    fitRow: new DataLoader<string, FitRow | null>(async (keys) => {
+      const parts = keys.map((k) => k.split(':'));
+      const rows: Array<Record<string, unknown>> = await em.query(
+        `SELECT ${SCORE_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ')}, ${PREFIXED_OVERRIDE}
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(version_id, segment_id, account_id)
+         JOIN account_score s ON s.version_id = k.version_id AND s.account_id = k.account_id AND s.valid_to IS NULL
+         LEFT JOIN fit_override o ON o.segment_id = k.segment_id AND o.account_id = k.account_id
+              AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $4)`,
+        [parts.map((p) => p[0]), parts.map((p) => p[1]), parts.map((p) => p[2]), clock.now()]);
+      const fits = rows.map((r) => ({ row: toScoreRow(r as never), override: r.o_id ? toOverrideRow(unprefixed(r)) : null }));
+      return byKey(keys, fits, (f) => `${f.row.versionId}:${f.row.segmentId}:${f.row.accountId}`);
+    }),
     accountById: new DataLoader<string, Account | null>(async (ids) =>
       byKey(ids, await em.getRepository(Account).findBy({ id: In([...ids]) }), (a) => a.id)),
-    segmentByKey: new DataLoader<string, Segment | null>(async (keys) =>
-      byKey(keys, await em.getRepository(Segment).findBy({ key: In([...keys]) }), (s) => s.key)),
-    /** Current score row by `${versionId}:${accountId}`. */
-    currentScore: new DataLoader<string, ScoreRow | null>(async (keys) => {
-      const pairs = keys.map((k) => k.split(':'));
-      const rows: ScoreRow[] = (await em.query(
-        `SELECT ${SCORE_COLUMNS} FROM account_score s
-         JOIN unnest($1::uuid[], $2::uuid[]) AS k(version_id, account_id) USING (version_id, account_id)
-         WHERE s.valid_to IS NULL`,
-        [pairs.map((p) => p[0]), pairs.map((p) => p[1])])).map(toScoreRow);
-      return byKey(keys, rows, (r) => `${r.versionId}:${r.accountId}`);
-    }),
-    /** The override in force now, by `${segmentId}:${accountId}`. */
-    activeOverride: new DataLoader<string, OverrideRow | null>(async (keys) => {
-      const pairs = keys.map((k) => k.split(':'));
-      const rows: OverrideRow[] = (await em.query(
-        `SELECT ${OVERRIDE_COLUMNS} FROM fit_override o
-         JOIN unnest($1::uuid[], $2::uuid[]) AS k(segment_id, account_id) USING (segment_id, account_id)
-         WHERE o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $3)`,
-        [pairs.map((p) => p[0]), pairs.map((p) => p[1]), clock.now()])).map(toOverrideRow);
-      return byKey(keys, rows, (o) => `${o.segmentId}:${o.accountId}`);
-    }),
     /** Every override of these accounts, newest first. */
     overridesByAccount: new DataLoader<string, OverrideRow[]>(async (ids) =>
       groupByKey(ids, (await em.query(
@@ -70,12 +96,6 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
         [keys.map((k) => k.accountId), keys.map((k) => k.segmentId), Math.max(...keys.map((k) => k.first))])).map(toScoreRow);
       return keys.map((k) => rows.filter((r) => r.accountId === k.accountId && r.segmentId === k.segmentId).slice(0, k.first));
     }, { cacheKeyFn: (k) => `${k.accountId}:${k.segmentId}:${k.first}` }),
-    segmentById: new DataLoader<string, Segment | null>(async (ids) =>
-      byKey(ids, await em.getRepository(Segment).findBy({ id: In([...ids]) }), (s) => s.id)),
-    versionById: new DataLoader<string, IcpVersion | null>(async (ids) =>
-      byKey(ids, await em.getRepository(IcpVersion).findBy({ id: In([...ids]) }), (v) => v.id)),
-    liveVersionBySegmentId: new DataLoader<string, IcpVersion | null>(async (ids) =>
-      byKey(ids, await em.getRepository(IcpVersion).findBy({ segmentId: In([...ids]), status: 'PUBLISHED' }), (v) => v.segmentId)),
     versionsBySegmentId: new DataLoader<string, IcpVersion[]>(async (ids) =>
       groupByKey(ids, await em.getRepository(IcpVersion).find({
         where: { segmentId: In([...ids]), discardedAt: IsNull() }, order: { number: 'ASC' },

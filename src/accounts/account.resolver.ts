@@ -12,11 +12,8 @@ async function fitIn(ctx: AppContext, account: Account, segmentId: string): Prom
   if (!account.segmentIds.includes(segmentId)) return null;
   const live = await ctx.loaders.liveVersionBySegmentId.load(segmentId);
   if (!live) return null;
-  const [row, override] = await Promise.all([
-    ctx.loaders.currentScore.load(`${live.id}:${account.id}`),
-    ctx.loaders.activeOverride.load(`${segmentId}:${account.id}`),
-  ]);
-  return row ? fitDataOf(row, override, live.definition.thresholds) : null;
+  const fit = await ctx.loaders.fitRow.load(`${live.id}:${segmentId}:${account.id}`);
+  return fit ? fitDataOf(fit.row, fit.override, live.definition.thresholds) : null;
 }
 
 @Resolver(() => Account)

@@ -40,6 +40,26 @@ const matches = (f: FitData, filter: FitFilter | null | undefined) =>
 const ranksBefore = (a: { score: number; accountId: string }, b: { score: number; accountId: string }) =>
   a.score > b.score || (a.score === b.score && a.accountId < b.accountId);
 
+/**
+ * The next rows of the ranking after a cursor as two pure ranges of the ranking index: the rest
+ * of the cursor's score (by account id), then the lower scores. A single `score < s OR (score = s
+ * AND account_id > a)` condition gives the index no starting point and scans from the top.
+ */
+function pageQuery(c: Conditions, cursor: { score: string; accountId: string } | null, limit: number): [string, unknown[]] {
+  const order = 'ORDER BY score DESC, account_id ASC';
+  if (!cursor) return [`SELECT ${SCORE_COLUMNS} FROM account_score ${c.where} ${order} LIMIT ${c.bind(limit)}`, c.params];
+  const base = c.where;
+  const [score, accountId, n] = [c.bind(cursor.score), c.bind(cursor.accountId), c.bind(limit)];
+  return [
+    `SELECT * FROM (
+       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND score = ${score}::numeric AND account_id > ${accountId}::uuid ORDER BY account_id LIMIT ${n})
+       UNION ALL
+       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND score < ${score}::numeric ${order} LIMIT ${n})
+     ) page ${order} LIMIT ${n}`,
+    c.params,
+  ];
+}
+
 export class FitService {
   /**
    * The ranked list of a segment under its live version, by effective score then account id.
@@ -67,9 +87,7 @@ export class FitService {
     if (filter?.minScore != null) c.add('score >= ?', filter.minScore);
     if (filter?.maxScore != null) c.add('score <= ?', filter.maxScore);
     const filtered = c.snapshot();
-    if (cursor) c.add('(score < ?::numeric OR (score = ?::numeric AND account_id > ?::uuid))', cursor.score, cursor.score, cursor.accountId);
-    const plain: FitData[] = filter?.overridden === true ? [] : (await ctx.em.query(
-      `SELECT ${SCORE_COLUMNS} FROM account_score ${c.where} ORDER BY score DESC, account_id ASC LIMIT ${c.bind(first + 1)}`, c.params))
+    const plain: FitData[] = filter?.overridden === true ? [] : (await ctx.em.query(...pageQuery(c, cursor, first + 1)))
       .map((r: any) => fitDataOf(toScoreRow(r), null, thresholds));
     const byAccount = new Map(overrides.map((o) => [o.accountId, o]));
     const overridden: FitData[] = filter?.overridden === false || overrides.length === 0 ? [] : (await currentScores(ctx.em, overriddenIds, [live.id]))

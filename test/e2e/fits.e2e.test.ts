@@ -96,4 +96,13 @@ describe('fits', () => {
     expect(edges.every((e: any) => e.node.fit && e.node.fits.length === 1 && e.node.fits[0].tier === e.node.fit.tier)).toBe(true);
     expect(t.statements.count).toBeLessThanOrEqual(10);
   });
+
+  it('answers one explained account fit in five statements: key, account, segment, live version, score with override', async () => {
+    const [{ id }] = await t.sql('SELECT account_id AS id FROM account_score WHERE valid_to IS NULL LIMIT 1');
+    t.statements.reset();
+    const fit = (await t.data(`query($id: ID) { account(id: $id) { fit(segmentKey: "all") { score tier overridden version { number }
+      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }`, { id })).account.fit;
+    expect(fit.computed.dimensions).toHaveLength(5);
+    expect(t.statements.count).toBe(5);
+  });
 });
