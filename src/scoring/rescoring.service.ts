@@ -12,6 +12,12 @@ export interface RescoreResult {
 }
 
 const FETCH = 20_000;
+
+/** Every attribute a version's criteria and disqualifiers read. */
+export function attributesRead(version: IcpVersion): string[] {
+  const { dimensions, disqualifiers } = version.definition;
+  return [...new Set([...dimensions.flatMap((d) => d.criteria.map((c) => c.attribute)), ...disqualifiers.map((q) => q.attribute)])];
+}
 const TIER_ORDER: Array<FitTier | null> = [null, 'PERFECT', 'STRONG', 'MODERATE', 'WEAK', 'DISQUALIFIED'];
 
 /**
@@ -31,13 +37,19 @@ export async function rescoreSegment(
   const now = tx.clock.now();
   const migration = new Map<string, number>();
   let scored = 0;
+  // Only the attributes the definition reads cross the wire: parsing a million full documents
+  // in Node costs more than scoring them. (jsonb_build_object takes at most 50 pairs.)
+  const keys = attributesRead(args.version);
+  const projection = keys.length <= 50
+    ? `jsonb_build_object(${keys.map((_, i) => `$${i + 3}::text, a.attributes -> $${i + 3}::text`).join(', ')})`
+    : 'a.attributes';
   await tx.em.query(
     `DECLARE rescore NO SCROLL CURSOR FOR
-       SELECT a.id, a.attributes, prev.tier AS previous
+       SELECT a.id, ${projection} AS attributes, prev.tier AS previous
        FROM account a
        LEFT JOIN account_score prev ON prev.account_id = a.id AND prev.version_id = $2 AND prev.valid_to IS NULL
        WHERE a.segment_ids @> ARRAY[$1::uuid]`,
-    [args.segment.id, args.previous?.id ?? null]);
+    [args.segment.id, args.previous?.id ?? null, ...(keys.length <= 50 ? keys : [])]);
   for (;;) {
     const batch: Array<{ id: string; attributes: Record<string, unknown>; previous: FitTier | null }> =
       await tx.em.query(`FETCH ${FETCH} FROM rescore`);

@@ -1,6 +1,10 @@
 /**
  * Reads and writes score rows with set-based SQL: one statement per batch, never per row.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import type { FitTier } from '../versions/icp-definition';
 
@@ -40,9 +44,37 @@ export function toScoreRow(r: RawScoreRow): ScoreRow {
 }
 
 const CHUNK = 20_000;
+/** Below this many rows a plain INSERT is cheaper than setting up a COPY. */
+const COPY_FROM = 2_000;
 
-/** Inserts rows in chunks of one `INSERT … SELECT FROM unnest(…)` each. */
+/** The connection of the transaction `em` is bound to, to stream a COPY on it. */
+function transactionClient(em: EntityManager): PoolClient | null {
+  const runner = em.queryRunner as (typeof em.queryRunner & { databaseConnection?: PoolClient }) | undefined;
+  return runner?.isTransactionActive && runner.databaseConnection ? runner.databaseConnection : null;
+}
+
+/** COPY text format; our values hold no tabs, newlines or backslashes (uuids, numbers, codes, ISO times). */
+function* copyLines(rows: NewScore[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    let chunk = '';
+    for (const r of rows.slice(i, i + 1000)) {
+      chunk += `${r.accountId}\t${r.segmentId}\t${r.versionId}\t${r.score}\t${r.tier}\t${r.outcomes}\t${r.validFrom.toISOString()}\t${r.computedAt.toISOString()}\n`;
+    }
+    yield chunk;
+  }
+}
+
+/**
+ * Inserts score rows: with COPY on the transaction's connection for bulk work (a publish
+ * writes up to millions), else in chunks of one `INSERT … SELECT FROM unnest(…)` each.
+ */
 export async function insertScores(em: EntityManager, rows: NewScore[]): Promise<void> {
+  const client = rows.length >= COPY_FROM ? transactionClient(em) : null;
+  if (client) {
+    await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(
+      'COPY account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at) FROM STDIN')));
+    return;
+  }
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     await em.query(

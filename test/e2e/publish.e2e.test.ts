@@ -1,3 +1,4 @@
+import { generateAccounts } from '../../src/demo/account-generator';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -181,5 +182,38 @@ describe('readers during a publish', () => {
     expect(seen[0]).toEqual([1]);
     const after = await t.data(`{ fits(segmentKey: "readers", first: 100) { edges { node { version { number } } } } }`);
     expect(new Set(after.fits.edges.map((e: any) => e.node.version.number))).toEqual(new Set([2]));
+  });
+});
+
+describe('bulk rescoring (COPY path)', () => {
+  it('scores thousands of members exactly as the engine does, and rolls back whole when the COPY fails', async () => {
+    await t.data(CREATE_SEGMENT, { input: { key: 'bulk', name: 'Bulk', membership: [{ attribute: 'country', operator: 'EXISTS', points: 1 }] } });
+    const accounts = generateAccounts(2600, { seed: 77 }).map((a) => ({ ...a, externalId: `bulk-${a.externalId}` }));
+    for (let i = 0; i < accounts.length; i += 1000) {
+      await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: accounts.slice(i, i + 1000) });
+    }
+    const members = (await t.sql(`SELECT count(*)::int AS n FROM account a JOIN segment s ON s.id = ANY(a.segment_ids) WHERE s.key = 'bulk'`))[0].n;
+    expect(members).toBeGreaterThan(2000);
+    const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'bulk', definition: seedDefinition() })).createDraft;
+    await t.sql(`CREATE FUNCTION fail_copy() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.version_id = '${v1.id}' AND NEW.score > 60 THEN RAISE EXCEPTION 'injected failure in the COPY'; END IF; RETURN NEW; END $$`);
+    await t.sql('CREATE TRIGGER fail_copy BEFORE INSERT ON account_score FOR EACH ROW EXECUTE FUNCTION fail_copy()');
+    try {
+      expectError(await t.gql(PUBLISH, { id: v1.id }), 'INTERNAL_SERVER_ERROR');
+    } finally {
+      await t.sql('DROP TRIGGER fail_copy ON account_score');
+      await t.sql('DROP FUNCTION fail_copy()');
+    }
+    expect(await statuses('bulk')).toEqual(['1:DRAFT']);
+    expect((await t.sql('SELECT count(*)::int AS n FROM account_score WHERE version_id = $1', [v1.id]))[0].n).toBe(0);
+
+    const published = (await t.data(PUBLISH, { id: v1.id })).publishVersion;
+    expect(published.accountsScored).toBe(members);
+    const sample = await t.sql(`SELECT a.attributes, s.score::float8 AS score, s.tier FROM account_score s JOIN account a ON a.id = s.account_id
+      WHERE s.version_id = $1 ORDER BY a.external_id LIMIT 40`, [v1.id]);
+    for (const row of sample) {
+      const preview = (await t.data('query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }', { v: v1.id, a: row.attributes })).previewScore;
+      expect(preview).toEqual({ score: row.score, tier: row.tier });
+    }
   });
 });
