@@ -11,6 +11,8 @@ import { IcpVersion } from '../versions/icp-version.entity';
 
 export interface ChangedAccount {
   id: string;
+  /** Created by this upsert: it has no score history yet. */
+  created: boolean;
   attributes: AccountAttributes;
   /** Segments the account belongs to now, and belonged to before the change. */
   segmentIds: string[];
@@ -44,8 +46,11 @@ export async function rescoreChangedAccounts(em: EntityManager, accounts: Change
       const result = scorerFor(version).evaluate(account.attributes, now);
       if (existing && existing.score === result.score && existing.tier === result.tier && existing.outcomes === result.outcomes) continue;
       if (existing) toClose.push({ versionId: version.id, accountId: account.id });
-      // Another process's clock may be slightly ahead: a new row never starts before the one it follows.
-      const validFrom = existing && existing.validFrom > now ? existing.validFrom : now;
+      // A new account's first result holds from the version's effectiveAt: leads and opportunities
+      // from the CRM may predate its import, and are attributed to this first known tier.
+      // Otherwise a row never starts before the one it follows (another process's clock may be ahead).
+      const validFrom = account.created && version.effectiveAt ? version.effectiveAt
+        : existing && existing.validFrom > now ? existing.validFrom : now;
       toInsert.push({ accountId: account.id, segmentId, versionId: version.id, ...result, validFrom, computedAt: now });
       rescored.add(account.id);
     }

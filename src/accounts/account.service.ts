@@ -8,7 +8,7 @@ import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, type InputIssue } from '../errors/domain-errors';
 import { Segment } from '../segments/segment.entity';
 import { canonicalJson } from '../versions/canonical-definition';
-import { liveVersionsBySegment, rescoreChangedAccounts } from './account-scoring';
+import { liveVersionsBySegment, rescoreChangedAccounts, type ChangedAccount } from './account-scoring';
 import { Account } from './account.entity';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from './account.input';
 import { attributeIssues, mergeAttributes } from './attribute-values';
@@ -105,7 +105,7 @@ export class AccountService {
     const membership = compileMembership(segments);
 
     const rows: Array<Omit<StoredAccount, 'created_at'>> = [];
-    const changed: Array<{ id: string; attributes: Record<string, unknown>; segmentIds: string[]; previousSegmentIds: string[] }> = [];
+    const changed: ChangedAccount[] = [];
     for (const input of inputs) {
       const before = byExternalId.get(input.externalId);
       const attributes = mergeAttributes(before?.attributes ?? {}, input.attributes as Record<string, unknown>);
@@ -120,7 +120,7 @@ export class AccountService {
       const segmentIds = membership(attributes, explicit, now);
       const id = before?.id ?? uuidv7();
       rows.push({ id, external_id: input.externalId, name: input.name, domain, attributes, explicit_segments: explicit, segment_ids: segmentIds });
-      changed.push({ id, attributes, segmentIds, previousSegmentIds: before?.segment_ids ?? [] });
+      changed.push({ id, created: !before, attributes, segmentIds, previousSegmentIds: before?.segment_ids ?? [] });
       if (before) result.updated++;
       else result.created++;
     }

@@ -218,3 +218,17 @@ describe('backtest', () => {
     expect(b.baselineAuc).toBeCloseTo(pairs([60, 100, 40], [0, 60, 40]), 10);
   });
 });
+
+describe('attribution of accounts imported late', () => {
+  it('attributes CRM history from before an account\'s import to its first known tier under the version then in effect', async () => {
+    clock.set(day('2026-06-01'));
+    const perfect = async () => (await t.data('{ tierDashboard(segmentKey: "rep") { tiers { tier opportunities } } }')).tierDashboard.tiers[0];
+    const before = await perfect();
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'E', name: 'E', attributes: { industry: 'saas', employees: 500, demoRequested: true } }] });
+    await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', { o: [
+      { externalId: 'oE', accountExternalId: 'E', createdAt: day('2026-05-15'), outcome: 'OPEN' }] });
+    expect(await perfect()).toEqual({ tier: before.tier, opportunities: before.opportunities + 1 });
+    const [row] = await t.sql(`SELECT s.valid_from FROM account_score s JOIN account a ON a.id = s.account_id WHERE a.external_id = 'E' AND s.version_id = $1`, [v2]);
+    expect(row.valid_from.toISOString()).toBe('2026-04-01T00:00:00.000Z'); // v2's effectiveAt
+  });
+});
