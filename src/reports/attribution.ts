@@ -38,12 +38,10 @@ const attributionSql = (table: 'lead' | 'opportunity', columns: string) => `
   JOIN v ON x.created_at >= v.effective_at AND (v.until IS NULL OR x.created_at < v.until)
   JOIN account_score s ON s.account_id = x.account_id AND s.segment_id = $1 AND s.version_id = v.id
        AND s.valid_from <= x.created_at AND (s.valid_to IS NULL OR s.valid_to > x.created_at)
-  LEFT JOIN LATERAL (
-    SELECT fo.id, fo.tier FROM fit_override fo
-    WHERE fo.account_id = x.account_id AND fo.segment_id = $1 AND fo.created_at <= x.created_at
-      AND (fo.revoked_at IS NULL OR fo.revoked_at > x.created_at) AND (fo.expires_at IS NULL OR fo.expires_at > x.created_at)
-    ORDER BY fo.created_at DESC LIMIT 1
-  ) o ON true
+  -- At most one override is in force per account and segment at any moment (one open at a
+  -- time), so a plain join finds it; unlike a LATERAL subquery it lets the planner hash-join.
+  LEFT JOIN fit_override o ON o.account_id = x.account_id AND o.segment_id = $1 AND o.created_at <= x.created_at
+       AND (o.revoked_at IS NULL OR o.revoked_at > x.created_at) AND (o.expires_at IS NULL OR o.expires_at > x.created_at)
   WHERE x.created_at >= $2 AND x.created_at < $3`;
 
 const base = (r: any): Attributed => ({

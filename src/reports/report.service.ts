@@ -64,11 +64,13 @@ export class ReportService {
     const afterEnd = window ? new Date(Math.min(pivot.getTime() + window, now.getTime())) : periodOf(after, versions, now).to;
     const afterPeriod = { from: pivot, to: afterEnd };
 
-    const load = async (p: { from: Date; to: Date }) => ({
-      leads: await attributedLeads(ctx.em, segment.id, p.from, p.to),
-      opportunities: await attributedOpportunities(ctx.em, segment.id, p.from, p.to),
-    });
-    const [b, a] = [await load(beforePeriod), await load(afterPeriod)];
+    // Four independent reads: on separate pooled connections they run side by side.
+    const load = async (p: { from: Date; to: Date }) => {
+      const [leads, opportunities] = await Promise.all([
+        attributedLeads(ctx.em, segment.id, p.from, p.to), attributedOpportunities(ctx.em, segment.id, p.from, p.to)]);
+      return { leads, opportunities };
+    };
+    const [b, a] = await Promise.all([load(beforePeriod), load(afterPeriod)]);
     const beforeAll = conversionMetrics(b.leads, b.opportunities);
     const afterAll = conversionMetrics(a.leads, a.opportunities);
     const byTier = TIERS.map((tier) => ({
