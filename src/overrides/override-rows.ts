@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { TierThresholds } from '../versions/icp-definition';
 import type { OverrideRow } from './override.types';
 
 export const OVERRIDE_COLUMNS = `id, account_id, segment_id, version_id, computed_score, computed_tier, tier, score, justification, category,
@@ -7,18 +8,32 @@ export const OVERRIDE_COLUMNS = `id, account_id, segment_id, version_id, compute
 /** Active at `$n`: not revoked and not yet expired (whether or not the expiry was recorded). */
 export const ACTIVE_AT = (param: string) => `revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ${param})`;
 
+/** Rows come from pg (Date) or from jsonb aggregates (ISO strings). */
+const asDate = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(v as string));
+
 export function toOverrideRow(r: Record<string, any>): OverrideRow {
   return {
     id: r.id, accountId: r.account_id, segmentId: r.segment_id, versionId: r.version_id,
     computedScore: Number(r.computed_score), computedTier: r.computed_tier, tier: r.tier,
     score: r.score === null ? null : Number(r.score), justification: r.justification, category: r.category,
-    createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, revokedBy: r.revoked_by,
-    revokedAt: r.revoked_at, revokeReason: r.revoke_reason, expiryRecordedAt: r.expiry_recorded_at, needsReview: r.needs_review,
+    createdBy: r.created_by, createdAt: asDate(r.created_at)!, expiresAt: asDate(r.expires_at), revokedBy: r.revoked_by,
+    revokedAt: asDate(r.revoked_at), revokeReason: r.revoke_reason, expiryRecordedAt: asDate(r.expiry_recorded_at), needsReview: r.needs_review,
   };
 }
 
-/** Overrides in force at `now` for one segment (a small set: overrides are exceptions). */
-export async function activeOverridesInSegment(em: EntityManager, segmentId: string, now: Date): Promise<OverrideRow[]> {
-  const rows = await em.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE segment_id = $1 AND ${ACTIVE_AT('$2')}`, [segmentId, now]);
-  return rows.map(toOverrideRow);
+/**
+ * What ranking a segment needs, in one statement: its live version's id and thresholds, and the
+ * overrides in force at `now` (a small set: overrides are exceptions). Null for an unknown key.
+ */
+export async function rankingContext(em: EntityManager, segmentKey: string, now: Date): Promise<{
+  segmentId: string; versionId: string | null; thresholds: TierThresholds | null; overrides: OverrideRow[];
+} | null> {
+  const [row] = await em.query(
+    `SELECT g.id AS segment_id, v.id AS version_id, v.definition -> 'thresholds' AS thresholds,
+            (SELECT coalesce(jsonb_agg(to_jsonb(o)), '[]') FROM fit_override o
+             WHERE o.segment_id = g.id AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $2)) AS overrides
+     FROM segment g LEFT JOIN icp_version v ON v.segment_id = g.id AND v.status = 'PUBLISHED'
+     WHERE g.key = $1`, [segmentKey, now]);
+  if (!row) return null;
+  return { segmentId: row.segment_id, versionId: row.version_id, thresholds: row.thresholds, overrides: row.overrides.map(toOverrideRow) };
 }

@@ -5,9 +5,8 @@ import { Conditions } from '../db/conditions';
 import type { AppContext } from '../context';
 import { assertNoIssues, BadUserInputError, NotFoundError } from '../errors/domain-errors';
 import { effectiveScore } from '../overrides/effective-fit';
-import { activeOverridesInSegment } from '../overrides/override-rows';
+import { rankingContext } from '../overrides/override-rows';
 import type { OverrideRow } from '../overrides/override.types';
-import { segmentService } from '../segments/segment.service';
 import type { TierThresholds } from '../versions/icp-definition';
 import { versionService } from '../versions/version.service';
 import { scorerFor } from './scorer-cache';
@@ -75,11 +74,12 @@ export class FitService {
       const [score, accountId] = decodeCursor('fit', after, ['score', 'uuid']) as [string, string];
       cursor = { score, accountId };
     }
-    const segment = await segmentService.getByKey(ctx, segmentKey);
-    const live = await versionService.liveVersion(ctx, segment.id);
-    if (!live) return toPage([] as FitData[], first, 0, () => '', (f) => f);
-    const thresholds = live.definition.thresholds;
-    const overrides = await activeOverridesInSegment(ctx.em, segment.id, ctx.clock.now());
+    // Segment, live version and overrides in force: one statement, as a page is read often.
+    const context = await rankingContext(ctx.em, segmentKey, ctx.clock.now());
+    if (!context) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
+    if (!context.versionId || !context.thresholds) return toPage([] as FitData[], first, 0, () => '', (f) => f);
+    const { versionId, thresholds, overrides } = context;
+    const live = { id: versionId };
     const overriddenIds = overrides.map((o) => o.accountId);
 
     const c = new Conditions().add('version_id = ?', live.id).add('valid_to IS NULL').add('NOT (account_id = ANY(?::uuid[]))', overriddenIds);
