@@ -17,7 +17,26 @@ export interface Line {
   info?: boolean;
 }
 
-export function verdict(l: Line): { met: boolean; text: string } {
+/** A figure with an absolute time target on this machine rather than a ceiling (the reports). */
+export interface DeadlineLine {
+  label: string;
+  figure: string;
+  seconds: number;
+  maxSeconds: number;
+  info?: boolean;
+}
+
+export type Figure = Line | DeadlineLine;
+
+const isDeadline = (l: Figure): l is DeadlineLine => 'maxSeconds' in l;
+
+export function verdict(l: Figure): { met: boolean; text: string } {
+  if (isDeadline(l)) {
+    const met = l.seconds < l.maxSeconds;
+    const target = `target < ${l.maxSeconds} s`;
+    if (l.info) return { met, text: `${target}  (${met ? 'would be met' : 'would be missed'}; not the headline)` };
+    return { met, text: `${target}  ${met ? 'MET' : `MISSED (${(l.seconds / l.maxSeconds).toFixed(1)} x the target)`}` };
+  }
   const ratioMet = l.ratio >= l.minRatio;
   const p99Met = !l.p99 || l.p99.value < l.p99.max;
   const met = ratioMet && p99Met;
@@ -29,6 +48,7 @@ export function verdict(l: Line): { met: boolean; text: string } {
   return { met, text: `${target}  ${met ? 'MET' : `MISSED (${misses.join(', ')})`}` };
 }
 
-export function formatLine(l: Line): string {
+export function formatLine(l: Figure): string {
+  if (isDeadline(l)) return `${l.label}: ${l.figure} | ${verdict(l).text}`;
   return `${l.label}: ${l.figure} | ${l.ceiling} | ratio ${l.ratio.toFixed(2)} | ${verdict(l).text}`;
 }

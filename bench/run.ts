@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --accounts 1000000 --duration 10 --upsert 100000 --connections 50]`
+ * `npm run bench [-- --accounts 1000000 --duration 10 --upsert 100000 --connections 50 --opportunities 200000]`
  *
  * Prints each figure beside its ceiling measured in the same run: publish rescoring and
  * upsertAccounts beside a plain COPY of the same rows; fits pages and explained account
- * lookups beside `{ __typename }` on the same server. Progress goes to stderr, figures to
- * stdout. The database is created here and dropped at the end, also on failure or Ctrl-C.
+ * lookups beside `{ __typename }` on the same server. The reports (conversionComparison,
+ * backtest) over the loaded accounts and `--opportunities` opportunities (with twice as many
+ * leads) have absolute time targets instead. Progress goes to stderr, figures to stdout.
+ * The database is created here and dropped at the end, also on failure or Ctrl-C.
  */
 import './quiet'; // before any src module: sets LOG_LEVEL=warn unless given
 import type { Server } from 'node:http';
@@ -24,20 +26,22 @@ import { copyBaseline, copyRows, encodeAccounts } from './copy-baseline';
 import { openBenchDatabase, type BenchDatabase } from './database';
 import { runLoad, type LoadResult } from './http-load';
 import { timePublish } from './publish';
-import { formatLine, int, ms, sec, verdict, type Line } from './report';
+import { formatLine, int, ms, sec, verdict, type Figure, type Line } from './report';
+import { gql, prepareOutcomes, timeReports } from './report-timing';
 import { planBatches, upsertViaHttp, upsertViaService, type UpsertFigure } from './upsert';
 
 const SEGMENT = 'bench';
+const DAY = 86_400_000;
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 function parseArgs(argv: string[]) {
-  const opts = { accounts: 1_000_000, duration: 10, upsert: 100_000, connections: 50 };
+  const opts = { accounts: 1_000_000, duration: 10, upsert: 100_000, connections: 50, opportunities: 200_000 };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].replace(/^--/, '') as keyof typeof opts;
     const value = Number(argv[++i]);
     if (!(name in opts) || !Number.isInteger(value) || value < 1) {
-      throw new Error(`usage: npm run bench -- [--accounts N] [--duration S] [--upsert N] [--connections N] (bad "${argv[i - 1]} ${argv[i] ?? ''}")`);
+      throw new Error(`usage: npm run bench -- [--accounts N] [--duration S] [--upsert N] [--connections N] [--opportunities N] (bad "${argv[i - 1]} ${argv[i] ?? ''}")`);
     }
     opts[name] = value;
   }
@@ -94,13 +98,6 @@ async function drained(ds: DataSource): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 200)); // responses still being written
 }
 
-async function gql(url: string, key: string, body: string): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
-  const json = (await res.json()) as { data?: unknown; errors?: unknown };
-  if (!res.ok || json.errors) throw new Error(`probe request failed (${res.status}): ${JSON.stringify(json).slice(0, 500)}`);
-  return json.data;
-}
-
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
@@ -141,18 +138,25 @@ async function main(): Promise<void> {
   out(`COPY of ${int(opts.accounts)} account rows into a scratch table: ${int(copy.rate)} rows/s (${sec(copy.seconds)})  [the ceiling of figures 1 and 2]`);
 
   // 2. Publish rescoring: v1 scores every account from nothing, v2 is a changed definition.
+  // Backfilled effectiveAt (as the demo data): v1 from 180 days ago, v2 from 90 days ago, so
+  // that the reports have one period per version.
   const demo = DEMO_SEGMENTS[0];
+  const v1At = new Date(Date.now() - 180 * DAY);
+  const v2At = new Date(Date.now() - 90 * DAY);
   await checkpoint(ds);
-  const v1 = await timePublish(ds, SEGMENT, demo.live, 'bench v1');
+  const v1 = await timePublish(ds, SEGMENT, demo.live, 'bench v1', v1At);
   await settle(ds);
-  const v2 = await timePublish(ds, SEGMENT, demo.draft, demo.draftNotes);
+  const v2 = await timePublish(ds, SEGMENT, demo.draft, demo.draftNotes, v2At);
   const publishLines: Line[] = [v2, v1].map((p) => ({
     label: `publish rescoring (${int(p.accountsScored)} accounts, v${p.number}${p.number === 1 ? ', from nothing' : `, ${int(p.tierMoves)} change tier`})`,
     figure: `${int(p.rate)} accounts/s (${sec(p.seconds)})`, ceiling: copyCeiling, ratio: p.rate / copy.rate, minRatio: 1 / 3, info: p.number === 1,
   }));
   publishLines.forEach((l) => out(formatLine(l)));
 
-  // 3. upsertAccounts, batches of 1,000: service with 1 and 2 workers, then HTTP likewise.
+  // 3. Reports over exactly the loaded accounts (before the upserts add more): outcomes
+  // COPYed in v1's and v2's periods (setup), then conversionComparison and backtest timed.
+  const outcomes = await prepareOutcomes(ds, db.url, { segmentId: segment.id, v1At, v2At, now: new Date(), opportunities: opts.opportunities }, log);
+  await settle(ds);
   const app = (resources.app = await createApp({ dataSource: ds }));
   const server = (resources.server = await new Promise<Server>((resolve, reject) => {
     const s = app.http.listen(0, '127.0.0.1', () => resolve(s)).once('error', reject);
@@ -160,6 +164,12 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const { secret: writerKey } = await apiKeyService.create(ctx, 'bench-revops', 'REVOPS');
   const { secret: readerKey } = await apiKeyService.create(ctx, 'bench-viewer', 'VIEWER');
+  const reportLines = await timeReports({
+    ds, url, readerKey, writerKey, segmentKey: SEGMENT, draft: DEMO_SEGMENTS[1].draft, opportunities: outcomes.opportunities, log,
+  });
+  reportLines.forEach((l) => out(formatLine(l)));
+
+  // 4. upsertAccounts, batches of 1,000: service with 1 and 2 workers, then HTTP likewise.
   const upserts: Array<{ via: string; workers: number; figure: UpsertFigure }> = [];
   const runs = [['service', 1], ['service', 2], ['HTTP', 1], ['HTTP', 2]] as const;
   for (const [run, [via, workers]] of runs.entries()) {
@@ -177,7 +187,7 @@ async function main(): Promise<void> {
   }));
   upsertLines.forEach((l) => out(formatLine(l)));
 
-  // 4. HTTP reads under load: 50 connections; rotating ~50 cursors and ~1,000 account ids.
+  // 5. HTTP reads under load: 50 connections; rotating ~50 cursors and ~1,000 account ids.
   await settle(ds);
   const [live] = await ds.query(`SELECT id FROM icp_version WHERE segment_id = $1 AND status = 'PUBLISHED'`, [segment.id]);
   const ranked: Array<{ score: string; account_id: string }> = await ds.query(
@@ -220,7 +230,7 @@ async function main(): Promise<void> {
   httpLines.forEach((l) => out(formatLine(l)));
 
   // The final block: every figure beside its ceiling, with its target.
-  const all = [...publishLines, ...upsertLines, ...httpLines];
+  const all: Figure[] = [...publishLines, ...reportLines, ...upsertLines, ...httpLines];
   out('');
   out(`=== fitgraph bench: ${int(opts.accounts)} accounts, ${db.server}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start / ${os.loadavg()[0].toFixed(1)} at end, ${int((Date.now() - started) / 1000)} s in all ===`);
   out(`ceilings: ${copyCeiling} (${int(opts.accounts)} rows into a scratch table, ${sec(copy.seconds)}); ${ceiling}`);

@@ -27,34 +27,54 @@ export interface AttributedOpportunity extends Attributed {
   amount: number | null;
 }
 
+/**
+ * One version's slice of a period: the version is a parameter rather than a range join against
+ * the segment's version list, which the planner cannot estimate (it then picks a nested loop
+ * over every lead; this way it hash-joins).
+ */
 const attributionSql = (table: 'lead' | 'opportunity', columns: string) => `
-  WITH v AS (
-    SELECT id, effective_at, lead(effective_at) OVER (ORDER BY effective_at) AS until
-    FROM icp_version WHERE segment_id = $1 AND effective_at IS NOT NULL
-  )
-  SELECT x.account_id, x.created_at, ${columns}, v.id AS version_id, s.tier AS computed_tier, s.score::float8 AS computed_score,
+  SELECT x.account_id, x.created_at, ${columns}, s.version_id, s.tier AS computed_tier, s.score::float8 AS computed_score,
          o.id AS override_id, coalesce(o.tier, s.tier) AS tier
   FROM ${table} x
-  JOIN v ON x.created_at >= v.effective_at AND (v.until IS NULL OR x.created_at < v.until)
-  JOIN account_score s ON s.account_id = x.account_id AND s.segment_id = $1 AND s.version_id = v.id
+  JOIN account_score s ON s.account_id = x.account_id AND s.version_id = $2
        AND s.valid_from <= x.created_at AND (s.valid_to IS NULL OR s.valid_to > x.created_at)
   -- At most one override is in force per account and segment at any moment (one open at a
   -- time), so a plain join finds it; unlike a LATERAL subquery it lets the planner hash-join.
   LEFT JOIN fit_override o ON o.account_id = x.account_id AND o.segment_id = $1 AND o.created_at <= x.created_at
        AND (o.revoked_at IS NULL OR o.revoked_at > x.created_at) AND (o.expires_at IS NULL OR o.expires_at > x.created_at)
-  WHERE x.created_at >= $2 AND x.created_at < $3`;
+  WHERE x.created_at >= $3 AND x.created_at < $4`;
+
+/** A version in effect from `from` until `to` (the next version's effectiveAt, or open). */
+export interface VersionSpan {
+  versionId: string;
+  from: Date;
+  to: Date | null;
+}
+
+/** The versions' slices of [from, to): each slice is attributed under the version then in effect. */
+function slices(spans: VersionSpan[], from: Date, to: Date): Array<{ versionId: string; from: Date; to: Date }> {
+  return spans
+    .map((v) => ({ versionId: v.versionId, from: v.from > from ? v.from : from, to: v.to && v.to < to ? v.to : to }))
+    .filter((v) => v.from < v.to);
+}
+
+async function attributed<T>(em: EntityManager, table: 'lead' | 'opportunity', columns: string, segmentId: string, spans: VersionSpan[], from: Date, to: Date, map: (r: any) => T): Promise<T[]> {
+  const parts = await Promise.all(slices(spans, from, to).map((p) => em.query(attributionSql(table, columns), [segmentId, p.versionId, p.from, p.to])));
+  return parts.flat().map(map);
+}
 
 const base = (r: any): Attributed => ({
   accountId: r.account_id, createdAt: r.created_at, versionId: r.version_id, computedTier: r.computed_tier,
   computedScore: r.computed_score, tier: r.tier, overrideId: r.override_id,
 });
 
-export async function attributedLeads(em: EntityManager, segmentId: string, from: Date, to: Date): Promise<AttributedLead[]> {
-  const rows = await em.query(attributionSql('lead', 'x.converted_at'), [segmentId, from, to]);
-  return rows.map((r: any) => ({ ...base(r), convertedAt: r.converted_at }));
+/** Leads created in [from, to), each in the tier its account had under the version then in effect. */
+export function attributedLeads(em: EntityManager, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<AttributedLead[]> {
+  return attributed(em, 'lead', 'x.converted_at', segmentId, spans, from, to, (r) => ({ ...base(r), convertedAt: r.converted_at }));
 }
 
-export async function attributedOpportunities(em: EntityManager, segmentId: string, from: Date, to: Date): Promise<AttributedOpportunity[]> {
-  const rows = await em.query(attributionSql('opportunity', 'x.closed_at, x.outcome, x.amount::float8 AS amount'), [segmentId, from, to]);
-  return rows.map((r: any) => ({ ...base(r), closedAt: r.closed_at, outcome: r.outcome, amount: r.amount }));
+/** Opportunities created in [from, to), each in the tier its account had under the version then in effect. */
+export function attributedOpportunities(em: EntityManager, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<AttributedOpportunity[]> {
+  return attributed(em, 'opportunity', 'x.closed_at, x.outcome, x.amount::float8 AS amount', segmentId, spans, from, to,
+    (r) => ({ ...base(r), closedAt: r.closed_at, outcome: r.outcome, amount: r.amount }));
 }

@@ -4,7 +4,7 @@ import { OVERRIDE_COLUMNS, toOverrideRow } from '../overrides/override-rows';
 import type { OverrideRow } from '../overrides/override.types';
 import type { FitTier } from '../versions/icp-definition';
 import { attributedOpportunities, type AttributedOpportunity } from './attribution';
-import { segmentForReport } from './report-periods';
+import { segmentForReport, spansOf, timeline } from './report-periods';
 import type { ExceptionKind } from './report.types';
 import { twoProportionTest } from './statistics';
 
@@ -40,7 +40,7 @@ export async function exceptionReport(ctx: AppContext, segmentKey: string, fromA
   const to = toArg ?? ctx.clock.now();
   const from = fromArg ?? new Date(to.getTime() - 90 * DAY);
   if (from >= to) throw BadUserInputError.forField('from', 'must be before to');
-  const opportunities = await attributedOpportunities(ctx.em, segment.id, from, to);
+  const opportunities = await attributedOpportunities(ctx.em, segment.id, spansOf(await timeline(ctx, segment)), from, to);
   const overrides: OverrideRow[] = (await ctx.em.query(
     `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
      WHERE segment_id = $1 AND created_at < $3 AND (revoked_at IS NULL OR revoked_at > $2) AND (expires_at IS NULL OR expires_at > $2)

@@ -23,6 +23,11 @@ export async function timeline(ctx: AppContext, segment: Segment): Promise<IcpVe
   return versions.filter((v) => v.effectiveAt);
 }
 
+/** The segment's versions as the spans in which each was in effect, for attribution. */
+export function spansOf(versions: IcpVersion[]): Array<{ versionId: string; from: Date; to: Date | null }> {
+  return versions.map((v, i) => ({ versionId: v.id, from: v.effectiveAt!, to: versions[i + 1]?.effectiveAt ?? null }));
+}
+
 /** When a version was in effect: from its effectiveAt to the next version's, or to now. */
 export function periodOf(version: IcpVersion, versions: IcpVersion[], now: Date): { from: Date; to: Date } {
   const next = versions.find((v) => v.effectiveAt!.getTime() > version.effectiveAt!.getTime());

@@ -3,7 +3,7 @@ import { BadUserInputError } from '../errors/domain-errors';
 import type { FitTier } from '../versions/icp-definition';
 import { attributedLeads, attributedOpportunities } from './attribution';
 import { compareMetrics, conversionMetrics } from './conversion-metrics';
-import { checkWindow, effectiveVersion, liveOrThrow, periodOf, segmentForReport, TIERS, timeline } from './report-periods';
+import { checkWindow, effectiveVersion, liveOrThrow, periodOf, segmentForReport, spansOf, TIERS, timeline } from './report-periods';
 import type { ConversionComparison, TierDashboard } from './report.types';
 
 export class ReportService {
@@ -23,8 +23,9 @@ export class ReportService {
               AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $2)
          WHERE s.version_id = $1 AND s.valid_to IS NULL GROUP BY 1`, [version.id, now])
       : await ctx.em.query('SELECT tier, count(*)::int AS n FROM account_score WHERE version_id = $1 AND valid_to IS NULL GROUP BY 1', [version.id]);
-    const { from, to } = periodOf(version, await timeline(ctx, segment), now);
-    const opportunities = (await attributedOpportunities(ctx.em, segment.id, from, to)).filter((o) => o.versionId === version.id);
+    const versions = await timeline(ctx, segment);
+    const { from, to } = periodOf(version, versions, now);
+    const opportunities = (await attributedOpportunities(ctx.em, segment.id, spansOf(versions), from, to)).filter((o) => o.versionId === version.id);
     const tiers = TIERS.map((tier) => {
       const mine = opportunities.filter((o) => o.tier === tier);
       const closed = mine.filter((o) => o.outcome !== 'OPEN');
@@ -50,6 +51,7 @@ export class ReportService {
     const window = checkWindow(args.windowDays);
     const segment = await segmentForReport(ctx, args.segmentKey);
     const versions = await timeline(ctx, segment);
+    const spans = spansOf(versions);
     const after = args.afterVersionId ? await effectiveVersion(ctx, segment, args.afterVersionId, 'afterVersionId') : await liveOrThrow(ctx, segment);
     const before = args.beforeVersionId
       ? await effectiveVersion(ctx, segment, args.beforeVersionId, 'beforeVersionId')
@@ -67,7 +69,7 @@ export class ReportService {
     // Four independent reads: on separate pooled connections they run side by side.
     const load = async (p: { from: Date; to: Date }) => {
       const [leads, opportunities] = await Promise.all([
-        attributedLeads(ctx.em, segment.id, p.from, p.to), attributedOpportunities(ctx.em, segment.id, p.from, p.to)]);
+        attributedLeads(ctx.em, segment.id, spans, p.from, p.to), attributedOpportunities(ctx.em, segment.id, spans, p.from, p.to)]);
       return { leads, opportunities };
     };
     const [b, a] = await Promise.all([load(beforePeriod), load(afterPeriod)]);
