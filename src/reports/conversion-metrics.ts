@@ -84,7 +84,7 @@ export function compareMetrics(
 ): MetricDeltaData[] {
   const b = before.metrics;
   const a = after.metrics;
-  const withRank = (xs: number[], ys: number[], stat: (v: readonly number[]) => number) => {
+  const withRank = (xs: number[], ys: number[], stat: (v: ArrayLike<number>) => number) => {
     const interval = bootstrapDifference(xs, ys, stat);
     return interval ? { ...interval, pValue: mannWhitneyPValue(xs, ys) } : null;
   };

@@ -16,12 +16,17 @@ const Z = (confidence: number) => normalQuantile(1 - (1 - confidence) / 2, 0, 1)
 // 2·Φ(−|z|) rather than 2·(1 − Φ(|z|)): the latter underflows to 0 far in the tail.
 const twoSided = (z: number) => Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));
 
-export function mean(xs: readonly number[]): number {
-  return xs.reduce((a, b) => a + b, 0) / xs.length;
+type Sample = ArrayLike<number>;
+
+export function mean(xs: Sample): number {
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i];
+  return sum / xs.length;
 }
 
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+/** Median; sorts a typed-array copy numerically (native, no comparison callback). */
+export function median(xs: Sample): number {
+  const s = Float64Array.from(xs).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
@@ -80,7 +85,7 @@ export function mannWhitneyPValue(a: readonly number[], b: readonly number[]): n
  * the same data always give the same interval.
  */
 export function bootstrapDifference(
-  a: readonly number[], b: readonly number[], statistic: (xs: readonly number[]) => number,
+  a: readonly number[], b: readonly number[], statistic: (xs: Sample) => number,
   options: { resamples?: number; seed?: number; confidence?: number; maxSample?: number } = {},
 ): { ciLow: number; ciHigh: number } | null {
   if (a.length === 0 || b.length === 0) return null;
@@ -91,8 +96,15 @@ export function bootstrapDifference(
   const cap = options.maxSample ?? 2000;
   const thin = (xs: readonly number[]) => (xs.length <= cap ? xs : Array.from({ length: cap }, () => xs[Math.floor(rng() * xs.length)]));
   [a, b] = [thin(a), thin(b)];
-  const draw = (xs: readonly number[]) => Array.from({ length: xs.length }, () => xs[Math.floor(rng() * xs.length)]);
-  const diffs = Array.from({ length: resamples }, () => statistic(draw(b)) - statistic(draw(a))).sort((x, y) => x - y);
+  // Resamples are drawn into two buffers reused across iterations.
+  const [bufA, bufB] = [new Float64Array(a.length), new Float64Array(b.length)];
+  const draw = (xs: readonly number[], buf: Float64Array) => {
+    for (let i = 0; i < buf.length; i++) buf[i] = xs[Math.floor(rng() * xs.length)];
+    return buf;
+  };
+  const diffs = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) diffs[r] = statistic(draw(b, bufB)) - statistic(draw(a, bufA));
+  diffs.sort();
   const tail = (1 - (options.confidence ?? 0.95)) / 2;
   return { ciLow: diffs[Math.floor(tail * (resamples - 1))], ciHigh: diffs[Math.ceil((1 - tail) * (resamples - 1))] };
 }
