@@ -17,10 +17,6 @@ export interface Attributed {
   overrideId: string | null;
 }
 
-export interface AttributedLead extends Attributed {
-  convertedAt: Date | null;
-}
-
 export interface AttributedOpportunity extends Attributed {
   closedAt: Date | null;
   outcome: 'OPEN' | 'WON' | 'LOST';
@@ -35,6 +31,10 @@ export interface AttributedOpportunity extends Attributed {
 const attributionSql = (table: 'lead' | 'opportunity', columns: string) => `
   SELECT x.account_id, x.created_at, ${columns}, s.version_id, s.tier AS computed_tier, s.score::float8 AS computed_score,
          o.id AS override_id, coalesce(o.tier, s.tier) AS tier
+  ${attributedFrom(table)}`;
+
+/** The rows of `table` created in [$3, $4) with their account's score under version $2 then, and the override in force. */
+const attributedFrom = (table: 'lead' | 'opportunity') => `
   FROM ${table} x
   JOIN account_score s ON s.account_id = x.account_id AND s.version_id = $2
        AND s.valid_from <= x.created_at AND (s.valid_to IS NULL OR s.valid_to > x.created_at)
@@ -43,6 +43,55 @@ const attributionSql = (table: 'lead' | 'opportunity', columns: string) => `
   LEFT JOIN fit_override o ON o.account_id = x.account_id AND o.segment_id = $1 AND o.created_at <= x.created_at
        AND (o.revoked_at IS NULL OR o.revoked_at > x.created_at) AND (o.expires_at IS NULL OR o.expires_at > x.created_at)
   WHERE x.created_at >= $3 AND x.created_at < $4`;
+
+/** Counts per attributed (effective) tier, summed over a period's version slices. */
+export interface TierCounts {
+  tier: FitTier;
+  leads: number;
+  convertedLeads: number;
+  opportunities: number;
+  closed: number;
+  won: number;
+  revenue: number;
+}
+
+/** A won opportunity, as the cycle and deal-size statistics need it. */
+export interface WonSample {
+  tier: FitTier;
+  cycleDays: number;
+  amount: number | null;
+}
+
+/**
+ * The comparison's inputs for one period, aggregated in SQL: counts by attributed tier, and
+ * only the won opportunities as rows (the samples the rank tests and intervals need).
+ */
+export async function periodAggregates(em: EntityManager, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<{ counts: TierCounts[]; won: WonSample[] }> {
+  const tier = 'coalesce(o.tier, s.tier)';
+  const parts = await Promise.all(slices(spans, from, to).flatMap((p) => {
+    const params = [segmentId, p.versionId, p.from, p.to];
+    return [
+      em.query(`SELECT ${tier} AS tier, count(*)::int AS leads, count(x.converted_at)::int AS converted ${attributedFrom('lead')} GROUP BY 1`, params),
+      em.query(`SELECT ${tier} AS tier, count(*)::int AS opportunities, count(*) FILTER (WHERE x.outcome <> 'OPEN')::int AS closed,
+                  count(*) FILTER (WHERE x.outcome = 'WON')::int AS won, coalesce(sum(x.amount) FILTER (WHERE x.outcome = 'WON'), 0)::float8 AS revenue
+                ${attributedFrom('opportunity')} GROUP BY 1`, params),
+      em.query(`SELECT ${tier} AS tier, extract(epoch FROM x.closed_at - x.created_at)::float8 / 86400 AS cycle_days, x.amount::float8 AS amount
+                ${attributedFrom('opportunity')} AND x.outcome = 'WON'`, params),
+    ];
+  }));
+  const counts = new Map<FitTier, TierCounts>();
+  const at = (t: FitTier) => counts.get(t) ?? counts.set(t, { tier: t, leads: 0, convertedLeads: 0, opportunities: 0, closed: 0, won: 0, revenue: 0 }).get(t)!;
+  const won: WonSample[] = [];
+  for (let i = 0; i < parts.length; i += 3) {
+    for (const r of parts[i]) Object.assign(at(r.tier), { leads: at(r.tier).leads + r.leads, convertedLeads: at(r.tier).convertedLeads + r.converted });
+    for (const r of parts[i + 1]) {
+      const c = at(r.tier);
+      Object.assign(c, { opportunities: c.opportunities + r.opportunities, closed: c.closed + r.closed, won: c.won + r.won, revenue: c.revenue + r.revenue });
+    }
+    for (const r of parts[i + 2]) won.push({ tier: r.tier, cycleDays: r.cycle_days, amount: r.amount });
+  }
+  return { counts: [...counts.values()], won };
+}
 
 /** A version in effect from `from` until `to` (the next version's effectiveAt, or open). */
 export interface VersionSpan {
@@ -67,11 +116,6 @@ const base = (r: any): Attributed => ({
   accountId: r.account_id, createdAt: r.created_at, versionId: r.version_id, computedTier: r.computed_tier,
   computedScore: r.computed_score, tier: r.tier, overrideId: r.override_id,
 });
-
-/** Leads created in [from, to), each in the tier its account had under the version then in effect. */
-export function attributedLeads(em: EntityManager, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<AttributedLead[]> {
-  return attributed(em, 'lead', 'x.converted_at', segmentId, spans, from, to, (r) => ({ ...base(r), convertedAt: r.converted_at }));
-}
 
 /** Opportunities created in [from, to), each in the tier its account had under the version then in effect. */
 export function attributedOpportunities(em: EntityManager, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<AttributedOpportunity[]> {

@@ -1,8 +1,6 @@
 /** Pure: the metrics of a set of attributed leads and opportunities, and their before/after deltas. */
-import type { AttributedLead, AttributedOpportunity } from './attribution';
+import type { TierCounts, WonSample } from './attribution';
 import { bootstrapDifference, mannWhitneyPValue, mean, median, twoProportionTest } from './statistics';
-
-const DAY = 86_400_000;
 
 export interface ConversionMetricsData {
   leads: number;
@@ -37,24 +35,24 @@ export interface MetricDeltaData {
 
 const round = (x: number | null, digits = 6) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
-export function conversionMetrics(leads: AttributedLead[], opportunities: AttributedOpportunity[]): { metrics: ConversionMetricsData; samples: MetricSamples } {
-  const converted = leads.filter((l) => l.convertedAt !== null).length;
-  const closed = opportunities.filter((o) => o.outcome !== 'OPEN');
-  const won = closed.filter((o) => o.outcome === 'WON');
-  const cycleDays = won.map((o) => (o.closedAt!.getTime() - o.createdAt.getTime()) / DAY);
-  const dealSizes = won.filter((o) => o.amount !== null).map((o) => o.amount!);
+/** Metrics of counts (one tier's, or all tiers') and the won opportunities among them. */
+export function conversionMetrics(counts: TierCounts[], won: WonSample[]): { metrics: ConversionMetricsData; samples: MetricSamples } {
+  const sum = (k: keyof Omit<TierCounts, 'tier'>) => counts.reduce((n, c) => n + c[k], 0);
+  const [leads, converted, opportunities, closed, wins] = [sum('leads'), sum('convertedLeads'), sum('opportunities'), sum('closed'), sum('won')];
+  const cycleDays = won.map((w) => w.cycleDays);
+  const dealSizes = won.filter((w) => w.amount !== null).map((w) => w.amount!);
   return {
     metrics: {
-      leads: leads.length,
+      leads,
       convertedLeads: converted,
-      leadToOpportunityRate: leads.length ? converted / leads.length : null,
-      opportunities: opportunities.length,
-      closed: closed.length,
-      won: won.length,
-      winRate: closed.length ? won.length / closed.length : null,
+      leadToOpportunityRate: leads ? converted / leads : null,
+      opportunities,
+      closed,
+      won: wins,
+      winRate: closed ? wins / closed : null,
       medianSalesCycleDays: cycleDays.length ? round(median(cycleDays), 2) : null,
       averageDealSize: dealSizes.length ? round(mean(dealSizes), 2) : null,
-      revenue: round(dealSizes.reduce((a, b) => a + b, 0), 2)!,
+      revenue: round(sum('revenue'), 2)!,
     },
     samples: { cycleDays, dealSizes },
   };

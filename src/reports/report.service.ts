@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { BadUserInputError } from '../errors/domain-errors';
 import type { FitTier } from '../versions/icp-definition';
-import { attributedLeads, attributedOpportunities } from './attribution';
+import { attributedOpportunities, periodAggregates } from './attribution';
 import { compareMetrics, conversionMetrics } from './conversion-metrics';
 import { checkWindow, effectiveVersion, liveOrThrow, periodOf, segmentForReport, spansOf, TIERS, timeline } from './report-periods';
 import type { ConversionComparison, TierDashboard } from './report.types';
@@ -66,20 +66,12 @@ export class ReportService {
     const afterEnd = window ? new Date(Math.min(pivot.getTime() + window, now.getTime())) : periodOf(after, versions, now).to;
     const afterPeriod = { from: pivot, to: afterEnd };
 
-    // Four independent reads: on separate pooled connections they run side by side.
-    const load = async (p: { from: Date; to: Date }) => {
-      const [leads, opportunities] = await Promise.all([
-        attributedLeads(ctx.em, segment.id, spans, p.from, p.to), attributedOpportunities(ctx.em, segment.id, spans, p.from, p.to)]);
-      return { leads, opportunities };
-    };
-    const [b, a] = await Promise.all([load(beforePeriod), load(afterPeriod)]);
-    const beforeAll = conversionMetrics(b.leads, b.opportunities);
-    const afterAll = conversionMetrics(a.leads, a.opportunities);
-    const byTier = TIERS.map((tier) => ({
-      tier,
-      before: conversionMetrics(b.leads.filter((l) => l.tier === tier), b.opportunities.filter((o) => o.tier === tier)).metrics,
-      after: conversionMetrics(a.leads.filter((l) => l.tier === tier), a.opportunities.filter((o) => o.tier === tier)).metrics,
-    }));
+    // Aggregated in SQL per period (independent reads, side by side on pooled connections).
+    const [b, a] = await Promise.all([beforePeriod, afterPeriod].map((p) => periodAggregates(ctx.em, segment.id, spans, p.from, p.to)));
+    const beforeAll = conversionMetrics(b.counts, b.won);
+    const afterAll = conversionMetrics(a.counts, a.won);
+    const ofTier = (x: typeof b, tier: string) => conversionMetrics(x.counts.filter((c) => c.tier === tier), x.won.filter((w) => w.tier === tier)).metrics;
+    const byTier = TIERS.map((tier) => ({ tier, before: ofTier(b, tier), after: ofTier(a, tier) }));
     return {
       segment,
       before: { version: before, ...beforePeriod, metrics: beforeAll.metrics },
