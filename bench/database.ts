@@ -5,11 +5,11 @@
  * a failure and a signal can all call it.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres';
+import { withDatabase } from '../src/db/database';
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres';
 
 export interface BenchDatabase {
   /** Connection URL of the benchmark database. */
@@ -20,22 +20,7 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.once('error', reject);
-  });
-}
 
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const admin = new Client({ connectionString: serverUrl });

@@ -3,35 +3,20 @@
  * started here), and migrates a template database that every test file clones.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { createDataSource } from '../src/db/data-source';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres';
+import { withDatabase } from '../src/db/database';
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres';
 
 declare global {
   // eslint-disable-next-line no-var
   var __fitgraphEmbedded: { server: EmbeddedServer; dir: string } | undefined;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.once('error', reject);
-  });
-}
 
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;

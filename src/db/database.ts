@@ -13,6 +13,13 @@ export interface Database {
 
 const APP_DATABASE = 'fitgraph';
 
+/** The same server's URL for another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL in the data folder, started (and created) as needed. */
 export async function openDatabase(cfg: Readonly<Config>, log: Logger): Promise<Database> {
   if (cfg.databaseUrl) return { url: cfg.databaseUrl, embedded: null, stop: async () => undefined };
@@ -30,7 +37,5 @@ export async function openDatabase(cfg: Readonly<Config>, log: Logger): Promise<
   } finally {
     await admin.end();
   }
-  const url = new URL(server.url);
-  url.pathname = `/${APP_DATABASE}`;
-  return { url: url.toString(), embedded: { dataDir: cfg.dataDir, created: server.created }, stop: server.stop };
+  return { url: withDatabase(server.url, APP_DATABASE), embedded: { dataDir: cfg.dataDir, created: server.created }, stop: server.stop };
 }

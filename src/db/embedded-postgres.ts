@@ -26,6 +26,18 @@ export interface EmbeddedOptions {
 const USER = 'postgres';
 const PASSWORD = 'fitgraph';
 
+/** A TCP port free on 127.0.0.1 right now, for a throwaway server (tests, benchmark). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.once('error', reject);
+  });
+}
+
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
+import { withDatabase } from '../../src/db/database';
 import { createApp } from '../../src/server/app';
 
 /** Migrations apply to an empty database, revert completely, and apply again. */
@@ -17,9 +18,7 @@ describe('migrations', () => {
   afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
   it('go up, all the way down, and up again', async () => {
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const ds = createDataSource(url.toString(), { poolSize: 1 });
+    const ds = createDataSource(withDatabase(server, name), { poolSize: 1 });
     await ds.initialize();
     const tables = async () => (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations' ORDER BY 1`)).map((r: any) => r.table_name);
     try {

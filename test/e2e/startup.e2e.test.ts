@@ -5,21 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { withDatabase } from '../../src/db/database';
+import { freePort } from '../../src/db/embedded-postgres';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Started { child: ChildProcess; output: string; url: string; key: string | null }
 
@@ -100,11 +93,10 @@ describe('npm start', () => {
     const admin = new Client({ connectionString: server });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
+    const url = withDatabase(server, name);
     const secret = `admin-${randomBytes(12).toString('hex')}`;
     try {
-      const started = await npmStart({ DATABASE_URL: url.toString(), FITGRAPH_ADMIN_KEY: secret, PORT: String(await freePort()) });
+      const started = await npmStart({ DATABASE_URL: url, FITGRAPH_ADMIN_KEY: secret, PORT: String(await freePort()) });
       try {
         expect(started.output).not.toContain(secret);
         const res = await ask(started.url, secret, '{ me { role } segments { key } }');

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { withDatabase } from '../../src/db/database';
 import type { TestApp } from './test-app';
 
 export interface ScriptResult {
@@ -11,12 +12,11 @@ export interface ScriptResult {
 
 /** Runs `scripts/<name>.ts` as a user would (`npm run …`), against the test's own database. */
 export function runScript(t: TestApp, script: string, args: string[]): Promise<ScriptResult> {
-  const url = new URL(process.env.FITGRAPH_TEST_SERVER_URL!);
-  url.pathname = `/${t.databaseName}`;
+  const url = withDatabase(process.env.FITGRAPH_TEST_SERVER_URL!, t.databaseName);
   return new Promise((resolve) => {
     execFile('npx', ['ts-node', '--transpile-only', `scripts/${script}.ts`, ...args], {
       cwd: path.resolve(__dirname, '..', '..'),
-      env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
     }, (err, stdout, stderr) => resolve({
       code: err ? (err.code as number) : 0,
       stdout,

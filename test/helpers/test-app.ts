@@ -11,6 +11,7 @@ import type { Role } from '../../src/auth/role';
 import type { AppContext, Clock } from '../../src/context';
 import { config, type Config } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
+import { withDatabase } from '../../src/db/database';
 import { createApp, type App } from '../../src/server/app';
 import { createSystemContext } from '../../src/system-context';
 
@@ -39,11 +40,6 @@ export class ManualClock implements Clock {
   }
 }
 
-function databaseUrl(server: string, database: string): string {
-  const u = new URL(server);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 async function adminQuery(sql: string): Promise<void> {
   const admin = new Client({ connectionString: process.env.FITGRAPH_TEST_SERVER_URL });
@@ -101,7 +97,7 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   const databaseName = `fitgraph_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${databaseName} TEMPLATE ${template}`);
   const statements = new StatementCounter();
-  const ds = createDataSource(databaseUrl(serverUrl, databaseName), { poolSize: 10, logger: statements });
+  const ds = createDataSource(withDatabase(serverUrl, databaseName), { poolSize: 10, logger: statements });
   await ds.initialize();
   const system = createSystemContext(ds, undefined, options.clock);
   const { secret: adminKey } = await apiKeyService.create(system, 'test-admin', 'ADMIN');
