@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Account } from './accounts/account.entity';
 import { systemClock, type Clock } from './context';
-import { OVERRIDE_COLUMNS, toOverrideRow } from './overrides/override-rows';
+import { inForceAt, OVERRIDE_COLUMNS, toOverrideRow } from './overrides/override-rows';
 import type { OverrideRow } from './overrides/override.types';
 import type { OpportunityRow } from './outcomes/outcome.types';
 import { SCORE_COLUMNS, toScoreRow, type ScoreRow } from './scoring/score-store';
@@ -67,7 +67,7 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(version_id, segment_id, account_id)
          JOIN account_score s ON s.version_id = k.version_id AND s.account_id = k.account_id AND s.valid_to IS NULL
          LEFT JOIN fit_override o ON o.segment_id = k.segment_id AND o.account_id = k.account_id
-              AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $4)`,
+              AND ${inForceAt('o', '$4')}`,
         [parts.map((p) => p[0]), parts.map((p) => p[1]), parts.map((p) => p[2]), clock.now()]);
       const fits = rows.map((r) => ({ row: toScoreRow(r as never), override: r.o_id ? toOverrideRow(unprefixed(r)) : null }));
       return byKey(keys, fits, (f) => `${f.row.versionId}:${f.row.segmentId}:${f.row.accountId}`);

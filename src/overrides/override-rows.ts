@@ -5,8 +5,16 @@ import type { OverrideRow } from './override.types';
 export const OVERRIDE_COLUMNS = `id, account_id, segment_id, version_id, computed_score, computed_tier, tier, score, justification, category,
   created_by, created_at, expires_at, revoked_by, revoked_at, revoke_reason, expiry_recorded_at, needs_review`;
 
-/** Active at `$n`: not revoked and not yet expired (whether or not the expiry was recorded). */
-export const ACTIVE_AT = (param: string) => `revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ${param})`;
+/**
+ * The one definition of an override in force at `instant` (an SQL expression: `$3` for now,
+ * `x.created_at` for history): made by then, not revoked by then, not expired by then (whether
+ * or not the expiry was recorded yet). `alias` is the table alias, or '' for none.
+ */
+export function inForceAt(alias: string, instant: string): string {
+  const o = alias ? `${alias}.` : '';
+  return `${o}created_at <= ${instant} AND (${o}revoked_at IS NULL OR ${o}revoked_at > ${instant})`
+    + ` AND (${o}expires_at IS NULL OR ${o}expires_at > ${instant})`;
+}
 
 /** Rows come from pg (Date) or from jsonb aggregates (ISO strings). */
 const asDate = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(v as string));
@@ -31,7 +39,7 @@ export async function rankingContext(em: EntityManager, segmentKey: string, now:
   const [row] = await em.query(
     `SELECT g.id AS segment_id, v.id AS version_id, v.definition -> 'thresholds' AS thresholds,
             (SELECT coalesce(jsonb_agg(to_jsonb(o)), '[]') FROM fit_override o
-             WHERE o.segment_id = g.id AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $2)) AS overrides
+             WHERE o.segment_id = g.id AND ${inForceAt('o', '$2')}) AS overrides
      FROM segment g LEFT JOIN icp_version v ON v.segment_id = g.id AND v.status = 'PUBLISHED'
      WHERE g.key = $1`, [segmentKey, now]);
   if (!row) return null;

@@ -14,7 +14,7 @@ import { segmentService } from '../segments/segment.service';
 import { versionService } from '../versions/version.service';
 import { bandOf, effectiveScore, statusAt } from './effective-fit';
 import { justificationProblem } from './justification';
-import { ACTIVE_AT, OVERRIDE_COLUMNS, toOverrideRow } from './override-rows';
+import { inForceAt, OVERRIDE_COLUMNS, toOverrideRow } from './override-rows';
 import type { OverrideFilter, OverrideFitInput, OverrideRow } from './override.types';
 
 const overrideView = (o: OverrideRow) => ({
@@ -144,7 +144,7 @@ export class OverrideService {
     if (filter?.from) c.add('created_at >= ?', filter.from);
     if (filter?.to) c.add('created_at < ?', filter.to);
     if (filter?.status === 'REVOKED') c.add('revoked_at IS NOT NULL');
-    if (filter?.status === 'ACTIVE') c.add(ACTIVE_AT('?'), now);
+    if (filter?.status === 'ACTIVE') c.add(inForceAt('', c.bind(now)));
     if (filter?.status === 'EXPIRED') c.add('revoked_at IS NULL AND expires_at <= ?', now);
     const filtered = c.snapshot();
     if (after) {

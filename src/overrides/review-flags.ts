@@ -1,5 +1,6 @@
 import { auditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
+import { inForceAt } from './override-rows';
 
 /**
  * Runs in the publish transaction, after rescoring: an active override whose account the new
@@ -10,7 +11,7 @@ export async function flagOverridesForReview(tx: AppContext, segmentId: string, 
   const [flagged] = await tx.em.query(
     `UPDATE fit_override o SET needs_review = true, review_version_id = $2, flagged_at = $3
      FROM account_score s
-     WHERE o.segment_id = $1 AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $3) AND NOT o.needs_review
+     WHERE o.segment_id = $1 AND ${inForceAt('o', '$3')} AND NOT o.needs_review
        AND s.version_id = $2 AND s.account_id = o.account_id AND s.valid_to IS NULL AND s.tier <> o.computed_tier
      RETURNING o.id, o.computed_tier, s.tier AS new_tier`,
     [segmentId, versionId, now]);

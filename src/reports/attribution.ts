@@ -4,6 +4,7 @@
  * force then, read from score and override history rather than from today's score.
  */
 import type { EntityManager } from 'typeorm';
+import { inForceAt } from '../overrides/override-rows';
 import type { FitTier } from '../versions/icp-definition';
 
 export interface Attributed {
@@ -40,8 +41,7 @@ const attributedFrom = (table: 'lead' | 'opportunity') => `
        AND s.valid_from <= x.created_at AND (s.valid_to IS NULL OR s.valid_to > x.created_at)
   -- At most one override is in force per account and segment at any moment (one open at a
   -- time), so a plain join finds it; unlike a LATERAL subquery it lets the planner hash-join.
-  LEFT JOIN fit_override o ON o.account_id = x.account_id AND o.segment_id = $1 AND o.created_at <= x.created_at
-       AND (o.revoked_at IS NULL OR o.revoked_at > x.created_at) AND (o.expires_at IS NULL OR o.expires_at > x.created_at)
+  LEFT JOIN fit_override o ON o.account_id = x.account_id AND o.segment_id = $1 AND ${inForceAt('o', 'x.created_at')}
   WHERE x.created_at >= $3 AND x.created_at < $4`;
 
 /** Counts per attributed (effective) tier, summed over a period's version slices. */

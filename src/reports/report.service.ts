@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { inForceAt } from '../overrides/override-rows';
 import { BadUserInputError } from '../errors/domain-errors';
 import type { FitTier } from '../versions/icp-definition';
 import { attributedOpportunities, periodAggregates } from './attribution';
@@ -20,7 +21,7 @@ export class ReportService {
       ? await ctx.em.query(
         `SELECT coalesce(o.tier, s.tier) AS tier, count(*)::int AS n FROM account_score s
          LEFT JOIN fit_override o ON o.account_id = s.account_id AND o.segment_id = s.segment_id
-              AND o.revoked_at IS NULL AND (o.expires_at IS NULL OR o.expires_at > $2)
+              AND ${inForceAt('o', '$2')}
          WHERE s.version_id = $1 AND s.valid_to IS NULL GROUP BY 1`, [version.id, now])
       : await ctx.em.query('SELECT tier, count(*)::int AS n FROM account_score WHERE version_id = $1 AND valid_to IS NULL GROUP BY 1', [version.id]);
     const versions = await timeline(ctx, segment);
