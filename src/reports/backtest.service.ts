@@ -1,7 +1,8 @@
 import type { AppContext } from '../context';
 import { BadUserInputError } from '../errors/domain-errors';
 import { scorerFor } from '../scoring/scorer-cache';
-import { FIT_TIERS, type FitTier } from '../versions/icp-definition';
+import { TierMigration } from '../scoring/tier-migration';
+import { FIT_TIERS } from '../versions/icp-definition';
 import type { IcpVersion } from '../versions/icp-version.entity';
 import { versionService } from '../versions/version.service';
 import { mannWhitneyU } from './statistics';
@@ -74,17 +75,11 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
     const outcomes = closed.filter((c) => index.has(c.account_id)).map((c) => ({ index: index.get(c.account_id)!, won: c.won }));
     const split = (s: number[]) => [outcomes.filter((o) => o.won).map((o) => s[o.index]), outcomes.filter((o) => !o.won).map((o) => s[o.index])] as const;
 
-    const migration = new Map<string, number>();
-    for (let i = 0; i < scores.length; i++) {
-      const key = `${baseScorer ? FIT_TIERS[baseTiers[i]] : ''}>${FIT_TIERS[tiers[i]]}`;
-      migration.set(key, (migration.get(key) ?? 0) + 1);
-    }
+    const migration = new TierMigration();
+    for (let i = 0; i < scores.length; i++) migration.add(baseScorer ? FIT_TIERS[baseTiers[i]] : null, FIT_TIERS[tiers[i]]);
     return {
       version, baseline, accountsScored: scores.length,
-      migration: [...migration.entries()].map(([k, accounts]) => {
-        const [from, to] = k.split('>');
-        return { from: (from || null) as FitTier | null, to: to as FitTier, accounts };
-      }).sort((a, b) => (TIER_INDEX.get(a.from!) ?? -1) - (TIER_INDEX.get(b.from!) ?? -1) || TIER_INDEX.get(a.to)! - TIER_INDEX.get(b.to)!),
+      migration: migration.moves(),
       tiers: tierStats(Uint8Array.from(tiers), outcomes),
       baselineTiers: baseScorer ? tierStats(Uint8Array.from(baseTiers), outcomes) : [],
       auc: auc(...split(scores)),

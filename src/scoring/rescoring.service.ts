@@ -5,10 +5,11 @@ import type { FitTier } from '../versions/icp-definition';
 import type { IcpVersion } from '../versions/icp-version.entity';
 import { scorerFor } from './scorer-cache';
 import { insertScores, type NewScore } from './score-store';
+import { TierMigration, type TierMove } from './tier-migration';
 
 export interface RescoreResult {
   accountsScored: number;
-  tierChanges: Array<{ from: FitTier | null; to: FitTier; accounts: number }>;
+  tierChanges: TierMove[];
 }
 
 const FETCH = 20_000;
@@ -18,7 +19,6 @@ export function attributesRead(version: IcpVersion): string[] {
   const { dimensions, disqualifiers } = version.definition;
   return [...new Set([...dimensions.flatMap((d) => d.criteria.map((c) => c.attribute)), ...disqualifiers.map((q) => q.attribute)])];
 }
-const TIER_ORDER: Array<FitTier | null> = [null, 'PERFECT', 'STRONG', 'MODERATE', 'WEAK', 'DISQUALIFIED'];
 
 /**
  * Scores every member of the segment under the version being published, inside the publish
@@ -35,7 +35,7 @@ export async function rescoreSegment(
   await tx.em.query('LOCK TABLE account IN SHARE MODE');
   const scorer = scorerFor(args.version);
   const now = tx.clock.now();
-  const migration = new Map<string, number>();
+  const migration = new TierMigration();
   let scored = 0;
   // Only the attributes the definition reads cross the wire: parsing a million full documents
   // in Node costs more than scoring them. (jsonb_build_object takes at most 50 pairs.)
@@ -59,18 +59,12 @@ export async function rescoreSegment(
       const a = batch[i];
       const result = scorer.evaluate(a.attributes, now);
       rows[i] = { accountId: a.id, segmentId: args.segment.id, versionId: args.version.id, ...result, validFrom: args.validFrom, computedAt: now };
-      const key = `${a.previous ?? ''}>${result.tier}`;
-      migration.set(key, (migration.get(key) ?? 0) + 1);
+      migration.add(a.previous, result.tier);
     }
     await insertScores(tx.em, rows);
     scored += batch.length;
   }
   // Not in a finally: after a failed FETCH the transaction is aborted, and CLOSE would hide the cause.
   await tx.em.query('CLOSE rescore');
-  const tierChanges = [...migration.entries()].map(([key, accounts]) => {
-    const [from, to] = key.split('>');
-    return { from: (from || null) as FitTier | null, to: to as FitTier, accounts };
-  });
-  tierChanges.sort((a, b) => TIER_ORDER.indexOf(a.from) - TIER_ORDER.indexOf(b.from) || TIER_ORDER.indexOf(a.to) - TIER_ORDER.indexOf(b.to));
-  return { accountsScored: scored, tierChanges };
+  return { accountsScored: scored, tierChanges: migration.moves() };
 }
