@@ -36,14 +36,6 @@ export class BadUserInputError extends DomainError {
   }
 }
 
-export class UnauthenticatedError extends DomainError {
-  readonly code = 'UNAUTHENTICATED' as const;
-}
-
-export class ForbiddenError extends DomainError {
-  readonly code = 'FORBIDDEN' as const;
-}
-
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND' as const;
 

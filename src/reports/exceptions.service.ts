@@ -1,10 +1,11 @@
 import type { AppContext } from '../context';
+import { segmentService } from '../segments/segment.service';
 import { BadUserInputError } from '../errors/domain-errors';
 import { OVERRIDE_COLUMNS, toOverrideRow } from '../overrides/override-rows';
 import type { OverrideRow } from '../overrides/override.types';
 import type { FitTier } from '../versions/icp-definition';
 import { attributedOpportunities, type AttributedOpportunity } from './attribution';
-import { segmentForReport, spansOf, timeline } from './report-periods';
+import { spansOf, timeline } from './report-periods';
 import type { ExceptionKind } from './report.types';
 import { twoProportionTest } from './statistics';
 
@@ -36,7 +37,7 @@ function outcomes(opps: AttributedOpportunity[]) {
  * their win rate against in-ICP accounts, and their share of the period's pipeline.
  */
 export async function exceptionReport(ctx: AppContext, segmentKey: string, fromArg?: Date | null, toArg?: Date | null) {
-  const segment = await segmentForReport(ctx, segmentKey);
+  const segment = await segmentService.getByKey(ctx, segmentKey);
   const to = toArg ?? ctx.clock.now();
   const from = fromArg ?? new Date(to.getTime() - 90 * DAY);
   if (from >= to) throw BadUserInputError.forField('from', 'must be before to');

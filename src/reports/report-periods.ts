@@ -1,7 +1,6 @@
 import type { AppContext } from '../context';
 import { BadUserInputError, NotFoundError } from '../errors/domain-errors';
 import type { Segment } from '../segments/segment.entity';
-import { segmentService } from '../segments/segment.service';
 import { FIT_TIERS, type FitTier } from '../versions/icp-definition';
 import { IcpVersion } from '../versions/icp-version.entity';
 import { versionService } from '../versions/version.service';
@@ -34,9 +33,6 @@ export function periodOf(version: IcpVersion, versions: IcpVersion[], now: Date)
   return { from: version.effectiveAt!, to: next?.effectiveAt ?? now };
 }
 
-export async function segmentForReport(ctx: AppContext, key: string): Promise<Segment> {
-  return segmentService.getByKey(ctx, key);
-}
 
 export async function liveOrThrow(ctx: AppContext, segment: Segment): Promise<IcpVersion> {
   const live = await versionService.liveVersion(ctx, segment.id);

@@ -1,10 +1,11 @@
 import type { AppContext } from '../context';
+import { segmentService } from '../segments/segment.service';
 import { inForceAt } from '../overrides/override-rows';
 import { BadUserInputError } from '../errors/domain-errors';
 import type { FitTier } from '../versions/icp-definition';
 import { attributedOpportunities, periodAggregates } from './attribution';
 import { compareMetrics, conversionMetrics } from './conversion-metrics';
-import { checkWindow, effectiveVersion, liveOrThrow, periodOf, segmentForReport, spansOf, TIERS, timeline } from './report-periods';
+import { checkWindow, effectiveVersion, liveOrThrow, periodOf, spansOf, TIERS, timeline } from './report-periods';
 import type { ConversionComparison, TierDashboard } from './report.types';
 
 export class ReportService {
@@ -13,7 +14,7 @@ export class ReportService {
    * opportunities opened while the version was in effect, by the tier they were attributed to.
    */
   async tierDashboard(ctx: AppContext, segmentKey: string, versionId?: string | null): Promise<TierDashboard> {
-    const segment = await segmentForReport(ctx, segmentKey);
+    const segment = await segmentService.getByKey(ctx, segmentKey);
     const version = versionId ? await effectiveVersion(ctx, segment, versionId, 'versionId') : await liveOrThrow(ctx, segment);
     const now = ctx.clock.now();
     // Overrides apply to the live version's fits; a superseded version shows what it computed.
@@ -50,7 +51,7 @@ export class ReportService {
    */
   async conversionComparison(ctx: AppContext, args: { segmentKey: string; beforeVersionId?: string | null; afterVersionId?: string | null; windowDays?: number | null }): Promise<ConversionComparison> {
     const window = checkWindow(args.windowDays);
-    const segment = await segmentForReport(ctx, args.segmentKey);
+    const segment = await segmentService.getByKey(ctx, args.segmentKey);
     const versions = await timeline(ctx, segment);
     const spans = spansOf(versions);
     const after = args.afterVersionId ? await effectiveVersion(ctx, segment, args.afterVersionId, 'afterVersionId') : await liveOrThrow(ctx, segment);

@@ -112,7 +112,7 @@ export class FitService {
 
   /** Computed results of an account in a segment over time, newest first. */
   async history(ctx: AppContext, accountId: string, segmentKey: string, first: number): Promise<ScoreData[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 500) throw BadUserInputError.forField('first', `must be between 1 and 500 (got ${first})`);
+    checkPageSize(first);
     const segment = await ctx.loaders.segmentByKey.load(segmentKey);
     if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
     const rows = await ctx.loaders.scoreHistory.load({ accountId, segmentId: segment.id, first });

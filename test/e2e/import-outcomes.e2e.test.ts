@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { ImportAbortedError } from '../../src/accounts/import/import-accounts';
 import { importOutcomes, type OutcomeImportOptions } from '../../src/outcomes/import/import-outcomes';
 import { inferImportKind, parseIsoDate } from '../../src/outcomes/import/outcome-file';
 import { runScript } from '../helpers/cli';
+import { chunked } from '../helpers/streams';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const UPSERT = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created } }';
@@ -21,16 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The text as a stream of 7-byte chunks, so that lines straddle chunk boundaries. */
-function stream(text: string): Readable {
-  const bytes = Buffer.from(text);
-  const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += 7) chunks.push(bytes.subarray(i, i + 7));
-  return Readable.from(chunks);
-}
 
 const run = (text: string, options: Partial<OutcomeImportOptions> = {}) =>
-  importOutcomes(t.system, stream(text), { kind: 'opportunities', format: 'csv', ...options });
+  importOutcomes(t.system, chunked(text), { kind: 'opportunities', format: 'csv', ...options });
 const iso = (d: Date | null) => d && d.toISOString();
 const opportunities = async (prefix: string) => (await t.sql(
   `SELECT o.external_id, a.external_id AS account, o.created_at, o.closed_at, o.outcome, o.amount::text AS amount
@@ -146,17 +139,17 @@ describe('CSV import', () => {
 
 describe('kind inference', () => {
   it('reads the kind from the CSV header or the first JSON object', async () => {
-    expect(await inferImportKind(stream('\nexternalId,accountExternalId,createdAt,outcome\no,a,2026-01-01,OPEN\n'), 'csv')).toBe('opportunities');
-    expect(await inferImportKind(stream('externalId,accountExternalId,createdAt\n'), 'csv')).toBe('leads');
-    expect(await inferImportKind(stream('externalId,name,employees\n'), 'csv')).toBe('accounts');
-    expect(await inferImportKind(stream(''), 'csv')).toBe('accounts');
-    expect(await inferImportKind(stream('externalId,accountExternalId,createdAt\n"broken,x\n'), 'csv')).toBe('leads');
-    expect(await inferImportKind(stream('not json\n{"externalId":"l","accountExternalId":"a","createdAt":"2026-01-01"}\n'), 'jsonl')).toBe('leads');
+    expect(await inferImportKind(chunked('\nexternalId,accountExternalId,createdAt,outcome\no,a,2026-01-01,OPEN\n'), 'csv')).toBe('opportunities');
+    expect(await inferImportKind(chunked('externalId,accountExternalId,createdAt\n'), 'csv')).toBe('leads');
+    expect(await inferImportKind(chunked('externalId,name,employees\n'), 'csv')).toBe('accounts');
+    expect(await inferImportKind(chunked(''), 'csv')).toBe('accounts');
+    expect(await inferImportKind(chunked('externalId,accountExternalId,createdAt\n"broken,x\n'), 'csv')).toBe('leads');
+    expect(await inferImportKind(chunked('not json\n{"externalId":"l","accountExternalId":"a","createdAt":"2026-01-01"}\n'), 'jsonl')).toBe('leads');
   });
 
   it('an inferred leads file imports as leads', async () => {
     const text = 'externalId,accountExternalId,createdAt\ni-1,acc-3,2026-01-15\n';
-    const kind = await inferImportKind(stream(text), 'csv');
+    const kind = await inferImportKind(chunked(text), 'csv');
     expect(kind).toBe('leads');
     expect(await run(text, { kind: kind as 'leads' })).toEqual({ rows: 1, created: 1, updated: 0, rejected: [] });
   });

@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import {
   ImportAbortedError, importAccounts, type ImportOptions, type ImportProgress,
 } from '../../src/accounts/import/import-accounts';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { runScript } from '../helpers/cli';
+import { chunked } from '../helpers/streams';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -25,15 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The text as a stream of 7-byte chunks, so that lines and characters straddle chunk boundaries. */
-function stream(text: string): Readable {
-  const bytes = Buffer.from(text);
-  const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += 7) chunks.push(bytes.subarray(i, i + 7));
-  return Readable.from(chunks);
-}
 
-const run = (text: string, options: Partial<ImportOptions> = {}) => importAccounts(t.system, stream(text), { format: 'csv', ...options });
+const run = (text: string, options: Partial<ImportOptions> = {}) => importAccounts(t.system, chunked(text), { format: 'csv', ...options });
 const account = async (externalId: string) =>
   (await t.data('query($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }', { e: externalId })).account;
 const stored = async (prefix: string) =>
