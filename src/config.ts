@@ -21,6 +21,17 @@ export interface Config {
   maxQueryCost: number;
   maxAliases: number;
   introspection: boolean;
+  /** `npm start` runs the job queue's workers beside the API unless this is false. */
+  inProcessWorkers: boolean;
+  /**
+   * How long a job may stay running before the queue counts its worker as lost and hands the job
+   * to another one (a killed worker is noticed after this plus one maintenance pass).
+   */
+  jobTimeoutSeconds: number;
+  /** Jobs one worker process runs at once per queue. */
+  workerConcurrency: number;
+  /** `npm run worker` serves /healthz and /metrics on this port; null: no HTTP server. */
+  workerMetricsPort: number | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -67,6 +78,10 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     maxQueryCost: intVar(env, 'FITGRAPH_MAX_QUERY_COST', 100_000, 10),
     maxAliases: intVar(env, 'FITGRAPH_MAX_ALIASES', 30, 1),
     introspection: boolVar(env, 'FITGRAPH_INTROSPECTION', true),
+    inProcessWorkers: boolVar(env, 'FITGRAPH_IN_PROCESS_WORKERS', true),
+    jobTimeoutSeconds: intVar(env, 'FITGRAPH_JOB_TIMEOUT_SECONDS', 300, 2, 86_400),
+    workerConcurrency: intVar(env, 'FITGRAPH_WORKER_CONCURRENCY', 2, 1, 64),
+    workerMetricsPort: env.FITGRAPH_WORKER_METRICS_PORT ? intVar(env, 'FITGRAPH_WORKER_METRICS_PORT', 0, 0, 65535) : null,
   });
 }
 

@@ -4,8 +4,8 @@ import { config } from './config';
 import { createDataSource } from './db/data-source';
 import { openDatabase } from './db/database';
 import { isEmpty, seedDemo } from './demo/demo-data';
+import { startBackgroundWork } from './jobs/background-work';
 import { logger } from './logger';
-import { overrideService } from './overrides/override.service';
 import { createApp } from './server/app';
 import { createSystemContext } from './system-context';
 
@@ -25,12 +25,8 @@ async function main(): Promise<void> {
     logger.info('demo data loaded');
   }
 
-  // Expired overrides stop applying at expiresAt by themselves; this records each expiry in the audit trail.
-  const recordExpiries = () => overrideService.recordExpiries(createSystemContext(ds))
-    .catch((err: unknown) => logger.error({ err }, 'recording override expiries failed'));
-  await recordExpiries();
-  const sweeper = setInterval(recordExpiries, 30_000);
-  sweeper.unref();
+  // Background work (override expiries, …) runs on the shared job queue; here too unless FITGRAPH_IN_PROCESS_WORKERS=false.
+  const background = await startBackgroundWork(db.url, ds, config, config.inProcessWorkers, logger);
 
   const app = await createApp({ dataSource: ds });
   const { server, url } = await app.listen(config.port);
@@ -38,6 +34,7 @@ async function main(): Promise<void> {
     '',
     `  fitgraph is serving GraphQL at ${url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  database: ${db.embedded ? `embedded PostgreSQL, data in ${db.embedded.dataDir}` : 'DATABASE_URL'}`,
+    `  background jobs: ${background.workers ? 'worked in this process' : 'left to `npm run worker` processes (FITGRAPH_IN_PROCESS_WORKERS=false)'}`,
   ];
   if (adminKey.secret && adminKey.source !== 'FITGRAPH_ADMIN_KEY') {
     lines.push(`  admin key (${adminKey.source}): ${adminKey.secret}`);
@@ -57,10 +54,10 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    clearInterval(sweeper);
     logger.info({ signal }, 'shutting down');
     server.close();
     await app.stop();
+    await background.stop();
     await ds.destroy();
     await db.stop();
     process.exit(0);

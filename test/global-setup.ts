@@ -7,8 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import { Client } from 'pg';
+import PgBoss from 'pg-boss';
 import { createDataSource } from '../src/db/data-source';
 import { withDatabase } from '../src/db/database';
+import { JOB_SCHEMA } from '../src/jobs/job-queue';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres';
 
 declare global {
@@ -38,6 +40,8 @@ export default async function globalSetup(): Promise<void> {
   const ds = createDataSource(withDatabase(serverUrl, template), { poolSize: 2 });
   await ds.initialize();
   await ds.runMigrations();
+  // The job queue's own schema, as its migrator would create it at start: suites that start a queue skip that work.
+  await ds.query(PgBoss.getConstructionPlans(JOB_SCHEMA));
   await ds.destroy();
 
   process.env.FITGRAPH_TEST_SERVER_URL = serverUrl;

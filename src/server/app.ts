@@ -13,6 +13,7 @@ import { requestScope, systemClock, type AppContext, type Clock } from '../conte
 import { formatError } from '../errors/format-error';
 import { createLoaders } from '../loaders';
 import { logger } from '../logger';
+import { countRequests, metricsRoute } from './metrics-route';
 import { queryCostPlugin } from './query-cost.plugin';
 import { buildAppSchema } from './schema';
 
@@ -67,6 +68,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   let migrationsApplied = false;
   const http = express();
   http.disable('x-powered-by');
+  http.use(countRequests);
+  http.get('/metrics', metricsRoute(ds));
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -76,6 +76,8 @@ export interface TestApp {
   app: App;
   url: string;
   databaseName: string;
+  /** Connection URL of the test database, for queues and child processes. */
+  databaseUrl: string;
   /** Secret of an ADMIN key. */
   adminKey: string;
   /** A system context on the test database (actor "system"). */
@@ -116,7 +118,7 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   }
 
   return {
-    ds, app, url, databaseName, adminKey, system, gql, statements,
+    ds, app, url, databaseName, databaseUrl: withDatabase(serverUrl, databaseName), adminKey, system, gql, statements,
     async data<T>(query: string, variables?: Record<string, unknown>, opts?: { key?: string | null }) {
       const res = await gql<T>(query, variables, opts);
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);

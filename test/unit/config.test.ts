@@ -6,6 +6,12 @@ describe('readConfig', () => {
     expect(cfg).toMatchObject({ port: 4000, databaseUrl: undefined, adminKey: undefined, embeddedPgPort: 54329, logLevel: 'info', introspection: true });
     expect(cfg.dataDir).toMatch(/\.data$/);
     expect(Object.isFrozen(cfg)).toBe(true);
+    expect(cfg).toMatchObject({ inProcessWorkers: true, jobTimeoutSeconds: 300, workerConcurrency: 2, workerMetricsPort: null });
+  });
+
+  it('reads the worker variables', () => {
+    expect(readConfig({ FITGRAPH_IN_PROCESS_WORKERS: 'false', FITGRAPH_JOB_TIMEOUT_SECONDS: '30', FITGRAPH_WORKER_CONCURRENCY: '4', FITGRAPH_WORKER_METRICS_PORT: '9400' }))
+      .toMatchObject({ inProcessWorkers: false, jobTimeoutSeconds: 30, workerConcurrency: 4, workerMetricsPort: 9400 });
   });
 
   it('reads the contract variables', () => {
@@ -19,6 +25,9 @@ describe('readConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'Invalid LOG_LEVEL'],
     [{ FITGRAPH_ADMIN_KEY: 'short' }, 'Invalid FITGRAPH_ADMIN_KEY'],
     [{ FITGRAPH_INTROSPECTION: 'maybe' }, 'Invalid FITGRAPH_INTROSPECTION'],
+    [{ FITGRAPH_IN_PROCESS_WORKERS: 'sometimes' }, 'Invalid FITGRAPH_IN_PROCESS_WORKERS'],
+    [{ FITGRAPH_JOB_TIMEOUT_SECONDS: '1' }, 'Invalid FITGRAPH_JOB_TIMEOUT_SECONDS'],
+    [{ FITGRAPH_WORKER_CONCURRENCY: '0' }, 'Invalid FITGRAPH_WORKER_CONCURRENCY'],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

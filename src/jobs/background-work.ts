@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { JobQueue } from './job-queue';
+import { JOBS, QUEUES } from './jobs';
+import { startWorkers, type Workers } from './workers';
+
+export interface BackgroundWork {
+  queue: JobQueue;
+  /** Null when this process only sends jobs (FITGRAPH_IN_PROCESS_WORKERS=false). */
+  workers: Workers | null;
+  /** Lets running jobs finish (up to `timeoutMs`), then closes the queue. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Opens the shared job queue (migrating its schema when needed) and, when `runWorkers`, works
+ * every queue in this process. A process that only sends jobs leaves maintenance and cron
+ * schedules to the processes that run workers.
+ */
+export async function startBackgroundWork(url: string, ds: DataSource, cfg: Readonly<Config>, runWorkers: boolean, log: Logger): Promise<BackgroundWork> {
+  const queue = await JobQueue.open({ url, queues: QUEUES, timeoutSeconds: cfg.jobTimeoutSeconds, maintains: runWorkers, log });
+  const workers = runWorkers ? await startWorkers(queue, ds, JOBS, { concurrency: cfg.workerConcurrency, log }) : null;
+  if (runWorkers) {
+    // Catch up at once rather than at the next cron minute (e.g. expiries due while nothing ran).
+    for (const job of JOBS) if (job.every) await queue.send(job.queue, {});
+  }
+  return { queue, workers, stop: (timeoutMs) => queue.stop(timeoutMs) };
+}

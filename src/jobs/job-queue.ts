@@ -1,0 +1,88 @@
+/**
+ * The job queue every process shares: pg-boss on the application's PostgreSQL. pg-boss keeps
+ * its tables in the `pgboss` schema and migrates them itself at start (under its own advisory
+ * lock, so several processes may start at once): its schema belongs to the library version
+ * installed, and copying its DDL into our migrations would freeze it there.
+ *
+ * What the queue guarantees, and what we add on top (see workers.ts):
+ * - a job is fetched by one worker (FOR UPDATE SKIP LOCKED);
+ * - a job whose worker died stays `active` until `jobTimeoutSeconds` pass, then pg-boss's
+ *   maintenance (every process running workers does it, one at a time) retries it elsewhere;
+ * - "never twice at once" also when a slow job outlives its timeout: workers.ts holds a
+ *   PostgreSQL advisory lock per job key for the whole run, released by the server if the
+ *   worker's connection dies.
+ */
+import PgBoss from 'pg-boss';
+import type { Logger } from '../logger';
+
+export interface JobQueueOptions {
+  url: string;
+  /** Queues this process sends to or works on; created when missing. */
+  queues: readonly QueueSpec[];
+  /** How long a job may run before it counts as lost (its worker died) and is retried. */
+  timeoutSeconds: number;
+  /** Run maintenance (expiring lost jobs, archiving) and cron schedules: processes with workers do. */
+  maintains: boolean;
+  log: Logger;
+}
+
+export type Job<T> = PgBoss.JobWithMetadata<T>;
+
+/** 'singleton': at most one active job per queue (and singleton key) in the whole cluster. */
+export interface QueueSpec {
+  name: string;
+  policy: 'standard' | 'singleton';
+}
+
+export const JOB_SCHEMA = 'pgboss';
+
+export class JobQueue {
+  private constructor(readonly boss: PgBoss, readonly timeoutSeconds: number) {}
+
+  static async open(options: JobQueueOptions): Promise<JobQueue> {
+    const boss = new PgBoss({
+      connectionString: options.url,
+      schema: JOB_SCHEMA,
+      application_name: 'fitgraph-jobs',
+      max: 4,
+      migrate: true,
+      supervise: options.maintains,
+      schedule: options.maintains,
+      // A lost job is noticed within timeout + one maintenance pass.
+      maintenanceIntervalSeconds: Math.min(60, Math.max(1, Math.floor(options.timeoutSeconds / 2))),
+      monitorStateIntervalSeconds: 60,
+      archiveCompletedAfterSeconds: 24 * 3600,
+      deleteAfterDays: 7,
+    });
+    // Only what an operator needs: pg's errors carry the whole client as enumerable properties.
+    boss.on('error', (err: Error & { code?: string }) => options.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'job queue error'));
+    await boss.start();
+    const queue = new JobQueue(boss, options.timeoutSeconds);
+    for (const { name, policy } of options.queues) {
+      const settings = { name, policy, expireInSeconds: options.timeoutSeconds, retryLimit: 5, retryDelay: 5, retryBackoff: true };
+      await boss.createQueue(name, settings);
+      // A queue keeps the settings it was created with; the latest deployment's config wins.
+      await boss.updateQueue(name, settings);
+    }
+    return queue;
+  }
+
+  /** Queues a job; returns its id. */
+  async send(queue: string, data: object, options: PgBoss.SendOptions = {}): Promise<string> {
+    const id = await this.boss.send(queue, data, options);
+    if (!id) throw new Error(`queue ${queue} refused the job`);
+    return id;
+  }
+
+  async job<T>(queue: string, id: string): Promise<Job<T> | null> {
+    return this.boss.getJobById<T>(queue, id, { includeArchive: true });
+  }
+
+  /**
+   * Stops fetching and waits up to `timeoutMs` for running jobs; jobs still running then are
+   * marked failed, so they are retried at once rather than after their timeout.
+   */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+  }
+}

@@ -1,0 +1,20 @@
+import { overrideService } from '../overrides/override.service';
+import { createSystemContext } from '../system-context';
+import type { JobDefinition } from './workers';
+
+/**
+ * Records in the audit trail each override whose expiresAt has passed. The override stops
+ * applying at expiresAt by itself; this only writes the fact down, once (the UPDATE picks rows
+ * whose expiry is not recorded yet, so a rerun finds nothing left to do).
+ */
+export const overrideExpiriesJob: JobDefinition = {
+  queue: 'override-expiries',
+  policy: 'singleton',
+  every: '* * * * *',
+  exclusiveKey: () => 'override-expiries',
+  async run(ds, _data, job) {
+    const ctx = { ...createSystemContext(ds), requestId: `job-${job.jobId}`, log: job.log };
+    const recorded = await overrideService.recordExpiries(ctx);
+    if (recorded) job.log.info({ recorded }, 'override expiries recorded');
+  },
+};

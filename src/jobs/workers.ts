@@ -1,0 +1,92 @@
+/**
+ * Worker loops: each job definition's queue is worked by `concurrency` loops in this process.
+ * Every run is logged with its job id, counted in /metrics, and holds a PostgreSQL advisory
+ * lock on its exclusive key for its whole length, so two runs of the same work never overlap
+ * in any process: not when a retry of a slow job starts while the first run still goes on,
+ * and not when a cron fires twice. A worker that dies drops its connection and with it the lock.
+ */
+import type { DataSource } from 'typeorm';
+import { logger as rootLogger, type Logger } from '../logger';
+import { jobSeconds, jobsFinished, jobsRunning } from '../metrics';
+import type { Job, JobQueue } from './job-queue';
+
+export interface JobRun {
+  jobId: string;
+  /** 0 on the first run; a retried job (failed, or its worker lost) counts up. */
+  retryCount: number;
+  log: Logger;
+}
+
+export interface JobDefinition<T extends object = object> {
+  queue: string;
+  /** 'singleton' lets one job of the queue run at a time in the cluster; 'standard' as many as workers. */
+  policy: 'standard' | 'singleton';
+  /** A cron expression (UTC) for periodic jobs. */
+  every?: string;
+  /** Runs with equal keys never overlap, in any process. */
+  exclusiveKey(data: T): string;
+  /** The work. It must be safe to run again: a job whose worker was lost is retried. */
+  run(ds: DataSource, data: T, job: JobRun): Promise<void>;
+}
+
+export interface Workers {
+  /** Lets running jobs finish (up to `timeoutMs`) and stops fetching new ones. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/** Advisory-lock namespace of job keys (2: publishes, 3: account upserts). */
+const JOB_LOCK_NAMESPACE = 4;
+
+/** Runs `work` while this session holds the key's lock; waits for another holder to finish. */
+export async function exclusively<T>(ds: DataSource, key: string, work: () => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1, hashtext($2))', [JOB_LOCK_NAMESPACE, key]);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_NAMESPACE, key]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+export async function startWorkers(
+  queue: JobQueue,
+  ds: DataSource,
+  definitions: readonly JobDefinition<any>[],
+  options: { concurrency: number; log?: Logger },
+): Promise<Workers> {
+  const log = options.log ?? rootLogger;
+  for (const def of definitions) {
+    const handler = async ([job]: Job<object>[]) => runJob(ds, def, job, log);
+    for (let i = 0; i < options.concurrency; i++) {
+      await queue.boss.work(def.queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, handler);
+    }
+    if (def.every) await queue.boss.schedule(def.queue, def.every, {}, { tz: 'UTC' });
+  }
+  log.info({ queues: definitions.map((d) => d.queue), concurrency: options.concurrency }, 'workers started');
+  return { stop: (timeoutMs) => queue.stop(timeoutMs) };
+}
+
+async function runJob(ds: DataSource, def: JobDefinition<any>, job: Job<object>, parent: Logger): Promise<void> {
+  const log = parent.child({ jobId: job.id, queue: def.queue });
+  const started = process.hrtime.bigint();
+  jobsRunning.inc({ queue: def.queue });
+  log.info({ retryCount: job.retryCount }, 'job started');
+  try {
+    await exclusively(ds, def.exclusiveKey(job.data), () => def.run(ds, job.data, { jobId: job.id, retryCount: job.retryCount, log }));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    jobsFinished.inc({ queue: def.queue, outcome: 'completed' });
+    log.info({ ms: Math.round(seconds * 1000) }, 'job completed');
+  } catch (err) {
+    jobsFinished.inc({ queue: def.queue, outcome: 'failed' });
+    log.error({ err, retryCount: job.retryCount, retryLimit: job.retryLimit }, 'job failed');
+    throw err; // pg-boss records the failure and retries within the queue's retry limit
+  } finally {
+    jobsRunning.dec({ queue: def.queue });
+    jobSeconds.observe({ queue: def.queue }, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The job queue in one process: override expiries run as a queued job, runs of the same key
+ * never overlap, failures are retried and visible (logs with the job id, /metrics).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { config } from '../../src/config';
+import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
+import { JobQueue } from '../../src/jobs/job-queue';
+import { startWorkers, type JobDefinition, type Workers } from '../../src/jobs/workers';
+import { logger, logSink } from '../../src/logger';
+import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+let background: BackgroundWork;
+const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
+
+async function waitForJob(queue: JobQueue, name: string, id: string, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await queue.job(name, id);
+    if (job && ['completed', 'failed', 'cancelled'].includes(job.state)) return job;
+    if (Date.now() > until) throw new Error(`job ${id} still ${job?.state} after ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  background = await startBackgroundWork(t.databaseUrl, t.ds, { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2 }, true, logger);
+});
+afterAll(async () => {
+  await background.stop(2000);
+  await t.close();
+});
+
+describe('override expiries on the queue', () => {
+  it('records an override\'s expiry in the audit trail once, however many times the job runs', async () => {
+    await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }] });
+    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
+    await t.data(PUBLISH, { id: draft.id });
+    const accountId = (await t.sql(`SELECT id FROM account WHERE external_id = 'a1'`))[0].id;
+    const expiresAt = new Date(Date.now() + 1500);
+    const manager = await t.keyFor('SALES_MANAGER');
+    const created = (await t.data(`mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`, { input: {
+      accountId, segmentKey: 'core', tier: 'STRONG', category: 'STRATEGIC_ACCOUNT', justification: WHY, expiresAt: expiresAt.toISOString() } }, { key: manager })).overrideFit;
+    await sleep(Math.max(0, expiresAt.getTime() - Date.now()) + 50);
+
+    const ids = await Promise.all([1, 2, 3].map(() => background.queue.send('override-expiries', {})));
+    const jobs = await Promise.all(ids.map((id) => waitForJob(background.queue, 'override-expiries', id)));
+    expect(jobs.map((j) => j.state)).toEqual(['completed', 'completed', 'completed']);
+    const events = await t.sql(`SELECT actor, entity_id, request_id FROM audit_event WHERE action = 'override.expired'`);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor: 'system', entity_id: created.id });
+    expect(ids.map((id) => `job-${id}`)).toContain(events[0].request_id);
+  });
+
+  it('is scheduled every minute by the processes that run workers', async () => {
+    const schedules = await background.queue.boss.getSchedules();
+    expect(schedules.map((s) => [s.name, s.cron])).toEqual([['override-expiries', '* * * * *']]);
+  });
+});
+
+describe('workers', () => {
+  const runs: Array<{ id: string; start: number; end: number }> = [];
+  let flaky: Workers;
+  let queue: JobQueue;
+  const lines: string[] = [];
+  let previous: { target: typeof logSink.target; level: string };
+
+  beforeAll(async () => {
+    const exclusive: JobDefinition<{ n: number }> = {
+      queue: 'test-exclusive', policy: 'standard', exclusiveKey: () => 'same-work',
+      async run(_ds, _data, job) {
+        const start = Date.now();
+        await sleep(150);
+        runs.push({ id: job.jobId, start, end: Date.now() });
+      },
+    };
+    const failsOnce: JobDefinition = {
+      queue: 'test-fails-once', policy: 'standard', exclusiveKey: (d) => JSON.stringify(d),
+      async run(_ds, _data, job) {
+        if (job.retryCount === 0) throw new Error('the first run fails on purpose');
+      },
+    };
+    queue = await JobQueue.open({
+      url: t.databaseUrl, queues: [{ name: exclusive.queue, policy: 'standard' }, { name: failsOnce.queue, policy: 'standard' }],
+      timeoutSeconds: 30, maintains: false, log: logger,
+    });
+    await queue.boss.updateQueue(failsOnce.queue, { name: failsOnce.queue, policy: 'standard', retryLimit: 2, retryDelay: 1, expireInSeconds: 30 });
+    previous = { target: logSink.target, level: logger.level };
+    logSink.target = { write: (line: string) => lines.push(line) };
+    logger.level = 'info';
+    flaky = await startWorkers(queue, t.ds, [exclusive, failsOnce], { concurrency: 3 });
+  });
+  afterAll(async () => {
+    await flaky.stop(2000);
+    logSink.target = previous.target;
+    logger.level = previous.level;
+  });
+
+  it('never runs two jobs with the same key at once, even with free workers', async () => {
+    const ids = await Promise.all([1, 2, 3, 4].map((n) => queue.send('test-exclusive', { n })));
+    await Promise.all(ids.map((id) => waitForJob(queue, 'test-exclusive', id)));
+    expect(runs.map((r) => r.id).sort()).toEqual([...ids].sort());
+    const ordered = [...runs].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < ordered.length; i++) expect(ordered[i].start).toBeGreaterThanOrEqual(ordered[i - 1].end);
+  });
+
+  it('retries a failed job, logs the failure with the job id, and counts both in /metrics', async () => {
+    const id = await queue.send('test-fails-once', { attempt: 'x' });
+    const job = await waitForJob(queue, 'test-fails-once', id);
+    expect(job).toMatchObject({ state: 'completed', retryCount: 1 });
+    const failed = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'job failed' && l.jobId === id);
+    expect(failed).toMatchObject({ queue: 'test-fails-once', level: 50, err: expect.objectContaining({ message: 'the first run fails on purpose' }) });
+
+    const metricsUrl = t.url.replace('/graphql', '/metrics');
+    expect((await fetch(metricsUrl)).status).toBe(401);
+    const viewer = await t.keyFor('VIEWER');
+    const res = await fetch(metricsUrl, { headers: { authorization: `Bearer ${viewer}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const body = await res.text();
+    const figure = (name: string) => Number(new RegExp(`^${name.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(body)?.[1]);
+    expect(figure('fitgraph_jobs_finished_total{queue="test-fails-once",outcome="failed"}')).toBe(1);
+    expect(figure('fitgraph_jobs_finished_total{queue="test-fails-once",outcome="completed"}')).toBe(1);
+    expect(figure('fitgraph_jobs_finished_total{queue="test-exclusive",outcome="completed"}')).toBe(4);
+    expect(figure('fitgraph_queue_jobs{queue="test-exclusive",state="completed"}')).toBe(4);
+    expect(figure('fitgraph_queue_jobs{queue="override-expiries",state="completed"}')).toBeGreaterThanOrEqual(3);
+    expect(figure('fitgraph_http_requests_total{path="/metrics",status="401"}')).toBeGreaterThanOrEqual(1);
+    expect(figure('fitgraph_http_requests_total{path="/graphql",status="200"}')).toBeGreaterThanOrEqual(1);
+  });
+});

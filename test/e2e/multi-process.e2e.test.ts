@@ -1,0 +1,104 @@
+/**
+ * Several processes on one database, as in production: real child processes started with
+ * `npm run worker`'s entry point, killed with SIGKILL like a crashed machine.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
+
+interface Child { process: ChildProcess; output: string }
+const children: Child[] = [];
+
+/** Starts `src/<entry>.ts` as its own process group, resolving once `ready` appears in its output. */
+function startProcess(entry: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(path.join(ROOT, 'node_modules/.bin/ts-node'), ['--transpile-only', `src/${entry}.ts`], {
+      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env }, detached: true,
+    });
+    const child: Child = { process: proc, output: '' };
+    children.push(child);
+    const timer = setTimeout(() => reject(new Error(`${entry} not ready within 120 s:\n${child.output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      child.output += chunk.toString();
+      if (ready.test(child.output)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${entry} exited with ${code}:\n${child.output}`)); });
+  });
+}
+
+function kill(child: Child, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    child.process.removeAllListeners('exit');
+    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
+    child.process.once('exit', () => resolve());
+    process.kill(-child.process.pid!, signal);
+  });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+let t: TestApp;
+jest.setTimeout(300_000);
+
+beforeAll(async () => {
+  t = await startTestApp();
+  // A backend whose client died stops at once (its locks go with it) rather than when its statement ends.
+  await t.sql(`ALTER DATABASE ${t.databaseName} SET client_connection_check_interval = '300ms'`);
+});
+afterAll(async () => {
+  await Promise.all(children.map((c) => kill(c, 'SIGKILL')));
+  await t.close();
+});
+
+describe('a worker killed mid-job', () => {
+  it('leaves its job to be taken up again by another worker, and the work is done once', async () => {
+    await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }] });
+    await t.data(PUBLISH, { id: (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id });
+    const accountId = (await t.sql(`SELECT id FROM account WHERE external_id = 'a1'`))[0].id;
+    const expiresAt = new Date(Date.now() + 1000);
+    const override = (await t.data(`mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`, { input: {
+      accountId, segmentKey: 'core', tier: 'STRONG', category: 'STRATEGIC_ACCOUNT', justification: WHY, expiresAt: expiresAt.toISOString() } },
+    { key: await t.keyFor('SALES_MANAGER') })).overrideFit;
+    await sleep(Math.max(0, expiresAt.getTime() - Date.now()) + 50);
+
+    // Recording the expiry hangs while the flag is up: the first worker is stuck in it when it dies.
+    await t.sql(`CREATE TABLE hang_flag (up boolean); INSERT INTO hang_flag VALUES (true);
+      CREATE FUNCTION hang() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF EXISTS (SELECT 1 FROM hang_flag) THEN PERFORM pg_sleep(120); END IF; RETURN NEW; END $$;
+      CREATE TRIGGER hang BEFORE UPDATE ON fit_override FOR EACH ROW EXECUTE FUNCTION hang()`);
+    const env = { DATABASE_URL: t.databaseUrl, FITGRAPH_JOB_TIMEOUT_SECONDS: '3' };
+    const first = await startProcess('worker', env, /fitgraph worker running/);
+    const stuck = await until('a job stuck in the expiry', async () => (await t.sql(
+      `SELECT id FROM pgboss.job WHERE name = 'override-expiries' AND state = 'active'`))[0]?.id as string | undefined);
+    await until('the hanging statement', async () => (await t.sql(`SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep'`)).length > 0);
+    await kill(first, 'SIGKILL');
+    await t.sql('DELETE FROM hang_flag');
+    expect(await t.sql(`SELECT 1 FROM audit_event WHERE action = 'override.expired'`)).toHaveLength(0);
+
+    await startProcess('worker', env, /fitgraph worker running/);
+    const retried = await until('the stuck job to complete elsewhere', async () => (await t.sql(
+      `SELECT state, retry_count FROM pgboss.job WHERE id = $1 AND state = 'completed'`, [stuck]))[0]);
+    expect(retried.retry_count).toBeGreaterThanOrEqual(1);
+    const events = await t.sql(`SELECT entity_id FROM audit_event WHERE action = 'override.expired'`);
+    expect(events).toEqual([{ entity_id: override.id }]);
+  });
+});
