@@ -2,11 +2,10 @@
  * Checks account attribute values against the catalogue. Pure: the same rules serve
  * upsertAccounts, previewScore and the import command.
  */
+import { DATE_FORMS, isIsoDate } from '../common/dates';
 import type { InputIssue } from '../errors/domain-errors';
 import type { AttributeCatalogue, AttributeType } from '../versions/icp-definition';
 
-// The offset needs its colon: the scoring engine's date parser reads exactly this form.
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const MAX_STRING = 2000;
 const MAX_LIST = 200;
 
@@ -29,9 +28,8 @@ export function typeProblem(value: unknown, type: AttributeType): string | null 
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return `expected a STRING_LIST (array of strings), got ${describe(value)}`;
       return value.length > MAX_LIST ? `holds more than ${MAX_LIST} elements` : null;
     case 'DATE':
-      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))
-        ? null
-        : `expected a DATE (ISO-8601, e.g. 2026-11-24), got ${describe(value)}`;
+      // The scoring engine reads dates with the same parser, so what passes here is what it scores.
+      return isIsoDate(value) ? null : `expected a DATE (${DATE_FORMS}, a day that exists, e.g. 2026-11-24), got ${describe(value)}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from '../errors/domain-errors';
+import { isIsoDate } from './dates';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -61,7 +62,7 @@ const PART_CHECKS = {
   uuid: (v: unknown) => typeof v === 'string' && UUID.test(v),
   integer: (v: unknown) => Number.isSafeInteger(v),
   score: (v: unknown) => typeof v === 'string' && /^\d{1,3}(\.\d{1,2})?$/.test(v),
-  instant: (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
+  instant: (v: unknown) => typeof v === 'string' && v.length > 10 && isIsoDate(v),
 } as const;
 export type CursorPart = keyof typeof PART_CHECKS;
 

@@ -12,6 +12,10 @@ export const PgCode = {
   numericValueOutOfRange: '22003',
   invalidDatetimeFormat: '22007',
   datetimeFieldOverflow: '22008',
+  /** A NUL or other character the encoding cannot hold. */
+  characterNotInRepertoire: '22021',
+  /** A \u0000 escape inside jsonb text. */
+  untranslatableCharacter: '22P05',
 } as const;
 
 /** The SQLSTATE of a pg / TypeORM error, if it is one. */

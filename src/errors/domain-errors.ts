@@ -22,13 +22,35 @@ export abstract class DomainError extends Error {
   }
 }
 
+/** At most this many issues reach a client (`extensions.issues`); `issueCount` says how many there were. */
+export const MAX_REPORTED_ISSUES = 100;
+/** The message spells out the first few issues only; the others are in `extensions.issues`, once. */
+const ISSUES_IN_MESSAGE = 5;
+
+/**
+ * A message for a list of issues, bounded whatever the input: a batch with millions of bad
+ * values must not answer a copy of every issue twice (in the message and in the list).
+ */
+export function issuesMessage(issues: readonly InputIssue[], prefix = 'Invalid input'): string {
+  const shown = issues.slice(0, ISSUES_IN_MESSAGE).map((i) => `${i.path}: ${i.message}`).join('; ');
+  const rest = issues.length - ISSUES_IN_MESSAGE;
+  return rest > 0 ? `${prefix}: ${shown}; and ${rest} more (see extensions.issues)` : `${prefix}: ${shown}`;
+}
+
+/** The client's share of a list of issues: the first 100, with the count of them all. */
+export function reportedIssues(issues: readonly InputIssue[]): { issues: InputIssue[]; issueCount: number; field: string | undefined } {
+  return { issues: issues.slice(0, MAX_REPORTED_ISSUES), issueCount: issues.length, field: issues[0]?.path };
+}
+
 export class BadUserInputError extends DomainError {
   readonly code = 'BAD_USER_INPUT' as const;
 
-  /** The message names every issue; `extensions.issues` lists them for programs. */
+  /**
+   * The message names the first issues; `details.issues` keeps them all for callers in the
+   * process (the imports reject rows by them), and format-error sends a client the first 100.
+   */
   static fromIssues(issues: InputIssue[], prefix = 'Invalid input'): BadUserInputError {
-    const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-    return new BadUserInputError(`${prefix}: ${text}`, { issues, field: issues[0]?.path });
+    return new BadUserInputError(issuesMessage(issues, prefix), { issues, field: issues[0]?.path });
   }
 
   static forField(path: string, message: string): BadUserInputError {

@@ -4,7 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { requestScope } from '../context';
 import { PgCode, pgCode } from '../db/database-errors';
 import { logger } from '../logger';
-import { DomainError, type ErrorCode, type InputIssue } from './domain-errors';
+import { DomainError, issuesMessage, reportedIssues, type ErrorCode, type InputIssue } from './domain-errors';
 
 /** Codes that graphql-js, Apollo or our plugins set on errors safe to show as they are. */
 const PASS_THROUGH = new Set([
@@ -25,6 +25,15 @@ const DATABASE_CODES: Record<string, ErrorCode> = {
   [PgCode.numericValueOutOfRange]: 'BAD_USER_INPUT',
   [PgCode.invalidDatetimeFormat]: 'BAD_USER_INPUT',
   [PgCode.datetimeFieldOverflow]: 'BAD_USER_INPUT',
+  [PgCode.characterNotInRepertoire]: 'BAD_USER_INPUT',
+  [PgCode.untranslatableCharacter]: 'BAD_USER_INPUT',
+};
+
+const DATABASE_INPUT_MESSAGES: Record<string, string> = {
+  [PgCode.characterNotInRepertoire]: 'A text holds a character that cannot be stored (a NUL byte or an unpaired surrogate)',
+  [PgCode.untranslatableCharacter]: 'A text holds a character that cannot be stored (a NUL byte or an unpaired surrogate)',
+  [PgCode.invalidDatetimeFormat]: 'A date is malformed or does not exist',
+  [PgCode.datetimeFieldOverflow]: 'A date is malformed or does not exist',
 };
 
 function validationIssues(err: ArgumentValidationError): InputIssue[] {
@@ -49,19 +58,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    const { issues, ...details } = original.details;
+    const reported = Array.isArray(issues) ? reportedIssues(issues as InputIssue[]) : {};
+    return { ...base, message: original.message, extensions: { code: original.code, ...details, ...reported } };
   }
   if (original instanceof ArgumentValidationError && Array.isArray(original.extensions.validationErrors)) {
     const issues = validationIssues(original);
-    const message = `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
-    return { ...base, message, extensions: { code: 'BAD_USER_INPUT', issues, field: issues[0]?.path } };
+    return { ...base, message: issuesMessage(issues), extensions: { code: 'BAD_USER_INPUT', ...reportedIssues(issues) } };
   }
   const dbCode = pgCode(original);
   if (dbCode && DATABASE_CODES[dbCode]) {
+    // The database's own text never reaches a client (it can quote values, names and internals).
     const message = DATABASE_CODES[dbCode] === 'BAD_USER_INPUT'
-      ? `A value is malformed or out of range: ${(original as Error).message}`
+      ? DATABASE_INPUT_MESSAGES[dbCode] ?? 'A value is malformed or out of range'
       : dbCode === PgCode.restrictViolation && original instanceof Error
-        ? original.message
+        ? original.message // raised by our own immutability triggers, worded for clients
         : 'The change conflicts with a concurrent or existing one; reload and try again';
     return { ...base, message, extensions: { code: DATABASE_CODES[dbCode] } };
   }

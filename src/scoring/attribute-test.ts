@@ -3,9 +3,8 @@
  * Tests are compiled once into a predicate so that bulk scoring pays for operand preparation
  * (lower-casing, sets, date parsing) once per definition, not once per account.
  */
+import { MS_PER_DAY, parseInstant } from '../common/dates';
 import type { AccountAttributes, AttributeTest, Operator } from '../versions/icp-definition';
-
-export const MS_PER_DAY = 86_400_000;
 
 /** Outcome of a test on one account. `missing` implies `!matched`. */
 export interface TestOutcome {
@@ -25,85 +24,6 @@ export interface CompiledTest {
 
 const NEVER = (): boolean => false;
 const ALWAYS = (): boolean => true;
-
-/** The two-digit number at `s[i]`, or -1; the caller guarantees `i + 1 < s.length`. */
-function pairAt(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  // Unsigned compare: one test rejects both below '0' and above '9'.
-  return a >>> 0 <= 9 && b >>> 0 <= 9 ? a * 10 + b : -1;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/**
- * Parses an ISO-8601 date (`YYYY-MM-DD`, UTC midnight) or date-time
- * (`YYYY-MM-DDTHH:MM[:SS[.fff…]][Z|±HH:MM]`) into epoch milliseconds; NaN for anything else.
- * Agrees with Date.parse on these forms except that a date-time without an offset is read as
- * UTC (Date.parse reads local time, which would tie scores to the server's time zone); other
- * text is refused because Date.parse handles it in implementation-defined ways. Hand-written
- * because Date.parse dominated the cost of bulk scoring.
- */
-export function parseInstant(s: string): number {
-  const len = s.length;
-  if (len < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN; // '-'
-  const hi = pairAt(s, 0), lo = pairAt(s, 2); // century, year
-  const mo = pairAt(s, 5), d = pairAt(s, 8);
-  if (hi < 0 || lo < 0 || mo < 1 || mo > 12 || d < 1 || d > 31) return NaN;
-  // Day 30 of February rolls over into March, as with Date.parse and Date.UTC.
-  const day = daysFromCivil(hi * 100 + lo, mo, d) * 86_400_000;
-  if (len === 10) return day;
-
-  if (len < 16 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return NaN; // 'T', ':'
-  const h = pairAt(s, 11);
-  const mi = pairAt(s, 14);
-  if (h < 0 || h > 24 || mi < 0 || mi > 59) return NaN;
-  let i = 16;
-  let sec = 0;
-  let ms = 0;
-  if (i + 2 < len && s.charCodeAt(i) === 58) { // ':'
-    sec = pairAt(s, i + 1);
-    if (sec < 0 || sec > 59) return NaN;
-    i += 3;
-    // '.': milliseconds; further digits are dropped, as V8 does
-    if (i < len && s.charCodeAt(i) === 46) {
-      const start = ++i;
-      for (; i < len; i++) {
-        const c = s.charCodeAt(i) - 48;
-        if (c >>> 0 > 9) break;
-        if (i - start < 3) ms = ms * 10 + c;
-      }
-      const n = i - start;
-      if (n === 0) return NaN;
-      if (n < 3) ms *= n === 1 ? 100 : 10;
-    }
-  }
-  if (h === 24 && (mi !== 0 || sec !== 0 || ms !== 0)) return NaN;
-
-  let offset = 0;
-  if (i < len) {
-    const z = s.charCodeAt(i);
-    if (z === 90 && i + 1 === len) { // 'Z'
-      i++;
-    } else if ((z === 43 || z === 45) && i + 6 === len && s.charCodeAt(i + 3) === 58) { // '±HH:MM'
-      const oh = pairAt(s, i + 1);
-      const om = pairAt(s, i + 4);
-      if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
-      offset = (z === 43 ? 1 : -1) * (oh * 60 + om) * 60_000;
-      i += 6;
-    } else {
-      return NaN;
-    }
-  }
-  return day + ((h * 60 + mi) * 60 + sec) * 1000 + ms - offset;
-}
 
 /** True when the value counts as absent: `undefined` or `null`. */
 export function isMissing(value: unknown): value is null | undefined {

@@ -14,6 +14,7 @@ import { formatError } from '../errors/format-error';
 import { createLoaders } from '../loaders';
 import { logger } from '../logger';
 import { countRequests, metricsRoute } from './metrics-route';
+import { inputGuardPlugin, MAX_QUERY_NESTING, queryNestsTooDeep } from './input-guard.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import { buildAppSchema } from './schema';
 
@@ -61,7 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, authorizationPlugin, queryCostPlugin(schema, cfg.maxQueryCost)],
+    plugins: [...protection.plugins, authorizationPlugin, inputGuardPlugin(schema), queryCostPlugin(schema, cfg.maxQueryCost)],
   });
   await apollo.start();
 
@@ -88,25 +89,53 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   });
 
-  http.use('/graphql', express.json({ limit: cfg.maxBodyBytes }), (req, res, next) => {
+  http.use('/graphql', (req, res, next) => {
     const given = req.header('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
     res.locals.requestId = requestId;
+    next();
+  }, express.json({ limit: cfg.maxBodyBytes }), (req, res, next) => {
+    const requestId = res.locals.requestId as string;
+    const query: unknown = req.body?.query;
+    if (typeof query === 'string' && queryNestsTooDeep(query)) {
+      res.status(400).json({ errors: [{
+        message: `The query nests brackets deeper than ${MAX_QUERY_NESTING} levels`,
+        extensions: { code: 'GRAPHQL_PARSE_FAILED', requestId },
+      }] });
+      return;
+    }
     // Entered after the body is read, so Apollo's whole promise chain runs inside the scope.
     requestScope.run({ requestId, log: logger.child({ requestId }) }, next);
   }, expressMiddleware(apollo, {
     context: async ({ req, res }) => buildContext(req, res.locals.requestId as string),
   }));
 
+  /**
+   * Every failure before GraphQL (an unreadable body: unknown Content-Encoding or charset,
+   * broken gzip, malformed JSON, too large) answers JSON in the GraphQL error shape, whatever
+   * NODE_ENV; Express's own handler would answer an HTML page with a stack trace.
+   */
   const onBodyError: ErrorRequestHandler = (err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const requestId = res.locals.requestId as string | undefined;
+    const status = Number(err?.status ?? err?.statusCode);
+    let body: { message: string; code: string };
     if (err?.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `Request body exceeds ${cfg.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      body = { message: `Request body exceeds ${cfg.maxBodyBytes} bytes`, code: 'PAYLOAD_TOO_LARGE' };
     } else if (err?.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      body = { message: 'Request body is not valid JSON', code: 'BAD_REQUEST' };
+    } else if (status >= 400 && status < 500) {
+      // body-parser's client errors name the problem without internals ('unsupported content encoding "compress"').
+      const message = err?.expose && typeof err.message === 'string' ? err.message : 'The request body cannot be read';
+      body = { message: `Bad request: ${message}`, code: 'BAD_REQUEST' };
     } else {
-      next(err);
+      logger.error({ err, requestId }, 'internal error before GraphQL');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+      return;
     }
+    res.status(status >= 400 && status < 500 ? status : 400)
+      .json({ errors: [{ message: body.message, extensions: { code: body.code, ...(requestId ? { requestId } : {}) } }] });
   };
   http.use(onBodyError);
 

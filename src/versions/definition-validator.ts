@@ -2,6 +2,7 @@
  * Validation of ICP definitions against the attribute catalogue. Every issue is collected
  * (never fail-fast) so that an editor can show them all at once, each at its own path.
  */
+import { isIsoDate } from '../common/dates';
 import type { InputIssue } from '../errors/domain-errors';
 import { canonicalJson } from './canonical-definition';
 import {
@@ -35,8 +36,18 @@ const RULES: Readonly<Record<Operator, OperatorRule>> = {
 };
 
 const MAX_ACTION_LENGTH = 64;
+/**
+ * Bounds that keep every score finite: weight (at most 100) x points summed over at most
+ * MAX_CRITERIA criteria stays far below the largest double, so no score is NaN or Infinity.
+ */
+export const DEFINITION_LIMITS = {
+  points: 1_000_000,
+  criteriaPerDimension: 100,
+  disqualifiers: 100,
+  valuesPerTest: 1_000,
+  withinDays: 36_500,
+} as const;
 const WEIGHT_SUM_TOLERANCE = 1e-9;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 const isPresent = (v: unknown): boolean => v !== undefined && v !== null;
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -52,16 +63,6 @@ function show(v: unknown): string {
 
 /** Sums can pick up float noise (33.3 + 33.3 + 33.4); print what a person would expect. */
 const formatNumber = (n: number): string => String(Number(n.toPrecision(12)));
-
-/** Date.parse rolls 2024-02-30 over to March, so the calendar date is checked separately. */
-function isIsoDate(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  const m = ISO_DATE.exec(v);
-  if (!m || Number.isNaN(Date.parse(v))) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
-}
 
 const TYPE_CHECKS: Readonly<Record<AttributeType, { test: (v: unknown) => boolean; noun: string }>> = {
   NUMBER: { test: isFiniteNumber, noun: 'a finite number' },
@@ -88,6 +89,9 @@ function checkTyped(v: unknown, types: readonly AttributeType[], attribute: stri
 function checkValues(values: unknown, element: (v: unknown, field: string) => void, add: Add): void {
   if (!Array.isArray(values)) return add('values', `must be a list (got ${show(values)})`);
   if (values.length === 0) return add('values', 'must not be empty');
+  if (values.length > DEFINITION_LIMITS.valuesPerTest) {
+    return add('values', `must hold at most ${DEFINITION_LIMITS.valuesPerTest} values (got ${values.length})`);
+  }
   const seen = new Map<string, number>();
   values.forEach((v, i) => {
     element(v, `values[${i}]`);
@@ -103,8 +107,8 @@ function checkOperands(test: AttributeTest, type: AttributeType | undefined, att
   const { operator: op, value, values, min, max } = test;
   const allowed = type ? [type] : RULES[op].types;
   if (op === 'WITHIN_DAYS') {
-    if (isPresent(value) && !(isFiniteNumber(value) && value > 0)) {
-      add('value', `must be a finite number of days above 0 (got ${show(value)})`);
+    if (isPresent(value) && !(isFiniteNumber(value) && value > 0 && value <= DEFINITION_LIMITS.withinDays)) {
+      add('value', `must be a number of days above 0 and at most ${DEFINITION_LIMITS.withinDays} (got ${show(value)})`);
     }
   } else if (op === 'BETWEEN') {
     if (isPresent(min) && !isFiniteNumber(min)) add('min', `must be a finite number (got ${show(min)})`);
@@ -190,11 +194,15 @@ function checkCriteriaList(
   scored: boolean,
 ): void {
   if (!isList(criteria, path, issues, true)) return;
+  if (criteria.length > DEFINITION_LIMITS.criteriaPerDimension) {
+    issues.push({ path, message: `must hold at most ${DEFINITION_LIMITS.criteriaPerDimension} criteria (got ${criteria.length})` });
+    return;
+  }
   criteria.forEach((c, i) => {
     const at = `${path}[${i}]`;
     validateAttributeTest(c, catalogue, at, issues);
-    if (scored && !(isFiniteNumber(c.points) && c.points > 0)) {
-      issues.push({ path: `${at}.points`, message: `must be a finite number above 0 (got ${show(c.points)})` });
+    if (scored && !(isFiniteNumber(c.points) && c.points > 0 && c.points <= DEFINITION_LIMITS.points)) {
+      issues.push({ path: `${at}.points`, message: `must be above 0 and at most ${DEFINITION_LIMITS.points} (got ${show(c.points)})` });
     }
     if (isPresent(c.label) && isBlank(c.label)) {
       issues.push({ path: `${at}.label`, message: `must not be blank when given (got ${show(c.label)})` });
@@ -244,6 +252,10 @@ function checkDimensions(dims: readonly DimensionSpec[], catalogue: AttributeCat
 
 function checkDisqualifiers(list: readonly DisqualifierSpec[], catalogue: AttributeCatalogue, path: string, issues: InputIssue[]): void {
   if (!isList(list, path, issues, false)) return;
+  if (list.length > DEFINITION_LIMITS.disqualifiers) {
+    issues.push({ path, message: `must hold at most ${DEFINITION_LIMITS.disqualifiers} disqualifiers (got ${list.length})` });
+    return;
+  }
   list.forEach((d, i) => {
     const at = `${path}[${i}]`;
     validateAttributeTest(d, catalogue, at, issues);

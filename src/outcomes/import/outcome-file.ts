@@ -10,6 +10,7 @@
  * keep its decimals) or null.
  */
 import type { Readable } from 'node:stream';
+import { parseDate } from '../../common/dates';
 import {
   checkHeader, ImportFileError, readCsvRows, readJsonLines, type AccountFileFormat, type FileRejection,
 } from '../../accounts/import/account-file';
@@ -79,27 +80,16 @@ export async function inferImportKind(source: Readable, format: AccountFileForma
   return found.header ? kindFromColumns(found.header) : 'accounts';
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const DATE_EXAMPLE = '2026-05-01 or 2026-05-01T09:30:00Z';
 
 /**
- * An ISO-8601 date (midnight UTC) or date-time, or null when `text` is not one. A date-time
- * without an offset is UTC, so that the machine's time zone does not change what is stored;
- * impossible dates (2026-02-30) are refused rather than rolled over as Date does.
+ * An ISO-8601 date (midnight UTC) or date-time, or null when `text` is not one. Files also
+ * write a space for the `T`, lower-case letters and `+0200` offsets: those are normalised, then
+ * read by the one date parser (impossible days such as 2026-02-30 are refused).
  */
 export function parseIsoDate(text: string): Date | null {
-  const upper = text.replace(' ', 'T').toUpperCase();
-  const m = ISO_DATE.exec(upper);
-  if (!m) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', offset] = m;
-  const daysInMonth = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
-  if (+mo < 1 || +mo > 12 || +d < 1 || +d > daysInMonth || +h > 23 || +mi > 59 || +s > 59) return null;
-  if (offset && offset !== 'Z' && (+offset.slice(1, 3) > 23 || +offset.slice(-2) > 59)) return null;
-  let normalized = m[4] === undefined ? `${upper}T00:00:00Z` : upper;
-  if (m[4] !== undefined && !offset) normalized += 'Z';
-  else if (offset && offset !== 'Z' && !offset.includes(':')) normalized = normalized.replace(/(\d{2})(\d{2})$/, '$1:$2');
-  const date = new Date(normalized);
-  return Number.isNaN(date.getTime()) ? null : date;
+  const normalized = text.replace(' ', 'T').toUpperCase().replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  return parseDate(normalized);
 }
 
 const shown = (value: unknown) => JSON.stringify(value) ?? 'nothing';
