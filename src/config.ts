@@ -32,6 +32,10 @@ export interface Config {
   workerConcurrency: number;
   /** `npm run worker` serves /healthz and /metrics on this port; null: no HTTP server. */
   workerMetricsPort: number | null;
+  /** Reports (heavy requests) one API key may run at once. */
+  maxHeavyPerKey: number;
+  /** Reports the process runs at once, all keys together; below the pool size so others keep connections. */
+  maxHeavyTotal: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -82,6 +86,8 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     jobTimeoutSeconds: intVar(env, 'FITGRAPH_JOB_TIMEOUT_SECONDS', 300, 2, 86_400),
     workerConcurrency: intVar(env, 'FITGRAPH_WORKER_CONCURRENCY', 2, 1, 64),
     workerMetricsPort: env.FITGRAPH_WORKER_METRICS_PORT ? intVar(env, 'FITGRAPH_WORKER_METRICS_PORT', 0, 0, 65535) : null,
+    maxHeavyPerKey: intVar(env, 'FITGRAPH_MAX_HEAVY_PER_KEY', 2, 1),
+    maxHeavyTotal: intVar(env, 'FITGRAPH_MAX_HEAVY_TOTAL', 4, 1),
   });
 }
 

@@ -10,7 +10,7 @@ import { DomainError, issuesMessage, reportedIssues, type ErrorCode, type InputI
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN',
   'NOT_FOUND', 'CONFLICT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'TOO_MANY_REQUESTS',
 ]);
 
 /** Database refusals that a client can cause and should see as such. */

@@ -14,6 +14,7 @@ import { formatError } from '../errors/format-error';
 import { createLoaders } from '../loaders';
 import { logger } from '../logger';
 import { countRequests, metricsRoute } from './metrics-route';
+import { HeavyRequestLimiter } from './heavy-request-limiter';
 import { inputGuardPlugin, MAX_QUERY_NESTING, queryNestsTooDeep } from './input-guard.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import { buildAppSchema } from './schema';
@@ -62,7 +63,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, authorizationPlugin, inputGuardPlugin(schema), queryCostPlugin(schema, cfg.maxQueryCost)],
+    plugins: [
+      ...protection.plugins, authorizationPlugin, inputGuardPlugin(schema),
+      queryCostPlugin(schema, { maxCost: cfg.maxQueryCost, limiter: new HeavyRequestLimiter(cfg.maxHeavyPerKey, cfg.maxHeavyTotal) }),
+    ],
   });
   await apollo.start();
 

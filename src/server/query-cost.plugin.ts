@@ -1,6 +1,28 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, getNullableType, isListType, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { AppContext } from '../context';
+import type { HeavyRequestLimiter } from './heavy-request-limiter';
+
+/**
+ * What a report really costs, in the units of the cost limit (a field is 1, a list its
+ * children times its page size). Reports read a segment's whole score and outcome history
+ * whatever few fields they return, so their cost is set from their running time beside a
+ * page of fits: at 1,000,000 accounts a backtest takes about 15 s and a comparison 1.8 s,
+ * against milliseconds for a page. With the default limit of 100,000 one request holds one
+ * backtest or integrity check, three comparisons, or five dashboards or exception reports.
+ * Every field listed here also makes its request heavy (see HeavyRequestLimiter).
+ */
+export const REPORT_COSTS: Readonly<Record<string, number>> = {
+  'Query.backtest': 60_000,
+  'Query.auditIntegrity': 60_000,
+  'Query.conversionComparison': 30_000,
+  'Query.exceptions': 20_000,
+  'Query.tierDashboard': 20_000,
+};
+
+/** Seconds a refused heavy request is told to wait (Retry-After); reports take seconds at scale. */
+export const HEAVY_RETRY_AFTER_SECONDS = 2;
 
 /**
  * A list field costs its children times the page size asked for (`first`), or 5 when
@@ -13,23 +35,41 @@ const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return undefined;
 };
 
+export interface QueryCostOptions {
+  maxCost: number;
+  /** Bounds concurrent heavy requests per key and in total; none means unbounded. */
+  limiter?: HeavyRequestLimiter;
+}
+
 /**
  * Refuses operations whose estimated cost exceeds `maxCost` before they execute, so one
- * request cannot ask for millions of nested rows.
+ * request cannot ask for millions of nested rows; then admits a heavy operation (one that
+ * asks for a report) only while its key and the server have a heavy slot free, else refuses
+ * it with TOO_MANY_REQUESTS (HTTP 429, Retry-After), so that a key's flood of reports leaves
+ * connections and CPU to every other request.
  */
-export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+export function queryCostPlugin(schema: GraphQLSchema, options: QueryCostOptions): ApolloServerPlugin<AppContext> {
+  const { maxCost, limiter } = options;
   return {
     async requestDidStart() {
+      let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, contextValue }) {
           let cost: number;
+          let heavy = false;
+          const reportEstimator: ComplexityEstimator = ({ type, field, childComplexity }) => {
+            const reportCost = REPORT_COSTS[`${type.name}.${field.name}`];
+            if (reportCost === undefined) return undefined;
+            heavy = true;
+            return reportCost + childComplexity;
+          };
           try {
             cost = getComplexity({
               schema,
               query: document,
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [reportEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (err) {
             // Estimating coerces the variables before Apollo does: a bad variable surfaces here.
@@ -39,10 +79,30 @@ export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
             throw err;
           }
           if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer fields`, {
+            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages, fewer fields or fewer reports`, {
               extensions: { code: 'BAD_USER_INPUT', cost, maxCost, http: { status: 400 } },
             });
           }
+          if (!heavy || !limiter) return;
+          const slot = limiter.tryAcquire(contextValue.principal.keyId);
+          if ('release' in slot) {
+            release = slot.release;
+            return;
+          }
+          const message = slot.refused === 'PER_KEY'
+            ? `Too many reports running for this API key (at most ${limiter.maxPerKey} at once); retry after ${HEAVY_RETRY_AFTER_SECONDS} s`
+            : `Too many reports running on the server (at most ${limiter.maxTotal} at once); retry after ${HEAVY_RETRY_AFTER_SECONDS} s`;
+          throw new GraphQLError(message, {
+            extensions: {
+              code: 'TOO_MANY_REQUESTS',
+              limit: slot.refused,
+              retryAfterSeconds: HEAVY_RETRY_AFTER_SECONDS,
+              http: { status: 429, headers: new HeaderMap([['retry-after', String(HEAVY_RETRY_AFTER_SECONDS)]]) },
+            },
+          });
+        },
+        async willSendResponse() {
+          release?.();
         },
       };
     },
