@@ -17,7 +17,7 @@ export const INPUT_LIMITS = {
     notes: 4_000,
     description: 2_000,
     reason: 1_000, // revoke reasons and disqualifier reasons
-    name: 200,
+    name: 500, // account names; segments and keys allow 200
     label: 200,
   } as Readonly<Record<string, number>>,
   /** Longest other String or ID argument or input field (keys, external ids, cursors, filters). */

@@ -4,6 +4,7 @@ describe('readConfig', () => {
   it('has typed defaults', () => {
     const cfg = readConfig({});
     expect(cfg).toMatchObject({ port: 4000, databaseUrl: undefined, adminKey: undefined, embeddedPgPort: 54329, logLevel: 'info', introspection: true });
+    expect(cfg).toMatchObject({ maxHeavyPerKey: 2, maxHeavyTotal: 4 });
     expect(cfg.dataDir).toMatch(/\.data$/);
     expect(Object.isFrozen(cfg)).toBe(true);
     expect(cfg).toMatchObject({ inProcessWorkers: true, jobTimeoutSeconds: 300, workerConcurrency: 2, workerMetricsPort: null });
@@ -28,6 +29,8 @@ describe('readConfig', () => {
     [{ FITGRAPH_IN_PROCESS_WORKERS: 'sometimes' }, 'Invalid FITGRAPH_IN_PROCESS_WORKERS'],
     [{ FITGRAPH_JOB_TIMEOUT_SECONDS: '1' }, 'Invalid FITGRAPH_JOB_TIMEOUT_SECONDS'],
     [{ FITGRAPH_WORKER_CONCURRENCY: '0' }, 'Invalid FITGRAPH_WORKER_CONCURRENCY'],
+    [{ FITGRAPH_MAX_HEAVY_PER_KEY: '0' }, 'Invalid FITGRAPH_MAX_HEAVY_PER_KEY'],
+    [{ FITGRAPH_MAX_HEAVY_TOTAL: 'many' }, 'Invalid FITGRAPH_MAX_HEAVY_TOTAL'],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });
