@@ -33,6 +33,8 @@ export const operationRoles = {
   'Query.exceptions': ['REVOPS', 'SALES_MANAGER', 'AUDITOR', 'ADMIN'],
   // Scores a whole segment twice: kept to the people who tune the ICP.
   'Query.backtest': ['REVOPS', 'AUDITOR', 'ADMIN'],
+  // Layer 08: reading what outcomes teach is for the people who tune the ICP and those who check them.
+  'Query.icpInsights': ['REVOPS', 'AUDITOR', 'ADMIN'],
 
   'Mutation.createApiKey': ADMIN,
   'Mutation.revokeApiKey': ADMIN,
@@ -47,6 +49,7 @@ export const operationRoles = {
   'Mutation.revokeOverride': SALES,
   'Mutation.recordLeads': REVOPS,
   'Mutation.recordOpportunities': REVOPS,
+  'Mutation.suggestDraft': REVOPS,
 
   // Nested fields that not every reader may see. (Fit.override stays visible: it is the "why" of a fit.)
   'Account.overrides': OVERRIDE_READERS,

@@ -5,6 +5,7 @@ import { AttributeResolver } from '../attributes/attribute.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { DateTimeScalar } from '../common/scalars';
+import { DiscoveryResolver } from '../discovery/discovery.resolver';
 import { AccountOpportunitiesResolver, OutcomeResolver } from '../outcomes/outcome.resolver';
 import { ExceptionItemResolver, ReportResolver } from '../reports/report.resolver';
 import { AccountOverridesResolver, FitOverrideResolver, OverrideResolver } from '../overrides/override.resolver';
@@ -15,7 +16,7 @@ import { VersionResolver } from '../versions/version.resolver';
 export const resolvers = [
   ApiKeyResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver,
   OverrideResolver, AccountOverridesResolver, FitOverrideResolver, OutcomeResolver, AccountOpportunitiesResolver,
-  ReportResolver, ExceptionItemResolver,
+  ReportResolver, ExceptionItemResolver, DiscoveryResolver,
 ] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */
