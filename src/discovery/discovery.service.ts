@@ -71,7 +71,7 @@ export function toInsight(f: Finding): AttributeInsight {
     attribute: f.attribute, dimension: f.dimension,
     criterion: { ...f.test, points: f.points, label: describeTest(f.test) },
     positiveShare: f.positiveShare, negativeShare: f.negativeShare, lift: f.lift,
-    pValue: f.pValue, qValue: f.qValue, significant: f.significant, favourable: f.favourable, missingShare: f.missingShare,
+    pValue: f.pValue, qValue: f.qValue, attributeQValue: f.attributeQValue, significant: f.significant, favourable: f.favourable, missingShare: f.missingShare,
     test: f.method, positivesHolding: f.table.positivesHolding, negativesHolding: f.table.negativesHolding,
     weightOfEvidence: f.weightOfEvidence, informationValue: f.informationValue, testsTried: f.testsTried,
   };

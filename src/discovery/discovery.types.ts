@@ -46,7 +46,8 @@ export class AttributeInsight {
   @Field(() => Float, { nullable: true, description: 'positiveShare / negativeShare; null when negativeShare is 0.' }) lift: number | null;
   @Field(() => Float, { description: 'Exact or asymptotic test of independence between the test holding and being positive.' }) pValue: number;
   @Field(() => Float, { description: 'Benjamini-Hochberg over every test tried in the analysis.' }) qValue: number;
-  @Field() significant: boolean;
+  @Field(() => Float, { description: "Benjamini-Hochberg across attributes of each attribute's Simes p-value over its tests: the attribute-level screen." }) attributeQValue: number;
+  @Field({ description: 'qValue and attributeQValue both at most the FDR. The attribute-level screen keeps an attribute with many true, nested tests from lowering the bar for the others, so that the FDR holds over attributes as well as over tests.' }) significant: boolean;
   @Field({ description: 'True when the test marks positives (a criterion), false when it marks negatives (a disqualifier candidate).' }) favourable: boolean;
   @Field(() => Float, { description: 'Share of all analysed accounts without a value for the attribute.' }) missingShare: number;
   @Field(() => IndependenceTestEnum, { description: 'Which test gave pValue.' }) test: IndependenceMethod;

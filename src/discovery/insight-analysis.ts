@@ -59,6 +59,8 @@ export interface Finding {
   pValue: number;
   method: IndependenceMethod;
   qValue: number;
+  /** Benjamini-Hochberg across attributes of each attribute's Simes p-value over its tests. */
+  attributeQValue: number;
   significant: boolean;
   favourable: boolean;
   weightOfEvidence: number;
@@ -94,7 +96,7 @@ const MAX_SET = 5;
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-interface Candidate {
+export interface Candidate {
   test: AttributeTest;
   holding: Counts;
 }
@@ -155,12 +157,21 @@ function dateCandidates(a: AttributeCounts): Candidate[] {
   return RECENCY_WINDOWS.map((days, i) => ({ test: { attribute: a.attribute, operator: 'WITHIN_DAYS' as const, value: days }, holding: sum(bins.slice(0, i + 1)) }));
 }
 
-function candidatesOf(a: AttributeCounts): Candidate[] {
+/** Every candidate test of one attribute with the accounts for which it holds. */
+export function candidatesOf(a: AttributeCounts): Candidate[] {
   switch (a.type) {
     case 'NUMBER': return numberCandidates(a);
     case 'DATE': return dateCandidates(a);
     default: return stringCandidates(a, a.type);
   }
+}
+
+/** Simes' combination of a family's p-values: min over ranks i of k·p(i)/i; valid under positive dependence. */
+export function simes(pValues: readonly number[]): number {
+  const sorted = [...pValues].sort((a, b) => a - b);
+  let best = 1;
+  sorted.forEach((p, i) => (best = Math.min(best, (sorted.length * p) / (i + 1))));
+  return best;
 }
 
 /** Presents a test for a sentence: `industry IN [saas, fintech]`, `employees BETWEEN 50 and 200`. */
@@ -191,13 +202,14 @@ export function analyse(attributes: AttributeCounts[], totals: Counts, options: 
     warnings.push(`Only ${positives} positives and ${negatives} negatives: too few outcomes to conclude (${MIN_OUTCOMES} of each at least); treat findings as leads to check.`);
   }
 
-  const tried: Array<Omit<Finding, 'qValue' | 'significant' | 'testsTried' | 'points'>> = [];
+  const tried: Array<Omit<Finding, 'qValue' | 'attributeQValue' | 'significant' | 'testsTried' | 'points'>> = [];
   const perAttribute = new Map<string, number>();
+  const skipped: string[] = [];
   for (const a of attributes) {
     const missing = a.missing.positives + a.missing.negatives;
     const missingShare = missing / n;
     if (n - missing < MIN_PRESENT) {
-      warnings.push(`${a.attribute} has a value for only ${n - missing} of ${n} analysed accounts: not analysed.`);
+      skipped.push(a.attribute);
       continue;
     }
     if (missingShare > 0.5) {
@@ -231,11 +243,23 @@ export function analyse(attributes: AttributeCounts[], totals: Counts, options: 
     perAttribute.set(a.attribute, count);
   }
 
+  if (skipped.length) warnings.push(`Not analysed (a value for fewer than ${MIN_PRESENT} of the ${n} accounts): ${skipped.join(', ')}.`);
+
   const q = benjaminiHochberg(tried.map((f) => f.pValue));
-  const all: Finding[] = tried.map((f, i) => ({
-    ...f, qValue: q[i], significant: q[i] <= options.fdr, testsTried: perAttribute.get(f.attribute) ?? 0,
-    points: Math.max(1, Math.round(10 * Math.abs(f.weightOfEvidence))),
-  }));
+  // Test-level BH lets an attribute with many true, nested tests (ranges of a number) lower
+  // the bar for every other attribute's tests. A finding must also pass an attribute-level
+  // screen: each attribute's tests combined by Simes, then BH across attributes (the two-stage
+  // procedure of Benjamini & Bogomolov 2014), so that the FDR also holds over attributes.
+  const names = [...perAttribute.keys()].filter((a) => (perAttribute.get(a) ?? 0) > 0);
+  const attributeQ = new Map(benjaminiHochberg(names.map((a) => simes(tried.filter((f) => f.attribute === a).map((f) => f.pValue))))
+    .map((v, i) => [names[i], v]));
+  const all: Finding[] = tried.map((f, i) => {
+    const aq = attributeQ.get(f.attribute) ?? 1;
+    return {
+      ...f, qValue: q[i], attributeQValue: aq, significant: q[i] <= options.fdr && aq <= options.fdr,
+      testsTried: perAttribute.get(f.attribute) ?? 0, points: Math.max(1, Math.round(10 * Math.abs(f.weightOfEvidence))),
+    };
+  });
   const better = (x: Finding, y: Finding) => (x.significant && y.significant
     ? x.informationValue > y.informationValue
     : x.significant || (!y.significant && (x.qValue < y.qValue || (x.qValue === y.qValue && x.informationValue > y.informationValue))));

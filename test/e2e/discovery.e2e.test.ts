@@ -1,0 +1,241 @@
+import jStat from 'jstat';
+import { createRng } from '../../src/demo/account-generator';
+import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
+import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * A planted history: 2,400 accounts with one closed opportunity each over the last 360 days.
+ * Three attributes drive wins (industry saas/fintech, 50-200 employees, Salesforce in the stack:
+ * each adds 1.4 to the log-odds of winning); ten others are drawn independently of the outcome.
+ * The live version is built on the noise.
+ */
+const NOW = new Date('2026-11-24T12:00:00Z');
+const DAY = 86_400_000;
+const clock = new ManualClock(NOW);
+const DRIVERS = ['industry', 'employees', 'techStack'];
+const NOISE = ['country', 'fundingStage', 'businessModel', 'isPublic', 'cloudProvider', 'websiteVisits30d', 'demoRequested', 'lastEngagedAt', 'painPoints', 'budgetUsd'];
+let t: TestApp;
+let liveId: string;
+
+interface Planted { externalId: string; attributes: Record<string, unknown>; won: boolean; createdAt: Date }
+const planted: Planted[] = [];
+
+function plant(n: number): void {
+  const rng = createRng(15);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];
+  const subset = (xs: string[], p: number) => xs.filter(() => rng() < p);
+  for (let i = 0; i < n; i++) {
+    const industry = pick(['saas', 'fintech', 'retail', 'manufacturing', 'logistics', 'education']);
+    const employees = 10 + Math.floor(rng() * 591);
+    const techStack = subset(['salesforce', 'hubspot', 'aws', 'gcp', 'snowflake'], 0.4);
+    const drivers = Number(industry === 'saas' || industry === 'fintech') + Number(employees >= 50 && employees <= 200) + Number(techStack.includes('salesforce'));
+    const won = rng() < 1 / (1 + Math.exp(-(-2 + 1.4 * drivers)));
+    const attributes: Record<string, unknown> = {
+      industry, employees, techStack,
+      country: pick(['US', 'GB', 'DE', 'FR', 'JP']),
+      fundingStage: pick(['seed', 'series-a', 'series-b', 'growth', 'public']),
+      businessModel: pick(['b2b', 'b2c', 'marketplace']),
+      isPublic: rng() < 0.3,
+      cloudProvider: pick(['aws', 'azure', 'gcp']),
+      websiteVisits30d: Math.floor(rng() * 100),
+      demoRequested: rng() < 0.3,
+      lastEngagedAt: new Date(NOW.getTime() - Math.floor(rng() * 400) * DAY).toISOString().slice(0, 10),
+      painPoints: subset(['scaling', 'cost', 'latency', 'compliance', 'talent'], 0.35),
+      budgetUsd: 1000 * (1 + Math.floor(rng() * 500)),
+    };
+    const createdAt = new Date(NOW.getTime() - (5 + rng() * 355) * DAY);
+    planted.push({ externalId: `p-${i}`, attributes, won, createdAt });
+  }
+}
+
+const INSIGHT_FIELDS = `attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift
+  pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried`;
+const INSIGHTS = `query($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {
+  segment { key } basis from to positives negatives testsTried warnings insights { ${INSIGHT_FIELDS} } } }`;
+const SUGGEST = `mutation($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {
+  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }
+    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }
+  insightsUsed { ${INSIGHT_FIELDS} }
+  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }
+  warnings } }`;
+
+beforeAll(async () => {
+  t = await startTestApp({ clock });
+  plant(2400);
+  await t.data(CREATE_SEGMENT, { input: { key: 'planted', name: 'Planted', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+  const noiseDefinition = {
+    dimensions: [
+      { dimension: 'FIRMOGRAPHICS', weight: 50, criteria: [
+        { attribute: 'country', operator: 'IN', values: ['US', 'GB'], points: 5 },
+        { attribute: 'fundingStage', operator: 'IN', values: ['growth', 'public'], points: 5 },
+      ] },
+      { dimension: 'BEHAVIORAL', weight: 50, criteria: [
+        { attribute: 'websiteVisits30d', operator: 'GTE', value: 50, points: 5 },
+        { attribute: 'demoRequested', operator: 'EQ', value: true, points: 5 },
+      ] },
+    ],
+  };
+  liveId = (await t.data(CREATE_DRAFT, { segmentKey: 'planted', definition: noiseDefinition })).createDraft.id;
+  await t.data(PUBLISH, { id: liveId, effectiveAt: new Date(NOW.getTime() - 400 * DAY).toISOString() });
+  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+    a: planted.map((p) => ({ externalId: p.externalId, name: `Planted ${p.externalId}`, attributes: p.attributes })),
+  });
+  await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
+    o: planted.map((p, i) => ({
+      externalId: `o-${i}`, accountExternalId: p.externalId, createdAt: p.createdAt.toISOString(),
+      outcome: p.won ? 'WON' : 'LOST', closedAt: new Date(p.createdAt.getTime() + 2 * DAY).toISOString(), amount: 1000 + (i % 7) * 500,
+    })),
+  });
+}, 120_000);
+afterAll(() => t.close());
+
+describe('icpInsights on a planted dataset', () => {
+  let result: any;
+  beforeAll(async () => {
+    result = (await t.data(INSIGHTS, { k: 'planted' })).icpInsights;
+  });
+
+  it('labels every planted account: positives won, negatives lost', () => {
+    expect(result.positives).toBe(planted.filter((p) => p.won).length);
+    expect(result.negatives).toBe(planted.filter((p) => !p.won).length);
+    expect(result.basis).toBe('WON_VS_LOST');
+    expect(new Date(result.to).getTime()).toBe(NOW.getTime());
+    expect(new Date(result.from).getTime()).toBe(NOW.getTime() - 365 * DAY);
+  });
+
+  it('finds the three drivers significant and at most one noise attribute', () => {
+    const significant = result.insights.filter((i: any) => i.significant).map((i: any) => i.attribute);
+    for (const d of DRIVERS) expect(significant).toContain(d);
+    expect(significant.filter((a: string) => NOISE.includes(a)).length).toBeLessThanOrEqual(1);
+    // Significant first, then by information value.
+    const order = result.insights.map((i: any) => [i.significant, i.informationValue]);
+    for (let k = 1; k < order.length; k++) {
+      expect(order[k - 1][0] || !order[k][0]).toBe(true);
+      if (order[k - 1][0] === order[k][0]) expect(order[k - 1][1]).toBeGreaterThanOrEqual(order[k][1]);
+    }
+  });
+
+  it('counts each table as the planted data does, with the p-value of an independent chi-square', () => {
+    for (const insight of result.insights.filter((i: any) => DRIVERS.includes(i.attribute))) {
+      const c = insight.criterion;
+      const holds = (p: Planted) => {
+        const v = p.attributes[c.attribute] as any;
+        switch (c.operator) {
+          case 'IN': return c.values.includes(v);
+          case 'CONTAINS_ANY': return v.some((e: string) => c.values.includes(e));
+          case 'BETWEEN': return v >= c.min && v <= c.max;
+          case 'GTE': return v >= c.value;
+          case 'LTE': return v <= c.value;
+          default: throw new Error(`unexpected operator ${c.operator}`);
+        }
+      };
+      const a = planted.filter((p) => p.won && holds(p)).length;
+      const cc = planted.filter((p) => !p.won && holds(p)).length;
+      const P = result.positives;
+      const N = result.negatives;
+      expect([insight.positivesHolding, insight.negativesHolding]).toEqual([a, cc]);
+      expect(insight.positiveShare).toBeCloseTo(a / P, 12);
+      expect(insight.negativeShare).toBeCloseTo(cc / N, 12);
+      expect(insight.favourable).toBe(true);
+      expect(insight.test).toBe('CHI_SQUARE');
+      const [b, d] = [P - a, N - cc];
+      const chi2 = ((P + N) * (a * d - b * cc) ** 2) / ((a + b) * (cc + d) * (a + cc) * (b + d));
+      const tail = 1 - (jStat as unknown as { chisquare: { cdf(x: number, df: number): number } }).chisquare.cdf(chi2, 1);
+      if (tail > 1e-12) expect(insight.pValue / tail).toBeCloseTo(1, 6);
+      else expect(insight.pValue).toBeLessThan(1e-10);
+    }
+  });
+
+  it('finds the planted values: saas and fintech, Salesforce, a range around 50-200 employees', () => {
+    const by = (a: string) => result.insights.find((i: any) => i.attribute === a);
+    expect(by('industry').criterion.operator).toBe('IN');
+    expect([...by('industry').criterion.values].sort()).toEqual(['fintech', 'saas']);
+    expect(by('techStack').criterion).toMatchObject({ operator: 'CONTAINS_ANY', values: ['salesforce'] });
+    // A range or an upper threshold: either way up to about 200 employees, where the planted effect ends.
+    const e = by('employees').criterion;
+    expect(['BETWEEN', 'LTE']).toContain(e.operator);
+    const upper = e.operator === 'BETWEEN' ? e.max : e.value;
+    expect(upper).toBeGreaterThanOrEqual(170);
+    expect(upper).toBeLessThanOrEqual(240);
+    if (e.operator === 'BETWEEN') expect(e.min).toBeLessThanOrEqual(80);
+  });
+
+  it('warns about the attributes no planted account has', () => {
+    const warning = result.warnings.find((w: string) => w.startsWith('Not analysed'));
+    expect(warning).toMatch(/^Not analysed \(a value for fewer than 20 of the 2400 accounts\): annualRevenue, contentDownloads90d, /);
+    expect(warning).not.toMatch(/industry|employees|techStack/);
+    expect(result.insights.find((i: any) => i.attribute === 'annualRevenue')).toBeUndefined();
+  });
+
+  it('TOP_VALUE: the top share of won accounts by won amount against every other account', async () => {
+    const r = (await t.data(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', topShare: 0.25 } })).icpInsights;
+    const won = planted.filter((p) => p.won).length;
+    expect(r.positives).toBe(Math.ceil(0.25 * won));
+    expect(r.negatives).toBe(planted.length - Math.ceil(0.25 * won));
+  });
+
+  it('warns when outcomes are too few to conclude', async () => {
+    const r = (await t.data(INSIGHTS, { k: 'planted', o: { from: new Date(NOW.getTime() - 12 * DAY).toISOString() } })).icpInsights;
+    expect(r.positives + r.negatives).toBe(planted.filter((p) => p.createdAt.getTime() >= NOW.getTime() - 12 * DAY).length);
+    expect(r.warnings[0]).toMatch(/too few outcomes to conclude/);
+  });
+
+  it('refuses bad options naming the field, and readers outside REVOPS, AUDITOR, ADMIN', async () => {
+    expect(expectError(await t.gql(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', topShare: 0.9 } }), 'BAD_USER_INPUT').message).toContain('options.topShare');
+    expect(expectError(await t.gql(INSIGHTS, { k: 'planted', o: { fdr: 0 } }), 'BAD_USER_INPUT').message).toContain('options.fdr');
+    expect(expectError(await t.gql(INSIGHTS, { k: 'planted', o: { from: NOW.toISOString(), to: NOW.toISOString() } }), 'BAD_USER_INPUT').message).toContain('options.from');
+    expect(expectError(await t.gql(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', valueAttribute: 'industry' } }), 'BAD_USER_INPUT').message).toContain('options.valueAttribute');
+    expectError(await t.gql(INSIGHTS, { k: 'nope' }), 'NOT_FOUND');
+    for (const role of ['VIEWER', 'SALES_MANAGER'] as const) expectError(await t.gql(INSIGHTS, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
+    expect((await t.gql(INSIGHTS, { k: 'planted' }, { key: await t.keyFor('AUDITOR') })).errors).toBeUndefined();
+  });
+});
+
+describe('suggestDraft', () => {
+  it('is refused to auditors and viewers, and changes nothing on bad input', async () => {
+    const before = await t.sql('SELECT count(*)::int AS n FROM icp_version');
+    for (const role of ['AUDITOR', 'VIEWER', 'SALES_MANAGER'] as const) expectError(await t.gql(SUGGEST, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
+    expect(expectError(await t.gql(SUGGEST, { k: 'planted', o: { topShare: 0 } }), 'BAD_USER_INPUT').message).toContain('options.topShare');
+    expect(await t.sql('SELECT count(*)::int AS n FROM icp_version')).toEqual(before);
+  });
+
+  it('learns from older outcomes a draft that beats the noise-built live version on newer ones', async () => {
+    const revops = await t.keyFor('REVOPS', 'rita-revops');
+    const { suggestDraft: s } = await t.data(SUGGEST, { k: 'planted' }, { key: revops });
+    const split = new Date(s.check.splitAt).getTime();
+    const train = planted.filter((p) => p.createdAt.getTime() < split);
+    const test = planted.filter((p) => p.createdAt.getTime() >= split);
+    expect(train.length / planted.length).toBeCloseTo(0.7, 2);
+    expect([s.check.trainPositives, s.check.trainNegatives]).toEqual([train.filter((p) => p.won).length, train.filter((p) => !p.won).length]);
+    expect([s.check.testPositives, s.check.testNegatives]).toEqual([test.filter((p) => p.won).length, test.filter((p) => !p.won).length]);
+
+    // The drafts' criteria are the drivers (and at most one noise attribute).
+    const attributes = s.draft.definition.dimensions.flatMap((d: any) => d.criteria.map((c: any) => c.attribute));
+    for (const d of DRIVERS) expect(attributes).toContain(d);
+    expect(attributes.filter((a: string) => NOISE.includes(a)).length).toBeLessThanOrEqual(1);
+    expect(s.draft.definition.dimensions.reduce((sum: number, d: any) => sum + d.weight, 0)).toBe(100);
+    const th = s.draft.definition.thresholds;
+    expect(th.perfect).toBeGreaterThan(th.strong);
+    expect(th.strong).toBeGreaterThan(th.moderate);
+
+    // Out of sample, the draft ranks wins above losses clearly better than the noise.
+    expect(s.check.auc).toBeGreaterThan(0.7);
+    expect(s.check.liveAuc).toBeLessThan(0.6);
+    expect(s.check.aucCiLow).toBeGreaterThan(s.check.liveAucCiHigh);
+    expect(s.check.aucCiLow).toBeLessThan(s.check.auc);
+    expect(s.check.aucCiHigh).toBeGreaterThan(s.check.auc);
+
+    // A draft like any other: DRAFT, audited in the name of the caller, its notes citing each finding.
+    expect(s.draft.status).toBe('DRAFT');
+    expect(s.draft.createdBy).toBe('rita-revops');
+    for (const used of s.insightsUsed) expect(s.draft.notes).toContain(`${used.attribute} ${used.criterion.operator === 'WITHIN_DAYS' ? 'WITHIN' : used.criterion.operator}`);
+    expect(s.draft.notes).toMatch(/Out of sample: AUC 0\.\d{3} \(95 % CI/);
+    const [event] = await t.sql(`SELECT actor, action, after->>'notes' AS notes FROM audit_event WHERE entity_id = $1`, [s.draft.id]);
+    expect(event).toMatchObject({ actor: 'rita-revops', action: 'version.created', notes: s.draft.notes });
+
+    // The draft scores like any draft: previewScore of a planted winner-profile account.
+    const preview = await t.data(`query($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }`,
+      { id: s.draft.id, a: { industry: 'saas', employees: 120, techStack: ['salesforce'] } });
+    expect(preview.previewScore.tier).toBe('PERFECT');
+  });
+});
