@@ -2,6 +2,9 @@
  * Two quarters of leads and opportunities telling seed 004's story: under the old, broad ICP
  * about 8 % of leads became opportunities and won deals took about 45 days; once the narrowed
  * ICP went live, marketing worked its top tiers and about 22 % converted, in about 28 days.
+ * Deals also carry a pattern neither ICP has (seed 004's "using Salesforce", and in the growth
+ * segment "50-200 employees"): accounts that fit it win more often, whatever their tier, so
+ * that icpInsights has something real to find and suggestDraft something to add.
  */
 import type { AppContext } from '../context';
 import { outcomeService } from '../outcomes/outcome.service';
@@ -12,6 +15,13 @@ import { createRng } from './account-generator';
 const DAY = 86_400_000;
 const BATCH = 5000;
 const DEAL_SIZE: Record<string, number> = { strategic: 250_000, enterprise: 80_000, growth: 25_000 };
+
+/** How much more (or less) often an account wins than its tier's rate says. */
+function winFactor(segmentKey: string, account: { salesforce: boolean; employees: number | null }): number {
+  const stack = account.salesforce ? 2 : 0.55;
+  if (segmentKey !== 'growth') return stack;
+  return stack * (account.employees !== null && account.employees >= 50 && account.employees <= 200 ? 1.5 : 0.7);
+}
 
 interface Period {
   versionId: string;
@@ -32,8 +42,10 @@ export async function seedOutcomes(ctx: AppContext, segmentKey: string, periods:
   const leads: LeadInput[] = [];
   const opportunities: OpportunityInput[] = [];
   for (const [p, period] of periods.entries()) {
-    const accounts: Array<{ external_id: string; tier: FitTier }> = await ctx.em.query(
-      `SELECT a.external_id, s.tier FROM account_score s JOIN account a ON a.id = s.account_id
+    const accounts: Array<{ external_id: string; tier: FitTier; salesforce: boolean; employees: number | null }> = await ctx.em.query(
+      `SELECT a.external_id, s.tier, coalesce(a.attributes->'techStack' @> '["salesforce"]', false) AS salesforce,
+              CASE WHEN jsonb_typeof(a.attributes->'employees') = 'number' THEN (a.attributes->>'employees')::float8 END AS employees
+       FROM account_score s JOIN account a ON a.id = s.account_id
        WHERE s.version_id = $1 AND s.valid_to IS NULL ORDER BY a.external_id`, [period.versionId]);
     const weights = accounts.map((a) => period.reach[a.tier] ?? 0);
     const total = weights.reduce((x, y) => x + y, 0);
@@ -50,7 +62,7 @@ export async function seedOutcomes(ctx: AppContext, segmentKey: string, periods:
       const ref = `${segmentKey}-${p}-${i}`;
       leads.push({ externalId: `lead-${ref}`, accountExternalId: account.external_id, createdAt: new Date(createdAt), convertedAt: converts ? new Date(convertedAt) : null });
       if (!converts) continue;
-      const won = rng() < (period.win[account.tier] ?? 0);
+      const won = rng() < Math.min(0.95, (period.win[account.tier] ?? 0) * winFactor(segmentKey, account));
       const cycle = Math.max(5, period.cycleDays[0] + gauss() * period.cycleDays[1]);
       const closedAt = convertedAt + cycle * DAY;
       const open = closedAt >= now;

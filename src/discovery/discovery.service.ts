@@ -104,7 +104,9 @@ function evidence(f: Finding): string {
     + `${f.lift === null ? '' : `, lift ${f.lift.toFixed(2)}`}, p = ${p(f.pValue)} (${f.method === 'FISHER_EXACT' ? "Fisher's exact" : 'chi-square'}), q = ${p(f.qValue)}, IV ${f.informationValue.toFixed(3)}`;
 }
 
-function notesFor(r: Resolved, split: Date, check: OutOfSampleCheck, live: IcpVersion | null, plan: NonNullable<ReturnType<typeof planDraft>>): string {
+function notesFor(r: Resolved, split: Date, check: OutOfSampleCheck, live: IcpVersion | null, plan: NonNullable<ReturnType<typeof planDraft>>, trainScores: number[]): string {
+  const { perfect, strong, moderate } = plan.definition.thresholds;
+  const atOrAbove = (x: number) => `${Math.round((100 * trainScores.filter((s) => s >= x).length) / Math.max(1, trainScores.length))} %`;
   const interval = (auc: number | null, lo: number | null, hi: number | null) => (auc === null ? 'n/a' : `${fmt(auc)} (95 % CI ${fmt(lo)}-${fmt(hi)}, DeLong)`);
   const lines = [
     `Suggested by suggestDraft from the outcomes of opportunities created ${r.from.toISOString().slice(0, 10)} to ${r.to.toISOString().slice(0, 10)} (${r.basis}, FDR ${r.fdr}).`,
@@ -113,7 +115,7 @@ function notesFor(r: Resolved, split: Date, check: OutOfSampleCheck, live: IcpVe
     'Criteria (points = 10 x weight of evidence; dimension weights = share of information value):',
     ...plan.criteria.map((f) => `- ${evidence(f)} -> ${f.points} points in ${f.dimension ?? 'BUSINESS_NEEDS'}`),
     ...(plan.disqualifiers.length ? ['Disqualifier candidates (strongly unfavourable):', ...plan.disqualifiers.map((f) => `- ${evidence(f)}`)] : []),
-    `Thresholds ${plan.definition.thresholds.perfect}/${plan.definition.thresholds.strong}/${plan.definition.thresholds.moderate} put about 10/30/60 % of the teaching accounts at or above PERFECT/STRONG/MODERATE.`,
+    `Thresholds ${perfect}/${strong}/${moderate}: ${atOrAbove(perfect)}, ${atOrAbove(strong)} and ${atOrAbove(moderate)} of the teaching accounts (not disqualified) at or above PERFECT, STRONG and MODERATE.`,
   ];
   let text = '';
   for (const [i, line] of lines.entries()) {
@@ -180,7 +182,7 @@ export async function suggestDraft(ctx: AppContext, segmentKey: string, options?
   if (!live) warnings.push(`Segment "${r.segment.key}" has no live version to compare with.`);
 
   const draft = await versionService.createDraft(ctx, {
-    segmentKey: r.segment.key, definition: plan.definition, notes: notesFor(r, split, check, live, plan),
+    segmentKey: r.segment.key, definition: plan.definition, notes: notesFor(r, split, check, live, plan, trainScores),
   });
   return { draft, insightsUsed: [...plan.criteria, ...plan.disqualifiers].map(toInsight), check, warnings };
 }

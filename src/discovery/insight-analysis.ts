@@ -23,8 +23,8 @@ export const NUMBER_QUANTILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as
 
 /**
  * What SQL counted for one attribute over the analysed accounts.
- * - STRING, BOOLEAN, STRING_LIST: `values` (lower-cased strings, "true"/"false"; list elements,
- *   each account counted once per distinct element).
+ * - STRING, BOOLEAN, STRING_LIST: `values` (strings case-insensitively, "true"/"false"; list
+ *   elements, each account counted once per distinct element).
  * - NUMBER: `cuts` (distinct quantile values, ascending) and `bins`, 2·cuts+1 of them: bin 2j
  *   holds values strictly between cut j-1 and cut j (bin 0 below the first cut, the last bin
  *   above the last), bin 2j+1 the values equal to cut j.

@@ -71,13 +71,14 @@ const ofType = (key: string, json: string) => `jsonb_typeof(${value(key)}) = '${
 /**
  * A text bucket per attribute: 'm' missing, 'x' a value of the wrong type (present, holds no
  * test); otherwise 'v<value>' (strings lower-cased, booleans), 'b<bin>' (numbers, dates) or
- * 'p' (lists, whose elements are counted apart).
+ * 'p' (lists, whose elements are counted apart). Spellings are merged case-insensitively in
+ * {@link countPopulation}, as the scoring engine compares strings.
  */
 function bucket(entry: CatalogueEntry, cutsParam: string | null, atParam: string): string {
   const key = entry.key;
   const present = (() => {
     switch (entry.type as AttributeType) {
-      case 'STRING': return `CASE WHEN ${ofType(key, 'string')} THEN 'v' || lower(${value(key)} #>> '{}') ELSE 'x' END`;
+      case 'STRING': return `CASE WHEN ${ofType(key, 'string')} THEN 'v' || (${value(key)} #>> '{}') ELSE 'x' END`;
       case 'BOOLEAN': return `CASE WHEN ${ofType(key, 'boolean')} THEN 'v' || (${value(key)} #>> '{}') ELSE 'x' END`;
       case 'STRING_LIST': return `CASE WHEN ${ofType(key, 'array')} THEN 'p' ELSE 'x' END`;
       case 'NUMBER': {
@@ -138,7 +139,7 @@ export async function countPopulation(em: EntityManager, l: Labelling, from: Dat
     const elements: Array<{ key: string; element: string; positive: boolean; n: number }> = lists.length ? await tx.query(`${populationCte(l)}
       SELECT k.key, e.element, pop.positive, count(*)::int AS n
       FROM pop CROSS JOIN (VALUES ${lists.map((e) => `(${lit(e.key)})`).join(', ')}) k(key)
-      CROSS JOIN LATERAL (SELECT DISTINCT lower(x) AS element FROM jsonb_array_elements_text(
+      CROSS JOIN LATERAL (SELECT DISTINCT ON (lower(x)) x AS element FROM jsonb_array_elements_text(
         CASE WHEN jsonb_typeof(pop.attributes->k.key) = 'array' THEN pop.attributes->k.key ELSE '[]' END) x) e
       GROUP BY 1, 2, 3`, base) : [];
 
@@ -149,6 +150,16 @@ export async function countPopulation(em: EntityManager, l: Labelling, from: Dat
       ...(e.type === 'DATE' ? { bins: Array.from({ length: RECENCY_WINDOWS.length + 1 }, zero) } : {}),
       ...(e.type === 'STRING' || e.type === 'BOOLEAN' || e.type === 'STRING_LIST' ? { values: new Map<string, Counts>() } : {}),
     }));
+    // Values and elements by lower-cased value, shown in their most frequent spelling.
+    const spellings = counted.map(() => new Map<string, Map<string, Counts>>());
+    const tally = (i: number, spelling: string, positive: boolean, n: number) => {
+      const byLower = spellings[i];
+      const lower = spelling.toLowerCase();
+      if (!byLower.has(lower)) byLower.set(lower, new Map());
+      const m = byLower.get(lower)!;
+      if (!m.has(spelling)) m.set(spelling, zero());
+      add(m.get(spelling)!, positive, n);
+    };
     for (const r of rows) {
       const positive = r.positive as boolean;
       const n = r.n as number;
@@ -160,17 +171,17 @@ export async function countPopulation(em: EntityManager, l: Labelling, from: Dat
       const b = r[`b${i}`] as string;
       const a = counted[i];
       if (b === 'm') add(a.missing, positive, n);
-      else if (b[0] === 'v') {
-        const v = b.slice(1);
-        if (!a.values!.has(v)) a.values!.set(v, zero());
-        add(a.values!.get(v)!, positive, n);
-      } else if (b[0] === 'b') add(a.bins![Number(b.slice(1))], positive, n);
+      else if (b[0] === 'v') tally(i, b.slice(1), positive, n);
+      else if (b[0] === 'b') add(a.bins![Number(b.slice(1))], positive, n);
     }
-    for (const r of elements) {
-      const a = counted[catalogue.findIndex((e) => e.key === r.key)];
-      if (!a.values!.has(r.element)) a.values!.set(r.element, zero());
-      add(a.values!.get(r.element)!, r.positive, r.n);
-    }
+    for (const r of elements) tally(catalogue.findIndex((e) => e.key === r.key), r.element, r.positive, r.n);
+    spellings.forEach((byLower, i) => {
+      for (const variants of byLower.values()) {
+        const all = [...variants.entries()];
+        const [spelling] = all.reduce((best, v) => (v[1].positives + v[1].negatives > best[1].positives + best[1].negatives ? v : best));
+        counted[i].values!.set(spelling, all.reduce((s, [, c]) => ({ positives: s.positives + c.positives, negatives: s.negatives + c.negatives }), zero()));
+      }
+    });
     return { totals, attributes: counted };
   });
 }

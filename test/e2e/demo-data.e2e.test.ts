@@ -47,6 +47,13 @@ describe('demo data', () => {
       expect(c.after.metrics.medianSalesCycleDays).toBeLessThan(33);
       expect(c.deltas.filter((d: any) => d.significant).map((d: any) => d.metric)).toEqual(expect.arrayContaining(['leadToOpportunityRate', 'medianSalesCycleDays']));
     }
+    // The deals carry a pattern neither ICP has (seed 004's "using Salesforce"): discovery finds it. (Here the
+    // strategic segment has about 200 accounts sharing its opportunities; with the demo's 10,000 it is found there too.)
+    for (const key of ['enterprise', 'growth']) {
+      const { icpInsights } = await t.data(`{ icpInsights(segmentKey: "${key}") { insights { attribute significant favourable criterion { operator values } } } }`);
+      const stack = icpInsights.insights.find((i: any) => i.attribute === 'techStack');
+      expect(stack).toMatchObject({ significant: true, favourable: true, criterion: { operator: 'CONTAINS_ANY', values: ['salesforce'] } });
+    }
     const statuses = await t.sql(`SELECT DISTINCT CASE WHEN revoked_at IS NOT NULL THEN 'REVOKED' WHEN expires_at <= now() THEN 'EXPIRED' ELSE 'ACTIVE' END AS s FROM fit_override`);
     expect(statuses.map((r: any) => r.s).sort()).toEqual(['ACTIVE', 'EXPIRED', 'REVOKED']);
     const actors = await t.sql(`SELECT DISTINCT actor FROM audit_event WHERE action <> 'apiKey.created' ORDER BY actor`);
