@@ -24,6 +24,7 @@ import { createApp, type App } from '../src/server/app';
 import { createSystemContext } from '../src/system-context';
 import { copyBaseline, copyRows, encodeAccounts } from './copy-baseline';
 import { openBenchDatabase, type BenchDatabase } from './database';
+import { timeDiscovery } from './discovery-timing';
 import { runLoad, type LoadResult } from './http-load';
 import { timePublish } from './publish';
 import { formatLine, int, ms, sec, verdict, type Figure, type Line } from './report';
@@ -167,6 +168,8 @@ async function main(): Promise<void> {
   const reportLines = await timeReports({
     ds, url, readerKey, writerKey, segmentKey: SEGMENT, draft: DEMO_SEGMENTS[1].draft, opportunities: outcomes.opportunities, log,
   });
+  // Discovery over the same accounts and outcomes (layer 08).
+  reportLines.push(...await timeDiscovery({ ds, segmentKey: SEGMENT, scope: `${int(opts.accounts)} accounts, ${int(outcomes.opportunities)} opportunities`, log }));
   reportLines.forEach((l) => out(formatLine(l)));
 
   // 4. upsertAccounts, batches of 1,000: service with 1 and 2 workers, then HTTP likewise.

@@ -1,8 +1,8 @@
 /**
  * The SQL of discovery: which accounts of a segment are positives and negatives in a window of
- * outcomes, and their attributes counted per candidate bucket. Set-based: an analysis is three
- * statements (quantiles, scalar buckets by GROUPING SETS, list elements) whatever the number of
- * accounts; the scans of suggestDraft stream accounts through a cursor.
+ * outcomes, and their attributes counted per candidate bucket. Set-based: an analysis is four
+ * statements whatever the number of accounts (see countPopulation); the scans of suggestDraft
+ * stream accounts through a cursor.
  */
 import type { EntityManager } from 'typeorm';
 import type { AttributeType, CatalogueEntry } from '../versions/icp-definition';
@@ -23,23 +23,25 @@ export interface Labelling {
 const lit = (key: string) => `'${key.replace(/'/g, "''")}'`;
 
 /**
- * `(account_id, positive)` of the accounts labelled by the opportunities created in
- * [$2, $3): WON_VS_LOST the segment's accounts with a closed opportunity (positive: one was
- * won); TOP_VALUE every account of the segment (positive: among the top $4 share of won
- * accounts by value). $1 is the segment id.
+ * `(account_id, positive)`, and `attributes` when asked, of the accounts labelled by the
+ * opportunities created in [$2, $3): WON_VS_LOST the segment's accounts with a closed
+ * opportunity (positive: one was won); TOP_VALUE every account of the segment (positive: among
+ * the top $4 share of won accounts by value). $1 is the segment id.
  */
-export function labelsSql(l: Labelling): string {
+export function labelsSql(l: Labelling, withAttributes = false): string {
   const inSegment = 'a.segment_ids @> ARRAY[$1::uuid]';
+  const attributes = withAttributes ? ', a.attributes' : '';
   if (l.basis === 'WON_VS_LOST') {
-    return `SELECT o.account_id, bool_or(o.outcome = 'WON') AS positive
-      FROM opportunity o JOIN account a ON a.id = o.account_id AND ${inSegment}
-      WHERE o.outcome <> 'OPEN' AND o.created_at >= $2 AND o.created_at < $3
-      GROUP BY o.account_id`;
+    // Outcomes aggregate first; the accounts join once each (their attributes never ride in the aggregate).
+    return `SELECT a.id AS account_id, l.positive${attributes}
+      FROM (SELECT o.account_id, bool_or(o.outcome = 'WON') AS positive FROM opportunity o
+            WHERE o.outcome <> 'OPEN' AND o.created_at >= $2 AND o.created_at < $3 GROUP BY o.account_id) l
+      JOIN account a ON a.id = l.account_id AND ${inSegment}`;
   }
   const value = l.valueAttribute
     ? `CASE WHEN jsonb_typeof(a.attributes->${lit(l.valueAttribute)}) = 'number' THEN (a.attributes->>${lit(l.valueAttribute)})::float8 END`
     : 'sum(o.amount)::float8';
-  return `SELECT a.id AS account_id, b.account_id IS NOT NULL AS positive
+  return `SELECT a.id AS account_id, b.account_id IS NOT NULL AS positive${attributes}
     FROM account a
     LEFT JOIN (
       SELECT w.account_id FROM (
@@ -61,43 +63,13 @@ function params(l: Labelling, from: Date, to: Date): unknown[] {
   return l.basis === 'WON_VS_LOST' ? [l.segmentId, from, to] : [l.segmentId, from, to, l.topShare];
 }
 
-const populationCte = (l: Labelling) => `WITH labels AS (${labelsSql(l)}),
-  pop AS (SELECT a.attributes, l.positive FROM labels l JOIN account a ON a.id = l.account_id)`;
+const populationCte = (l: Labelling) => `WITH pop AS (${labelsSql(l, true)})`;
 
-const value = (key: string) => `pop.attributes->${lit(key)}`;
-const isMissing = (key: string) => `(${value(key)} IS NULL OR jsonb_typeof(${value(key)}) = 'null')`;
-const ofType = (key: string, json: string) => `jsonb_typeof(${value(key)}) = '${json}'`;
+/** The JSON type a catalogue type is stored as. */
+const JSON_TYPE: Record<AttributeType, string> = { STRING: 'string', BOOLEAN: 'boolean', STRING_LIST: 'array', NUMBER: 'number', DATE: 'string' };
 
-/**
- * A text bucket per attribute: 'm' missing, 'x' a value of the wrong type (present, holds no
- * test); otherwise 'v<value>' (strings lower-cased, booleans), 'b<bin>' (numbers, dates) or
- * 'p' (lists, whose elements are counted apart). Spellings are merged case-insensitively in
- * {@link countPopulation}, as the scoring engine compares strings.
- */
-function bucket(entry: CatalogueEntry, cutsParam: string | null, atParam: string): string {
-  const key = entry.key;
-  const present = (() => {
-    switch (entry.type as AttributeType) {
-      case 'STRING': return `CASE WHEN ${ofType(key, 'string')} THEN 'v' || (${value(key)} #>> '{}') ELSE 'x' END`;
-      case 'BOOLEAN': return `CASE WHEN ${ofType(key, 'boolean')} THEN 'v' || (${value(key)} #>> '{}') ELSE 'x' END`;
-      case 'STRING_LIST': return `CASE WHEN ${ofType(key, 'array')} THEN 'p' ELSE 'x' END`;
-      case 'NUMBER': {
-        const v = `(${value(key)} #>> '{}')::float8`;
-        const w = `width_bucket(${v}, ${cutsParam}::float8[])`;
-        return `CASE WHEN ${ofType(key, 'number')} THEN 'b' || (2 * ${w} - CASE WHEN ${w} > 0 AND ${v} = (${cutsParam}::float8[])[${w}] THEN 1 ELSE 0 END)::text ELSE 'x' END`;
-      }
-      case 'DATE': {
-        // Age in days at the analysis instant, as WITHIN_DAYS reads it; future dates hold no window.
-        const age = `extract(epoch FROM (${atParam}::timestamptz - (${value(key)} #>> '{}')::timestamptz)) / 86400`;
-        const windows = RECENCY_WINDOWS.map((d, i) => `WHEN ${age} <= ${d} THEN 'b${i}'`).join(' ');
-        return `CASE WHEN ${ofType(key, 'string')} AND (${value(key)} #>> '{}') ~ '^\\d{4}-\\d{2}-\\d{2}' THEN
-          CASE WHEN ${age} < 0 THEN 'x' ${windows} ELSE 'b${RECENCY_WINDOWS.length}' END ELSE 'x' END`;
-      }
-      default: return `'x'`;
-    }
-  })();
-  return `CASE WHEN ${isMissing(key)} THEN 'm' ELSE ${present} END`;
-}
+/** Quantile cut points come from a sample of about this many accounts (the tests count them all). */
+const QUANTILE_SAMPLE = 100_000;
 
 export interface CountedPopulation {
   totals: Counts;
@@ -108,32 +80,61 @@ const add = (c: Counts, positive: boolean, n: number) => (positive ? (c.positive
 const zero = (): Counts => ({ positives: 0, negatives: 0 });
 
 /**
- * Counts the labelled accounts of [from, to) per candidate bucket of every catalogue attribute.
- * Runs in one REPEATABLE READ snapshot so that the three statements see the same outcomes.
+ * Counts the labelled accounts of [from, to) per candidate bucket of every catalogue attribute,
+ * in one REPEATABLE READ snapshot, in four statements whatever the number of accounts:
+ * 1. the segment's size (to size the quantiles' sample);
+ * 2. positives and negatives, and the NUMBER attributes' quantiles from a sample of accounts
+ *    chosen by a hash of their id (the same sample every time);
+ * 3. one pass over every (account, attribute) pair of the accounts' jsonb (jsonb_each reads it
+ *    once, rather than one lookup per attribute and bucket), bucketed by type, counted by one
+ *    hash aggregate: 'v<value>' for strings and booleans, 'b<bin>' for numbers and dates, 'p'
+ *    for a present list, 'x' for a value of the wrong type (present, holds no test), 'm' for an
+ *    explicit null; absent keys are missing, derived from the totals;
+ * 4. list elements, each account counted once per distinct element (case-insensitively).
+ * Spellings of a value are merged case-insensitively, as the scoring engine compares strings.
  */
 export async function countPopulation(em: EntityManager, l: Labelling, from: Date, to: Date, at: Date, catalogue: CatalogueEntry[]): Promise<CountedPopulation> {
   return em.transaction('REPEATABLE READ', async (tx) => {
     // Dates without an offset are UTC everywhere in fitgraph (see parseInstant).
     await tx.query(`SET LOCAL TIME ZONE 'UTC'`);
     const base = params(l, from, to);
+    const [{ n: segmentSize }] = await tx.query('SELECT count(*)::int AS n FROM account WHERE segment_ids @> ARRAY[$1::uuid]', [l.segmentId]);
+    const sample = Math.max(1, Math.ceil((4096 * Math.min(1, QUANTILE_SAMPLE / Math.max(1, segmentSize)))));
     const numbers = catalogue.filter((e) => e.type === 'NUMBER');
-    const cuts = new Map<string, number[]>();
-    if (numbers.length) {
-      const q = `$${base.length + 1}::float8[]`;
-      const [row] = await tx.query(`${populationCte(l)}
-        SELECT ${numbers.map((e, i) => `percentile_disc(${q}) WITHIN GROUP (ORDER BY (${value(e.key)} #>> '{}')::float8)
-          FILTER (WHERE ${ofType(e.key, 'number')}) AS q${i}`).join(',\n')}
-        FROM pop`, [...base, NUMBER_QUANTILES]);
-      numbers.forEach((e, i) => cuts.set(e.key, [...new Set<number>((row[`q${i}`] ?? []).map(Number))].sort((a, b) => a - b)));
-    }
+    const q = `$${base.length + 1}::float8[]`;
+    const [head] = await tx.query(`${populationCte(l)}
+      SELECT count(*) FILTER (WHERE positive)::int AS positives, count(*) FILTER (WHERE NOT positive)::int AS negatives
+        ${numbers.map((e, i) => `, percentile_disc(${q}) WITHIN GROUP (ORDER BY (attributes->>${lit(e.key)})::float8)
+          FILTER (WHERE jsonb_typeof(attributes->${lit(e.key)}) = 'number' AND (hashtext(account_id::text) & 4095) < $${base.length + 2}) AS q${i}`).join('')}
+      FROM pop`, [...base, NUMBER_QUANTILES, sample]);
+    const totals: Counts = { positives: head.positives, negatives: head.negatives };
+    const cuts = new Map(numbers.map((e, i) => [e.key, [...new Set<number>((head[`q${i}`] ?? []).map(Number))].sort((a, b) => a - b)]));
+
     const extra: unknown[] = [];
     const param = (v: unknown) => `$${base.length + extra.push(v)}`;
     const atParam = param(at);
-    const columns = catalogue.map((e, i) => `${bucket(e, e.type === 'NUMBER' ? param(cuts.get(e.key) ?? []) : null, atParam)} AS b${i}`);
-    const rows: Array<Record<string, unknown>> = await tx.query(`${populationCte(l)}
-      SELECT positive, count(*)::int AS n, ${catalogue.map((_, i) => `b${i}`).join(', ')}
-      FROM (SELECT positive, ${columns.join(',\n')} FROM pop) t
-      GROUP BY GROUPING SETS ((positive)${catalogue.map((_, i) => `, (positive, b${i})`).join('')})`, [...base, ...extra]);
+    const spec = catalogue.map((e, i) => `(${lit(e.key)}, ${i}, '${e.type}', '${JSON_TYPE[e.type]}', ${e.type === 'NUMBER' ? param(cuts.get(e.key) ?? []) : 'NULL'}::float8[])`);
+    const windows = RECENCY_WINDOWS.map((d, i) => `WHEN v.age <= ${d} THEN 'b${i}'`).join(' ');
+    const rows: Array<{ idx: number; positive: boolean; bucket: string; n: number }> = await tx.query(`${populationCte(l)},
+      spec(key, idx, type, json, cuts) AS (VALUES ${spec.join(', ')})
+      SELECT v.idx, v.positive, CASE
+          WHEN v.t = 'null' THEN 'm'
+          WHEN v.t <> v.json THEN 'x'
+          WHEN v.type IN ('STRING', 'BOOLEAN') THEN 'v' || v.txt
+          WHEN v.type = 'STRING_LIST' THEN 'p'
+          -- width_bucket counts the cuts at or below the value; a value equal to a cut gets that cut's own bin.
+          WHEN v.type = 'NUMBER' THEN 'b' || (2 * width_bucket(v.num, v.cuts) - (v.num = ANY (v.cuts))::int)::text
+          WHEN v.age IS NULL OR v.age < 0 THEN 'x'
+          ${windows} ELSE 'b${RECENCY_WINDOWS.length}' END AS bucket, count(*)::int AS n
+      FROM (
+        SELECT s.idx, s.type, s.json, s.cuts, p.positive, jsonb_typeof(e.value) AS t,
+               CASE WHEN s.type IN ('STRING', 'BOOLEAN') THEN e.value #>> '{}' END AS txt,
+               CASE WHEN s.type = 'NUMBER' AND jsonb_typeof(e.value) = 'number' THEN e.value::float8 END AS num,
+               CASE WHEN s.type = 'DATE' AND jsonb_typeof(e.value) = 'string' AND (e.value #>> '{}') ~ '^\\d{4}-\\d{2}-\\d{2}'
+                    THEN (date_part('epoch', ${atParam}::timestamptz) - date_part('epoch', (e.value #>> '{}')::timestamptz)) / 86400 END AS age
+        FROM pop p CROSS JOIN LATERAL jsonb_each(p.attributes) e JOIN spec s ON s.key = e.key
+        OFFSET 0) v
+      GROUP BY 1, 2, 3`, [...base, ...extra]);
 
     const lists = catalogue.filter((e) => e.type === 'STRING_LIST');
     const elements: Array<{ key: string; element: string; positive: boolean; n: number }> = lists.length ? await tx.query(`${populationCte(l)}
@@ -143,9 +144,8 @@ export async function countPopulation(em: EntityManager, l: Labelling, from: Dat
         CASE WHEN jsonb_typeof(pop.attributes->k.key) = 'array' THEN pop.attributes->k.key ELSE '[]' END) x) e
       GROUP BY 1, 2, 3`, base) : [];
 
-    const totals = zero();
     const counted: AttributeCounts[] = catalogue.map((e) => ({
-      attribute: e.key, type: e.type, dimension: e.dimension ?? null, missing: zero(),
+      attribute: e.key, type: e.type, dimension: e.dimension ?? null, missing: { ...totals },
       ...(e.type === 'NUMBER' ? { cuts: cuts.get(e.key) ?? [], bins: Array.from({ length: 2 * (cuts.get(e.key)?.length ?? 0) + 1 }, zero) } : {}),
       ...(e.type === 'DATE' ? { bins: Array.from({ length: RECENCY_WINDOWS.length + 1 }, zero) } : {}),
       ...(e.type === 'STRING' || e.type === 'BOOLEAN' || e.type === 'STRING_LIST' ? { values: new Map<string, Counts>() } : {}),
@@ -161,18 +161,13 @@ export async function countPopulation(em: EntityManager, l: Labelling, from: Dat
       add(m.get(spelling)!, positive, n);
     };
     for (const r of rows) {
-      const positive = r.positive as boolean;
-      const n = r.n as number;
-      const i = catalogue.findIndex((_, k) => r[`b${k}`] !== null);
-      if (i < 0) {
-        add(totals, positive, n);
-        continue;
-      }
-      const b = r[`b${i}`] as string;
-      const a = counted[i];
-      if (b === 'm') add(a.missing, positive, n);
-      else if (b[0] === 'v') tally(i, b.slice(1), positive, n);
-      else if (b[0] === 'b') add(a.bins![Number(b.slice(1))], positive, n);
+      const a = counted[r.idx];
+      // Every present key is counted here, so missing = all accounts - present ones (+ explicit nulls back below).
+      add(a.missing, r.positive, -r.n);
+      const b = r.bucket;
+      if (b === 'm') add(a.missing, r.positive, r.n);
+      else if (b[0] === 'v') tally(r.idx, b.slice(1), r.positive, r.n);
+      else if (b[0] === 'b') add(a.bins![Number(b.slice(1))], r.positive, r.n);
     }
     for (const r of elements) tally(catalogue.findIndex((e) => e.key === r.key), r.element, r.positive, r.n);
     spellings.forEach((byLower, i) => {
