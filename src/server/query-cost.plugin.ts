@@ -19,6 +19,9 @@ export const REPORT_COSTS: Readonly<Record<string, number>> = {
   'Query.conversionComparison': 30_000,
   'Query.exceptions': 20_000,
   'Query.tierDashboard': 20_000,
+  // Discovery reads every labelled account's attributes (icpInsights) and scores them (suggestDraft).
+  'Query.icpInsights': 40_000,
+  'Mutation.suggestDraft': 60_000,
 };
 
 /** Seconds a refused heavy request is told to wait (Retry-After); reports take seconds at scale. */
