@@ -6,7 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { apiKeyService } from '../auth/api-key.service';
+import { apiKeyService, hashSecret } from '../auth/api-key.service';
 import { authorizationPlugin } from '../auth/authorization.plugin';
 import { config as defaultConfig, type Config } from '../config';
 import { requestScope, systemClock, type AppContext, type Clock } from '../context';
@@ -33,7 +33,12 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * What a client's x-request-id may be: up to 128 visible ASCII characters. It is kept as the
+ * request's clientRequestId, beside the id the server generates; it never replaces that id.
+ */
+const CLIENT_REQUEST_ID = /^[\x21-\x7E]{1,128}$/;
+export const MAX_CLIENT_REQUEST_ID = 128;
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -94,13 +99,23 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   http.use('/graphql', (req, res, next) => {
-    const given = req.header('x-request-id');
-    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     res.locals.requestId = requestId;
+    const clientRequestId = req.header('x-request-id') ?? null;
+    if (clientRequestId !== null && !CLIENT_REQUEST_ID.test(clientRequestId)) {
+      logger.warn({ requestId, clientRequestIdLength: clientRequestId.length }, 'refused: malformed x-request-id');
+      res.status(400).json({ errors: [{
+        message: `x-request-id: must be 1 to ${MAX_CLIENT_REQUEST_ID} visible ASCII characters (no spaces); it is kept beside the server's own request id`,
+        extensions: { code: 'BAD_REQUEST', field: 'x-request-id', requestId },
+      }] });
+      return;
+    }
+    res.locals.clientRequestId = clientRequestId;
     next();
   }, express.json({ limit: cfg.maxBodyBytes }), (req, res, next) => {
     const requestId = res.locals.requestId as string;
+    const clientRequestId = res.locals.clientRequestId as string | null;
     const query: unknown = req.body?.query;
     if (typeof query === 'string' && queryNestsTooDeep(query)) {
       res.status(400).json({ errors: [{
@@ -110,9 +125,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       return;
     }
     // Entered after the body is read, so Apollo's whole promise chain runs inside the scope.
-    requestScope.run({ requestId, log: logger.child({ requestId }) }, next);
+    requestScope.run({ requestId, log: logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }) }, next);
   }, expressMiddleware(apollo, {
-    context: async ({ req, res }) => buildContext(req, res.locals.requestId as string),
+    context: async ({ req, res }) => buildContext(req, res.locals.requestId as string, res.locals.clientRequestId as string | null),
   }));
 
   /**
@@ -143,14 +158,25 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   http.use(onBodyError);
 
-  async function buildContext(req: Request, requestId: string): Promise<AppContext> {
+  async function buildContext(req: Request, requestId: string, clientRequestId: string | null): Promise<AppContext> {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match) throw unauthenticated('Missing API key: send the header "Authorization: Bearer <api key>"');
+    const refusedLog = logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}), status: 401, ip: req.ip });
+    if (!match) {
+      refusedLog.warn({ reason: header ? 'malformed authorization header' : 'no API key' }, 'request refused: unauthenticated');
+      throw unauthenticated('Missing API key: send the header "Authorization: Bearer <api key>"');
+    }
     const principal = await apiKeyService.authenticate(ds.manager, match[1]);
-    if (!principal) throw unauthenticated('Unknown or revoked API key');
-    const log = logger.child({ requestId, keyId: principal.keyId });
-    return { requestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log };
+    if (!principal) {
+      // A revoked key is named by its id; an unknown secret by a fingerprint (never the secret itself).
+      const revoked = await apiKeyService.revokedKeyFor(ds.manager, match[1]);
+      refusedLog.warn(revoked
+        ? { reason: 'revoked API key', keyId: revoked.keyId, role: revoked.role }
+        : { reason: 'unknown API key', keyFingerprint: hashSecret(match[1]).slice(0, 12) }, 'request refused: unauthenticated');
+      throw unauthenticated('Unknown or revoked API key');
+    }
+    const log = logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}), keyId: principal.keyId, role: principal.role });
+    return { requestId, clientRequestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log };
   }
 
   return {

@@ -86,7 +86,7 @@ export interface TestApp {
   gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { key?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   /** Like gql, but fails the test on any error and returns data. */
   data<T = any>(query: string, variables?: Record<string, unknown>, opts?: { key?: string | null }): Promise<T>;
-  /** A new key of this role; returns its secret. */
+  /** A new key of this role; returns its secret. Without a name: `<role>-key`, or `<role>-key-2`… once taken (names are unique). */
   keyFor(role: Role, name?: string): Promise<string>;
   sql<R = any>(text: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -124,8 +124,8 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
       return res.data as T;
     },
-    async keyFor(role: Role, name = `${role.toLowerCase()}-key`) {
-      return (await apiKeyService.create(system, name, role)).secret;
+    async keyFor(role: Role, name?: string) {
+      return (name ? await apiKeyService.create(system, name, role) : await apiKeyService.createUnderFreeName(system, `${role.toLowerCase()}-key`, role)).secret;
     },
     sql: (text, params) => ds.query(text, params),
     async close() {
