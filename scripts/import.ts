@@ -19,7 +19,7 @@ import { MAX_ACCOUNTS_PER_CALL } from '../src/accounts/account.service';
 import { MAX_OUTCOMES_PER_CALL } from '../src/outcomes/outcome.service';
 import { IMPORT_KINDS, inferImportKind, type ImportKind } from '../src/outcomes/import/outcome-file';
 import { importOutcomes } from '../src/outcomes/import/import-outcomes';
-import type { Principal } from '../src/auth/role';
+import { IMPORT_ACTOR, type Principal } from '../src/auth/role';
 import { config } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
@@ -30,7 +30,7 @@ const USAGE = 'usage: npm run import -- <file.csv|file.jsonl> [--kind accounts|l
 /** Every kind's service takes this many rows a call (the kind may only be known after reading the file). */
 const MAX_BATCH_SIZE = Math.min(MAX_ACCOUNTS_PER_CALL, MAX_OUTCOMES_PER_CALL);
 /** The audit trail names this actor for every batch of an import. */
-const IMPORT_PRINCIPAL: Principal = { keyId: 'system', name: 'import', role: 'ADMIN' };
+const IMPORT_PRINCIPAL: Principal = { keyId: null, name: IMPORT_ACTOR, role: 'ADMIN' };
 
 class UsageError extends Error {}
 

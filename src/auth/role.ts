@@ -30,4 +30,6 @@ export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ keyId: null, name: 's
 
 /** Actor names fitgraph writes for its own work; no API key may take one (src/auth/key-name.ts). */
 export const DEMO_ACTOR = 'demo-seed';
-export const INTERNAL_ACTOR_NAMES: readonly string[] = [SYSTEM_PRINCIPAL.name, DEMO_ACTOR, 'fitgraph'];
+/** The actor of `npm run import`: an operator's command, not a request, so no key. */
+export const IMPORT_ACTOR = 'import';
+export const INTERNAL_ACTOR_NAMES: readonly string[] = [SYSTEM_PRINCIPAL.name, DEMO_ACTOR, IMPORT_ACTOR, 'fitgraph'];
