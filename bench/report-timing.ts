@@ -64,7 +64,8 @@ export interface ReportTimingArgs {
 const COMPARISON = `query($k: String!) { conversionComparison(segmentKey: $k) {
   before { version { number } metrics { leads convertedLeads opportunities closed won medianSalesCycleDays } }
   after { version { number } metrics { leads convertedLeads opportunities closed won medianSalesCycleDays } }
-  deltas { metric before after ciLow ciHigh pValue significant } byTier { tier before { leads won } after { leads won } } } }`;
+  deltas { metric before after ciLow ciHigh pValue significant } warnings
+  byTier { tier before { leads won } after { leads won } deltas { metric ciLow ciHigh pValue adjustedPValue significant } } } }`;
 const BACKTEST = `query($id: ID!) { backtest(versionId: $id) { baseline { number } accountsScored
   migration { from to accounts } tiers { tier accounts closedOpportunities won winRate lift } auc baselineAuc } }`;
 
@@ -94,6 +95,8 @@ export async function timeReports(args: ReportTimingArgs): Promise<DeadlineLine[
     log(`conversionComparison via service, call ${i + 1}: ${sec(seconds)}`);
   }
   const comparison = [...runs].sort((a, b) => a - b)[1];
+  const levelled = await timed(() => reportService.conversionComparison(ctx(), { segmentKey, followUpDays: 30 }));
+  log(`conversionComparison with followUpDays 30 via service: ${sec(levelled.seconds)} (${levelled.result.warnings.length} warnings)`);
   const comparisonHttp = await viaHttp(url, args.readerKey, JSON.stringify({ query: COMPARISON, variables: { k: segmentKey } }),
     (d) => `${int(d.conversionComparison.before.metrics.leads + d.conversionComparison.after.metrics.leads)} leads`);
   log(`conversionComparison via HTTP: ${sec(comparisonHttp.seconds)} (${comparisonHttp.note})`);
