@@ -1,6 +1,6 @@
 /** Pure: the metrics of a set of attributed leads and opportunities, and their before/after deltas. */
 import type { TierOutcomes } from './attribution';
-import { bootstrapDifference, holm, mannWhitneyPValue, mean, median, resampleMean, resampleMedian, twoProportionTest } from './statistics';
+import { bootstrapDifference, holm, mannWhitneyPValue, mean, median, twoProportionTest, type BootstrapStatistic } from './statistics';
 
 export interface ConversionMetricsData {
   leads: number;
@@ -121,15 +121,15 @@ function delta(metric: string, before: number | null, after: number | null, test
 export function compareMetrics(before: PeriodData, after: PeriodData): MetricDeltaData[] {
   const b = before.metrics;
   const a = after.metrics;
-  const withRank = (xs: number[], ys: number[], stat: typeof resampleMedian) => {
+  const withRank = (xs: number[], ys: number[], stat: BootstrapStatistic) => {
     const interval = bootstrapDifference(xs, ys, stat);
     return interval ? { ...interval, pValue: mannWhitneyPValue(xs, ys) } : null;
   };
   return [
     delta('leadToOpportunityRate', b.leadToOpportunityRate, a.leadToOpportunityRate, twoProportionTest(b.convertedLeads, b.leads, a.convertedLeads, a.leads)),
     delta('winRate', b.winRate, a.winRate, twoProportionTest(b.won, b.closed, a.won, a.closed)),
-    delta('medianSalesCycleDays', b.medianSalesCycleDays, a.medianSalesCycleDays, withRank(before.samples.cycleDays, after.samples.cycleDays, resampleMedian)),
-    delta('averageDealSize', b.averageDealSize, a.averageDealSize, withRank(before.samples.dealSizes, after.samples.dealSizes, resampleMean)),
+    delta('medianSalesCycleDays', b.medianSalesCycleDays, a.medianSalesCycleDays, withRank(before.samples.cycleDays, after.samples.cycleDays, 'median')),
+    delta('averageDealSize', b.averageDealSize, a.averageDealSize, withRank(before.samples.dealSizes, after.samples.dealSizes, 'mean')),
     delta('revenue', b.revenue, a.revenue, null),
   ];
 }

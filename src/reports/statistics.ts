@@ -165,73 +165,77 @@ export function mannWhitneyPValue(a: Sample, b: Sample): number | null {
   return twoSided((d - Math.sign(d) * 0.5) / sigma);
 }
 
+/** The statistics a bootstrap interval is drawn for. */
+export type BootstrapStatistic = 'median' | 'mean';
+
 /**
- * A statistic of a bootstrap resample given as counts over the sample's sorted values
- * (`counts[k]` copies of `sorted[k]`, `size` in all): a resample then costs a pass over the
- * counts instead of a sort.
+ * The median of a resample given as counts over the sample's sorted values (`counts[k]` copies
+ * of `sorted[k]`, `size` in all): a pass over half the counts instead of a sort.
  */
-export type ResampleStatistic = (sorted: Float64Array, counts: Uint32Array, size: number) => number;
-
-export const resampleMean: ResampleStatistic = (sorted, counts, size) => {
-  let sum = 0;
-  for (let k = 0; k < sorted.length; k++) if (counts[k]) sum += counts[k] * sorted[k];
-  return sum / size;
-};
-
-export const resampleMedian: ResampleStatistic = (sorted, counts, size) => {
+function medianOfCounts(sorted: Float64Array, counts: Uint32Array, size: number): number {
+  // The values at 0-based positions m − 1 and m of the resample in order (m alone for an odd size).
   const m = size >> 1;
-  // The values at 0-based positions m − 1 and m of the resample in order (one for an odd size).
-  const at = (position: number) => {
-    let seen = 0;
-    for (let k = 0; k < sorted.length; k++) if ((seen += counts[k]) > position) return sorted[k];
-    return sorted[sorted.length - 1];
-  };
-  return size % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
-};
+  let seen = 0;
+  let k = 0;
+  while (seen + counts[k] <= m - 1) seen += counts[k++];
+  const low = sorted[k];
+  if (size % 2 === 0 && seen + counts[k] > m) return low;
+  while (seen + counts[k] <= m) seen += counts[k++];
+  return size % 2 ? sorted[k] : (low + sorted[k]) / 2;
+}
 
 /**
  * Percentile bootstrap interval of statistic(b) - statistic(a), from a seeded generator so that
  * the same data always give the same interval.
  *
- * Resampling runs on the request's thread, so a sample beyond `maxSample` values is first thinned
- * to a seeded subsample of that size, and its resamples' deviations from the subsample's own
- * statistic are scaled by sqrt(maxSample / size) around the full sample's statistic (the m-out-of-n
- * bootstrap): the interval then has the width of the whole sample's, in bounded time. Below the
- * cap this is the plain percentile interval.
+ * Resampling runs on the request's thread (once overall and once per tier), so a sample beyond
+ * `maxSample` values is first thinned to a seeded subsample of that size, and its resamples'
+ * deviations from the subsample's own statistic are scaled by sqrt(maxSample / size) around the
+ * full sample's statistic (the m-out-of-n bootstrap): the interval then has the width of the
+ * whole sample's, in bounded time. Below the cap this is the plain percentile interval.
  */
 export function bootstrapDifference(
-  a: readonly number[], b: readonly number[], statistic: ResampleStatistic,
+  a: readonly number[], b: readonly number[], statistic: BootstrapStatistic,
   options: { resamples?: number; seed?: number; confidence?: number; maxSample?: number } = {},
 ): { ciLow: number; ciHigh: number } | null {
   if (a.length === 0 || b.length === 0) return null;
   const rng = createRng(options.seed ?? 20261124);
   const resamples = options.resamples ?? 1000;
-  const cap = options.maxSample ?? 1000;
+  const cap = options.maxSample ?? 500;
   const thin = (xs: readonly number[]) => (xs.length <= cap ? xs : Array.from({ length: cap }, () => xs[Math.floor(rng() * xs.length)]));
   const [thinA, thinB] = [thin(a), thin(b)];
-  // Each value's position in the sorted sample (equal values share the first one): a draw then
-  // increments a count, and the statistic reads the counts in order.
   const prepare = (full: readonly number[], xs: readonly number[]) => {
+    const values = Float64Array.from(xs);
     const sorted = Float64Array.from(xs).sort();
-    const position = new Uint32Array(xs.length);
-    const counts = new Uint32Array(xs.length);
-    for (let i = 0; i < xs.length; i++) {
+    // For the median, each value's position in the sorted sample (equal values share the first
+    // one): a draw increments a count, and the median is read from the counts in order.
+    const position = new Uint32Array(statistic === 'median' ? xs.length : 0);
+    for (let i = 0; i < position.length; i++) {
       let lo = 0;
       let hi = sorted.length - 1;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < xs[i]) lo = mid + 1; else hi = mid; }
       position[i] = lo;
-      counts[lo]++;
     }
-    const own = statistic(sorted, counts, xs.length);
-    const observed = xs === full ? own : statistic(Float64Array.from(full).sort(), new Uint32Array(full.length).fill(1), full.length);
-    return { sorted, position, counts, own, observed, scale: Math.sqrt(xs.length / full.length) };
+    const of = (ys: ArrayLike<number>) => (statistic === 'median' ? median(ys) : mean(ys));
+    const own = of(values);
+    return { values, sorted, position, counts: new Uint32Array(position.length), own, observed: xs === full ? own : of(full), scale: Math.sqrt(xs.length / full.length) };
   };
   const [pa, pb] = [prepare(a, thinA), prepare(b, thinB)];
   const deviation = (p: ReturnType<typeof prepare>) => {
-    p.counts.fill(0);
-    const n = p.position.length;
-    for (let i = 0; i < n; i++) p.counts[p.position[Math.floor(rng() * n)]]++;
-    return (statistic(p.sorted, p.counts, n) - p.own) * p.scale;
+    const n = p.values.length;
+    let value: number;
+    if (statistic === 'mean') {
+      const { values } = p;
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += values[Math.floor(rng() * n)];
+      value = sum / n;
+    } else {
+      const { counts, position } = p;
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[position[Math.floor(rng() * n)]]++;
+      value = medianOfCounts(p.sorted, counts, n);
+    }
+    return (value - p.own) * p.scale;
   };
   const observed = pb.observed - pa.observed;
   const diffs = new Float64Array(resamples);
