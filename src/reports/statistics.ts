@@ -202,10 +202,13 @@ export function bootstrapDifference(
   const rng = createRng(options.seed ?? 20261124);
   const resamples = options.resamples ?? 1000;
   const cap = options.maxSample ?? 500;
-  const thin = (xs: readonly number[]) => (xs.length <= cap ? xs : Array.from({ length: cap }, () => xs[Math.floor(rng() * xs.length)]));
-  const [thinA, thinB] = [thin(a), thin(b)];
-  const prepare = (full: readonly number[], xs: readonly number[]) => {
-    const values = Float64Array.from(xs);
+  // Draws index the sorted sample, so that the interval depends on the values and not on the
+  // order in which the database returned them.
+  const [sortedA, sortedB] = [Float64Array.from(a).sort(), Float64Array.from(b).sort()];
+  const thin = (xs: Float64Array) => (xs.length <= cap ? xs : Float64Array.from({ length: cap }, () => xs[Math.floor(rng() * xs.length)]));
+  const [thinA, thinB] = [thin(sortedA), thin(sortedB)];
+  const prepare = (full: Float64Array, xs: Float64Array) => {
+    const values = xs;
     const sorted = Float64Array.from(xs).sort();
     // For the median, each value's position in the sorted sample (equal values share the first
     // one): a draw increments a count, and the median is read from the counts in order.
@@ -220,7 +223,7 @@ export function bootstrapDifference(
     const own = of(values);
     return { values, sorted, position, counts: new Uint32Array(position.length), own, observed: xs === full ? own : of(full), scale: Math.sqrt(xs.length / full.length) };
   };
-  const [pa, pb] = [prepare(a, thinA), prepare(b, thinB)];
+  const [pa, pb] = [prepare(sortedA, thinA), prepare(sortedB, thinB)];
   const deviation = (p: ReturnType<typeof prepare>) => {
     const n = p.values.length;
     let value: number;
