@@ -30,7 +30,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; resu
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, result };
 }
 
-/** COPY the outcomes (setup), then VACUUM ANALYZE the two tables as run.ts's settle() does the others. */
+/** COPY the outcomes (setup), then VACUUM the two tables as run.ts's settle() does the others (no ANALYZE: the reports refresh stale statistics themselves). */
 export async function prepareOutcomes(
   ds: DataSource, dbUrl: string, plan: { segmentId: string; v1At: Date; v2At: Date; now: Date; opportunities: number }, log: (line: string) => void,
 ): Promise<OutcomeCounts> {
@@ -41,8 +41,8 @@ export async function prepareOutcomes(
     const counts = await loadOutcomes(client, { v2Id: live.id, ...plan });
     log(`setup: COPY ${int(counts.leads)} leads and ${int(counts.opportunities)} opportunities (${int(counts.won)} won, ${int(counts.lost)} lost, ${int(counts.open)} open) in ${sec(counts.seconds)}`);
     const t = Date.now();
-    await client.query('VACUUM (ANALYZE) lead, opportunity');
-    log(`setup: VACUUM ANALYZE lead, opportunity: ${sec((Date.now() - t) / 1000)}`);
+    await client.query('VACUUM lead, opportunity');
+    log(`setup: VACUUM lead, opportunity: ${sec((Date.now() - t) / 1000)}`);
     return counts;
   } finally {
     await client.end();

@@ -13,6 +13,7 @@ import { Account } from './account.entity';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from './account.input';
 import { attributeIssues, mergeAttributes } from './attribute-values';
 import { compileMembership } from './membership';
+import { refreshStaleStatistics } from '../db/statistics';
 
 export const MAX_ACCOUNTS_PER_CALL = 5000;
 
@@ -79,6 +80,8 @@ export class AccountService {
     if (rejected.length && !opts.perRow) {
       throw BadUserInputError.fromIssues(rejected.flatMap((r) => r.issues), 'Invalid accounts, none written');
     }
+    // Batch after batch of an import changes the tables faster than autovacuum analyses them.
+    await refreshStaleStatistics(ctx.em, ['account', 'account_score']);
     const counts = await runInTransaction(ctx, (tx) => this.write(tx, valid));
     return { ...counts, rejected };
   }

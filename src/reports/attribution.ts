@@ -24,6 +24,9 @@ export interface AttributedOpportunity extends Attributed {
   amount: number | null;
 }
 
+/** The tables the attribution joins read: reports refresh their statistics first (src/db/statistics.ts). */
+export const REPORT_TABLES = ['account_score', 'fit_override', 'lead', 'opportunity'] as const;
+
 /**
  * One version's slice of a period: the version is a parameter rather than a range join against
  * the segment's version list, which the planner cannot estimate (it then picks a nested loop

@@ -6,6 +6,7 @@ import { FIT_TIERS } from '../versions/icp-definition';
 import type { IcpVersion } from '../versions/icp-version.entity';
 import { versionService } from '../versions/version.service';
 import { mannWhitneyU } from './statistics';
+import { refreshStaleStatistics } from '../db/statistics';
 
 const FETCH = 20_000;
 const TIER_INDEX = new Map(FIT_TIERS.map((t, i) => [t, i]));
@@ -44,6 +45,7 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
   const scorer = scorerFor(version);
   const baseScorer = baseline ? scorerFor(baseline) : null;
   const now = ctx.clock.now();
+  await refreshStaleStatistics(ctx.em, ['account', 'opportunity']);
   return ctx.em.transaction(async (em) => {
     // One snapshot for the accounts and the opportunities, and no write is even possible.
     await em.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');

@@ -4,10 +4,11 @@ import { BadUserInputError } from '../errors/domain-errors';
 import { OVERRIDE_COLUMNS, toOverrideRow } from '../overrides/override-rows';
 import type { OverrideRow } from '../overrides/override.types';
 import type { FitTier } from '../versions/icp-definition';
-import { attributedOpportunities, type AttributedOpportunity } from './attribution';
+import { attributedOpportunities, REPORT_TABLES, type AttributedOpportunity } from './attribution';
 import { spansOf, timeline } from './report-periods';
 import type { ExceptionKind } from './report.types';
 import { clusteredTwoProportionTest, type Cluster } from './statistics';
+import { refreshStaleStatistics } from '../db/statistics';
 
 const IN_ICP: ReadonlySet<FitTier> = new Set(['PERFECT', 'STRONG']);
 const DAY = 86_400_000;
@@ -51,6 +52,7 @@ function byAccount(closed: AttributedOpportunity[]): Cluster[] {
  */
 export async function exceptionReport(ctx: AppContext, segmentKey: string, fromArg?: Date | null, toArg?: Date | null) {
   const segment = await segmentService.getByKey(ctx, segmentKey);
+  await refreshStaleStatistics(ctx.em, REPORT_TABLES);
   const to = toArg ?? ctx.clock.now();
   const from = fromArg ?? new Date(to.getTime() - 90 * DAY);
   if (from >= to) throw BadUserInputError.forField('from', 'must be before to');

@@ -3,11 +3,12 @@ import { segmentService } from '../segments/segment.service';
 import { inForceAt } from '../overrides/override-rows';
 import { BadUserInputError } from '../errors/domain-errors';
 import type { FitTier } from '../versions/icp-definition';
-import { attributedOpportunities, periodAggregates, type TierOutcomes } from './attribution';
+import { attributedOpportunities, periodAggregates, REPORT_TABLES, type TierOutcomes } from './attribution';
 import { comparisonWarnings } from './comparison-warnings';
 import { compareMetrics, compareTiers, conversionMetrics } from './conversion-metrics';
 import { checkFollowUp, checkWindow, DAY, effectiveVersion, liveOrThrow, periodOf, spansOf, TIERS, timeline } from './report-periods';
 import type { ConversionComparison, TierDashboard } from './report.types';
+import { refreshStaleStatistics } from '../db/statistics';
 
 export class ReportService {
   /**
@@ -16,6 +17,7 @@ export class ReportService {
    */
   async tierDashboard(ctx: AppContext, segmentKey: string, versionId?: string | null): Promise<TierDashboard> {
     const segment = await segmentService.getByKey(ctx, segmentKey);
+    await refreshStaleStatistics(ctx.em, REPORT_TABLES);
     const version = versionId ? await effectiveVersion(ctx, segment, versionId, 'versionId') : await liveOrThrow(ctx, segment);
     const now = ctx.clock.now();
     // Overrides apply to the live version's fits; a superseded version shows what it computed.
@@ -58,6 +60,7 @@ export class ReportService {
     const window = checkWindow(args.windowDays);
     const followUpDays = checkFollowUp(args.followUpDays);
     const segment = await segmentService.getByKey(ctx, args.segmentKey);
+    await refreshStaleStatistics(ctx.em, REPORT_TABLES);
     const versions = await timeline(ctx, segment);
     const spans = spansOf(versions);
     const after = args.afterVersionId ? await effectiveVersion(ctx, segment, args.afterVersionId, 'afterVersionId') : await liveOrThrow(ctx, segment);

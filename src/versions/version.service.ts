@@ -15,6 +15,7 @@ import type { IcpDefinitionSpec } from './icp-definition';
 import type { IcpDefinitionInput } from './icp-definition.types';
 import { IcpVersion } from './icp-version.entity';
 import type { PublishResult, VersionDiff } from './version.types';
+import { refreshStaleStatistics } from '../db/statistics';
 
 export interface CreateDraftArgs {
   segmentKey: string;
@@ -155,6 +156,9 @@ export class VersionService {
    */
   async publish(ctx: AppContext, args: PublishArgs): Promise<PublishResult> {
     const notes = checkNotes(args.notes);
+    // Statistics first, outside the transaction (ANALYZE would hold its lock to the commit):
+    // a publish right after an import plans its rescoring with the imported rows counted.
+    await refreshStaleStatistics(ctx.em, ['account', 'account_score', 'fit_override']);
     return runInTransaction(ctx, async (tx) => {
       const draft = await this.lock(tx, args.id);
       if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is already ${draft.status}: only drafts can be published`);
