@@ -21,7 +21,7 @@ import { IMPORT_KINDS, inferImportKind, type ImportKind } from '../src/outcomes/
 import { importOutcomes } from '../src/outcomes/import/import-outcomes';
 import { IMPORT_ACTOR, type Principal } from '../src/auth/role';
 import { config } from '../src/config';
-import { createDataSource } from '../src/db/data-source';
+import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
 import { logger } from '../src/logger';
 import { createSystemContext } from '../src/system-context';
@@ -142,10 +142,10 @@ async function report(args: Args, kind: ImportKind, summary: BatchSummary, secon
 
 async function run(args: Args): Promise<number> {
   const db = await openDatabase(config, logger);
-  const ds = createDataSource(db.url, { poolSize: 2 });
+  const ds = createDataSource(db.url, { poolSize: 2, workload: 'bulk' });
   try {
     await ds.initialize();
-    await ds.runMigrations();
+    await migrateDatabase(db.url);
     const ctx = createSystemContext(ds, IMPORT_PRINCIPAL);
     const kind = args.kind ?? await inferImportKind(fs.createReadStream(args.file), args.format);
     const controller = new AbortController();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler, type Request } from 'express';
@@ -13,10 +14,12 @@ import { requestScope, systemClock, type AppContext, type Clock } from '../conte
 import { formatError } from '../errors/format-error';
 import { createLoaders } from '../loaders';
 import { logger } from '../logger';
+import { explorerRoutes } from './explorer';
 import { countRequests, metricsRoute } from './metrics-route';
 import { HeavyRequestLimiter } from './heavy-request-limiter';
 import { inputGuardPlugin, MAX_QUERY_NESTING, queryNestsTooDeep } from './input-guard.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
+import { WorkTracker } from './work-tracker';
 import { buildAppSchema } from './schema';
 
 export interface AppOptions {
@@ -24,12 +27,16 @@ export interface AppOptions {
   config?: Readonly<Config>;
   clock?: Clock;
   schema?: GraphQLSchema;
+  /** Shared with background work so that a shutdown waits for both (main.ts). */
+  work?: WorkTracker;
 }
 
 export interface App {
   http: express.Express;
   apollo: ApolloServer<AppContext>;
   listen(port: number): Promise<{ server: Server; url: string }>;
+  /** In-flight requests (and tracked background work); `draining` turns readiness to 503. */
+  work: WorkTracker;
   stop(): Promise<void>;
 }
 
@@ -68,14 +75,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
+    // Apollo's landing page loads from a CDN; ours (explorer.ts) is served from here.
     plugins: [
       ...protection.plugins, authorizationPlugin, inputGuardPlugin(schema),
       queryCostPlugin(schema, { maxCost: cfg.maxQueryCost, limiter: new HeavyRequestLimiter(cfg.maxHeavyPerKey, cfg.maxHeavyTotal) }),
+      ApolloServerPluginLandingPageDisabled(),
     ],
+    // main.ts drains and stops on SIGTERM. Apollo's own handler would stop it behind our back
+    // (and its stop() never resolves for a second caller), leaving the process hanging.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
   let migrationsApplied = false;
+  const work = options.work ?? new WorkTracker();
   const http = express();
   http.disable('x-powered-by');
   http.use(countRequests);
@@ -84,6 +97,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.json({ status: 'ok' });
   });
   http.get('/readyz', async (_req, res) => {
+    // Load balancers stop sending traffic at once, while in-flight requests finish.
+    if (work.draining) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     try {
       await ds.query('SELECT 1');
       migrationsApplied ||= !(await ds.showMigrations());
@@ -98,7 +116,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   });
 
+  if (cfg.introspection) http.use(explorerRoutes());
   http.use('/graphql', (req, res, next) => {
+    if (work.draining) {
+      res.setHeader('connection', 'close');
+      res.status(503).json({ errors: [{ message: 'The server is shutting down: retry the request', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return;
+    }
+    res.once('close', work.enter());
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     res.locals.requestId = requestId;
@@ -190,6 +215,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       server.once('error', reject);
     }),
+    work,
     stop: () => apollo.stop(),
   };
 }
