@@ -80,7 +80,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       ? DATABASE_INPUT_MESSAGES[dbCode] ?? 'A value is malformed or out of range'
       : dbCode === PgCode.restrictViolation && original instanceof Error
         ? original.message // raised by our own immutability triggers, worded for clients
-        : 'The change conflicts with a concurrent or existing one; reload and try again';
+        : dbCode === PgCode.lockNotAvailable
+          ? 'A concurrent change (for example a publish rescoring the segment) held what this request needs for longer than FITGRAPH_LOCK_TIMEOUT_MS; try again shortly'
+          : 'The change conflicts with a concurrent or existing one; reload and try again';
     return { ...base, message, extensions: { code: DATABASE_CODES[dbCode] } };
   }
   const code = formatted.extensions?.code;

@@ -99,11 +99,12 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   const databaseName = `fitgraph_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${databaseName} TEMPLATE ${template}`);
   const statements = new StatementCounter();
-  const ds = createDataSource(withDatabase(serverUrl, databaseName), { poolSize: 10, logger: statements });
+  const cfg = { ...config, ...options.config };
+  const ds = createDataSource(withDatabase(serverUrl, databaseName), { poolSize: 10, logger: statements, config: cfg });
   await ds.initialize();
   const system = createSystemContext(ds, undefined, options.clock);
   const { secret: adminKey } = await apiKeyService.create(system, 'test-admin', 'ADMIN');
-  const app = await createApp({ dataSource: ds, clock: options.clock, config: { ...config, ...options.config } });
+  const app = await createApp({ dataSource: ds, clock: options.clock, config: cfg });
   const { server, url } = await app.listen(0);
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, opts: { key?: string | null; headers?: Record<string, string> } = {}): Promise<GqlResponse<T>> {
