@@ -4,6 +4,7 @@ import { auditService } from '../audit/audit.service';
 import { isUuid } from '../common/ids';
 import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, type InputIssue } from '../errors/domain-errors';
 import { Segment } from '../segments/segment.entity';
@@ -13,7 +14,6 @@ import { Account } from './account.entity';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from './account.input';
 import { attributeIssues, mergeAttributes } from './attribute-values';
 import { compileMembership } from './membership';
-import { refreshStaleStatistics } from '../db/statistics';
 
 export const MAX_ACCOUNTS_PER_CALL = 5000;
 

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { auditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
 import { assertNoIssues, BadUserInputError, type InputIssue } from '../errors/domain-errors';
 import type { LeadInput, OpportunityInput, RecordResult } from './outcome.types';
-import { refreshStaleStatistics } from '../db/statistics';
 
 export const MAX_OUTCOMES_PER_CALL = 5000;
 

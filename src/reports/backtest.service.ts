@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { BadUserInputError } from '../errors/domain-errors';
 import { scorerFor } from '../scoring/scorer-cache';
 import { TierMigration } from '../scoring/tier-migration';
@@ -6,7 +7,6 @@ import { FIT_TIERS } from '../versions/icp-definition';
 import type { IcpVersion } from '../versions/icp-version.entity';
 import { versionService } from '../versions/version.service';
 import { mannWhitneyU } from './statistics';
-import { refreshStaleStatistics } from '../db/statistics';
 
 const FETCH = 20_000;
 const TIER_INDEX = new Map(FIT_TIERS.map((t, i) => [t, i]));

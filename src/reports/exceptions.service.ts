@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { segmentService } from '../segments/segment.service';
 import { BadUserInputError } from '../errors/domain-errors';
 import { OVERRIDE_COLUMNS, toOverrideRow } from '../overrides/override-rows';
@@ -8,7 +9,6 @@ import { attributedOpportunities, REPORT_TABLES, type AttributedOpportunity } fr
 import { spansOf, timeline } from './report-periods';
 import type { ExceptionKind } from './report.types';
 import { clusteredTwoProportionTest, type Cluster } from './statistics';
-import { refreshStaleStatistics } from '../db/statistics';
 
 const IN_ICP: ReadonlySet<FitTier> = new Set(['PERFECT', 'STRONG']);
 const DAY = 86_400_000;

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { segmentService } from '../segments/segment.service';
 import { inForceAt } from '../overrides/override-rows';
 import { BadUserInputError } from '../errors/domain-errors';
@@ -8,7 +9,6 @@ import { comparisonWarnings } from './comparison-warnings';
 import { compareMetrics, compareTiers, conversionMetrics } from './conversion-metrics';
 import { checkFollowUp, checkWindow, DAY, effectiveVersion, liveOrThrow, periodOf, spansOf, TIERS, timeline } from './report-periods';
 import type { ConversionComparison, TierDashboard } from './report.types';
-import { refreshStaleStatistics } from '../db/statistics';
 
 export class ReportService {
   /**

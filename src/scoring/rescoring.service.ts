@@ -1,5 +1,5 @@
-import type { AppContext } from '../context';
 import type { EntityManager } from 'typeorm';
+import type { AppContext } from '../context';
 import { liftTimeouts } from '../db/data-source';
 import { assertInTransaction } from '../db/transaction';
 import type { Segment } from '../segments/segment.entity';

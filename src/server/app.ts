@@ -19,8 +19,8 @@ import { countRequests, metricsRoute } from './metrics-route';
 import { HeavyRequestLimiter } from './heavy-request-limiter';
 import { inputGuardPlugin, MAX_QUERY_NESTING, queryNestsTooDeep } from './input-guard.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
-import { WorkTracker } from './work-tracker';
 import { buildAppSchema } from './schema';
+import { WorkTracker } from './work-tracker';
 
 export interface AppOptions {
   dataSource: DataSource;

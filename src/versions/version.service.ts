@@ -2,6 +2,7 @@ import { attributeService } from '../attributes/attribute.service';
 import { auditService } from '../audit/audit.service';
 import { isUuid } from '../common/ids';
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
 import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { Segment } from '../segments/segment.entity';
@@ -15,7 +16,6 @@ import type { IcpDefinitionSpec } from './icp-definition';
 import type { IcpDefinitionInput } from './icp-definition.types';
 import { IcpVersion } from './icp-version.entity';
 import type { PublishResult, VersionDiff } from './version.types';
-import { refreshStaleStatistics } from '../db/statistics';
 
 export interface CreateDraftArgs {
   segmentKey: string;

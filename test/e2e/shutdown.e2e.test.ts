@@ -129,7 +129,11 @@ describe('a process stopped during a publish', () => {
       const { draftId, response } = await publishHeld(api);
       const stoppedAt = Date.now();
       api.child.kill('SIGTERM');
-      await until('readiness to answer 503', async () => (await fetch(`${base}/readyz`).then((r) => r.status, () => 0)) === 503, 1_000);
+      await until('readiness to answer 503', async () => (await fetch(`${base}/readyz`).then((r) => r.status, () => 0)) === 503, 3_000);
+      // A request arriving while the server drains is turned away with a code to retry elsewhere.
+      const late = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` }, body: JSON.stringify({ query: '{ segments { key } }' }) });
+      expect(late.status).toBe(503);
+      expect(((await late.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
       // The request in flight is answered: cancelled, with a code a client can retry on.
       const answer = await response;
       expect(answer.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
