@@ -19,7 +19,7 @@ async function run(): Promise<number> {
     return 2;
   }
   const db = await openDatabase(config, logger);
-  const ds = createDataSource(db.url);
+  const ds = createDataSource(db.url, { workload: 'bulk' });
   await ds.initialize();
   try {
     const result = await exportAudit(createSystemContext(ds), { from, to, format: values.format as ExportFormat, outDir: values.out! });

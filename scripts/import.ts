@@ -19,9 +19,9 @@ import { MAX_ACCOUNTS_PER_CALL } from '../src/accounts/account.service';
 import { MAX_OUTCOMES_PER_CALL } from '../src/outcomes/outcome.service';
 import { IMPORT_KINDS, inferImportKind, type ImportKind } from '../src/outcomes/import/outcome-file';
 import { importOutcomes } from '../src/outcomes/import/import-outcomes';
-import type { Principal } from '../src/auth/role';
+import { IMPORT_ACTOR, type Principal } from '../src/auth/role';
 import { config } from '../src/config';
-import { createDataSource } from '../src/db/data-source';
+import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
 import { logger } from '../src/logger';
 import { createSystemContext } from '../src/system-context';
@@ -30,7 +30,7 @@ const USAGE = 'usage: npm run import -- <file.csv|file.jsonl> [--kind accounts|l
 /** Every kind's service takes this many rows a call (the kind may only be known after reading the file). */
 const MAX_BATCH_SIZE = Math.min(MAX_ACCOUNTS_PER_CALL, MAX_OUTCOMES_PER_CALL);
 /** The audit trail names this actor for every batch of an import. */
-const IMPORT_PRINCIPAL: Principal = { keyId: 'system', name: 'import', role: 'ADMIN' };
+const IMPORT_PRINCIPAL: Principal = { keyId: null, name: IMPORT_ACTOR, role: 'ADMIN' };
 
 class UsageError extends Error {}
 
@@ -142,10 +142,10 @@ async function report(args: Args, kind: ImportKind, summary: BatchSummary, secon
 
 async function run(args: Args): Promise<number> {
   const db = await openDatabase(config, logger);
-  const ds = createDataSource(db.url, { poolSize: 2 });
+  const ds = createDataSource(db.url, { poolSize: 2, workload: 'bulk' });
   try {
     await ds.initialize();
-    await ds.runMigrations();
+    await migrateDatabase(db.url);
     const ctx = createSystemContext(ds, IMPORT_PRINCIPAL);
     const kind = args.kind ?? await inferImportKind(fs.createReadStream(args.file), args.format);
     const controller = new AbortController();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { config } from '../src/config';
-import { createDataSource } from '../src/db/data-source';
+import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
 import { isEmpty, seedDemo } from '../src/demo/demo-data';
 import { logger } from '../src/logger';
@@ -9,10 +9,10 @@ import { createSystemContext } from '../src/system-context';
 /** `npm run seed:demo`: migrations, then the demo dataset, into DATABASE_URL (or the embedded database). */
 async function run(): Promise<void> {
   const db = await openDatabase(config, logger);
-  const ds = createDataSource(db.url);
+  const ds = createDataSource(db.url, { workload: 'bulk' });
   await ds.initialize();
   try {
-    await ds.runMigrations();
+    await migrateDatabase(db.url);
     const ctx = createSystemContext(ds);
     if (!(await isEmpty(ctx))) {
       process.stdout.write('The database already holds segments: demo data not loaded.\n');

@@ -36,6 +36,16 @@ export interface Config {
   maxHeavyPerKey: number;
   /** Reports the process runs at once, all keys together; below the pool size so others keep connections. */
   maxHeavyTotal: number;
+  /** Longest a statement of an interactive request may run (bulk jobs have none), in ms. */
+  statementTimeoutMs: number;
+  /** Longest an interactive request waits for a lock before it answers CONFLICT, in ms. */
+  lockTimeoutMs: number;
+  /** A session idle inside an open transaction this long is ended by PostgreSQL, in ms. */
+  idleInTransactionTimeoutMs: number;
+  /** How often PostgreSQL checks, during a long statement, that the client is still there (PostgreSQL 14+), in ms. */
+  clientCheckIntervalMs: number;
+  /** After SIGTERM, how long in-flight requests may finish before they are cancelled in the database, in ms. */
+  drainTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -88,7 +98,22 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     workerMetricsPort: env.FITGRAPH_WORKER_METRICS_PORT ? intVar(env, 'FITGRAPH_WORKER_METRICS_PORT', 0, 0, 65535) : null,
     maxHeavyPerKey: intVar(env, 'FITGRAPH_MAX_HEAVY_PER_KEY', 2, 1),
     maxHeavyTotal: intVar(env, 'FITGRAPH_MAX_HEAVY_TOTAL', 4, 1),
+    statementTimeoutMs: intVar(env, 'FITGRAPH_STATEMENT_TIMEOUT_MS', 30_000, 0),
+    lockTimeoutMs: intVar(env, 'FITGRAPH_LOCK_TIMEOUT_MS', 10_000, 0),
+    idleInTransactionTimeoutMs: intVar(env, 'FITGRAPH_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0),
+    clientCheckIntervalMs: intVar(env, 'FITGRAPH_CLIENT_CHECK_INTERVAL_MS', 2_000, 0),
+    drainTimeoutMs: intVar(env, 'FITGRAPH_DRAIN_TIMEOUT_MS', 10_000, 0),
   });
 }
 
-export const config = readConfig();
+/** A bad variable stops the process with one line naming it (not a stack trace). */
+function readConfigOrExit(): Readonly<Config> {
+  try {
+    return readConfig();
+  } catch (err) {
+    process.stderr.write(`fitgraph could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+export const config = readConfigOrExit();

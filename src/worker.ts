@@ -14,7 +14,8 @@ import { startMetricsServer } from './server/metrics-server';
  */
 async function main(): Promise<void> {
   const db = await openDatabase(config, logger);
-  const ds = createDataSource(db.url, { poolSize: config.workerConcurrency * 2 + 4 });
+  // Jobs are background bulk work (no interactive statement or lock timeouts), see data-source.ts.
+  const ds = createDataSource(db.url, { poolSize: config.workerConcurrency * 2 + 4, workload: 'bulk' });
   await ds.initialize();
   for (let waited = 0; await ds.showMigrations(); waited++) {
     if (waited === 0) logger.info('waiting for the API to apply pending migrations');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import PgBoss from 'pg-boss';
-import { createDataSource } from '../src/db/data-source';
+import { migrateDatabase } from '../src/db/data-source';
 import { withDatabase } from '../src/db/database';
 import { JOB_SCHEMA } from '../src/jobs/job-queue';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres';
@@ -37,12 +37,12 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
 
-  const ds = createDataSource(withDatabase(serverUrl, template), { poolSize: 2 });
-  await ds.initialize();
-  await ds.runMigrations();
+  await migrateDatabase(withDatabase(serverUrl, template));
   // The job queue's own schema, as its migrator would create it at start: suites that start a queue skip that work.
-  await ds.query(PgBoss.getConstructionPlans(JOB_SCHEMA));
-  await ds.destroy();
+  const templateClient = new Client({ connectionString: withDatabase(serverUrl, template) });
+  await templateClient.connect();
+  await templateClient.query(PgBoss.getConstructionPlans(JOB_SCHEMA));
+  await templateClient.end();
 
   process.env.FITGRAPH_TEST_SERVER_URL = serverUrl;
   process.env.FITGRAPH_TEST_TEMPLATE = template;

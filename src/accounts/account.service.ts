@@ -4,6 +4,7 @@ import { auditService } from '../audit/audit.service';
 import { isUuid } from '../common/ids';
 import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, type InputIssue } from '../errors/domain-errors';
 import { Segment } from '../segments/segment.entity';
@@ -79,6 +80,8 @@ export class AccountService {
     if (rejected.length && !opts.perRow) {
       throw BadUserInputError.fromIssues(rejected.flatMap((r) => r.issues), 'Invalid accounts, none written');
     }
+    // Batch after batch of an import changes the tables faster than autovacuum analyses them.
+    await refreshStaleStatistics(ctx.em, ['account', 'account_score']);
     const counts = await runInTransaction(ctx, (tx) => this.write(tx, valid));
     return { ...counts, rejected };
   }

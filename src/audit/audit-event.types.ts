@@ -7,14 +7,19 @@ export class AuditEvent {
   @Field(() => ID) id: string;
   @Field(() => Int, { description: 'Gap-free, increasing.' }) sequence: number;
   @Field() occurredAt: Date;
-  @Field() actor: string;
+  @Field({ description: 'The name of the acting key, or "system" for fitgraph\'s own work.' }) actor: string;
+  @Field(() => ID, { nullable: true, description: 'The API key that acted; null for fitgraph\'s own background work (actor "system").' })
+  actorKeyId: string | null;
   @Field() action: string;
   @Field() entityType: string;
   @Field() entityId: string;
   @Field(() => JSONScalar, { nullable: true }) before: unknown;
   @Field(() => JSONScalar, { nullable: true }) after: unknown;
   @Field(() => String, { nullable: true }) justification: string | null;
-  @Field(() => String, { nullable: true }) requestId: string | null;
+  @Field(() => String, { nullable: true, description: 'The id the server gave the request (also in its logs and its x-request-id response header).' })
+  requestId: string | null;
+  @Field(() => String, { nullable: true, description: 'The x-request-id the client sent, if any, as sent (bounded); requestId is the server\'s own.' })
+  clientRequestId: string | null;
   @Field(() => String, { nullable: true }) previousHash: string | null;
   @Field() hash: string;
 }
@@ -24,6 +29,7 @@ export const { Edge: AuditEventEdge, Connection: AuditEventConnection } = connec
 @InputType()
 export class AuditFilter {
   @Field(() => String, { nullable: true }) actor?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only what this key did.' }) actorKeyId?: string | null;
   @Field(() => String, { nullable: true }) action?: string | null;
   @Field(() => String, { nullable: true }) entityType?: string | null;
   @Field(() => String, { nullable: true }) entityId?: string | null;

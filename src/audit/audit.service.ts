@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import { assertInTransaction } from '../db/transaction';
 import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
+import { isUuid } from '../common/ids';
 import { Conditions } from '../db/conditions';
 import { BadUserInputError } from '../errors/domain-errors';
 import type { AuditEvent, AuditFilter, AuditIntegrity } from './audit-event.types';
@@ -27,6 +28,8 @@ interface AuditRow {
   after: unknown;
   justification: string | null;
   request_id: string | null;
+  actor_key_id: string | null;
+  client_request_id: string | null;
   previous_hash: string | null;
   hash: string;
 }
@@ -43,6 +46,8 @@ const toEvent = (r: AuditRow): AuditEvent => ({
   after: r.after,
   justification: r.justification,
   requestId: r.request_id,
+  actorKeyId: r.actor_key_id,
+  clientRequestId: r.client_request_id,
   previousHash: r.previous_hash,
   hash: r.hash,
 });
@@ -58,10 +63,10 @@ export class AuditService {
   async record(ctx: AppContext, entry: AuditEntry): Promise<void> {
     assertInTransaction(ctx, 'An audit event');
     await ctx.em.query(
-      `INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, justification, request_id)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
-      [ctx.principal.name, entry.action, entry.entityType, entry.entityId, json(entry.before), json(entry.after),
-        entry.justification ?? null, ctx.requestId],
+      `INSERT INTO audit_event (actor, actor_key_id, action, entity_type, entity_id, before, after, justification, request_id, client_request_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10)`,
+      [ctx.principal.name, ctx.principal.keyId, entry.action, entry.entityType, entry.entityId, json(entry.before), json(entry.after),
+        entry.justification ?? null, ctx.requestId, ctx.clientRequestId ?? null],
     );
   }
 
@@ -73,6 +78,10 @@ export class AuditService {
     }
     const c = new Conditions();
     if (filter?.actor) c.add('actor = ?', filter.actor);
+    if (filter?.actorKeyId) {
+      if (!isUuid(filter.actorKeyId)) throw BadUserInputError.forField('filter.actorKeyId', 'must be an API key id');
+      c.add('actor_key_id = ?', filter.actorKeyId);
+    }
     if (filter?.action) c.add('action = ?', filter.action);
     if (filter?.entityType) c.add('entity_type = ?', filter.entityType);
     if (filter?.entityId) c.add('entity_id = ?', filter.entityId);

@@ -28,11 +28,11 @@ export async function bootstrapAdminKey(ctx: AppContext, cfg: Readonly<Config>, 
       return { secret: saved, source: 'local data folder' };
     }
     const secret = newSecret();
-    await apiKeyService.create(ctx, 'local-admin', 'ADMIN', secret);
+    await apiKeyService.createUnderFreeName(ctx, 'local-admin', 'ADMIN', secret);
     fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
     return { secret, source: 'local data folder' };
   }
   if (await apiKeyService.hasLiveAdminKey(ctx.em)) return { secret: null, source: 'existing' };
-  const { secret } = await apiKeyService.create(ctx, 'bootstrap-admin', 'ADMIN');
+  const { secret } = await apiKeyService.createUnderFreeName(ctx, 'bootstrap-admin', 'ADMIN');
   return { secret, source: 'new' };
 }

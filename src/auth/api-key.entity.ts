@@ -17,6 +17,10 @@ export class ApiKey {
   @Field(() => RoleEnum)
   role: Role;
 
+  /** The name as a reader sees it (src/auth/key-name.ts); unique, so no key can pass for another. */
+  @Column('text', { name: 'name_identity', select: false })
+  nameIdentity: string;
+
   /** sha256 of the secret; the secret itself is never stored. */
   @Column('text', { name: 'secret_hash', select: false })
   secretHash: string;

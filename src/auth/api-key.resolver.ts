@@ -21,7 +21,8 @@ export class CreatedApiKey {
 export class ApiKeyResolver {
   @Query(() => Principal)
   me(@Ctx() ctx: AppContext): Principal {
-    return ctx.principal;
+    // Every request carries a key; only fitgraph's own work (never a request) has no key id.
+    return { ...ctx.principal, keyId: ctx.principal.keyId! };
   }
 
   @Query(() => [ApiKey])

@@ -4,7 +4,9 @@ import { auditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
+import { PgCode, pgCode, pgConstraint } from '../db/database-errors';
 import { ApiKey } from './api-key.entity';
+import { keyNameIdentity, keyNameProblem } from './key-name';
 import { ROLES, type Principal, type Role } from './role';
 
 /** Secrets carry 256 random bits, so a fast hash is enough; only the hash is stored. */
@@ -27,25 +29,52 @@ export class ApiKeyService {
     return key ? { keyId: key.id, name: key.name, role: key.role } : null;
   }
 
+  /** For the log of a refused request: the revoked key behind a secret, if it is one. */
+  async revokedKeyFor(em: EntityManager, secret: string): Promise<{ keyId: string; role: Role } | null> {
+    const [key] = await em.query('SELECT id, role FROM api_key WHERE secret_hash = $1 AND revoked_at IS NOT NULL ORDER BY revoked_at DESC LIMIT 1', [hashSecret(secret)]);
+    return key ? { keyId: key.id, role: key.role } : null;
+  }
+
   async list(ctx: AppContext): Promise<ApiKey[]> {
     return ctx.em.getRepository(ApiKey).find({ order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Creates a key and returns its secret, which is never shown again. */
+  /**
+   * Creates a key and returns its secret, which is never shown again. Names are unique as a
+   * reader sees them, among revoked keys too: a name in the audit trail stays one key's.
+   */
   async create(ctx: AppContext, name: string, role: Role, secret = newSecret()): Promise<{ apiKey: ApiKey; secret: string }> {
     const trimmed = name.trim();
-    if (trimmed.length === 0 || trimmed.length > 100) {
-      throw BadUserInputError.forField('name', 'must be 1 to 100 characters');
-    }
+    const problem = keyNameProblem(trimmed);
+    if (problem) throw BadUserInputError.forField('name', problem);
     if (!ROLES.includes(role)) throw BadUserInputError.forField('role', `must be one of ${ROLES.join(', ')}`);
     return runInTransaction(ctx, async (tx) => {
       const repo = tx.em.getRepository(ApiKey);
-      const apiKey = await repo.save(repo.create({
-        name: trimmed, role, secretHash: hashSecret(secret), createdAt: tx.clock.now(), createdBy: tx.principal.name, revokedAt: null,
-      }));
+      const nameIdentity = keyNameIdentity(trimmed);
+      const [clash] = await tx.em.query('SELECT name FROM api_key WHERE name_identity = $1', [nameIdentity]);
+      if (clash) throw new ConflictError(`name: "${trimmed}" reads the same as the existing key "${clash.name}"; choose another name`, { field: 'name' });
+      let apiKey: ApiKey;
+      try {
+        apiKey = await repo.save(repo.create({
+          name: trimmed, nameIdentity, role, secretHash: hashSecret(secret), createdAt: tx.clock.now(), createdBy: tx.principal.name, revokedAt: null,
+        }));
+      } catch (err) {
+        if (pgCode(err) === PgCode.uniqueViolation && pgConstraint(err) === 'api_key_name_identity_uq') {
+          throw new ConflictError(`name: a key named like "${trimmed}" was created at the same time; choose another name`, { field: 'name' });
+        }
+        throw err;
+      }
       await auditService.record(tx, { action: 'apiKey.created', entityType: 'ApiKey', entityId: apiKey.id, after: keyView(apiKey) });
       return { apiKey, secret };
     });
+  }
+
+  /** For keys fitgraph makes itself (bootstrap): `base`, or `base-2`, `base-3`… when taken. */
+  async createUnderFreeName(ctx: AppContext, base: string, role: Role, secret = newSecret()): Promise<{ apiKey: ApiKey; secret: string }> {
+    const taken = new Set((await ctx.em.query('SELECT name_identity FROM api_key')).map((r: { name_identity: string }) => r.name_identity));
+    let name = base;
+    for (let n = 2; taken.has(keyNameIdentity(name)); n++) name = `${base}-${n}`;
+    return this.create(ctx, name, role, secret);
   }
 
   /** Revocation is immediate: every request looks its key up. */
@@ -69,7 +98,7 @@ export class ApiKeyService {
     const existing = await this.authenticate(ctx.em, secret);
     if (existing?.role === 'ADMIN') return;
     if (existing) throw new Error(`FITGRAPH_ADMIN_KEY belongs to a live ${existing.role} key, not an ADMIN one`);
-    await this.create(ctx, name, 'ADMIN', secret);
+    await this.createUnderFreeName(ctx, name, 'ADMIN', secret);
   }
 
   async hasLiveAdminKey(em: EntityManager): Promise<boolean> {

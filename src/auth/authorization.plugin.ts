@@ -4,10 +4,11 @@ import {
   TypeInfo, getNamedType, visit, visitWithTypeInfo,
 } from 'graphql';
 import type { AppContext } from '../context';
+import { recordSensitiveRead } from '../audit/audit-reads';
 import { rolesFor } from './permissions';
 
 /** Fragments the operation actually uses, followed transitively. */
-function usedFragments(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+export function usedFragments(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
   const seen = new Map<string, FragmentDefinitionNode>();
   const walk = (set: SelectionSetNode | undefined): void => {
     for (const sel of set?.selections ?? []) {
@@ -52,6 +53,8 @@ export function checkOperationRoles(schema: GraphQLSchema, document: { definitio
   for (const node of [operation, ...usedFragments(operation, fragments)]) visit(node, visitor);
   if (refused.length > 0) {
     const list = [...new Set(refused)].join(', ');
+    ctx.log.warn({ status: 403, keyId: ctx.principal.keyId, role: ctx.principal.role, refusedFields: [...new Set(refused)], operationName: operation.name?.value ?? null },
+      'request refused: forbidden');
     throw new GraphQLError(`Role ${ctx.principal.role} may not use ${list}`, {
       extensions: { code: 'FORBIDDEN', fields: [...new Set(refused)], http: { status: 403 } },
     });
@@ -61,8 +64,15 @@ export function checkOperationRoles(schema: GraphQLSchema, document: { definitio
 export const authorizationPlugin: ApolloServerPlugin<AppContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ schema, document, operation, contextValue }) {
-        if (operation) checkOperationRoles(schema, document, operation, contextValue);
+      async didResolveOperation({ schema, document, operation, contextValue, request }) {
+        if (!operation) return;
+        checkOperationRoles(schema, document, operation, contextValue);
+        // Only once allowed: who looked at the audit trail or at justifications (src/audit/audit-reads.ts).
+        const fragments = new Map<string, FragmentDefinitionNode>();
+        for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+        await recordSensitiveRead(contextValue, {
+          schema, operation, fragments: usedFragments(operation, fragments), query: request.query, variables: request.variables,
+        });
       },
     };
   },

@@ -10,7 +10,14 @@ const REVOPS: readonly Role[] = ['REVOPS', 'ADMIN'];
 const AUDITORS: readonly Role[] = ['AUDITOR', 'ADMIN'];
 const ADMIN: readonly Role[] = ['ADMIN'];
 const SALES: readonly Role[] = ['SALES_MANAGER', 'ADMIN'];
-const OVERRIDE_READERS: readonly Role[] = ['SALES_MANAGER', 'AUDITOR', 'ADMIN'];
+/**
+ * Who may read the people and the reasons behind the data: key names (authors of overrides and
+ * versions), key ids, justifications and revocation reasons. Every role but VIEWER: front-end
+ * teams show accounts and fits, including that a fit is overridden, to what and until when,
+ * never who did it or why. The same fields are guarded wherever they are reached (a fit's
+ * override, an account's overrides, the overrides list, the exceptions report), so every path agrees.
+ */
+const WHO_AND_WHY: readonly Role[] = ['REVOPS', 'SALES_MANAGER', 'AUDITOR', 'ADMIN'];
 
 export const operationRoles = {
   'Query.me': EVERYONE,
@@ -26,11 +33,12 @@ export const operationRoles = {
   'Query.accounts': EVERYONE,
   'Query.fits': EVERYONE,
   'Query.previewScore': EVERYONE,
-  'Query.overrides': OVERRIDE_READERS,
+  // Searches overrides by author: for the roles that read who and why.
+  'Query.overrides': WHO_AND_WHY,
   'Query.tierDashboard': EVERYONE,
   'Query.conversionComparison': EVERYONE,
-  // Exceptions carry override justifications; RevOps reads them to adjust the ICP.
-  'Query.exceptions': ['REVOPS', 'SALES_MANAGER', 'AUDITOR', 'ADMIN'],
+  // Exceptions are about overrides and their justifications; RevOps reads them to adjust the ICP.
+  'Query.exceptions': WHO_AND_WHY,
   // Scores a whole segment twice: kept to the people who tune the ICP.
   'Query.backtest': ['REVOPS', 'AUDITOR', 'ADMIN'],
   // Layer 08: reading what outcomes teach is for the people who tune the ICP and those who check them.
@@ -51,8 +59,16 @@ export const operationRoles = {
   'Mutation.recordOpportunities': REVOPS,
   'Mutation.suggestDraft': REVOPS,
 
-  // Nested fields that not every reader may see. (Fit.override stays visible: it is the "why" of a fit.)
-  'Account.overrides': OVERRIDE_READERS,
+  // Nested fields that not every reader may see. Fit.override stays visible to VIEWER (a fit
+  // shows that, how and until when it is overridden) but not its author nor its reasons.
+  'Account.overrides': WHO_AND_WHY,
+  'Override.justification': WHO_AND_WHY,
+  'Override.createdBy': WHO_AND_WHY,
+  'Override.createdByKeyId': WHO_AND_WHY,
+  'Override.revokedBy': WHO_AND_WHY,
+  'Override.revokeReason': WHO_AND_WHY,
+  'IcpVersion.createdBy': WHO_AND_WHY,
+  'IcpVersion.publishedBy': WHO_AND_WHY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedField = keyof typeof operationRoles;

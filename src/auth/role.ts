@@ -15,12 +15,21 @@ registerEnumType(RoleEnum, {
   },
 });
 
-/** Who is calling: the API key's id and name (snapshotted into audit rows) and its role. */
+/**
+ * Who is calling: the API key's id and name (both snapshotted into audit rows) and its role.
+ * `keyId` is null only for fitgraph's own work, which no request can claim.
+ */
 export interface Principal {
-  keyId: string;
+  keyId: string | null;
   name: string;
   role: Role;
 }
 
 /** The actor of work the system does itself (start-up bootstrap, demo data, expiry). */
-export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ keyId: 'system', name: 'system', role: 'ADMIN' });
+export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ keyId: null, name: 'system', role: 'ADMIN' });
+
+/** Actor names fitgraph writes for its own work; no API key may take one (src/auth/key-name.ts). */
+export const DEMO_ACTOR = 'demo-seed';
+/** The actor of `npm run import`: an operator's command, not a request, so no key. */
+export const IMPORT_ACTOR = 'import';
+export const INTERNAL_ACTOR_NAMES: readonly string[] = [SYSTEM_PRINCIPAL.name, DEMO_ACTOR, IMPORT_ACTOR, 'fitgraph'];

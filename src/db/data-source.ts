@@ -1,9 +1,69 @@
+import os from 'node:os';
+import pg from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
+import { config as defaultConfig, type Config } from '../config';
 import { entities } from './entities';
 
+/**
+ * Interactive work (API requests) gets statement and lock timeouts, so that one slow or
+ * blocked request answers an error instead of holding a connection for minutes. Bulk work
+ * (migrations, imports, the demo seed, the benchmark's loads) runs without them: its
+ * statements are long by nature. A publish's rescoring lifts them for its own transaction
+ * (see `liftTimeouts`).
+ */
+export type Workload = 'interactive' | 'bulk';
+
+type SessionConfig = Pick<Config, 'statementTimeoutMs' | 'lockTimeoutMs' | 'idleInTransactionTimeoutMs' | 'clientCheckIntervalMs'>;
+
+/**
+ * Names this process's sessions in pg_stat_activity, so that a draining process cancels its
+ * own statements only and an operator sees which process a backend serves.
+ */
+export const applicationName = `fitgraph ${os.hostname()} ${process.pid}`.slice(0, 63);
+
+/**
+ * A pool whose every new connection asks PostgreSQL to check, while a statement runs, that
+ * the client is still there: without it a killed process's backend runs its statement to the
+ * end (minutes for a publish), holding its locks. The setting exists from PostgreSQL 14; the
+ * WHERE keeps older servers working without it.
+ */
+function poolCheckingClients(intervalMs: number): typeof pg {
+  class CheckingPool extends pg.Pool {
+    constructor(options?: pg.PoolConfig) {
+      super(options);
+      if (intervalMs <= 0) return;
+      this.on('connect', (client) => {
+        client.query(
+          `SELECT set_config('client_connection_check_interval', $1, false)
+           WHERE current_setting('server_version_num')::int >= 140000`, [`${intervalMs}ms`])
+          .catch(() => undefined); // a failure here surfaces on the client's next query
+      });
+    }
+  }
+  return Object.assign(Object.create(pg) as typeof pg, { Pool: CheckingPool });
+}
+
+/** Session settings sent at connection start-up (`-c name=value`), valid on every supported version. */
+function startupOptions(workload: Workload, cfg: SessionConfig): string {
+  const settings: Record<string, number> = { idle_in_transaction_session_timeout: cfg.idleInTransactionTimeoutMs };
+  if (workload === 'interactive') {
+    settings.statement_timeout = cfg.statementTimeoutMs;
+    settings.lock_timeout = cfg.lockTimeoutMs;
+  }
+  return Object.entries(settings).map(([name, ms]) => `-c ${name}=${ms}`).join(' ');
+}
+
+export interface DataSourceOptions {
+  poolSize?: number;
+  logger?: Logger;
+  workload?: Workload;
+  config?: SessionConfig;
+}
+
 /** The application's DataSource; schema changes only through migrations, never synchronize. */
-export function createDataSource(url: string, options: { poolSize?: number; logger?: Logger } = {}): DataSource {
+export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
+  const cfg = options.config ?? defaultConfig;
   return new DataSource({
     type: 'postgres',
     url,
@@ -15,6 +75,33 @@ export function createDataSource(url: string, options: { poolSize?: number; logg
     // A custom logger sees every statement (tests count them); otherwise TypeORM logs nothing.
     ...(options.logger ? { logger: options.logger, logging: true } : { logging: false }),
     poolSize: options.poolSize ?? 20,
-    applicationName: 'fitgraph',
+    applicationName,
+    driver: poolCheckingClients(cfg.clientCheckIntervalMs),
+    extra: {
+      options: startupOptions(options.workload ?? 'interactive', cfg),
+      // A vanished server or a silently dropped connection (NAT, load balancer) is noticed.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    },
   });
+}
+
+/** Applies pending migrations on a connection of their own without statement or lock timeouts. */
+export async function migrateDatabase(url: string): Promise<string[]> {
+  const ds = createDataSource(url, { poolSize: 1, workload: 'bulk' });
+  await ds.initialize();
+  try {
+    return (await ds.runMigrations()).map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/**
+ * Bulk work inside an interactive transaction (a publish rescoring a whole segment): no
+ * statement or lock timeout until the transaction ends. A vanished client is still noticed
+ * (client_connection_check_interval) and an idle transaction still ended.
+ */
+export async function liftTimeouts(query: (sql: string) => Promise<unknown>): Promise<void> {
+  await query(`SELECT set_config('statement_timeout', '0', true), set_config('lock_timeout', '0', true)`);
 }

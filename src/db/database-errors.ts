@@ -6,6 +6,8 @@ export const PgCode = {
   /** Raised by our immutability triggers. */
   restrictViolation: '23001',
   lockNotAvailable: '55P03',
+  /** statement_timeout, or pg_cancel_backend (a draining shutdown). */
+  queryCanceled: '57014',
   serializationFailure: '40001',
   deadlockDetected: '40P01',
   invalidTextRepresentation: '22P02',

@@ -7,7 +7,7 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 export interface Database {
   url: string;
   /** The embedded server we started, or null for DATABASE_URL. */
-  embedded: { dataDir: string; created: boolean } | null;
+  embedded: { dataDir: string; created: boolean; location: string } | null;
   stop(): Promise<void>;
 }
 
@@ -37,5 +37,5 @@ export async function openDatabase(cfg: Readonly<Config>, log: Logger): Promise<
   } finally {
     await admin.end();
   }
-  return { url: withDatabase(server.url, APP_DATABASE), embedded: { dataDir: cfg.dataDir, created: server.created }, stop: server.stop };
+  return { url: withDatabase(server.url, APP_DATABASE), embedded: { dataDir: cfg.dataDir, created: server.created, location: server.location }, stop: server.stop };
 }

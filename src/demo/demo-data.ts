@@ -1,4 +1,5 @@
 import { accountService } from '../accounts/account.service';
+import { DEMO_ACTOR } from '../auth/role';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../db/transaction';
 import { overrideService } from '../overrides/override.service';
@@ -39,7 +40,7 @@ export async function seedDemo(ctx: AppContext, options: { accounts?: number } =
   const now = ctx.clock.now().getTime();
   const daysAgo = (d: number) => new Date(now - d * DAY);
   // All or nothing: a failed seed leaves an empty database, and the next start tries again.
-  return runInTransaction({ ...ctx, principal: { ...ctx.principal, name: 'demo-seed' } }, async (demo) => {
+  return runInTransaction({ ...ctx, principal: { ...ctx.principal, name: DEMO_ACTOR } }, async (demo) => {
     const keys = DEMO_SEGMENTS.map((s) => s.key);
     for (const s of DEMO_SEGMENTS) {
       await segmentService.create(demo, { key: s.key, name: s.name, description: s.description, membership: s.membership });

@@ -67,13 +67,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: issuesMessage(issues), extensions: { code: 'BAD_USER_INPUT', ...reportedIssues(issues) } };
   }
   const dbCode = pgCode(original);
+  if (dbCode === PgCode.queryCanceled) {
+    // statement_timeout of an interactive request, or our own cancellation during a shutdown.
+    const timedOut = /statement timeout/i.test((original as Error).message);
+    return timedOut
+      ? { ...base, message: 'The request ran longer than the server allows (FITGRAPH_STATEMENT_TIMEOUT_MS); narrow it or try again later', extensions: { code: 'TIMEOUT' } }
+      : { ...base, message: 'The request was cancelled because the server is shutting down; retry it', extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   if (dbCode && DATABASE_CODES[dbCode]) {
     // The database's own text never reaches a client (it can quote values, names and internals).
     const message = DATABASE_CODES[dbCode] === 'BAD_USER_INPUT'
       ? DATABASE_INPUT_MESSAGES[dbCode] ?? 'A value is malformed or out of range'
       : dbCode === PgCode.restrictViolation && original instanceof Error
         ? original.message // raised by our own immutability triggers, worded for clients
-        : 'The change conflicts with a concurrent or existing one; reload and try again';
+        : dbCode === PgCode.lockNotAvailable
+          ? 'A concurrent change (for example a publish rescoring the segment) held what this request needs for longer than FITGRAPH_LOCK_TIMEOUT_MS; try again shortly'
+          : 'The change conflicts with a concurrent or existing one; reload and try again';
     return { ...base, message, extensions: { code: DATABASE_CODES[dbCode] } };
   }
   const code = formatted.extensions?.code;

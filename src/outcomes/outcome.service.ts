@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { auditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
 import { assertNoIssues, BadUserInputError, type InputIssue } from '../errors/domain-errors';
 import type { LeadInput, OpportunityInput, RecordResult } from './outcome.types';
@@ -58,6 +59,7 @@ export class OutcomeService {
       if (l.convertedAt && l.convertedAt < l.createdAt) issues.push({ path: `leads[${i}].convertedAt`, message: 'must not be before createdAt' });
     });
     assertNoIssues(issues, 'Invalid leads, none recorded');
+    await refreshStaleStatistics(ctx.em, ['account', 'lead']);
     return runInTransaction(ctx, async (tx) => {
       const now = tx.clock.now();
       const created = await upsert(tx, 'lead', ['id', 'external_id', 'account_id', 'created_at', 'converted_at', 'recorded_at'],
@@ -83,6 +85,7 @@ export class OutcomeService {
       else if (o.amount != null && o.amount >= 1e14) issues.push({ path: `${at}.amount`, message: `must be below 100,000,000,000,000 (got ${o.amount})` });
     });
     assertNoIssues(issues, 'Invalid opportunities, none recorded');
+    await refreshStaleStatistics(ctx.em, ['account', 'opportunity']);
     return runInTransaction(ctx, async (tx) => {
       const now = tx.clock.now();
       const created = await upsert(tx, 'opportunity', ['id', 'external_id', 'account_id', 'created_at', 'closed_at', 'outcome', 'amount', 'recorded_at'],

@@ -27,6 +27,7 @@ export interface OverrideRow {
   justification: string;
   category: OverrideCategory;
   createdBy: string;
+  createdByKeyId: string | null;
   createdAt: Date;
   expiresAt: Date | null;
   revokedBy: string | null;
@@ -48,7 +49,9 @@ export class Override {
   @Field(() => Float, { nullable: true, description: 'The explicit score given with the override, if any.' }) score: number | null;
   @Field() justification: string;
   @Field(() => OverrideCategoryEnum) category: OverrideCategory;
-  @Field() createdBy: string;
+  @Field({ description: 'The name of the key that made the override.' }) createdBy: string;
+  @Field(() => ID, { nullable: true, description: 'The key that made the override, beside its name in createdBy; null when fitgraph made it (demo data).' })
+  createdByKeyId: string | null;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) expiresAt: Date | null;
   @Field(() => OverrideStatusEnum) status: OverrideStatus;

@@ -24,6 +24,9 @@ export interface AttributedOpportunity extends Attributed {
   amount: number | null;
 }
 
+/** The tables the attribution joins read: reports refresh their statistics first (src/db/statistics.ts). */
+export const REPORT_TABLES = ['account_score', 'fit_override', 'lead', 'opportunity'] as const;
+
 /**
  * One version's slice of a period: the version is a parameter rather than a range join against
  * the segment's version list, which the planner cannot estimate (it then picks a nested loop
@@ -44,15 +47,19 @@ const attributedFrom = (table: 'lead' | 'opportunity') => `
   LEFT JOIN fit_override o ON o.account_id = x.account_id AND o.segment_id = $1 AND ${inForceAt('o', 'x.created_at')}
   WHERE x.created_at >= $3 AND x.created_at < $4`;
 
-/** Counts per attributed (effective) tier, summed over a period's version slices. */
-export interface TierCounts {
+/**
+ * What a period's leads and opportunities of one attributed (effective) tier did, with the times
+ * their outcomes took: enough to count them with or without a follow-up horizon.
+ */
+export interface TierOutcomes {
   tier: FitTier;
   leads: number;
-  convertedLeads: number;
+  /** Converted leads by whole days (rounded up) from creation to conversion. */
+  conversionDays: Map<number, number>;
   opportunities: number;
-  closed: number;
-  won: number;
-  revenue: number;
+  won: WonSample[];
+  /** Days from creation to close of each lost opportunity. */
+  lostDays: number[];
 }
 
 /** A won opportunity, as the cycle and deal-size statistics need it. */
@@ -62,37 +69,44 @@ export interface WonSample {
   amount: number | null;
 }
 
+const days = (end: string) => `extract(epoch FROM ${end} - x.created_at)::float8 / 86400`;
+
 /**
- * The comparison's inputs for one period, aggregated in SQL: counts by attributed tier, and
- * only the won opportunities as rows (the samples the rank tests and intervals need).
+ * The comparison's inputs for one period, aggregated in SQL: leads counted by tier and by days to
+ * conversion, opportunities counted by tier with the closed ones' times and the won ones' amounts
+ * as arrays (the samples the tests need; open opportunities never leave the database).
  */
-export async function periodAggregates(em: EntityManager, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<{ counts: TierCounts[]; won: WonSample[] }> {
+export async function periodAggregates(em: EntityManager, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<TierOutcomes[]> {
   const tier = 'coalesce(o.tier, s.tier)';
   const parts = await Promise.all(slices(spans, from, to).flatMap((p) => {
     const params = [segmentId, p.versionId, p.from, p.to];
     return [
-      em.query(`SELECT ${tier} AS tier, count(*)::int AS leads, count(x.converted_at)::int AS converted ${attributedFrom('lead')} GROUP BY 1`, params),
-      // One pass over the opportunities: counts, and the won deals' samples as two arrays (aggregates of one
-      // query level are fed the same rows in the same order, so the arrays stay aligned).
-      em.query(`SELECT ${tier} AS tier, count(*)::int AS opportunities, count(*) FILTER (WHERE x.outcome <> 'OPEN')::int AS closed,
-                  count(*) FILTER (WHERE x.outcome = 'WON')::int AS won, coalesce(sum(x.amount) FILTER (WHERE x.outcome = 'WON'), 0)::float8 AS revenue,
-                  array_agg(extract(epoch FROM x.closed_at - x.created_at)::float8 / 86400) FILTER (WHERE x.outcome = 'WON') AS cycle_days,
-                  array_agg(x.amount::float8) FILTER (WHERE x.outcome = 'WON') AS amounts
+      em.query(`SELECT ${tier} AS tier, ceil(${days('x.converted_at')})::int AS days, count(*)::int AS n ${attributedFrom('lead')} GROUP BY 1, 2`, params),
+      // One pass over the opportunities (aggregates of one query level are fed the same rows in
+      // the same order, so the won deals' arrays stay aligned).
+      em.query(`SELECT ${tier} AS tier, count(*)::int AS opportunities,
+                  array_agg(${days('x.closed_at')}) FILTER (WHERE x.outcome = 'WON') AS cycle_days,
+                  array_agg(x.amount::float8) FILTER (WHERE x.outcome = 'WON') AS amounts,
+                  array_agg(${days('x.closed_at')}) FILTER (WHERE x.outcome = 'LOST') AS lost_days
                 ${attributedFrom('opportunity')} GROUP BY 1`, params),
     ];
   }));
-  const counts = new Map<FitTier, TierCounts>();
-  const at = (t: FitTier) => counts.get(t) ?? counts.set(t, { tier: t, leads: 0, convertedLeads: 0, opportunities: 0, closed: 0, won: 0, revenue: 0 }).get(t)!;
-  const won: WonSample[] = [];
+  const byTier = new Map<FitTier, TierOutcomes>();
+  const at = (t: FitTier) => byTier.get(t) ?? byTier.set(t, { tier: t, leads: 0, conversionDays: new Map(), opportunities: 0, won: [], lostDays: [] }).get(t)!;
   for (let i = 0; i < parts.length; i += 2) {
-    for (const r of parts[i]) Object.assign(at(r.tier), { leads: at(r.tier).leads + r.leads, convertedLeads: at(r.tier).convertedLeads + r.converted });
+    for (const r of parts[i]) {
+      const c = at(r.tier);
+      c.leads += r.n;
+      if (r.days !== null) c.conversionDays.set(r.days, (c.conversionDays.get(r.days) ?? 0) + r.n);
+    }
     for (const r of parts[i + 1]) {
       const c = at(r.tier);
-      Object.assign(c, { opportunities: c.opportunities + r.opportunities, closed: c.closed + r.closed, won: c.won + r.won, revenue: c.revenue + r.revenue });
-      (r.cycle_days ?? []).forEach((days: number, k: number) => won.push({ tier: r.tier, cycleDays: days, amount: r.amounts[k] }));
+      c.opportunities += r.opportunities;
+      (r.cycle_days ?? []).forEach((d: number, k: number) => c.won.push({ tier: r.tier, cycleDays: d, amount: r.amounts[k] }));
+      for (const d of r.lost_days ?? []) c.lostDays.push(d);
     }
   }
-  return { counts: [...counts.values()], won };
+  return [...byTier.values()];
 }
 
 /** A version in effect from `from` until `to` (the next version's effectiveAt, or open). */

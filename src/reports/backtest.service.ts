@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { BadUserInputError } from '../errors/domain-errors';
 import { scorerFor } from '../scoring/scorer-cache';
 import { TierMigration } from '../scoring/tier-migration';
@@ -44,6 +45,7 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
   const scorer = scorerFor(version);
   const baseScorer = baseline ? scorerFor(baseline) : null;
   const now = ctx.clock.now();
+  await refreshStaleStatistics(ctx.em, ['account', 'opportunity']);
   return ctx.em.transaction(async (em) => {
     // One snapshot for the accounts and the opportunities, and no write is even possible.
     await em.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');

@@ -1,13 +1,14 @@
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { segmentService } from '../segments/segment.service';
 import { BadUserInputError } from '../errors/domain-errors';
 import { OVERRIDE_COLUMNS, toOverrideRow } from '../overrides/override-rows';
 import type { OverrideRow } from '../overrides/override.types';
 import type { FitTier } from '../versions/icp-definition';
-import { attributedOpportunities, type AttributedOpportunity } from './attribution';
+import { attributedOpportunities, REPORT_TABLES, type AttributedOpportunity } from './attribution';
 import { spansOf, timeline } from './report-periods';
 import type { ExceptionKind } from './report.types';
-import { twoProportionTest } from './statistics';
+import { clusteredTwoProportionTest, type Cluster } from './statistics';
 
 const IN_ICP: ReadonlySet<FitTier> = new Set(['PERFECT', 'STRONG']);
 const DAY = 86_400_000;
@@ -32,12 +33,26 @@ function outcomes(opps: AttributedOpportunity[]) {
   return { opportunities: opps.length, won: won.length, revenue: Math.round(won.reduce((s, o) => s + (o.amount ?? 0), 0) * 100) / 100 };
 }
 
+/** Closed opportunities as one cluster of trials per account. */
+function byAccount(closed: AttributedOpportunity[]): Cluster[] {
+  const clusters = new Map<string, Cluster>();
+  for (const o of closed) {
+    const c = clusters.get(o.accountId) ?? clusters.set(o.accountId, { trials: 0, successes: 0 }).get(o.accountId)!;
+    c.trials++;
+    if (o.outcome === 'WON') c.successes++;
+  }
+  return [...clusters.values()];
+}
+
 /**
  * Accounts pursued outside the ICP in a period (default: the last 90 days), their outcomes,
- * their win rate against in-ICP accounts, and their share of the period's pipeline.
+ * their win rate against in-ICP accounts, and their share of the period's pipeline. Win rates
+ * are per closed opportunity; the test behind the recommendation treats each account's
+ * opportunities as one cluster (Rao and Scott's design-effect correction).
  */
 export async function exceptionReport(ctx: AppContext, segmentKey: string, fromArg?: Date | null, toArg?: Date | null) {
   const segment = await segmentService.getByKey(ctx, segmentKey);
+  await refreshStaleStatistics(ctx.em, REPORT_TABLES);
   const to = toArg ?? ctx.clock.now();
   const from = fromArg ?? new Date(to.getTime() - 90 * DAY);
   if (from >= to) throw BadUserInputError.forField('from', 'must be before to');
@@ -72,7 +87,8 @@ export async function exceptionReport(ctx: AppContext, segmentKey: string, fromA
   const exceptionWinRate = exceptionClosed.length ? wins(exceptionClosed) / exceptionClosed.length : null;
   const inIcpWinRate = inIcpClosed.length ? wins(inIcpClosed) / inIcpClosed.length : null;
   const shareOfPipeline = opportunities.length ? opportunities.filter(isException).length / opportunities.length : 0;
-  const test = twoProportionTest(wins(inIcpClosed), inIcpClosed.length, wins(exceptionClosed), exceptionClosed.length);
+  // Several opportunities of one account are not independent trials: the test counts accounts.
+  const test = clusteredTwoProportionTest(byAccount(inIcpClosed), byAccount(exceptionClosed));
   const recommendation = test && test.pValue < 0.05 && exceptionWinRate! > inIcpWinRate!
     ? `Exceptions won ${(exceptionWinRate! * 100).toFixed(1)} % of closed opportunities against ${(inIcpWinRate! * 100).toFixed(1)} % for in-ICP accounts `
       + `(p = ${test.pValue.toPrecision(2)}): the ICP may be too narrow; review the criteria that ranked these accounts below STRONG.`

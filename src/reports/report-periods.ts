@@ -6,7 +6,7 @@ import { IcpVersion } from '../versions/icp-version.entity';
 import { versionService } from '../versions/version.service';
 
 export const TIERS: readonly FitTier[] = FIT_TIERS;
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 
 /** A version of the segment that took effect (published or superseded), named by `field`. */
 export async function effectiveVersion(ctx: AppContext, segment: Segment, id: string, field: string): Promise<IcpVersion> {
@@ -44,4 +44,11 @@ export function checkWindow(windowDays: number | null | undefined): number | nul
   if (windowDays == null) return null;
   if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 3650) throw BadUserInputError.forField('windowDays', `must be 1 to 3650 days (got ${windowDays})`);
   return windowDays * DAY;
+}
+
+/** A follow-up horizon in whole days, or null. */
+export function checkFollowUp(followUpDays: number | null | undefined): number | null {
+  if (followUpDays == null) return null;
+  if (!Number.isInteger(followUpDays) || followUpDays < 1 || followUpDays > 3650) throw BadUserInputError.forField('followUpDays', `must be 1 to 3650 days (got ${followUpDays})`);
+  return followUpDays;
 }

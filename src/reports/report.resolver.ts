@@ -20,8 +20,12 @@ export class ReportResolver {
     @Arg('beforeVersionId', () => ID, { nullable: true }) beforeVersionId: string | null,
     @Arg('afterVersionId', () => ID, { nullable: true }) afterVersionId: string | null,
     @Arg('windowDays', () => Int, { nullable: true }) windowDays: number | null,
+    @Arg('followUpDays', () => Int, {
+      nullable: true,
+      description: 'Follow-up horizon: each period counts only the leads and opportunities created at least this many days before now, and only the conversions, wins and losses within this many days of creation.',
+    }) followUpDays: number | null,
   ) {
-    return reportService.conversionComparison(ctx, { segmentKey, beforeVersionId, afterVersionId, windowDays });
+    return reportService.conversionComparison(ctx, { segmentKey, beforeVersionId, afterVersionId, windowDays, followUpDays });
   }
 
   @Query(() => ExceptionReport)

@@ -1,11 +1,13 @@
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { segmentService } from '../segments/segment.service';
 import { inForceAt } from '../overrides/override-rows';
 import { BadUserInputError } from '../errors/domain-errors';
 import type { FitTier } from '../versions/icp-definition';
-import { attributedOpportunities, periodAggregates } from './attribution';
-import { compareMetrics, conversionMetrics } from './conversion-metrics';
-import { checkWindow, effectiveVersion, liveOrThrow, periodOf, spansOf, TIERS, timeline } from './report-periods';
+import { attributedOpportunities, periodAggregates, REPORT_TABLES, type TierOutcomes } from './attribution';
+import { comparisonWarnings } from './comparison-warnings';
+import { compareMetrics, compareTiers, conversionMetrics } from './conversion-metrics';
+import { checkFollowUp, checkWindow, DAY, effectiveVersion, liveOrThrow, periodOf, spansOf, TIERS, timeline } from './report-periods';
 import type { ConversionComparison, TierDashboard } from './report.types';
 
 export class ReportService {
@@ -15,6 +17,7 @@ export class ReportService {
    */
   async tierDashboard(ctx: AppContext, segmentKey: string, versionId?: string | null): Promise<TierDashboard> {
     const segment = await segmentService.getByKey(ctx, segmentKey);
+    await refreshStaleStatistics(ctx.em, REPORT_TABLES);
     const version = versionId ? await effectiveVersion(ctx, segment, versionId, 'versionId') : await liveOrThrow(ctx, segment);
     const now = ctx.clock.now();
     // Overrides apply to the live version's fits; a superseded version shows what it computed.
@@ -47,11 +50,17 @@ export class ReportService {
   /**
    * Conversion while the before-version was live against while the after-version was live (or
    * `windowDays` on each side of the after-version's effectiveAt), overall and by tier, with
-   * each metric's change, 95 % interval and p-value.
+   * each metric's change, 95 % interval and p-value (Holm-adjusted over the tiers), and warnings.
+   * With `followUpDays`, each period counts only what was created at least that long before now,
+   * and only the outcomes within that many days of creation: both periods get the same follow-up.
    */
-  async conversionComparison(ctx: AppContext, args: { segmentKey: string; beforeVersionId?: string | null; afterVersionId?: string | null; windowDays?: number | null }): Promise<ConversionComparison> {
+  async conversionComparison(ctx: AppContext, args: {
+    segmentKey: string; beforeVersionId?: string | null; afterVersionId?: string | null; windowDays?: number | null; followUpDays?: number | null;
+  }): Promise<ConversionComparison> {
     const window = checkWindow(args.windowDays);
+    const followUpDays = checkFollowUp(args.followUpDays);
     const segment = await segmentService.getByKey(ctx, args.segmentKey);
+    await refreshStaleStatistics(ctx.em, REPORT_TABLES);
     const versions = await timeline(ctx, segment);
     const spans = spansOf(versions);
     const after = args.afterVersionId ? await effectiveVersion(ctx, segment, args.afterVersionId, 'afterVersionId') : await liveOrThrow(ctx, segment);
@@ -64,22 +73,32 @@ export class ReportService {
     }
     const now = ctx.clock.now();
     const pivot = after.effectiveAt!;
-    const beforePeriod = window ? { from: new Date(pivot.getTime() - window), to: pivot } : { from: before.effectiveAt!, to: periodOf(before, versions, now).to };
     const afterEnd = window ? new Date(Math.min(pivot.getTime() + window, now.getTime())) : periodOf(after, versions, now).to;
-    const afterPeriod = { from: pivot, to: afterEnd };
+    // With a horizon, a period's cohorts end followUpDays before now (or where the period ends).
+    const cohort = (p: { from: Date; to: Date }) => (followUpDays === null ? p
+      : { from: p.from, to: new Date(Math.max(p.from.getTime(), Math.min(p.to.getTime(), now.getTime() - followUpDays * DAY))) });
+    const beforePeriod = cohort(window ? { from: new Date(pivot.getTime() - window), to: pivot } : { from: before.effectiveAt!, to: periodOf(before, versions, now).to });
+    const afterPeriod = cohort({ from: pivot, to: afterEnd });
 
     // Aggregated in SQL per period (independent reads, side by side on pooled connections).
     const [b, a] = await Promise.all([beforePeriod, afterPeriod].map((p) => periodAggregates(ctx.em, segment.id, spans, p.from, p.to)));
-    const beforeAll = conversionMetrics(b.counts, b.won);
-    const afterAll = conversionMetrics(a.counts, a.won);
-    const ofTier = (x: typeof b, tier: string) => conversionMetrics(x.counts.filter((c) => c.tier === tier), x.won.filter((w) => w.tier === tier)).metrics;
-    const byTier = TIERS.map((tier) => ({ tier, before: ofTier(b, tier), after: ofTier(a, tier) }));
+    const beforeAll = conversionMetrics(b, followUpDays);
+    const afterAll = conversionMetrics(a, followUpDays);
+    const ofTier = (x: TierOutcomes[], tier: FitTier) => conversionMetrics(x.filter((c) => c.tier === tier), followUpDays);
+    const tiers = TIERS.map((tier) => ({ tier, before: ofTier(b, tier), after: ofTier(a, tier) }));
+    const tierDeltas = compareTiers(tiers);
+    const deltas = compareMetrics(beforeAll, afterAll);
     return {
       segment,
       before: { version: before, ...beforePeriod, metrics: beforeAll.metrics },
       after: { version: after, ...afterPeriod, metrics: afterAll.metrics },
-      deltas: compareMetrics(beforeAll, afterAll),
-      byTier,
+      deltas,
+      byTier: tiers.map((t, i) => ({ tier: t.tier, before: t.before.metrics, after: t.after.metrics, deltas: tierDeltas[i].deltas })),
+      followUpDays,
+      warnings: comparisonWarnings({
+        before: { name: 'before', ...beforePeriod, data: beforeAll }, after: { name: 'after', ...afterPeriod, data: afterAll },
+        now, followUpDays, deltas, tiers,
+      }),
     };
   }
 }

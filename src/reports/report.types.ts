@@ -13,6 +13,8 @@ export class ConversionMetrics {
   @Field(() => Int) convertedLeads: number;
   @Field(() => Float, { nullable: true }) leadToOpportunityRate: number | null;
   @Field(() => Int) opportunities: number;
+  @Field(() => Int, { description: 'Opportunities created in the period and still open now; with followUpDays, those not closed within the horizon (opportunities = closed + openOpportunities).' })
+  openOpportunities: number;
   @Field(() => Int) closed: number;
   @Field(() => Int) won: number;
   @Field(() => Float, { nullable: true, description: 'won / closed; null without closed opportunities.' }) winRate: number | null;
@@ -39,7 +41,9 @@ export class MetricDelta {
   @Field(() => Float, { nullable: true, description: '95 % confidence interval of after - before, where the metric has one.' }) ciLow: number | null;
   @Field(() => Float, { nullable: true }) ciHigh: number | null;
   @Field(() => Float, { nullable: true }) pValue: number | null;
-  @Field() significant: boolean;
+  @Field(() => Float, { nullable: true, description: 'Per-tier deltas: the p-value adjusted over the tiers compared for the same metric (Holm). Overall deltas: equal to pValue.' })
+  adjustedPValue: number | null;
+  @Field({ description: 'adjustedPValue below 0.05.' }) significant: boolean;
 }
 
 @ObjectType()
@@ -47,6 +51,8 @@ export class TierComparison {
   @Field(() => FitTierEnum) tier: FitTier;
   @Field(() => ConversionMetrics) before: ConversionMetrics;
   @Field(() => ConversionMetrics) after: ConversionMetrics;
+  @Field(() => [MetricDelta], { description: 'The same metrics as the overall deltas, for this tier; significant is decided on adjustedPValue.' })
+  deltas: MetricDelta[];
 }
 
 @ObjectType()
@@ -56,6 +62,11 @@ export class ConversionComparison {
   @Field(() => PeriodMetrics) after: PeriodMetrics;
   @Field(() => [MetricDelta]) deltas: MetricDelta[];
   @Field(() => [TierComparison]) byTier: TierComparison[];
+  @Field(() => Int, { nullable: true, description: 'The horizon used, or null.' }) followUpDays: number | null;
+  @Field(() => [String], {
+    description: 'Plain sentences when the comparison may mislead: the after period\'s cohorts too young for their outcomes (with the followUpDays that would fix it), many open opportunities, samples too small for a test, periods of very different length.',
+  })
+  warnings: string[];
 }
 
 @ObjectType()

@@ -1,39 +1,51 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { apiKeyService } from '../auth/api-key.service';
+import { apiKeyService, hashSecret } from '../auth/api-key.service';
 import { authorizationPlugin } from '../auth/authorization.plugin';
 import { config as defaultConfig, type Config } from '../config';
 import { requestScope, systemClock, type AppContext, type Clock } from '../context';
 import { formatError } from '../errors/format-error';
 import { createLoaders } from '../loaders';
 import { logger } from '../logger';
+import { explorerRoutes } from './explorer';
 import { countRequests, metricsRoute } from './metrics-route';
 import { HeavyRequestLimiter } from './heavy-request-limiter';
 import { inputGuardPlugin, MAX_QUERY_NESTING, queryNestsTooDeep } from './input-guard.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import { buildAppSchema } from './schema';
+import { WorkTracker } from './work-tracker';
 
 export interface AppOptions {
   dataSource: DataSource;
   config?: Readonly<Config>;
   clock?: Clock;
   schema?: GraphQLSchema;
+  /** Shared with background work so that a shutdown waits for both (main.ts). */
+  work?: WorkTracker;
 }
 
 export interface App {
   http: express.Express;
   apollo: ApolloServer<AppContext>;
   listen(port: number): Promise<{ server: Server; url: string }>;
+  /** In-flight requests (and tracked background work); `draining` turns readiness to 503. */
+  work: WorkTracker;
   stop(): Promise<void>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * What a client's x-request-id may be: up to 128 visible ASCII characters. It is kept as the
+ * request's clientRequestId, beside the id the server generates; it never replaces that id.
+ */
+const CLIENT_REQUEST_ID = /^[\x21-\x7E]{1,128}$/;
+export const MAX_CLIENT_REQUEST_ID = 128;
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -63,14 +75,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
+    // Apollo's landing page loads from a CDN; ours (explorer.ts) is served from here.
     plugins: [
       ...protection.plugins, authorizationPlugin, inputGuardPlugin(schema),
       queryCostPlugin(schema, { maxCost: cfg.maxQueryCost, limiter: new HeavyRequestLimiter(cfg.maxHeavyPerKey, cfg.maxHeavyTotal) }),
+      ApolloServerPluginLandingPageDisabled(),
     ],
+    // main.ts drains and stops on SIGTERM. Apollo's own handler would stop it behind our back
+    // (and its stop() never resolves for a second caller), leaving the process hanging.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
   let migrationsApplied = false;
+  const work = options.work ?? new WorkTracker();
   const http = express();
   http.disable('x-powered-by');
   http.use(countRequests);
@@ -79,6 +97,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.json({ status: 'ok' });
   });
   http.get('/readyz', async (_req, res) => {
+    // Load balancers stop sending traffic at once, while in-flight requests finish.
+    if (work.draining) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     try {
       await ds.query('SELECT 1');
       migrationsApplied ||= !(await ds.showMigrations());
@@ -93,14 +116,31 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   });
 
+  if (cfg.introspection) http.use(explorerRoutes());
   http.use('/graphql', (req, res, next) => {
-    const given = req.header('x-request-id');
-    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    if (work.draining) {
+      res.setHeader('connection', 'close');
+      res.status(503).json({ errors: [{ message: 'The server is shutting down: retry the request', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return;
+    }
+    res.once('close', work.enter());
+    const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     res.locals.requestId = requestId;
+    const clientRequestId = req.header('x-request-id') ?? null;
+    if (clientRequestId !== null && !CLIENT_REQUEST_ID.test(clientRequestId)) {
+      logger.warn({ requestId, clientRequestIdLength: clientRequestId.length }, 'refused: malformed x-request-id');
+      res.status(400).json({ errors: [{
+        message: `x-request-id: must be 1 to ${MAX_CLIENT_REQUEST_ID} visible ASCII characters (no spaces); it is kept beside the server's own request id`,
+        extensions: { code: 'BAD_REQUEST', field: 'x-request-id', requestId },
+      }] });
+      return;
+    }
+    res.locals.clientRequestId = clientRequestId;
     next();
   }, express.json({ limit: cfg.maxBodyBytes }), (req, res, next) => {
     const requestId = res.locals.requestId as string;
+    const clientRequestId = res.locals.clientRequestId as string | null;
     const query: unknown = req.body?.query;
     if (typeof query === 'string' && queryNestsTooDeep(query)) {
       res.status(400).json({ errors: [{
@@ -110,9 +150,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       return;
     }
     // Entered after the body is read, so Apollo's whole promise chain runs inside the scope.
-    requestScope.run({ requestId, log: logger.child({ requestId }) }, next);
+    requestScope.run({ requestId, log: logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }) }, next);
   }, expressMiddleware(apollo, {
-    context: async ({ req, res }) => buildContext(req, res.locals.requestId as string),
+    context: async ({ req, res }) => buildContext(req, res.locals.requestId as string, res.locals.clientRequestId as string | null),
   }));
 
   /**
@@ -143,14 +183,25 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   http.use(onBodyError);
 
-  async function buildContext(req: Request, requestId: string): Promise<AppContext> {
+  async function buildContext(req: Request, requestId: string, clientRequestId: string | null): Promise<AppContext> {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match) throw unauthenticated('Missing API key: send the header "Authorization: Bearer <api key>"');
+    const refusedLog = logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}), status: 401, ip: req.ip });
+    if (!match) {
+      refusedLog.warn({ reason: header ? 'malformed authorization header' : 'no API key' }, 'request refused: unauthenticated');
+      throw unauthenticated('Missing API key: send the header "Authorization: Bearer <api key>"');
+    }
     const principal = await apiKeyService.authenticate(ds.manager, match[1]);
-    if (!principal) throw unauthenticated('Unknown or revoked API key');
-    const log = logger.child({ requestId, keyId: principal.keyId });
-    return { requestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log };
+    if (!principal) {
+      // A revoked key is named by its id; an unknown secret by a fingerprint (never the secret itself).
+      const revoked = await apiKeyService.revokedKeyFor(ds.manager, match[1]);
+      refusedLog.warn(revoked
+        ? { reason: 'revoked API key', keyId: revoked.keyId, role: revoked.role }
+        : { reason: 'unknown API key', keyFingerprint: hashSecret(match[1]).slice(0, 12) }, 'request refused: unauthenticated');
+      throw unauthenticated('Unknown or revoked API key');
+    }
+    const log = logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}), keyId: principal.keyId, role: principal.role });
+    return { requestId, clientRequestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log };
   }
 
   return {
@@ -164,6 +215,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       server.once('error', reject);
     }),
+    work,
     stop: () => apollo.stop(),
   };
 }

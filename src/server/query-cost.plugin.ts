@@ -87,7 +87,7 @@ export function queryCostPlugin(schema: GraphQLSchema, options: QueryCostOptions
             });
           }
           if (!heavy || !limiter) return;
-          const slot = limiter.tryAcquire(contextValue.principal.keyId);
+          const slot = limiter.tryAcquire(contextValue.principal.keyId ?? contextValue.principal.name); // requests always carry a key id
           if ('release' in slot) {
             release = slot.release;
             return;

@@ -2,6 +2,7 @@ import { attributeService } from '../attributes/attribute.service';
 import { auditService } from '../audit/audit.service';
 import { isUuid } from '../common/ids';
 import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
 import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { Segment } from '../segments/segment.entity';
@@ -155,6 +156,9 @@ export class VersionService {
    */
   async publish(ctx: AppContext, args: PublishArgs): Promise<PublishResult> {
     const notes = checkNotes(args.notes);
+    // Statistics first, outside the transaction (ANALYZE would hold its lock to the commit):
+    // a publish right after an import plans its rescoring with the imported rows counted.
+    await refreshStaleStatistics(ctx.em, ['account', 'account_score', 'fit_override']);
     return runInTransaction(ctx, async (tx) => {
       const draft = await this.lock(tx, args.id);
       if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is already ${draft.status}: only drafts can be published`);

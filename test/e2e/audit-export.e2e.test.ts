@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { exportAudit, readEvents, verifyExportedChain } from '../../src/audit/audit-export';
-import { CREATE_SEGMENT } from '../helpers/fixtures';
+import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { runScript } from '../helpers/cli';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
 let dir: string;
@@ -70,5 +70,70 @@ describe('audit export', () => {
     expect(broken).toMatchObject({ code: 1, stdout: expect.stringContaining('hash chain BROKEN at sequence 3') });
     expect(fs.readdirSync(out).sort()).toEqual(['audit-events-2000-01-01_2100-01-01.csv', 'overrides-2000-01-01_2100-01-01.csv']);
     expect((await runScript(t, 'audit-export', ['--from', 'yesterday'])).code).toBe(2);
+  });
+});
+
+describe('the exported chain check', () => {
+  it('compares every field the hash covers with the hashed text', async () => {
+    // The first two events: the earlier test tampered with the third in the database.
+    const events = (await readEvents(t.system, FAR_PAST, FAR_FUTURE)).events.slice(0, 2);
+    const anchor = null;
+    const target = events[1];
+    const edits: Record<string, unknown> = {
+      id: '00000000-0000-4000-8000-000000000000', occurredAt: '2001-01-01T00:00:00.000000Z', actor: 'mallory',
+      actorKeyId: '00000000-0000-4000-8000-000000000001', action: 'segment.deleted', entityType: 'Account', entityId: 'other',
+      before: { forged: true }, after: { key: 'forged' }, justification: 'forged', requestId: 'forged', clientRequestId: 'forged',
+    };
+    const outcomes = Object.entries(edits).map(([field, value]) =>
+      [field, verifyExportedChain(events.map((e) => (e === target ? { ...e, [field]: value } : e)), anchor).firstBrokenSequence]);
+    expect(outcomes).toEqual(Object.keys(edits).map((field) => [field, target.sequence]));
+    expect(verifyExportedChain(events, anchor).ok).toBe(true);
+  });
+});
+
+describe('CSV for spreadsheets', () => {
+  it('neutralises cells that would start a formula, as OWASP advises; JSON lines stay exact', async () => {
+    const clock = new ManualClock(new Date('2026-11-24T12:00:00Z'));
+    const app = await startTestApp({ clock });
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-export-csv-'));
+    try {
+      const manager = await app.keyFor('SALES_MANAGER', '@sam-manager');
+      await app.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+      await app.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'acme', name: '-Acme', attributes: { industry: 'retail' } }] });
+      await app.data(PUBLISH, { id: (await app.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id });
+      const accountId = (await app.data('{ accounts(first: 1) { edges { node { id } } } }')).accounts.edges[0].node.id;
+      const why = '=HYPERLINK("http://evil.example","Partner referral") budget owner named and a mutual action plan signed';
+      const made = await app.gql('mutation($i: OverrideFitInput!) { overrideFit(input: $i) { id } }',
+        { i: { accountId, segmentKey: 'core', tier: 'STRONG', justification: `\t${why}`, category: 'PARTNER_REFERRAL' } },
+        { key: manager, headers: { 'x-request-id': '-A1' } });
+      expect(made.errors).toBeUndefined();
+      const reason = '+SUM(1,2) the customer moved to a competitor after the pilot ended';
+      const revoked = await app.gql('mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { id } }', { id: made.data.overrideFit.id, r: reason },
+        { key: manager, headers: { 'x-request-id': '@cmd' } });
+      expect(revoked.errors).toBeUndefined();
+
+      const csv = await exportAudit(app.system, { from: FAR_PAST, to: FAR_FUTURE, format: 'csv', outDir: out });
+      expect(csv.chain.ok).toBe(true);
+      const [events, overrides] = csv.files.map((f) => parse(fs.readFileSync(f, 'utf8'), { columns: true }) as Array<Record<string, string>>);
+      // No cell of either file starts a formula.
+      const cells = [...events, ...overrides].flatMap((r) => Object.values(r));
+      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+      const created = events.find((r) => r.action === 'override.created')!;
+      expect(created).toMatchObject({ actor: "'@sam-manager", clientRequestId: "'-A1", justification: `'${why}` });
+      expect(events.find((r) => r.action === 'override.revoked')).toMatchObject({ clientRequestId: "'@cmd", justification: `'${reason}` });
+      expect(overrides[0]).toMatchObject({ createdBy: "'@sam-manager", justification: `'${why}`, revokeReason: `'${reason}`, revokedBy: "'@sam-manager" });
+      // The canonical text is JSON (it starts with "{"): exact, so the file can still be re-hashed.
+      expect(JSON.parse(created.canonical)).toMatchObject({ actor: '@sam-manager', clientRequestId: '-A1', justification: why });
+      expect(createHash('sha256').update(created.previousHash + created.canonical).digest('hex')).toBe(created.hash);
+
+      const jsonl = await exportAudit(app.system, { from: FAR_PAST, to: FAR_FUTURE, format: 'jsonl', outDir: out });
+      const lines = fs.readFileSync(jsonl.files[0], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines.find((l) => l.action === 'override.created')).toMatchObject({ actor: '@sam-manager', clientRequestId: '-A1', justification: why });
+      const overrideLines = fs.readFileSync(jsonl.files[1], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(overrideLines[0]).toMatchObject({ createdBy: '@sam-manager', justification: why, revokeReason: reason, createdByKeyId: expect.any(String) });
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+      await app.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ afterAll(() => t.close());
 const EVENTS = `query($filter: AuditFilter, $first: Int, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor node { id sequence occurredAt actor action entityType entityId before after justification requestId previousHash hash } }
+    edges { cursor node { id sequence occurredAt actor actorKeyId action entityType entityId before after justification requestId clientRequestId previousHash hash } }
   } }`;
 const INTEGRITY = '{ auditIntegrity { ok checkedEvents firstBrokenSequence } }';
 
@@ -27,8 +27,11 @@ async function tamper(sql: string, params: unknown[] = []): Promise<void> {
 describe('audit trail', () => {
   it('records every mutation with actor, action, entity, before/after and request id', async () => {
     const revops = await t.keyFor('REVOPS', 'rita-revops');
+    const [rita] = await t.sql(`SELECT id FROM api_key WHERE name = 'rita-revops'`);
     const headers = { 'x-request-id': 'req-audit-1' };
-    await t.gql(CREATE_SEGMENT, { input: { key: 'audited', name: 'Audited' } }, { key: revops, headers });
+    const first = await t.gql(CREATE_SEGMENT, { input: { key: 'audited', name: 'Audited' } }, { key: revops, headers });
+    const serverRequestId = first.headers.get('x-request-id');
+    expect(serverRequestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const draft = (await t.gql(CREATE_DRAFT, { segmentKey: 'audited', definition: seedDefinition() }, { key: revops, headers: { 'x-request-id': 'req-audit-2' } })).data.createDraft;
     const edited = seedDefinition();
     edited.thresholds.perfect = 90;
@@ -38,8 +41,11 @@ describe('audit trail', () => {
     const { auditEvents } = await t.data(EVENTS, { filter: { actor: 'rita-revops' } });
     expect(auditEvents.totalCount).toBe(4);
     const [published, updated, created, segment] = auditEvents.edges.map((e: any) => e.node);
-    expect(segment).toMatchObject({ action: 'segment.created', entityType: 'Segment', requestId: 'req-audit-1', before: null, after: { key: 'audited', name: 'Audited' } });
-    expect(created).toMatchObject({ action: 'version.created', entityType: 'IcpVersion', entityId: draft.id, requestId: 'req-audit-2', after: { number: 1, status: 'DRAFT' } });
+    // The server's request id is the one audited (and logged); the client's is kept beside it.
+    expect(segment).toMatchObject({ action: 'segment.created', entityType: 'Segment', actorKeyId: rita.id, requestId: serverRequestId, clientRequestId: 'req-audit-1', before: null, after: { key: 'audited', name: 'Audited' } });
+    expect(created).toMatchObject({ action: 'version.created', entityType: 'IcpVersion', entityId: draft.id, actorKeyId: rita.id, clientRequestId: 'req-audit-2', after: { number: 1, status: 'DRAFT' } });
+    expect(created.requestId).not.toBe(serverRequestId);
+    expect(updated.clientRequestId).toBeNull();
     expect(updated.before.definition.thresholds.perfect).toBe(80);
     expect(updated.after.definition.thresholds.perfect).toBe(90);
     expect(updated.after.revision).toBe(2);
@@ -49,12 +55,14 @@ describe('audit trail', () => {
   });
 
   it('keeps the sequence gap-free across refused and failed mutations', async () => {
-    const before = (await t.data(EVENTS, { first: 1 })).auditEvents.edges[0].node.sequence;
+    const before = Number((await t.sql('SELECT max(sequence) AS s FROM audit_event'))[0].s);
     expectError(await t.gql(CREATE_SEGMENT, { input: { key: 'audited', name: 'dup' } }), 'CONFLICT');
     expectError(await t.gql(CREATE_DRAFT, { segmentKey: 'audited', definition: { ...seedDefinition(), dimensions: [] } }), 'BAD_USER_INPUT');
     await t.data(CREATE_SEGMENT, { input: { key: 'next', name: 'Next' } });
-    const latest = (await t.data(EVENTS, { first: 1 })).auditEvents.edges[0].node;
+    // Reading the trail is itself recorded first (audit.read), then the segment is the one before it.
+    const [read, latest] = (await t.data(EVENTS, { first: 2 })).auditEvents.edges.map((e: any) => e.node);
     expect(latest).toMatchObject({ sequence: before + 1, action: 'segment.created', entityType: 'Segment' });
+    expect(read).toMatchObject({ sequence: before + 2, action: 'audit.read', actor: 'test-admin' });
     const all = await t.sql('SELECT sequence FROM audit_event ORDER BY sequence');
     expect(all.map((r: any) => Number(r.sequence))).toEqual(all.map((_: unknown, i: number) => i + 1));
   });

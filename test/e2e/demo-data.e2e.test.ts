@@ -54,6 +54,19 @@ describe('demo data', () => {
       const stack = icpInsights.insights.find((i: any) => i.attribute === 'techStack');
       expect(stack).toMatchObject({ significant: true, favourable: true, criterion: { operator: 'CONTAINS_ANY', values: ['salesforce'] } });
     }
+    // v2's newest deals are still open: the comparison says so and names the horizon that levels the
+    // periods; with it, no period is too young and the story still holds.
+    const compare = async (followUpDays: number | null) => (await t.data(`query($f: Int) { conversionComparison(segmentKey: "enterprise", followUpDays: $f) {
+      warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }`, { f: followUpDays })).conversionComparison;
+    const plain = await compare(null);
+    const young = plain.warnings.find((w: string) => w.startsWith("The after period's leads and opportunities created since"));
+    const horizon = Number(/followUpDays: (\d+) gives both periods the same follow-up/.exec(young)![1]);
+    expect(horizon).toBeGreaterThan(40); // v1's deals took 45 +/- 9 days
+    expect(horizon).toBeLessThan(80);
+    const levelled = await compare(horizon);
+    expect(levelled.warnings.some((w: string) => w.includes('followed for less than') || w.includes('are still open'))).toBe(false);
+    expect(levelled.after.metrics.openOpportunities).toBeLessThan(plain.after.metrics.openOpportunities);
+    expect(levelled.deltas.filter((d: any) => d.significant).map((d: any) => d.metric)).toEqual(expect.arrayContaining(['leadToOpportunityRate', 'medianSalesCycleDays']));
     const statuses = await t.sql(`SELECT DISTINCT CASE WHEN revoked_at IS NOT NULL THEN 'REVOKED' WHEN expires_at <= now() THEN 'EXPIRED' ELSE 'ACTIVE' END AS s FROM fit_override`);
     expect(statuses.map((r: any) => r.s).sort()).toEqual(['ACTIVE', 'EXPIRED', 'REVOKED']);
     const actors = await t.sql(`SELECT DISTINCT actor FROM audit_event WHERE action <> 'apiKey.created' ORDER BY actor`);

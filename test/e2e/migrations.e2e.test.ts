@@ -3,6 +3,10 @@ import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
 import { withDatabase } from '../../src/db/database';
 import { createApp } from '../../src/server/app';
+import { auditService } from '../../src/audit/audit.service';
+import { keyNameIdentity } from '../../src/auth/key-name';
+import { runInTransaction } from '../../src/db/transaction';
+import { createSystemContext } from '../../src/system-context';
 
 /** Migrations apply to an empty database, revert completely, and apply again. */
 describe('migrations', () => {
@@ -44,6 +48,76 @@ describe('migrations', () => {
         await app.stop();
       }
       expect((await ds.query('SELECT count(*)::int AS n FROM attribute_definition'))[0].n).toBeGreaterThanOrEqual(19);
+    } finally {
+      await ds.destroy();
+    }
+  });
+});
+
+/**
+ * The migration that added actorKeyId and clientRequestId to audit rows, on a database that
+ * already has rows: their canonical text and hashes do not change, so the chain still verifies,
+ * and new rows chain on with the new fields covered.
+ */
+describe('the audit actors migration on a database with history', () => {
+  const name = `fitgraph_m_${randomBytes(5).toString('hex')}`;
+  const server = process.env.FITGRAPH_TEST_SERVER_URL!;
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: server });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+  };
+  beforeAll(() => admin(`CREATE DATABASE ${name}`));
+  afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+
+  it('keeps every old hash, and the chain verifies before and after new rows', async () => {
+    const ds = createDataSource(withDatabase(server, name), { poolSize: 2 });
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      expect(ds.migrations[ds.migrations.length - 1].name).toBe('AuditActors1764700000000');
+      await ds.undoLastMigration();
+      // History as the previous schema wrote it.
+      const [k1] = await ds.query(`INSERT INTO api_key (name, role, secret_hash, created_by) VALUES ('Admin', 'ADMIN', 'h1', 'system') RETURNING id`);
+      await ds.query(`INSERT INTO api_key (name, role, secret_hash, created_by) VALUES ('admin', 'VIEWER', 'h2', 'system')`);
+      await ds.query(`INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, justification, request_id) VALUES
+        ('system', 'apiKey.created', 'ApiKey', $1, NULL, '{"name":"Admin"}', NULL, 'system-1'),
+        ('Admin', 'segment.created', 'Segment', 's1', NULL, '{"key":"core","n":1.50}', 'why', 'req-1'),
+        ('admin', 'segment.created', 'Segment', 's2', '{"x":[1,2]}', NULL, NULL, NULL)`, [k1.id]);
+      const [segment] = await ds.query(`INSERT INTO segment (key, name, created_by) VALUES ('core', 'Core', 'Admin') RETURNING id`);
+      const [version] = await ds.query(`INSERT INTO icp_version (segment_id, number, status, definition, content_hash, created_by) VALUES ($1, 1, 'DRAFT', '{}', 'x', 'Admin') RETURNING id`, [segment.id]);
+      const [account] = await ds.query(`INSERT INTO account (id, external_id, name, created_at, updated_at) VALUES (gen_random_uuid(), 'a', 'A', now(), now()) RETURNING id`);
+      for (const [keyColumn, tier] of [['system', 'STRONG'], [k1.id, 'PERFECT']]) {
+        await ds.query(`INSERT INTO fit_override (id, account_id, segment_id, version_id, computed_score, computed_tier, tier, justification, category, created_by, created_by_key_id, created_at, revoked_by, revoked_at, revoke_reason)
+          VALUES (gen_random_uuid(), $1, $2, $3, 10, 'WEAK', $4, 'Because the partner referral names a budget owner.', 'OTHER', 'maria', $5, now(), 'x', now(), 'closed')`,
+          [account.id, segment.id, version.id, tier, keyColumn]);
+      }
+      const before = await ds.query('SELECT sequence, hash, audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence');
+
+      await ds.runMigrations();
+      const ctx = createSystemContext(ds);
+      expect(await ds.query('SELECT sequence, hash, audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence')).toEqual(before);
+      expect(await auditService.integrity(ctx)).toEqual({ ok: true, checkedEvents: 3, firstBrokenSequence: null });
+      // 'system' was a word, not a key: now null; a key's id is a reference.
+      expect((await ds.query('SELECT tier, created_by_key_id FROM fit_override ORDER BY tier')).map((r: any) => [r.tier, r.created_by_key_id]))
+        .toEqual([['PERFECT', k1.id], ['STRONG', null]]);
+      // Names that already collided keep working, set apart by id; no new key can collide.
+      const identities = (await ds.query('SELECT name_identity FROM api_key ORDER BY created_at, id')).map((r: any) => r.name_identity);
+      expect(identities).toEqual([keyNameIdentity('admin'), expect.stringMatching(new RegExp(`^${keyNameIdentity('admin')}#[0-9a-f-]{36}$`))]);
+
+      const keyed = { ...ctx, principal: { keyId: k1.id, name: 'Admin', role: 'ADMIN' as const }, clientRequestId: '-A1' };
+      await runInTransaction(keyed, (tx) => auditService.record(tx, { action: 'segment.created', entityType: 'Segment', entityId: 's3' }));
+      await runInTransaction(ctx, (tx) => auditService.record(tx, { action: 'override.expired', entityType: 'Override', entityId: 'o1' }));
+      expect(await auditService.integrity(ctx)).toEqual({ ok: true, checkedEvents: 5, firstBrokenSequence: null });
+      const [newest, keyedRow] = await ds.query('SELECT audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence DESC LIMIT 2');
+      expect(JSON.parse(keyedRow.canonical)).toMatchObject({ actorKeyId: k1.id, clientRequestId: '-A1' });
+      expect(JSON.parse(newest.canonical)).not.toHaveProperty('actorKeyId');
+      // The new fields are covered by the hash: editing one breaks the chain there.
+      await ds.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
+      await ds.query(`UPDATE audit_event SET client_request_id = 'forged' WHERE sequence = 4`);
+      await ds.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
+      expect(await auditService.integrity(ctx)).toMatchObject({ ok: false, firstBrokenSequence: 4 });
     } finally {
       await ds.destroy();
     }

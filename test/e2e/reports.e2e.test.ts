@@ -22,6 +22,19 @@ const definition = (perfect: number, strong: number, moderate: number) => ({
   thresholds: { perfect, strong, moderate },
 });
 const day = (d: string) => `${d}T00:00:00Z`;
+const z975 = jStat.normal.inv(0.975, 0, 1);
+/** Newcombe's method 10 for p2 - p1, written out from his paper's formulas (Wilson limits of each rate). */
+const newcombe = (x1: number, n1: number, x2: number, n2: number) => {
+  const wilson = (x: number, n: number) => {
+    const p = x / n;
+    const c = (2 * n * p + z975 ** 2) / (2 * (n + z975 ** 2));
+    const h = (z975 * Math.sqrt(z975 ** 2 + 4 * n * p * (1 - p))) / (2 * (n + z975 ** 2));
+    return [c - h, c + h];
+  };
+  const [[l1, u1], [l2, u2]] = [wilson(x1, n1), wilson(x2, n2)];
+  const [p1, p2] = [x1 / n1, x2 / n2];
+  return [p2 - p1 - Math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2), p2 - p1 + Math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)];
+};
 
 beforeAll(async () => {
   t = await startTestApp({ clock });
@@ -64,7 +77,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const METRICS = 'leads convertedLeads leadToOpportunityRate opportunities closed won winRate medianSalesCycleDays averageDealSize revenue';
+const METRICS = 'leads convertedLeads leadToOpportunityRate opportunities openOpportunities closed won winRate medianSalesCycleDays averageDealSize revenue';
+const DELTA = 'metric before after absoluteChange relativeChange ciLow ciHigh pValue adjustedPValue significant';
 
 describe('recording outcomes', () => {
   it('upserts on externalId and refuses bad rows whole, naming the index', async () => {
@@ -114,35 +128,141 @@ describe('conversionComparison', () => {
   it('compares the periods of v1 and v2, each metric with its interval and p-value', async () => {
     const { conversionComparison: c } = await t.data(`{ conversionComparison(segmentKey: "rep") {
       before { version { number } from to metrics { ${METRICS} } } after { version { number } from to metrics { ${METRICS} } }
-      deltas { metric before after absoluteChange relativeChange ciLow ciHigh pValue significant }
-      byTier { tier before { opportunities won } after { opportunities won leads } } } }`);
+      deltas { ${DELTA} } followUpDays warnings
+      byTier { tier before { opportunities won } after { opportunities won leads } deltas { ${DELTA} } } } }`);
     expect([c.before.version.number, c.before.from, c.before.to]).toEqual([1, '2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
     expect([c.after.version.number, c.after.from, c.after.to]).toEqual([2, '2026-04-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z']);
     // Before: leads l1-l4 (l1, l4 converted); opportunities o1 (won, 30 d, 1000), o5 (won, 20 d, 5000), o7 (lost).
-    expect(c.before.metrics).toEqual({ leads: 4, convertedLeads: 2, leadToOpportunityRate: 0.5, opportunities: 3, closed: 3, won: 2,
+    expect(c.before.metrics).toEqual({ leads: 4, convertedLeads: 2, leadToOpportunityRate: 0.5, opportunities: 3, openOpportunities: 0, closed: 3, won: 2,
       winRate: 2 / 3, medianSalesCycleDays: 25, averageDealSize: 3000, revenue: 6000 });
     // After: leads l5-l7 (l5, l6 converted); o6 open, o2 lost, o3 lost, o4 won (20 d, 3000).
-    expect(c.after.metrics).toEqual({ leads: 3, convertedLeads: 2, leadToOpportunityRate: 2 / 3, opportunities: 4, closed: 3, won: 1,
+    expect(c.after.metrics).toEqual({ leads: 3, convertedLeads: 2, leadToOpportunityRate: 2 / 3, opportunities: 4, openOpportunities: 1, closed: 3, won: 1,
       winRate: 1 / 3, medianSalesCycleDays: 20, averageDealSize: 3000, revenue: 3000 });
 
     const byMetric = Object.fromEntries(c.deltas.map((d: any) => [d.metric, d]));
     // Two-proportion z-test of 2/4 against 2/3: pooled 4/7, z = (1/6) / sqrt(4/7 x 3/7 x (1/4 + 1/3)).
     const z = (1 / 6) / Math.sqrt((4 / 7) * (3 / 7) * (1 / 4 + 1 / 3));
-    const half = jStat.normal.inv(0.975, 0, 1) * Math.sqrt((0.5 * 0.5) / 4 + ((2 / 3) * (1 / 3)) / 3);
+    const [low, high] = newcombe(2, 4, 2, 3);
     expect(byMetric.leadToOpportunityRate.absoluteChange).toBeCloseTo(1 / 6, 6);
     expect(byMetric.leadToOpportunityRate.relativeChange).toBeCloseTo(1 / 3, 6);
     expect(byMetric.leadToOpportunityRate.pValue).toBeCloseTo(2 * (1 - phi(z)), 6);
-    expect(byMetric.leadToOpportunityRate.ciLow).toBeCloseTo(1 / 6 - half, 6);
-    expect(byMetric.leadToOpportunityRate.ciHigh).toBeCloseTo(1 / 6 + half, 6);
+    expect(byMetric.leadToOpportunityRate.ciLow).toBeCloseTo(low, 6);
+    expect(byMetric.leadToOpportunityRate.ciHigh).toBeCloseTo(high, 6);
     expect(byMetric.leadToOpportunityRate.significant).toBe(false);
+    for (const d of c.deltas) expect(d.adjustedPValue).toBe(d.pValue); // compared alone
     // Win rate 2/3 -> 1/3: pooled 1/2, z = (1/3) / sqrt(1/4 x 2/3).
     expect(byMetric.winRate.pValue).toBeCloseTo(2 * (1 - phi((1 / 3) / Math.sqrt(0.25 * (2 / 3)))), 6);
     // Cycle days [30, 20] -> [20]: U = 0.5 (one tie, one loss); Mann-Whitney with ties.
     expect(byMetric.medianSalesCycleDays).toMatchObject({ before: 25, after: 20, absoluteChange: -5, significant: false });
     expect(byMetric.medianSalesCycleDays.pValue).toBeGreaterThan(0.05);
-    expect(byMetric.revenue).toEqual({ metric: 'revenue', before: 6000, after: 3000, absoluteChange: -3000, relativeChange: -0.5, ciLow: null, ciHigh: null, pValue: null, significant: false });
-    expect(c.byTier.find((x: any) => x.tier === 'STRONG')).toEqual({ tier: 'STRONG', before: { opportunities: 1, won: 1 }, after: { opportunities: 1, won: 1, leads: 0 } });
+    expect(byMetric.revenue).toEqual({ metric: 'revenue', before: 6000, after: 3000, absoluteChange: -3000, relativeChange: -0.5, ciLow: null, ciHigh: null, pValue: null, adjustedPValue: null, significant: false });
+    const strong = c.byTier.find((x: any) => x.tier === 'STRONG');
+    expect({ ...strong, deltas: undefined }).toEqual({ tier: 'STRONG', before: { opportunities: 1, won: 1 }, after: { opportunities: 1, won: 1, leads: 0 }, deltas: undefined });
     expect(c.byTier.find((x: any) => x.tier === 'WEAK').after).toEqual({ opportunities: 1, won: 0, leads: 1 }); // o3; l7 (C was WEAK on 04-10)
+    // STRONG: o1 won (30 d) against o4 won (20 d); no lead after: no lead test.
+    expect(strong.deltas.map((d: any) => [d.metric, d.before, d.after])).toEqual([
+      ['leadToOpportunityRate', 0, null], ['winRate', 1, 1], ['medianSalesCycleDays', 30, 20], ['averageDealSize', 1000, 3000], ['revenue', 1000, 3000]]);
+    expect(strong.deltas[0].pValue).toBeNull();
+    expect(strong.deltas[1].pValue).toBe(1); // 1 of 1 against 1 of 1: nothing varies
+
+    expect(c.followUpDays).toBeNull();
+    // Worked out by hand. Before: conversions after 10 and 4 days, closes after 30, 20 and 10 days:
+    // 90 % of each within 10 and 30 days, so 30. The after period (04-01 to 06-01) has its last 30
+    // days younger than that; 1 of its 4 opportunities (o6) is open; every test rests on a handful.
+    expect(c.warnings).toEqual([
+      "The after period's leads and opportunities created since 2026-05-02 (its last 30 of 61 days) have been followed for less than the 30 days within which "
+        + "90 % of the before period's conversions and closes happened: its conversion and win rates are still rising and its cycle times count only the quick deals. "
+        + 'followUpDays: 30 gives both periods the same follow-up.',
+      "25 % of the after period's 4 opportunities are still open: its win rate, cycle time and deal size rest on the deals that closed, which tend to be the quicker ones.",
+      'Samples too small for a reliable test: leadToOpportunityRate (4 and 3 leads), winRate (3 and 3 closed opportunities), medianSalesCycleDays (2 and 1 won deals), '
+        + 'averageDealSize (2 and 1 won deals with an amount); rates need 5 expected successes and failures in each period, rank tests 10 values.',
+      'By tier, samples too small for a reliable test: PERFECT (leadToOpportunityRate, winRate, medianSalesCycleDays, averageDealSize); '
+        + 'STRONG (leadToOpportunityRate, winRate, medianSalesCycleDays, averageDealSize); MODERATE (leadToOpportunityRate, winRate); WEAK (leadToOpportunityRate, winRate).',
+    ]);
+  });
+
+  it('gives both periods the same follow-up with followUpDays, worked out by hand', async () => {
+    const query = `query($f: Int) { conversionComparison(segmentKey: "rep", followUpDays: $f) {
+      followUpDays before { from to metrics { ${METRICS} } } after { from to metrics { ${METRICS} } } deltas { metric pValue } warnings } }`;
+    // Now is 2026-06-01. followUpDays 25: cohorts end 2026-05-07. Before (01-01 to 04-01): leads l1 (converted after
+    // 10 days), l2, l3, l4 (4 days); o1 won after 30 days (beyond the horizon: still open at 25 days), o5 won after 20,
+    // o7 lost after 10. After (04-01 to 05-07): l5, l6 (1 day each), l7; o6 open, o2 lost after 10, o3 lost after 11;
+    // o4 (created 05-10) is too young to count.
+    const { conversionComparison: c } = await t.data(query, { f: 25 });
+    expect(c.followUpDays).toBe(25);
+    expect(c.before).toEqual({ from: '2026-01-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z', metrics: {
+      leads: 4, convertedLeads: 2, leadToOpportunityRate: 0.5, opportunities: 3, openOpportunities: 1, closed: 2, won: 1, winRate: 0.5,
+      medianSalesCycleDays: 20, averageDealSize: 5000, revenue: 5000 } });
+    expect(c.after).toEqual({ from: '2026-04-01T00:00:00.000Z', to: '2026-05-07T00:00:00.000Z', metrics: {
+      leads: 3, convertedLeads: 2, leadToOpportunityRate: 2 / 3, opportunities: 3, openOpportunities: 1, closed: 2, won: 0, winRate: 0,
+      medianSalesCycleDays: null, averageDealSize: null, revenue: 0 } });
+    // Win rate 1 of 2 against 0 of 2: pooled 1/4, z = 0.5 / sqrt(1/4 x 3/4 x (1/2 + 1/2)).
+    expect(c.deltas.find((d: any) => d.metric === 'winRate').pValue).toBeCloseTo(2 * (1 - phi(0.5 / Math.sqrt(3 / 16))), 6);
+    expect(c.warnings).toEqual(expect.arrayContaining([
+      "With followUpDays: 25, 67 % of the before period's closed opportunities closed within the horizon (the 30 days within which 90 % of the before "
+        + "period's conversions and closes happened is longer): win rates and cycle times describe the quicker deals.",
+      "33 % of the before period's 3 opportunities were not closed within 25 days: its win rate, cycle time and deal size rest on the deals that closed, which tend to be the quicker ones.",
+      'The before period covers 90 days and the after period 36: revenue is a total over unequal spans and the seasons differ; windowDays: 36 compares equal windows.',
+    ]));
+    expect(c.warnings.some((w: string) => w.includes('have been followed for less than'))).toBe(false);
+
+    // followUpDays 5: l1 (10 days) no longer counts as converted; no opportunity closed within 5 days; the after
+    // cohort runs to 05-27 and now holds o4 too (won after 20 days: open at 5).
+    const five = (await t.data(query, { f: 5 })).conversionComparison;
+    expect(five.before.metrics).toMatchObject({ leads: 4, convertedLeads: 1, opportunities: 3, openOpportunities: 3, closed: 0, won: 0, winRate: null, revenue: 0 });
+    expect(five.after).toMatchObject({ to: '2026-05-27T00:00:00.000Z', metrics: { leads: 3, convertedLeads: 2, opportunities: 4, openOpportunities: 4, closed: 0 } });
+
+    // A horizon longer than the after period has run leaves it empty, and says when it can be compared.
+    const long = (await t.data(query, { f: 70 })).conversionComparison;
+    expect(long.after).toMatchObject({ to: '2026-04-01T00:00:00.000Z', metrics: { leads: 0, opportunities: 0 } });
+    expect(long.warnings).toContain('followUpDays: 70 leaves the after period no lead or opportunity followed that long yet: compare it from 2026-06-10, or with a shorter followUpDays.');
+
+    const error = expectError(await t.gql('{ conversionComparison(segmentKey: "rep", followUpDays: 0) { warnings } }'), 'BAD_USER_INPUT');
+    expect(error.message).toContain('followUpDays: must be 1 to 3650 days (got 0)');
+  });
+
+  it('adjusts the per-tier p-values by Holm over the tiers, and decides significance on them', async () => {
+    // Three accounts, one per tier, under two versions with the same tiers; 40 leads per tier and period.
+    await t.data(CREATE_SEGMENT, { input: { key: 'holm', name: 'Holm', membership: [{ attribute: 'region', operator: 'EXISTS', points: 1 }] } });
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [
+      { externalId: 'hP', name: 'hP', attributes: { region: 'NA', employees: 150, demoRequested: true } }, // 100: PERFECT
+      { externalId: 'hS', name: 'hS', attributes: { region: 'NA', employees: 150 } }, // 60: STRONG
+      { externalId: 'hM', name: 'hM', attributes: { region: 'NA', employees: 50, demoRequested: true } }, // 40: MODERATE
+    ] });
+    const h1 = (await t.data(CREATE_DRAFT, { segmentKey: 'holm', definition: definition(80, 60, 40) })).createDraft.id;
+    await t.data(PUBLISH, { id: h1, effectiveAt: day('2026-01-01') });
+    const h2 = (await t.data(CREATE_DRAFT, { segmentKey: 'holm', definition: definition(85, 60, 40) })).createDraft.id;
+    await t.data(PUBLISH, { id: h2, effectiveAt: day('2026-04-01') });
+    // Converted of 40: PERFECT 10 -> 24, STRONG 10 -> 19, MODERATE 10 -> 14.
+    const plan: Array<[string, number, number]> = [['hP', 10, 24], ['hS', 10, 19], ['hM', 10, 14]];
+    const leads = plan.flatMap(([account, before, after]) => Array.from({ length: 80 }, (_, i) => {
+      const inAfter = i >= 40;
+      const created = inAfter ? '2026-04-20' : '2026-02-10';
+      const converted = (inAfter ? i - 40 < after : i < before) ? (inAfter ? '2026-04-22' : '2026-02-12') : null;
+      return { externalId: `${account}-${i}`, accountExternalId: account, createdAt: day(created), convertedAt: converted && day(converted) };
+    }));
+    await t.data('mutation($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }', { l: leads });
+    const { conversionComparison: c } = await t.data(`{ conversionComparison(segmentKey: "holm") { byTier { tier deltas { ${DELTA} } } } }`);
+    const zTest = (x1: number, x2: number, n = 40) => {
+      const pooled = (x1 + x2) / (2 * n);
+      return 2 * (1 - phi(((x2 - x1) / n) / Math.sqrt(pooled * (1 - pooled) * (2 / n))));
+    };
+    const [pP, pS, pM] = [zTest(10, 24), zTest(10, 19), zTest(10, 14)];
+    expect(pP).toBeLessThan(pS);
+    expect(pS).toBeLessThan(0.05); // significant alone …
+    expect(pS).toBeLessThan(pM);
+    // Holm by hand: ranks 1, 2, 3 get multipliers 3, 2, 1, then running maxima.
+    const adjusted = { PERFECT: 3 * pP, STRONG: Math.max(3 * pP, 2 * pS), MODERATE: Math.max(3 * pP, 2 * pS, pM) };
+    expect(adjusted.STRONG).toBeGreaterThan(0.05); // … but not among three tiers
+    const rates = Object.fromEntries(c.byTier.map((x: any) => [x.tier, x.deltas.find((d: any) => d.metric === 'leadToOpportunityRate')]));
+    for (const [tier, p] of [['PERFECT', pP], ['STRONG', pS], ['MODERATE', pM]] as const) {
+      expect(rates[tier].pValue).toBeCloseTo(p, 6);
+      expect(rates[tier].adjustedPValue).toBeCloseTo(adjusted[tier], 6);
+      expect(rates[tier].significant).toBe(adjusted[tier] < 0.05);
+    }
+    expect(rates.PERFECT.significant).toBe(true);
+    expect(rates.STRONG.significant).toBe(false);
+    for (const tier of ['WEAK', 'DISQUALIFIED']) expect(rates[tier]).toMatchObject({ pValue: null, adjustedPValue: null, significant: false });
   });
 
   it('limits both periods to windowDays around the after-version\'s effectiveAt', async () => {
@@ -185,7 +305,13 @@ describe('exceptions', () => {
       outcome: (i < 20 ? i < 5 : i < 36) ? 'WON' : 'LOST', amount: 100 })) });
     const r = (await t.data(`{ exceptions(segmentKey: "narrow") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }`)).exceptions;
     expect(r).toMatchObject({ exceptionWinRate: 0.8, inIcpWinRate: 0.25, shareOfPipeline: 0.5, withinCapacity: false });
-    expect(r.recommendation).toMatch(/^Exceptions won 80\.0 % of closed opportunities against 25\.0 % for in-ICP accounts \(p = .*\): the ICP may be too narrow/);
+    // One opportunity per account: each group's design effect is 20/19 (Rao and Scott), so the
+    // z-test runs on 5 x 19/20 won of 19 against 16 x 19/20 of 19.
+    const [x1, x2, n] = [5 * 0.95, 16 * 0.95, 19];
+    const pooled = (x1 + x2) / (2 * n);
+    const p = 2 * (1 - phi(((x2 - x1) / n) / Math.sqrt(pooled * (1 - pooled) * (2 / n))));
+    expect(r.recommendation).toBe(`Exceptions won 80.0 % of closed opportunities against 25.0 % for in-ICP accounts (p = ${p.toPrecision(2)}): `
+      + 'the ICP may be too narrow; review the criteria that ranked these accounts below STRONG.');
   });
 });
 

@@ -2,9 +2,10 @@
  * The two-command promise, run as a user would: `npm start` without DATABASE_URL starts an
  * embedded PostgreSQL with demo data and prints a working admin key; a second start reuses it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -16,10 +17,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 interface Started { child: ChildProcess; output: string; url: string; key: string | null }
 
-function npmStart(env: Record<string, string>): Promise<Started> {
+function npmStart(env: Record<string, string>, cwd = ROOT): Promise<Started> {
   return new Promise((resolve, reject) => {
     const { DATABASE_URL: _ignored, ...inherited } = process.env;
-    const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'warn', ...env }, detached: true });
+    const child = spawn('npm', ['start'], { cwd, env: { ...inherited, LOG_LEVEL: 'warn', ...env }, detached: true });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`npm start did not serve within 90 s:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
@@ -47,6 +48,32 @@ function stop(started: Started): Promise<void> {
 async function ask(url: string, key: string, query: string) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
   return (await res.json()) as { data?: any; errors?: unknown[] };
+}
+
+/** `npm start` that must fail: its exit code and what it wrote. */
+function npmStartFailing(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const { DATABASE_URL: _ignored, ...inherited } = process.env;
+    const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'warn', ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/**
+ * A copy of the project in a folder only its owner may enter (mode 0700, as anything under
+ * /root): the working tree, and node_modules as hard links (same files, new folders).
+ */
+function cloneIntoPrivateFolder(): { parent: string; project: string } {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-private-'));
+  fs.chmodSync(parent, 0o700);
+  const project = path.join(parent, 'fitgraph');
+  const skip = new Set(['node_modules', '.git', '.data', 'coverage', 'dist']);
+  fs.cpSync(ROOT, project, { recursive: true, filter: (src) => src === ROOT || !skip.has(path.relative(ROOT, src).split(path.sep)[0]) });
+  execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(project, 'node_modules')]);
+  return { parent, project };
 }
 
 jest.setTimeout(240_000);
@@ -107,6 +134,56 @@ describe('npm start', () => {
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+    }
+  });
+
+  it('works from a folder the postgres system user cannot enter (a clone under /root), with the cluster where it can', async () => {
+    const { parent, project } = cloneIntoPrivateFolder();
+    let cluster: string | undefined;
+    try {
+      const started = await npmStart({ PORT: String(await freePort()), FITGRAPH_EMBEDDED_PG_PORT: String(await freePort()) }, project);
+      try {
+        cluster = /cluster in (\S+),/.exec(started.output)?.[1];
+        expect(started.output).toContain(`data in ${path.join(project, '.data')}`);
+        if (process.getuid?.() === 0) {
+          // As root the server runs as "postgres", which cannot traverse the 0700 folder: the cluster lives elsewhere.
+          expect(cluster).toBeDefined();
+          expect(fs.readlinkSync(path.join(project, '.data', 'pg'))).toBe(cluster);
+        }
+        expect(started.key).toMatch(/^fgk_/);
+        const res = await ask(started.url, started.key!, '{ segments { key } }');
+        expect(res.data.segments.map((s: { key: string }) => s.key)).toEqual(['enterprise', 'growth', 'strategic']);
+        expect((await fetch(started.url.replace('/graphql', '/readyz'))).status).toBe(200);
+      } finally {
+        await stop(started);
+      }
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+      if (cluster) fs.rmSync(cluster, { recursive: true, force: true });
+    }
+  });
+
+  it('a start-up that fails says what to do in one line and exits non-zero', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-start-'));
+    fs.chmodSync(dataDir, 0o755);
+    // Something else already listens on the embedded server's port.
+    const squatter = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => squatter.once('listening', resolve));
+    const port = (squatter.address() as net.AddressInfo).port;
+    try {
+      const { code, output } = await npmStartFailing({ FITGRAPH_DATA_DIR: dataDir, PORT: String(await freePort()), FITGRAPH_EMBEDDED_PG_PORT: String(port) });
+      expect(code).not.toBe(0);
+      const lines = output.split('\n').filter((l) => l.startsWith('fitgraph could not start:'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`port ${port}`);
+      expect(lines[0]).toContain('set FITGRAPH_EMBEDDED_PG_PORT to a free port');
+
+      const bad = await npmStartFailing({ FITGRAPH_DATA_DIR: dataDir, FITGRAPH_DRAIN_TIMEOUT_MS: 'soon' });
+      expect(bad.code).not.toBe(0);
+      expect(bad.output).toMatch(/^fitgraph could not start: Invalid FITGRAPH_DRAIN_TIMEOUT_MS: expected an integer/m);
+    } finally {
+      squatter.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

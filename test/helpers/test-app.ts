@@ -86,7 +86,7 @@ export interface TestApp {
   gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { key?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   /** Like gql, but fails the test on any error and returns data. */
   data<T = any>(query: string, variables?: Record<string, unknown>, opts?: { key?: string | null }): Promise<T>;
-  /** A new key of this role; returns its secret. */
+  /** A new key of this role; returns its secret. Without a name: `<role>-key`, or `<role>-key-2`… once taken (names are unique). */
   keyFor(role: Role, name?: string): Promise<string>;
   sql<R = any>(text: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -99,11 +99,12 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   const databaseName = `fitgraph_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${databaseName} TEMPLATE ${template}`);
   const statements = new StatementCounter();
-  const ds = createDataSource(withDatabase(serverUrl, databaseName), { poolSize: 10, logger: statements });
+  const cfg = { ...config, ...options.config };
+  const ds = createDataSource(withDatabase(serverUrl, databaseName), { poolSize: 10, logger: statements, config: cfg });
   await ds.initialize();
   const system = createSystemContext(ds, undefined, options.clock);
   const { secret: adminKey } = await apiKeyService.create(system, 'test-admin', 'ADMIN');
-  const app = await createApp({ dataSource: ds, clock: options.clock, config: { ...config, ...options.config } });
+  const app = await createApp({ dataSource: ds, clock: options.clock, config: cfg });
   const { server, url } = await app.listen(0);
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, opts: { key?: string | null; headers?: Record<string, string> } = {}): Promise<GqlResponse<T>> {
@@ -124,8 +125,8 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
       return res.data as T;
     },
-    async keyFor(role: Role, name = `${role.toLowerCase()}-key`) {
-      return (await apiKeyService.create(system, name, role)).secret;
+    async keyFor(role: Role, name?: string) {
+      return (name ? await apiKeyService.create(system, name, role) : await apiKeyService.createUnderFreeName(system, `${role.toLowerCase()}-key`, role)).secret;
     },
     sql: (text, params) => ds.query(text, params),
     async close() {

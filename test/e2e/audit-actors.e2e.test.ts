@@ -1,0 +1,240 @@
+/**
+ * An audit trail nobody can impersonate (issue 10, point 3): key ids beside names, key names
+ * that cannot pass for another, the server's own request ids, refused requests logged, reads by
+ * auditors recorded, and one answer to "what may a VIEWER read" on every path.
+ */
+import { apiKeyService } from '../../src/auth/api-key.service';
+import { logSink, logger } from '../../src/logger';
+import { overrideService } from '../../src/overrides/override.service';
+import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+
+const clock = new ManualClock(new Date('2026-11-24T12:00:00Z'));
+let t: TestApp;
+let manager: string;
+let managerId: string;
+let accountIds: Record<string, string>;
+const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CREATE_KEY = 'mutation($name: String!, $role: Role!) { createApiKey(name: $name, role: $role) { apiKey { id name } secret } }';
+const OVERRIDE = 'mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id createdBy createdByKeyId } }';
+
+const keyId = async (name: string): Promise<string> => (await t.sql('SELECT id FROM api_key WHERE name = $1', [name]))[0].id;
+const auditCount = async (): Promise<number> => (await t.sql('SELECT count(*)::int AS n FROM audit_event'))[0].n;
+
+/** Log lines written while `run` runs, parsed. */
+async function logsOf(run: () => Promise<unknown>): Promise<Array<Record<string, any>>> {
+  const lines: string[] = [];
+  const previous = { target: logSink.target, level: logger.level };
+  logSink.target = { write: (line: string) => lines.push(line) };
+  logger.level = 'warn';
+  try {
+    await run();
+  } finally {
+    logSink.target = previous.target;
+    logger.level = previous.level;
+  }
+  return lines.map((l) => JSON.parse(l));
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ clock });
+  manager = await t.keyFor('SALES_MANAGER', 'sam-manager');
+  managerId = await keyId('sam-manager');
+  await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+    a: ['one', 'two', 'three'].map((k) => ({ externalId: k, name: `${k} inc`, attributes: { industry: 'retail' } })) });
+  const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
+  await t.data(PUBLISH, { id: v1.id });
+  const { accounts } = await t.data('{ accounts(first: 10) { edges { node { id externalId } } } }');
+  accountIds = Object.fromEntries(accounts.edges.map((e: any) => [e.node.externalId, e.node.id]));
+});
+afterAll(() => t.close());
+
+describe('who acted', () => {
+  it('audit rows name the acting key by id and keep the client\'s request id apart; fitgraph\'s own work has no key', async () => {
+    const rita = (await t.data(CREATE_KEY, { name: 'rita', role: 'REVOPS' })).createApiKey;
+    const res = await t.gql(CREATE_SEGMENT, { input: { key: 'rita-seg', name: 'Rita' } }, { key: rita.secret, headers: { 'x-request-id': 'system-42' } });
+    expect(res.errors).toBeUndefined();
+    const serverId = res.headers.get('x-request-id');
+    expect(serverId).toMatch(UUID);
+    const [row] = await t.sql(`SELECT actor, actor_key_id, request_id, client_request_id FROM audit_event WHERE action = 'segment.created' AND entity_id = $1`, [res.data.createSegment.id]);
+    // The client's "system-…" is kept as what it is, the client's label; it never becomes the request id.
+    expect(row).toEqual({ actor: 'rita', actor_key_id: rita.apiKey.id, request_id: serverId, client_request_id: 'system-42' });
+
+    await apiKeyService.create(t.system, 'made-by-fitgraph', 'VIEWER');
+    const [own] = await t.sql(`SELECT actor, actor_key_id, request_id FROM audit_event WHERE action = 'apiKey.created' AND after ->> 'name' = 'made-by-fitgraph'`);
+    expect(own).toMatchObject({ actor: 'system', actor_key_id: null, request_id: expect.stringMatching(/^system-/) });
+
+    const { auditEvents } = await t.data(`query($id: ID) { auditEvents(filter: { actorKeyId: $id }) { totalCount edges { node { actor actorKeyId clientRequestId requestId } } } }`, { id: rita.apiKey.id });
+    expect(auditEvents).toEqual({ totalCount: 1, edges: [{ node: { actor: 'rita', actorKeyId: rita.apiKey.id, clientRequestId: 'system-42', requestId: serverId } }] });
+  });
+
+  it('overrides record the key that made them beside its name; fitgraph\'s own have none', async () => {
+    const made = await t.gql(OVERRIDE, { input: { accountId: accountIds.one, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' } }, { key: manager });
+    expect(made.data.overrideFit).toMatchObject({ createdBy: 'sam-manager', createdByKeyId: managerId });
+    const demo = await overrideService.create({ ...t.system, principal: { ...t.system.principal, name: 'maria.lopez' } },
+      { accountId: accountIds.two, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' });
+    const { overrides } = await t.data('{ overrides(first: 10) { edges { node { id createdBy createdByKeyId } } } }');
+    expect(overrides.edges.map((e: any) => e.node)).toEqual(expect.arrayContaining([
+      { id: made.data.overrideFit.id, createdBy: 'sam-manager', createdByKeyId: managerId },
+      { id: demo.id, createdBy: 'maria.lopez', createdByKeyId: null },
+    ]));
+    const [event] = await t.sql(`SELECT actor_key_id FROM audit_event WHERE action = 'override.created' AND entity_id = $1`, [made.data.overrideFit.id]);
+    expect(event.actor_key_id).toBe(managerId);
+  });
+});
+
+describe('key names', () => {
+  it('are refused when reserved, invisible in part, or reading like an existing name, and nothing is written', async () => {
+    await t.data(CREATE_KEY, { name: 'local-admin', role: 'ADMIN' });
+    const revoked = (await t.data(CREATE_KEY, { name: 'old-key', role: 'VIEWER' })).createApiKey.apiKey;
+    await t.data('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: revoked.id });
+    const keysBefore = (await t.sql('SELECT count(*)::int AS n FROM api_key'))[0].n;
+    const eventsBefore = await auditCount();
+    const refusals: Array<[string, string, RegExp]> = [
+      ['system', 'BAD_USER_INPUT', /reserved/],
+      ['SYSTEM', 'BAD_USER_INPUT', /reserved/],
+      ['\uFF53\uFF59\uFF53\uFF54\uFF45\uFF4D', 'BAD_USER_INPUT', /reserved/], // full-width "system"
+      ['s\u0443stem', 'BAD_USER_INPUT', /reserved/], // Cyrillic у
+      ['demo-seed', 'BAD_USER_INPUT', /reserved/],
+      ['Local-Admin', 'CONFLICT', /reads the same as the existing key "local-admin"/],
+      ['l\u043Ecal-admin', 'CONFLICT', /local-admin/], // Cyrillic о
+      ['\uFF4Cocal-admin', 'CONFLICT', /local-admin/], // full-width l
+      ['OLD-KEY', 'CONFLICT', /old-key/], // a revoked key's name stays its own
+      ['local\u200B-admin', 'BAD_USER_INPUT', /invisible/], // zero-width space
+      ['admin\u202Egnp.exe', 'BAD_USER_INPUT', /bidirectional/], // right-to-left override
+      ['\u2066admin\u2069', 'BAD_USER_INPUT', /bidirectional/], // isolates
+      ['bell\u0007key', 'BAD_USER_INPUT', /control/],
+      ['line\u2028break', 'BAD_USER_INPUT', /invisible/],
+      ['\u3164', 'BAD_USER_INPUT', /invisible/], // Hangul filler, drawn blank
+    ];
+    const outcomes = [];
+    for (const [name] of refusals) {
+      const res = await t.gql(CREATE_KEY, { name, role: 'REVOPS' });
+      outcomes.push([JSON.stringify(name), res.errors?.[0].extensions?.code, res.errors?.[0].message]);
+    }
+    expect(outcomes).toEqual(refusals.map(([name, code, message]) => [JSON.stringify(name), code, expect.stringMatching(message)]));
+    expect(outcomes.every(([, , message]) => String(message).includes('name:'))).toBe(true);
+    expect((await t.sql('SELECT count(*)::int AS n FROM api_key'))[0].n).toBe(keysBefore);
+    expect(await auditCount()).toBe(eventsBefore);
+    // Names that only look close to a reader are different names.
+    await t.data(CREATE_KEY, { name: 'local-admin-2', role: 'VIEWER' });
+    await t.data(CREATE_KEY, { name: 'Systems team', role: 'VIEWER' });
+  });
+});
+
+describe('request ids', () => {
+  it('are the server\'s; a malformed client id is refused with the header named', async () => {
+    const a = await t.gql('{ me { name } }', {}, { headers: { 'x-request-id': 'same' } });
+    const b = await t.gql('{ me { name } }', {}, { headers: { 'x-request-id': 'same' } });
+    expect(a.headers.get('x-request-id')).toMatch(UUID);
+    expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'));
+    for (const bad of ['x'.repeat(129), 'has space', 'caf\u00E9']) {
+      const res = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}`, 'x-request-id': Buffer.from(bad, 'utf8').toString('latin1') },
+        body: JSON.stringify({ query: '{ me { name } }' }),
+      });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { errors: Array<Record<string, unknown>> };
+      expect(body.errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST', field: 'x-request-id' }, message: expect.stringContaining('x-request-id') });
+    }
+    const longest = 'A'.repeat(128);
+    expect((await t.gql('{ me { name } }', {}, { headers: { 'x-request-id': longest } })).status).toBe(200);
+  });
+});
+
+describe('refused requests', () => {
+  it('are logged with the key id, the role and the refused fields (403), or why the key was refused (401)', async () => {
+    const viewer = await t.keyFor('VIEWER', 'vera-viewer');
+    const veraId = await keyId('vera-viewer');
+    const gone = (await t.data(CREATE_KEY, { name: 'gone-key', role: 'SALES_MANAGER' })).createApiKey;
+    await t.data('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: gone.apiKey.id });
+    const statuses: number[] = [];
+    const logs = await logsOf(async () => {
+      statuses.push((await t.gql('query Snoop { segments { key } apiKeys { id name } }', {}, { key: viewer })).status);
+      statuses.push((await t.gql('{ me { name } }', {}, { key: null })).status);
+      statuses.push((await t.gql('{ me { name } }', {}, { key: 'fgk_not-a-key' })).status);
+      statuses.push((await t.gql('{ me { name } }', {}, { key: gone.secret })).status);
+    });
+    expect(statuses).toEqual([403, 401, 401, 401]);
+    const refused = logs.filter((l) => /request refused/.test(l.msg));
+    expect(refused).toEqual([
+      expect.objectContaining({ status: 403, keyId: veraId, role: 'VIEWER', refusedFields: ['Query.apiKeys'], operationName: 'Snoop', requestId: expect.stringMatching(UUID) }),
+      expect.objectContaining({ status: 401, reason: 'no API key' }),
+      expect.objectContaining({ status: 401, reason: 'unknown API key', keyFingerprint: expect.stringMatching(/^[0-9a-f]{12}$/) }),
+      expect.objectContaining({ status: 401, reason: 'revoked API key', keyId: gone.apiKey.id, role: 'SALES_MANAGER' }),
+    ]);
+    expect(JSON.stringify(logs)).not.toContain('fgk_not-a-key');
+  });
+});
+
+describe('who looked', () => {
+  const reads = () => t.sql(`SELECT actor, actor_key_id, entity_id, after FROM audit_event WHERE action = 'audit.read' ORDER BY sequence`);
+
+  it('records auditors\' reads of the audit trail and of justifications, before they run, in the hash chain', async () => {
+    const auditor = await t.keyFor('AUDITOR', 'ada-auditor');
+    const adaId = await keyId('ada-auditor');
+    const seen = (await reads()).length;
+    const trail = await t.data('query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }', { f: { action: 'override.created' } }, { key: auditor });
+    expect(trail.auditEvents.edges.length).toBeGreaterThan(0);
+    await t.data('{ overrides(first: 5) { edges { node { ...Why } } } } fragment Why on Override { justification }', {}, { key: auditor });
+    await t.data('{ overrides(first: 5) { edges { node { id tier } } } }', {}, { key: auditor }); // no justification: not recorded
+    await t.data('{ auditIntegrity { ok } }', {}, { key: auditor }); // hashes, no content: not recorded
+    await t.data('{ overrides(first: 5) { edges { node { justification } } } }', {}, { key: manager }); // a manager's daily work: not recorded
+    const recorded = (await reads()).slice(seen);
+    expect(recorded).toEqual([
+      { actor: 'ada-auditor', actor_key_id: adaId, entity_id: 'Trail', after: expect.objectContaining({ fields: ['Query.auditEvents'], operationName: 'Trail', variables: JSON.stringify({ f: { action: 'override.created' } }) }) },
+      { actor: 'ada-auditor', actor_key_id: adaId, entity_id: 'anonymous', after: expect.objectContaining({ fields: ['Override.justification'], query: expect.stringContaining('fragment Why') }) },
+    ]);
+    // "Who looked?" is an ordinary audit question.
+    const who = await t.data('{ auditEvents(filter: { action: "audit.read" }, first: 50) { edges { node { actor actorKeyId } } } }', {}, { key: auditor });
+    expect(who.auditEvents.edges.map((e: any) => e.node)).toContainEqual({ actor: 'ada-auditor', actorKeyId: adaId });
+    expect((await t.data('{ auditIntegrity { ok } }')).auditIntegrity.ok).toBe(true);
+  });
+
+  it('records nothing for a refused read', async () => {
+    const seen = (await reads()).length;
+    expectError(await t.gql('{ auditEvents { totalCount } apiKeys { id } }', {}, { key: await t.keyFor('AUDITOR') }), 'FORBIDDEN');
+    expect((await reads()).length).toBe(seen);
+  });
+});
+
+describe('what a VIEWER reads', () => {
+  it('sees that, how and until when a fit is overridden, on every path, but never who nor why', async () => {
+    const viewer = await t.keyFor('VIEWER');
+    const fits = await t.data('{ fits(segmentKey: "core", first: 10, filter: { overridden: true }) { edges { node { overridden override { id tier status category expiresAt createdAt } } } } }', {}, { key: viewer });
+    expect(fits.fits.edges.length).toBe(2);
+    expect(fits.fits.edges.every((e: any) => e.node.overridden && e.node.override.tier === 'STRONG')).toBe(true);
+
+    const refused: Array<[string, string[]]> = [
+      ['{ fits(segmentKey: "core", first: 5) { edges { node { override { justification } } } } }', ['Override.justification']],
+      ['{ fits(segmentKey: "core", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }', ['Override.createdBy', 'Override.createdByKeyId']],
+      ['{ fits(segmentKey: "core", first: 5) { edges { node { override { revokedBy revokeReason } } } } }', ['Override.revokedBy', 'Override.revokeReason']],
+      [`{ account(id: "${accountIds.one}") { fit(segmentKey: "core") { override { justification } } } }`, ['Override.justification']],
+      [`{ account(id: "${accountIds.one}") { overrides { tier } } }`, ['Account.overrides']],
+      ['{ overrides { totalCount } }', ['Query.overrides']],
+      ['{ exceptions(segmentKey: "core") { shareOfPipeline } }', ['Query.exceptions']],
+      ['{ segment(key: "core") { versions { number createdBy } } }', ['IcpVersion.createdBy']],
+      ['{ segment(key: "core") { liveVersion { publishedBy } } }', ['IcpVersion.publishedBy']],
+    ];
+    for (const [query, fields] of refused) {
+      const res = await t.gql(query, {}, { key: viewer });
+      expect([query, res.status, res.errors?.[0].extensions?.fields]).toEqual([query, 403, fields]);
+    }
+  });
+
+  it('gives the roles that read who and why the same answer on every path', async () => {
+    for (const role of ['REVOPS', 'SALES_MANAGER', 'AUDITOR'] as const) {
+      const key = await t.keyFor(role);
+      const viaFits = await t.data('{ fits(segmentKey: "core", first: 10, filter: { overridden: true }) { edges { node { override { id justification createdBy } } } } }', {}, { key });
+      const viaList = await t.data('{ overrides(first: 10, filter: { status: ACTIVE }) { edges { node { id justification createdBy } } } }', {}, { key });
+      const viaAccount = await t.data(`{ account(id: "${accountIds.one}") { overrides { id justification createdBy } } }`, {}, { key });
+      const byId = (list: any[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
+      expect(byId(viaFits.fits.edges.map((e: any) => e.node.override))).toEqual(byId(viaList.overrides.edges.map((e: any) => e.node)));
+      expect(viaAccount.account.overrides[0]).toEqual(viaList.overrides.edges.map((e: any) => e.node).find((o: any) => o.id === viaAccount.account.overrides[0].id));
+      expect((await t.gql('{ exceptions(segmentKey: "core") { shareOfPipeline } }', {}, { key })).errors).toBeUndefined();
+    }
+  });
+});
