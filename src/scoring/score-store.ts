@@ -136,31 +136,46 @@ export async function rescheduleScores(em: EntityManager, rows: Array<{ versionI
   }
 }
 
-/**
- * Current rows of a live version whose next_change_at has passed, soonest first, locked for
- * this transaction; rows another transaction holds are skipped, so several processes share
- * the work without waiting on each other.
- */
-export async function lockDueScores(em: EntityManager, versionId: string, now: Date, limit: number): Promise<ScoreRow[]> {
-  const rows: RawScoreRow[] = await em.query(
-    `SELECT ${SCORE_COLUMNS} FROM account_score
-     WHERE version_id = $1 AND valid_to IS NULL AND next_change_at IS NOT NULL AND next_change_at <= $2
-     ORDER BY next_change_at LIMIT $3
-     FOR UPDATE SKIP LOCKED`,
-    [versionId, now, limit],
-  );
-  return rows.map(toScoreRow);
+/** A due score row, locked, with what its account needs for rescoring. */
+export interface DueScore {
+  row: ScoreRow;
+  /** Physical address of the locked row: stable while the lock is held, the cheapest way to close it. */
+  tid: string;
+  attributes: Record<string, unknown>;
+  segmentIds: string[];
 }
 
-/** Ends current rows, each at its own instant (when time changed its result). */
-export async function closeScoresAt(em: EntityManager, rows: Array<{ versionId: string; accountId: string; at: Date }>): Promise<void> {
+/**
+ * Current rows of a live version whose next_change_at has passed, soonest first, locked for
+ * this transaction with their accounts (FOR SHARE: an upsert of the account waits until this
+ * commits). Rows or accounts another transaction holds are skipped, so several processes share
+ * the work without waiting on each other, and an account an upsert is changing is left to it.
+ * `attributes` is the SQL of the account's attributes (alias `a`) with its parameters from $4.
+ */
+export async function lockDueScores(
+  em: EntityManager, versionId: string, now: Date, limit: number, attributes: { sql: string; params: unknown[] },
+): Promise<DueScore[]> {
+  const rows: Array<RawScoreRow & { tid: string; attributes: Record<string, unknown>; segment_ids: string[] }> = await em.query(
+    `SELECT s.ctid::text AS tid, ${SCORE_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ')},
+       ${attributes.sql} AS attributes, a.segment_ids
+     FROM account_score s JOIN account a ON a.id = s.account_id
+     WHERE s.version_id = $1 AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL AND s.next_change_at <= $2
+     ORDER BY s.next_change_at LIMIT $3
+     FOR UPDATE OF s SKIP LOCKED FOR SHARE OF a SKIP LOCKED`,
+    [versionId, now, limit, ...attributes.params],
+  );
+  return rows.map((r) => ({ row: toScoreRow(r), tid: r.tid, attributes: r.attributes, segmentIds: r.segment_ids }));
+}
+
+/** Ends rows locked by lockDueScores, each at its own instant (when time changed its result). */
+export async function closeScoresAt(em: EntityManager, rows: Array<{ tid: string; at: Date }>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     await em.query(
       `UPDATE account_score s SET valid_to = greatest(s.valid_from, c.at)
-       FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS c(version_id, account_id, at)
-       WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL`,
-      [chunk.map((r) => r.versionId), chunk.map((r) => r.accountId), chunk.map((r) => r.at)],
+       FROM unnest($1::tid[], $2::timestamptz[]) AS c(tid, at)
+       WHERE s.ctid = ANY($1::tid[]) AND s.ctid = c.tid AND s.valid_to IS NULL`,
+      [chunk.map((r) => r.tid), chunk.map((r) => r.at)],
     );
   }
 }

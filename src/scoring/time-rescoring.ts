@@ -8,10 +8,10 @@ import { SYSTEM_PRINCIPAL } from '../auth/role';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../db/transaction';
 import { flagOverridesForReview } from '../overrides/review-flags';
-import type { AccountAttributes } from '../versions/icp-definition';
 import { IcpVersion } from '../versions/icp-version.entity';
+import { attributesProjection, attributesRead } from './rescoring.service';
 import { scorerFor } from './scorer-cache';
-import { closeScoresAt, insertScores, lockDueScores, rescheduleScores, type NewScore, type ScoreRow } from './score-store';
+import { closeScoresAt, insertScores, lockDueScores, rescheduleScores, type DueScore, type NewScore } from './score-store';
 
 export interface DueRescoring {
   /** Score rows whose nextChangeAt had passed and that this call handled. */
@@ -25,7 +25,7 @@ export interface DueRescoring {
 const MAX_STEPS = 1000;
 
 interface Plan {
-  close: Array<{ versionId: string; accountId: string; at: Date }>;
+  close: Array<{ tid: string; at: Date }>;
   insert: NewScore[];
   reschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }>;
 }
@@ -35,8 +35,9 @@ interface Plan {
  * becomes a row valid from exactly that instant (the earlier ones already closed by the next);
  * an instant that changes nothing (the attributes changed meanwhile) only moves the schedule.
  */
-function planRow(row: ScoreRow, attributes: AccountAttributes, version: IcpVersion, now: Date, plan: Plan): void {
+function planRow(due: DueScore, version: IcpVersion, now: Date, plan: Plan): void {
   const scorer = scorerFor(version);
+  const { row, attributes } = due;
   let previous: { score: number; tier: string; outcomes: string } = row;
   let written: NewScore | null = null;
   let at = row.nextChangeAt!;
@@ -44,7 +45,7 @@ function planRow(row: ScoreRow, attributes: AccountAttributes, version: IcpVersi
     const result = scorer.evaluate(attributes, at);
     if (result.score !== previous.score || result.tier !== previous.tier || result.outcomes !== previous.outcomes) {
       if (written) written.validTo = at;
-      else plan.close.push({ versionId: row.versionId, accountId: row.accountId, at });
+      else plan.close.push({ tid: due.tid, at });
       written = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, ...result, validFrom: at, computedAt: now };
       plan.insert.push(written);
       previous = result;
@@ -83,29 +84,21 @@ export async function rescoreDueAccounts(ctx: AppContext, now: Date, limit = 100
     let remaining = limit;
     for (const version of versions) {
       if (remaining <= 0) break;
-      const due = await lockDueScores(tx.em, version.id, now, remaining);
+      const due = await lockDueScores(tx.em, version.id, now, remaining, attributesProjection('a', attributesRead(version), 4));
       if (due.length === 0) continue;
       remaining -= due.length;
-      // FOR SHARE blocks upserts of these accounts until this commits; accounts an upsert holds are skipped
-      // (the upsert rescores them itself) and their rows stay due.
-      const accounts: Array<{ id: string; attributes: AccountAttributes; segment_ids: string[] }> = await tx.em.query(
-        'SELECT id, attributes, segment_ids FROM account WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE SKIP LOCKED',
-        [due.map((r) => r.accountId)]);
-      const byId = new Map(accounts.map((a) => [a.id, a]));
+      outcome.due += due.length;
       const plan: Plan = { close: [], insert: [], reschedule: [] };
       const rescored: string[] = [];
-      for (const row of due) {
-        const account = byId.get(row.accountId);
-        if (!account) continue;
-        outcome.due++;
-        if (!account.segment_ids.includes(version.segmentId)) {
+      for (const d of due) {
+        if (!d.segmentIds.includes(version.segmentId)) {
           // No longer a member (its row is closed by the change that moved it): nothing to keep current.
-          plan.reschedule.push({ versionId: row.versionId, accountId: row.accountId, nextChangeAt: null });
+          plan.reschedule.push({ versionId: d.row.versionId, accountId: d.row.accountId, nextChangeAt: null });
           continue;
         }
         const inserted = plan.insert.length;
-        planRow(row, account.attributes, version, now, plan);
-        if (plan.insert.length > inserted) rescored.push(row.accountId);
+        planRow(d, version, now, plan);
+        if (plan.insert.length > inserted) rescored.push(d.row.accountId);
       }
       await closeScoresAt(tx.em, plan.close);
       await insertScores(tx.em, plan.insert);
