@@ -179,3 +179,14 @@ export async function closeScoresAt(em: EntityManager, rows: Array<{ tid: string
     );
   }
 }
+
+/** The soonest nextChangeAt among the current scores of live versions (one index probe per live version), or null. */
+export async function soonestChange(em: EntityManager): Promise<Date | null> {
+  const [row] = await em.query(
+    `SELECT min(soonest) AS at FROM icp_version v CROSS JOIN LATERAL (
+       SELECT s.next_change_at AS soonest FROM account_score s
+       WHERE s.version_id = v.id AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL
+       ORDER BY s.next_change_at LIMIT 1) first
+     WHERE v.status = 'PUBLISHED'`);
+  return row?.at ?? null;
+}
