@@ -38,7 +38,6 @@ const RULES: Readonly<Record<Operator, OperatorRule>> = {
   AGE_BANDS: { types: ['DATE'], operands: [] },
 };
 
-const MAX_BANDS = 20;
 const DIMENSION_KEY = /^[a-z0-9-]{1,40}$/;
 const MAX_DIMENSION_NAME = 80;
 const BUILT_IN_KEYS: readonly string[] = BUILT_IN_DIMENSIONS.map((d) => d.toLowerCase());
@@ -54,6 +53,8 @@ export const DEFINITION_LIMITS = {
   disqualifiers: 100,
   valuesPerTest: 1_000,
   withinDays: 36_500,
+  /** Bands of one BANDS or AGE_BANDS criterion (each is one letter of the stored outcome code). */
+  bands: 20,
 } as const;
 const WEIGHT_SUM_TOLERANCE = 1e-9;
 
@@ -196,7 +197,7 @@ function isList(v: unknown, path: string, issues: InputIssue[], required: boolea
 }
 
 /**
- * The bands of a BANDS or AGE_BANDS criterion: at most MAX_BANDS, points >= 0, BANDS with
+ * The bands of a BANDS or AGE_BANDS criterion: at most DEFINITION_LIMITS.bands, points >= 0, BANDS with
  * min <= max (either may be absent), AGE_BANDS with maxAgeDays above 0 and strictly
  * increasing; the criterion's points equal the highest band's points.
  */
@@ -206,7 +207,7 @@ function checkBands(c: CriterionSpec, at: string, issues: InputIssue[]): void {
   if (!isPresent(bands)) return add('bands', `required by operator ${c.operator}`);
   if (!Array.isArray(bands)) return add('bands', `must be a list (got ${show(bands)})`);
   if (bands.length === 0) return add('bands', 'must not be empty');
-  if (bands.length > MAX_BANDS) add('bands', `must hold at most ${MAX_BANDS} bands (got ${bands.length})`);
+  if (bands.length > DEFINITION_LIMITS.bands) add('bands', `must hold at most ${DEFINITION_LIMITS.bands} bands (got ${bands.length})`);
   const ageBands = c.operator === 'AGE_BANDS';
   let highest = -Infinity;
   let previousAge: number | null = null;
@@ -220,7 +221,9 @@ function checkBands(c: CriterionSpec, at: string, issues: InputIssue[]): void {
     if (ageBands) {
       const age = b.maxAgeDays;
       if (!isPresent(age)) add(`${bandAt}.maxAgeDays`, 'required by operator AGE_BANDS');
-      else if (!(isFiniteNumber(age) && age > 0)) add(`${bandAt}.maxAgeDays`, `must be a finite number of days above 0 (got ${show(age)})`);
+      else if (!(isFiniteNumber(age) && age > 0 && age <= DEFINITION_LIMITS.withinDays)) {
+        add(`${bandAt}.maxAgeDays`, `must be a number of days above 0 and at most ${DEFINITION_LIMITS.withinDays} (got ${show(age)})`);
+      }
       else {
         if (previousAge !== null && age <= previousAge) {
           add(`${bandAt}.maxAgeDays`, `must be above bands[${i - 1}].maxAgeDays (${previousAge}): bands are ordered by strictly increasing age (got ${age})`);
