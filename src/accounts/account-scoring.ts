@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { scorerFor } from '../scoring/scorer-cache';
-import { closeScores, currentScores, insertScores, type NewScore } from '../scoring/score-store';
+import { closeScores, currentScores, insertScores, rescheduleScores, type NewScore } from '../scoring/score-store';
 import type { AccountAttributes } from '../versions/icp-definition';
 import { IcpVersion } from '../versions/icp-version.entity';
 
@@ -32,6 +32,7 @@ export async function rescoreChangedAccounts(em: EntityManager, accounts: Change
   const current = new Map((await currentScores(em, accounts.map((a) => a.id), versionIds)).map((r) => [`${r.versionId}:${r.accountId}`, r]));
   const toClose: Array<{ versionId: string; accountId: string }> = [];
   const toInsert: NewScore[] = [];
+  const toReschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }> = [];
   const rescored = new Set<string>();
   for (const account of accounts) {
     const segments = new Set([...account.segmentIds, ...account.previousSegmentIds]);
@@ -44,7 +45,13 @@ export async function rescoreChangedAccounts(em: EntityManager, accounts: Change
         continue;
       }
       const result = scorerFor(version).evaluate(account.attributes, now);
-      if (existing && existing.score === result.score && existing.tier === result.tier && existing.outcomes === result.outcomes) continue;
+      if (existing && existing.score === result.score && existing.tier === result.tier && existing.outcomes === result.outcomes) {
+        // Same result, but new dates may move the instant at which time changes it (a newer engagement).
+        if (existing.nextChangeAt?.getTime() !== result.nextChangeAt?.getTime()) {
+          toReschedule.push({ versionId: version.id, accountId: account.id, nextChangeAt: result.nextChangeAt });
+        }
+        continue;
+      }
       if (existing) toClose.push({ versionId: version.id, accountId: account.id });
       // A new account's first result holds from the version's effectiveAt: leads and opportunities
       // from the CRM may predate its import, and are attributed to this first known tier.
@@ -57,5 +64,6 @@ export async function rescoreChangedAccounts(em: EntityManager, accounts: Change
   }
   await closeScores(em, toClose, now);
   await insertScores(em, toInsert);
+  await rescheduleScores(em, toReschedule);
   return rescored.size;
 }

@@ -1,9 +1,10 @@
 /**
  * The demo ICPs, from the seeds: three tiers of seed 000 (strategic $1B+, enterprise
  * $100M-$1B, growth $10M-$100M) scored on seed 001's five dimensions (30/20/25/15/10),
- * with seed 000's disqualifiers and seed 001's tiers 80/60/40.
+ * with seed 000's disqualifiers and seed 001's tiers 80/60/40. The strategic segment's open
+ * draft is seed 000's own prioritisation framework instead (seedFrameworkDefinition).
  */
-import type { CriterionSpec, DimensionSpec, DisqualifierSpec, IcpDefinitionSpec, TierActionSpec } from '../versions/icp-definition';
+import type { BandSpec, CriterionSpec, DimensionSpec, DisqualifierSpec, IcpDefinitionSpec, TierActionSpec } from '../versions/icp-definition';
 
 const c = (attribute: string, operator: CriterionSpec['operator'], operand: Partial<CriterionSpec>, points: number, label: string): CriterionSpec =>
   ({ attribute, operator, ...operand, points, label });
@@ -76,7 +77,55 @@ function segmentDefinition(opts: {
   ]);
 }
 
-const hiring = c('openRoles', 'GTE', { value: 5 }, 5, 'Hiring for ML roles');
+
+/** A graded criterion: its points are its best band's. */
+const graded = (attribute: string, operator: 'BANDS' | 'AGE_BANDS', bands: BandSpec[], label: string): CriterionSpec =>
+  ({ attribute, operator, bands, points: Math.max(...bands.map((b) => b.points)), label });
+
+/**
+ * Seed 000's prioritisation framework: four dimensions of its own scored 0-10 each (use case,
+ * commercial, technical and strategic fit), 25 % of the score apiece, so a score of S/100 is
+ * S x 40/100 of seed 000's 40 points. Its actions at 35-40, 25-34, 15-24 and under 15 of 40
+ * are the thresholds 87.5, 62.5 and 37.5. Criteria are graded: budget, size, revenue and growth
+ * in BANDS, and signals that age (engagement, funding) in AGE_BANDS, so their points fall with
+ * time and the score changes on its own when a band ends.
+ */
+export function seedFrameworkDefinition(): IcpDefinitionSpec {
+  return {
+    dimensions: [
+      { dimension: 'CUSTOM', key: 'use-case', name: 'Use case fit', weight: 25, criteria: [
+        c('useCases', 'CONTAINS_ANY', { values: ['fraud-detection', 'recommendations', 'content-moderation', 'risk-scoring', 'document-processing'] }, 4, 'Clear ML need'),
+        c('painPoints', 'CONTAINS_ANY', { values: ['scaling', 'latency', 'cost'] }, 3, 'Matches our strengths'),
+        graded('employees', 'BANDS', [{ min: 10_000, points: 3 }, { min: 5_000, max: 9_999, points: 2 }, { min: 1_000, max: 4_999, points: 1 }], 'Scalability requirements'),
+      ] },
+      { dimension: 'CUSTOM', key: 'commercial', name: 'Commercial fit', weight: 25, criteria: [
+        graded('budgetUsd', 'BANDS', [{ min: 500_000, points: 5 }, { min: 100_000, max: 499_999, points: 3 }, { min: 20_000, max: 99_999, points: 1 }], 'Budget availability'),
+        graded('lastEngagedAt', 'AGE_BANDS', [{ maxAgeDays: 7, points: 3 }, { maxAgeDays: 30, points: 2 }, { maxAgeDays: 90, points: 1 }], 'Decision timeline: recent engagement'),
+        graded('headcountGrowth12m', 'BANDS', [{ min: 0.25, points: 2 }, { min: 0.1, max: 0.25, points: 1 }], 'Growth potential'),
+      ] },
+      { dimension: 'CUSTOM', key: 'technical', name: 'Technical fit', weight: 25, criteria: [
+        c('mlMaturity', 'IN', { values: ['dedicated-team', 'growing'] }, 4, 'Supported models: an ML team to run them'),
+        c('techStack', 'CONTAINS_ANY', { values: ['aws', 'gcp', 'azure', 'kubernetes'] }, 3, 'Integration feasibility'),
+        c('deployment', 'IN', { values: ['cloud', 'hybrid'] }, 3, 'Performance requirements we can host'),
+      ] },
+      { dimension: 'CUSTOM', key: 'strategic', name: 'Strategic value', weight: 25, criteria: [
+        graded('annualRevenue', 'BANDS', [{ min: 10_000_000_000, points: 4 }, { min: 3_000_000_000, max: 9_999_999_999, points: 3 }, { min: 1_000_000_000, max: 2_999_999_999, points: 2 }], 'Logo value'),
+        c('expansionPotential', 'EQ', { value: 'high' }, 3, 'Expansion potential'),
+        c('referencePotential', 'EQ', { value: true }, 2, 'Market influence'),
+        graded('lastFundingAt', 'AGE_BANDS', [{ maxAgeDays: 90, points: 1 }, { maxAgeDays: 365, points: 0.5 }], 'Trigger event: a recent funding round'),
+      ] },
+    ],
+    disqualifiers: DISQUALIFIERS,
+    thresholds: { perfect: 87.5, strong: 62.5, moderate: 37.5 },
+    actions: [
+      { tier: 'PERFECT', action: 'Immediate priority, full resources' },
+      { tier: 'STRONG', action: 'Active pursuit, standard process' },
+      { tier: 'MODERATE', action: 'Nurture, automated touches' },
+      { tier: 'WEAK', action: 'Decline or refer' },
+      { tier: 'DISQUALIFIED', action: 'Decline or refer' },
+    ],
+  };
+}
 
 /** Size and industry carry most of the weight; thresholds are looser. What the review replaced. */
 function legacyDefinition(minEmployees: number): IcpDefinitionSpec {
@@ -103,8 +152,8 @@ export const DEMO_SEGMENTS: DemoSegment[] = [
     membership: [c('annualRevenue', 'GTE', { value: 1_000_000_000 }, 1, 'Revenue $1B+')],
     legacy: legacyDefinition(1000),
     live: segmentDefinition({ minEmployees: 5000, fundingStages: ['public', 'growth'], maturity: ['dedicated-team'], minBudget: 500_000, useCases: ['fraud-detection', 'recommendations', 'content-moderation'] }),
-    draft: segmentDefinition({ minEmployees: 5000, fundingStages: ['public', 'growth'], maturity: ['dedicated-team'], minBudget: 500_000, useCases: ['fraud-detection', 'recommendations', 'content-moderation'], behavioralWeight: 30, firmographicsWeight: 25, extraBehavioral: [hiring] }),
-    draftNotes: 'Quarterly review: intent signals predicted wins better than size; weight behavioural 30, firmographics 25, add ML hiring.',
+    draft: seedFrameworkDefinition(),
+    draftNotes: "Seed 000's prioritisation framework: use case, commercial, technical and strategic fit, 0-10 each; act at 35, 25 and 15 of 40.",
   },
   {
     key: 'enterprise', name: 'Enterprise (Tier 2)',

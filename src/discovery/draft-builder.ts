@@ -9,13 +9,13 @@ import { compileScorer } from '../scoring/scoring-engine';
 import type {
   AccountAttributes, CriterionSpec, Dimension, DimensionSpec, DisqualifierSpec, IcpDefinitionSpec, TierActionSpec, TierThresholds,
 } from '../versions/icp-definition';
-import { DEFAULT_THRESHOLDS, DIMENSIONS } from '../versions/icp-definition';
+import { BUILT_IN_DIMENSIONS, DEFAULT_THRESHOLDS } from '../versions/icp-definition';
 import { describeTest, type Finding } from './insight-analysis';
 
 /** A finding marks negatives strongly enough to disqualify: odds a quarter or less, and almost no positives hold it. */
 const DISQUALIFY_WOE = Math.log(1 / 4);
 const DISQUALIFY_MAX_POSITIVE_SHARE = 0.02;
-/** Dimension for attributes the catalogue files under none. */
+/** Dimension for attributes the catalogue files under no built-in one. */
 const UNFILED: Dimension = 'BUSINESS_NEEDS';
 /** Shares of the scored population at or above PERFECT, STRONG and MODERATE. */
 const TIER_SHARES = [0.1, 0.3, 0.6] as const;
@@ -49,10 +49,11 @@ export function planDraft(significant: Finding[], unfavourable: Finding[], actio
   if (criteria.length === 0) return null;
   const byDimension = new Map<Dimension, Finding[]>();
   for (const f of criteria) {
-    const d = f.dimension ?? UNFILED;
+    // A catalogue entry names a built-in dimension (a CUSTOM one would need a key the catalogue does not hold).
+    const d = f.dimension && (BUILT_IN_DIMENSIONS as readonly Dimension[]).includes(f.dimension) ? f.dimension : UNFILED;
     byDimension.set(d, [...(byDimension.get(d) ?? []), f]);
   }
-  const dims = DIMENSIONS.filter((d) => byDimension.has(d));
+  const dims = BUILT_IN_DIMENSIONS.filter((d) => byDimension.has(d));
   const weights = apportion(dims.map((d) => byDimension.get(d)!.reduce((s, f) => s + f.informationValue, 0)));
   const dimensions: DimensionSpec[] = dims.map((d, i) => ({
     dimension: d,

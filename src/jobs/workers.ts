@@ -15,6 +15,8 @@ export interface JobRun {
   /** 0 on the first run; a retried job (failed, or its worker lost) counts up. */
   retryCount: number;
   log: Logger;
+  /** The queue the job came from, for work that schedules its own follow-up. */
+  queue: JobQueue;
 }
 
 export interface JobDefinition<T extends object = object> {
@@ -61,7 +63,7 @@ export async function startWorkers(
 ): Promise<Workers> {
   const log = options.log ?? rootLogger;
   for (const def of definitions) {
-    const handler = async ([job]: Job<object>[]) => runJob(ds, def, job, log);
+    const handler = async ([job]: Job<object>[]) => runJob(queue, ds, def, job, log);
     for (let i = 0; i < options.concurrency; i++) {
       await queue.boss.work(def.queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, handler);
     }
@@ -71,13 +73,13 @@ export async function startWorkers(
   return { stop: (timeoutMs) => queue.stop(timeoutMs) };
 }
 
-async function runJob(ds: DataSource, def: JobDefinition<any>, job: Job<object>, parent: Logger): Promise<void> {
+async function runJob(queue: JobQueue, ds: DataSource, def: JobDefinition<any>, job: Job<object>, parent: Logger): Promise<void> {
   const log = parent.child({ jobId: job.id, queue: def.queue });
   const started = process.hrtime.bigint();
   jobsRunning.inc({ queue: def.queue });
   log.info({ retryCount: job.retryCount }, 'job started');
   try {
-    await exclusively(ds, def.exclusiveKey(job.data), () => def.run(ds, job.data, { jobId: job.id, retryCount: job.retryCount, log }));
+    await exclusively(ds, def.exclusiveKey(job.data), () => def.run(ds, job.data, { jobId: job.id, retryCount: job.retryCount, log, queue }));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     jobsFinished.inc({ queue: def.queue, outcome: 'completed' });
     log.info({ ms: Math.round(seconds * 1000) }, 'job completed');

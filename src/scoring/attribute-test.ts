@@ -4,7 +4,7 @@
  * (lower-casing, sets, date parsing) once per definition, not once per account.
  */
 import { MS_PER_DAY, parseInstant } from '../common/dates';
-import type { AccountAttributes, AttributeTest, Operator } from '../versions/icp-definition';
+import type { AccountAttributes, AttributeTest, BandSpec, Operator } from '../versions/icp-definition';
 
 /** Outcome of a test on one account. `missing` implies `!matched`. */
 export interface TestOutcome {
@@ -18,9 +18,20 @@ export interface CompiledTest {
   readonly operator: Operator;
   /** Reads the attribute; `undefined` and `null` both mean missing. */
   readonly read: (attributes: AccountAttributes) => unknown;
-  /** Whether a present (non-null) value passes; `atMs` is the evaluation instant. */
+  /** Whether a present (non-null) value passes; `atMs` is the evaluation instant. For graded tests: some band holds. */
   readonly matches: (value: unknown, atMs: number) => boolean;
+  /** BANDS and AGE_BANDS: the index of the first band that holds for a present value, or -1. */
+  readonly grade?: (value: unknown, atMs: number) => number;
+  /**
+   * Time-dependent tests only (WITHIN_DAYS, AGE_BANDS): the first instant after `atMs` (epoch
+   * ms) at which the outcome for this present value differs, or NaN when time alone never
+   * changes it. Absent for tests whose outcome does not depend on the evaluation instant.
+   */
+  readonly nextChange?: (value: unknown, atMs: number) => number;
 }
+
+/** A test with the bands of a graded criterion. */
+export type GradableTest = AttributeTest & { bands?: readonly BandSpec[] };
 
 const NEVER = (): boolean => false;
 const ALWAYS = (): boolean => true;
@@ -182,14 +193,83 @@ function matcherFor(test: AttributeTest): (value: unknown, atMs: number) => bool
   }
 }
 
-/** Prepares a test for repeated evaluation; see {@link evaluateTest} for the semantics. */
-export function compileTest(test: AttributeTest): CompiledTest {
-  return {
-    attribute: test.attribute,
-    operator: test.operator,
-    read: attributeReader(test.attribute),
-    matches: matcherFor(test),
+/*
+ * Instants are whole milliseconds. A window or band that holds "up to and including" an
+ * instant E stops holding at E + 1 ms: that is when its outcome changes, so that is when a
+ * stored score is replaced (validFrom of the next row). Math.floor keeps fractional-day spans
+ * on the same millisecond grid as the comparison (t + span >= at, with at an integer).
+ */
+const firstInstantAfter = (endMs: number): number => Math.floor(endMs) + 1;
+
+/** WITHIN_DAYS holds for `at - span <= t <= at`: it starts holding at t, and stops after t + span. */
+function withinDaysNextChange(test: AttributeTest): ((value: unknown, atMs: number) => number) | undefined {
+  const days = test.value;
+  if (!isNumber(days)) return undefined;
+  const span = days * MS_PER_DAY;
+  return (v, atMs) => {
+    if (typeof v !== 'string') return NaN;
+    const t = parseInstant(v);
+    if (t !== t) return NaN;
+    if (t > atMs) return t; // a future date enters the window when it comes
+    const end = firstInstantAfter(t + span);
+    return end > atMs ? end : NaN; // left the window: it never comes back
   };
+}
+
+/** The well-formed bands of a graded test, in order; a malformed one never holds (validation refuses them). */
+function numericBands(test: GradableTest): Array<{ min: number; max: number; maxAgeMs: number }> {
+  return (Array.isArray(test.bands) ? test.bands : []).map((b) => ({
+    min: isNumber(b?.min) ? b.min : -Infinity,
+    max: isNumber(b?.max) ? b.max : Infinity,
+    maxAgeMs: isNumber(b?.maxAgeDays) ? b.maxAgeDays * MS_PER_DAY : NaN,
+  }));
+}
+
+/** BANDS: the first band (in order) whose min <= value <= max; either bound may be absent. */
+function valueBands(test: GradableTest): (value: unknown) => number {
+  const bands = numericBands(test);
+  return (v) => {
+    if (!isNumber(v)) return -1;
+    for (let i = 0; i < bands.length; i++) if (v >= bands[i].min && v <= bands[i].max) return i;
+    return -1;
+  };
+}
+
+/**
+ * AGE_BANDS: the first band (in order) whose maxAgeDays is at least the date's age at the
+ * scoring time (a date in the future has a negative age, so the first band holds).
+ */
+function ageBands(test: GradableTest): { grade: (value: unknown, atMs: number) => number; nextChange: (value: unknown, atMs: number) => number } {
+  const bands = numericBands(test);
+  const grade = (v: unknown, atMs: number): number => {
+    if (typeof v !== 'string') return -1;
+    const age = atMs - parseInstant(v);
+    for (let i = 0; i < bands.length; i++) if (age <= bands[i].maxAgeMs) return i; // NaN never holds
+    return -1;
+  };
+  // The band that holds now stops holding after t + its maxAgeDays; the next band (or none) follows.
+  // Bands whose maxAgeDays does not exceed an earlier one's never hold and so never end anything.
+  const nextChange = (v: unknown, atMs: number): number => {
+    const i = grade(v, atMs);
+    if (i < 0) return NaN; // older than every band: nothing changes any more
+    return firstInstantAfter(parseInstant(v as string) + bands[i].maxAgeMs);
+  };
+  return { grade, nextChange };
+}
+
+/** Prepares a test for repeated evaluation; see {@link evaluateTest} for the semantics. */
+export function compileTest(test: GradableTest): CompiledTest {
+  const base = { attribute: test.attribute, operator: test.operator, read: attributeReader(test.attribute) };
+  if (test.operator === 'BANDS') {
+    const grade = valueBands(test);
+    return { ...base, matches: (v) => grade(v) >= 0, grade };
+  }
+  if (test.operator === 'AGE_BANDS') {
+    const { grade, nextChange } = ageBands(test);
+    return { ...base, matches: (v, atMs) => grade(v, atMs) >= 0, grade, nextChange };
+  }
+  const nextChange = test.operator === 'WITHIN_DAYS' ? withinDaysNextChange(test) : undefined;
+  return { ...base, matches: matcherFor(test), ...(nextChange ? { nextChange } : {}) };
 }
 
 /**
@@ -198,9 +278,10 @@ export function compileTest(test: AttributeTest): CompiledTest {
  * A missing value (undefined or null) never matches, whatever the operator, and sets
  * `missing`. A value of the wrong JS type does not match and is not missing. Strings compare
  * case-insensitively; GT/GTE/LT/LTE compare numbers, or ISO-8601 strings as instants when the
- * operand is a string; BETWEEN is inclusive; WITHIN_DAYS holds for `at - value days <= t <= at`.
+ * operand is a string; BETWEEN is inclusive; WITHIN_DAYS holds for `at - value days <= t <= at`;
+ * BANDS and AGE_BANDS match when one of their bands holds.
  */
-export function evaluateTest(test: AttributeTest, attributes: AccountAttributes, at: Date): TestOutcome {
+export function evaluateTest(test: GradableTest, attributes: AccountAttributes, at: Date): TestOutcome {
   const compiled = compileTest(test);
   const value = compiled.read(attributes);
   if (isMissing(value)) return { matched: false, missing: true };

@@ -14,7 +14,10 @@ import { currentScores, SCORE_COLUMNS, toScoreRow, type ScoreRow } from './score
 import type { FitData, FitFilter, ScoreData } from './score.types';
 
 export function scoreDataOf(row: ScoreRow): ScoreData {
-  return { accountId: row.accountId, versionId: row.versionId, score: row.score, tier: row.tier, outcomes: row.outcomes, computedAt: row.computedAt };
+  return {
+    accountId: row.accountId, versionId: row.versionId, score: row.score, tier: row.tier, outcomes: row.outcomes, computedAt: row.computedAt,
+    validFrom: row.validFrom, validTo: row.validTo, nextChangeAt: row.nextChangeAt,
+  };
 }
 
 /** The effective fit: the active override over the computed score, else the computed score. */
@@ -107,7 +110,10 @@ export class FitService {
     assertNoIssues(attributeIssues(attributes, await attributeService.catalogue(ctx.em), 'attributes'), 'Invalid attributes');
     const now = ctx.clock.now();
     const result = scorerFor(version).evaluate(attributes as Record<string, unknown>, now);
-    return { accountId: null, versionId: version.id, score: result.score, tier: result.tier, outcomes: result.outcomes, computedAt: now };
+    return {
+      accountId: null, versionId: version.id, score: result.score, tier: result.tier, outcomes: result.outcomes, computedAt: now,
+      validFrom: now, validTo: null, nextChangeAt: result.nextChangeAt,
+    };
   }
 
   /** Computed results of an account in a segment over time, newest first. */

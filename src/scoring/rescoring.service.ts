@@ -23,20 +23,27 @@ export function attributesRead(version: IcpVersion): string[] {
 }
 
 /**
- * The members of a segment with the attributes the definition reads and their tier under the
- * previous version. Only those attributes cross the wire: parsing a million full documents in
- * Node costs more than scoring them. (jsonb_build_object takes at most 50 pairs.)
+ * The SQL of an account's attributes reduced to `keys`, with parameters numbered from `first`.
+ * Only the attributes a definition reads cross the wire: parsing a million full documents in
+ * Node costs more than scoring them. (jsonb_build_object takes at most 50 pairs; beyond, all.)
  */
-export function rescoreQuery(segmentId: string, previousVersionId: string | null, keys: string[]): { sql: string; params: unknown[] } {
-  const projection = keys.length <= 50
-    ? `jsonb_build_object(${keys.map((_, i) => `$${i + 3}::text, a.attributes -> $${i + 3}::text`).join(', ')})`
-    : 'a.attributes';
+export function attributesProjection(alias: string, keys: readonly string[], first: number): { sql: string; params: string[] } {
+  if (keys.length > 50) return { sql: `${alias}.attributes`, params: [] };
   return {
-    sql: `SELECT a.id, ${projection} AS attributes, prev.tier AS previous
+    sql: `jsonb_build_object(${keys.map((_, i) => `$${i + first}::text, ${alias}.attributes -> $${i + first}::text`).join(', ')})`,
+    params: [...keys],
+  };
+}
+
+/** The members of a segment with the attributes the definition reads and their tier under the previous version. */
+export function rescoreQuery(segmentId: string, previousVersionId: string | null, keys: string[]): { sql: string; params: unknown[] } {
+  const projection = attributesProjection('a', keys, 3);
+  return {
+    sql: `SELECT a.id, ${projection.sql} AS attributes, prev.tier AS previous
           FROM account a
           LEFT JOIN account_score prev ON prev.account_id = a.id AND prev.version_id = $2 AND prev.valid_to IS NULL
           WHERE a.segment_ids @> ARRAY[$1::uuid]`,
-    params: [segmentId, previousVersionId, ...(keys.length <= 50 ? keys : [])],
+    params: [segmentId, previousVersionId, ...projection.params],
   };
 }
 

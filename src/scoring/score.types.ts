@@ -1,4 +1,4 @@
-import { Field, Float, InputType, ObjectType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { connectionTypes } from '../common/pagination';
 import { DimensionEnum, FitTierEnum, OperatorEnum } from '../common/enums';
@@ -16,11 +16,14 @@ export class CriterionResult {
   @Field({ description: 'True when the attribute had no value; the criterion then earns nothing.' }) missing: boolean;
   @Field(() => Float) points: number;
   @Field(() => Float) earned: number;
+  @Field(() => Int, { nullable: true, description: 'BANDS and AGE_BANDS: the index of the band that earned; null when none held.' }) band: number | null;
 }
 
 @ObjectType()
 export class DimensionScore {
   @Field(() => DimensionEnum) dimension: Dimension;
+  @Field(() => String, { description: "The dimension's key: a built-in one's name in lower case, or a CUSTOM one's own." }) key: string;
+  @Field(() => String, { nullable: true }) name: string | null;
   @Field(() => Float) weight: number;
   @Field(() => Float, { description: 'Contribution to the 0-100 score, from 0 to weight.' }) score: number;
   @Field(() => [CriterionResult]) criteria: CriterionResult[];
@@ -42,6 +45,15 @@ export class Score {
   @Field(() => Float, { description: "Share of the 100 points whose criteria found a value for their attribute, 0 to 1; a criterion's share is its dimension's weight x its points / the dimension's points." })
   completeness: number;
   @Field() computedAt: Date;
+  @Field({ description: "The instant from which this result held (a version's effectiveAt, the upsert that changed the attributes, or the nextChangeAt that passed); for previewScore, computedAt." })
+  validFrom: Date;
+  @Field(() => Date, { nullable: true, description: 'The instant a later result replaced it; null while it is current.' })
+  validTo: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The next instant at which the passing of time alone changes this result (a WITHIN_DAYS window or an age band ends, a date comparison flips); null when none will. At that instant the stored score is recomputed: score history gets a row valid from exactly then, and fits and account.fit show the new result within a minute.',
+  })
+  nextChangeAt: Date | null;
 }
 
 /** What users see: the computed score, or the active override over it. */
@@ -75,6 +87,9 @@ export interface ScoreData {
   tier: FitTier;
   outcomes: string;
   computedAt: Date;
+  validFrom: Date;
+  validTo: Date | null;
+  nextChangeAt: Date | null;
 }
 
 /** The data behind a Fit: effective score and tier, the computed result, and the override if one applies. */

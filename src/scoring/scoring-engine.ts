@@ -3,13 +3,15 @@
  * the explanation out. No I/O and no clock: the caller passes `at`, so the same inputs always
  * give the same result.
  */
-import type {
-  AccountAttributes,
-  Dimension,
-  FitTier,
-  IcpDefinitionSpec,
-  Operator,
-  TierThresholds,
+import {
+  dimensionKey,
+  isGraded,
+  type AccountAttributes,
+  type Dimension,
+  type FitTier,
+  type IcpDefinitionSpec,
+  type Operator,
+  type TierThresholds,
 } from '../versions/icp-definition';
 import { type CompiledTest, compileTest, isMissing } from './attribute-test';
 
@@ -23,11 +25,15 @@ export interface CriterionResult {
   missing: boolean;
   points: number;
   earned: number;
+  /** BANDS and AGE_BANDS: the index of the band that earned; null when none held (and for other operators). */
+  band: number | null;
 }
 
 /** A dimension's contribution to the score, from 0 to its weight (two decimals). */
 export interface DimensionScore {
   dimension: Dimension;
+  key: string;
+  name: string | null;
   weight: number;
   score: number;
   criteria: CriterionResult[];
@@ -53,11 +59,19 @@ export interface QuickScore {
 /**
  * Score, tier and the outcome of every test, coded one character per test: the criteria of
  * each dimension in definition order, then the disqualifiers; `1` matched, `0` did not,
- * `-` the attribute was missing. Stored beside a score, it rebuilds the full explanation
- * exactly from the (immutable) version, without keeping the attributes of that moment.
+ * `-` the attribute was missing; for BANDS and AGE_BANDS `A`, `B`, `C`… name the band that
+ * earned (the first, second, third…) and `0` says none held. Stored beside a score, it
+ * rebuilds the full explanation exactly from the (immutable) version, without keeping the
+ * attributes of that moment.
  */
 export interface EvaluatedScore extends QuickScore {
   outcomes: string;
+  /**
+   * The next instant at which the passing of time alone changes this result (some test's
+   * outcome, so the score, tier or explanation): a WITHIN_DAYS window ends or a date enters
+   * it, an age band ends. null when no time-dependent test can change any more.
+   */
+  nextChangeAt: Date | null;
 }
 
 /** A definition prepared once for scoring many accounts. */
@@ -72,10 +86,15 @@ export interface CompiledScorer {
 const MATCHED = '1';
 const NOT_MATCHED = '0';
 const MISSING = '-';
+/** Outcome codes of bands 0, 1, 2…: one character each, so a code stays one character per test. */
+const BAND_CODES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+export const MAX_BANDS = BAND_CODES.length;
 
 interface CompiledCriterion {
   test: CompiledTest;
   points: number;
+  /** Points of each band, for BANDS and AGE_BANDS; null for all-or-nothing criteria. */
+  bandPoints: number[] | null;
   label: string | null;
   /** weight x points / dimension total: the criterion's share of the 100 points. */
   share: number;
@@ -83,6 +102,8 @@ interface CompiledCriterion {
 
 interface CompiledDimension {
   dimension: Dimension;
+  key: string;
+  name: string | null;
   weight: number;
   total: number;
   criteria: CompiledCriterion[];
@@ -137,11 +158,14 @@ export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
     const total = d.criteria.reduce((sum, c) => sum + c.points, 0);
     return {
       dimension: d.dimension,
+      key: dimensionKey(d),
+      name: d.name ?? null,
       weight: d.weight,
       total,
       criteria: d.criteria.map((c) => ({
         test: compileTest(c),
         points: c.points,
+        bandPoints: isGraded(c.operator) ? (c.bands ?? []).map((b) => b.points) : null,
         label: c.label ?? null,
         share: total > 0 ? (d.weight * c.points) / total : 0,
       })),
@@ -151,6 +175,15 @@ export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
   const thresholds: TierThresholds = { ...def.thresholds };
   const actions = new Map<FitTier, string>();
   for (const a of def.actions) if (!actions.has(a.tier)) actions.set(a.tier, a.action);
+
+  /** Points a present value earns: a band's points for graded criteria, all or nothing otherwise. */
+  function earnedBy(c: CompiledCriterion, v: unknown, atMs: number): number {
+    if (c.bandPoints) {
+      const band = c.test.grade!(v, atMs);
+      return band >= 0 ? c.bandPoints[band] : 0;
+    }
+    return c.test.matches(v, atMs) ? c.points : 0;
+  }
 
   function quick(attributes: AccountAttributes, at: Date): QuickScore {
     const atMs = at.getTime();
@@ -167,7 +200,7 @@ export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
       for (let j = 0; j < criteria.length; j++) {
         const c = criteria[j];
         const v = c.test.read(attributes);
-        if (v !== undefined && v !== null && c.test.matches(v, atMs)) earned += c.points;
+        if (v !== undefined && v !== null) earned += earnedBy(c, v, atMs);
       }
       sum += contribution(d, earned);
     }
@@ -177,41 +210,63 @@ export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
 
   const testCount = dims.reduce((n, d) => n + d.criteria.length, 0) + disqualifiers.length;
 
-  function outcomeOf(test: CompiledTest, attributes: AccountAttributes, atMs: number): string {
-    const v = test.read(attributes);
-    if (isMissing(v)) return MISSING;
-    return test.matches(v, atMs) ? MATCHED : NOT_MATCHED;
-  }
-
   function evaluate(attributes: AccountAttributes, at: Date): EvaluatedScore {
     const atMs = at.getTime();
     let outcomes = '';
     let sum = 0;
+    let next = Infinity;
+    // Only time-dependent tests define nextChange; NaN (never) loses every comparison.
+    const noteNext = (test: CompiledTest, v: unknown): void => {
+      const n = test.nextChange!(v, atMs);
+      if (n < next) next = n;
+    };
     for (let i = 0; i < dims.length; i++) {
       const d = dims[i];
       let earned = 0;
       for (let j = 0; j < d.criteria.length; j++) {
-        const o = outcomeOf(d.criteria[j].test, attributes, atMs);
-        if (o === MATCHED) earned += d.criteria[j].points;
-        outcomes += o;
+        const c = d.criteria[j];
+        const v = c.test.read(attributes);
+        if (isMissing(v)) {
+          outcomes += MISSING;
+          continue;
+        }
+        if (c.test.nextChange) noteNext(c.test, v);
+        if (c.bandPoints) {
+          const band = c.test.grade!(v, atMs);
+          if (band >= 0) earned += c.bandPoints[band];
+          outcomes += band >= 0 ? BAND_CODES[band] : NOT_MATCHED;
+        } else if (c.test.matches(v, atMs)) {
+          earned += c.points;
+          outcomes += MATCHED;
+        } else {
+          outcomes += NOT_MATCHED;
+        }
       }
       sum += contribution(d, earned);
     }
     let disqualified = false;
     for (let i = 0; i < disqualifiers.length; i++) {
-      const o = outcomeOf(disqualifiers[i].test, attributes, atMs);
-      if (o === MATCHED) disqualified = true;
-      outcomes += o;
+      const t = disqualifiers[i].test;
+      const v = t.read(attributes);
+      if (isMissing(v)) {
+        outcomes += MISSING;
+        continue;
+      }
+      if (t.nextChange) noteNext(t, v);
+      const matched = t.matches(v, atMs);
+      if (matched) disqualified = true;
+      outcomes += matched ? MATCHED : NOT_MATCHED;
     }
-    if (disqualified) return { score: 0, tier: 'DISQUALIFIED', outcomes };
+    const nextChangeAt = next === Infinity ? null : new Date(next);
+    if (disqualified) return { score: 0, tier: 'DISQUALIFIED', outcomes, nextChangeAt };
     const score = roundTo(sum, 2);
-    return { score, tier: tierFor(score, thresholds), outcomes };
+    return { score, tier: tierFor(score, thresholds), outcomes, nextChangeAt };
   }
 
+  const badCode = (outcomes: string): Error => new Error(`outcome code "${outcomes}" does not fit a definition of ${testCount} tests`);
+
   function fromOutcomes(outcomes: string): ScoreResult {
-    if (outcomes.length !== testCount || /[^01-]/.test(outcomes)) {
-      throw new Error(`outcome code "${outcomes}" does not fit a definition of ${testCount} tests`);
-    }
+    if (outcomes.length !== testCount) throw badCode(outcomes);
     const missingAttributes: string[] = [];
     const noteMissing = (key: string): void => {
       if (!missingAttributes.includes(key)) missingAttributes.push(key);
@@ -224,29 +279,43 @@ export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
       const criteria = d.criteria.map((c): CriterionResult => {
         const o = outcomes[k++];
         const missing = o === MISSING;
-        const matched = o === MATCHED;
+        let band: number | null = null;
+        let points = 0;
+        if (c.bandPoints) {
+          if (o !== MISSING && o !== NOT_MATCHED) {
+            band = BAND_CODES.indexOf(o);
+            if (band < 0 || band >= c.bandPoints.length) throw badCode(outcomes);
+            points = c.bandPoints[band];
+          }
+        } else if (o === MATCHED) {
+          points = c.points;
+        } else if (o !== MISSING && o !== NOT_MATCHED) {
+          throw badCode(outcomes);
+        }
         if (missing) noteMissing(c.test.attribute);
         else present += c.share;
-        if (matched) earned += c.points;
+        earned += points;
         return {
           attribute: c.test.attribute,
           operator: c.test.operator,
           label: c.label,
-          matched,
+          matched: c.bandPoints ? band !== null : o === MATCHED,
           missing,
           points: c.points,
-          earned: matched ? c.points : 0,
+          earned: points,
+          band,
         };
       });
       const part = contribution(d, earned);
       sum += part;
-      return { dimension: d.dimension, weight: d.weight, score: roundTo(part, 2), criteria };
+      return { dimension: d.dimension, key: d.key, name: d.name, weight: d.weight, score: roundTo(part, 2), criteria };
     });
     const disqualifiedBy: string[] = [];
     for (const q of disqualifiers) {
       const o = outcomes[k++];
       if (o === MISSING) noteMissing(q.test.attribute);
       else if (o === MATCHED) disqualifiedBy.push(q.reason);
+      else if (o !== NOT_MATCHED) throw badCode(outcomes);
     }
     const disqualified = disqualifiedBy.length > 0;
     const score = disqualified ? 0 : roundTo(sum, 2);

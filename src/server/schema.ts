@@ -11,12 +11,12 @@ import { ExceptionItemResolver, ReportResolver } from '../reports/report.resolve
 import { AccountOverridesResolver, FitOverrideResolver, OverrideResolver } from '../overrides/override.resolver';
 import { FitResolver, ScoreResolver } from '../scoring/fit.resolver';
 import { SegmentResolver } from '../segments/segment.resolver';
-import { VersionResolver } from '../versions/version.resolver';
+import { DimensionDefinitionResolver, VersionResolver } from '../versions/version.resolver';
 
 export const resolvers = [
   ApiKeyResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver,
   OverrideResolver, AccountOverridesResolver, FitOverrideResolver, OutcomeResolver, AccountOpportunitiesResolver,
-  ReportResolver, ExceptionItemResolver, DiscoveryResolver,
+  ReportResolver, ExceptionItemResolver, DimensionDefinitionResolver, DiscoveryResolver,
 ] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   DEFAULT_THRESHOLDS,
+  type BandSpec,
   type CriterionSpec,
   type Dimension,
   type DimensionSpec,
@@ -33,9 +34,17 @@ export interface AttributeTestInput {
   max?: number | null;
 }
 
+export interface BandInputLike {
+  min?: number | null;
+  max?: number | null;
+  maxAgeDays?: number | null;
+  points: number;
+}
+
 export interface CriterionInputLike extends AttributeTestInput {
   points: number;
   label?: string | null;
+  bands?: readonly BandInputLike[] | null;
 }
 
 export interface DisqualifierInputLike extends AttributeTestInput {
@@ -44,6 +53,8 @@ export interface DisqualifierInputLike extends AttributeTestInput {
 
 export interface DimensionInputLike {
   dimension: string;
+  key?: string | null;
+  name?: string | null;
   weight: number;
   criteria: readonly CriterionInputLike[];
 }
@@ -85,6 +96,16 @@ function normalizeTestOperands(input: AttributeTestInput): Pick<CriterionSpec, '
   return out;
 }
 
+function normalizeBand(b: BandInputLike): BandSpec {
+  if (b === null || typeof b !== 'object') return b as never; // the validator names it
+  const out = {} as BandSpec;
+  if (!isAbsent(b.min)) out.min = b.min;
+  if (!isAbsent(b.max)) out.max = b.max;
+  if (!isAbsent(b.maxAgeDays)) out.maxAgeDays = b.maxAgeDays;
+  out.points = b.points;
+  return out;
+}
+
 /** Normalizes a list of criteria (dimension criteria or segment membership), order kept. */
 export function normalizeCriteria(input: readonly CriterionInputLike[] | null | undefined): CriterionSpec[] {
   return (input ?? []).map((c) => {
@@ -95,6 +116,8 @@ export function normalizeCriteria(input: readonly CriterionInputLike[] | null | 
       points: c.points,
     };
     if (!isAbsent(c.label)) out.label = c.label;
+    // Kept only when given, so definitions without bands keep the canonical form (and hash) they had.
+    if (!isAbsent(c.bands)) out.bands = Array.isArray(c.bands) ? c.bands.map(normalizeBand) : (copyJson(c.bands) as never);
     return out;
   });
 }
@@ -119,15 +142,18 @@ function normalizeThresholds(input: IcpDefinitionInputLike['thresholds']): TierT
 /**
  * Turns a GraphQL `IcpDefinitionInput` (or anything shaped like it, class instances included)
  * into a plain {@link IcpDefinitionSpec}: thresholds default to 80/60/40 (per field),
- * disqualifiers and actions to [], null/undefined optionals (value, values, min, max, label)
- * are dropped, unknown keys are ignored and array order is kept. Does not validate.
+ * disqualifiers and actions to [], null/undefined optionals (value, values, min, max, label,
+ * bands and their bounds, a dimension's key and name) are dropped, a built-in dimension's key is dropped, unknown keys are ignored and array order is kept. Does not validate.
  */
 export function normalizeDefinition(input: IcpDefinitionInputLike): IcpDefinitionSpec {
-  const dimensions: DimensionSpec[] = (input.dimensions ?? []).map((d) => ({
-    dimension: d.dimension as Dimension,
-    weight: d.weight,
-    criteria: normalizeCriteria(d.criteria),
-  }));
+  const dimensions: DimensionSpec[] = (input.dimensions ?? []).map((d) => {
+    const out: DimensionSpec = { dimension: d.dimension as Dimension, weight: d.weight, criteria: normalizeCriteria(d.criteria) };
+    // A built-in dimension's key is its name (dimensionKey) and is not stored: definitions from
+    // before custom dimensions keep their content hash. A given key is ignored for them.
+    if (d.dimension === 'CUSTOM' && !isAbsent(d.key)) out.key = d.key;
+    if (!isAbsent(d.name)) out.name = d.name;
+    return out;
+  });
   const actions: TierActionSpec[] = (input.actions ?? []).map((a) => ({ tier: a.tier as FitTier, action: a.action }));
   return {
     dimensions,

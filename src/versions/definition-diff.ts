@@ -1,12 +1,14 @@
 /**
  * Criterion-by-criterion diff of two ICP definitions, for the versionDiff query. Items are
  * matched by a readable key rather than by index so that reordering a list is not a change
- * and paths stay meaningful to RevOps (`dimensions.FIRMOGRAPHICS.criteria[annualRevenue BETWEEN].min`).
+ * and paths stay meaningful to RevOps (`dimensions.firmographics.criteria[annualRevenue BETWEEN].min`).
+ * Dimensions are matched by key: a built-in one's lower-case name, a CUSTOM one's own key.
  */
 import { canonicalJson } from './canonical-definition';
 import {
-  DIMENSIONS,
+  BUILT_IN_DIMENSIONS,
   FIT_TIERS,
+  dimensionKey,
   type AttributeTest,
   type CriterionSpec,
   type DimensionSpec,
@@ -26,7 +28,7 @@ export interface DefinitionChange {
   after: JsonValue | null;
 }
 
-const CRITERION_FIELDS = ['value', 'values', 'min', 'max', 'points', 'label'] as const satisfies readonly (keyof CriterionSpec)[];
+const CRITERION_FIELDS = ['value', 'values', 'min', 'max', 'bands', 'points', 'label'] as const satisfies readonly (keyof CriterionSpec)[];
 const DISQUALIFIER_FIELDS = ['value', 'values', 'min', 'max', 'reason'] as const satisfies readonly (keyof DisqualifierSpec)[];
 const THRESHOLD_FIELDS = ['perfect', 'strong', 'moderate'] as const;
 
@@ -98,17 +100,25 @@ function orderedNames(known: readonly string[], present: Iterable<string>): stri
   return [...known, ...extra];
 }
 
+const BUILT_IN_KEYS = BUILT_IN_DIMENSIONS.map((d) => d.toLowerCase());
+
+/** Built-in keys in enum order, then custom keys as they first appear (before's order, then after's). */
+function orderedKeys(present: readonly string[]): string[] {
+  return [...BUILT_IN_KEYS, ...new Set(present.filter((k) => !BUILT_IN_KEYS.includes(k)))];
+}
+
 function diffDimensions(before: readonly DimensionSpec[], after: readonly DimensionSpec[], changes: DefinitionChange[]): void {
   const b = before ?? [];
   const a = after ?? [];
-  for (const name of orderedNames(DIMENSIONS, [...b, ...a].map((d) => d.dimension))) {
-    const path = `dimensions.${name}`;
-    const was = b.find((d) => d.dimension === name);
-    const now = a.find((d) => d.dimension === name);
+  for (const key of orderedKeys([...b, ...a].map(dimensionKey))) {
+    const path = `dimensions.${key}`;
+    const was = b.find((d) => dimensionKey(d) === key);
+    const now = a.find((d) => dimensionKey(d) === key);
     if (!was && !now) continue;
     if (!now) changes.push({ path, kind: 'REMOVED', before: toJson(was), after: null });
     else if (!was) changes.push({ path, kind: 'ADDED', before: null, after: toJson(now) });
     else {
+      diffField(`${path}.name`, was.name, now.name, changes);
       diffField(`${path}.weight`, was.weight, now.weight, changes);
       diffTests(`${path}.criteria`, was.criteria, now.criteria, CRITERION_FIELDS, changes);
     }
@@ -125,8 +135,8 @@ function diffActions(before: readonly TierActionSpec[], after: readonly TierActi
 }
 
 /**
- * Lists what changed from `before` to `after`, criterion by criterion: dimensions in DIMENSIONS
- * order (matched by dimension), then disqualifiers, thresholds and actions (in FIT_TIERS order).
+ * Lists what changed from `before` to `after`, criterion by criterion: dimensions matched by
+ * key (built-in ones in DIMENSIONS order, then custom ones as they first appear), then disqualifiers, thresholds and actions (in FIT_TIERS order).
  * Criteria and disqualifiers are matched by `attribute OPERATOR` (repeats numbered `#2`, `#3`…
  * in list order); `values` compare as sets. Identical definitions give [].
  */

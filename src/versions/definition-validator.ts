@@ -6,8 +6,8 @@ import { isIsoDate } from '../common/dates';
 import type { InputIssue } from '../errors/domain-errors';
 import { canonicalJson } from './canonical-definition';
 import {
-  DIMENSIONS, FIT_TIERS,
-  type AttributeCatalogue, type AttributeTest, type AttributeType, type CriterionSpec, type DimensionSpec,
+  BUILT_IN_DIMENSIONS, DIMENSIONS, FIT_TIERS, dimensionKey, isGraded,
+  type AttributeCatalogue, type AttributeTest, type AttributeType, type BandSpec, type CriterionSpec, type DimensionSpec,
   type DisqualifierSpec, type IcpDefinitionSpec, type Operator, type TierActionSpec, type TierThresholds,
 } from './icp-definition';
 
@@ -33,7 +33,14 @@ const RULES: Readonly<Record<Operator, OperatorRule>> = {
   CONTAINS_ALL: { types: ['STRING_LIST'], operands: ['values'] },
   EXISTS: { types: ['NUMBER', 'STRING', 'STRING_LIST', 'BOOLEAN', 'DATE'], operands: [] },
   WITHIN_DAYS: { types: ['DATE'], operands: ['value'] },
+  // Graded: their operands are the criterion's bands, checked by checkBands.
+  BANDS: { types: ['NUMBER'], operands: [] },
+  AGE_BANDS: { types: ['DATE'], operands: [] },
 };
+
+const DIMENSION_KEY = /^[a-z0-9-]{1,40}$/;
+const MAX_DIMENSION_NAME = 80;
+const BUILT_IN_KEYS: readonly string[] = BUILT_IN_DIMENSIONS.map((d) => d.toLowerCase());
 
 const MAX_ACTION_LENGTH = 64;
 /**
@@ -46,6 +53,8 @@ export const DEFINITION_LIMITS = {
   disqualifiers: 100,
   valuesPerTest: 1_000,
   withinDays: 36_500,
+  /** Bands of one BANDS or AGE_BANDS criterion (each is one letter of the stored outcome code). */
+  bands: 20,
 } as const;
 const WEIGHT_SUM_TOLERANCE = 1e-9;
 
@@ -165,7 +174,8 @@ export function validateAttributeTest(test: AttributeTest, catalogue: AttributeC
 /** Identity of a test for duplicate detection: `values` compare as a set, null as absent. */
 function testKey(t: AttributeTest): string {
   const values = Array.isArray(t.values) ? [...new Set(t.values.map((v) => canonicalJson(v)))].sort() : undefined;
-  return canonicalJson({ attribute: t.attribute, operator: t.operator, value: t.value ?? undefined, values, min: t.min ?? undefined, max: t.max ?? undefined });
+  const bands = (t as CriterionSpec).bands ?? undefined;
+  return canonicalJson({ attribute: t.attribute, operator: t.operator, value: t.value ?? undefined, values, min: t.min ?? undefined, max: t.max ?? undefined, bands });
 }
 
 function checkDuplicateTests(tests: readonly AttributeTest[], path: string, issues: InputIssue[]): void {
@@ -186,6 +196,51 @@ function isList(v: unknown, path: string, issues: InputIssue[], required: boolea
   return false;
 }
 
+/**
+ * The bands of a BANDS or AGE_BANDS criterion: at most DEFINITION_LIMITS.bands, points >= 0, BANDS with
+ * min <= max (either may be absent), AGE_BANDS with maxAgeDays above 0 and strictly
+ * increasing; the criterion's points equal the highest band's points.
+ */
+function checkBands(c: CriterionSpec, at: string, issues: InputIssue[]): void {
+  const add = (field: string, message: string): void => { issues.push({ path: `${at}.${field}`, message }); };
+  const bands: unknown = c.bands;
+  if (!isPresent(bands)) return add('bands', `required by operator ${c.operator}`);
+  if (!Array.isArray(bands)) return add('bands', `must be a list (got ${show(bands)})`);
+  if (bands.length === 0) return add('bands', 'must not be empty');
+  if (bands.length > DEFINITION_LIMITS.bands) add('bands', `must hold at most ${DEFINITION_LIMITS.bands} bands (got ${bands.length})`);
+  const ageBands = c.operator === 'AGE_BANDS';
+  let highest = -Infinity;
+  let previousAge: number | null = null;
+  (bands as BandSpec[]).forEach((b, i) => {
+    const bandAt = `bands[${i}]`;
+    if (b === null || typeof b !== 'object') return add(bandAt, `must be a band (got ${show(b)})`);
+    if (!(isFiniteNumber(b.points) && b.points >= 0)) add(`${bandAt}.points`, `must be a finite number of at least 0 (got ${show(b.points)})`);
+    else highest = Math.max(highest, b.points);
+    const unused: Array<'min' | 'max' | 'maxAgeDays'> = ageBands ? ['min', 'max'] : ['maxAgeDays'];
+    for (const f of unused) if (isPresent(b[f])) add(`${bandAt}.${f}`, `not used by operator ${c.operator} (got ${show(b[f])})`);
+    if (ageBands) {
+      const age = b.maxAgeDays;
+      if (!isPresent(age)) add(`${bandAt}.maxAgeDays`, 'required by operator AGE_BANDS');
+      else if (!(isFiniteNumber(age) && age > 0 && age <= DEFINITION_LIMITS.withinDays)) {
+        add(`${bandAt}.maxAgeDays`, `must be a number of days above 0 and at most ${DEFINITION_LIMITS.withinDays} (got ${show(age)})`);
+      }
+      else {
+        if (previousAge !== null && age <= previousAge) {
+          add(`${bandAt}.maxAgeDays`, `must be above bands[${i - 1}].maxAgeDays (${previousAge}): bands are ordered by strictly increasing age (got ${age})`);
+        }
+        previousAge = age;
+      }
+    } else {
+      if (isPresent(b.min) && !isFiniteNumber(b.min)) add(`${bandAt}.min`, `must be a finite number (got ${show(b.min)})`);
+      if (isPresent(b.max) && !isFiniteNumber(b.max)) add(`${bandAt}.max`, `must be a finite number (got ${show(b.max)})`);
+      if (isFiniteNumber(b.min) && isFiniteNumber(b.max) && b.min > b.max) add(`${bandAt}.min`, `must not exceed max (got min ${b.min}, max ${b.max})`);
+    }
+  });
+  if (highest > -Infinity && isFiniteNumber(c.points) && c.points > 0 && c.points !== highest) {
+    add('points', `must equal the highest band's points (${formatNumber(highest)}) (got ${formatNumber(c.points)})`);
+  }
+}
+
 function checkCriteriaList(
   criteria: readonly CriterionSpec[],
   catalogue: AttributeCatalogue,
@@ -203,6 +258,12 @@ function checkCriteriaList(
     validateAttributeTest(c, catalogue, at, issues);
     if (scored && !(isFiniteNumber(c.points) && c.points > 0 && c.points <= DEFINITION_LIMITS.points)) {
       issues.push({ path: `${at}.points`, message: `must be above 0 and at most ${DEFINITION_LIMITS.points} (got ${show(c.points)})` });
+    }
+    if (isGraded(c.operator)) {
+      if (scored) checkBands(c, at, issues);
+      else issues.push({ path: `${at}.operator`, message: `${c.operator} grades a scored criterion; a membership rule must hold or not (use GTE, BETWEEN, WITHIN_DAYS…)` });
+    } else if (isPresent(c.bands)) {
+      issues.push({ path: `${at}.bands`, message: `used only by operators BANDS and AGE_BANDS, not ${c.operator}` });
     }
     if (isPresent(c.label) && isBlank(c.label)) {
       issues.push({ path: `${at}.label`, message: `must not be blank when given (got ${show(c.label)})` });
@@ -227,14 +288,20 @@ function checkDimensions(dims: readonly DimensionSpec[], catalogue: AttributeCat
     issues.push({ path, message: 'at least one dimension is required' });
     return;
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   let sum = 0;
   let sumKnown = true;
   dims.forEach((d, i) => {
     const at = `${path}[${i}]`;
-    if (!DIMENSIONS.includes(d.dimension)) issues.push({ path: `${at}.dimension`, message: `unknown dimension ${show(d.dimension)}` });
-    else if (seen.has(d.dimension)) issues.push({ path: `${at}.dimension`, message: `dimension ${d.dimension} appears twice` });
-    seen.add(d.dimension);
+    if (!DIMENSIONS.includes(d.dimension)) {
+      issues.push({ path: `${at}.dimension`, message: `unknown dimension ${show(d.dimension)}` });
+    } else if (d.dimension === 'CUSTOM') {
+      checkCustomDimension(d, i, at, seen, issues);
+    } else {
+      if (seen.has(dimensionKey(d))) issues.push({ path: `${at}.dimension`, message: `dimension ${d.dimension} appears twice` });
+      else seen.set(dimensionKey(d), i);
+      if (isPresent(d.name)) checkDimensionName(d.name, at, issues);
+    }
     if (!isFiniteNumber(d.weight) || d.weight <= 0 || d.weight > 100) {
       issues.push({ path: `${at}.weight`, message: `must be above 0 and at most 100 (got ${show(d.weight)})` });
     }
@@ -250,6 +317,30 @@ function checkDimensions(dims: readonly DimensionSpec[], catalogue: AttributeCat
   }
 }
 
+function checkDimensionName(name: unknown, at: string, issues: InputIssue[]): void {
+  if (isBlank(name)) issues.push({ path: `${at}.name`, message: `must not be blank (got ${show(name)})` });
+  else if ((name as string).length > MAX_DIMENSION_NAME) {
+    issues.push({ path: `${at}.name`, message: `must be at most ${MAX_DIMENSION_NAME} characters (got ${(name as string).length})` });
+  }
+}
+
+/** A CUSTOM dimension names itself: a key unique in the definition (diff paths use it) and a display name. */
+function checkCustomDimension(d: DimensionSpec, i: number, at: string, seen: Map<string, number>, issues: InputIssue[]): void {
+  const key: unknown = d.key;
+  if (!isPresent(key)) issues.push({ path: `${at}.key`, message: 'required for a CUSTOM dimension' });
+  else if (typeof key !== 'string' || !DIMENSION_KEY.test(key)) {
+    issues.push({ path: `${at}.key`, message: `must be 1-40 characters of a-z, 0-9 and - (got ${show(key)})` });
+  } else if (BUILT_IN_KEYS.includes(key)) {
+    issues.push({ path: `${at}.key`, message: `"${key}" is the key of the built-in dimension ${key.toUpperCase()}; use that dimension or another key` });
+  } else if (seen.has(key)) {
+    issues.push({ path: `${at}.key`, message: `"${key}" is also the key of dimensions[${seen.get(key)}]; keys are unique within a definition` });
+  } else {
+    seen.set(key, i);
+  }
+  if (!isPresent(d.name)) issues.push({ path: `${at}.name`, message: 'required for a CUSTOM dimension' });
+  else checkDimensionName(d.name, at, issues);
+}
+
 function checkDisqualifiers(list: readonly DisqualifierSpec[], catalogue: AttributeCatalogue, path: string, issues: InputIssue[]): void {
   if (!isList(list, path, issues, false)) return;
   if (list.length > DEFINITION_LIMITS.disqualifiers) {
@@ -259,6 +350,9 @@ function checkDisqualifiers(list: readonly DisqualifierSpec[], catalogue: Attrib
   list.forEach((d, i) => {
     const at = `${path}[${i}]`;
     validateAttributeTest(d, catalogue, at, issues);
+    if (isGraded(d.operator)) {
+      issues.push({ path: `${at}.operator`, message: `${d.operator} grades a scored criterion; a disqualifier must hold or not (use GTE, BETWEEN, WITHIN_DAYS…)` });
+    }
     if (isBlank(d.reason)) issues.push({ path: `${at}.reason`, message: `must not be blank (got ${show(d.reason)})` });
   });
   checkDuplicateTests(list, path, issues);

@@ -2,15 +2,17 @@
  * The ICP definition as stored (jsonb) and as the pure modules see it: validator, diff,
  * scoring engine. GraphQL types mirror it in `icp-definition.types.ts`.
  */
-export const DIMENSIONS = ['FIRMOGRAPHICS', 'TECHNOGRAPHICS', 'BEHAVIORAL', 'BUSINESS_NEEDS', 'GROWTH'] as const;
+/** The built-in dimensions (seed 001's five), then CUSTOM: a dimension of the definition's own, named by its key. */
+export const DIMENSIONS = ['FIRMOGRAPHICS', 'TECHNOGRAPHICS', 'BEHAVIORAL', 'BUSINESS_NEEDS', 'GROWTH', 'CUSTOM'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+export const BUILT_IN_DIMENSIONS = DIMENSIONS.filter((d) => d !== 'CUSTOM');
 
 export const ATTRIBUTE_TYPES = ['NUMBER', 'STRING', 'STRING_LIST', 'BOOLEAN', 'DATE'] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
 export const OPERATORS = [
   'EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE', 'BETWEEN', 'IN', 'NOT_IN',
-  'CONTAINS_ANY', 'CONTAINS_ALL', 'EXISTS', 'WITHIN_DAYS',
+  'CONTAINS_ANY', 'CONTAINS_ALL', 'EXISTS', 'WITHIN_DAYS', 'BANDS', 'AGE_BANDS',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -31,9 +33,23 @@ export interface AttributeTest {
   max?: number;
 }
 
+/** Graded operators: a criterion earns the points of the first band that holds, not all or nothing. */
+export const isGraded = (op: Operator): boolean => op === 'BANDS' || op === 'AGE_BANDS';
+
+/** One step of a graded criterion: BANDS use min/max (inclusive, either may be absent), AGE_BANDS maxAgeDays. */
+export interface BandSpec {
+  min?: number;
+  max?: number;
+  maxAgeDays?: number;
+  points: number;
+}
+
 export interface CriterionSpec extends AttributeTest {
+  /** For BANDS and AGE_BANDS: the highest band's points. */
   points: number;
   label?: string;
+  /** BANDS and AGE_BANDS only. */
+  bands?: BandSpec[];
 }
 
 export interface DisqualifierSpec extends AttributeTest {
@@ -42,8 +58,21 @@ export interface DisqualifierSpec extends AttributeTest {
 
 export interface DimensionSpec {
   dimension: Dimension;
+  /**
+   * CUSTOM only: 1-40 characters of a-z, 0-9 and -. Built-in dimensions store no key (their
+   * key is their lower-case name, see dimensionKey), so the content hashes of definitions
+   * written before custom dimensions existed do not change.
+   */
+  key?: string;
+  /** Display name; required for CUSTOM. */
+  name?: string;
   weight: number;
   criteria: CriterionSpec[];
+}
+
+/** A dimension's key, unique within a definition: a CUSTOM dimension's own, else the built-in's name in lower case. */
+export function dimensionKey(d: Pick<DimensionSpec, 'dimension' | 'key'>): string {
+  return d.dimension === 'CUSTOM' ? d.key ?? '' : String(d.dimension).toLowerCase();
 }
 
 export interface TierThresholds {

@@ -7,6 +7,22 @@ import { DimensionEnum, FitTierEnum, OperatorEnum } from '../common/enums';
 import { JSONScalar } from '../common/scalars';
 import type { Dimension, FitTier, JsonValue, Operator } from './icp-definition';
 
+@ObjectType({ description: 'One step of a graded criterion: BANDS use min/max, AGE_BANDS use maxAgeDays.' })
+export class Band {
+  @Field(() => Float, { nullable: true, description: 'BANDS: the lowest value in the band, inclusive; absent: no lower bound.' }) min?: number;
+  @Field(() => Float, { nullable: true, description: 'BANDS: the highest value in the band, inclusive; absent: no upper bound.' }) max?: number;
+  @Field(() => Float, { nullable: true, description: "AGE_BANDS: the band holds while the date's age in days is at most this." }) maxAgeDays?: number;
+  @Field(() => Float) points: number;
+}
+
+@InputType()
+export class BandInput {
+  @Field(() => Float, { nullable: true }) min?: number;
+  @Field(() => Float, { nullable: true }) max?: number;
+  @Field(() => Float, { nullable: true }) maxAgeDays?: number;
+  @Field(() => Float) points: number;
+}
+
 @ObjectType({ description: 'One test on one attribute. Which of value / values / min / max are required depends on the operator; a missing or mistyped one is a BAD_USER_INPUT naming the path.' })
 export class Criterion {
   @Field() attribute: string;
@@ -18,6 +34,11 @@ export class Criterion {
   @Field(() => Float, { description: "Points earned when the test holds; a dimension's points are scaled to its weight." })
   points: number;
   @Field(() => String, { nullable: true }) label?: string;
+  @Field(() => [Band], {
+    nullable: true,
+    description: "BANDS and AGE_BANDS only. The criterion's points must equal the highest band's points; band points are >= 0; AGE_BANDS are ordered by strictly increasing maxAgeDays.",
+  })
+  bands?: Band[];
 }
 
 @InputType()
@@ -30,11 +51,14 @@ export class CriterionInput {
   @Field(() => Float, { nullable: true }) max?: number;
   @Field(() => Float) points: number;
   @Field(() => String, { nullable: true }) label?: string;
+  @Field(() => [BandInput], { nullable: true }) bands?: BandInput[];
 }
 
 @ObjectType()
 export class DimensionDefinition {
   @Field(() => DimensionEnum) dimension: Dimension;
+  // `key` is resolved by DimensionDefinitionResolver: built-in dimensions do not store theirs.
+  @Field(() => String, { nullable: true, description: 'Display name; required for CUSTOM.' }) name?: string;
   @Field(() => Float, { description: 'Share of the 0-100 score; the weights of a definition sum to 100.' })
   weight: number;
   @Field(() => [Criterion]) criteria: Criterion[];
@@ -43,6 +67,9 @@ export class DimensionDefinition {
 @InputType()
 export class DimensionInput {
   @Field(() => DimensionEnum) dimension: Dimension;
+  @Field(() => String, { nullable: true, description: 'Required for CUSTOM: 1-40 characters of a-z, 0-9 and -, unique within the definition. Ignored for built-in dimensions.' })
+  key?: string;
+  @Field(() => String, { nullable: true }) name?: string;
   @Field(() => Float) weight: number;
   @Field(() => [CriterionInput]) criteria: CriterionInput[];
 }

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../context';
 import { Segment } from '../segments/segment.entity';
-import { IcpDefinitionInput } from './icp-definition.types';
+import { dimensionKey, type DimensionSpec } from './icp-definition';
+import { DimensionDefinition, IcpDefinitionInput } from './icp-definition.types';
 import { IcpVersion } from './icp-version.entity';
 import { versionService } from './version.service';
 import { PublishResult, VersionDiff } from './version.types';
@@ -65,5 +66,13 @@ export class VersionResolver {
   @FieldResolver(() => IcpVersion, { nullable: true })
   basedOn(@Root() version: IcpVersion, @Ctx() ctx: AppContext): Promise<IcpVersion | null> {
     return version.basedOnId ? ctx.loaders.versionById.load(version.basedOnId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => DimensionDefinition)
+export class DimensionDefinitionResolver {
+  @FieldResolver(() => String, { description: "Unique within a definition: the built-in dimension's name in lower case (firmographics, ...), or a CUSTOM dimension's own key. Diff paths use it." })
+  key(@Root() dimension: DimensionSpec): string {
+    return dimensionKey(dimension);
   }
 }

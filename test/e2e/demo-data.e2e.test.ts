@@ -74,4 +74,46 @@ describe('demo data', () => {
     expect(actors.some((a: any) => a.actor.endsWith('(sales)'))).toBe(true);
     expect((await t.data('{ auditIntegrity { ok } }')).auditIntegrity.ok).toBe(true);
   });
+
+  it("makes the strategic segment's open draft seed 000's framework, which previews and backtests", async () => {
+    const { segment } = await t.data(`{ segment(key: "strategic") { versions { id number status definition {
+      dimensions { dimension key name weight } thresholds { perfect strong moderate } actions { tier action } } } } }`);
+    const draft = segment.versions.find((v: any) => v.status === 'DRAFT');
+    expect(draft.definition.dimensions).toEqual([
+      { dimension: 'CUSTOM', key: 'use-case', name: 'Use case fit', weight: 25 },
+      { dimension: 'CUSTOM', key: 'commercial', name: 'Commercial fit', weight: 25 },
+      { dimension: 'CUSTOM', key: 'technical', name: 'Technical fit', weight: 25 },
+      { dimension: 'CUSTOM', key: 'strategic', name: 'Strategic value', weight: 25 },
+    ]);
+    expect(draft.definition.thresholds).toEqual({ perfect: 87.5, strong: 62.5, moderate: 37.5 });
+    expect(draft.definition.actions[0]).toEqual({ tier: 'PERFECT', action: 'Immediate priority, full resources' });
+
+    // By hand: use case 4 + 3 + 3 (12,000 employees) = 10 -> 25; commercial 3 ($250K) + 2 (engaged 10 days ago) + 2 (growth 0.3)
+    // = 7 -> 17.5; technical 4 + 3 + 3 = 10 -> 25; strategic 3 ($4.2B) + 0 + 2 + 0.5 (funded 200 days ago) = 5.5 -> 13.75.
+    // 81.25 of 100 = 32.5 of seed 000's 40: STRONG, "active pursuit". The engagement band of 30 days ends first.
+    const DAY = 86_400_000;
+    const engagedAt = new Date(Math.floor(Date.now() / DAY) * DAY - 10 * DAY);
+    const { previewScore } = await t.data(`query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {
+      score tier nextChangeAt dimensions { key score criteria { label band earned } } } }`, { v: draft.id, a: {
+      useCases: ['fraud-detection'], painPoints: ['latency'], employees: 12_000, budgetUsd: 250_000, lastEngagedAt: engagedAt.toISOString(),
+      headcountGrowth12m: 0.3, mlMaturity: 'dedicated-team', techStack: ['aws'], deployment: 'hybrid', annualRevenue: 4_200_000_000,
+      expansionPotential: 'medium', referencePotential: true, lastFundingAt: new Date(engagedAt.getTime() - 190 * DAY).toISOString() } });
+    expect(previewScore.score).toBe(81.25);
+    expect(previewScore.tier).toBe('STRONG');
+    expect(previewScore.dimensions.map((d: any) => [d.key, d.score])).toEqual([['use-case', 25], ['commercial', 17.5], ['technical', 25], ['strategic', 13.75]]);
+    expect(previewScore.dimensions[1].criteria[1]).toEqual({ label: 'Decision timeline: recent engagement', band: 1, earned: 2 });
+    expect(previewScore.nextChangeAt).toBe(new Date(engagedAt.getTime() + 30 * DAY + 1).toISOString());
+
+    const { backtest } = await t.data(`query($v: ID!) { backtest(versionId: $v) { baseline { number } accountsScored
+      migration { from to accounts } tiers { tier accounts } auc baselineAuc } }`, { v: draft.id });
+    const [{ n: members }] = await t.sql(`SELECT count(*)::int AS n FROM account a JOIN segment s ON a.segment_ids @> ARRAY[s.id] WHERE s.key = 'strategic'`);
+    expect(backtest.baseline.number).toBe(2);
+    expect(backtest.accountsScored).toBe(members);
+    expect(backtest.tiers.reduce((n: number, x: any) => n + x.accounts, 0)).toBe(members);
+    expect(backtest.migration.reduce((n: number, x: any) => n + x.accounts, 0)).toBe(members);
+    // Graded criteria spread accounts over the tiers.
+    expect(backtest.tiers.filter((x: any) => x.accounts > 0).length).toBeGreaterThanOrEqual(4);
+    expect(backtest.auc).toBeGreaterThan(0);
+    expect(backtest.auc).toBeLessThan(1);
+  });
 });

@@ -58,7 +58,37 @@ describe('override expiries on the queue', () => {
 
   it('is scheduled every minute by the processes that run workers', async () => {
     const schedules = await background.queue.boss.getSchedules();
-    expect(schedules.map((s) => [s.name, s.cron])).toEqual([['override-expiries', '* * * * *']]);
+    expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([['override-expiries', '* * * * *'], ['time-rescoring', '* * * * *']]);
+  });
+});
+
+describe('time-driven rescoring on the queue', () => {
+  it('rescores a score when its window ends, valid from exactly then, with a run queued for that instant', async () => {
+    await t.data(CREATE_SEGMENT, { input: { key: 'timed', name: 'Timed', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'timed', definition: { dimensions: [{ dimension: 'BEHAVIORAL', weight: 100, criteria: [
+      { attribute: 'lastEngagedAt', operator: 'WITHIN_DAYS', value: 30, points: 1 }] }] } })).createDraft;
+    await t.data(PUBLISH, { id: draft.id });
+    // Engaged 30 days ago less 3 s: in the window (score 100) until 3 s from now; out 1 ms after that (score 0).
+    const engagedAt = new Date(Date.now() - 30 * 86_400_000 + 3000);
+    const windowEnd = new Date(engagedAt.getTime() + 30 * 86_400_000 + 1);
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [
+      { externalId: 'timed-1', name: 'Timed 1', attributes: { industry: 'saas', lastEngagedAt: engagedAt.toISOString() } }] });
+    const accountId = (await t.sql(`SELECT id FROM account WHERE external_id = 'timed-1'`))[0].id;
+    const FIT = `query($id: ID!) { account(id: $id) { fit(segmentKey: "timed") { score tier computed { validFrom nextChangeAt } } } }`;
+    expect((await t.data(FIT, { id: accountId })).account.fit).toMatchObject({ score: 100, computed: { nextChangeAt: windowEnd.toISOString() } });
+    // A run now (as the minute's cron would) finds nothing due yet and queues one for the window's end.
+    await waitForJob(background.queue, 'time-rescoring', await background.queue.send('time-rescoring', {}));
+    let fit: any;
+    for (const until = windowEnd.getTime() + 20_000; Date.now() < until; await sleep(200)) {
+      fit = (await t.data(FIT, { id: accountId })).account.fit;
+      if (fit.score === 0) break;
+    }
+    const seenAt = Date.now();
+    expect(fit).toEqual({ score: 0, tier: 'WEAK', computed: { validFrom: windowEnd.toISOString(), nextChangeAt: null } });
+    // Well within a minute of the instant (a worker polls every second).
+    expect(seenAt - windowEnd.getTime()).toBeLessThan(15_000);
+    const history = await t.sql(`SELECT valid_from, valid_to FROM account_score WHERE account_id = $1 AND version_id = $2 ORDER BY valid_from`, [accountId, draft.id]);
+    expect(history.map((h: any) => [h.valid_to?.toISOString() ?? null])).toEqual([[windowEnd.toISOString()], [null]]);
   });
 });
 

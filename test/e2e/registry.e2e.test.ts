@@ -188,8 +188,8 @@ describe('versionDiff', () => {
     const diff = (await t.data(`query($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }`, { a: v1.id, b: v2.id })).versionDiff;
     expect(diff.from.number).toBe(1);
     expect(diff.changes).toEqual([
-      { path: 'dimensions.FIRMOGRAPHICS.criteria[annualRevenue BETWEEN].min', kind: 'CHANGED', before: 10_000_000, after: 50_000_000 },
-      { path: 'dimensions.TECHNOGRAPHICS.criteria[cloudProvider EQ]', kind: 'ADDED', before: null, after: { attribute: 'cloudProvider', operator: 'EQ', value: 'aws', points: 5 } },
+      { path: 'dimensions.firmographics.criteria[annualRevenue BETWEEN].min', kind: 'CHANGED', before: 10_000_000, after: 50_000_000 },
+      { path: 'dimensions.technographics.criteria[cloudProvider EQ]', kind: 'ADDED', before: null, after: { attribute: 'cloudProvider', operator: 'EQ', value: 'aws', points: 5 } },
       { path: 'thresholds.perfect', kind: 'CHANGED', before: 80, after: 85 },
     ]);
   });

@@ -55,12 +55,12 @@ describe('diffDefinitions', () => {
       d.dimensions[1].criteria[0].label = 'CRM';
     });
     expect(diffDefinitions(base, after)).toEqual([
-      { path: 'dimensions.FIRMOGRAPHICS.weight', kind: 'CHANGED', before: 60, after: 50 },
-      { path: 'dimensions.FIRMOGRAPHICS.criteria[industry IN].values', kind: 'CHANGED', before: ['saas', 'fintech'], after: ['saas', 'healthtech'] },
-      { path: 'dimensions.FIRMOGRAPHICS.criteria[industry IN].label', kind: 'REMOVED', before: 'Target industry', after: null },
-      { path: 'dimensions.FIRMOGRAPHICS.criteria[annualRevenue BETWEEN].min', kind: 'CHANGED', before: 1_000_000, after: 2_000_000 },
-      { path: 'dimensions.TECHNOGRAPHICS.weight', kind: 'CHANGED', before: 40, after: 50 },
-      { path: 'dimensions.TECHNOGRAPHICS.criteria[techStack CONTAINS_ANY].label', kind: 'ADDED', before: null, after: 'CRM' },
+      { path: 'dimensions.firmographics.weight', kind: 'CHANGED', before: 60, after: 50 },
+      { path: 'dimensions.firmographics.criteria[industry IN].values', kind: 'CHANGED', before: ['saas', 'fintech'], after: ['saas', 'healthtech'] },
+      { path: 'dimensions.firmographics.criteria[industry IN].label', kind: 'REMOVED', before: 'Target industry', after: null },
+      { path: 'dimensions.firmographics.criteria[annualRevenue BETWEEN].min', kind: 'CHANGED', before: 1_000_000, after: 2_000_000 },
+      { path: 'dimensions.technographics.weight', kind: 'CHANGED', before: 40, after: 50 },
+      { path: 'dimensions.technographics.criteria[techStack CONTAINS_ANY].label', kind: 'ADDED', before: null, after: 'CRM' },
     ]);
   });
 
@@ -73,10 +73,10 @@ describe('diffDefinitions', () => {
       d.dimensions[1] = growth;
     });
     expect(diffDefinitions(base, after)).toEqual([
-      { path: 'dimensions.FIRMOGRAPHICS.criteria[annualRevenue BETWEEN]', kind: 'REMOVED', before: revenueBetween, after: null },
-      { path: 'dimensions.FIRMOGRAPHICS.criteria[annualRevenue GTE]', kind: 'ADDED', before: null, after: revenueGte },
-      { path: 'dimensions.TECHNOGRAPHICS', kind: 'REMOVED', before: base.dimensions[1], after: null },
-      { path: 'dimensions.GROWTH', kind: 'ADDED', before: null, after: growth },
+      { path: 'dimensions.firmographics.criteria[annualRevenue BETWEEN]', kind: 'REMOVED', before: revenueBetween, after: null },
+      { path: 'dimensions.firmographics.criteria[annualRevenue GTE]', kind: 'ADDED', before: null, after: revenueGte },
+      { path: 'dimensions.technographics', kind: 'REMOVED', before: base.dimensions[1], after: null },
+      { path: 'dimensions.growth', kind: 'ADDED', before: null, after: growth },
     ]);
   });
 
@@ -84,11 +84,11 @@ describe('diffDefinitions', () => {
     const second = { attribute: 'industry', operator: 'IN' as const, values: ['healthtech'], points: 3 };
     const withTwo = variant((d) => { d.dimensions[0].criteria.push(second); });
     expect(diffDefinitions(base, withTwo)).toEqual([
-      { path: 'dimensions.FIRMOGRAPHICS.criteria[industry IN #2]', kind: 'ADDED', before: null, after: second },
+      { path: 'dimensions.firmographics.criteria[industry IN #2]', kind: 'ADDED', before: null, after: second },
     ]);
     const changed = variant((d) => { d.dimensions[0].criteria.push({ ...second, points: 4 }); });
     expect(diffDefinitions(withTwo, changed)).toEqual([
-      { path: 'dimensions.FIRMOGRAPHICS.criteria[industry IN #2].points', kind: 'CHANGED', before: 3, after: 4 },
+      { path: 'dimensions.firmographics.criteria[industry IN #2].points', kind: 'CHANGED', before: 3, after: 4 },
     ]);
   });
 

@@ -68,7 +68,7 @@ describe('worked examples on the seed definition', () => {
       completeness: 1, action: 'Route to an AE now' });
     expect(dimScores(r)).toEqual([23.33, 12, 25, 15, 7.5]);
     expect(r.dimensions[0].criteria[0]).toEqual({ attribute: 'industry', operator: 'IN', label: 'Target industry',
-      matched: true, missing: false, points: 4, earned: 4 });
+      matched: true, missing: false, points: 4, earned: 4, band: null });
     expect(r.dimensions[0].criteria[2]).toMatchObject({ label: null, matched: false, missing: false, earned: 0 });
   });
 
@@ -291,7 +291,7 @@ describe('outcome codes', () => {
     const scorer = compileScorer(def);
     // employees 80 >= 50 matched; industry missing; openRoles 0 not > 0; budget 5,000 < 10,000 disqualifies.
     const e = scorer.evaluate({ employees: 80, openRoles: 0, budgetUsd: 5_000 }, AT);
-    expect(e).toEqual({ score: 0, tier: 'DISQUALIFIED', outcomes: '1-01' });
+    expect(e).toEqual({ score: 0, tier: 'DISQUALIFIED', outcomes: '1-01', nextChangeAt: null });
     const r = scorer.fromOutcomes('1-01');
     expect(r.disqualifiedBy).toEqual(['too small']);
     expect(r.dimensions.map((d) => d.score)).toEqual([30, 0]);
