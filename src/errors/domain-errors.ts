@@ -2,7 +2,10 @@
  * Typed domain errors. Services throw these; `format-error.ts` maps them to GraphQL
  * errors in one place. Anything else reaching the client is masked.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | LimitCode;
+
+/** A request over one of the server's limits, each with its own code and figures. */
+export type LimitCode = 'QUERY_TOO_LARGE' | 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'QUERY_TOO_COMPLEX';
 
 /** One problem found in an input, addressed by its path (e.g. `definition.dimensions[0].weight`). */
 export interface InputIssue {
@@ -68,6 +71,16 @@ export class NotFoundError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT' as const;
+}
+
+/**
+ * An operation over a request limit (tokens, depth, aliases, directives, estimated cost):
+ * refused before anything runs, with the figure found and the limit (e.g. `cost`, `maxCost`).
+ */
+export class QueryLimitError extends DomainError {
+  constructor(readonly code: LimitCode, message: string, figures: Record<string, number>) {
+    super(message, figures);
+  }
 }
 
 /** Throws the collected issues, if any, as one BAD_USER_INPUT. */

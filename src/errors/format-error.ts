@@ -4,7 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { requestScope } from '../context';
 import { PgCode, pgCode } from '../db/database-errors';
 import { logger } from '../logger';
-import { DomainError, issuesMessage, reportedIssues, type ErrorCode, type InputIssue } from './domain-errors';
+import { DomainError, issuesMessage, QueryLimitError, reportedIssues, type ErrorCode, type InputIssue } from './domain-errors';
 
 /** Codes that graphql-js, Apollo or our plugins set on errors safe to show as they are. */
 const PASS_THROUGH = new Set([
@@ -50,6 +50,43 @@ function validationIssues(err: ArgumentValidationError): InputIssue[] {
 }
 
 /**
+ * Extensions in the one shape every code shares: `code` first, then `field` (the first path at
+ * fault), `issues` (every path with its message, the first 100) and `issueCount` whenever the
+ * error is about a field, then the figures of the code (`cost`, `maxCost`, `requestId`...).
+ */
+function shaped(code: string, message: string, details: Record<string, unknown> = {}): Record<string, unknown> {
+  const { field, issues, issueCount: _count, ...figures } = details as { field?: string; issues?: InputIssue[]; issueCount?: number };
+  const allIssues = issues ?? (field ? [{ path: field, message }] : undefined);
+  if (!allIssues?.length) return { code, ...figures };
+  const reported = reportedIssues(allIssues);
+  return { code, field: field ?? reported.field, issues: reported.issues, issueCount: reported.issueCount, ...figures };
+}
+
+/** The typed error behind an error: thrown by a resolver, or carried by a validation rule or a plugin. */
+function domainErrorOf(error: unknown): DomainError | null {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return original;
+  if (original instanceof GraphQLError && original.originalError instanceof DomainError) return original.originalError;
+  return null;
+}
+
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens/; // graphql 16 spells it "more that"
+
+/**
+ * graphql-js's own token-limit syntax error (no code of its own; the message is graphql-js's,
+ * pinned by our version and a test) as the limit error it is, else null.
+ */
+function tokenLimitError(parseErrorMessage: string): QueryLimitError | null {
+  const match = TOKEN_LIMIT_MESSAGE.exec(parseErrorMessage);
+  if (!match) return null;
+  const maxTokens = Number(match[1]);
+  return new QueryLimitError('QUERY_TOO_LARGE', `The query has more than ${maxTokens} tokens; send a smaller one`, { maxTokens });
+}
+
+/** A variable that failed coercion: Apollo names it only in the message. */
+const VARIABLE = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/;
+
+/**
  * The one place where errors become responses: domain errors keep their code and message,
  * GraphQL's own input errors pass, everything else is logged with the request id and
  * masked as "Internal server error".
@@ -57,14 +94,19 @@ function validationIssues(err: ArgumentValidationError): InputIssue[] {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
-  if (original instanceof DomainError) {
-    const { issues, ...details } = original.details;
-    const reported = Array.isArray(issues) ? reportedIssues(issues as InputIssue[]) : {};
-    return { ...base, message: original.message, extensions: { code: original.code, ...details, ...reported } };
+  const domain = domainErrorOf(error);
+  if (domain) {
+    return { ...base, message: domain.message, extensions: shaped(domain.code, domain.message, domain.details) };
+  }
+  const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_PARSE_FAILED') {
+    const limit = tokenLimitError(formatted.message);
+    if (limit) return { ...base, message: limit.message, extensions: shaped(limit.code, limit.message, limit.details) };
   }
   if (original instanceof ArgumentValidationError && Array.isArray(original.extensions.validationErrors)) {
     const issues = validationIssues(original);
-    return { ...base, message: issuesMessage(issues), extensions: { code: 'BAD_USER_INPUT', ...reportedIssues(issues) } };
+    const message = issuesMessage(issues);
+    return { ...base, message, extensions: shaped('BAD_USER_INPUT', message, { issues }) };
   }
   const dbCode = pgCode(original);
   if (dbCode === PgCode.queryCanceled) {
@@ -83,12 +125,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         : dbCode === PgCode.lockNotAvailable
           ? 'A concurrent change (for example a publish rescoring the segment) held what this request needs for longer than FITGRAPH_LOCK_TIMEOUT_MS; try again shortly'
           : 'The change conflicts with a concurrent or existing one; reload and try again';
-    return { ...base, message, extensions: { code: DATABASE_CODES[dbCode] } };
+    return { ...base, message, extensions: shaped(DATABASE_CODES[dbCode], message) };
   }
-  const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code) && (original instanceof GraphQLError || original === error)) {
-    const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const { stacktrace: _ignored, code: _code, ...rest } = formatted.extensions ?? {};
+    const variable = code === 'BAD_USER_INPUT' ? VARIABLE.exec(formatted.message)?.[1] : undefined;
+    return { ...formatted, extensions: shaped(code, formatted.message, variable ? { field: variable, ...rest } : rest) };
   }
   const scope = requestScope.getStore();
   (scope?.log ?? logger).error({ err: original, requestId: scope?.requestId, path: formatted.path }, 'internal error');

@@ -19,6 +19,7 @@ import { countRequests, metricsRoute } from './metrics-route';
 import { HeavyRequestLimiter } from './heavy-request-limiter';
 import { inputGuardPlugin, MAX_QUERY_NESTING, queryNestsTooDeep } from './input-guard.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
+import { MAX_TOKENS, queryLimitRules } from './query-limits';
 import { buildAppSchema } from './schema';
 import { WorkTracker } from './work-tracker';
 
@@ -57,12 +58,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const ds = options.dataSource;
   const schema = options.schema ?? (await buildAppSchema());
+  // Armor only hides field suggestions; the limits are ours, each with its own code and figures.
   const armor = new ApolloArmor({
-    maxDepth: { n: cfg.maxQueryDepth, ignoreIntrospection: true },
-    maxAliases: { n: cfg.maxAliases },
-    maxDirectives: { n: 20 },
-    maxTokens: { n: 20_000 },
-    costLimit: { enabled: false }, // ours below knows page sizes
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
@@ -74,7 +76,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    validationRules: protection.validationRules,
+    // graphql-js stops parsing at the token limit, so a huge query never becomes a document.
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: [...protection.validationRules, ...queryLimitRules({ maxDepth: cfg.maxQueryDepth, maxAliases: cfg.maxAliases, maxDirectives: 20 })],
     // Apollo's landing page loads from a CDN; ours (explorer.ts) is served from here.
     plugins: [
       ...protection.plugins, authorizationPlugin, inputGuardPlugin(schema),

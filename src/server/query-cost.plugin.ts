@@ -26,14 +26,18 @@ export const REPORT_COSTS: Readonly<Record<string, number>> = {
 
 /** Seconds a refused heavy request is told to wait (Retry-After); reports take seconds at scale. */
 export const HEAVY_RETRY_AFTER_SECONDS = 2;
+import { QueryLimitError } from '../errors/domain-errors';
 
 /**
- * A list field costs its children times the page size asked for (`first`), or 5 when
+ * A list field costs its children times the page size asked for (`first` or `last`), or 5 when
  * unbounded; a connection's `edges` are already counted by its `first`.
  */
 const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (typeof args.first === 'number') return 1 + childComplexity * args.first;
-  if (field.name === 'edges') return 1 + childComplexity;
+  const pageSize = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : null;
+  if (pageSize !== null) return 1 + childComplexity * pageSize;
+  if (Array.isArray(args.ids)) return 1 + childComplexity * args.ids.length;
+  // A connection's edges and nodes are the same page, counted once by its first/last.
+  if (field.name === 'edges' || field.name === 'nodes') return 1 + childComplexity;
   if (isListType(getNullableType(field.type))) return 1 + childComplexity * 5;
   return undefined;
 };
@@ -57,7 +61,9 @@ export function queryCostPlugin(schema: GraphQLSchema, options: QueryCostOptions
     async requestDidStart() {
       let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ request, document, contextValue }) {
+        async didResolveOperation({ request, document, operation, contextValue }) {
+          // No such operation: Apollo answers OPERATION_RESOLUTION_FAILURE (400) itself.
+          if (!operation) return;
           let cost: number;
           let heavy = false;
           const reportEstimator: ComplexityEstimator = ({ type, field, childComplexity }) => {
@@ -82,9 +88,8 @@ export function queryCostPlugin(schema: GraphQLSchema, options: QueryCostOptions
             throw err;
           }
           if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages, fewer fields or fewer reports`, {
-              extensions: { code: 'BAD_USER_INPUT', cost, maxCost, http: { status: 400 } },
-            });
+            const error = new QueryLimitError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages, fewer fields or fewer reports`, { cost, maxCost });
+            throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 400 } } });
           }
           if (!heavy || !limiter) return;
           const slot = limiter.tryAcquire(contextValue.principal.keyId ?? contextValue.principal.name); // requests always carry a key id

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
 import { AttributeResolver } from '../attributes/attribute.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
@@ -21,6 +21,10 @@ export const resolvers = [
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
+  // Parameter decorators run last-to-first, so type-graphql records a method's arguments in
+  // reverse; a stable sort by position gives the SDL the order the code declares
+  // (versionDiff(fromId, toId)). Arguments are injected by position, so this changes nothing else.
+  getMetadataStorage().params.sort((a, b) => a.index - b.index);
   return buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

@@ -2,7 +2,7 @@ import { logSink, logger } from '../../src/logger';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp({ config: { maxBodyBytes: 20_000 } }); });
+beforeAll(async () => { t = await startTestApp({ config: { maxBodyBytes: 100_000 } }); });
 afterAll(() => t.close());
 
 const post = (body: string, headers: Record<string, string> = {}) => fetch(t.url, {
@@ -54,24 +54,58 @@ describe('internal errors', () => {
 });
 
 describe('request limits', () => {
-  it('refuses queries deeper than the limit', async () => {
+  it('refuses queries deeper than the limit with HTTP 400, QUERY_TOO_DEEP and the figures', async () => {
     let inner = 'key';
     for (let i = 0; i < 8; i++) inner = `liveVersion { segment { ${inner} } }`;
-    const deep = `{ segments { ${inner} } }`;
-    const res = await t.gql(deep);
-    expect(res.errors?.[0].message).toMatch(/depth/i);
+    // segments (1) + 8 x (liveVersion, segment) (16) + key (1): 18 levels.
+    const res = await t.gql(`{ segments { ${inner} } }`);
+    expect(res.status).toBe(400);
     expect(res.data).toBeUndefined();
+    const error = expectError(res, 'QUERY_TOO_DEEP');
+    expect(error.extensions).toEqual({ code: 'QUERY_TOO_DEEP', depth: 18, maxDepth: 12 });
+    expect(error.message).not.toMatch(/Syntax Error/);
   });
 
-  it('refuses too many aliases', async () => {
+  it('counts depth through fragments and ignores introspection subtrees', async () => {
+    // 12 levels through two fragments: allowed; a 13th level is refused.
+    const ok = 'query { segments { ...A } } fragment A on Segment { liveVersion { segment { liveVersion { segment { liveVersion { segment { ...B } } } } } } } fragment B on Segment { liveVersion { segment { liveVersion { segment { key } } } } }';
+    expect((await t.gql(ok)).errors).toBeUndefined();
+    const deep = ok.replace('segment { key }', 'segment { liveVersion { number } }');
+    expect(expectError(await t.gql(deep), 'QUERY_TOO_DEEP').extensions).toMatchObject({ depth: 13 });
+    const introspection = '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }';
+    expect((await t.gql(introspection)).errors).toBeUndefined();
+  });
+
+  it('refuses too many aliases with TOO_MANY_ALIASES and the count', async () => {
     const many = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: me { role }`).join(' ')} }`;
-    expect((await t.gql(many)).errors?.[0].message).toMatch(/alias/i);
+    const res = await t.gql(many);
+    expect(res.status).toBe(400);
+    expect(expectError(res, 'TOO_MANY_ALIASES').extensions).toEqual({ code: 'TOO_MANY_ALIASES', aliases: 40, maxAliases: 30 });
   });
 
-  it('refuses operations whose estimated cost is above the limit, naming the cost', async () => {
+  it('refuses documents over the token limit with QUERY_TOO_LARGE, not a syntax error', async () => {
+    const huge = `{ ${'me { role } '.repeat(5_001)} }`; // 4 tokens each: 20,006 in all
+    const res = await t.gql(huge);
+    expect(res.status).toBe(400);
+    expect(expectError(res, 'QUERY_TOO_LARGE').extensions).toEqual({ code: 'QUERY_TOO_LARGE', maxTokens: 20_000 });
+  });
+
+  it('answers a syntax error with HTTP 400 and GRAPHQL_PARSE_FAILED', async () => {
+    const res = await t.gql('{ segments { key }');
+    expect(res.status).toBe(400);
+    const error = expectError(res, 'GRAPHQL_PARSE_FAILED');
+    expect(error.message).toMatch(/^Syntax Error: Expected Name, found <EOF>/);
+  });
+
+  it('refuses operations whose estimated cost is above the limit with QUERY_TOO_COMPLEX, cost and maxCost', async () => {
+    // Each alias: auditEvents 1 + 500 x (node 1 + 9 scalars) + edges 1 = 1 + 500 x 11 = 5,501; x 25 = 137,525.
     const heavy = `{ ${Array.from({ length: 25 }, (_, i) => `e${i}: auditEvents(first: 500) { edges { node { id sequence actor action entityType entityId before after hash } } }`).join(' ')} }`;
-    const error = expectError(await t.gql(heavy), 'BAD_USER_INPUT');
+    const res = await t.gql(heavy);
+    expect(res.status).toBe(400);
+    const error = expectError(res, 'QUERY_TOO_COMPLEX');
     expect(error.message).toMatch(/Query cost \d+ exceeds the limit of 100000/);
+    expect(error.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', cost: expect.any(Number), maxCost: 100_000 });
+    expect(error.extensions!.cost).toBeGreaterThan(100_000);
   });
 
   it('refuses batched requests', async () => {
@@ -81,7 +115,7 @@ describe('request limits', () => {
   });
 
   it('refuses bodies over the size limit with 413', async () => {
-    const res = await post(JSON.stringify({ query: '{ me { role } }', variables: { pad: 'x'.repeat(30_000) } }));
+    const res = await post(JSON.stringify({ query: '{ me { role } }', variables: { pad: 'x'.repeat(150_000) } }));
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -105,5 +139,6 @@ describe('request limits', () => {
   it('refuses variables of the wrong type with BAD_USER_INPUT naming the variable', async () => {
     const error = expectError(await t.gql('query($first: Int) { auditEvents(first: $first) { totalCount } }', { first: 'ten' }), 'BAD_USER_INPUT');
     expect(error.message).toContain('$first');
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', issues: [{ path: 'first', message: error.message }] });
   });
 });
