@@ -17,9 +17,9 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { apiKeyService } from '../src/auth/api-key.service';
-import { encodeCursor } from '../src/common/pagination';
 import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { DEMO_SEGMENTS } from '../src/demo/icp-definitions.demo';
+import { fitsCursor } from '../src/scoring/fit.service';
 import { segmentService } from '../src/segments/segment.service';
 import { createApp, type App } from '../src/server/app';
 import { createSystemContext } from '../src/system-context';
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
        SELECT score, account_id, row_number() OVER (ORDER BY score DESC, account_id) AS n
        FROM account_score WHERE version_id = $1 AND valid_to IS NULL) r
      WHERE n % $2 = 0 ORDER BY n LIMIT 49`, [live.id, Math.max(20, Math.floor(opts.accounts / 50))]);
-  const cursors = [null, ...ranked.map((r) => encodeCursor('fit', [Number(r.score).toFixed(2), r.account_id]))];
+  const cursors = [null, ...ranked.map((r) => fitsCursor(SEGMENT, null, Number(r.score), r.account_id))];
   const ids: Array<{ id: string }> = await ds.query('SELECT id FROM account TABLESAMPLE SYSTEM (1) ORDER BY random() LIMIT 1000');
   const FITS = `query($after: String) { fits(segmentKey: "${SEGMENT}", first: 20, after: $after) { edges { node { score tier account { name } } } } }`;
   const LOOKUP = `query($id: ID!) { account(id: $id) { fit(segmentKey: "${SEGMENT}") { score tier computed { score tier dimensions { dimension score criteria { attribute matched missing earned } } missingAttributes completeness disqualifiedBy } } } }`;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Account } from './accounts/account.entity';
+import { ApiKey } from './auth/api-key.entity';
 import { systemClock, type Clock } from './context';
 import { inForceAt, OVERRIDE_COLUMNS, toOverrideRow } from './overrides/override-rows';
 import type { OverrideRow } from './overrides/override.types';
@@ -8,6 +9,15 @@ import type { OpportunityRow } from './outcomes/outcome.types';
 import { SCORE_COLUMNS, toScoreRow, type ScoreRow } from './scoring/score-store';
 import { Segment } from './segments/segment.entity';
 import { IcpVersion } from './versions/icp-version.entity';
+
+/** Types whose objects have a UUID row id; a Fit's id is derived (see fit-id.ts). */
+export type NodeTypeName = 'Account' | 'Segment' | 'IcpVersion' | 'Override' | 'Opportunity' | 'ApiKey';
+
+const OPPORTUNITY_COLUMNS = 'id, external_id, account_id, created_at, closed_at, outcome, amount';
+const toOpportunityRow = (r: any): OpportunityRow => ({
+  id: r.id, externalId: r.external_id, accountId: r.account_id, createdAt: r.created_at, closedAt: r.closed_at,
+  outcome: r.outcome, amount: r.amount === null ? null : Number(r.amount),
+});
 
 /** Rows grouped back into key order: one `IN (…)` query per batch. */
 function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): Array<R | null> {
@@ -81,11 +91,28 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
         .map(toOverrideRow), (o: OverrideRow) => o.accountId)),
     opportunitiesByAccount: new DataLoader<string, OpportunityRow[]>(async (ids) =>
       groupByKey(ids, (await em.query(
-        `SELECT id, external_id, account_id, created_at, closed_at, outcome, amount FROM opportunity
-         WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`, [[...ids]])).map((r: any): OpportunityRow => ({
-        id: r.id, externalId: r.external_id, accountId: r.account_id, createdAt: r.created_at, closedAt: r.closed_at,
-        outcome: r.outcome, amount: r.amount === null ? null : Number(r.amount),
-      })), (o: OpportunityRow) => o.accountId)),
+        `SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity
+         WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`, [[...ids]])).map(toOpportunityRow), (o: OpportunityRow) => o.accountId)),
+    opportunityById: new DataLoader<string, OpportunityRow | null>(async (ids) =>
+      byKey(ids, (await em.query(`SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOpportunityRow), (o: OpportunityRow) => o.id)),
+    overrideById: new DataLoader<string, OverrideRow | null>(async (ids) =>
+      byKey(ids, (await em.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOverrideRow), (o: OverrideRow) => o.id)),
+    apiKeyById: new DataLoader<string, ApiKey | null>(async (ids) =>
+      byKey(ids, await em.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id)),
+    /**
+     * The type of each id, looked up across the tables of every type with a UUID id (UUIDs do not
+     * repeat across tables), in one statement. Discarded drafts are gone for readers, as in icpVersion.
+     */
+    nodeTypeById: new DataLoader<string, NodeTypeName | null>(async (ids) => {
+      const rows: Array<{ id: string; type: NodeTypeName }> = await em.query(
+        `SELECT id, 'Account' AS type FROM account WHERE id = ANY($1::uuid[])
+         UNION ALL SELECT id, 'Segment' FROM segment WHERE id = ANY($1::uuid[])
+         UNION ALL SELECT id, 'IcpVersion' FROM icp_version WHERE id = ANY($1::uuid[]) AND discarded_at IS NULL
+         UNION ALL SELECT id, 'Override' FROM fit_override WHERE id = ANY($1::uuid[])
+         UNION ALL SELECT id, 'Opportunity' FROM opportunity WHERE id = ANY($1::uuid[])
+         UNION ALL SELECT id, 'ApiKey' FROM api_key WHERE id = ANY($1::uuid[])`, [[...ids]]);
+      return byKey(ids, rows, (r) => r.id).map((r) => r?.type ?? null);
+    }),
     /** The newest `first` score rows of accounts in one segment. */
     scoreHistory: new DataLoader<{ accountId: string; segmentId: string; first: number }, ScoreRow[], string>(async (keys) => {
       const rows: ScoreRow[] = (await em.query(

@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../nodes/node.types';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { JSONScalar } from '../common/scalars';
 
 @Entity('account')
-@ObjectType({ description: 'A company. attributes holds values keyed by attribute key, typed by the catalogue.' })
+@ObjectType({ description: 'A company. attributes holds values keyed by attribute key, typed by the catalogue.' , implements: Node })
 export class Account {
   @PrimaryColumn('uuid')
   @Field(() => ID)

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/pagination';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../errors/domain-errors';
 import { fitDataOf, fitService } from '../scoring/fit.service';
@@ -31,10 +32,9 @@ export class AccountResolver {
   accounts(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
   ) {
-    return accountService.list(ctx, filter, first, after);
+    return accountService.list(ctx, filter, page);
   }
 
   @Mutation(() => UpsertAccountsResult, { description: 'All or nothing: one invalid account refuses the batch with BAD_USER_INPUT naming its index and field. Up to 5,000 accounts a call.' })

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { attributeService } from '../attributes/attribute.service';
 import { auditService } from '../audit/audit.service';
 import { isUuid } from '../common/ids';
-import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
+import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../common/pagination';
 import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
@@ -171,8 +171,8 @@ export class AccountService {
   }
 
   /** In creation order (ids are time-ordered), filtered by a search text and a segment. */
-  async list(ctx: AppContext, filter: AccountFilter | null | undefined, first: number, after?: string | null): Promise<Page<Account>> {
-    checkPageSize(first);
+  async list(ctx: AppContext, filter: AccountFilter | null | undefined, page: PageArgs): Promise<Page<Account>> {
+    const request = pageRequest(listScope('accounts', { filter }), page, ['uuid']);
     const qb = ctx.em.getRepository(Account).createQueryBuilder('a');
     const search = filter?.search?.trim();
     if (search) {
@@ -185,12 +185,9 @@ export class AccountService {
       qb.andWhere('a.segment_ids @> ARRAY[:segment]::uuid[]', { segment: segment.id });
     }
     const totalCount = () => qb.clone().getCount();
-    if (after) {
-      const [id] = decodeCursor('account', after, ['uuid']);
-      qb.andWhere('a.id > :after', { after: id });
-    }
-    const rows = await qb.orderBy('a.id', 'ASC').take(first + 1).getMany();
-    return withDeferredCount(toPage(rows, first, 0, (a) => encodeCursor('account', [a.id]), (a) => a), totalCount);
+    if (request.cursor) qb.andWhere(request.backward ? 'a.id < :cursor' : 'a.id > :cursor', { cursor: request.cursor[0] });
+    const rows = await qb.orderBy('a.id', request.backward ? 'DESC' : 'ASC').take(request.size + 1).getMany();
+    return withDeferredCount(toPage(rows, request, (a) => [a.id], (a) => a), totalCount);
   }
 }
 

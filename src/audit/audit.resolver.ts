@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs } from '../common/pagination';
 import type { AppContext } from '../context';
 import { AuditEventConnection, AuditFilter, AuditIntegrity } from './audit-event.types';
 import { auditService } from './audit.service';
@@ -9,10 +10,9 @@ export class AuditResolver {
   auditEvents(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
   ) {
-    return auditService.list(ctx, filter, first, after);
+    return auditService.list(ctx, filter, page);
   }
 
   @Query(() => AuditIntegrity, { description: 'Walks the whole hash chain. AUDITOR and ADMIN only.' })

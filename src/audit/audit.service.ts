@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { assertInTransaction } from '../db/transaction';
-import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
+import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../common/pagination';
 import { isUuid } from '../common/ids';
 import { Conditions } from '../db/conditions';
 import { BadUserInputError } from '../errors/domain-errors';
@@ -71,8 +71,8 @@ export class AuditService {
   }
 
   /** Newest first, filtered, cursor-paginated by sequence. */
-  async list(ctx: AppContext, filter: AuditFilter | null | undefined, first: number, after?: string | null): Promise<Page<AuditEvent>> {
-    checkPageSize(first);
+  async list(ctx: AppContext, filter: AuditFilter | null | undefined, page: PageArgs): Promise<Page<AuditEvent>> {
+    const request = pageRequest(listScope('auditEvents', { filter }), page, ['integer']);
     if (filter?.from && filter?.to && filter.from > filter.to) {
       throw BadUserInputError.forField('filter.to', 'must not be before filter.from');
     }
@@ -88,13 +88,10 @@ export class AuditService {
     if (filter?.from) c.add('occurred_at >= ?', filter.from);
     if (filter?.to) c.add('occurred_at < ?', filter.to);
     const filtered = c.snapshot();
-    if (after) {
-      const [sequence] = decodeCursor('audit', after, ['integer']);
-      c.add('sequence < ?', sequence);
-    }
-    const rows: AuditRow[] = await ctx.em.query(`SELECT * FROM audit_event ${c.where} ORDER BY sequence DESC LIMIT ${c.bind(first + 1)}`, c.params);
-    const page = toPage(rows, first, 0, (r) => encodeCursor('audit', [Number(r.sequence)]), toEvent);
-    return withDeferredCount(page, async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM audit_event ${filtered.where}`, filtered.params))[0].n);
+    if (request.cursor) c.add(request.backward ? 'sequence > ?' : 'sequence < ?', request.cursor[0]);
+    const rows: AuditRow[] = await ctx.em.query(
+      `SELECT * FROM audit_event ${c.where} ORDER BY sequence ${request.backward ? 'ASC' : 'DESC'} LIMIT ${c.bind(request.size + 1)}`, c.params);
+    return withDeferredCount(toPage(rows, request, (r) => [Number(r.sequence)], toEvent), async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM audit_event ${filtered.where}`, filtered.params))[0].n);
   }
 
   /** Walks the whole chain in the database: each row's hash, its link to the previous row, and gaps. */

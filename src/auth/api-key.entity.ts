@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../nodes/node.types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { RoleEnum, type Role } from './role';
 
 @Entity('api_key')
-@ObjectType()
+@ObjectType({ implements: Node })
 export class ApiKey {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)

@@ -1,7 +1,9 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../context';
 import { ApiKey } from './api-key.entity';
 import { apiKeyService } from './api-key.service';
+import { permissionsOf } from './authorization.plugin';
 import { RoleEnum, type Role } from './role';
 
 @ObjectType()
@@ -9,6 +11,8 @@ export class Principal {
   @Field(() => ID) keyId: string;
   @Field() name: string;
   @Field(() => RoleEnum) role: Role;
+  @Field(() => [String], { description: 'Every Type.field this key\'s role may use, e.g. "Query.fits" (read it through Query.me).' })
+  permissions: string[];
 }
 
 @ObjectType({ description: 'Returned once: the secret is never shown again.' })
@@ -17,10 +21,18 @@ export class CreatedApiKey {
   @Field() secret: string;
 }
 
+@Resolver(() => Principal)
+export class PrincipalResolver {
+  @FieldResolver(() => [String], { description: 'Every Type.field this key\'s role may use, e.g. "Query.fits" (read it through Query.me).' })
+  permissions(@Root() principal: Principal, @Info() info: GraphQLResolveInfo): string[] {
+    return permissionsOf(info.schema, principal.role);
+  }
+}
+
 @Resolver()
 export class ApiKeyResolver {
   @Query(() => Principal)
-  me(@Ctx() ctx: AppContext): Principal {
+  me(@Ctx() ctx: AppContext): Omit<Principal, 'permissions'> {
     // Every request carries a key; only fitgraph's own work (never a request) has no key id.
     return { ...ctx.principal, keyId: ctx.principal.keyId! };
   }

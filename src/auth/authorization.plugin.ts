@@ -1,11 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode,
-  TypeInfo, getNamedType, visit, visitWithTypeInfo,
+  TypeInfo, getNamedType, isInterfaceType, isObjectType, visit, visitWithTypeInfo,
 } from 'graphql';
 import type { AppContext } from '../context';
 import { recordSensitiveRead } from '../audit/audit-reads';
 import { rolesFor } from './permissions';
+import type { Role } from './role';
 
 /** Fragments the operation actually uses, followed transitively. */
 export function usedFragments(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
@@ -59,6 +60,23 @@ export function checkOperationRoles(schema: GraphQLSchema, document: { definitio
       extensions: { code: 'FORBIDDEN', fields: [...new Set(refused)], http: { status: 403 } },
     });
   }
+}
+
+/**
+ * Every `Type.field` of the schema a role may use, by the same rule as the check above: root
+ * fields need an entry naming the role, other fields need none or one naming it.
+ */
+export function permissionsOf(schema: GraphQLSchema, role: Role): string[] {
+  const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
+  const allowed: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.keys(type.getFields())) {
+      const roles = rolesFor(`${type.name}.${field}`);
+      if (roles ? roles.includes(role) : !rootTypes.has(type.name)) allowed.push(`${type.name}.${field}`);
+    }
+  }
+  return allowed.sort();
 }
 
 export const authorizationPlugin: ApolloServerPlugin<AppContext> = {

@@ -36,6 +36,9 @@ export const operationRoles = {
   // Searches overrides by author: for the roles that read who and why.
   'Query.overrides': WHO_AND_WHY,
   'Query.tierDashboard': EVERYONE,
+  // Each object is checked against nodeReaders below; a type the role may not read is null.
+  'Query.node': EVERYONE,
+  'Query.nodes': EVERYONE,
   'Query.conversionComparison': EVERYONE,
   // Exceptions are about overrides and their justifications; RevOps reads them to adjust the ICP.
   'Query.exceptions': WHO_AND_WHY,
@@ -72,6 +75,23 @@ export const operationRoles = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedField = keyof typeof operationRoles;
+
+/**
+ * Who may read each type through node(id)/nodes(ids): the roles of the field that reads it
+ * elsewhere, so that no type is readable through node that is not readable directly.
+ */
+export const nodeReaders = {
+  Account: operationRoles['Query.account'],
+  Segment: operationRoles['Query.segment'],
+  IcpVersion: operationRoles['Query.icpVersion'],
+  Fit: operationRoles['Query.fits'],
+  Opportunity: operationRoles['Query.account'],
+  // Fit.override shows the override in force to every reader; node reaches any override, revoked ones too.
+  Override: operationRoles['Query.overrides'],
+  ApiKey: operationRoles['Query.apiKeys'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type NodeType = keyof typeof nodeReaders;
 
 /** Roles allowed on `Type.field`, or undefined when the table has no entry. */
 export function rolesFor(coordinate: string): readonly Role[] | undefined {

@@ -1,13 +1,20 @@
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { createHash } from 'node:crypto';
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from '../errors/domain-errors';
 import { isIsoDate } from './dates';
 
 export const MAX_PAGE_SIZE = 500;
 
-@ObjectType()
+@ObjectType({ description: 'Relay page information. Paging forward, hasPreviousPage is true when the page started after a cursor; paging backward, hasNextPage is true when it ended before one.' })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
 
   @Field(() => String, { nullable: true })
   endCursor: string | null;
@@ -15,6 +22,8 @@ export class PageInfo {
 
 export interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;
+  /** The edges' nodes, for clients that need no cursors. */
+  nodes: T[];
   pageInfo: PageInfo;
   /** A promise when counting is deferred until a client selects the field. */
   totalCount: number | Promise<number>;
@@ -36,6 +45,9 @@ export function connectionTypes<T extends object>(node: ClassType<T>, name: stri
     @Field(() => [Edge])
     edges: Edge[];
 
+    @Field(() => [node], { description: 'The nodes of edges, in the same order.' })
+    nodes: T[];
+
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
@@ -45,16 +57,59 @@ export function connectionTypes<T extends object>(node: ClassType<T>, name: stri
   return { Edge, Connection };
 }
 
-export function checkPageSize(first: number, field = 'first'): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw BadUserInputError.forField(field, `must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`);
+export function checkPageSize(size: number, field = 'first'): number {
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw BadUserInputError.forField(field, `must be between 1 and ${MAX_PAGE_SIZE} (got ${size})`);
   }
-  return first;
+  return size;
 }
 
-/** Cursors are opaque to clients: base64url of a tagged JSON key. */
-export function encodeCursor(kind: string, key: unknown[]): string {
-  return Buffer.from(JSON.stringify([kind, ...key])).toString('base64url');
+/** The page arguments of every connection field (Relay): first/after forward, last/before backward. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs implements PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Page size forward, up to 500; ignored when last is given.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A cursor of this field with the same arguments: the page starts after it.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size backward, up to 500: the last rows before `before` (or of the list), in the list\'s order.' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A cursor of this field with the same arguments: the page ends before it (with last).' })
+  before?: string | null;
+}
+
+/**
+ * The list a cursor belongs to: its name and the arguments that choose its rows (segment, filter...),
+ * never the page arguments. A cursor carries a fingerprint of it, so a cursor of one list is refused
+ * by another (the fits of `enterprise` are not a page of `growth`'s).
+ */
+export interface ListScope {
+  kind: string;
+  fingerprint: string;
+}
+
+/** JSON with object keys sorted and null/undefined members dropped: equal arguments, equal text. */
+function canonical(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v != null).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+export function listScope(kind: string, listArgs: Record<string, unknown> = {}): ListScope {
+  const fingerprint = createHash('sha256').update(JSON.stringify([kind, canonical(listArgs)])).digest('base64url').slice(0, 16);
+  return { kind, fingerprint };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,26 +121,85 @@ const PART_CHECKS = {
 } as const;
 export type CursorPart = keyof typeof PART_CHECKS;
 
+/** Cursors are opaque to clients: base64url of the list's scope and a row's key. */
+export function encodeCursor(scope: ListScope, key: unknown[]): string {
+  return Buffer.from(JSON.stringify([scope.kind, scope.fingerprint, ...key])).toString('base64url');
+}
+
 /**
- * The key inside a cursor of this kind, each part checked against `parts`: a forged or foreign
- * cursor is BAD_USER_INPUT, never a malformed value sent to the database.
+ * The key inside a cursor of this list, each part checked against `parts`: a forged cursor, or
+ * one of another list or of other arguments, is BAD_USER_INPUT, never a value sent to the database.
  */
-export function decodeCursor(kind: string, cursor: string, parts: readonly CursorPart[], field = 'after'): unknown[] {
+export function decodeCursor(scope: ListScope, cursor: string, parts: readonly CursorPart[], field: string): unknown[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed[0] === kind && parsed.length === parts.length + 1
-      && parts.every((p, i) => PART_CHECKS[p](parsed[i + 1]))) return parsed.slice(1);
+    if (Array.isArray(parsed) && parsed[0] === scope.kind && parsed[1] === scope.fingerprint && parsed.length === parts.length + 2
+      && parts.every((p, i) => PART_CHECKS[p](parsed[i + 2]))) return parsed.slice(2);
   } catch {
     // fall through to the error below
   }
-  throw BadUserInputError.forField(field, 'is not a cursor returned by this query');
+  throw BadUserInputError.forField(field, 'is not a cursor of this list: a cursor is valid only for the field and arguments that returned it');
 }
 
-/** Builds a page from `first + 1` rows fetched in order. */
-export function toPage<R, T>(rows: R[], first: number, totalCount: number, cursorOf: (row: R) => string, nodeOf: (row: R) => T): Page<T> {
-  const hasNextPage = rows.length > first;
-  const edges = rows.slice(0, first).map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) }));
-  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+/**
+ * A checked page request. Forward (first/after): the rows after the cursor in the list's order.
+ * Backward (last/before): the rows before the cursor (or the end), fetched in reverse order and
+ * given back in the list's order. `last` wins over `first`, which always has a default.
+ */
+export interface PageRequest {
+  scope: ListScope;
+  size: number;
+  backward: boolean;
+  /** The key of `after` (forward) or `before` (backward). */
+  cursor: unknown[] | null;
+}
+
+export function pageRequest(scope: ListScope, args: PageArgs, parts: readonly CursorPart[], defaultSize = 50): PageRequest {
+  if (args.last != null) {
+    if (args.after != null) throw BadUserInputError.forField('after', 'cannot be combined with last: page backward with before');
+    const size = checkPageSize(args.last, 'last');
+    return { scope, size, backward: true, cursor: args.before != null ? decodeCursor(scope, args.before, parts, 'before') : null };
+  }
+  if (args.before != null) throw BadUserInputError.forField('before', 'needs last: page forward with first and after');
+  const size = checkPageSize(args.first ?? defaultSize, 'first');
+  return { scope, size, backward: false, cursor: args.after != null ? decodeCursor(scope, args.after, parts, 'after') : null };
+}
+
+/** Builds a page from up to `size + 1` rows fetched in the request's direction (reverse order when backward). */
+export function toPage<R, T>(rows: R[], request: PageRequest, keyOf: (row: R) => unknown[], nodeOf: (row: R) => T): Page<T> {
+  const more = rows.length > request.size;
+  const kept = rows.slice(0, request.size);
+  if (request.backward) kept.reverse();
+  const edges = kept.map((row) => ({ cursor: encodeCursor(request.scope, keyOf(row)), node: nodeOf(row) }));
+  const fromCursor = request.cursor !== null;
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: request.backward ? fromCursor : more,
+      hasPreviousPage: request.backward ? more : fromCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: 0,
+  };
+}
+
+/** Pages a list held in memory (short lists: a segment's versions, an account's history) like a keyset list. */
+export function pageOfList<T>(items: T[], request: PageRequest, keyOf: (item: T) => unknown[], nodeOf: (item: T) => unknown = (i) => i): Page<T> {
+  const keys = items.map((i) => JSON.stringify(keyOf(i)));
+  let start = 0;
+  let end = items.length;
+  if (request.cursor) {
+    const at = keys.indexOf(JSON.stringify(request.cursor));
+    // A cursor of a row that is gone: nothing on that side of it can be placed, so the page is empty.
+    if (at < 0) return { ...toPage([], request, keyOf, (i) => i), totalCount: items.length };
+    if (request.backward) end = at;
+    else start = at + 1;
+  }
+  const window = items.slice(start, end);
+  const rows = request.backward ? window.slice(-(request.size + 1)).reverse() : window.slice(0, request.size + 1);
+  return { ...toPage(rows, request, keyOf, nodeOf as (i: T) => T), totalCount: items.length };
 }
 
 /** Makes `page.totalCount` a count that runs only if a client selects the field. */

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../nodes/node.types';
 
 export const OPPORTUNITY_OUTCOMES = ['OPEN', 'WON', 'LOST'] as const;
 export type OpportunityOutcome = (typeof OPPORTUNITY_OUTCOMES)[number];
@@ -34,7 +35,7 @@ export interface OpportunityRow {
   amount: number | null;
 }
 
-@ObjectType()
+@ObjectType({ implements: Node })
 export class Opportunity {
   @Field(() => ID) id: string;
   @Field() externalId: string;

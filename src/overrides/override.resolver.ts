@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/pagination';
 import { Account } from '../accounts/account.entity';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../errors/domain-errors';
@@ -15,10 +16,9 @@ export class OverrideResolver {
   overrides(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => OverrideFilter, { nullable: true }) filter: OverrideFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
   ) {
-    return overrideService.list(ctx, filter, first, after);
+    return overrideService.list(ctx, filter, page);
   }
 
   @Mutation(() => Override, { description: 'SALES_MANAGER or ADMIN. CONFLICT when the account already has an active override in the segment; revoke it first.' })

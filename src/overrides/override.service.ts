@@ -3,7 +3,7 @@ import { Account } from '../accounts/account.entity';
 import { auditService } from '../audit/audit.service';
 import { SYSTEM_PRINCIPAL } from '../auth/role';
 import { isUuid } from '../common/ids';
-import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
+import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../common/pagination';
 import { Conditions } from '../db/conditions';
 import type { AppContext } from '../context';
 import { PgCode, pgCode, pgConstraint } from '../db/database-errors';
@@ -133,8 +133,8 @@ export class OverrideService {
   }
 
   /** Newest first, for sales managers and auditors. */
-  async list(ctx: AppContext, filter: OverrideFilter | null | undefined, first: number, after?: string | null): Promise<Page<OverrideRow>> {
-    checkPageSize(first);
+  async list(ctx: AppContext, filter: OverrideFilter | null | undefined, page: PageArgs): Promise<Page<OverrideRow>> {
+    const request = pageRequest(listScope('overrides', { filter }), page, ['instant', 'uuid']);
     const now = ctx.clock.now();
     const c = new Conditions();
     if (filter?.segmentKey) c.add('segment_id = ?', (await segmentService.getByKey(ctx, filter.segmentKey, 'filter.segmentKey')).id);
@@ -147,14 +147,15 @@ export class OverrideService {
     if (filter?.status === 'ACTIVE') c.add(inForceAt('', c.bind(now)));
     if (filter?.status === 'EXPIRED') c.add('revoked_at IS NULL AND expires_at <= ?', now);
     const filtered = c.snapshot();
-    if (after) {
-      const [createdAt, id] = decodeCursor('override', after, ['instant', 'uuid']);
-      c.add('(created_at < ?::timestamptz OR (created_at = ?::timestamptz AND id < ?::uuid))', createdAt, createdAt, id);
+    if (request.cursor) {
+      const [createdAt, id] = request.cursor;
+      const cmp = request.backward ? '>' : '<';
+      c.add(`(created_at ${cmp} ?::timestamptz OR (created_at = ?::timestamptz AND id ${cmp} ?::uuid))`, createdAt, createdAt, id);
     }
+    const order = request.backward ? 'ASC' : 'DESC';
     const rows: OverrideRow[] = (await ctx.em.query(
-      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override ${c.where} ORDER BY created_at DESC, id DESC LIMIT ${c.bind(first + 1)}`, c.params)).map(toOverrideRow);
-    const page = toPage(rows, first, 0, (o) => encodeCursor('override', [o.createdAt.toISOString(), o.id]), (o) => o);
-    return withDeferredCount(page, async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM fit_override ${filtered.where}`, filtered.params))[0].n);
+      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override ${c.where} ORDER BY created_at ${order}, id ${order} LIMIT ${c.bind(request.size + 1)}`, c.params)).map(toOverrideRow);
+    return withDeferredCount(toPage(rows, request, (o) => [o.createdAt.toISOString(), o.id], (o) => o), async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM fit_override ${filtered.where}`, filtered.params))[0].n);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../nodes/node.types';
 import { Account } from '../accounts/account.entity';
 import { FitTierEnum } from '../common/enums';
 import { connectionTypes } from '../common/pagination';
@@ -37,7 +38,7 @@ export interface OverrideRow {
   needsReview: boolean;
 }
 
-@ObjectType({ description: 'A manual change of an account\'s fit in a segment. Never edited or deleted: revocation and expiry are states.' })
+@ObjectType({ description: 'A manual change of an account\'s fit in a segment. Never edited or deleted: revocation and expiry are states.' , implements: Node })
 export class Override {
   @Field(() => ID) id: string;
   @Field(() => Account) account: Account;

@@ -1,13 +1,17 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/pagination';
 import { Account } from '../accounts/account.entity';
 import { JSONScalar } from '../common/scalars';
 import type { AppContext } from '../context';
 import { Segment } from '../segments/segment.entity';
 import { IcpVersion } from '../versions/icp-version.entity';
+import { fitId } from './fit-id';
 import { fitService } from './fit.service';
 import { scorerFor } from './scorer-cache';
 import { CriterionResult, DimensionScore, Fit, FitConnection, FitFilter, Score, type FitData, type ScoreData } from './score.types';
-import type { ScoreResult } from './scoring-engine';
+import type { CriterionResult as EngineCriterionResult, ScoreResult } from './scoring-engine';
+import { explainCriterion } from './criterion-explanation';
+import type { AttributeTest } from '../versions/icp-definition';
 
 async function versionOf(ctx: AppContext, id: string): Promise<IcpVersion> {
   const version = await ctx.loaders.versionById.load(id);
@@ -34,15 +38,19 @@ export class FitResolver {
     @Ctx() ctx: AppContext,
     @Arg('segmentKey') segmentKey: string,
     @Arg('filter', () => FitFilter, { nullable: true }) filter: FitFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args() page: ConnectionArgs,
   ) {
-    return fitService.fits(ctx, segmentKey, filter, first, after);
+    return fitService.fits(ctx, segmentKey, filter, page);
   }
 
   @Query(() => Score, { description: 'Scores arbitrary attributes under any version; writes nothing.' })
   previewScore(@Ctx() ctx: AppContext, @Arg('versionId', () => ID) versionId: string, @Arg('attributes', () => JSONScalar, { validate: false }) attributes: unknown): Promise<ScoreData> {
     return fitService.preview(ctx, versionId, attributes);
+  }
+
+  @FieldResolver(() => ID, { description: 'Stable for an account in a segment under a version.' })
+  id(@Root() fit: FitData): string {
+    return fitId(fit.accountId, fit.versionId);
   }
 
   @FieldResolver(() => Account)
@@ -71,6 +79,30 @@ export class FitResolver {
   }
 }
 
+/** A criterion's result with what its value and explanation are read from, on demand. */
+type CriterionData = EngineCriterionResult & { test: AttributeTest; attributes: () => Promise<Record<string, unknown> | null> };
+
+/** The attributes behind a score: a preview's own, else the account's while the score is current; null for past rows. */
+async function attributesOf(ctx: AppContext, score: ScoreData): Promise<Record<string, unknown> | null> {
+  if (score.attributes) return score.attributes;
+  if (!score.accountId || score.current === false) return null;
+  return (await ctx.loaders.accountById.load(score.accountId))?.attributes ?? null;
+}
+
+@Resolver(() => CriterionResult)
+export class CriterionResultResolver {
+  @FieldResolver(() => JSONScalar, { nullable: true, description: "The account's value of the attribute; null when missing (and for past scores of the history, whose values are not kept)." })
+  async value(@Root() c: CriterionData): Promise<unknown> {
+    return (await c.attributes())?.[c.test.attribute] ?? null;
+  }
+
+  @FieldResolver(() => String, { description: 'The test and the value in words, e.g. "employees 524: needs at least 1,000".' })
+  async explanation(@Root() c: CriterionData): Promise<string> {
+    const attributes = await c.attributes();
+    return explainCriterion(c.test, c, attributes ? attributes[c.test.attribute] : undefined);
+  }
+}
+
 @Resolver(() => Score)
 export class ScoreResolver {
   @FieldResolver(() => Account, { nullable: true })
@@ -90,7 +122,12 @@ export class ScoreResolver {
 
   @FieldResolver(() => [DimensionScore])
   async dimensions(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<DimensionScore[]> {
-    return (await explanationOf(ctx, score)).dimensions as Array<DimensionScore & { criteria: CriterionResult[] }>;
+    const [explanation, version] = await Promise.all([explanationOf(ctx, score), versionOf(ctx, score.versionId)]);
+    const attributes = () => attributesOf(ctx, score);
+    return explanation.dimensions.map((d, i) => ({
+      ...d,
+      criteria: d.criteria.map((c, j): CriterionData => ({ ...c, test: version.definition.dimensions[i].criteria[j], attributes })),
+    })) as unknown as DimensionScore[];
   }
 
   @FieldResolver(() => [String])

@@ -1,6 +1,6 @@
 import { attributeIssues } from '../accounts/attribute-values';
 import { attributeService } from '../attributes/attribute.service';
-import { checkPageSize, decodeCursor, encodeCursor, toPage, withDeferredCount, type Page } from '../common/pagination';
+import { checkPageSize, encodeCursor, listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs, type PageRequest } from '../common/pagination';
 import { Conditions } from '../db/conditions';
 import type { AppContext } from '../context';
 import { assertNoIssues, BadUserInputError, NotFoundError } from '../errors/domain-errors';
@@ -16,7 +16,7 @@ import type { FitData, FitFilter, ScoreData } from './score.types';
 export function scoreDataOf(row: ScoreRow): ScoreData {
   return {
     accountId: row.accountId, versionId: row.versionId, score: row.score, tier: row.tier, outcomes: row.outcomes, computedAt: row.computedAt,
-    validFrom: row.validFrom, validTo: row.validTo, nextChangeAt: row.nextChangeAt,
+    validFrom: row.validFrom, validTo: row.validTo, nextChangeAt: row.nextChangeAt, current: row.validTo === null,
   };
 }
 
@@ -42,21 +42,31 @@ const matches = (f: FitData, filter: FitFilter | null | undefined) =>
 const ranksBefore = (a: { score: number; accountId: string }, b: { score: number; accountId: string }) =>
   a.score > b.score || (a.score === b.score && a.accountId < b.accountId);
 
+/** The list a fits cursor belongs to: a segment's ranking under one filter. */
+export const fitsScope = (segmentKey: string, filter: FitFilter | null | undefined) => listScope('fits', { segmentKey, filter });
+
+/** A cursor of the fits of a segment at (score, account id), as `fits` gives it (the bench pages with these). */
+export function fitsCursor(segmentKey: string, filter: FitFilter | null | undefined, score: number, accountId: string): string {
+  return encodeCursor(fitsScope(segmentKey, filter), [score.toFixed(2), accountId]);
+}
+
 /**
- * The next rows of the ranking after a cursor as two pure ranges of the ranking index: the rest
- * of the cursor's score (by account id), then the lower scores. A single `score < s OR (score = s
- * AND account_id > a)` condition gives the index no starting point and scans from the top.
+ * The rows of the ranking next to a cursor as two pure ranges of the ranking index: the rest of the
+ * cursor's score (by account id), then the lower scores (forward) or the higher ones (backward, read
+ * in reverse). A single `score < s OR (score = s AND account_id > a)` condition gives the index no
+ * starting point and scans from the top.
  */
-function pageQuery(c: Conditions, cursor: { score: string; accountId: string } | null, limit: number): [string, unknown[]] {
-  const order = 'ORDER BY score DESC, account_id ASC';
+function pageQuery(c: Conditions, cursor: { score: string; accountId: string } | null, limit: number, backward: boolean): [string, unknown[]] {
+  const order = backward ? 'ORDER BY score ASC, account_id DESC' : 'ORDER BY score DESC, account_id ASC';
   if (!cursor) return [`SELECT ${SCORE_COLUMNS} FROM account_score ${c.where} ${order} LIMIT ${c.bind(limit)}`, c.params];
   const base = c.where;
   const [score, accountId, n] = [c.bind(cursor.score), c.bind(cursor.accountId), c.bind(limit)];
+  const [sameScore, otherScores] = backward ? ['account_id < ', 'score > '] : ['account_id > ', 'score < '];
   return [
     `SELECT * FROM (
-       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND score = ${score}::numeric AND account_id > ${accountId}::uuid ORDER BY account_id LIMIT ${n})
+       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND score = ${score}::numeric AND ${sameScore}${accountId}::uuid ORDER BY account_id ${backward ? 'DESC' : 'ASC'} LIMIT ${n})
        UNION ALL
-       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND score < ${score}::numeric ${order} LIMIT ${n})
+       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND ${otherScores}${score}::numeric ${order} LIMIT ${n})
      ) page ${order} LIMIT ${n}`,
     c.params,
   ];
@@ -69,18 +79,16 @@ export class FitService {
    * Accounts without an override come from the ranking index in order; the few overridden
    * ones are ranked by their effective score and merged in.
    */
-  async fits(ctx: AppContext, segmentKey: string, filter: FitFilter | null | undefined, first: number, after?: string | null): Promise<Page<FitData>> {
-    checkPageSize(first);
+  async fits(ctx: AppContext, segmentKey: string, filter: FitFilter | null | undefined, page: PageArgs): Promise<Page<FitData>> {
+    const request: PageRequest = pageRequest(fitsScope(segmentKey, filter), page, ['score', 'uuid']);
     checkFilter(filter);
-    let cursor: { score: string; accountId: string } | null = null;
-    if (after) {
-      const [score, accountId] = decodeCursor('fit', after, ['score', 'uuid']) as [string, string];
-      cursor = { score, accountId };
-    }
+    const [cursorScore, cursorAccount] = (request.cursor ?? []) as [string, string];
+    const cursor = request.cursor ? { score: cursorScore, accountId: cursorAccount } : null;
+    const { size, backward } = request;
     // Segment, live version and overrides in force: one statement, as a page is read often.
     const context = await rankingContext(ctx.em, segmentKey, ctx.clock.now());
     if (!context) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
-    if (!context.versionId || !context.thresholds) return toPage([] as FitData[], first, 0, () => '', (f) => f);
+    if (!context.versionId || !context.thresholds) return toPage([] as FitData[], request, () => [], (f) => f);
     const { versionId, thresholds, overrides } = context;
     const live = { id: versionId };
     const overriddenIds = overrides.map((o) => o.accountId);
@@ -90,17 +98,20 @@ export class FitService {
     if (filter?.minScore != null) c.add('score >= ?', filter.minScore);
     if (filter?.maxScore != null) c.add('score <= ?', filter.maxScore);
     const filtered = c.snapshot();
-    const plain: FitData[] = filter?.overridden === true ? [] : (await ctx.em.query(...pageQuery(c, cursor, first + 1)))
+    const plain: FitData[] = filter?.overridden === true ? [] : (await ctx.em.query(...pageQuery(c, cursor, size + 1, backward)))
       .map((r: any) => fitDataOf(toScoreRow(r), null, thresholds));
     const byAccount = new Map(overrides.map((o) => [o.accountId, o]));
     const overridden: FitData[] = filter?.overridden === false || overrides.length === 0 ? [] : (await currentScores(ctx.em, overriddenIds, [live.id]))
       .map((row) => fitDataOf(row, byAccount.get(row.accountId)!, thresholds))
       .filter((f) => matches(f, filter));
-    const afterCursor = (f: FitData) => !cursor || ranksBefore({ score: Number(cursor.score), accountId: cursor.accountId }, f);
-    const merged = [...plain, ...overridden.filter(afterCursor)].sort((a, b) => (ranksBefore(a, b) ? -1 : 1)).slice(0, first + 1);
+    // Overridden fits on the requested side of the cursor, merged in the direction of reading.
+    const at = cursor && { score: Number(cursor.score), accountId: cursor.accountId };
+    const onSide = (f: FitData) => !at || (backward ? ranksBefore(f, at) : ranksBefore(at, f));
+    const inReadingOrder = (a: FitData, b: FitData) => ((backward ? ranksBefore(b, a) : ranksBefore(a, b)) ? -1 : 1);
+    const merged = [...plain, ...overridden.filter(onSide)].sort(inReadingOrder).slice(0, size + 1);
 
-    const page = toPage(merged, first, 0, (f) => encodeCursor('fit', [f.score.toFixed(2), f.accountId]), (f) => f);
-    return withDeferredCount(page, async () => (filter?.overridden === true ? 0
+    const result = toPage(merged, request, (f) => [f.score.toFixed(2), f.accountId], (f) => f);
+    return withDeferredCount(result, async () => (filter?.overridden === true ? 0
       : (await ctx.em.query(`SELECT count(*)::int AS n FROM account_score ${filtered.where}`, filtered.params))[0].n as number) + overridden.length);
   }
 
@@ -112,7 +123,7 @@ export class FitService {
     const result = scorerFor(version).evaluate(attributes as Record<string, unknown>, now);
     return {
       accountId: null, versionId: version.id, score: result.score, tier: result.tier, outcomes: result.outcomes, computedAt: now,
-      validFrom: now, validTo: null, nextChangeAt: result.nextChangeAt,
+      validFrom: now, validTo: null, nextChangeAt: result.nextChangeAt, attributes: attributes as Record<string, unknown>,
     };
   }
 

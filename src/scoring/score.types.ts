@@ -1,6 +1,8 @@
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../nodes/node.types';
 import { Account } from '../accounts/account.entity';
 import { connectionTypes } from '../common/pagination';
+import { JSONScalar } from '../common/scalars';
 import { DimensionEnum, FitTierEnum, OperatorEnum } from '../common/enums';
 import { Segment } from '../segments/segment.entity';
 import type { OverrideRow } from '../overrides/override.types';
@@ -17,6 +19,8 @@ export class CriterionResult {
   @Field(() => Float) points: number;
   @Field(() => Float) earned: number;
   @Field(() => Int, { nullable: true, description: 'BANDS and AGE_BANDS: the index of the band that earned; null when none held.' }) band: number | null;
+  @Field(() => JSONScalar, { nullable: true, description: "The account's value of the attribute; null when missing." }) value: unknown;
+  @Field({ description: 'The test and the value in words, e.g. "employees 524: needs at least 1,000".' }) explanation: string;
 }
 
 @ObjectType()
@@ -57,8 +61,9 @@ export class Score {
 }
 
 /** What users see: the computed score, or the active override over it. */
-@ObjectType({ description: 'What users see: the computed score, or the active override over it.' })
+@ObjectType({ description: 'What users see: the computed score, or the active override over it.' , implements: Node })
 export class Fit {
+  @Field(() => ID, { description: 'Stable for an account in a segment under a version.' }) id: string;
   @Field(() => Account) account: Account;
   @Field(() => Segment) segment: Segment;
   @Field(() => IcpVersion) version: IcpVersion;
@@ -90,6 +95,10 @@ export interface ScoreData {
   validFrom: Date;
   validTo: Date | null;
   nextChangeAt: Date | null;
+  /** The attributes scored, for a preview; an account's score reads its account's. */
+  attributes?: Record<string, unknown>;
+  /** False for a past row of the history: the account's attributes may since have changed. */
+  current?: boolean;
 }
 
 /** The data behind a Fit: effective score and tier, the computed result, and the override if one applies. */

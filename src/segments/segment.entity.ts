@@ -1,10 +1,11 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../nodes/node.types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CriterionSpec } from '../versions/icp-definition';
 import { Criterion } from '../versions/icp-definition.types';
 
 @Entity('segment')
-@ObjectType()
+@ObjectType({ implements: Node })
 export class Segment {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)

@@ -3,20 +3,21 @@ import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
 import { AttributeResolver } from '../attributes/attribute.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
-import { ApiKeyResolver } from '../auth/api-key.resolver';
+import { ApiKeyResolver, PrincipalResolver } from '../auth/api-key.resolver';
 import { DateTimeScalar } from '../common/scalars';
 import { DiscoveryResolver } from '../discovery/discovery.resolver';
+import { NodeResolver } from '../nodes/node.resolver';
 import { AccountOpportunitiesResolver, OutcomeResolver } from '../outcomes/outcome.resolver';
 import { ExceptionItemResolver, ReportResolver } from '../reports/report.resolver';
 import { AccountOverridesResolver, FitOverrideResolver, OverrideResolver } from '../overrides/override.resolver';
-import { FitResolver, ScoreResolver } from '../scoring/fit.resolver';
+import { CriterionResultResolver, FitResolver, ScoreResolver } from '../scoring/fit.resolver';
 import { SegmentResolver } from '../segments/segment.resolver';
 import { DimensionDefinitionResolver, VersionResolver } from '../versions/version.resolver';
 
 export const resolvers = [
-  ApiKeyResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver,
+  ApiKeyResolver, PrincipalResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver, CriterionResultResolver,
   OverrideResolver, AccountOverridesResolver, FitOverrideResolver, OutcomeResolver, AccountOpportunitiesResolver,
-  ReportResolver, ExceptionItemResolver, DimensionDefinitionResolver, DiscoveryResolver,
+  ReportResolver, ExceptionItemResolver, DimensionDefinitionResolver, DiscoveryResolver, NodeResolver,
 ] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../nodes/node.types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { VersionStatusEnum, type VersionStatus } from '../common/enums';
 import type { IcpDefinitionSpec } from './icp-definition';
@@ -9,7 +10,7 @@ import { IcpDefinition } from './icp-definition.types';
  * published and superseded rows are immutable (a trigger enforces it).
  */
 @Entity('icp_version')
-@ObjectType()
+@ObjectType({ implements: Node })
 export class IcpVersion {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)

@@ -1,0 +1,200 @@
+/**
+ * What Relay and normalising client caches rely on: global ids with node/nodes, a Fit id, full
+ * PageInfo with backward pagination, cursors bound to their list, and explanations in words.
+ */
+import { generateAccounts } from '../../src/demo/account-generator';
+import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+let viewer: string;
+let manager: string;
+const UPSERT = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created } }';
+const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
+const FITS = `query($segmentKey: String!, $filter: FitFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  fits(segmentKey: $segmentKey, filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id score account { id } } } nodes { id } } }`;
+
+type FitNode = { id: string; score: number; account: { id: string } };
+const fitsOf = async (vars: Record<string, unknown>) => (await t.data(FITS, { segmentKey: 'all', ...vars })).fits;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  viewer = await t.keyFor('VIEWER');
+  manager = await t.keyFor('SALES_MANAGER');
+  await t.data(CREATE_SEGMENT, { input: { key: 'all', name: 'Everyone' } });
+  await t.data(CREATE_SEGMENT, { input: { key: 'other', name: 'Everyone again' } });
+  await t.data(UPSERT, { accounts: [
+    ...generateAccounts(120, { seed: 5 }),
+    { externalId: 'known', name: 'Known Inc', attributes: { annualRevenue: 50_000_000, industry: 'retail', employees: 524, techStack: ['aws'] } },
+  ] });
+  for (const key of ['all', 'other']) {
+    const draft = (await t.data(CREATE_DRAFT, { segmentKey: key, definition: seedDefinition() })).createDraft;
+    await t.data(PUBLISH, { id: draft.id });
+  }
+  // Overridden fits are merged into the ranking apart from the index: page across them too.
+  const ranked: FitNode[] = (await fitsOf({ first: 121 })).edges.map((e: any) => e.node);
+  for (const [i, tier] of [[10, 'WEAK'], [60, 'PERFECT'], [100, 'STRONG']] as const) {
+    await t.data('mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }', {
+      input: { accountId: ranked[i].account.id, segmentKey: 'all', tier, justification: WHY, category: 'STRATEGIC_ACCOUNT' } }, { key: manager });
+  }
+  await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
+    o: [{ externalId: 'opp-1', accountExternalId: 'known', createdAt: '2026-10-01T00:00:00Z', outcome: 'OPEN', amount: 1000 }] });
+});
+afterAll(() => t.close());
+
+describe('backward pagination on fits', () => {
+  it('pages back from the end with last/before through the same ranking as forward paging', async () => {
+    const all: FitNode[] = (await fitsOf({ first: 500 })).edges.map((e: any) => e.node);
+    expect(all).toHaveLength(121);
+    const collected: FitNode[] = [];
+    let before: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page = await fitsOf({ last: 25, before });
+      pages++;
+      const nodes: FitNode[] = page.edges.map((e: any) => e.node);
+      collected.unshift(...nodes);
+      expect(page.nodes.map((n: any) => n.id)).toEqual(nodes.map((n) => n.id));
+      expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1).cursor);
+      expect(page.pageInfo.hasNextPage).toBe(before !== null);
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(pages).toBe(5); // 121 = 4 x 25 + 21
+    expect(collected.map((n) => n.id)).toEqual(all.map((n) => n.id));
+  });
+
+  it('meets forward paging in the middle: the page before a cursor ends where the page after it begins', async () => {
+    const all: FitNode[] = (await fitsOf({ first: 500 })).edges.map((e: any) => e.node);
+    const forward = await fitsOf({ first: 50 });
+    expect(forward.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = await fitsOf({ first: 10, after: forward.pageInfo.endCursor });
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    const back = await fitsOf({ last: 10, before: second.pageInfo.startCursor });
+    expect(back.edges.map((e: any) => e.node.id)).toEqual(all.slice(40, 50).map((n) => n.id));
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  });
+
+  it('refuses mixing directions and cursors of other lists or arguments', async () => {
+    const page = await fitsOf({ first: 5 });
+    const cursor = page.pageInfo.endCursor;
+    expect(expectError(await t.gql(FITS, { segmentKey: 'other', after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
+    expect(expectError(await t.gql(FITS, { segmentKey: 'all', filter: { tiers: ['WEAK'] }, after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
+    expect(expectError(await t.gql(FITS, { segmentKey: 'other', last: 3, before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('before');
+    expect(expectError(await t.gql(FITS, { segmentKey: 'all', last: 3, after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
+    expect(expectError(await t.gql(FITS, { segmentKey: 'all', before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('before');
+    expect(expectError(await t.gql(FITS, { segmentKey: 'all', last: 501 }), 'BAD_USER_INPUT').extensions?.field).toBe('last');
+    const accounts = await t.data('{ accounts(first: 2) { pageInfo { endCursor } } }');
+    expectError(await t.gql(FITS, { segmentKey: 'all', after: accounts.accounts.pageInfo.endCursor }), 'BAD_USER_INPUT');
+    // The same list and arguments accept it, written differently (filter keys in another order).
+    const filtered = await fitsOf({ filter: { minScore: 0, tiers: ['WEAK', 'MODERATE'] }, first: 2 });
+    expect((await t.gql(FITS, { segmentKey: 'all', filter: { tiers: ['WEAK', 'MODERATE'], minScore: 0 }, after: filtered.pageInfo.endCursor })).errors).toBeUndefined();
+  });
+});
+
+describe('backward pagination on the other connections', () => {
+  it.each([
+    ['accounts', '{ accounts(first: 500) { nodes { id } } }', (l: number, b: string | null) => `{ accounts(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
+    ['auditEvents', '{ auditEvents(first: 500) { nodes { id } } }', (l: number, b: string | null) => `{ auditEvents(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
+    ['overrides', '{ overrides(first: 500) { nodes { id } } }', (l: number, b: string | null) => `{ overrides(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
+  ])('%s pages backward to the same list', async (field, forwardQuery, backwardQuery) => {
+    const all: string[] = (await t.data(forwardQuery))[field].nodes.map((n: any) => n.id);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const collected: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page: any = (await t.data(backwardQuery(2, before)))[field];
+      collected.unshift(...page.nodes.map((n: any) => n.id));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(collected).toEqual(all);
+  });
+});
+
+describe('node and nodes', () => {
+  const NODE = `query($id: ID!) { node(id: $id) { __typename id
+    ... on Account { externalId } ... on Segment { key } ... on IcpVersion { number } ... on Override { tier }
+    ... on Opportunity { externalId } ... on ApiKey { name } ... on Fit { score account { externalId } segment { key } } } }`;
+
+  it('round-trips every type with an id', async () => {
+    const data = await t.data(`{ account(externalId: "known") { id fit(segmentKey: "all") { id score } opportunities { id }
+      overrides { id } } segment(key: "all") { id liveVersion { id } } apiKeys { id name } overrides(first: 1) { nodes { id tier } } }`);
+    const expected: Array<[string, string, Record<string, unknown>]> = [
+      ['Account', data.account.id, { externalId: 'known' }],
+      ['Segment', data.segment.id, { key: 'all' }],
+      ['IcpVersion', data.segment.liveVersion.id, { number: 1 }],
+      ['Opportunity', data.account.opportunities[0].id, { externalId: 'opp-1' }],
+      ['ApiKey', data.apiKeys[0].id, { name: data.apiKeys[0].name }],
+      ['Override', data.overrides.nodes[0].id, { tier: data.overrides.nodes[0].tier }],
+      ['Fit', data.account.fit.id, { score: data.account.fit.score, account: { externalId: 'known' }, segment: { key: 'all' } }],
+    ];
+    for (const [typename, id, fields] of expected) {
+      expect((await t.data(NODE, { id })).node).toEqual({ __typename: typename, id, ...fields });
+    }
+    const many = await t.data('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids: [...expected.map((e) => e[1]), 'nope', '00000000-0000-4000-8000-000000000000'] });
+    expect(many.nodes).toEqual([...expected.map(([__typename, id]) => ({ __typename, id })), null, null]);
+  });
+
+  it('gives a fit one id per account, segment and version, the same through every path', async () => {
+    const data = await t.data('{ account(externalId: "known") { id fits { id segment { key } } fit(segmentKey: "other") { id } } }');
+    const ids = data.account.fits.map((f: any) => f.id);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids).toContain(data.account.fit.id);
+    const ranked = await fitsOf({ first: 500 });
+    expect(ranked.edges.map((e: any) => e.node.id)).toContain(data.account.fits.find((f: any) => f.segment.key === 'all').id);
+  });
+
+  it('answers null for a type the role may not read', async () => {
+    const data = await t.data('{ apiKeys { id } overrides(first: 1) { nodes { id } } segment(key: "all") { id } }');
+    const ids = [data.apiKeys[0].id, data.overrides.nodes[0].id, data.segment.id];
+    const read = async (key: string) => (await t.data('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, { key })).nodes;
+    expect(await read(viewer)).toEqual([null, null, { id: data.segment.id }]);
+    expect(await read(manager)).toEqual([null, { id: data.overrides.nodes[0].id }, { id: data.segment.id }]);
+  });
+
+  it('answers null for a fit under a version no longer live', async () => {
+    const before = (await t.data('{ account(externalId: "known") { fit(segmentKey: "other") { id } } }')).account.fit.id;
+    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'other', definition: { ...seedDefinition(), thresholds: { perfect: 85, strong: 60, moderate: 40 } } })).createDraft;
+    await t.data(PUBLISH, { id: draft.id });
+    expect((await t.data('query($id: ID!) { node(id: $id) { id } }', { id: before })).node).toBeNull();
+    const after = (await t.data('{ account(externalId: "known") { fit(segmentKey: "other") { id } } }')).account.fit.id;
+    expect(after).not.toBe(before);
+    expect((await t.data('query($id: ID!) { node(id: $id) { id } }', { id: after })).node).toEqual({ id: after });
+  });
+});
+
+describe('explanations in words', () => {
+  it('gives each criterion the account value and a sentence', async () => {
+    const data = await t.data(`{ account(externalId: "known") { fit(segmentKey: "all") { computed { dimensions { criteria { attribute value explanation matched missing } } } } } }`);
+    const criteria = data.account.fit.computed.dimensions.flatMap((d: any) => d.criteria);
+    const by = (a: string) => criteria.find((c: any) => c.attribute === a);
+    expect(by('employees')).toMatchObject({ value: 524, matched: true, explanation: 'employees 524: at least 50, met' });
+    expect(by('industry')).toMatchObject({ value: 'retail', matched: false, explanation: 'industry retail: needs one of saas, fintech' });
+    expect(by('annualRevenue').explanation).toBe('annualRevenue 50,000,000: between 10,000,000 and 1,000,000,000, met');
+    expect(by('demoRequested')).toMatchObject({ value: null, missing: true, explanation: 'demoRequested has no value: needs exactly true' });
+    const preview = await t.data(`query($v: ID!) { previewScore(versionId: $v, attributes: { employees: 12 }) { dimensions { criteria { attribute value explanation } } } }`,
+      { v: (await t.data('{ segment(key: "all") { liveVersion { id } } }')).segment.liveVersion.id });
+    const employees = preview.previewScore.dimensions.flatMap((d: any) => d.criteria).find((c: any) => c.attribute === 'employees');
+    expect(employees).toEqual({ attribute: 'employees', value: 12, explanation: 'employees 12: needs at least 50' });
+  });
+});
+
+describe('me', () => {
+  it('lists what the key may use, by the authorisation table', async () => {
+    const mine = async (key: string) => (await t.data('{ me { role permissions } }', {}, { key })).me;
+    const v = await mine(viewer);
+    expect(v.role).toBe('VIEWER');
+    expect(v.permissions).toEqual(expect.arrayContaining(['Query.fits', 'Query.node', 'Fit.override', 'Principal.permissions']));
+    for (const refused of ['Query.apiKeys', 'Query.exceptions', 'Account.overrides', 'Mutation.overrideFit', 'Mutation.publishVersion']) {
+      expect(v.permissions).not.toContain(refused);
+    }
+    const m = await mine(manager);
+    expect(m.permissions).toEqual(expect.arrayContaining(['Mutation.overrideFit', 'Account.overrides', 'Query.exceptions']));
+    expect(m.permissions).not.toContain('Mutation.publishVersion');
+    // A listed field is one the role may use: a VIEWER query naming only listed fields runs.
+    expect((await t.gql('{ segments { key liveVersion { number } } }', {}, { key: viewer })).errors).toBeUndefined();
+  });
+});
