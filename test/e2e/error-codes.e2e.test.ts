@@ -7,7 +7,8 @@ import path from 'node:path';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp({ config: { maxBodyBytes: 100_000 } }); });
+// No report may run (maxHeavyPerKey 0), to provoke TOO_MANY_REQUESTS.
+beforeAll(async () => { t = await startTestApp({ config: { maxBodyBytes: 100_000, maxHeavyPerKey: 0 } }); });
 afterAll(() => t.close());
 
 /** code -> statuses listed in the README's Errors table. */
@@ -50,6 +51,8 @@ describe('error codes', () => {
       ['OPERATION_RESOLUTION_FAILURE', () => send({ query: 'query A { me { role } }', operationName: 'B' })],
       ['BAD_REQUEST', () => send('{ "query": ')],
       ['BAD_REQUEST', () => send(undefined, { method: 'GET', search: `?query=${encodeURIComponent('mutation { discardDraft(id: "x") }')}` })],
+      ['BAD_REQUEST', () => send({ query: '{ me { role } }' }, { headers: { 'content-encoding': 'compress' } })],
+      ['TOO_MANY_REQUESTS', () => send({ query: '{ tierDashboard(segmentKey: "x") { tiers { tier } } }' })],
       ['PAYLOAD_TOO_LARGE', () => send({ query: '{ me { role } }', variables: { pad: 'x'.repeat(150_000) } })],
       ['UNAUTHENTICATED', () => send({ query: '{ me { role } }' }, { key: null })],
       ['FORBIDDEN', () => send({ query: '{ apiKeys { id } }' }, { key: viewer })],

@@ -5,7 +5,7 @@
  * the database is unchanged.
  */
 import { gzipSync } from 'node:zlib';
-import { encodeCursor } from '../../src/common/pagination';
+import { encodeCursor, listScope } from '../../src/common/pagination';
 import { CREATE_DRAFT, CREATE_SEGMENT, seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type GqlResponse, type TestApp } from '../helpers/test-app';
 
@@ -158,10 +158,10 @@ describe('one date parser', () => {
     const filter = expectError(await t.gql('query($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }', { f: { from: '2026-02-30T00:00:00Z' } }), 'BAD_USER_INPUT');
     expect(filter.message).toContain('2026-02-30T00:00:00Z');
 
-    const forged = encodeCursor('override', ['2026-02-30T00:00:00Z', '00000000-0000-0000-0000-000000000000']);
+    const forged = encodeCursor(listScope('overrides', {}), ['2026-02-30T00:00:00Z', '00000000-0000-0000-0000-000000000000']);
     const res = await t.gql('query($a: String) { overrides(after: $a) { totalCount } }', { a: forged });
     const error = expectError(res, 'BAD_USER_INPUT');
-    expect(error.message).toBe('Invalid input: after: is not a cursor returned by this query');
+    expect(error.message).toBe('Invalid input: after: is not a cursor of this list: a cursor is valid only for the field and arguments that returned it');
     expect(JSON.stringify(res)).not.toMatch(/out of range|date\/time/);
   });
 });

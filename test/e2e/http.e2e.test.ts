@@ -139,6 +139,6 @@ describe('request limits', () => {
   it('refuses variables of the wrong type with BAD_USER_INPUT naming the variable', async () => {
     const error = expectError(await t.gql('query($first: Int) { auditEvents(first: $first) { totalCount } }', { first: 'ten' }), 'BAD_USER_INPUT');
     expect(error.message).toContain('$first');
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', issues: [{ path: 'first', message: error.message }] });
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', issues: [{ path: 'first', message: error.message }], issueCount: 1 });
   });
 });
