@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Account } from './accounts/account.entity';
+import { AttributeDefinition } from './attributes/attribute-definition.entity';
 import { ApiKey } from './auth/api-key.entity';
 import { systemClock, type Clock } from './context';
 import { inForceAt, OVERRIDE_COLUMNS, toOverrideRow } from './overrides/override-rows';
@@ -8,6 +9,7 @@ import type { OverrideRow } from './overrides/override.types';
 import type { OpportunityRow } from './outcomes/outcome.types';
 import { SCORE_COLUMNS, toScoreRow, type ScoreRow } from './scoring/score-store';
 import { Segment } from './segments/segment.entity';
+import type { AttributeCatalogue } from './versions/icp-definition';
 import { IcpVersion } from './versions/icp-version.entity';
 
 /** Types whose objects have a UUID row id; a Fit's id is derived (see fit-id.ts). */
@@ -103,6 +105,12 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
      * The type of each id, looked up across the tables of every type with a UUID id (UUIDs do not
      * repeat across tables), in one statement. Discarded drafts are gone for readers, as in icpVersion.
      */
+    /** The attribute catalogue, read once per request (key 'all'). */
+    attributeCatalogue: new DataLoader<'all', AttributeCatalogue>(async (keys) => {
+      const rows = await em.getRepository(AttributeDefinition).find();
+      const catalogue: AttributeCatalogue = new Map(rows.map((a) => [a.key, { key: a.key, type: a.type, dimension: a.dimension }]));
+      return keys.map(() => catalogue);
+    }),
     nodeTypeById: new DataLoader<string, NodeTypeName | null>(async (ids) => {
       const rows: Array<{ id: string; type: NodeTypeName }> = await em.query(
         `SELECT id, 'Account' AS type FROM account WHERE id = ANY($1::uuid[])

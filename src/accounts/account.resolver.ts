@@ -2,19 +2,21 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { ConnectionArgs } from '../common/pagination';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../errors/domain-errors';
-import { fitDataOf, fitService } from '../scoring/fit.service';
-import { Fit, Score, type FitData, type ScoreData } from '../scoring/score.types';
+import { currentFit, fitService } from '../scoring/fit.service';
+import { Fit, Score, ScoreConnection, type FitData, type ScoreData } from '../scoring/score.types';
 import { Account } from './account.entity';
-import { AccountConnection, AccountFilter, AccountInput, UpsertAccountsResult } from './account.input';
+import { AccountConnection, AccountFilter, AccountInput, AttributeValue, HistoryConnectionArgs, UpsertAccountsResult, attributeValuesOf } from './account.input';
 import { accountService } from './account.service';
 
-/** The account's current fit in one segment, through the request's loaders. */
-async function fitIn(ctx: AppContext, account: Account, segmentId: string): Promise<FitData | null> {
-  if (!account.segmentIds.includes(segmentId)) return null;
-  const live = await ctx.loaders.liveVersionBySegmentId.load(segmentId);
-  if (!live) return null;
-  const fit = await ctx.loaders.fitRow.load(`${live.id}:${segmentId}:${account.id}`);
-  return fit ? fitDataOf(fit.row, fit.override, live.definition.thresholds) : null;
+
+@Resolver(() => UpsertAccountsResult)
+export class UpsertAccountsResultResolver {
+  @FieldResolver(() => [Fit], { description: "The fits of the batch's accounts after the change, in every segment each belongs to (changed or not), for client caches." })
+  async fits(@Root() result: UpsertAccountsResult, @Ctx() ctx: AppContext): Promise<FitData[]> {
+    const accounts = await accountService.findByExternalIds(ctx, result.externalIds ?? []);
+    const fits = await Promise.all(accounts.flatMap((a) => a.segmentIds.map((segmentId) => currentFit(ctx, a, segmentId))));
+    return fits.filter((f): f is FitData => f !== null);
+  }
 }
 
 @Resolver(() => Account)
@@ -40,19 +42,19 @@ export class AccountResolver {
   @Mutation(() => UpsertAccountsResult, { description: 'All or nothing: one invalid account refuses the batch with BAD_USER_INPUT naming its index and field. Up to 5,000 accounts a call.' })
   async upsertAccounts(@Ctx() ctx: AppContext, @Arg('accounts', () => [AccountInput]) accounts: AccountInput[]): Promise<UpsertAccountsResult> {
     const { rejected: _none, ...counts } = await accountService.upsert(ctx, accounts);
-    return counts;
+    return { ...counts, externalIds: accounts.map((a) => a.externalId) };
   }
 
   @FieldResolver(() => Fit, { nullable: true, description: 'Effective fit in one segment under its live version; null when the account is not in the segment or the segment has no live version.' })
   async fit(@Root() account: Account, @Ctx() ctx: AppContext, @Arg('segmentKey') segmentKey: string): Promise<FitData | null> {
     const segment = await ctx.loaders.segmentByKey.load(segmentKey);
     if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
-    return fitIn(ctx, account, segment.id);
+    return currentFit(ctx, account, segment.id);
   }
 
   @FieldResolver(() => [Fit], { description: 'Effective fits in every segment the account belongs to.' })
   async fits(@Root() account: Account, @Ctx() ctx: AppContext): Promise<FitData[]> {
-    const fits = await Promise.all(account.segmentIds.map((segmentId) => fitIn(ctx, account, segmentId)));
+    const fits = await Promise.all(account.segmentIds.map((segmentId) => currentFit(ctx, account, segmentId)));
     return fits.filter((f): f is FitData => f !== null);
   }
 
@@ -64,5 +66,15 @@ export class AccountResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
   ): Promise<ScoreData[]> {
     return fitService.history(ctx, account.id, segmentKey, first);
+  }
+
+  @FieldResolver(() => ScoreConnection, { description: 'scoreHistory as a connection (newest first, up to 10,000 rows), with last/before.' })
+  scoreHistoryConnection(@Root() account: Account, @Ctx() ctx: AppContext, @Arg('segmentKey') segmentKey: string, @Args() page: HistoryConnectionArgs) {
+    return fitService.historyPage(ctx, account.id, segmentKey, page);
+  }
+
+  @FieldResolver(() => [AttributeValue], { description: 'attributes as a typed list, by key: each value beside its catalogue type, and in the typed field of that type.' })
+  async attributeList(@Root() account: Account, @Ctx() ctx: AppContext): Promise<AttributeValue[]> {
+    return attributeValuesOf(account.attributes, await ctx.loaders.attributeCatalogue.load('all'));
   }
 }

@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { attributeService } from '../attributes/attribute.service';
 import { auditService } from '../audit/audit.service';
@@ -162,6 +163,13 @@ export class AccountService {
         assigned += ids.length;
       }
     }
+  }
+
+  /** Accounts by external id, in the order given (unknown ids left out). */
+  async findByExternalIds(ctx: AppContext, externalIds: string[]): Promise<Account[]> {
+    const rows = await ctx.em.getRepository(Account).findBy({ externalId: In(externalIds) });
+    const byId = new Map(rows.map((a) => [a.externalId, a]));
+    return [...new Set(externalIds)].flatMap((id) => byId.get(id) ?? []);
   }
 
   async findOne(ctx: AppContext, by: { id?: string | null; externalId?: string | null }): Promise<Account | null> {

@@ -6,7 +6,7 @@ import { auditService } from './audit.service';
 
 @Resolver()
 export class AuditResolver {
-  @Query(() => AuditEventConnection, { description: 'Newest first. AUDITOR and ADMIN only.' })
+  @Query(() => AuditEventConnection, { description: 'Newest first.' })
   auditEvents(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
@@ -15,7 +15,7 @@ export class AuditResolver {
     return auditService.list(ctx, filter, page);
   }
 
-  @Query(() => AuditIntegrity, { description: 'Walks the whole hash chain. AUDITOR and ADMIN only.' })
+  @Query(() => AuditIntegrity, { description: 'Walks the whole hash chain.' })
   auditIntegrity(@Ctx() ctx: AppContext): Promise<AuditIntegrity> {
     return auditService.integrity(ctx);
   }

@@ -117,6 +117,7 @@ const PART_CHECKS = {
   uuid: (v: unknown) => typeof v === 'string' && UUID.test(v),
   integer: (v: unknown) => Number.isSafeInteger(v),
   score: (v: unknown) => typeof v === 'string' && /^\d{1,3}(\.\d{1,2})?$/.test(v),
+  word: (v: unknown) => typeof v === 'string' && /^[A-Z_]{1,40}$/.test(v),
   instant: (v: unknown) => typeof v === 'string' && v.length > 10 && isIsoDate(v),
 } as const;
 export type CursorPart = keyof typeof PART_CHECKS;

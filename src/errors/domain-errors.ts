@@ -73,6 +73,11 @@ export class ConflictError extends DomainError {
   readonly code = 'CONFLICT' as const;
 }
 
+/** The caller's role may not use a field the operation names; `issues` lists each with its path. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+}
+
 /**
  * An operation over a request limit (tokens, depth, aliases, directives, estimated cost):
  * refused before anything runs, with the figure found and the limit (e.g. `cost`, `maxCost`).

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination';
 import { Node } from '../nodes/node.types';
 
 export const OPPORTUNITY_OUTCOMES = ['OPEN', 'WON', 'LOST'] as const;
@@ -50,3 +51,5 @@ export class RecordResult {
   @Field(() => Int) created: number;
   @Field(() => Int) updated: number;
 }
+
+export const { Edge: OpportunityEdge, Connection: OpportunityConnection } = connectionTypes(Opportunity, 'Opportunity');

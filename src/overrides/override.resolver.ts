@@ -3,6 +3,7 @@ import { ConnectionArgs } from '../common/pagination';
 import { Account } from '../accounts/account.entity';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../errors/domain-errors';
+import { currentFit } from '../scoring/fit.service';
 import { Fit, type FitData } from '../scoring/score.types';
 import { Segment } from '../segments/segment.entity';
 import { IcpVersion } from '../versions/icp-version.entity';
@@ -12,7 +13,7 @@ import { Override, OverrideConnection, OverrideFilter, OverrideFitInput, Overrid
 
 @Resolver(() => Override)
 export class OverrideResolver {
-  @Query(() => OverrideConnection, { description: 'Newest first. SALES_MANAGER, AUDITOR and ADMIN.' })
+  @Query(() => OverrideConnection, { description: 'Newest first.' })
   overrides(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => OverrideFilter, { nullable: true }) filter: OverrideFilter | null,
@@ -21,7 +22,7 @@ export class OverrideResolver {
     return overrideService.list(ctx, filter, page);
   }
 
-  @Mutation(() => Override, { description: 'SALES_MANAGER or ADMIN. CONFLICT when the account already has an active override in the segment; revoke it first.' })
+  @Mutation(() => Override, { description: 'CONFLICT when the account already has an active override in the segment; revoke it first.' })
   overrideFit(@Ctx() ctx: AppContext, @Arg('input') input: OverrideFitInput): Promise<OverrideRow> {
     return overrideService.create(ctx, input);
   }
@@ -50,12 +51,18 @@ export class OverrideResolver {
   async version(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<IcpVersion> {
     return (await ctx.loaders.versionById.load(o.versionId))!;
   }
+
+  @FieldResolver(() => Fit, { nullable: true, description: "The account's fit in the segment now, under the live version: what overrideFit and revokeOverride changed, for client caches; null when no version is live or the account left the segment." })
+  async fit(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<FitData | null> {
+    const account = await ctx.loaders.accountById.load(o.accountId);
+    return account ? currentFit(ctx, account, o.segmentId) : null;
+  }
 }
 
 /** The overrides seen from an account and from a fit. */
 @Resolver(() => Account)
 export class AccountOverridesResolver {
-  @FieldResolver(() => [Override], { description: 'Every override of the account, newest first; SALES_MANAGER, AUDITOR and ADMIN.' })
+  @FieldResolver(() => [Override], { description: 'Every override of the account, newest first.' })
   async overrides(@Root() account: Account, @Ctx() ctx: AppContext, @Arg('segmentKey', () => String, { nullable: true }) segmentKey: string | null): Promise<OverrideRow[]> {
     const all = await ctx.loaders.overridesByAccount.load(account.id);
     if (!segmentKey) return all;

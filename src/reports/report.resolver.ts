@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
+import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../common/pagination';
 import type { AppContext } from '../context';
 import { backtest } from './backtest.service';
 import { exceptionReport, type ExceptionItemData } from './exceptions.service';
 import { reportService } from './report.service';
-import { BacktestReport, ConversionComparison, ExceptionItem, ExceptionReport, TierDashboard } from './report.types';
+import { BacktestReport, ConversionComparison, ExceptionItem, ExceptionItemConnection, ExceptionReport, TierDashboard } from './report.types';
 
 @Resolver()
 export class ReportResolver {
@@ -41,6 +42,15 @@ export class ReportResolver {
   @Query(() => BacktestReport)
   backtest(@Ctx() ctx: AppContext, @Arg('versionId', () => ID) versionId: string, @Arg('baselineVersionId', () => ID, { nullable: true }) baselineVersionId: string | null) {
     return backtest(ctx, versionId, baselineVersionId);
+  }
+}
+
+@Resolver(() => ExceptionReport)
+export class ExceptionReportResolver {
+  @FieldResolver(() => ExceptionItemConnection, { description: 'exceptions as a connection, in the order of exceptions, with last/before.' })
+  exceptionsConnection(@Root() report: ExceptionReport, @Args() page: ConnectionArgs) {
+    const request = pageRequest(listScope('exceptions', { segmentId: report.segment.id, from: report.from, to: report.to }), page, ['uuid', 'word']);
+    return pageOfList(report.exceptions as unknown as ExceptionItemData[], request, (e) => [e.accountId, e.kind]);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { FitTierEnum } from '../common/enums';
+import { connectionTypes } from '../common/pagination';
 import { Override } from '../overrides/override.types';
 import { Segment } from '../segments/segment.entity';
 import type { FitTier } from '../versions/icp-definition';
@@ -145,3 +146,5 @@ export class BacktestReport {
   @Field(() => Float, { nullable: true, description: 'Area under the ROC curve of score against won/lost on closed opportunities; null without any.' }) auc: number | null;
   @Field(() => Float, { nullable: true }) baselineAuc: number | null;
 }
+
+export const { Edge: ExceptionItemEdge, Connection: ExceptionItemConnection } = connectionTypes(ExceptionItem, 'ExceptionItem');

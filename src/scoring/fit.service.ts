@@ -1,6 +1,6 @@
 import { attributeIssues } from '../accounts/attribute-values';
 import { attributeService } from '../attributes/attribute.service';
-import { checkPageSize, encodeCursor, listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs, type PageRequest } from '../common/pagination';
+import { checkPageSize, encodeCursor, listScope, pageOfList, pageRequest, toPage, withDeferredCount, type Page, type PageArgs, type PageRequest } from '../common/pagination';
 import { Conditions } from '../db/conditions';
 import type { AppContext } from '../context';
 import { assertNoIssues, BadUserInputError, NotFoundError } from '../errors/domain-errors';
@@ -72,6 +72,21 @@ function pageQuery(c: Conditions, cursor: { score: string; accountId: string } |
   ];
 }
 
+/**
+ * An account's current effective fit in one segment under its live version, through the
+ * request's loaders; null when the account is not in the segment or no version is live.
+ */
+export async function currentFit(ctx: AppContext, account: { id: string; segmentIds: string[] }, segmentId: string): Promise<FitData | null> {
+  if (!account.segmentIds.includes(segmentId)) return null;
+  const live = await ctx.loaders.liveVersionBySegmentId.load(segmentId);
+  if (!live) return null;
+  const fit = await ctx.loaders.fitRow.load(`${live.id}:${segmentId}:${account.id}`);
+  return fit ? fitDataOf(fit.row, fit.override, live.definition.thresholds) : null;
+}
+
+/** Score rows a history connection reads at most (one per version published and per change). */
+export const MAX_HISTORY = 10_000;
+
 export class FitService {
   /**
    * The ranked list of a segment under its live version, by effective score then account id.
@@ -125,6 +140,15 @@ export class FitService {
       accountId: null, versionId: version.id, score: result.score, tier: result.tier, outcomes: result.outcomes, computedAt: now,
       validFrom: now, validTo: null, nextChangeAt: result.nextChangeAt, attributes: attributes as Record<string, unknown>,
     };
+  }
+
+  /** The whole history of an account in a segment (up to MAX_HISTORY rows), newest first, as a connection. */
+  async historyPage(ctx: AppContext, accountId: string, segmentKey: string, page: PageArgs): Promise<Page<ScoreData>> {
+    const segment = await ctx.loaders.segmentByKey.load(segmentKey);
+    if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
+    const request = pageRequest(listScope('scoreHistory', { accountId, segmentId: segment.id }), page, ['instant', 'uuid'], 20);
+    const rows = await ctx.loaders.scoreHistory.load({ accountId, segmentId: segment.id, first: MAX_HISTORY });
+    return pageOfList(rows.map(scoreDataOf), request, (s) => [s.computedAt.toISOString(), s.versionId]);
   }
 
   /** Computed results of an account in a segment over time, newest first. */

@@ -74,6 +74,8 @@ export class Fit {
   @Field() overridden: boolean;
 }
 
+export const { Edge: ScoreEdge, Connection: ScoreConnection } = connectionTypes(Score, 'Score');
+
 @InputType()
 export class FitFilter {
   @Field(() => [FitTierEnum], { nullable: true }) tiers?: FitTier[] | null;

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../common/pagination';
 import type { AppContext } from '../context';
-import { IcpVersion } from '../versions/icp-version.entity';
+import { IcpVersion, IcpVersionConnection } from '../versions/icp-version.entity';
 import { Segment } from './segment.entity';
 import { CreateSegmentInput } from './segment.input';
 import { segmentService } from './segment.service';
@@ -30,5 +31,11 @@ export class SegmentResolver {
   @FieldResolver(() => [IcpVersion], { description: 'Every version but discarded drafts, by number.' })
   versions(@Root() segment: Segment, @Ctx() ctx: AppContext): Promise<IcpVersion[]> {
     return ctx.loaders.versionsBySegmentId.load(segment.id);
+  }
+
+  @FieldResolver(() => IcpVersionConnection, { description: 'versions as a connection, by number, with last/before.' })
+  async versionsConnection(@Root() segment: Segment, @Ctx() ctx: AppContext, @Args() page: ConnectionArgs) {
+    const request = pageRequest(listScope('versions', { segmentId: segment.id }), page, ['integer']);
+    return pageOfList(await ctx.loaders.versionsBySegmentId.load(segment.id), request, (v) => [v.number]);
   }
 }

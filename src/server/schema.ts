@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
-import { AccountResolver } from '../accounts/account.resolver';
+import { describeFieldRoles } from '../auth/field-roles';
+import { AccountResolver, UpsertAccountsResultResolver } from '../accounts/account.resolver';
 import { AttributeResolver } from '../attributes/attribute.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeyResolver, PrincipalResolver } from '../auth/api-key.resolver';
@@ -8,7 +9,8 @@ import { DateTimeScalar } from '../common/scalars';
 import { DiscoveryResolver } from '../discovery/discovery.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
 import { AccountOpportunitiesResolver, OutcomeResolver } from '../outcomes/outcome.resolver';
-import { ExceptionItemResolver, ReportResolver } from '../reports/report.resolver';
+import { MetricDeltaResolver } from '../reports/metric-kind';
+import { ExceptionItemResolver, ExceptionReportResolver, ReportResolver } from '../reports/report.resolver';
 import { AccountOverridesResolver, FitOverrideResolver, OverrideResolver } from '../overrides/override.resolver';
 import { CriterionResultResolver, FitResolver, ScoreResolver } from '../scoring/fit.resolver';
 import { SegmentResolver } from '../segments/segment.resolver';
@@ -17,19 +19,22 @@ import { DimensionDefinitionResolver, VersionResolver } from '../versions/versio
 export const resolvers = [
   ApiKeyResolver, PrincipalResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver, CriterionResultResolver,
   OverrideResolver, AccountOverridesResolver, FitOverrideResolver, OutcomeResolver, AccountOpportunitiesResolver,
-  ReportResolver, ExceptionItemResolver, DimensionDefinitionResolver, DiscoveryResolver, NodeResolver,
+  ReportResolver, ExceptionItemResolver, DimensionDefinitionResolver, DiscoveryResolver, ExceptionReportResolver, MetricDeltaResolver,
+  NodeResolver, UpsertAccountsResultResolver,
 ] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */
-export function buildAppSchema(): Promise<GraphQLSchema> {
+export async function buildAppSchema(): Promise<GraphQLSchema> {
   // Parameter decorators run last-to-first, so type-graphql records a method's arguments in
   // reverse; a stable sort by position gives the SDL the order the code declares
   // (versionDiff(fromId, toId)). Arguments are injected by position, so this changes nothing else.
   getMetadataStorage().params.sort((a, b) => a.index - b.index);
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // class-validator runs on inputs; semantic checks that need the database live in services.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  // Guarded fields say who may use them, from the authorisation table itself.
+  return describeFieldRoles(schema);
 }

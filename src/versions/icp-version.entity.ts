@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../common/pagination';
 import { Node } from '../nodes/node.types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { VersionStatusEnum, type VersionStatus } from '../common/enums';
@@ -77,3 +78,5 @@ export class IcpVersion {
   @Field(() => Date, { nullable: true })
   supersededAt: Date | null;
 }
+
+export const { Edge: IcpVersionEdge, Connection: IcpVersionConnection } = connectionTypes(IcpVersion, 'IcpVersion');

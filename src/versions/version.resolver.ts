@@ -46,7 +46,7 @@ export class VersionResolver {
     return versionService.discardDraft(ctx, id);
   }
 
-  @Mutation(() => PublishResult, { description: "Atomic: supersedes the live version, rescores every account of the segment, writes the audit event; all or nothing. effectiveAt (REVOPS, ADMIN) backfills history: it must not be in the future and must be later than the live version's effectiveAt; it is recorded in the audit event." })
+  @Mutation(() => PublishResult, { description: "Atomic: supersedes the live version, rescores every account of the segment, writes the audit event; all or nothing. effectiveAt backfills history: it must not be in the future and must be later than the live version's effectiveAt; it is recorded in the audit event." })
   publishVersion(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,

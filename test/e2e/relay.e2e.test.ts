@@ -198,3 +198,129 @@ describe('me', () => {
     expect((await t.gql('{ segments { key liveVersion { number } } }', {}, { key: viewer })).errors).toBeUndefined();
   });
 });
+
+describe('roles a client can see', () => {
+  it('refuses a query naming forbidden fields with every one of them and its path', async () => {
+    const res = await t.gql(`query Dashboard { segments { key } report: exceptions(segmentKey: "all") { exceptions { account { ...Card } } }
+      apiKeys { id } } fragment Card on Account { name overrides { id } }`, {}, { key: viewer });
+    expect(res.status).toBe(403);
+    expect(res.data).toBeUndefined();
+    const error = expectError(res, 'FORBIDDEN');
+    expect(error.extensions?.issues).toEqual([
+      { path: 'report', message: 'Query.exceptions: only REVOPS, SALES_MANAGER, AUDITOR, ADMIN' },
+      { path: 'report.exceptions.account.overrides', message: 'Account.overrides: only SALES_MANAGER, AUDITOR, ADMIN' },
+      { path: 'apiKeys', message: 'Query.apiKeys: only ADMIN' },
+    ]);
+    expect(error.extensions?.field).toBe('report');
+    expect(error.message).toBe('Role VIEWER may not use report (Query.exceptions), report.exceptions.account.overrides (Account.overrides), apiKeys (Query.apiKeys)');
+  });
+});
+
+describe('connections for lists that grow', () => {
+  it('pages versions, opportunities, score history and exceptions like the lists they mirror', async () => {
+    const data = await t.data(`{ account(externalId: "known") {
+        opportunities { id } opportunitiesConnection(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } }
+        scoreHistory(segmentKey: "other") { computedAt version { number } }
+        historyBack: scoreHistoryConnection(segmentKey: "other", last: 1) { totalCount nodes { computedAt version { number } } pageInfo { hasPreviousPage startCursor } } }
+      segment(key: "other") { versions { number } versionsConnection(last: 1) { nodes { number } pageInfo { hasPreviousPage startCursor } } } }`);
+    expect(data.account.opportunitiesConnection).toEqual({ totalCount: 1, nodes: data.account.opportunities, pageInfo: { hasNextPage: false } });
+    const history = data.account.scoreHistory;
+    expect(history.length).toBeGreaterThanOrEqual(2);
+    expect(data.account.historyBack.totalCount).toBe(history.length);
+    expect(data.account.historyBack.nodes).toEqual([history.at(-1)]);
+    expect(data.account.historyBack.pageInfo.hasPreviousPage).toBe(true);
+    const versions = data.segment.versions.map((v: any) => v.number);
+    expect(data.segment.versionsConnection.nodes).toEqual([{ number: versions.at(-1) }]);
+    const earlier = await t.data('query($b: String) { segment(key: "other") { versionsConnection(last: 10, before: $b) { nodes { number } } } }',
+      { b: data.segment.versionsConnection.pageInfo.startCursor });
+    expect(earlier.segment.versionsConnection.nodes.map((v: any) => v.number)).toEqual(versions.slice(0, -1));
+    // A version cursor of one segment is refused by another.
+    expectError(await t.gql('query($b: String) { segment(key: "all") { versionsConnection(last: 1, before: $b) { nodes { number } } } }',
+      { b: data.segment.versionsConnection.pageInfo.startCursor }), 'BAD_USER_INPUT');
+    const report = await t.data('{ exceptions(segmentKey: "all") { exceptions { kind account { id } } exceptionsConnection(first: 2) { totalCount edges { node { kind account { id } } } } } }');
+    expect(report.exceptions.exceptions.length).toBeGreaterThan(0);
+    expect(report.exceptions.exceptionsConnection.totalCount).toBe(report.exceptions.exceptions.length);
+    expect(report.exceptions.exceptionsConnection.edges.map((e: any) => e.node)).toEqual(report.exceptions.exceptions.slice(0, 2));
+  });
+});
+
+describe('mutations return the fits they change', () => {
+  it('gives the fit after overrideFit and revokeOverride, and the fits of an upserted batch', async () => {
+    const known = (await t.data('{ account(externalId: "known") { id fit(segmentKey: "other") { id tier computed { tier } } } }')).account;
+    const tier = known.fit.tier === 'PERFECT' ? 'WEAK' : 'PERFECT';
+    const made = (await t.data('mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id fit { id tier overridden } } }', {
+      input: { accountId: known.id, segmentKey: 'other', tier, justification: WHY, category: 'STRATEGIC_ACCOUNT' } }, { key: manager })).overrideFit;
+    expect(made.fit).toEqual({ id: known.fit.id, tier, overridden: true });
+    const revoked = (await t.data('mutation($id: ID!) { revokeOverride(id: $id, reason: "The pilot was cancelled by their board last week.") { fit { id tier overridden } } }',
+      { id: made.id }, { key: manager })).revokeOverride;
+    expect(revoked.fit).toEqual({ id: known.fit.id, tier: known.fit.computed.tier, overridden: false });
+    const upserted = await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { updated fits { id account { externalId } segment { key } } } }',
+      { a: [{ externalId: 'known', name: 'Known Inc', attributes: { employees: 2000 } }] });
+    expect(upserted.upsertAccounts.updated).toBe(1);
+    expect(upserted.upsertAccounts.fits.map((f: any) => f.segment.key).sort()).toEqual(['all', 'other']);
+    expect(upserted.upsertAccounts.fits.map((f: any) => f.id)).toContain(known.fit.id);
+  });
+});
+
+describe('typed values', () => {
+  it('lists an account attributes by key with their catalogue type', async () => {
+    const data = await t.data('{ account(externalId: "known") { attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue } } }');
+    const list = data.account.attributeList;
+    expect(list.map((a: any) => a.key)).toEqual(Object.keys(data.account.attributes).sort());
+    expect(list.find((a: any) => a.key === 'employees')).toEqual({ key: 'employees', type: 'NUMBER', value: 2000, numberValue: 2000, stringValue: null, stringListValue: null, booleanValue: null, dateValue: null });
+    expect(list.find((a: any) => a.key === 'techStack')).toMatchObject({ type: 'STRING_LIST', stringListValue: ['aws'], numberValue: null });
+    expect(list.find((a: any) => a.key === 'industry')).toMatchObject({ type: 'STRING', stringValue: 'retail' });
+  });
+});
+
+describe('HTTP for browser clients', () => {
+  const get = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
+    fetch(`${t.url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`,
+      { headers: { authorization: `Bearer ${viewer}`, ...headers } });
+
+  it('answers GET queries carrying either header Apollo accepts against cross-site requests', async () => {
+    for (const headers of [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'Me' }] as Array<Record<string, string>>) {
+      const res = await get('query Me { me { role } }', {}, headers);
+      expect({ status: res.status, body: await res.json() }).toEqual({ status: 200, body: { data: { me: { role: 'VIEWER' } } } });
+    }
+    expect((await get('{ me { role } }', {}, {})).status).toBe(400);
+  });
+
+  it('lets clients cache what cannot change: a published version and its definition, a diff of published versions', async () => {
+    const versions = (await t.data('{ segment(key: "other") { versions { id status } } }')).segment.versions;
+    const superseded = versions.find((v: any) => v.status === 'SUPERSEDED').id;
+    const live = versions.find((v: any) => v.status === 'PUBLISHED').id;
+    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'other' })).createDraft.id;
+    const VERSION = 'query($id: ID!) { icpVersion(id: $id) { number contentHash definition { dimensions { weight criteria { attribute operator min } } thresholds { perfect } } } }';
+    const cacheControl = async (query: string, variables: Record<string, unknown>) => {
+      const res = await get(query, variables, { 'apollo-require-preflight': 'true' });
+      expect((await res.json() as any).errors).toBeUndefined();
+      return res.headers.get('cache-control');
+    };
+    expect(await cacheControl(VERSION, { id: live })).toBe('max-age=3600, private');
+    expect(await cacheControl(VERSION, { id: superseded })).toBe('max-age=3600, private');
+    expect(await cacheControl(VERSION, { id: draft })).toBe('no-store');
+    // A live version will be superseded: its status may change, a superseded one's may not.
+    expect(await cacheControl('query($id: ID!) { icpVersion(id: $id) { status supersededAt } }', { id: live })).toBe('no-store');
+    expect(await cacheControl('query($id: ID!) { icpVersion(id: $id) { status supersededAt } }', { id: superseded })).toBe('max-age=3600, private');
+    // Anything else in the query decides too: a segment changes.
+    expect(await cacheControl('query($id: ID!) { icpVersion(id: $id) { number segment { key } } }', { id: live })).toBe('no-store');
+    const DIFF = 'query($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }';
+    expect(await cacheControl(DIFF, { a: superseded, b: live })).toBe('max-age=3600, private');
+    expect(await cacheControl(DIFF, { a: live, b: draft })).toBe('no-store');
+    expect(await cacheControl('{ segments { key } }', {})).toBe('no-store');
+  });
+});
+
+describe('metric deltas', () => {
+  it('name their metric as an enum beside the string', async () => {
+    const data = await t.data('{ conversionComparison(segmentKey: "other") { deltas { metric kind } } }');
+    expect(data.conversionComparison.deltas).toEqual([
+      { metric: 'leadToOpportunityRate', kind: 'LEAD_TO_OPPORTUNITY_RATE' },
+      { metric: 'winRate', kind: 'WIN_RATE' },
+      { metric: 'medianSalesCycleDays', kind: 'MEDIAN_SALES_CYCLE_DAYS' },
+      { metric: 'averageDealSize', kind: 'AVERAGE_DEAL_SIZE' },
+      { metric: 'revenue', kind: 'REVENUE' },
+    ]);
+  });
+});

@@ -1,0 +1,64 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLResolveInfo } from 'graphql';
+
+/** How long a client may keep an answer that cannot change: a published or superseded version's content. */
+export const IMMUTABLE_MAX_AGE_SECONDS = 3_600;
+
+/** Types whose every field is part of a version's definition or diff, fixed once the version is published. */
+const DEFINITION_TYPES = new Set(['IcpDefinition', 'DimensionDefinition', 'Criterion', 'Disqualifier', 'TierThresholds', 'TierAction', 'DefinitionChange']);
+/** Fields of a version that still change while it is live (it will be superseded). */
+const CHANGING_WHILE_LIVE = new Set(['status', 'supersededAt', 'updatedAt']);
+
+const fixed = (version: unknown) => {
+  const status = (version as { status?: string } | null)?.status;
+  return status === 'PUBLISHED' || status === 'SUPERSEDED';
+};
+
+type CacheHint = { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' };
+const hint = (info: GraphQLResolveInfo, h: CacheHint) => (info as GraphQLResolveInfo & { cacheControl?: { setCacheHint(h: CacheHint): void } }).cacheControl?.setCacheHint(h);
+const keep = { maxAge: IMMUTABLE_MAX_AGE_SECONDS, scope: 'PRIVATE' } as const;
+
+/**
+ * Cache-Control hints for what cannot change: `icpVersion` and `versionDiff` of published or
+ * superseded versions, with their definitions, answer `cache-control: max-age=3600, private`
+ * (private: answers depend on the key). Anything else in the same query (a segment, a draft, a
+ * live version's status) keeps Apollo's default of no-store, since the response's policy is its
+ * most restrictive field's. Apollo installs its cache-control plugin after ours and calls field
+ * hooks in reverse plugin order, so its hook sets `info.cacheControl` before ours and counts our
+ * hints after ours has set them.
+ */
+export const immutableCachePlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async executionDidStart() {
+        return {
+          willResolveField({ source, info }) {
+            const parent = info.parentType.name;
+            const field = info.fieldName;
+            if (DEFINITION_TYPES.has(parent) || (parent === 'IcpVersion' && field === 'definition')) {
+              hint(info, keep);
+              return undefined;
+            }
+            if (parent === 'IcpVersion' && CHANGING_WHILE_LIVE.has(field) && (source as { status?: string }).status === 'PUBLISHED') {
+              hint(info, { maxAge: 0 });
+              return undefined;
+            }
+            const rootVersion = parent === 'Query' && field === 'icpVersion';
+            const diffPart = parent === 'VersionDiff' && (field === 'from' || field === 'to');
+            const diff = parent === 'Query' && field === 'versionDiff';
+            if (!rootVersion && !diffPart && !diff && !(parent === 'VersionDiff' && field === 'changes')) return undefined;
+            if (parent === 'VersionDiff' && field === 'changes') {
+              if (fixed((source as { from?: unknown }).from) && fixed((source as { to?: unknown }).to)) hint(info, keep);
+              return undefined;
+            }
+            // Decided on the result: hints set before the cache-control plugin's own end hook counts them.
+            return (_error: unknown, result: unknown) => {
+              const immutable = diff ? fixed((result as { from?: unknown } | null)?.from) && fixed((result as { to?: unknown } | null)?.to) : fixed(result);
+              if (immutable) hint(info, keep);
+            };
+          },
+        };
+      },
+    };
+  },
+};
