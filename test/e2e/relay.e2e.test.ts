@@ -97,7 +97,8 @@ describe('backward pagination on fits', () => {
 describe('backward pagination on the other connections', () => {
   it.each([
     ['accounts', '{ accounts(first: 500) { nodes { id } } }', (l: number, b: string | null) => `{ accounts(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
-    ['auditEvents', '{ auditEvents(first: 500) { nodes { id } } }', (l: number, b: string | null) => `{ auditEvents(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
+    // Reading the trail is itself recorded (audit.read): page a part of it that reads do not grow.
+    ['auditEvents', '{ auditEvents(first: 500, filter: { entityType: "Override" }) { nodes { id } } }', (l: number, b: string | null) => `{ auditEvents(filter: { entityType: "Override" }, last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
     ['overrides', '{ overrides(first: 500) { nodes { id } } }', (l: number, b: string | null) => `{ overrides(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
   ])('%s pages backward to the same list', async (field, forwardQuery, backwardQuery) => {
     const all: string[] = (await t.data(forwardQuery))[field].nodes.map((n: any) => n.id);
@@ -208,7 +209,7 @@ describe('roles a client can see', () => {
     const error = expectError(res, 'FORBIDDEN');
     expect(error.extensions?.issues).toEqual([
       { path: 'report', message: 'Query.exceptions: only REVOPS, SALES_MANAGER, AUDITOR, ADMIN' },
-      { path: 'report.exceptions.account.overrides', message: 'Account.overrides: only SALES_MANAGER, AUDITOR, ADMIN' },
+      { path: 'report.exceptions.account.overrides', message: 'Account.overrides: only REVOPS, SALES_MANAGER, AUDITOR, ADMIN' },
       { path: 'apiKeys', message: 'Query.apiKeys: only ADMIN' },
     ]);
     expect(error.extensions?.field).toBe('report');
