@@ -11,6 +11,13 @@ describe('schema/schema.graphql', () => {
   it('is what the code generates (run `npm run schema` after changing resolvers or types)', async () => {
     expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(await renderSchema());
   });
+
+  it('lists arguments in the order the code declares them', () => {
+    const sdl = fs.readFileSync(SCHEMA_FILE, 'utf8');
+    expect(sdl).toContain('versionDiff(fromId: ID!, toId: ID!): VersionDiff!');
+    expect(sdl).toContain('revokeOverride(id: ID!, reason: String!): Override!');
+    expect(sdl).toMatch(/updateDraft\(id: ID!, definition: IcpDefinitionInput!, expectedRevision: Int!, notes: String\)/);
+  });
 });
 
 const contractPresent = fs.existsSync(CONTRACT_DIR);
