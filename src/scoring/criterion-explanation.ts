@@ -14,8 +14,22 @@ export function inWords(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A graded criterion's steps (BANDS, AGE_BANDS), read without depending on the engine's types. */
+type Band = { min?: number; max?: number; maxAgeDays?: number; points: number };
+
+function bandInWords(b: Band): string {
+  const points = `${inWords(b.points)} pts`;
+  if (b.maxAgeDays !== undefined) return `at most ${inWords(b.maxAgeDays)} days old: ${points}`;
+  if (b.min !== undefined && b.max !== undefined) return `${inWords(b.min)} to ${inWords(b.max)}: ${points}`;
+  if (b.min !== undefined) return `at least ${inWords(b.min)}: ${points}`;
+  if (b.max !== undefined) return `at most ${inWords(b.max)}: ${points}`;
+  return `any value: ${points}`;
+}
+
 /** What the test asks for, to read after "needs": "at least 1,000", "one of saas, fintech". */
 export function requirementOf(test: AttributeTest): string {
+  const bands = (test as AttributeTest & { bands?: Band[] }).bands;
+  if (bands?.length) return `a band (${bands.map(bandInWords).join('; ')})`;
   const v = test.value as JsonValue | undefined;
   const list = test.values ?? [];
   switch (test.operator) {
@@ -40,9 +54,13 @@ export function requirementOf(test: AttributeTest): string {
  * The test and the value in words. `value` is undefined when the value behind a score is not
  * known (history keeps outcomes, not values): the sentence then says only what the test asks.
  */
-export function explainCriterion(test: AttributeTest, outcome: { matched: boolean; missing: boolean }, value: unknown): string {
+export function explainCriterion(test: AttributeTest, outcome: { matched: boolean; missing: boolean; earned?: number; points?: number }, value: unknown): string {
   const requirement = requirementOf(test);
   if (outcome.missing) return `${test.attribute} has no value: needs ${requirement}`;
   const subject = value === undefined ? test.attribute : `${test.attribute} ${inWords(value)}`;
+  const graded = Boolean((test as AttributeTest & { bands?: Band[] }).bands?.length);
+  if (graded && outcome.matched && outcome.earned !== undefined && outcome.points !== undefined) {
+    return `${subject}: ${inWords(outcome.earned)} of ${inWords(outcome.points)} points by ${requirement}`;
+  }
   return outcome.matched ? `${subject}: ${requirement}, met` : `${subject}: needs ${requirement}`;
 }
