@@ -9,7 +9,9 @@ export type Dimension =
   | 'TECHNOGRAPHICS'
   | 'BEHAVIORAL'
   | 'BUSINESS_NEEDS'
-  | 'GROWTH';
+  | 'GROWTH'
+  /** A dimension of the definition's own, named by DimensionDefinition.key (seed 000: use case, commercial, technical and strategic fit). */
+  | 'CUSTOM';
 
 export type FitTier =
   | 'PERFECT'
