@@ -108,7 +108,7 @@ export async function readEvents(ctx: AppContext, from: Date, to: Date): Promise
 const EVENT_COLUMNS = ['sequence', 'id', 'occurredAt', 'actor', 'actorKeyId', 'action', 'entityType', 'entityId', 'justification', 'requestId',
   'clientRequestId', 'before', 'after', 'previousHash', 'hash', 'canonical'] as const;
 const OVERRIDE_FIELDS = ['id', 'status', 'accountId', 'segmentId', 'versionId', 'computedScore', 'computedTier', 'tier', 'score', 'justification',
-  'category', 'createdBy', 'createdByKeyId', 'createdAt', 'expiresAt', 'revokedBy', 'revokedAt', 'revokeReason', 'needsReview'] as const;
+  'category', 'createdBy', 'createdByKeyId', 'createdAt', 'expiresAt', 'revokedBy', 'revokedByKeyId', 'revokedAt', 'revokeReason', 'needsReview'] as const;
 
 function write(file: string, format: ExportFormat, columns: readonly string[], rows: Array<Record<string, unknown>>): void {
   const out = fs.openSync(file, 'w');

@@ -69,6 +69,7 @@ export const operationRoles = {
   'Override.createdBy': WHO_AND_WHY,
   'Override.createdByKeyId': WHO_AND_WHY,
   'Override.revokedBy': WHO_AND_WHY,
+  'Override.revokedByKeyId': WHO_AND_WHY,
   'Override.revokeReason': WHO_AND_WHY,
   'IcpVersion.createdBy': WHO_AND_WHY,
   'IcpVersion.publishedBy': WHO_AND_WHY,

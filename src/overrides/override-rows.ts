@@ -3,7 +3,7 @@ import type { TierThresholds } from '../versions/icp-definition';
 import type { OverrideRow } from './override.types';
 
 export const OVERRIDE_COLUMNS = `id, account_id, segment_id, version_id, computed_score, computed_tier, tier, score, justification, category,
-  created_by, created_by_key_id, created_at, expires_at, revoked_by, revoked_at, revoke_reason, expiry_recorded_at, needs_review`;
+  created_by, created_by_key_id, created_at, expires_at, revoked_by, revoked_by_key_id, revoked_at, revoke_reason, expiry_recorded_at, needs_review`;
 
 /**
  * The one definition of an override in force at `instant` (an SQL expression: `$3` for now,
@@ -24,7 +24,7 @@ export function toOverrideRow(r: Record<string, any>): OverrideRow {
     id: r.id, accountId: r.account_id, segmentId: r.segment_id, versionId: r.version_id,
     computedScore: Number(r.computed_score), computedTier: r.computed_tier, tier: r.tier,
     score: r.score === null ? null : Number(r.score), justification: r.justification, category: r.category,
-    createdBy: r.created_by, createdByKeyId: r.created_by_key_id ?? null, createdAt: asDate(r.created_at)!, expiresAt: asDate(r.expires_at), revokedBy: r.revoked_by,
+    createdBy: r.created_by, createdByKeyId: r.created_by_key_id ?? null, createdAt: asDate(r.created_at)!, expiresAt: asDate(r.expires_at), revokedBy: r.revoked_by, revokedByKeyId: r.revoked_by_key_id ?? null,
     revokedAt: asDate(r.revoked_at), revokeReason: r.revoke_reason, expiryRecordedAt: asDate(r.expiry_recorded_at), needsReview: r.needs_review,
   };
 }

@@ -92,8 +92,8 @@ export class OverrideService {
       const now = tx.clock.now();
       const status = statusAt(current, now);
       if (status !== 'ACTIVE') throw new ConflictError(`override ${id} is already ${status}; only an active override can be revoked`);
-      await tx.em.query('UPDATE fit_override SET revoked_by = $2, revoked_at = $3, revoke_reason = $4 WHERE id = $1',
-        [id, tx.principal.name, now, reason.trim()]);
+      await tx.em.query('UPDATE fit_override SET revoked_by = $2, revoked_by_key_id = $3, revoked_at = $4, revoke_reason = $5 WHERE id = $1',
+        [id, tx.principal.name, tx.principal.keyId, now, reason.trim()]);
       const revoked = await this.get(tx, id);
       await auditService.record(tx, {
         action: 'override.revoked', entityType: 'Override', entityId: id, justification: revoked.revokeReason,

@@ -32,6 +32,7 @@ export interface OverrideRow {
   createdAt: Date;
   expiresAt: Date | null;
   revokedBy: string | null;
+  revokedByKeyId: string | null;
   revokedAt: Date | null;
   revokeReason: string | null;
   expiryRecordedAt: Date | null;
@@ -57,6 +58,8 @@ export class Override {
   @Field(() => Date, { nullable: true }) expiresAt: Date | null;
   @Field(() => OverrideStatusEnum) status: OverrideStatus;
   @Field(() => String, { nullable: true }) revokedBy: string | null;
+  @Field(() => ID, { nullable: true, description: 'The key that revoked the override, beside its name in revokedBy (null for revocations recorded before key ids were kept).' })
+  revokedByKeyId: string | null;
   @Field(() => Date, { nullable: true }) revokedAt: Date | null;
   @Field(() => String, { nullable: true }) revokeReason: string | null;
   @Field({ description: 'True when a later version computes a different tier than the one this override was made against.' }) needsReview: boolean;

@@ -82,6 +82,17 @@ describe('who acted', () => {
     ]));
     const [event] = await t.sql(`SELECT actor_key_id FROM audit_event WHERE action = 'override.created' AND entity_id = $1`, [made.data.overrideFit.id]);
     expect(event.actor_key_id).toBe(managerId);
+
+    // Revoked by another manager: the revoker's key, beside its name.
+    const other = await t.keyFor('SALES_MANAGER', 'olga-manager');
+    await t.gql(OVERRIDE, { input: { accountId: accountIds.three, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' } }, { key: manager })
+      .then(async (res) => {
+        const revoked = await t.gql('mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { revokedBy revokedByKeyId createdByKeyId } }',
+          { id: res.data.overrideFit.id, r: 'The pilot was cancelled by their new CFO after the budget review.' }, { key: other });
+        expect(revoked.data.revokeOverride).toEqual({ revokedBy: 'olga-manager', revokedByKeyId: await keyId('olga-manager'), createdByKeyId: managerId });
+        // Like the other revocation fields, it is set once and never changes again.
+        await expect(t.sql('UPDATE fit_override SET revoked_by_key_id = NULL WHERE id = $1', [res.data.overrideFit.id])).rejects.toMatchObject({ driverError: { code: '23001' } });
+      });
   });
 });
 
@@ -211,7 +222,7 @@ describe('what a VIEWER reads', () => {
     const refused: Array<[string, string[]]> = [
       ['{ fits(segmentKey: "core", first: 5) { edges { node { override { justification } } } } }', ['Override.justification']],
       ['{ fits(segmentKey: "core", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }', ['Override.createdBy', 'Override.createdByKeyId']],
-      ['{ fits(segmentKey: "core", first: 5) { edges { node { override { revokedBy revokeReason } } } } }', ['Override.revokedBy', 'Override.revokeReason']],
+      ['{ fits(segmentKey: "core", first: 5) { edges { node { override { revokedBy revokedByKeyId revokeReason } } } } }', ['Override.revokedBy', 'Override.revokedByKeyId', 'Override.revokeReason']],
       [`{ account(id: "${accountIds.one}") { fit(segmentKey: "core") { override { justification } } } }`, ['Override.justification']],
       [`{ account(id: "${accountIds.one}") { overrides { tier } } }`, ['Account.overrides']],
       ['{ overrides { totalCount } }', ['Query.overrides']],
