@@ -21,7 +21,7 @@ export type FitTier =
   | 'DISQUALIFIED';
 
 export type Role =
-  /** Reads segments, versions, accounts and fits (front-end teams). */
+  /** Reads segments, versions, accounts and fits, overridden ones included (front-end teams); never who did something nor why (key names, justifications). */
   | 'VIEWER'
   /** VIEWER, plus segments, attributes, drafts and publishing. */
   | 'REVOPS'
