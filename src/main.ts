@@ -5,6 +5,7 @@ import { config } from './config';
 import { applicationName, createDataSource, migrateDatabase } from './db/data-source';
 import { endSessionsOf } from './db/sessions';
 import { openDatabase } from './db/database';
+import { cacheBus } from './db/process-cache';
 import { isEmpty, seedDemo } from './demo/demo-data';
 import { StartupError } from './errors/startup-error';
 import { startBackgroundWork } from './jobs/background-work';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const applied = await migrateDatabase(db.url);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
+  // Per-process caches serve only while this listener hears other processes' changes.
+  await cacheBus.start(db.url, logger);
   const ctx = createSystemContext(ds);
   const adminKey = await bootstrapAdminKey(ctx, config, db.embedded !== null);
   if (db.embedded && (await isEmpty(ctx))) {
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     await app.stop().catch((err: unknown) => logger.error({ err }, 'stopping Apollo failed'));
+    await cacheBus.stop();
     await Promise.race([ds.destroy(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch(() => undefined);
     await db.stop();
     logger.info({ exitCode }, 'stopped');

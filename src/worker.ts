@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { config } from './config';
 import { createDataSource } from './db/data-source';
 import { openDatabase } from './db/database';
+import { cacheBus } from './db/process-cache';
 import { startBackgroundWork } from './jobs/background-work';
 import { logger } from './logger';
 import { startMetricsServer } from './server/metrics-server';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     if (waited === 0) logger.info('waiting for the API to apply pending migrations');
     await sleep(2000);
   }
+  await cacheBus.start(db.url, logger);
   const background = await startBackgroundWork(db.url, ds, config, true, logger);
   const metrics = config.workerMetricsPort === null ? null : await startMetricsServer(ds, config.workerMetricsPort);
   logger.info({ metrics: metrics?.url ?? null }, 'fitgraph worker running');
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'worker stopping: letting running jobs finish');
     metrics?.server.close();
     await background.stop(30_000);
+    await cacheBus.stop();
     await ds.destroy();
     // Never stops an embedded server: it belongs to `npm start`.
     process.exit(0);

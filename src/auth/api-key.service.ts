@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import { auditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
+import { ProcessCache } from '../db/process-cache';
 import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { PgCode, pgCode, pgConstraint } from '../db/database-errors';
@@ -18,15 +19,22 @@ export function newSecret(): string {
   return `fgk_${randomBytes(32).toString('base64url')}`;
 }
 
+/** Live keys by secret hash; any change to api_key in any process empties it (a revoked key fails at once everywhere). */
+const liveKeys = new ProcessCache<string, Principal>(['api_key']);
+
 const keyView = (k: ApiKey) => ({ id: k.id, name: k.name, role: k.role, revokedAt: k.revokedAt ?? null });
 
 export class ApiKeyService {
   /** The principal behind a bearer secret, or null when it is unknown or revoked. */
   async authenticate(em: EntityManager, secret: string): Promise<Principal | null> {
-    const key = await em.getRepository(ApiKey).findOne({
-      where: { secretHash: hashSecret(secret), revokedAt: IsNull() },
-    });
-    return key ? { keyId: key.id, name: key.name, role: key.role } : null;
+    const secretHash = hashSecret(secret);
+    const load = async () => {
+      const key = await em.getRepository(ApiKey).findOne({ where: { secretHash, revokedAt: IsNull() } });
+      return key ? { keyId: key.id, name: key.name, role: key.role } : undefined;
+    };
+    // Inside a transaction the row may not be committed: never cache what it sees.
+    const principal = em.queryRunner?.isTransactionActive ? await load() : await liveKeys.get(secretHash, load);
+    return principal ?? null;
   }
 
   /** For the log of a refused request: the revoked key behind a secret, if it is one. */
@@ -79,7 +87,7 @@ export class ApiKeyService {
 
   /** Revocation is immediate: every request looks its key up. */
   async revoke(ctx: AppContext, id: string): Promise<ApiKey> {
-    return runInTransaction(ctx, async (tx) => {
+    const revoked = await runInTransaction(ctx, async (tx) => {
       const repo = tx.em.getRepository(ApiKey);
       const key = await repo.createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id }).getOne();
       if (!key) throw NotFoundError.of('ApiKey', id);
@@ -91,6 +99,9 @@ export class ApiKeyService {
       await auditService.record(tx, { action: 'apiKey.revoked', entityType: 'ApiKey', entityId: key.id, before, after: keyView(key) });
       return key;
     });
+    // This process need not wait for its own notification; the others get it at commit.
+    liveKeys.clear();
+    return revoked;
   }
 
   /** Makes sure a live ADMIN key with exactly this secret exists (FITGRAPH_ADMIN_KEY). */

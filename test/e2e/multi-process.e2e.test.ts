@@ -1,10 +1,12 @@
 /**
- * Several processes on one database, as in production: real child processes started with
- * `npm run worker`'s entry point, killed with SIGKILL like a crashed machine.
+ * Several processes on one database, as in production: two API processes (`npm start`'s entry
+ * point with FITGRAPH_IN_PROCESS_WORKERS=false) and two workers (`npm run worker`'s), real child
+ * processes, a worker killed with SIGKILL like a crashed machine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../src/db/embedded-postgres';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -56,12 +58,50 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 }
 
 let t: TestApp;
+let apis: string[];
 jest.setTimeout(300_000);
+
+async function startApi(): Promise<string> {
+  const child = await startProcess('main', {
+    DATABASE_URL: t.databaseUrl, PORT: String(await freePort()), FITGRAPH_IN_PROCESS_WORKERS: 'false', LOG_LEVEL: 'warn',
+  }, /serving GraphQL at (\S+)/);
+  return /serving GraphQL at (\S+)/.exec(child.output)![1];
+}
+
+async function ask(url: string, key: string, query: string, variables?: object): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+  return { status: res.status, body: await res.json() };
+}
 
 beforeAll(async () => {
   t = await startTestApp();
   // A backend whose client died stops at once (its locks go with it) rather than when its statement ends.
   await t.sql(`ALTER DATABASE ${t.databaseName} SET client_connection_check_interval = '300ms'`);
+  apis = await Promise.all([startApi(), startApi()]);
+});
+
+describe('two API processes', () => {
+  it('refuse a key revoked on either of them at once, also while one of them has lost its cache listener', async () => {
+    const [a, b] = apis;
+    for (const [i, [revokeOn, askOn]] of [[a, b], [b, a], [a, b]].entries()) {
+      const key = await t.keyFor('VIEWER', `viewer-${i}`);
+      await sleep(100); // the key's own insert empties the caches; let it pass, so the next reads are cached
+      for (const url of [askOn, askOn, revokeOn]) expect((await ask(url, key, '{ segments { key } }')).status).toBe(200);
+      const id = (await t.sql(`SELECT id FROM api_key WHERE name = $1`, [`viewer-${i}`]))[0].id;
+      expect((await ask(revokeOn, t.adminKey, 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id })).body.data.revokeApiKey.revokedAt).toBeTruthy();
+      const refused = await ask(askOn, key, '{ segments { key } }');
+      expect(refused.status).toBe(401);
+      expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+
+    // Cut every cache listener: processes must not serve from a cache that may miss a change.
+    const key = await t.keyFor('VIEWER', 'revoked-while-deaf');
+    await sleep(100);
+    for (const url of apis) expect((await ask(url, key, '{ segments { key } }')).status).toBe(200);
+    await t.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fitgraph-cache' AND datname = current_database()`);
+    await t.sql(`UPDATE api_key SET revoked_at = now(), revoked_by = 'psql' WHERE name = 'revoked-while-deaf'`);
+    for (const url of apis) expect((await ask(url, key, '{ segments { key } }')).status).toBe(401);
+  });
 });
 afterAll(async () => {
   await Promise.all(children.map((c) => kill(c, 'SIGKILL')));
@@ -69,7 +109,7 @@ afterAll(async () => {
 });
 
 describe('a worker killed mid-job', () => {
-  it('leaves its job to be taken up again by another worker, and the work is done once', async () => {
+  it('leaves its job to be taken up again by the other worker, and the work is done once', async () => {
     await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
     await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }] });
     await t.data(PUBLISH, { id: (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id });
@@ -90,11 +130,13 @@ describe('a worker killed mid-job', () => {
     const stuck = await until('a job stuck in the expiry', async () => (await t.sql(
       `SELECT id FROM pgboss.job WHERE name = 'override-expiries' AND state = 'active'`))[0]?.id as string | undefined);
     await until('the hanging statement', async () => (await t.sql(`SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep'`)).length > 0);
+    // A second worker runs beside it; the queue lets one expiry job run at a time, so it cannot overtake the stuck one.
+    await startProcess('worker', env, /fitgraph worker running/);
+    await sleep(1000);
+    expect(await t.sql(`SELECT 1 FROM audit_event WHERE action = 'override.expired'`)).toHaveLength(0);
     await kill(first, 'SIGKILL');
     await t.sql('DELETE FROM hang_flag');
-    expect(await t.sql(`SELECT 1 FROM audit_event WHERE action = 'override.expired'`)).toHaveLength(0);
 
-    await startProcess('worker', env, /fitgraph worker running/);
     const retried = await until('the stuck job to complete elsewhere', async () => (await t.sql(
       `SELECT state, retry_count FROM pgboss.job WHERE id = $1 AND state = 'completed'`, [stuck]))[0]);
     expect(retried.retry_count).toBeGreaterThanOrEqual(1);

@@ -1,0 +1,87 @@
+/**
+ * Per-process caches and their invalidation through LISTEN/NOTIFY, in this process: a cached
+ * key costs no statement, a change committed by anyone empties the cache, and a lost listener
+ * empties and bypasses every cache until it listens again.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { apiKeyService } from '../../src/auth/api-key.service';
+import { cacheBus } from '../../src/db/process-cache';
+import { logger } from '../../src/logger';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+
+async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<number> {
+  const started = Date.now();
+  while (!(await probe())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+  return Date.now() - started;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await cacheBus.start(t.databaseUrl, logger);
+});
+afterAll(async () => {
+  await cacheBus.stop();
+  await t.close();
+});
+
+/** A new key, once the notification of its own insert has passed (it empties the cache). */
+async function newKey(role: 'VIEWER' | 'AUDITOR', name: string): Promise<string> {
+  const secret = await t.keyFor(role, name);
+  await sleep(200);
+  return secret;
+}
+
+/** Statements sent by one authentication. */
+async function statementsFor(secret: string): Promise<{ role: string | null; statements: number }> {
+  t.statements.reset();
+  const principal = await apiKeyService.authenticate(t.ds.manager, secret);
+  return { role: principal?.role ?? null, statements: t.statements.count };
+}
+
+describe('the API key cache', () => {
+  it('answers a known key without a statement, and forgets it when any process revokes it', async () => {
+    const secret = await newKey('VIEWER', 'cached-viewer');
+    expect(await statementsFor(secret)).toEqual({ role: 'VIEWER', statements: 1 });
+    expect(await statementsFor(secret)).toEqual({ role: 'VIEWER', statements: 0 });
+    // Revoked behind the process's back, as another process (or psql) would.
+    const other = new (require('pg').Client)({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      await other.query(`UPDATE api_key SET revoked_at = now(), revoked_by = 'elsewhere' WHERE name = 'cached-viewer'`);
+    } finally {
+      await other.end();
+    }
+    const ms = await until('the revocation to reach the cache', async () => (await statementsFor(secret)).role === null, 2000);
+    expect(ms).toBeLessThan(2000);
+    expect(await statementsFor(secret)).toEqual({ role: null, statements: 1 }); // unknown keys are never cached
+  });
+
+  it('is emptied and bypassed while the listening connection is down, and serves again once it is back', async () => {
+    const secret = await newKey('AUDITOR', 'cached-auditor');
+    await statementsFor(secret);
+    expect((await statementsFor(secret)).statements).toBe(0);
+    await t.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fitgraph-cache' AND datname = current_database()`);
+    await until('the listener to notice', () => !cacheBus.listening);
+    expect(await statementsFor(secret)).toEqual({ role: 'AUDITOR', statements: 1 });
+    expect(await statementsFor(secret)).toEqual({ role: 'AUDITOR', statements: 1 });
+    await until('the listener to reconnect', () => cacheBus.listening);
+    await statementsFor(secret);
+    expect(await statementsFor(secret)).toEqual({ role: 'AUDITOR', statements: 0 });
+  });
+
+  it('a key revoked through the API fails on the very next request', async () => {
+    const secret = await newKey('VIEWER', 'revoked-by-api');
+    expect((await t.gql('{ segments { key } }', {}, { key: secret })).status).toBe(200);
+    expect((await statementsFor(secret)).statements).toBe(0);
+    const id = (await t.sql(`SELECT id FROM api_key WHERE name = 'revoked-by-api'`))[0].id;
+    await t.data('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id });
+    const res = await t.gql('{ segments { key } }', {}, { key: secret });
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
