@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import { auditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
-import { ProcessCache } from '../db/process-cache';
+import { cacheBus, ProcessCache } from '../db/process-cache';
 import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { PgCode, pgCode, pgConstraint } from '../db/database-errors';
@@ -86,7 +86,9 @@ export class ApiKeyService {
   }
 
   /** Revocation is immediate: every request looks its key up. */
+  /** Answers once every process has forgotten the key (see cacheBus.announce), so it fails at once everywhere. */
   async revoke(ctx: AppContext, id: string): Promise<ApiKey> {
+    let announced: { acknowledged(): Promise<void> } | undefined;
     const revoked = await runInTransaction(ctx, async (tx) => {
       const repo = tx.em.getRepository(ApiKey);
       const key = await repo.createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id }).getOne();
@@ -97,10 +99,11 @@ export class ApiKeyService {
       key.revokedBy = tx.principal.name;
       await repo.save(key);
       await auditService.record(tx, { action: 'apiKey.revoked', entityType: 'ApiKey', entityId: key.id, before, after: keyView(key) });
+      announced = await cacheBus.announce(tx.em, 'api_key');
       return key;
     });
-    // This process need not wait for its own notification; the others get it at commit.
     liveKeys.clear();
+    await announced?.acknowledged();
     return revoked;
   }
 

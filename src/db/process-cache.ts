@@ -7,10 +7,15 @@
  * emptied and bypassed (each read goes to the database) until it listens again: a change
  * committed meanwhile cannot be missed. A load that started before an invalidation is not stored.
  */
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
 import type { Logger } from '../logger';
 
 export const CACHE_CHANNEL = 'fitgraph_cache';
+/** Each listener answers an announced change here once its caches are empty. */
+const ACK_CHANNEL = 'fitgraph_cache_ack';
+const LISTENER_NAME = 'fitgraph-cache';
 export type CachedTable = 'api_key' | 'segment' | 'icp_version' | 'attribute_definition';
 
 export class ProcessCache<K, V> {
@@ -52,6 +57,7 @@ class CacheBus {
   private log: Logger | null = null;
   private retry: NodeJS.Timeout | null = null;
   private retryMs = 250;
+  private readonly waiting = new Map<string, { expected: number; acks: number; done: () => void }>();
   /** True while this process listens: only then may caches serve. */
   listening = false;
 
@@ -75,14 +81,14 @@ class CacheBus {
 
   private async connect(): Promise<void> {
     if (!this.url) return;
-    const client = new Client({ connectionString: this.url, application_name: 'fitgraph-cache', keepAlive: true });
-    client.on('notification', (msg) => this.invalidate(msg.payload as CachedTable));
+    const client = new Client({ connectionString: this.url, application_name: LISTENER_NAME, keepAlive: true });
+    client.on('notification', (msg) => this.onNotification(client, msg.channel, msg.payload ?? ''));
     client.on('error', (err) => this.onLost(client, err));
     client.on('end', () => this.onLost(client, null));
     this.client = client;
     try {
       await client.connect();
-      await client.query(`LISTEN ${CACHE_CHANNEL}`);
+      await client.query(`LISTEN ${CACHE_CHANNEL}; LISTEN ${ACK_CHANNEL}`);
     } catch (err) {
       this.onLost(client, err);
       return;
@@ -94,8 +100,44 @@ class CacheBus {
     this.listening = true;
   }
 
-  private invalidate(table: CachedTable): void {
+  /**
+   * Announces a change of `table` from inside its transaction, for changes that must be seen by
+   * every process once the caller answers (a revoked key): `acknowledged()` then waits until
+   * every process listening now has emptied its caches of that table.
+   */
+  async announce(em: EntityManager, table: CachedTable): Promise<{ acknowledged(timeoutMs?: number): Promise<void> }> {
+    const token = randomUUID();
+    const [{ listeners }] = await em.query(
+      `SELECT count(*)::int AS listeners FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [LISTENER_NAME]);
+    // Waiting starts now: an early acknowledgement is counted too.
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => { done = resolve; });
+    const entry = { expected: listeners, acks: 0, done: () => done() };
+    if (listeners > 0) this.waiting.set(token, entry);
+    else done();
+    await em.query('SELECT pg_notify($1, $2)', [CACHE_CHANNEL, `${table}:${token}`]);
+    return {
+      acknowledged: async (timeoutMs = 2000) => {
+        const timer = setTimeout(() => {
+          this.log?.warn({ table, listeners, acks: entry.acks }, 'not every process acknowledged a cache invalidation in time');
+          done();
+        }, timeoutMs);
+        await finished;
+        clearTimeout(timer);
+        this.waiting.delete(token);
+      },
+    };
+  }
+
+  private onNotification(client: Client, channel: string, payload: string): void {
+    if (channel === ACK_CHANNEL) {
+      const entry = this.waiting.get(payload);
+      if (entry && ++entry.acks >= entry.expected) entry.done();
+      return;
+    }
+    const [table, token] = payload.split(':') as [CachedTable, string | undefined];
     for (const cache of this.caches) if (cache.tables.includes(table)) cache.clear();
+    if (token) void client.query('SELECT pg_notify($1, $2)', [ACK_CHANNEL, token]).catch(() => undefined);
   }
 
   private onLost(client: Client, err: unknown): void {
