@@ -5,10 +5,11 @@ import { Outcomes1764300000000 } from './1764300000000-Outcomes';
 import { AuditActors1764700000000 } from './1764700000000-AuditActors';
 import { OverrideRevokerKey1764700000001 } from './1764700000001-OverrideRevokerKey';
 import { CacheInvalidation1764800000000 } from './1764800000000-CacheInvalidation';
+import { PublishJobs1764800000001 } from './1764800000001-PublishJobs';
 import { ScoreNextChange1764900000000 } from './1764900000000-ScoreNextChange';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
 export const migrations = [
   Registry1764000000000, AccountsAndScores1764100000000, Overrides1764200000000, Outcomes1764300000000, AuditActors1764700000000,
-  OverrideRevokerKey1764700000001, CacheInvalidation1764800000000, ScoreNextChange1764900000000,
+  OverrideRevokerKey1764700000001, CacheInvalidation1764800000000, PublishJobs1764800000001, ScoreNextChange1764900000000,
 ];

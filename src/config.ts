@@ -30,6 +30,8 @@ export interface Config {
   jobTimeoutSeconds: number;
   /** Jobs one worker process runs at once per queue. */
   workerConcurrency: number;
+  /** Members per publish batch (one transaction each, shared by the workers). */
+  publishBatchSize: number;
   /** `npm run worker` serves /healthz and /metrics on this port; null: no HTTP server. */
   workerMetricsPort: number | null;
   /** Reports (heavy requests) one API key may run at once. */
@@ -95,6 +97,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     inProcessWorkers: boolVar(env, 'FITGRAPH_IN_PROCESS_WORKERS', true),
     jobTimeoutSeconds: intVar(env, 'FITGRAPH_JOB_TIMEOUT_SECONDS', 300, 2, 86_400),
     workerConcurrency: intVar(env, 'FITGRAPH_WORKER_CONCURRENCY', 2, 1, 64),
+    publishBatchSize: intVar(env, 'FITGRAPH_PUBLISH_BATCH_SIZE', 5000, 1, 1_000_000),
     workerMetricsPort: env.FITGRAPH_WORKER_METRICS_PORT ? intVar(env, 'FITGRAPH_WORKER_METRICS_PORT', 0, 0, 65535) : null,
     maxHeavyPerKey: intVar(env, 'FITGRAPH_MAX_HEAVY_PER_KEY', 2, 1),
     maxHeavyTotal: intVar(env, 'FITGRAPH_MAX_HEAVY_TOTAL', 4, 1),

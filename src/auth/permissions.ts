@@ -46,6 +46,9 @@ export const operationRoles = {
   'Query.backtest': ['REVOPS', 'AUDITOR', 'ADMIN'],
   // Layer 08: reading what outcomes teach is for the people who tune the ICP and those who check them.
   'Query.icpInsights': ['REVOPS', 'AUDITOR', 'ADMIN'],
+  // Publishing progress: who asked for what and when, like the versions themselves.
+  'Query.publishJob': EVERYONE,
+  'Query.publishJobs': EVERYONE,
 
   'Mutation.createApiKey': ADMIN,
   'Mutation.revokeApiKey': ADMIN,
@@ -55,6 +58,8 @@ export const operationRoles = {
   'Mutation.updateDraft': REVOPS,
   'Mutation.discardDraft': REVOPS,
   'Mutation.publishVersion': REVOPS,
+  'Mutation.startPublish': REVOPS,
+  'Mutation.cancelPublish': REVOPS,
   'Mutation.upsertAccounts': REVOPS,
   'Mutation.overrideFit': SALES,
   'Mutation.revokeOverride': SALES,

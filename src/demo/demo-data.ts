@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import { runInTransaction } from '../db/transaction';
 import { overrideService } from '../overrides/override.service';
 import { segmentService } from '../segments/segment.service';
+import { publishJobService } from '../publishing/publish-job.service';
 import { versionService } from '../versions/version.service';
 import { generateAccounts } from './account-generator';
 import { seedOutcomes } from './demo-outcomes';
@@ -51,13 +52,13 @@ export async function seedDemo(ctx: AppContext, options: { accounts?: number } =
     const v1: Record<string, string> = {};
     for (const s of DEMO_SEGMENTS) {
       v1[s.key] = (await versionService.createDraft(demo, { segmentKey: s.key, definition: s.legacy, notes: 'First ICP: any B2B company of the right size (from the 2025 planning deck).' })).id;
-      await versionService.publish(demo, { id: v1[s.key], effectiveAt: daysAgo(180) });
+      await publishJobService.publish(demo, { id: v1[s.key], effectiveAt: daysAgo(180) });
     }
     let overrides = await seedOverrides(demo, { segmentKeys: keys, count: 6, fromDaysAgo: 170, toDaysAgo: 95, seed: 1 });
     const v2: Record<string, string> = {};
     for (const s of DEMO_SEGMENTS) {
       v2[s.key] = (await versionService.createDraft(demo, { segmentKey: s.key, definition: s.live, notes: 'Quarterly review: narrowed to the profile of our best customers (seeds 000/001).' })).id;
-      await versionService.publish(demo, { id: v2[s.key], effectiveAt: daysAgo(90), notes: 'Q3 ICP review' });
+      await publishJobService.publish(demo, { id: v2[s.key], effectiveAt: daysAgo(90), notes: 'Q3 ICP review' });
     }
     overrides += await seedOverrides(demo, { segmentKeys: keys, count: 6, fromDaysAgo: 80, toDaysAgo: 5, seed: 2 });
     for (const s of DEMO_SEGMENTS) {

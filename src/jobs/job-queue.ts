@@ -37,7 +37,14 @@ export interface QueueSpec {
 export const JOB_SCHEMA = 'pgboss';
 
 export class JobQueue {
+  private static current: JobQueue | null = null;
+
   private constructor(readonly boss: PgBoss, readonly timeoutSeconds: number) {}
+
+  /** This process's queue, for use cases that queue work (null before start-up opened one). */
+  static shared(): JobQueue | null {
+    return JobQueue.current;
+  }
 
   static async open(options: JobQueueOptions): Promise<JobQueue> {
     const boss = new PgBoss({
@@ -58,6 +65,7 @@ export class JobQueue {
     boss.on('error', (err: Error & { code?: string }) => options.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'job queue error'));
     await boss.start();
     const queue = new JobQueue(boss, options.timeoutSeconds);
+    JobQueue.current = queue;
     for (const { name, policy } of options.queues) {
       const settings = { name, policy, expireInSeconds: options.timeoutSeconds, retryLimit: 5, retryDelay: 5, retryBackoff: true };
       await boss.createQueue(name, settings);
@@ -83,6 +91,7 @@ export class JobQueue {
    * marked failed, so they are retried at once rather than after their timeout.
    */
   async stop(timeoutMs = 10_000): Promise<void> {
+    if (JobQueue.current === this) JobQueue.current = null;
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
   }
 }

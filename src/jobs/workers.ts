@@ -25,8 +25,8 @@ export interface JobDefinition<T extends object = object> {
   policy: 'standard' | 'singleton';
   /** A cron expression (UTC) for periodic jobs. */
   every?: string;
-  /** Runs with equal keys never overlap, in any process. */
-  exclusiveKey(data: T): string;
+  /** Runs with equal keys never overlap, in any process; without one, the job coordinates its runs itself. */
+  exclusiveKey?(data: T): string;
   /** The work. It must be safe to run again: a job whose worker was lost is retried. */
   run(ds: DataSource, data: T, job: JobRun): Promise<void>;
 }
@@ -79,7 +79,8 @@ async function runJob(queue: JobQueue, ds: DataSource, def: JobDefinition<any>, 
   jobsRunning.inc({ queue: def.queue });
   log.info({ retryCount: job.retryCount }, 'job started');
   try {
-    await exclusively(ds, def.exclusiveKey(job.data), () => def.run(ds, job.data, { jobId: job.id, retryCount: job.retryCount, log, queue }));
+    const work = () => def.run(ds, job.data, { jobId: job.id, retryCount: job.retryCount, log, queue });
+    await (def.exclusiveKey ? exclusively(ds, def.exclusiveKey(job.data), work) : work());
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     jobsFinished.inc({ queue: def.queue, outcome: 'completed' });
     log.info({ ms: Math.round(seconds * 1000) }, 'job completed');

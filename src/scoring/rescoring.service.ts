@@ -1,20 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AppContext } from '../context';
-import { liftTimeouts } from '../db/data-source';
-import { assertInTransaction } from '../db/transaction';
-import type { Segment } from '../segments/segment.entity';
-import type { FitTier } from '../versions/icp-definition';
 import type { IcpVersion } from '../versions/icp-version.entity';
-import { scorerFor } from './scorer-cache';
-import { insertScores, type NewScore } from './score-store';
-import { TierMigration, type TierMove } from './tier-migration';
-
-export interface RescoreResult {
-  accountsScored: number;
-  tierChanges: TierMove[];
-}
-
-const FETCH = 20_000;
 
 /** Every attribute a version's criteria and disqualifiers read. */
 export function attributesRead(version: IcpVersion): string[] {
@@ -65,45 +50,4 @@ export async function planAsBulk<T>(em: EntityManager, declare: () => Promise<T>
   const result = await declare();
   await em.query(`SELECT set_config('enable_nestloop', $1, true), set_config('cursor_tuple_fraction', $2, true)`, [before.nestloop, before.fraction]);
   return result;
-}
-
-/**
- * Scores every member of the segment under the version being published, inside the publish
- * transaction: readers keep seeing the previous version and its scores until it commits,
- * and a failure leaves both in place. Streams members through a server-side cursor.
- */
-export async function rescoreSegment(
-  tx: AppContext,
-  args: { segment: Segment; version: IcpVersion; previous: IcpVersion | null; validFrom: Date },
-): Promise<RescoreResult> {
-  assertInTransaction(tx, 'Rescoring');
-  // A segment's whole membership is bulk work: no statement or lock timeout for this transaction.
-  await liftTimeouts((sql) => tx.em.query(sql));
-  // Upserts wait until the publish commits (and then score under the new version), up to their
-  // lock timeout; the cursor's snapshot below therefore holds every committed attribute change.
-  await tx.em.query('LOCK TABLE account IN SHARE MODE');
-  const scorer = scorerFor(args.version);
-  const now = tx.clock.now();
-  const migration = new TierMigration();
-  let scored = 0;
-  const keys = attributesRead(args.version);
-  const { sql, params } = rescoreQuery(args.segment.id, args.previous?.id ?? null, keys);
-  await planAsBulk(tx.em, () => tx.em.query(`DECLARE rescore NO SCROLL CURSOR FOR ${sql}`, params));
-  for (;;) {
-    const batch: Array<{ id: string; attributes: Record<string, unknown>; previous: FitTier | null }> =
-      await tx.em.query(`FETCH ${FETCH} FROM rescore`);
-    if (batch.length === 0) break;
-    const rows: NewScore[] = new Array(batch.length);
-    for (let i = 0; i < batch.length; i++) {
-      const a = batch[i];
-      const result = scorer.evaluate(a.attributes, now);
-      rows[i] = { accountId: a.id, segmentId: args.segment.id, versionId: args.version.id, ...result, validFrom: args.validFrom, computedAt: now };
-      migration.add(a.previous, result.tier);
-    }
-    await insertScores(tx.em, rows);
-    scored += batch.length;
-  }
-  // Not in a finally: after a failed FETCH the transaction is aborted, and CLOSE would hide the cause.
-  await tx.em.query('CLOSE rescore');
-  return { accountsScored: scored, tierChanges: migration.moves() };
 }

@@ -11,9 +11,9 @@ export interface TierMove {
 export class TierMigration {
   private readonly counts = new Map<string, number>();
 
-  add(from: FitTier | null, to: FitTier): void {
+  add(from: FitTier | null, to: FitTier, accounts = 1): void {
     const key = `${from ?? ''}>${to}`;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + accounts);
   }
 
   /** Best tier first, "no tier before" ahead of all. */

@@ -12,6 +12,7 @@ import { AccountOpportunitiesResolver, OutcomeResolver } from '../outcomes/outco
 import { MetricDeltaResolver } from '../reports/metric-kind';
 import { ExceptionItemResolver, ExceptionReportResolver, ReportResolver } from '../reports/report.resolver';
 import { AccountOverridesResolver, FitOverrideResolver, OverrideResolver } from '../overrides/override.resolver';
+import { PublishJobResolver } from '../publishing/publish-job.resolver';
 import { CriterionResultResolver, FitResolver, ScoreResolver } from '../scoring/fit.resolver';
 import { SegmentResolver } from '../segments/segment.resolver';
 import { DimensionDefinitionResolver, VersionResolver } from '../versions/version.resolver';
@@ -20,7 +21,7 @@ export const resolvers = [
   ApiKeyResolver, PrincipalResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver, CriterionResultResolver,
   OverrideResolver, AccountOverridesResolver, FitOverrideResolver, OutcomeResolver, AccountOpportunitiesResolver,
   ReportResolver, ExceptionItemResolver, DimensionDefinitionResolver, DiscoveryResolver, ExceptionReportResolver, MetricDeltaResolver,
-  NodeResolver, UpsertAccountsResultResolver,
+  NodeResolver, UpsertAccountsResultResolver, PublishJobResolver,
 ] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */

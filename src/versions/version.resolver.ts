@@ -5,7 +5,7 @@ import { dimensionKey, type DimensionSpec } from './icp-definition';
 import { DimensionDefinition, IcpDefinitionInput } from './icp-definition.types';
 import { IcpVersion } from './icp-version.entity';
 import { versionService } from './version.service';
-import { PublishResult, VersionDiff } from './version.types';
+import { VersionDiff } from './version.types';
 
 @Resolver(() => IcpVersion)
 export class VersionResolver {
@@ -44,16 +44,6 @@ export class VersionResolver {
   @Mutation(() => Boolean)
   discardDraft(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<boolean> {
     return versionService.discardDraft(ctx, id);
-  }
-
-  @Mutation(() => PublishResult, { description: "Atomic: supersedes the live version, rescores every account of the segment, writes the audit event; all or nothing. effectiveAt backfills history: it must not be in the future and must be later than the live version's effectiveAt; it is recorded in the audit event." })
-  publishVersion(
-    @Ctx() ctx: AppContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('notes', () => String, { nullable: true }) notes: string | null | undefined,
-    @Arg('effectiveAt', () => Date, { nullable: true }) effectiveAt: Date | null,
-  ): Promise<PublishResult> {
-    return versionService.publish(ctx, { id, notes, effectiveAt });
   }
 
   @FieldResolver(() => Segment)

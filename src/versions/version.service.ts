@@ -2,20 +2,16 @@ import { attributeService } from '../attributes/attribute.service';
 import { auditService } from '../audit/audit.service';
 import { isUuid } from '../common/ids';
 import type { AppContext } from '../context';
-import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
 import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
-import { Segment } from '../segments/segment.entity';
 import { segmentService } from '../segments/segment.service';
-import { rescoreSegment } from '../scoring/rescoring.service';
-import { flagOverridesForReview } from '../overrides/review-flags';
 import { definitionHash, normalizeDefinition } from './canonical-definition';
 import { diffDefinitions } from './definition-diff';
 import { validateDefinition } from './definition-validator';
 import type { IcpDefinitionSpec } from './icp-definition';
 import type { IcpDefinitionInput } from './icp-definition.types';
 import { IcpVersion } from './icp-version.entity';
-import type { PublishResult, VersionDiff } from './version.types';
+import type { VersionDiff } from './version.types';
 
 export interface CreateDraftArgs {
   segmentKey: string;
@@ -146,53 +142,6 @@ export class VersionService {
       await tx.em.query('UPDATE icp_version SET discarded_at = $2 WHERE id = $1', [draft.id, tx.clock.now()]);
       await auditService.record(tx, { action: 'version.discarded', entityType: 'IcpVersion', entityId: draft.id, before: versionView(draft) });
       return true;
-    });
-  }
-
-  /**
-   * One transaction: supersede the live version, publish the draft, write the audit event.
-   * A concurrent publish in the same segment is refused (CONFLICT) rather than queued, so
-   * nobody supersedes a version they never saw.
-   */
-  async publish(ctx: AppContext, args: PublishArgs): Promise<PublishResult> {
-    const notes = checkNotes(args.notes);
-    // Statistics first, outside the transaction (ANALYZE would hold its lock to the commit):
-    // a publish right after an import plans its rescoring with the imported rows counted.
-    await refreshStaleStatistics(ctx.em, ['account', 'account_score', 'fit_override']);
-    return runInTransaction(ctx, async (tx) => {
-      const draft = await this.lock(tx, args.id);
-      if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is already ${draft.status}: only drafts can be published`);
-      const [{ locked }] = await tx.em.query('SELECT pg_try_advisory_xact_lock(2, hashtext($1)) AS locked', [draft.segmentId]);
-      if (!locked) throw new ConflictError(`another version of this segment is being published; try again once it is done`);
-
-      const live = await this.liveVersion(tx, draft.segmentId);
-      const now = tx.clock.now();
-      const effectiveAt = args.effectiveAt ?? now;
-      if (args.effectiveAt) {
-        if (args.effectiveAt.getTime() > now.getTime()) throw BadUserInputError.forField('effectiveAt', 'must not be in the future');
-        if (live?.effectiveAt && args.effectiveAt.getTime() <= live.effectiveAt.getTime()) {
-          throw BadUserInputError.forField('effectiveAt', `must be later than the live version's effectiveAt (${live.effectiveAt.toISOString()})`);
-        }
-      }
-      if (live) {
-        await tx.em.query(`UPDATE icp_version SET status = 'SUPERSEDED', superseded_at = $2 WHERE id = $1`, [live.id, now]);
-      }
-      await tx.em.query(
-        `UPDATE icp_version SET status = 'PUBLISHED', published_at = $2, published_by = $3, effective_at = $4, notes = $5, updated_at = $2
-         WHERE id = $1`,
-        [draft.id, now, tx.principal.name, effectiveAt, notes === undefined ? draft.notes : notes]);
-      const repo = tx.em.getRepository(IcpVersion);
-      const version = await repo.findOneByOrFail({ id: draft.id });
-      const superseded = live ? await repo.findOneByOrFail({ id: live.id }) : null;
-      const segment = await tx.em.getRepository(Segment).findOneByOrFail({ id: version.segmentId });
-      const { accountsScored, tierChanges } = await rescoreSegment(tx, { segment, version, previous: live, validFrom: effectiveAt });
-      const overridesFlagged = await flagOverridesForReview(tx, segment.id, version.id);
-      await auditService.record(tx, {
-        action: 'version.published', entityType: 'IcpVersion', entityId: version.id,
-        before: superseded ? { live: versionView(superseded) } : { live: null },
-        after: { ...versionView(version), publishedAt: version.publishedAt, backfilled: args.effectiveAt != null, accountsScored, tierChanges, overridesFlagged },
-      });
-      return { version, superseded, accountsScored, tierChanges, overridesFlagged };
     });
   }
 

@@ -7,29 +7,41 @@ beforeAll(async () => { t = await startTestApp(); });
 afterAll(() => t.close());
 
 describe('upserts racing other writers', () => {
-  it('an upsert during a publish waits for it and scores under the new version, with no error', async () => {
+  it('an upsert during a publish\'s preparation goes through at once, and is live under the new version when it flips', async () => {
     await t.data(CREATE_SEGMENT, { input: { key: 'race-pub', name: 'Race', membership: [{ attribute: 'region', operator: 'EQ', value: 'NA', points: 1 }] } });
     await t.data(UPSERT, { a: Array.from({ length: 20 }, (_, i) => ({ externalId: `rp-${i}`, name: `RP ${i}`, attributes: { region: 'NA', employees: 10 * i } })) });
     const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'race-pub', definition: seedDefinition() })).createDraft.id;
     await t.data(PUBLISH, { id: v1 });
-    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'race-pub' })).createDraft.id;
+    const changed = seedDefinition();
+    changed.thresholds = { perfect: 50, strong: 30, moderate: 10 };
+    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'race-pub', definition: changed })).createDraft.id;
+    // Preparation is slow (each staged score waits), so the upsert surely lands in the middle of it.
     await t.sql(`CREATE FUNCTION slow_race() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.version_id = '${v2}' THEN PERFORM pg_sleep(0.02); END IF; RETURN NEW; END $$`);
-    await t.sql('CREATE TRIGGER slow_race BEFORE INSERT ON account_score FOR EACH ROW EXECUTE FUNCTION slow_race()');
+      BEGIN PERFORM pg_sleep(0.05); RETURN NEW; END $$`);
+    await t.sql('CREATE TRIGGER slow_race BEFORE INSERT ON publish_staged_score FOR EACH ROW EXECUTE FUNCTION slow_race()');
+    const attributes = { region: 'NA', employees: 5000, industry: 'saas', annualRevenue: 50_000_000, demoRequested: true };
     try {
-      const publishing = t.gql(PUBLISH, { id: v2 });
-      await new Promise((r) => setTimeout(r, 100)); // the publish holds its lock on account now
-      const upsert = await t.gql(UPSERT, { a: [{ externalId: 'rp-3', name: 'RP 3', attributes: { employees: 5000, industry: 'saas' } }] });
+      let published = false;
+      const publishing = t.gql(PUBLISH, { id: v2 }).finally(() => { published = true; });
+      for (let i = 0; i < 100 && (await t.sql(`SELECT 1 FROM publish_job WHERE version_id = $1 AND state = 'PREPARING'`, [v2])).length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const upsert = await t.gql(UPSERT, { a: [{ externalId: 'rp-3', name: 'RP 3', attributes }] });
       expect(upsert.errors).toBeUndefined();
       expect(upsert.data.upsertAccounts).toEqual({ created: 0, updated: 1, rescored: 1 });
+      expect(published).toBe(false); // it did not wait for the publish
+      const during = (await t.data('{ account(externalId: "rp-3") { fit(segmentKey: "race-pub") { version { number } } } }')).account;
+      expect(during.fit.version.number).toBe(1);
       expect((await publishing).data.publishVersion.accountsScored).toBe(20);
     } finally {
-      await t.sql('DROP TRIGGER slow_race ON account_score');
+      await t.sql('DROP TRIGGER slow_race ON publish_staged_score');
       await t.sql('DROP FUNCTION slow_race()');
     }
-    const fit = (await t.data('{ account(externalId: "rp-3") { fit(segmentKey: "race-pub") { version { number } score } scoreHistory(segmentKey: "race-pub") { version { number } } } }')).account;
-    expect(fit.fit.version.number).toBe(2);
-    expect(fit.scoreHistory.map((s: any) => s.version.number)).toEqual([2, 2, 1]);
+    const fit = (await t.data('{ account(externalId: "rp-3") { fit(segmentKey: "race-pub") { version { number } score tier } scoreHistory(segmentKey: "race-pub") { version { number } } } }')).account;
+    const expected = (await t.data('query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }', { v: v2, a: attributes })).previewScore;
+    expect(fit.fit).toEqual({ version: { number: 2 }, ...expected });
+    // Newest first: the publish's v2 row (from the upserted attributes), the upsert's v1 row, the first v1 row.
+    expect(fit.scoreHistory.map((s: any) => s.version.number)).toEqual([2, 1, 1]);
     const bad = await t.sql('SELECT count(*)::int AS n FROM account_score WHERE valid_to < valid_from');
     expect(bad[0].n).toBe(0);
   });

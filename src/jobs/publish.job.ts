@@ -1,0 +1,16 @@
+import { PUBLISH_QUEUE, publishJobService } from '../publishing/publish-job.service';
+import { createSystemContext } from '../system-context';
+import type { JobDefinition } from './workers';
+
+/**
+ * Prepares (and flips) a publish. Several runs of one publish go on at once on purpose: they
+ * share its batches through row locks, so no exclusive key here.
+ */
+export const publishJob: JobDefinition<{ jobId: string }> = {
+  queue: PUBLISH_QUEUE,
+  policy: 'standard',
+  async run(ds, data, job) {
+    const ctx = { ...createSystemContext(ds), requestId: `job-${job.jobId}`, log: job.log };
+    await publishJobService.run(ctx, data.jobId);
+  },
+};

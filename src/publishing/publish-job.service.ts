@@ -1,0 +1,276 @@
+/**
+ * Publishing without stopping the world. A publish is a job: `start` checks the draft and queues
+ * it; `run` (worker loops, or publishVersion in the request) prepares the draft's scores in
+ * batches of member ids committed one by one into publish_staged_score (any number of runs
+ * share the batches through FOR UPDATE SKIP LOCKED; a run that dies leaves its batch to the
+ * others), while upserts and reads go on under the live version; then one short transaction
+ * scores again the members written since their batch (their row version changed), supersedes
+ * the live version, publishes the draft, makes the prepared scores current, flags overrides and
+ * writes the audit event. Until that commits nothing of the job is visible to readers.
+ */
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { v7 as uuidv7 } from 'uuid';
+import { auditService } from '../audit/audit.service';
+import type { Role } from '../auth/role';
+import { isUuid } from '../common/ids';
+import { checkPageSize } from '../common/pagination';
+import { config } from '../config';
+import type { AppContext } from '../context';
+import { PgCode, pgCode } from '../db/database-errors';
+import { runInTransaction } from '../db/transaction';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
+import { JobQueue } from '../jobs/job-queue';
+import { flagOverridesForReview } from '../overrides/review-flags';
+import { attributesRead } from '../scoring/rescoring.service';
+import { scorerFor } from '../scoring/scorer-cache';
+import type { NewScore } from '../scoring/score-store';
+import { TierMigration } from '../scoring/tier-migration';
+import { segmentService } from '../segments/segment.service';
+import type { FitTier } from '../versions/icp-definition';
+import { IcpVersion } from '../versions/icp-version.entity';
+import { versionService, type PublishArgs } from '../versions/version.service';
+import type { PublishResult } from '../versions/version.types';
+import { publishJobStore } from './publish-job.store';
+import { UNFINISHED, type PublishJob, type StoredPublishResult } from './publish-job.types';
+
+/** How many worker runs a queued publish asks for (they share its batches). */
+const PARALLEL_RUNS = 2;
+export const PUBLISH_QUEUE = 'publish';
+const MAX_NOTES = 5000;
+const WORKER = `${os.hostname()}:${process.pid}`;
+
+function checkNotes(notes: string | null | undefined): string | null | undefined {
+  if (notes === undefined || notes === null) return notes;
+  if (notes.length > MAX_NOTES) throw BadUserInputError.forField('notes', `must be at most ${MAX_NOTES} characters`);
+  return notes.trim() || null;
+}
+
+const versionView = (v: IcpVersion) => ({
+  id: v.id, segmentId: v.segmentId, number: v.number, status: v.status, revision: v.revision,
+  contentHash: v.contentHash, notes: v.notes, basedOnId: v.basedOnId, effectiveAt: v.effectiveAt,
+});
+
+/** Checks a requested effectiveAt against now and the live version (backfills must not reach into the future or before it). */
+function checkEffectiveAt(effectiveAt: Date | null | undefined, now: Date, live: IcpVersion | null): void {
+  if (!effectiveAt) return;
+  if (effectiveAt.getTime() > now.getTime()) throw BadUserInputError.forField('effectiveAt', 'must not be in the future');
+  if (live?.effectiveAt && effectiveAt.getTime() <= live.effectiveAt.getTime()) {
+    throw BadUserInputError.forField('effectiveAt', `must be later than the live version's effectiveAt (${live.effectiveAt.toISOString()})`);
+  }
+}
+
+/** Scores members of the segment picked by `where` (over `a`, account, with params from $3) under the version. */
+async function scoreMembers(em: AppContext['em'], version: IcpVersion, segmentId: string, now: Date, where: string, params: unknown[]) {
+  const keys = attributesRead(version);
+  const first = 3 + params.length;
+  const projection = keys.length <= 50
+    ? `jsonb_build_object(${keys.map((_, i) => `$${first + i}::text, a.attributes -> $${first + i}::text`).join(', ')})`
+    : 'a.attributes';
+  const members: Array<{ id: string; xmin: string; attributes: Record<string, unknown> }> = await em.query(
+    `SELECT a.id, a.xmin::text AS xmin, ${projection} AS attributes FROM account a
+     WHERE a.segment_ids @> ARRAY[$1::uuid] AND $2::boolean AND ${where}`,
+    [segmentId, true, ...params, ...(keys.length <= 50 ? keys : [])]);
+  const scorer = scorerFor(version);
+  const rows: NewScore[] = members.map((m) => ({
+    accountId: m.id, segmentId, versionId: version.id, ...scorer.evaluate(m.attributes, now), validFrom: now, computedAt: now,
+  }));
+  return { rows, xmins: members.map((m) => m.xmin) };
+}
+
+export class PublishJobService {
+  /** Members per batch: one transaction each, small enough to redo cheaply, big enough to amortise (tests lower it). */
+  batchSize = config.publishBatchSize;
+
+  /**
+   * Checks the draft as publishVersion does and queues its publish. At most one unfinished
+   * publish per segment: a second one is CONFLICT.
+   */
+  async start(ctx: AppContext, args: PublishArgs): Promise<PublishJob> {
+    const notes = checkNotes(args.notes);
+    const job = await runInTransaction(ctx, async (tx) => {
+      const draft = await versionService.getById(tx, args.id);
+      if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is already ${draft.status}: only drafts can be published`);
+      checkEffectiveAt(args.effectiveAt, tx.clock.now(), await versionService.liveVersion(tx, draft.segmentId));
+      const id = uuidv7();
+      try {
+        await publishJobStore.insert(tx.em, {
+          id, segmentId: draft.segmentId, versionId: draft.id, notes: notes ?? null, notesGiven: notes !== undefined,
+          effectiveAt: args.effectiveAt ?? null, requestedBy: tx.principal.name, requestedByKeyId: tx.principal.keyId,
+          requestedByRole: tx.principal.role, requestedAt: tx.clock.now(),
+        });
+      } catch (err) {
+        if (pgCode(err) === PgCode.uniqueViolation) {
+          throw new ConflictError('another version of this segment is being published; try again once it is done');
+        }
+        throw err;
+      }
+      return (await publishJobStore.get(tx.em, id))!;
+    });
+    // Workers pick it up; publishVersion also runs it itself, so a process without a queue still publishes.
+    const queue = JobQueue.shared();
+    if (queue) {
+      for (let i = 0; i < PARALLEL_RUNS; i++) await queue.send(PUBLISH_QUEUE, { jobId: job.id }).catch((err) => ctx.log.error({ err, publishJobId: job.id }, 'queueing a publish failed'));
+    }
+    return job;
+  }
+
+  /** publishVersion: starts the same job, runs it here (workers may share the batches), waits for it. */
+  async publish(ctx: AppContext, args: PublishArgs): Promise<PublishResult> {
+    const job = await this.start(ctx, args);
+    await this.run(ctx, job.id);
+    const done = (await publishJobStore.get(ctx.em, job.id))!;
+    if (done.state === 'DONE') return (await this.result(ctx, done))!;
+    if (done.state === 'CANCELLED') throw new ConflictError(`the publish of this version was cancelled`);
+    throw new Error(`publish ${job.id} ${done.state}: ${done.error ?? 'unknown error'}`);
+  }
+
+  async get(ctx: AppContext, id: string): Promise<PublishJob | null> {
+    return isUuid(id) ? publishJobStore.get(ctx.em, id) : null;
+  }
+
+  async list(ctx: AppContext, segmentKey: string | null | undefined, first: number): Promise<PublishJob[]> {
+    checkPageSize(first);
+    const segmentId = segmentKey ? (await segmentService.getByKey(ctx, segmentKey)).id : null;
+    return publishJobStore.list(ctx.em, segmentId, first);
+  }
+
+  /** Stops a job that has not begun its flip; the draft stays a draft and its staged scores go. */
+  async cancel(ctx: AppContext, jobId: string): Promise<PublishJob> {
+    const job = await runInTransaction(ctx, async (tx) => {
+      // Waits for batches in flight (they hold the job FOR SHARE) and for a running flip (FOR UPDATE).
+      const current = isUuid(jobId) ? await publishJobStore.get(tx.em, jobId, 'FOR UPDATE') : null;
+      if (!current) throw new NotFoundError(`jobId: publish job ${jobId} not found`, { field: 'jobId' });
+      if (!UNFINISHED.includes(current.state) || current.state === 'FLIPPING') {
+        throw new ConflictError(`jobId: the publish is ${current.state} and can no longer be cancelled`, { field: 'jobId' });
+      }
+      await publishJobStore.finish(tx.em, jobId, 'CANCELLED', tx.clock.now());
+      await auditService.record(tx, {
+        action: 'publish.cancelled', entityType: 'PublishJob', entityId: jobId,
+        before: { state: current.state, versionId: current.versionId }, after: { state: 'CANCELLED' },
+      });
+      return (await publishJobStore.get(tx.em, jobId))!;
+    });
+    await publishJobStore.clearStaging(ctx.em, jobId);
+    return job;
+  }
+
+  /** The PublishResult of a DONE job. */
+  async result(ctx: AppContext, job: PublishJob): Promise<PublishResult | null> {
+    const stored = job.stored;
+    if (job.state !== 'DONE' || !stored) return null;
+    const repo = ctx.em.getRepository(IcpVersion);
+    return {
+      version: await repo.findOneByOrFail({ id: job.versionId }),
+      superseded: stored.supersededId ? await repo.findOneByOrFail({ id: stored.supersededId }) : null,
+      accountsScored: stored.accountsScored, tierChanges: stored.tierChanges, overridesFlagged: stored.overridesFlagged,
+    };
+  }
+
+  /**
+   * Drives a job as far as it can go: plans its batches, scores batches until none is left
+   * (waiting for batches other runs hold), then flips. Safe to call from any number of
+   * processes at once, and again after a crash. A failure marks the job FAILED and rethrows.
+   */
+  async run(ctx: AppContext, jobId: string): Promise<void> {
+    try {
+      await this.plan(ctx, jobId);
+      for (;;) {
+        while (await this.scoreNextBatch(ctx, jobId));
+        const job = await publishJobStore.get(ctx.em, jobId);
+        if (!job || job.state !== 'PREPARING') return;
+        if ((await publishJobStore.pendingBatches(ctx.em, jobId)) === 0) break;
+        await sleep(100); // another run holds the last batches
+      }
+      await this.flip(ctx, jobId);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await publishJobStore.finish(ctx.em, jobId, 'FAILED', ctx.clock.now(), { error: message })
+        .then(async (failed) => { if (failed) await publishJobStore.clearStaging(ctx.em, jobId); })
+        .catch((e: unknown) => ctx.log.error({ err: e, publishJobId: jobId }, 'marking a publish FAILED failed'));
+      throw err;
+    }
+  }
+
+  private async plan(ctx: AppContext, jobId: string): Promise<void> {
+    await runInTransaction(ctx, async (tx) => {
+      const job = await publishJobStore.get(tx.em, jobId, 'FOR UPDATE');
+      if (job?.state !== 'QUEUED') return;
+      const members = await publishJobStore.plan(tx.em, jobId, job.segmentId, this.batchSize, tx.clock.now());
+      tx.log.info({ publishJobId: jobId, members }, 'publish preparing');
+    });
+  }
+
+  /** One batch in one transaction; false when none is left to claim or the job is no longer preparing. */
+  private async scoreNextBatch(ctx: AppContext, jobId: string): Promise<boolean> {
+    return runInTransaction(ctx, async (tx) => {
+      // FOR SHARE: a cancel or the flip waits for this batch; other runs' batches go on beside it.
+      const job = await publishJobStore.get(tx.em, jobId, 'FOR SHARE');
+      if (job?.state !== 'PREPARING') return false;
+      const batch = await publishJobStore.claimBatch(tx.em, jobId);
+      if (!batch) return false;
+      const version = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: job.versionId });
+      const { rows, xmins } = await scoreMembers(tx.em, version, job.segmentId, tx.clock.now(),
+        'a.id >= $3 AND ($4::uuid IS NULL OR a.id < $4)', [batch.firstId, batch.nextId]);
+      await publishJobStore.stage(tx.em, jobId, rows, xmins);
+      await publishJobStore.finishBatch(tx.em, jobId, batch.seq, WORKER, rows.length);
+      return true;
+    });
+  }
+
+  /** The one short transaction that makes the version live; nothing when another run flipped it already. */
+  private async flip(ctx: AppContext, jobId: string): Promise<void> {
+    const started = Date.now();
+    const requester = await publishJobStore.get(ctx.em, jobId);
+    if (!requester) return;
+    // Audited as the person who asked for the publish, whichever process flips it.
+    const asRequester: AppContext = { ...ctx, principal: { keyId: requester.requestedByKeyId, name: requester.requestedBy, role: requester.requestedByRole as Role } };
+    const flipped = await runInTransaction(asRequester, async (tx) => {
+      const job = await publishJobStore.get(tx.em, jobId, 'FOR UPDATE');
+      if (job?.state !== 'PREPARING' || (await publishJobStore.pendingBatches(tx.em, jobId)) > 0) return false;
+      await tx.em.query(`UPDATE publish_job SET state = 'FLIPPING' WHERE id = $1`, [jobId]);
+      // Upserts wait for this short transaction (and then score under the new version).
+      await tx.em.query('LOCK TABLE account IN SHARE MODE');
+      const [{ locked }] = await tx.em.query('SELECT pg_try_advisory_xact_lock(2, hashtext($1)) AS locked', [job.segmentId]);
+      if (!locked) throw new ConflictError('another version of this segment is being published; try again once it is done');
+      const repo = tx.em.getRepository(IcpVersion);
+      const draft = await repo.createQueryBuilder('v').setLock('pessimistic_write').where('v.id = :id', { id: job.versionId }).getOne();
+      if (!draft || draft.discardedAt || draft.status !== 'DRAFT') throw new ConflictError('the draft was discarded or published while its publish was prepared');
+      const now = tx.clock.now();
+      // Members written (or joined) since their batch was scored: scored again, now, under the lock.
+      const late = await scoreMembers(tx.em, draft, job.segmentId, now,
+        `NOT EXISTS (SELECT 1 FROM publish_staged_score s WHERE s.job_id = $3 AND s.account_id = a.id AND s.account_xmin = a.xmin::text)`, [jobId]);
+      await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);
+
+      const live = await versionService.liveVersion(tx, job.segmentId);
+      checkEffectiveAt(job.effectiveAt, now, live);
+      const effectiveAt = job.effectiveAt ?? now;
+      if (live) await tx.em.query(`UPDATE icp_version SET status = 'SUPERSEDED', superseded_at = $2 WHERE id = $1`, [live.id, now]);
+      await tx.em.query(
+        `UPDATE icp_version SET status = 'PUBLISHED', published_at = $2, published_by = $3, effective_at = $4, notes = $5, updated_at = $2 WHERE id = $1`,
+        [draft.id, now, tx.principal.name, effectiveAt, job.notesGiven ? job.notes : draft.notes]);
+      const moves = await publishJobStore.promote(tx.em, { jobId, segmentId: job.segmentId, versionId: draft.id, previousId: live?.id ?? null, validFrom: effectiveAt });
+      const migration = new TierMigration();
+      for (const m of moves) migration.add(m.from as FitTier | null, m.to as FitTier, m.accounts);
+      const tierChanges = migration.moves();
+      const accountsScored = moves.reduce((sum, m) => sum + m.accounts, 0);
+      const overridesFlagged = await flagOverridesForReview(tx, job.segmentId, draft.id);
+      const version = await repo.findOneByOrFail({ id: draft.id });
+      const superseded = live ? await repo.findOneByOrFail({ id: live.id }) : null;
+      await auditService.record(tx, {
+        action: 'version.published', entityType: 'IcpVersion', entityId: version.id,
+        before: superseded ? { live: versionView(superseded) } : { live: null },
+        after: { ...versionView(version), publishedAt: version.publishedAt, backfilled: job.effectiveAt != null, accountsScored, tierChanges, overridesFlagged, publishJobId: jobId },
+      });
+      const result: StoredPublishResult = { supersededId: live?.id ?? null, accountsScored, tierChanges, overridesFlagged };
+      await publishJobStore.finish(tx.em, jobId, 'DONE', now, { result });
+      tx.log.info({ publishJobId: jobId, accountsScored, lateAccounts: late.rows.length }, 'publish flipped');
+      return true;
+    });
+    if (!flipped) return;
+    ctx.log.info({ publishJobId: jobId, flipMs: Date.now() - started }, 'publish done');
+    await publishJobStore.clearStaging(ctx.em, jobId);
+  }
+}
+
+export const publishJobService = new PublishJobService();
