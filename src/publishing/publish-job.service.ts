@@ -138,8 +138,9 @@ export class PublishJobService {
   /** Stops a job that has not begun its flip; the draft stays a draft and its staged scores go. */
   async cancel(ctx: AppContext, jobId: string): Promise<PublishJob> {
     const job = await runInTransaction(ctx, async (tx) => {
-      // Waits for batches in flight (they hold the job FOR SHARE) and for a running flip (FOR UPDATE).
-      const current = isUuid(jobId) ? await publishJobStore.get(tx.em, jobId, 'FOR UPDATE') : null;
+      // Waits for a running flip (FOR UPDATE), not for batches in flight (FOR KEY SHARE): they see the
+      // cancel at their next claim, and whatever they staged meanwhile is cleared then.
+      const current = isUuid(jobId) ? await publishJobStore.get(tx.em, jobId, 'FOR NO KEY UPDATE') : null;
       if (!current) throw new NotFoundError(`jobId: publish job ${jobId} not found`, { field: 'jobId' });
       if (!UNFINISHED.includes(current.state) || current.state === 'FLIPPING') {
         throw new ConflictError(`jobId: the publish is ${current.state} and can no longer be cancelled`, { field: 'jobId' });
@@ -178,7 +179,12 @@ export class PublishJobService {
       for (;;) {
         while (await this.scoreNextBatch(ctx, jobId));
         const job = await publishJobStore.get(ctx.em, jobId);
-        if (!job || job.state !== 'PREPARING') return;
+        if (!job) return;
+        if (job.state === 'CANCELLED' || job.state === 'FAILED') {
+          await publishJobStore.clearStaging(ctx.em, jobId); // a batch may have committed after the cancel
+          return;
+        }
+        if (job.state !== 'PREPARING') return;
         if ((await publishJobStore.pendingBatches(ctx.em, jobId)) === 0) break;
         await sleep(100); // another run holds the last batches
       }
@@ -204,8 +210,8 @@ export class PublishJobService {
   /** One batch in one transaction; false when none is left to claim or the job is no longer preparing. */
   private async scoreNextBatch(ctx: AppContext, jobId: string): Promise<boolean> {
     return runInTransaction(ctx, async (tx) => {
-      // FOR SHARE: a cancel or the flip waits for this batch; other runs' batches go on beside it.
-      const job = await publishJobStore.get(tx.em, jobId, 'FOR SHARE');
+      // FOR KEY SHARE: the flip (FOR UPDATE) waits for this batch; other runs' batches and a cancel do not.
+      const job = await publishJobStore.get(tx.em, jobId, 'FOR KEY SHARE');
       if (job?.state !== 'PREPARING') return false;
       const batch = await publishJobStore.claimBatch(tx.em, jobId);
       if (!batch) return false;

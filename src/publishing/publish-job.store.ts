@@ -35,7 +35,7 @@ export const publishJobStore = {
       [job.id, job.segmentId, job.versionId, job.notes, job.notesGiven, job.effectiveAt, job.requestedBy, job.requestedByKeyId, job.requestedByRole, job.requestedAt]);
   },
 
-  async get(em: EntityManager, id: string, lock: '' | 'FOR UPDATE' | 'FOR SHARE' = ''): Promise<PublishJob | null> {
+  async get(em: EntityManager, id: string, lock: '' | 'FOR UPDATE' | 'FOR NO KEY UPDATE' | 'FOR KEY SHARE' = ''): Promise<PublishJob | null> {
     const [row] = await em.query(`SELECT ${JOB_COLUMNS} FROM publish_job j WHERE j.id = $1 ${lock}`, [id]);
     return row ? toJob(row) : null;
   },

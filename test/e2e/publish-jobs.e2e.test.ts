@@ -108,7 +108,7 @@ describe('with workers', () => {
 
   it('cancelled mid-preparation: nothing visible, the draft stays a draft, staged scores gone', async () => {
     const { v2 } = await segmentWithDraft('cancelled', 30);
-    await t.sql(`CREATE FUNCTION slow_stage() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.05); RETURN NEW; END $$`);
+    await t.sql(`CREATE FUNCTION slow_stage() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.2); RETURN NEW; END $$`);
     await t.sql('CREATE TRIGGER slow_stage BEFORE INSERT ON publish_staged_score FOR EACH ROW EXECUTE FUNCTION slow_stage()');
     try {
       const job = (await t.data(START, { id: v2.id })).startPublish;
