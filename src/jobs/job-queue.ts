@@ -12,6 +12,7 @@
  *   PostgreSQL advisory lock per job key for the whole run, released by the server if the
  *   worker's connection dies.
  */
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger';
 
@@ -66,11 +67,20 @@ export class JobQueue {
     await boss.start();
     const queue = new JobQueue(boss, options.timeoutSeconds);
     JobQueue.current = queue;
-    for (const { name, policy } of options.queues) {
-      const settings = { name, policy, expireInSeconds: options.timeoutSeconds, retryLimit: 5, retryDelay: 5, retryBackoff: true };
-      await boss.createQueue(name, settings);
-      // A queue keeps the settings it was created with; the latest deployment's config wins.
-      await boss.updateQueue(name, settings);
+    // Creating a queue creates and attaches a partition: two processes doing it at once deadlock,
+    // so processes starting together take turns (a session advisory lock on a short-lived connection).
+    const turn = new Client({ connectionString: options.url, application_name: 'fitgraph-jobs-setup' });
+    await turn.connect();
+    try {
+      await turn.query('SELECT pg_advisory_lock(4, hashtext($1))', ['job-queue-setup']);
+      for (const { name, policy } of options.queues) {
+        const settings = { name, policy, expireInSeconds: options.timeoutSeconds, retryLimit: 5, retryDelay: 5, retryBackoff: true };
+        await boss.createQueue(name, settings);
+        // A queue keeps the settings it was created with; the latest deployment's config wins.
+        await boss.updateQueue(name, settings);
+      }
+    } finally {
+      await turn.end(); // releases the lock
     }
     return queue;
   }

@@ -59,6 +59,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 
 let t: TestApp;
 let apis: string[];
+/** Workers notice a lost job after 3 s; one job per queue at a time, so two publish runs land on two processes; small batches. */
+const WORKER_ENV = () => ({ DATABASE_URL: t.databaseUrl, FITGRAPH_JOB_TIMEOUT_SECONDS: '3', FITGRAPH_WORKER_CONCURRENCY: '1', FITGRAPH_PUBLISH_BATCH_SIZE: '5' });
 jest.setTimeout(300_000);
 
 async function startApi(): Promise<string> {
@@ -125,7 +127,7 @@ describe('a worker killed mid-job', () => {
       CREATE FUNCTION hang() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF EXISTS (SELECT 1 FROM hang_flag) THEN PERFORM pg_sleep(120); END IF; RETURN NEW; END $$;
       CREATE TRIGGER hang BEFORE UPDATE ON fit_override FOR EACH ROW EXECUTE FUNCTION hang()`);
-    const env = { DATABASE_URL: t.databaseUrl, FITGRAPH_JOB_TIMEOUT_SECONDS: '3' };
+    const env = WORKER_ENV();
     const first = await startProcess('worker', env, /fitgraph worker running/);
     const stuck = await until('a job stuck in the expiry', async () => (await t.sql(
       `SELECT id FROM pgboss.job WHERE name = 'override-expiries' AND state = 'active'`))[0]?.id as string | undefined);
@@ -142,5 +144,37 @@ describe('a worker killed mid-job', () => {
     expect(retried.retry_count).toBeGreaterThanOrEqual(1);
     const events = await t.sql(`SELECT entity_id FROM audit_event WHERE action = 'override.expired'`);
     expect(events).toEqual([{ entity_id: override.id }]);
+  });
+});
+
+describe('a publish with two workers', () => {
+  it('is prepared by both of them while the API processes serve, and goes live once', async () => {
+    const [a, b] = apis;
+    // The second worker of the test above is still running; a third joins it.
+    await startProcess('worker', WORKER_ENV(), /fitgraph worker running/);
+    await ask(a, t.adminKey, 'mutation($i: CreateSegmentInput!) { createSegment(input: $i) { id } }', { i: { key: 'shared', name: 'Shared', membership: [{ attribute: 'region', operator: 'EQ', value: 'shared', points: 1 }] } });
+    await ask(a, t.adminKey, 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: Array.from({ length: 60 }, (_, i) => ({
+      externalId: `shared-${i}`, name: `Shared ${i}`, attributes: { region: 'shared', employees: 20 * i, industry: i % 2 ? 'saas' : 'retail' } })) });
+    const v1 = (await ask(a, t.adminKey, `mutation($d: IcpDefinitionInput) { createDraft(segmentKey: "shared", definition: $d) { id } }`, { d: seedDefinition() })).body.data.createDraft.id;
+    await t.sql(`CREATE FUNCTION slow_shared() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.04); RETURN NEW; END $$;
+      CREATE TRIGGER slow_shared BEFORE INSERT ON publish_staged_score FOR EACH ROW EXECUTE FUNCTION slow_shared()`);
+    try {
+      const job = (await ask(a, t.adminKey, 'mutation($id: ID!) { startPublish(id: $id) { id state } }', { id: v1 })).body.data.startPublish;
+      expect(job.state).toBe('QUEUED');
+      const done = await until('the publish to finish', async () => {
+        const read = (await ask(b, t.adminKey, 'query($id: ID!) { publishJob(id: $id) { state accountsTotal accountsScored error result { accountsScored } } }', { id: job.id })).body.data.publishJob;
+        return ['DONE', 'FAILED'].includes(read.state) ? read : undefined;
+      }, 120_000);
+      expect(done).toMatchObject({ state: 'DONE', accountsTotal: 60, accountsScored: 60, error: null, result: { accountsScored: 60 } });
+      const batches = await t.sql('SELECT done_by, count(*)::int AS n FROM publish_batch WHERE job_id = $1 GROUP BY 1', [job.id]);
+      expect(batches.reduce((sum: number, r: any) => sum + r.n, 0)).toBe(12);
+      expect(batches.length).toBe(2); // both worker processes took batches
+    } finally {
+      await t.sql('DROP TRIGGER slow_shared ON publish_staged_score; DROP FUNCTION slow_shared()');
+    }
+    const fits = (await ask(b, t.adminKey, '{ fits(segmentKey: "shared", first: 100) { totalCount edges { node { version { number } } } } }')).body.data.fits;
+    expect(fits.totalCount).toBe(60);
+    expect(new Set(fits.edges.map((e: any) => e.node.version.number))).toEqual(new Set([1]));
+    expect((await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v1]))[0].n).toBe(1);
   });
 });
