@@ -21,7 +21,7 @@ export class PublishJobs1764800000001 implements MigrationInterface {
         notes_given boolean NOT NULL,
         effective_at timestamptz,
         requested_by text NOT NULL,
-        requested_by_key_id text NOT NULL,
+        requested_by_key_id text,
         requested_by_role text NOT NULL,
         requested_at timestamptz NOT NULL,
         started_at timestamptz,

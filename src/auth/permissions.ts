@@ -78,6 +78,7 @@ export const operationRoles = {
   'Override.revokeReason': WHO_AND_WHY,
   'IcpVersion.createdBy': WHO_AND_WHY,
   'IcpVersion.publishedBy': WHO_AND_WHY,
+  'PublishJob.requestedBy': WHO_AND_WHY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type GuardedField = keyof typeof operationRoles;

@@ -13,7 +13,7 @@ const JOB_COLUMNS = `j.id, j.segment_id, j.version_id, j.state, j.notes, j.notes
 
 interface JobRow {
   id: string; segment_id: string; version_id: string; state: PublishState; notes: string | null; notes_given: boolean;
-  effective_at: Date | null; requested_by: string; requested_by_key_id: string; requested_by_role: string; requested_at: Date;
+  effective_at: Date | null; requested_by: string; requested_by_key_id: string | null; requested_by_role: string; requested_at: Date;
   started_at: Date | null; finished_at: Date | null; accounts_total: number | null; accounts_scored: number;
   result: StoredPublishResult | null; error: string | null;
 }

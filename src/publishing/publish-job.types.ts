@@ -34,7 +34,7 @@ export class PublishJob {
   notesGiven: boolean;
   @Field(() => Date, { nullable: true }) effectiveAt: Date | null;
   @Field() requestedBy: string;
-  requestedByKeyId: string;
+  requestedByKeyId: string | null;
   requestedByRole: string;
   @Field() requestedAt: Date;
   startedAt: Date | null;
