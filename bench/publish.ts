@@ -1,30 +1,71 @@
 /**
- * Publish rescoring: a draft is created (untimed), then `publishJobService.publish` (what publishVersion runs) is timed
- * whole (lock, supersede, rescoring every member, audit, commit), as a user would wait for it.
- * `effectiveAt` backfills when the version took effect (its score rows are valid from then),
- * so that the reports see one period per version.
+ * Publishing as a job, timed as a user waits for it: a draft is created (untimed), then its
+ * publish job is started and run by `runs` concurrent runs (one run is what publishVersion
+ * does in the request; two are two workers sharing its batches, here two connections of this
+ * process). Reported: preparation rate (members scored per second before the flip), the flip's
+ * own time, and, when asked, the latencies of upsertAccounts batches of 100 sent throughout
+ * (they must not wait for the publish). `effectiveAt` backfills when the version took effect
+ * (its score rows are valid from then), so that the reports see one period per version.
  */
 import type { DataSource } from 'typeorm';
-import type { IcpDefinitionSpec } from '../src/versions/icp-definition';
+import { accountService } from '../src/accounts/account.service';
+import type { AccountInput } from '../src/accounts/account.input';
+import { generateAccountStream } from '../src/demo/account-generator';
 import { publishJobService } from '../src/publishing/publish-job.service';
-import { versionService } from '../src/versions/version.service';
 import { createSystemContext } from '../src/system-context';
+import type { IcpDefinitionSpec } from '../src/versions/icp-definition';
+import { versionService } from '../src/versions/version.service';
+import { changed } from './upsert';
 
 export interface PublishFigure {
   number: number;
+  runs: number;
   seconds: number;
   accountsScored: number;
+  /** Members scored per second of preparation (everything before the flip). */
   rate: number;
+  flipSeconds: number;
   /** Accounts whose tier differs from their tier under the previous version (all of them for v1). */
   tierMoves: number;
+  /** Upserts of 100 sent during the publish: how many, and their p99 in ms. */
+  upserts?: { batches: number; p99Ms: number; maxMs: number };
 }
 
-export async function timePublish(ds: DataSource, segmentKey: string, definition: IcpDefinitionSpec, notes: string, effectiveAt: Date): Promise<PublishFigure> {
+export interface UpsertsDuring {
+  /** Generator indexes of loaded accounts to update (disjoint from the upsert runs'). */
+  fromIndex: number;
+  count: number;
+}
+
+export async function timePublish(ds: DataSource, segmentKey: string, definition: IcpDefinitionSpec, notes: string, effectiveAt: Date,
+  options: { runs?: number; upsertsDuring?: UpsertsDuring } = {}): Promise<PublishFigure> {
+  const runs = options.runs ?? 1;
   const ctx = createSystemContext(ds);
   const draft = await versionService.createDraft(ctx, { segmentKey, definition, notes });
+  const accounts: AccountInput[] = options.upsertsDuring
+    ? [...generateAccountStream(options.upsertsDuring.count, { startIndex: options.upsertsDuring.fromIndex })].map(changed) : [];
   const started = process.hrtime.bigint();
-  const result = await publishJobService.publish(ctx, { id: draft.id, notes, effectiveAt });
+  const job = await publishJobService.start(ctx, { id: draft.id, notes, effectiveAt });
+  let finished = false;
+  const latencies: number[] = [];
+  const upserting = (async () => {
+    for (let i = 0; !finished && i < accounts.length; i += 100) {
+      const t0 = process.hrtime.bigint();
+      await accountService.upsert(createSystemContext(ds), accounts.slice(i, i + 100));
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  })();
+  const flips = await Promise.all(Array.from({ length: runs }, () => publishJobService.run(createSystemContext(ds), job.id))).finally(() => { finished = true; });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await upserting;
+  const done = (await publishJobService.get(ctx, job.id))!;
+  const result = (await publishJobService.result(ctx, done))!;
+  const flipSeconds = (flips.find((f) => f !== null) ?? 0) / 1000;
   const tierMoves = result.tierChanges.filter((t) => t.from !== t.to).reduce((sum, t) => sum + t.accounts, 0);
-  return { number: result.version.number, seconds, accountsScored: result.accountsScored, rate: result.accountsScored / seconds, tierMoves };
+  latencies.sort((a, b) => a - b);
+  return {
+    number: result.version.number, runs, seconds, accountsScored: result.accountsScored, rate: result.accountsScored / Math.max(0.001, seconds - flipSeconds),
+    flipSeconds, tierMoves,
+    upserts: options.upsertsDuring ? { batches: latencies.length, p99Ms: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0, maxMs: latencies[latencies.length - 1] ?? 0 } : undefined,
+  };
 }

@@ -35,7 +35,7 @@ export interface UpsertFigure {
  * A realistic CRM sync of one account: a demo request, more website visits and a fresh
  * engagement date. Runs use disjoint accounts (see run.ts), so each change is a real one.
  */
-function changed(a: GeneratedAccount): AccountInput {
+export function changed(a: GeneratedAccount): AccountInput {
   const attributes = { ...a.attributes };
   attributes.demoRequested = !(attributes.demoRequested ?? false);
   attributes.websiteVisits30d = Number(attributes.websiteVisits30d ?? 0) + 10;

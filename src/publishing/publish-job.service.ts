@@ -172,23 +172,24 @@ export class PublishJobService {
    * Drives a job as far as it can go: plans its batches, scores batches until none is left
    * (waiting for batches other runs hold), then flips. Safe to call from any number of
    * processes at once, and again after a crash. A failure marks the job FAILED and rethrows.
+   * Returns how long the flip took (ms) when this run flipped, else null.
    */
-  async run(ctx: AppContext, jobId: string): Promise<void> {
+  async run(ctx: AppContext, jobId: string): Promise<number | null> {
     try {
       await this.plan(ctx, jobId);
       for (;;) {
         while (await this.scoreNextBatch(ctx, jobId));
         const job = await publishJobStore.get(ctx.em, jobId);
-        if (!job) return;
+        if (!job) return null;
         if (job.state === 'CANCELLED' || job.state === 'FAILED') {
           await publishJobStore.clearStaging(ctx.em, jobId); // a batch may have committed after the cancel
-          return;
+          return null;
         }
-        if (job.state !== 'PREPARING') return;
+        if (job.state !== 'PREPARING') return null;
         if ((await publishJobStore.pendingBatches(ctx.em, jobId)) === 0) break;
         await sleep(100); // another run holds the last batches
       }
-      await this.flip(ctx, jobId);
+      return await this.flip(ctx, jobId);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await publishJobStore.finish(ctx.em, jobId, 'FAILED', ctx.clock.now(), { error: message })
@@ -225,10 +226,10 @@ export class PublishJobService {
   }
 
   /** The one short transaction that makes the version live; nothing when another run flipped it already. */
-  private async flip(ctx: AppContext, jobId: string): Promise<void> {
+  private async flip(ctx: AppContext, jobId: string): Promise<number | null> {
     const started = Date.now();
     const requester = await publishJobStore.get(ctx.em, jobId);
-    if (!requester) return;
+    if (!requester) return null;
     // Audited as the person who asked for the publish, whichever process flips it.
     const asRequester: AppContext = { ...ctx, principal: { keyId: requester.requestedByKeyId, name: requester.requestedBy, role: requester.requestedByRole as Role } };
     const flipped = await runInTransaction(asRequester, async (tx) => {
@@ -273,9 +274,11 @@ export class PublishJobService {
       tx.log.info({ publishJobId: jobId, accountsScored, lateAccounts: late.rows.length }, 'publish flipped');
       return true;
     });
-    if (!flipped) return;
-    ctx.log.info({ publishJobId: jobId, flipMs: Date.now() - started }, 'publish done');
+    if (!flipped) return null;
+    const flipMs = Date.now() - started;
+    ctx.log.info({ publishJobId: jobId, flipMs }, 'publish done');
     await publishJobStore.clearStaging(ctx.em, jobId);
+    return flipMs;
   }
 }
 
