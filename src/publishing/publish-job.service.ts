@@ -39,6 +39,8 @@ const PARALLEL_RUNS = 2;
 export const PUBLISH_QUEUE = 'publish';
 const MAX_NOTES = 5000;
 const WORKER = `${os.hostname()}:${process.pid}`;
+/** Members with no staged score, or one computed from an older version of their row (written since). */
+const LATE_MEMBERS = 'NOT EXISTS (SELECT 1 FROM publish_staged_score s WHERE s.job_id = $3 AND s.account_id = a.id AND s.account_xmin = a.xmin::text)';
 
 function checkNotes(notes: string | null | undefined): string | null | undefined {
   if (notes === undefined || notes === null) return notes;
@@ -189,6 +191,9 @@ export class PublishJobService {
         if ((await publishJobStore.pendingBatches(ctx.em, jobId)) === 0) break;
         await sleep(100); // another run holds the last batches
       }
+      // Members written during the preparation are scored again before the flip, so that the
+      // flip (which upserts wait for) only has those written in the last moments left to do.
+      await this.catchUp(ctx, jobId);
       return await this.flip(ctx, jobId);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -225,6 +230,16 @@ export class PublishJobService {
     });
   }
 
+  private async catchUp(ctx: AppContext, jobId: string): Promise<void> {
+    await runInTransaction(ctx, async (tx) => {
+      const job = await publishJobStore.get(tx.em, jobId, 'FOR KEY SHARE');
+      if (job?.state !== 'PREPARING') return;
+      const version = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: job.versionId });
+      const late = await scoreMembers(tx.em, version, job.segmentId, tx.clock.now(), LATE_MEMBERS, [jobId]);
+      await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);
+    });
+  }
+
   /** The one short transaction that makes the version live; nothing when another run flipped it already. */
   private async flip(ctx: AppContext, jobId: string): Promise<number | null> {
     const started = Date.now();
@@ -245,8 +260,7 @@ export class PublishJobService {
       if (!draft || draft.discardedAt || draft.status !== 'DRAFT') throw new ConflictError('the draft was discarded or published while its publish was prepared');
       const now = tx.clock.now();
       // Members written (or joined) since their batch was scored: scored again, now, under the lock.
-      const late = await scoreMembers(tx.em, draft, job.segmentId, now,
-        `NOT EXISTS (SELECT 1 FROM publish_staged_score s WHERE s.job_id = $3 AND s.account_id = a.id AND s.account_xmin = a.xmin::text)`, [jobId]);
+      const late = await scoreMembers(tx.em, draft, job.segmentId, now, LATE_MEMBERS, [jobId]);
       await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);
 
       const live = await versionService.liveVersion(tx, job.segmentId);
