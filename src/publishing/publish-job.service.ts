@@ -17,12 +17,14 @@ import { isUuid } from '../common/ids';
 import { checkPageSize } from '../common/pagination';
 import { config } from '../config';
 import type { AppContext } from '../context';
+import { liftTimeouts } from '../db/data-source';
 import { PgCode, pgCode } from '../db/database-errors';
+import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { JobQueue } from '../jobs/job-queue';
 import { flagOverridesForReview } from '../overrides/review-flags';
-import { attributesRead } from '../scoring/rescoring.service';
+import { attributesRead, planAsBulk } from '../scoring/rescoring.service';
 import { scorerFor } from '../scoring/scorer-cache';
 import type { NewScore } from '../scoring/score-store';
 import { TierMigration } from '../scoring/tier-migration';
@@ -178,6 +180,9 @@ export class PublishJobService {
    */
   async run(ctx: AppContext, jobId: string): Promise<number | null> {
     try {
+      // Statistics first, outside any transaction (ANALYZE would hold its lock): a publish right
+      // after an import plans its whole-segment statements with the imported rows counted.
+      await refreshStaleStatistics(ctx.em, ['account', 'account_score', 'fit_override']);
       await this.plan(ctx, jobId);
       for (;;) {
         while (await this.scoreNextBatch(ctx, jobId));
@@ -193,6 +198,7 @@ export class PublishJobService {
       }
       // Members written during the preparation are scored again before the flip, so that the
       // flip (which upserts wait for) only has those written in the last moments left to do.
+      await refreshStaleStatistics(ctx.em, ['publish_staged_score']);
       await this.catchUp(ctx, jobId);
       return await this.flip(ctx, jobId);
     } catch (err) {
@@ -206,6 +212,7 @@ export class PublishJobService {
 
   private async plan(ctx: AppContext, jobId: string): Promise<void> {
     await runInTransaction(ctx, async (tx) => {
+      await liftTimeouts((sql) => tx.em.query(sql)); // bulk work, also when publishVersion runs it in a request
       const job = await publishJobStore.get(tx.em, jobId, 'FOR UPDATE');
       if (job?.state !== 'QUEUED') return;
       const members = await publishJobStore.plan(tx.em, jobId, job.segmentId, this.batchSize, tx.clock.now());
@@ -216,6 +223,7 @@ export class PublishJobService {
   /** One batch in one transaction; false when none is left to claim or the job is no longer preparing. */
   private async scoreNextBatch(ctx: AppContext, jobId: string): Promise<boolean> {
     return runInTransaction(ctx, async (tx) => {
+      await liftTimeouts((sql) => tx.em.query(sql));
       // FOR KEY SHARE: the flip (FOR UPDATE) waits for this batch; other runs' batches and a cancel do not.
       const job = await publishJobStore.get(tx.em, jobId, 'FOR KEY SHARE');
       if (job?.state !== 'PREPARING') return false;
@@ -232,10 +240,11 @@ export class PublishJobService {
 
   private async catchUp(ctx: AppContext, jobId: string): Promise<void> {
     await runInTransaction(ctx, async (tx) => {
+      await liftTimeouts((sql) => tx.em.query(sql));
       const job = await publishJobStore.get(tx.em, jobId, 'FOR KEY SHARE');
       if (job?.state !== 'PREPARING') return;
       const version = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: job.versionId });
-      const late = await scoreMembers(tx.em, version, job.segmentId, tx.clock.now(), LATE_MEMBERS, [jobId]);
+      const late = await planAsBulk(tx.em, () => scoreMembers(tx.em, version, job.segmentId, tx.clock.now(), LATE_MEMBERS, [jobId]));
       await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);
     });
   }
@@ -248,6 +257,7 @@ export class PublishJobService {
     // Audited as the person who asked for the publish, whichever process flips it.
     const asRequester: AppContext = { ...ctx, principal: { keyId: requester.requestedByKeyId, name: requester.requestedBy, role: requester.requestedByRole as Role } };
     const flipped = await runInTransaction(asRequester, async (tx) => {
+      await liftTimeouts((sql) => tx.em.query(sql));
       const job = await publishJobStore.get(tx.em, jobId, 'FOR UPDATE');
       if (job?.state !== 'PREPARING' || (await publishJobStore.pendingBatches(tx.em, jobId)) > 0) return false;
       await tx.em.query(`UPDATE publish_job SET state = 'FLIPPING' WHERE id = $1`, [jobId]);
@@ -260,7 +270,8 @@ export class PublishJobService {
       if (!draft || draft.discardedAt || draft.status !== 'DRAFT') throw new ConflictError('the draft was discarded or published while its publish was prepared');
       const now = tx.clock.now();
       // Members written (or joined) since their batch was scored: scored again, now, under the lock.
-      const late = await scoreMembers(tx.em, draft, job.segmentId, now, LATE_MEMBERS, [jobId]);
+      // Whole-segment statements are planned without nested loops (linear whatever the estimates).
+      const late = await planAsBulk(tx.em, () => scoreMembers(tx.em, draft, job.segmentId, now, LATE_MEMBERS, [jobId]));
       await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);
 
       const live = await versionService.liveVersion(tx, job.segmentId);
@@ -270,7 +281,7 @@ export class PublishJobService {
       await tx.em.query(
         `UPDATE icp_version SET status = 'PUBLISHED', published_at = $2, published_by = $3, effective_at = $4, notes = $5, updated_at = $2 WHERE id = $1`,
         [draft.id, now, tx.principal.name, effectiveAt, job.notesGiven ? job.notes : draft.notes]);
-      const moves = await publishJobStore.promote(tx.em, { jobId, segmentId: job.segmentId, versionId: draft.id, previousId: live?.id ?? null, validFrom: effectiveAt });
+      const moves = await planAsBulk(tx.em, () => publishJobStore.promote(tx.em, { jobId, segmentId: job.segmentId, versionId: draft.id, previousId: live?.id ?? null, validFrom: effectiveAt }));
       const migration = new TierMigration();
       for (const m of moves) migration.add(m.from as FitTier | null, m.to as FitTier, m.accounts);
       const tierChanges = migration.moves();
