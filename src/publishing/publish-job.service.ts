@@ -10,6 +10,7 @@
  */
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { auditService } from '../audit/audit.service';
 import type { Role } from '../auth/role';
@@ -41,6 +42,8 @@ const PARALLEL_RUNS = 2;
 export const PUBLISH_QUEUE = 'publish';
 const MAX_NOTES = 5000;
 const WORKER = `${os.hostname()}:${process.pid}`;
+/** Advisory-lock namespace of publish runs (2: publishes, 3: account upserts, 4: job keys). */
+const RUN_LOCK_NAMESPACE = 5;
 /** Members with no staged score, or one computed from an older version of their row (written since). */
 const LATE_MEMBERS = 'NOT EXISTS (SELECT 1 FROM publish_staged_score s WHERE s.job_id = $3 AND s.account_id = a.id AND s.account_xmin = a.xmin::text)';
 
@@ -82,6 +85,29 @@ async function scoreMembers(em: AppContext['em'], version: IcpVersion, segmentId
   return { rows, xmins: members.map((m) => m.xmin) };
 }
 
+/**
+ * A run's hold on its job: a shared advisory lock on a session of its own for as long as it
+ * runs, released by the server when its process dies. A job whose lease nobody holds has no
+ * live run (its process was killed): publishVersion of the same draft may take it over.
+ */
+class RunLease {
+  private runner: QueryRunner | null = null;
+  constructor(private readonly ds: DataSource) {}
+
+  async acquire(jobId: string): Promise<void> {
+    this.runner ??= this.ds.createQueryRunner();
+    await this.runner.connect();
+    await this.runner.query('SELECT pg_advisory_lock_shared($1, hashtext($2))', [RUN_LOCK_NAMESPACE, jobId]);
+  }
+
+  async release(): Promise<void> {
+    const runner = this.runner;
+    this.runner = null;
+    // Ending the session drops every advisory lock it holds.
+    if (runner) await runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined).finally(() => runner.release());
+  }
+}
+
 export class PublishJobService {
   /** Members per batch: one transaction each, small enough to redo cheaply, big enough to amortise (tests lower it). */
   batchSize = config.publishBatchSize;
@@ -90,13 +116,27 @@ export class PublishJobService {
    * Checks the draft as publishVersion does and queues its publish. At most one unfinished
    * publish per segment: a second one is CONFLICT.
    */
-  async start(ctx: AppContext, args: PublishArgs): Promise<PublishJob> {
+  async start(ctx: AppContext, args: PublishArgs, lease?: RunLease): Promise<PublishJob> {
     const notes = checkNotes(args.notes);
+    let orphan: PublishJob | null = null;
     const job = await runInTransaction(ctx, async (tx) => {
       const draft = await versionService.getById(tx, args.id);
       if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is already ${draft.status}: only drafts can be published`);
       checkEffectiveAt(args.effectiveAt, tx.clock.now(), await versionService.liveVersion(tx, draft.segmentId));
+      if (lease) {
+        // publishVersion of a draft whose publish lost its run (its process was killed) takes it over.
+        const [unfinished] = await tx.em.query(
+          `SELECT id FROM publish_job WHERE segment_id = $1 AND version_id = $2 AND state IN ('QUEUED', 'PREPARING', 'FLIPPING') FOR UPDATE`, [draft.segmentId, draft.id]);
+        if (unfinished) {
+          const [{ free }] = await tx.em.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS free', [RUN_LOCK_NAMESPACE, unfinished.id]);
+          if (!free) throw new ConflictError('another version of this segment is being published; try again once it is done');
+          orphan = await publishJobStore.get(tx.em, unfinished.id);
+          return orphan!;
+        }
+      }
       const id = uuidv7();
+      // Held before the job exists for anyone else: a second publishVersion of this draft sees a live run.
+      await lease?.acquire(id);
       try {
         await publishJobStore.insert(tx.em, {
           id, segmentId: draft.segmentId, versionId: draft.id, notes: notes ?? null, notesGiven: notes !== undefined,
@@ -111,6 +151,11 @@ export class PublishJobService {
       }
       return (await publishJobStore.get(tx.em, id))!;
     });
+    if (orphan) {
+      ctx.log.warn({ publishJobId: job.id }, 'taking over a publish whose run was lost');
+      await lease!.acquire(job.id);
+      return job;
+    }
     // Workers pick it up; publishVersion also runs it itself, so a process without a queue still publishes.
     const queue = JobQueue.shared();
     if (queue) {
@@ -121,8 +166,14 @@ export class PublishJobService {
 
   /** publishVersion: starts the same job, runs it here (workers may share the batches), waits for it. */
   async publish(ctx: AppContext, args: PublishArgs): Promise<PublishResult> {
-    const job = await this.start(ctx, args);
-    await this.run(ctx, job.id);
+    const lease = new RunLease(ctx.em.connection);
+    let job: PublishJob;
+    try {
+      job = await this.start(ctx, args, lease);
+      await this.run(ctx, job.id, lease);
+    } finally {
+      await lease.release();
+    }
     const done = (await publishJobStore.get(ctx.em, job.id))!;
     if (done.state === 'DONE') return (await this.result(ctx, done))!;
     if (done.state === 'CANCELLED') throw new ConflictError(`the publish of this version was cancelled`);
@@ -178,8 +229,10 @@ export class PublishJobService {
    * processes at once, and again after a crash. A failure marks the job FAILED and rethrows.
    * Returns how long the flip took (ms) when this run flipped, else null.
    */
-  async run(ctx: AppContext, jobId: string): Promise<number | null> {
+  async run(ctx: AppContext, jobId: string, held?: RunLease): Promise<number | null> {
+    const lease = held ?? new RunLease(ctx.em.connection);
     try {
+      if (!held) await lease.acquire(jobId);
       // Statistics first, outside any transaction (ANALYZE would hold its lock): a publish right
       // after an import plans its whole-segment statements with the imported rows counted.
       await refreshStaleStatistics(ctx.em, ['account', 'account_score', 'fit_override']);
@@ -207,6 +260,8 @@ export class PublishJobService {
         .then(async (failed) => { if (failed) await publishJobStore.clearStaging(ctx.em, jobId); })
         .catch((e: unknown) => ctx.log.error({ err: e, publishJobId: jobId }, 'marking a publish FAILED failed'));
       throw err;
+    } finally {
+      if (!held) await lease.release();
     }
   }
 
