@@ -58,6 +58,8 @@ export class PublishJobs1764800000001 implements MigrationInterface {
         tier text NOT NULL,
         outcomes text NOT NULL,
         computed_at timestamptz NOT NULL,
+        -- Added by ScoreNextChange's era of the engine: when time alone changes this result.
+        next_change_at timestamptz,
         CONSTRAINT publish_staged_score_pk PRIMARY KEY (job_id, account_id)
       );
     `);

@@ -81,11 +81,12 @@ export const publishJobStore = {
   async stage(em: EntityManager, jobId: string, rows: NewScore[], xmins: string[]): Promise<void> {
     if (rows.length === 0) return;
     await em.query(
-      `INSERT INTO publish_staged_score (job_id, account_id, account_xmin, score, tier, outcomes, computed_at)
-       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[])
+      `INSERT INTO publish_staged_score (job_id, account_id, account_xmin, score, tier, outcomes, computed_at, next_change_at)
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
        ON CONFLICT (job_id, account_id) DO UPDATE SET account_xmin = excluded.account_xmin, score = excluded.score,
-         tier = excluded.tier, outcomes = excluded.outcomes, computed_at = excluded.computed_at`,
-      [jobId, rows.map((r) => r.accountId), xmins, rows.map((r) => r.score), rows.map((r) => r.tier), rows.map((r) => r.outcomes), rows.map((r) => r.computedAt)]);
+         tier = excluded.tier, outcomes = excluded.outcomes, computed_at = excluded.computed_at, next_change_at = excluded.next_change_at`,
+      [jobId, rows.map((r) => r.accountId), xmins, rows.map((r) => r.score), rows.map((r) => r.tier), rows.map((r) => r.outcomes), rows.map((r) => r.computedAt),
+        rows.map((r) => r.nextChangeAt ?? null)]);
   },
 
   /**
@@ -94,8 +95,8 @@ export const publishJobStore = {
    */
   async promote(em: EntityManager, args: { jobId: string; segmentId: string; versionId: string; previousId: string | null; validFrom: Date }): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
     await em.query(
-      `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at)
-       SELECT s.account_id, $2, $3, s.score, s.tier, s.outcomes, $4, s.computed_at
+      `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at, next_change_at)
+       SELECT s.account_id, $2, $3, s.score, s.tier, s.outcomes, $4, s.computed_at, s.next_change_at
        FROM publish_staged_score s JOIN account a ON a.id = s.account_id AND a.segment_ids @> ARRAY[$2::uuid]
        WHERE s.job_id = $1`,
       [args.jobId, args.segmentId, args.versionId, args.validFrom]);
