@@ -80,8 +80,8 @@ export type FitByIdQuery = { node:
     | { __typename: 'Segment' }
     | { __typename: 'IcpVersion' }
     | { __typename: 'Account' }
-    | { __typename: 'ApiKey' }
     | { __typename: 'Fit', id: string, score: number, tier: FitTier, overridden: boolean }
+    | { __typename: 'ApiKey' }
     | { __typename: 'Opportunity' }
     | { __typename: 'Override' }
    | null };
