@@ -48,6 +48,12 @@ export interface Config {
   clientCheckIntervalMs: number;
   /** After SIGTERM, how long in-flight requests may finish before they are cancelled in the database, in ms. */
   drainTimeoutMs: number;
+  /** Webhook URLs may resolve to loopback, private or link-local addresses (tests, local receivers). */
+  webhookAllowPrivate: boolean;
+  /** First retry delay of a failed delivery; each further one doubles, up to an hour. */
+  webhookRetryBaseMs: number;
+  /** How long a delivery is retried before it is FAILED (at least 24 hours in production). */
+  webhookRetryHours: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -106,6 +112,9 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     idleInTransactionTimeoutMs: intVar(env, 'FITGRAPH_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0),
     clientCheckIntervalMs: intVar(env, 'FITGRAPH_CLIENT_CHECK_INTERVAL_MS', 2_000, 0),
     drainTimeoutMs: intVar(env, 'FITGRAPH_DRAIN_TIMEOUT_MS', 10_000, 0),
+    webhookAllowPrivate: boolVar(env, 'FITGRAPH_WEBHOOK_ALLOW_PRIVATE', false),
+    webhookRetryBaseMs: intVar(env, 'FITGRAPH_WEBHOOK_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+    webhookRetryHours: intVar(env, 'FITGRAPH_WEBHOOK_RETRY_HOURS', 24, 24, 24 * 30),
   });
 }
 

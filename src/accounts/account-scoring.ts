@@ -4,6 +4,7 @@
  * accounts that left a segment get their row closed. Unchanged results write nothing.
  */
 import type { EntityManager } from 'typeorm';
+import { appendFitChanges, withoutOverridden, type FitChange } from '../delivery/outbox-store';
 import { scorerFor } from '../scoring/scorer-cache';
 import { closeScores, currentScores, insertScores, rescheduleScores, type NewScore } from '../scoring/score-store';
 import type { AccountAttributes } from '../versions/icp-definition';
@@ -34,6 +35,7 @@ export async function rescoreChangedAccounts(em: EntityManager, accounts: Change
   const toInsert: NewScore[] = [];
   const toReschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }> = [];
   const rescored = new Set<string>();
+  const tierChanges: FitChange[] = [];
   for (const account of accounts) {
     const segments = new Set([...account.segmentIds, ...account.previousSegmentIds]);
     for (const segmentId of segments) {
@@ -60,10 +62,19 @@ export async function rescoreChangedAccounts(em: EntityManager, accounts: Change
         : existing && existing.validFrom > now ? existing.validFrom : now;
       toInsert.push({ accountId: account.id, segmentId, versionId: version.id, ...result, validFrom, computedAt: now });
       rescored.add(account.id);
+      if (existing?.tier !== result.tier) {
+        tierChanges.push({
+          accountId: account.id, segmentId, versionId: version.id, cause: 'ACCOUNT_UPDATED', occurredAt: now,
+          before: existing ? { score: existing.score, tier: existing.tier, overridden: false } : null,
+          after: { score: result.score, tier: result.tier, overridden: false },
+        });
+      }
     }
   }
   await closeScores(em, toClose, now);
   await insertScores(em, toInsert);
   await rescheduleScores(em, toReschedule);
+  await appendFitChanges(em, await withoutOverridden(em, tierChanges));
   return rescored.size;
 }
+

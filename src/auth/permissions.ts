@@ -50,6 +50,16 @@ export const operationRoles = {
   'Query.publishJob': EVERYONE,
   'Query.publishJobs': EVERYONE,
 
+  // Webhooks send every change to an outside system: ADMIN sets them up, auditors see where data goes.
+  'Query.webhooks': AUDITORS,
+  'Query.webhookDeliveries': AUDITORS,
+  'Mutation.createWebhook': ADMIN,
+  'Mutation.updateWebhook': ADMIN,
+  'Mutation.deleteWebhook': ADMIN,
+  'Mutation.redeliverWebhook': ADMIN,
+  // The same fits every role reads through Query.fits, as they change.
+  'Subscription.fitChanged': EVERYONE,
+
   'Mutation.createApiKey': ADMIN,
   'Mutation.revokeApiKey': ADMIN,
   'Mutation.defineAttribute': REVOPS,

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { JobQueue } from './job-queue';
 import { JOBS, QUEUES } from './jobs';
+import { listenToOutbox } from './outbox-listener';
 import { startWorkers, type Workers } from './workers';
 
 export interface BackgroundWork {
@@ -20,10 +21,17 @@ export interface BackgroundWork {
  */
 export async function startBackgroundWork(url: string, ds: DataSource, cfg: Readonly<Config>, runWorkers: boolean, log: Logger): Promise<BackgroundWork> {
   const queue = await JobQueue.open({ url, queues: QUEUES, timeoutSeconds: cfg.jobTimeoutSeconds, maintains: runWorkers, log });
-  const workers = runWorkers ? await startWorkers(queue, ds, JOBS, { concurrency: cfg.workerConcurrency, log }) : null;
+  const workers = runWorkers ? await startWorkers(queue, ds, JOBS, { concurrency: cfg.workerConcurrency, config: cfg, log }) : null;
+  const outbox = runWorkers ? await listenToOutbox(url, queue, log) : null;
   if (runWorkers) {
     // Catch up at once rather than at the next cron minute (e.g. expiries due while nothing ran).
     for (const job of JOBS) if (job.every) await queue.send(job.queue, {});
   }
-  return { queue, workers, stop: (timeoutMs) => queue.stop(timeoutMs) };
+  return {
+    queue, workers,
+    stop: async (timeoutMs) => {
+      await outbox?.stop();
+      await queue.stop(timeoutMs);
+    },
+  };
 }

@@ -29,10 +29,14 @@ export interface JobQueueOptions {
 
 export type Job<T> = PgBoss.JobWithMetadata<T>;
 
-/** 'singleton': at most one active job per queue (and singleton key) in the whole cluster. */
+/**
+ * 'singleton': at most one active job per queue (and singleton key) in the whole cluster;
+ * 'stately': besides, at most one waiting (a second send while one waits is dropped: it would
+ * do the same work).
+ */
 export interface QueueSpec {
   name: string;
-  policy: 'standard' | 'singleton';
+  policy: 'standard' | 'singleton' | 'stately';
 }
 
 export const JOB_SCHEMA = 'pgboss';
@@ -83,6 +87,11 @@ export class JobQueue {
       await turn.end(); // releases the lock
     }
     return queue;
+  }
+
+  /** Queues a job unless an equal one (same singleton key) already waits on a stately queue. */
+  async nudge(queue: string, data: object, singletonKey: string): Promise<void> {
+    await this.boss.send(queue, data, { singletonKey });
   }
 
   /** Queues a job; returns its id. */

@@ -6,12 +6,14 @@
  * and not when a cron fires twice. A worker that dies drops its connection and with it the lock.
  */
 import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
 import { logger as rootLogger, type Logger } from '../logger';
 import { jobSeconds, jobsFinished, jobsRunning } from '../metrics';
-import type { Job, JobQueue } from './job-queue';
+import type { Job, JobQueue, QueueSpec } from './job-queue';
 
 export interface JobRun {
   jobId: string;
+  config: Readonly<Config>;
   /** 0 on the first run; a retried job (failed, or its worker lost) counts up. */
   retryCount: number;
   log: Logger;
@@ -22,7 +24,7 @@ export interface JobRun {
 export interface JobDefinition<T extends object = object> {
   queue: string;
   /** 'singleton' lets one job of the queue run at a time in the cluster; 'standard' as many as workers. */
-  policy: 'standard' | 'singleton';
+  policy: QueueSpec['policy'];
   /** A cron expression (UTC) for periodic jobs. */
   every?: string;
   /** Runs with equal keys never overlap, in any process; without one, the job coordinates its runs itself. */
@@ -59,11 +61,11 @@ export async function startWorkers(
   queue: JobQueue,
   ds: DataSource,
   definitions: readonly JobDefinition<any>[],
-  options: { concurrency: number; log?: Logger },
+  options: { concurrency: number; config: Readonly<Config>; log?: Logger },
 ): Promise<Workers> {
   const log = options.log ?? rootLogger;
   for (const def of definitions) {
-    const handler = async ([job]: Job<object>[]) => runJob(queue, ds, def, job, log);
+    const handler = async ([job]: Job<object>[]) => runJob(ds, def, job, { queue, config: options.config }, log);
     for (let i = 0; i < options.concurrency; i++) {
       await queue.boss.work(def.queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, handler);
     }
@@ -73,13 +75,13 @@ export async function startWorkers(
   return { stop: (timeoutMs) => queue.stop(timeoutMs) };
 }
 
-async function runJob(queue: JobQueue, ds: DataSource, def: JobDefinition<any>, job: Job<object>, parent: Logger): Promise<void> {
+async function runJob(ds: DataSource, def: JobDefinition<any>, job: Job<object>, env: Pick<JobRun, 'queue' | 'config'>, parent: Logger): Promise<void> {
   const log = parent.child({ jobId: job.id, queue: def.queue });
   const started = process.hrtime.bigint();
   jobsRunning.inc({ queue: def.queue });
   log.info({ retryCount: job.retryCount }, 'job started');
   try {
-    const work = () => def.run(ds, job.data, { jobId: job.id, retryCount: job.retryCount, log, queue });
+    const work = () => def.run(ds, job.data, { jobId: job.id, retryCount: job.retryCount, log, ...env });
     await (def.exclusiveKey ? exclusively(ds, def.exclusiveKey(job.data), work) : work());
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     jobsFinished.inc({ queue: def.queue, outcome: 'completed' });

@@ -9,13 +9,22 @@ import type { AppContext } from '../context';
 import { PgCode, pgCode, pgConstraint } from '../db/database-errors';
 import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
+import { appendEvent, appendFitChanges, type FitChangeCause } from '../delivery/outbox-store';
 import { currentScores } from '../scoring/score-store';
 import { segmentService } from '../segments/segment.service';
 import { versionService } from '../versions/version.service';
-import { bandOf, effectiveScore, statusAt } from './effective-fit';
+import { bandOf, effectiveScore, statusAt, type OverrideStatus } from './effective-fit';
 import { justificationProblem } from './justification';
 import { inForceAt, OVERRIDE_COLUMNS, toOverrideRow } from './override-rows';
 import type { OverrideFilter, OverrideFitInput, OverrideRow } from './override.types';
+
+/** What webhooks receive of an override (OVERRIDE_* events). */
+const overrideEventData = (o: OverrideRow, status: OverrideStatus) => ({
+  overrideId: o.id, accountId: o.accountId, segmentId: o.segmentId, versionId: o.versionId, tier: o.tier, score: o.score,
+  computedTier: o.computedTier, computedScore: o.computedScore, category: o.category, justification: o.justification,
+  createdBy: o.createdBy, createdAt: o.createdAt.toISOString(), expiresAt: o.expiresAt?.toISOString() ?? null, status,
+  revokedBy: o.revokedBy, revokedAt: o.revokedAt?.toISOString() ?? null, revokeReason: o.revokeReason,
+});
 
 const overrideView = (o: OverrideRow) => ({
   id: o.id, accountId: o.accountId, segmentId: o.segmentId, versionId: o.versionId, tier: o.tier, score: o.score,
@@ -72,6 +81,16 @@ export class OverrideService {
         throw err;
       }
       const created = await this.get(tx, id);
+      const effective = effectiveScore(created.tier, created.score, computed.score, live.definition.thresholds);
+      await appendEvent(tx.em, {
+        type: 'OVERRIDE_CREATED', segmentId: segment.id, accountId: account.id, versionId: live.id, occurredAt: now,
+        data: overrideEventData(created, 'ACTIVE'),
+      });
+      await appendFitChanges(tx.em, [{
+        accountId: account.id, segmentId: segment.id, versionId: live.id, cause: 'OVERRIDE_CREATED', occurredAt: now,
+        before: { score: computed.score, tier: computed.tier, overridden: false },
+        after: { score: effective, tier: created.tier, overridden: true },
+      }]);
       await auditService.record(tx, {
         action: 'override.created', entityType: 'Override', entityId: id, justification: created.justification,
         before: { tier: computed.tier, score: computed.score, overridden: false },
@@ -95,6 +114,11 @@ export class OverrideService {
       await tx.em.query('UPDATE fit_override SET revoked_by = $2, revoked_by_key_id = $3, revoked_at = $4, revoke_reason = $5 WHERE id = $1',
         [id, tx.principal.name, tx.principal.keyId, now, reason.trim()]);
       const revoked = await this.get(tx, id);
+      await appendEvent(tx.em, {
+        type: 'OVERRIDE_REVOKED', segmentId: revoked.segmentId, accountId: revoked.accountId, versionId: revoked.versionId,
+        occurredAt: now, data: overrideEventData(revoked, 'REVOKED'),
+      });
+      await this.recordFitAfter(tx, revoked, now, 'OVERRIDE_REVOKED');
       await auditService.record(tx, {
         action: 'override.revoked', entityType: 'Override', entityId: id, justification: revoked.revokeReason,
         before: { ...overrideView(current), status: 'ACTIVE', overridden: true },
@@ -102,6 +126,21 @@ export class OverrideService {
       });
       return revoked;
     });
+  }
+
+  /**
+   * The outbox's FIT_CHANGED for an override that stopped applying at `at`: the fit falls back to
+   * the live version's computed score, when that is in another tier than the override's.
+   */
+  private async recordFitAfter(tx: AppContext, o: OverrideRow, at: Date, cause: FitChangeCause): Promise<void> {
+    const live = await versionService.liveVersion(tx, o.segmentId);
+    const [computed] = live ? await currentScores(tx.em, [o.accountId], [live.id]) : [];
+    if (!live || !computed || computed.tier === o.tier) return;
+    await appendFitChanges(tx.em, [{
+      accountId: o.accountId, segmentId: o.segmentId, versionId: live.id, cause, occurredAt: at,
+      before: { score: effectiveScore(o.tier, o.score, computed.score, live.definition.thresholds), tier: o.tier, overridden: true },
+      after: { score: computed.score, tier: computed.tier, overridden: false },
+    }]);
   }
 
   async get(ctx: AppContext, id: string): Promise<OverrideRow> {
@@ -123,6 +162,12 @@ export class OverrideService {
          RETURNING ${OVERRIDE_COLUMNS}`,
         scope ? [now, scope.accountId, scope.segmentId] : [now]))[0].map(toOverrideRow);
       for (const o of rows) {
+        // The fit changed at expiresAt, whenever this records it.
+        await appendEvent(tx.em, {
+          type: 'OVERRIDE_EXPIRED', segmentId: o.segmentId, accountId: o.accountId, versionId: o.versionId,
+          occurredAt: o.expiresAt!, data: overrideEventData(o, 'EXPIRED'),
+        });
+        await this.recordFitAfter(tx, o, o.expiresAt!, 'OVERRIDE_EXPIRED');
         await auditService.record(tx, {
           action: 'override.expired', entityType: 'Override', entityId: o.id, justification: o.justification,
           before: { ...overrideView(o), status: 'ACTIVE', overridden: true }, after: { status: 'EXPIRED', tier: o.computedTier, overridden: false },

@@ -25,6 +25,7 @@ import { runInTransaction } from '../db/transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/domain-errors';
 import { JobQueue } from '../jobs/job-queue';
 import { flagOverridesForReview } from '../overrides/review-flags';
+import { appendEvent, appendPublishFitChanges } from '../delivery/outbox-store';
 import { attributesRead, planAsBulk } from '../scoring/rescoring.service';
 import { scorerFor } from '../scoring/scorer-cache';
 import type { NewScore } from '../scoring/score-store';
@@ -344,6 +345,15 @@ export class PublishJobService {
       const overridesFlagged = await flagOverridesForReview(tx, job.segmentId, draft.id);
       const version = await repo.findOneByOrFail({ id: draft.id });
       const superseded = live ? await repo.findOneByOrFail({ id: live.id }) : null;
+      // The outbox, in the flip's transaction: the version, then every effective tier it changed.
+      await appendEvent(tx.em, {
+        type: 'VERSION_PUBLISHED', segmentId: job.segmentId, versionId: version.id, occurredAt: now,
+        data: {
+          versionId: version.id, segmentId: job.segmentId, number: version.number, effectiveAt: effectiveAt.toISOString(),
+          supersededVersionId: live?.id ?? null, accountsScored, tierChanges, publishJobId: jobId,
+        },
+      });
+      await planAsBulk(tx.em, () => appendPublishFitChanges(tx.em, { segmentId: job.segmentId, previousVersionId: live?.id ?? null, versionId: draft.id, at: now }));
       await auditService.record(tx, {
         action: 'version.published', entityType: 'IcpVersion', entityId: version.id,
         before: superseded ? { live: versionView(superseded) } : { live: null },

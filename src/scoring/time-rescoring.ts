@@ -8,6 +8,8 @@ import { SYSTEM_PRINCIPAL } from '../auth/role';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../db/transaction';
 import { flagOverridesForReview } from '../overrides/review-flags';
+import { appendFitChanges, withoutOverridden, type FitChange } from '../delivery/outbox-store';
+import type { FitTier } from '../versions/icp-definition';
 import { IcpVersion } from '../versions/icp-version.entity';
 import { attributesProjection, attributesRead } from './rescoring.service';
 import { scorerFor } from './scorer-cache';
@@ -26,6 +28,8 @@ const MAX_STEPS = 1000;
 
 interface Plan {
   close: Array<{ tid: string; at: Date }>;
+  /** Changes of tier, for the outbox (TIME_PASSED), at their own instants. */
+  tierChanges: FitChange[];
   insert: NewScore[];
   reschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }>;
 }
@@ -46,6 +50,13 @@ function planRow(due: DueScore, version: IcpVersion, now: Date, plan: Plan): voi
     if (result.score !== previous.score || result.tier !== previous.tier || result.outcomes !== previous.outcomes) {
       if (written) written.validTo = at;
       else plan.close.push({ tid: due.tid, at });
+      if (result.tier !== previous.tier) {
+        plan.tierChanges.push({
+          accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, cause: 'TIME_PASSED', occurredAt: at,
+          before: { score: previous.score, tier: previous.tier as FitTier, overridden: false },
+          after: { score: result.score, tier: result.tier, overridden: false },
+        });
+      }
       written = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, ...result, validFrom: at, computedAt: now };
       plan.insert.push(written);
       previous = result;
@@ -88,7 +99,7 @@ export async function rescoreDueAccounts(ctx: AppContext, now: Date, limit = 100
       if (due.length === 0) continue;
       remaining -= due.length;
       outcome.due += due.length;
-      const plan: Plan = { close: [], insert: [], reschedule: [] };
+      const plan: Plan = { close: [], tierChanges: [], insert: [], reschedule: [] };
       const rescored: string[] = [];
       for (const d of due) {
         if (!d.segmentIds.includes(version.segmentId)) {
@@ -103,6 +114,7 @@ export async function rescoreDueAccounts(ctx: AppContext, now: Date, limit = 100
       await closeScoresAt(tx.em, plan.close);
       await insertScores(tx.em, plan.insert);
       await rescheduleScores(tx.em, plan.reschedule);
+      await appendFitChanges(tx.em, await withoutOverridden(tx.em, plan.tierChanges));
       outcome.rowsWritten += plan.insert.length;
       outcome.overridesFlagged += await flagOverridesForReview(tx, version.segmentId, version.id, rescored);
     }

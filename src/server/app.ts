@@ -23,6 +23,7 @@ import { queryCostPlugin } from './query-cost.plugin';
 import { MAX_TOKENS, queryLimitRules } from './query-limits';
 import { buildAppSchema } from './schema';
 import { WorkTracker } from './work-tracker';
+import { attachSubscriptions, type Subscriptions } from './subscriptions';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -211,11 +212,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     return { requestId, clientRequestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log };
   }
 
+  let subscriptions: Subscriptions | null = null;
   return {
     http,
     apollo,
     listen: (port) => new Promise((resolve, reject) => {
       const server = http.listen(port, '0.0.0.0', () => {
+        subscriptions = attachSubscriptions(server, schema, ds, clock);
         const address = server.address();
         const actual = typeof address === 'object' && address ? address.port : port;
         resolve({ server, url: `http://localhost:${actual}/graphql` });
@@ -223,6 +226,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       server.once('error', reject);
     }),
     work,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await subscriptions?.close();
+      await apollo.stop();
+    },
   };
 }

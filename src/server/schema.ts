@@ -5,6 +5,7 @@ import { AccountResolver, UpsertAccountsResultResolver } from '../accounts/accou
 import { AttributeResolver } from '../attributes/attribute.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ApiKeyResolver, PrincipalResolver } from '../auth/api-key.resolver';
+import { FitChangeResolver, WebhookDeliveryResolver, WebhookResolver } from '../delivery/webhook.resolver';
 import { DateTimeScalar } from '../common/scalars';
 import { DiscoveryResolver } from '../discovery/discovery.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
@@ -21,7 +22,7 @@ export const resolvers = [
   ApiKeyResolver, PrincipalResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver, CriterionResultResolver,
   OverrideResolver, AccountOverridesResolver, FitOverrideResolver, OutcomeResolver, AccountOpportunitiesResolver,
   ReportResolver, ExceptionItemResolver, DimensionDefinitionResolver, DiscoveryResolver, ExceptionReportResolver, MetricDeltaResolver,
-  NodeResolver, UpsertAccountsResultResolver, PublishJobResolver,
+  NodeResolver, UpsertAccountsResultResolver, PublishJobResolver, WebhookResolver, WebhookDeliveryResolver, FitChangeResolver,
 ] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */
@@ -33,6 +34,13 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Subscriptions read the outbox through their own `subscribe` (delivery/fit-change-feed.ts), so
+    // that a change committed by any process reaches every process; type-graphql still asks for a
+    // pubSub, which nothing may use.
+    pubSub: {
+      publish: () => { throw new Error('fitgraph publishes through the outbox, not a pubSub'); },
+      subscribe: () => { throw new Error('fitgraph subscriptions read the outbox, not a pubSub'); },
+    },
     // class-validator runs on inputs; semantic checks that need the database live in services.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });

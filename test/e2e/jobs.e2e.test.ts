@@ -122,7 +122,7 @@ describe('workers', () => {
     previous = { target: logSink.target, level: logger.level };
     logSink.target = { write: (line: string) => lines.push(line) };
     logger.level = 'info';
-    flaky = await startWorkers(queue, t.ds, [exclusive, failsOnce], { concurrency: 3 });
+    flaky = await startWorkers(queue, t.ds, [exclusive, failsOnce], { concurrency: 3, config });
   });
   afterAll(async () => {
     await flaky.stop(2000);

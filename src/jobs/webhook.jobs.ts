@@ -1,0 +1,47 @@
+import { systemClock } from '../context';
+import { assignEvents, sendDue } from '../delivery/webhook-delivery';
+import { deliveryStore, webhookStore } from '../delivery/webhook-store';
+import type { JobDefinition } from './workers';
+
+export const WEBHOOK_DISPATCH = 'webhook-dispatch';
+export const WEBHOOK_DELIVER = 'webhook-deliver';
+
+/**
+ * Puts new outbox events into deliveries for every webhook, then queues a send for each webhook
+ * with a delivery due. Queued by every commit that writes events (the outbox notifies, see
+ * outbox-listener.ts) and every minute, for retries that come due and as a safety net.
+ */
+export const webhookDispatchJob: JobDefinition = {
+  queue: WEBHOOK_DISPATCH,
+  policy: 'stately',
+  every: '* * * * *',
+  exclusiveKey: () => WEBHOOK_DISPATCH,
+  async run(ds, _data, job) {
+    for (const id of await webhookStore.behind(ds.manager)) await assignEvents(ds, id, systemClock);
+    for (const webhookId of await deliveryStore.webhooksDue(ds.manager, systemClock.now())) {
+      await job.queue.nudge(WEBHOOK_DELIVER, { webhookId }, webhookId);
+    }
+  },
+};
+
+/**
+ * Sends one webhook's due deliveries in order. One job per webhook at a time (stately queue and
+ * an exclusive key), and webhooks in parallel: a slow or dead receiver holds only its own line.
+ */
+export const webhookDeliverJob: JobDefinition<{ webhookId: string }> = {
+  queue: WEBHOOK_DELIVER,
+  policy: 'stately',
+  exclusiveKey: (data) => `webhook:${data.webhookId}`,
+  async run(ds, data, job) {
+    const delivered = await sendDue(ds, data.webhookId, {
+      allowPrivate: job.config.webhookAllowPrivate, retryBaseMs: job.config.webhookRetryBaseMs,
+      retryHours: job.config.webhookRetryHours, clock: systemClock,
+    });
+    if (delivered) job.log.info({ webhookId: data.webhookId, delivered }, 'webhook deliveries sent');
+    // A retry that came due is picked up by the next dispatch (every minute, or at the next event).
+    const next = await deliveryStore.oldestPending(ds.manager, data.webhookId);
+    if (next?.nextAttemptAt && next.nextAttemptAt.getTime() - Date.now() < 60_000) {
+      await job.queue.boss.send(WEBHOOK_DISPATCH, {}, { startAfter: next.nextAttemptAt, singletonKey: `retry:${data.webhookId}` });
+    }
+  },
+};
