@@ -58,7 +58,7 @@ describe('override expiries on the queue', () => {
 
   it('is scheduled every minute by the processes that run workers', async () => {
     const schedules = await background.queue.boss.getSchedules();
-    expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([['override-expiries', '* * * * *'], ['time-rescoring', '* * * * *']]);
+    expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([['override-expiries', '* * * * *'], ['time-rescoring', '* * * * *'], ['webhook-dispatch', '* * * * *']]);
   });
 });
 

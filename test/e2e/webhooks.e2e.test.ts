@@ -11,6 +11,7 @@ import { isPrivateAddress } from '../../src/delivery/url-guard';
 import { WebhookService } from '../../src/delivery/webhook.service';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
 import { logger } from '../../src/logger';
+import { rescoreDueAccounts } from '../../src/scoring/time-rescoring';
 import type { IcpDefinitionSpec } from '../../src/versions/icp-definition';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
@@ -224,7 +225,6 @@ describe('webhooks', () => {
     await t.data(PUBLISH, { id: draft.id });
     const engaged = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
     await t.data(UPSERT, { a: [{ externalId: 'w1', name: 'W1', attributes: { lastEngagedAt: engaged } }] });
-    const { rescoreDueAccounts } = await import('../../src/scoring/time-rescoring');
     await rescoreDueAccounts(t.system, new Date(Date.now() + 3 * 86_400_000));
     const events = await t.sql(
       `SELECT e.occurred_at, e.data FROM outbox_event e WHERE e.type = 'FIT_CHANGED' AND e.data->>'accountExternalId' = 'w1' ORDER BY sequence`);
