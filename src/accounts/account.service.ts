@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { attributeService } from '../attributes/attribute.service';
 import { auditService } from '../audit/audit.service';
 import { isUuid } from '../common/ids';
+import { characterProblem, jsonIssues } from '../common/input-text';
 import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../common/pagination';
 import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../db/statistics';
@@ -51,6 +52,12 @@ function accountIssues(input: AccountInput, index: number, segmentKeys: Set<stri
   (input.explicitSegments ?? []).forEach((key, i) => {
     if (!segmentKeys.has(key)) issues.push({ path: `${path}.explicitSegments[${i}]`, message: `segment "${key}" does not exist` });
   });
+  // The API's input guard has refused these already; imports reach here straight from a file.
+  for (const field of ['externalId', 'name', 'domain'] as const) {
+    const problem = typeof input[field] === 'string' ? characterProblem(input[field]) : null;
+    if (problem) issues.push({ path: `${path}.${field}`, message: problem });
+  }
+  jsonIssues(input.attributes, `${path}.attributes`, issues);
   return issues;
 }
 

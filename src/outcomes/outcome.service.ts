@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { auditService } from '../audit/audit.service';
+import { characterProblem } from '../common/input-text';
 import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../db/statistics';
 import { runInTransaction } from '../db/transaction';
@@ -14,11 +15,14 @@ function checkBatch(size: number, field: string): void {
 
 /** Account ids by external id, and an issue for every row whose account is unknown. */
 async function resolveAccounts(ctx: AppContext, rows: Array<{ accountExternalId: string }>, field: string, issues: InputIssue[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(rows.map((r) => r.accountExternalId))];
+  // Imports reach here straight from a file: a NUL must not reach PostgreSQL even in a lookup.
+  const wanted = [...new Set(rows.map((r) => r.accountExternalId))].filter((id) => typeof id === 'string' && !characterProblem(id));
   const found: Array<{ id: string; external_id: string }> = await ctx.em.query('SELECT id, external_id FROM account WHERE external_id = ANY($1::text[])', [wanted]);
   const ids = new Map(found.map((a) => [a.external_id, a.id]));
   rows.forEach((r, i) => {
-    if (!ids.has(r.accountExternalId)) issues.push({ path: `${field}[${i}].accountExternalId`, message: `account "${r.accountExternalId}" not found` });
+    const problem = typeof r.accountExternalId === 'string' ? characterProblem(r.accountExternalId) : null;
+    if (problem) issues.push({ path: `${field}[${i}].accountExternalId`, message: problem });
+    else if (!ids.has(r.accountExternalId)) issues.push({ path: `${field}[${i}].accountExternalId`, message: `account "${r.accountExternalId}" not found` });
   });
   return ids;
 }
@@ -27,6 +31,7 @@ function commonIssues(rows: Array<{ externalId: string; createdAt: Date }>, fiel
   const seen = new Map<string, number>();
   rows.forEach((r, i) => {
     if (!r.externalId?.trim() || r.externalId.length > 200) issues.push({ path: `${field}[${i}].externalId`, message: 'must be 1 to 200 characters' });
+    else if (characterProblem(r.externalId)) issues.push({ path: `${field}[${i}].externalId`, message: characterProblem(r.externalId)! });
     else if (seen.has(r.externalId)) issues.push({ path: `${field}[${i}].externalId`, message: `"${r.externalId}" appears twice in the batch (also at index ${seen.get(r.externalId)})` });
     else seen.set(r.externalId, i);
   });

@@ -3,114 +3,40 @@ import {
   GraphQLError, Kind, TypeInfo, getNullableType, isInputObjectType, isListType, isScalarType, visit, visitWithTypeInfo,
   type DocumentNode, type GraphQLInputType, type GraphQLSchema, type ValueNode,
 } from 'graphql';
+import { INPUT_LIMITS, jsonIssues, keyPath, textProblem } from '../common/input-text';
 import { issuesMessage, reportedIssues, type InputIssue } from '../errors/domain-errors';
 
-/**
- * Limits every input meets before anything runs, stated in the README. Field-specific rules
- * (a justification's wording, a key's pattern) stay with their features; these are the ones
- * that keep raw input away from PostgreSQL and bound the work one request can cause.
- */
-export const INPUT_LIMITS = {
-  /** Longest text, by argument or input field name. */
-  text: {
-    justification: 4_000,
-    notes: 4_000,
-    description: 2_000,
-    reason: 1_000, // revoke reasons and disqualifier reasons
-    name: 500, // account names; segments and keys allow 200
-    label: 200,
-  } as Readonly<Record<string, number>>,
-  /** Longest other String or ID argument or input field (keys, external ids, cursors, filters). */
-  otherText: 1_000,
-  /** Longest string anywhere inside a JSON value (attribute values, criterion operands, list elements). */
-  jsonText: 2_000,
-  /** Deepest nesting of a JSON value (an attribute value or operand needs 2). */
-  jsonDepth: 16,
-  /** Most keys in one JSON object (attributes of one account). */
-  jsonKeys: 1_000,
-  /** Longest key of a JSON object. */
-  jsonKeyLength: 200,
-  /** Most elements in one JSON list. */
-  jsonListLength: 1_000,
-} as const;
-
-const UNPAIRED_SURROGATE = /\p{Cs}/u; // with the u flag, a well-formed pair is one code point and does not match
-
-/** Why `text` cannot be accepted, or null. */
-function textProblem(text: string, limit: number): string | null {
-  if (text.length > limit) return `must be at most ${limit} characters (got ${text.length})`;
-  if (text.includes('\u0000')) return 'must not contain NUL characters (\\u0000)';
-  if (UNPAIRED_SURROGATE.test(text)) return 'must not contain unpaired UTF-16 surrogates (invalid Unicode)';
-  return null;
-}
-
-class IssueList {
-  readonly issues: InputIssue[] = [];
-  add(path: string, message: string): void {
-    this.issues.push({ path, message });
-  }
-}
-
-const keyPath = (path: string, key: string) => `${path}.${key.length > 40 ? `${key.slice(0, 37)}...` : key}`;
-
-/** A JSON value given as a variable (already parsed): text, keys, depth and sizes. */
-function checkJsonValue(value: unknown, path: string, depth: number, out: IssueList): void {
-  if (typeof value === 'string') {
-    const problem = textProblem(value, INPUT_LIMITS.jsonText);
-    if (problem) out.add(path, problem);
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  if (depth >= INPUT_LIMITS.jsonDepth) {
-    out.add(path, `is nested deeper than ${INPUT_LIMITS.jsonDepth} levels`);
-    return;
-  }
-  if (Array.isArray(value)) {
-    if (value.length > INPUT_LIMITS.jsonListLength) {
-      out.add(path, `must hold at most ${INPUT_LIMITS.jsonListLength} elements (got ${value.length})`);
-      return;
-    }
-    value.forEach((v, i) => checkJsonValue(v, `${path}[${i}]`, depth + 1, out));
-    return;
-  }
-  const keys = Object.keys(value);
-  if (keys.length > INPUT_LIMITS.jsonKeys) {
-    out.add(path, `must hold at most ${INPUT_LIMITS.jsonKeys} keys (got ${keys.length})`);
-    return;
-  }
-  for (const key of keys) {
-    const problem = textProblem(key, INPUT_LIMITS.jsonKeyLength);
-    if (problem) out.add(keyPath(path, key), `key ${problem}`);
-    else checkJsonValue((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1, out);
-  }
-}
-
 /** A JSON value written in the query itself. */
-function checkJsonLiteral(node: ValueNode, path: string, depth: number, variables: Record<string, unknown>, out: IssueList): void {
+function checkJsonLiteral(node: ValueNode, path: string, depth: number, variables: Record<string, unknown>, out: InputIssue[]): void {
   switch (node.kind) {
     case Kind.VARIABLE:
-      return checkJsonValue(variables[node.name.value], path, depth, out);
+      return jsonIssues(variables[node.name.value], path, out, depth);
     case Kind.STRING: {
       const problem = textProblem(node.value, INPUT_LIMITS.jsonText);
-      if (problem) out.add(path, problem);
+      if (problem) out.push({ path, message: problem });
       return;
     }
     case Kind.LIST:
     case Kind.OBJECT:
-      if (depth >= INPUT_LIMITS.jsonDepth) return out.add(path, `is nested deeper than ${INPUT_LIMITS.jsonDepth} levels`);
+      if (depth >= INPUT_LIMITS.jsonDepth) {
+        out.push({ path, message: `is nested deeper than ${INPUT_LIMITS.jsonDepth} levels` });
+        return;
+      }
       if (node.kind === Kind.LIST) {
         if (node.values.length > INPUT_LIMITS.jsonListLength) {
-          return out.add(path, `must hold at most ${INPUT_LIMITS.jsonListLength} elements (got ${node.values.length})`);
+          out.push({ path, message: `must hold at most ${INPUT_LIMITS.jsonListLength} elements (got ${node.values.length})` });
+          return;
         }
         node.values.forEach((v, i) => checkJsonLiteral(v, `${path}[${i}]`, depth + 1, variables, out));
         return;
       }
       if (node.fields.length > INPUT_LIMITS.jsonKeys) {
-        return out.add(path, `must hold at most ${INPUT_LIMITS.jsonKeys} keys (got ${node.fields.length})`);
+        out.push({ path, message: `must hold at most ${INPUT_LIMITS.jsonKeys} keys (got ${node.fields.length})` });
+        return;
       }
       for (const field of node.fields) {
         const key = field.name.value; // a GraphQL name: no NUL, no surrogates
-        if (key.length > INPUT_LIMITS.jsonKeyLength) out.add(keyPath(path, key), `key must be at most ${INPUT_LIMITS.jsonKeyLength} characters`);
+        if (key.length > INPUT_LIMITS.jsonKeyLength) out.push({ path: keyPath(path, key), message: `key must be at most ${INPUT_LIMITS.jsonKeyLength} characters` });
         else checkJsonLiteral(field.value, `${path}.${key}`, depth + 1, variables, out);
       }
       return;
@@ -128,7 +54,7 @@ function checkInput(
   path: string,
   name: string,
   variables: Record<string, unknown>,
-  out: IssueList,
+  out: InputIssue[],
 ): void {
   if ('node' in value && value.node.kind === Kind.VARIABLE) {
     return checkInput({ js: variables[value.node.name.value] }, type, path, name, variables, out);
@@ -160,13 +86,13 @@ function checkInput(
   if (!isScalarType(nullable)) return; // enums are checked by GraphQL
   if (nullable.name === 'JSON') {
     if ('node' in value) checkJsonLiteral(value.node, path, 0, variables, out);
-    else checkJsonValue(value.js, path, 0, out);
+    else jsonIssues(value.js, path, out);
     return;
   }
   const text = 'node' in value ? (value.node.kind === Kind.STRING ? value.node.value : undefined) : value.js;
   if (typeof text !== 'string') return;
   const problem = textProblem(text, INPUT_LIMITS.text[name] ?? INPUT_LIMITS.otherText);
-  if (problem) out.add(path, problem);
+  if (problem) out.push({ path, message: problem });
 }
 
 /**
@@ -175,7 +101,7 @@ function checkInput(
  * query or passed as a variable. Exported for tests.
  */
 export function inputIssues(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): InputIssue[] {
-  const out = new IssueList();
+  const out: InputIssue[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(document, visitWithTypeInfo(typeInfo, {
     Argument(node) {
@@ -184,7 +110,7 @@ export function inputIssues(schema: GraphQLSchema, document: DocumentNode, varia
       return false; // the value was walked above
     },
   }));
-  return out.issues;
+  return out;
 }
 
 /** Deepest bracket nesting of a query's text; its parser recurses per level and overflows at a few thousand. */

@@ -5,7 +5,10 @@
  * the database is unchanged.
  */
 import { gzipSync } from 'node:zlib';
+import { importAccounts } from '../../src/accounts/import/import-accounts';
 import { encodeCursor, listScope } from '../../src/common/pagination';
+import { importOutcomes } from '../../src/outcomes/import/import-outcomes';
+import { chunked } from '../helpers/streams';
 import { CREATE_DRAFT, CREATE_SEGMENT, seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type GqlResponse, type TestApp } from '../helpers/test-app';
 
@@ -233,5 +236,29 @@ describe('deep literals', () => {
     // Brackets inside strings and comments do not count; 20 levels of a real literal pass.
     const fine = await t.gql(`# ${'['.repeat(100)}\n{ previewScore(versionId: "${draftId}", attributes: { industry: "${'{'.repeat(100)}", x: ${'['.repeat(10)}1${']'.repeat(10)} }) { score } }`);
     expect(fine.errors?.[0].message).toContain('attributes.x: unknown attribute');
+  });
+});
+
+describe('imports, which reach the services straight from a file', () => {
+  it('rejects rows with NUL bytes or impossible dates by line and reason, and writes the good rows', async () => {
+    const csv = ['externalId,name,industry,lastFundingAt', 'imp-1,Good,saas,2026-01-15', 'imp-2,Bad\u0000Name,saas,', 'imp-3,Bad day,saas,2026-02-30', 'imp-4,Bad value,sa\u0000as,', '']
+      .join('\n');
+    const summary = await importAccounts(t.system, chunked(csv), { format: 'csv' });
+    expect(summary.created).toBe(1);
+    expect(summary.rejected.map((r) => [r.line, r.externalId, r.reasons.join('; ')])).toEqual([
+      [3, 'imp-2', expect.stringMatching(/name: must not contain NUL/)],
+      [4, 'imp-3', expect.stringMatching(/lastFundingAt: expected a DATE/)],
+      [5, 'imp-4', expect.stringMatching(/industry: must not contain NUL/)],
+    ]);
+    expect((await t.sql(`SELECT external_id FROM account WHERE external_id LIKE 'imp-%'`)).map((r) => r.external_id)).toEqual(['imp-1']);
+
+    const leads = ['externalId,accountExternalId,createdAt', 'lead-1,imp-1,2026-11-31', 'lead-2,imp\u0000,2026-11-01', 'lead-3,imp-1,2026-11-01', '']
+      .join('\n');
+    const outcome = await importOutcomes(t.system, chunked(leads), { kind: 'leads', format: 'csv' });
+    expect(outcome.created).toBe(1);
+    expect(outcome.rejected.map((r) => [r.line, r.reasons.join('; ')])).toEqual([
+      [2, expect.stringMatching(/createdAt: expected an ISO-8601 date/)],
+      [3, expect.stringMatching(/accountExternalId: must not contain NUL/)],
+    ]);
   });
 });
