@@ -36,6 +36,13 @@ const DATABASE_INPUT_MESSAGES: Record<string, string> = {
   [PgCode.datetimeFieldOverflow]: 'A date is malformed or does not exist',
 };
 
+/** A RAISE in one of our PL/pgSQL triggers (PostgreSQL's own RESTRICT text names tables and keys). */
+function raisedByOurTrigger(err: unknown): boolean {
+  const e = err as { where?: unknown; driverError?: { where?: unknown } } | null;
+  const where = e?.driverError?.where ?? e?.where;
+  return err instanceof Error && typeof where === 'string' && where.includes('at RAISE');
+}
+
 function validationIssues(err: ArgumentValidationError): InputIssue[] {
   const issues: InputIssue[] = [];
   const walk = (errors: ArgumentValidationError['extensions']['validationErrors'], prefix: string) => {
@@ -120,8 +127,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // The database's own text never reaches a client (it can quote values, names and internals).
     const message = DATABASE_CODES[dbCode] === 'BAD_USER_INPUT'
       ? DATABASE_INPUT_MESSAGES[dbCode] ?? 'A value is malformed or out of range'
-      : dbCode === PgCode.restrictViolation && original instanceof Error
-        ? original.message // raised by our own immutability triggers, worded for clients
+      : dbCode === PgCode.restrictViolation && raisedByOurTrigger(original)
+        ? (original as Error).message // our immutability triggers' text, worded for clients
         : dbCode === PgCode.lockNotAvailable
           ? 'A concurrent change (for example a publish rescoring the segment) held what this request needs for longer than FITGRAPH_LOCK_TIMEOUT_MS; try again shortly'
           : 'The change conflicts with a concurrent or existing one; reload and try again';

@@ -149,7 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }, express.json({ limit: cfg.maxBodyBytes }), (req, res, next) => {
     const requestId = res.locals.requestId as string;
     const clientRequestId = res.locals.clientRequestId as string | null;
-    const query: unknown = req.body?.query;
+    const query: unknown = req.method === 'GET' ? req.query.query : req.body?.query;
     if (typeof query === 'string' && queryNestsTooDeep(query)) {
       res.status(400).json({ errors: [{
         message: `The query nests brackets deeper than ${MAX_QUERY_NESTING} levels`,

@@ -20,6 +20,14 @@ describe('formatError', () => {
     expect(JSON.stringify(out)).not.toContain(text.slice(0, 20));
   });
 
+  it('shows our triggers\' refusals, and hides PostgreSQL\'s own RESTRICT text', () => {
+    const ours = Object.assign(pgError('23001', 'published version 7 is immutable'), { where: 'PL/pgSQL function icp_version_guard() line 12 at RAISE' });
+    expect(format(ours)).toMatchObject({ message: 'published version 7 is immutable', extensions: { code: 'CONFLICT' } });
+    const theirs = pgError('23001', 'update or delete on table "segment" violates RESTRICT setting of foreign key constraint "fk_x" on table "account"');
+    expect(format(theirs).message).not.toContain('segment');
+    expect(format(theirs).extensions?.code).toBe('CONFLICT');
+  });
+
   it('reports at most 100 issues with the count of all, and names only the first five in the message', () => {
     const issues = Array.from({ length: 250 }, (_, i) => ({ path: `accounts[${i}].name`, message: 'must not be blank' }));
     const out = format(BadUserInputError.fromIssues(issues, 'Invalid accounts'));
