@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { ATTRIBUTE_TYPES, DIMENSIONS, FIT_TIERS, OPERATORS } from '../versions/icp-definition';
 
 /** type-graphql wants enum objects; ours are string unions backed by const arrays. */
-function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
+export function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 

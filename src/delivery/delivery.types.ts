@@ -1,14 +1,12 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
-import { FitTierEnum } from '../common/enums';
+import { enumObject, FitTierEnum } from '../common/enums';
 import { connectionTypes } from '../common/pagination';
 import { Segment } from '../segments/segment.entity';
 import type { FitTier } from '../versions/icp-definition';
 import { IcpVersion } from '../versions/icp-version.entity';
 import { EVENT_TYPES, FIT_CHANGE_CAUSES, type EventType, type FitChangeCause } from './outbox-store';
 import type { DeliveryStatus } from './webhook-store';
-
-const enumObject = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const WebhookEventTypeEnum = enumObject(EVENT_TYPES);
 export const FitChangeCauseEnum = enumObject(FIT_CHANGE_CAUSES);

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../src/db/embedded-postgres';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { until } from '../helpers/wait';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
@@ -47,15 +48,6 @@ function kill(child: Child, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 let t: TestApp;
 let apis: string[];

@@ -12,6 +12,7 @@ import { withDatabase } from '../../src/db/database';
 import { freePort } from '../../src/db/embedded-postgres';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { until } from '../helpers/wait';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ADMIN_KEY = 'shutdown-test-admin-key-0123456789';
@@ -60,15 +61,6 @@ function startApi(env: Record<string, string>): Promise<Api> {
 const backendsOf = async (pid: number): Promise<Array<{ pid: number; wait_event_type: string | null; query: string }>> =>
   t.sql('SELECT pid, wait_event_type, query FROM pg_stat_activity WHERE application_name = $1', [`fitgraph ${os.hostname()} ${pid}`.slice(0, 63)]);
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Holds `account_score` so that a publish blocks at its first score write, with its locks taken. */
 async function holdScores(): Promise<Client> {

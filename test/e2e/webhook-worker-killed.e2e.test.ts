@@ -6,12 +6,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { config } from '../../src/config';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
 import { logger } from '../../src/logger';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { until } from '../helpers/wait';
 
 jest.setTimeout(180_000);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -22,15 +22,6 @@ let background: BackgroundWork | null = null;
 let server: http.Server;
 const requests: Array<{ deliveryId: string; eventIds: string[] }> = [];
 
-async function until<T>(what: string, probe: () => T | false | Promise<T | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 beforeAll(async () => {
   t = await startTestApp();

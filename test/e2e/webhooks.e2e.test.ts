@@ -15,6 +15,7 @@ import { rescoreDueAccounts } from '../../src/scoring/time-rescoring';
 import type { IcpDefinitionSpec } from '../../src/versions/icp-definition';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
+import { until } from '../helpers/wait';
 
 jest.setTimeout(120_000);
 
@@ -69,15 +70,6 @@ class Receiver {
   }
 }
 
-async function until<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 /** 100 points when employees >= `min`, else 0: PERFECT or WEAK, worked out by hand below. */
 const definition = (min: number): IcpDefinitionSpec => ({
