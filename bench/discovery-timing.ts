@@ -4,8 +4,8 @@
  * report figures use. Targets are absolute seconds on this machine: under 10 s and under 30 s.
  */
 import type { DataSource } from 'typeorm';
-import { icpInsights, suggestDraft } from '../src/discovery/discovery.service';
-import { createSystemContext } from '../src/system-context';
+import { icpInsights, suggestDraft } from '../src/use-cases/discovery/discovery.service';
+import { createSystemContext } from '../src/use-cases/system-context';
 import { int, sec, type DeadlineLine } from './report';
 
 const INSIGHTS_TARGET = 10;

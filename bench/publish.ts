@@ -8,13 +8,13 @@
  * (its score rows are valid from then), so that the reports see one period per version.
  */
 import type { DataSource } from 'typeorm';
-import { accountService } from '../src/accounts/account.service';
-import type { AccountInput } from '../src/accounts/account.input';
+import { accountService } from '../src/use-cases/accounts/account.service';
+import type { AccountInput } from '../src/model/account.input';
 import { generateAccountStream } from '../src/demo/account-generator';
-import { publishJobService } from '../src/publishing/publish-job.service';
-import { createSystemContext } from '../src/system-context';
-import type { IcpDefinitionSpec } from '../src/versions/icp-definition';
-import { versionService } from '../src/versions/version.service';
+import { publishJobService } from '../src/use-cases/publishing/publish-job.service';
+import { createSystemContext } from '../src/use-cases/system-context';
+import type { IcpDefinitionSpec } from '../src/model/icp-definition';
+import { versionService } from '../src/use-cases/versions/version.service';
 import { changed } from './upsert';
 
 export interface PublishFigure {

@@ -6,11 +6,11 @@
  */
 import type { DataSource } from 'typeorm';
 import { Client } from 'pg';
-import { backtest } from '../src/reports/backtest.service';
-import { reportService } from '../src/reports/report.service';
-import { createSystemContext } from '../src/system-context';
-import type { IcpDefinitionSpec } from '../src/versions/icp-definition';
-import { versionService } from '../src/versions/version.service';
+import { backtest } from '../src/use-cases/reports/backtest.service';
+import { reportService } from '../src/use-cases/reports/report.service';
+import { createSystemContext } from '../src/use-cases/system-context';
+import type { IcpDefinitionSpec } from '../src/model/icp-definition';
+import { versionService } from '../src/use-cases/versions/version.service';
 import { loadOutcomes, type OutcomeCounts } from './outcomes';
 import { int, sec, type DeadlineLine } from './report';
 

@@ -7,8 +7,8 @@
  */
 import type { DataSource } from 'typeorm';
 import { DEMO_SEGMENTS } from '../src/demo/icp-definitions.demo';
-import { rescoreDueAccounts } from '../src/scoring/time-rescoring';
-import { createSystemContext } from '../src/system-context';
+import { rescoreDueAccounts } from '../src/use-cases/scoring/time-rescoring';
+import { createSystemContext } from '../src/use-cases/system-context';
 import { timePublish } from './publish';
 import { int, sec } from './report';
 

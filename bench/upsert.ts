@@ -5,10 +5,10 @@
  * Batches (and HTTP bodies) are built before the clock starts: the figure is the server's.
  */
 import type { DataSource } from 'typeorm';
-import { accountService } from '../src/accounts/account.service';
-import type { AccountInput } from '../src/accounts/account.input';
+import { accountService } from '../src/use-cases/accounts/account.service';
+import type { AccountInput } from '../src/model/account.input';
 import { generateAccountStream, type GeneratedAccount } from '../src/demo/account-generator';
-import { createSystemContext } from '../src/system-context';
+import { createSystemContext } from '../src/use-cases/system-context';
 
 export const BATCH = 1000;
 

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { keyNameIdentity } from '../src/auth/key-name';
+import { keyNameIdentity } from '../src/domain/auth/key-name';
 
 /**
  * Who acted, beyond a name anybody could choose: audit rows keep the acting key's id and the

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { exportAudit, type ExportFormat } from '../src/audit/audit-export';
+import { exportAudit, type ExportFormat } from '../src/use-cases/audit/audit-export';
 import { config } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
 import { logger } from '../src/logger';
-import { createSystemContext } from '../src/system-context';
+import { createSystemContext } from '../src/use-cases/system-context';
 
 const USAGE = 'usage: npm run audit:export -- --from 2026-10-01 --to 2026-11-01 [--format csv|jsonl] [--out ./audit-export]';
 

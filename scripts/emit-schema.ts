@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { printSchema } from 'graphql';
-import { buildAppSchema } from '../src/server/schema';
+import { buildAppSchema } from '../src/api/server/schema';
 
 /** Writes schema/schema.graphql from the code; a test fails when the file is stale. */
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema', 'schema.graphql');

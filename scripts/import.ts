@@ -11,20 +11,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { ACCOUNT_FILE_FORMATS, formatFromFileName, type AccountFileFormat } from '../src/accounts/import/account-file';
+import { ACCOUNT_FILE_FORMATS, formatFromFileName, type AccountFileFormat } from '../src/use-cases/import/account-file';
 import {
   DEFAULT_BATCH_SIZE, ImportAbortedError, importAccounts, type BatchSummary, type ImportProgress, type ImportRejection, type ImportSummary,
-} from '../src/accounts/import/import-accounts';
-import { MAX_ACCOUNTS_PER_CALL } from '../src/accounts/account.service';
-import { MAX_OUTCOMES_PER_CALL } from '../src/outcomes/outcome.service';
-import { IMPORT_KINDS, inferImportKind, type ImportKind } from '../src/outcomes/import/outcome-file';
-import { importOutcomes } from '../src/outcomes/import/import-outcomes';
-import { IMPORT_ACTOR, type Principal } from '../src/auth/role';
+} from '../src/use-cases/import/import-accounts';
+import { MAX_ACCOUNTS_PER_CALL } from '../src/use-cases/accounts/account.service';
+import { MAX_OUTCOMES_PER_CALL } from '../src/use-cases/outcomes/outcome.service';
+import { IMPORT_KINDS, inferImportKind, type ImportKind } from '../src/use-cases/import/outcome-file';
+import { importOutcomes } from '../src/use-cases/import/import-outcomes';
+import { IMPORT_ACTOR, type Principal } from '../src/model/role';
 import { config } from '../src/config';
 import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
 import { logger } from '../src/logger';
-import { createSystemContext } from '../src/system-context';
+import { createSystemContext } from '../src/use-cases/system-context';
 
 const USAGE = 'usage: npm run import -- <file.csv|file.jsonl> [--kind accounts|leads|opportunities] [--format csv|jsonl] [--batch-size 1000] [--rejected rejected.csv]';
 /** Every kind's service takes this many rows a call (the kind may only be known after reading the file). */

@@ -4,7 +4,7 @@ import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
 import { isEmpty, seedDemo } from '../src/demo/demo-data';
 import { logger } from '../src/logger';
-import { createSystemContext } from '../src/system-context';
+import { createSystemContext } from '../src/use-cases/system-context';
 
 /** `npm run seed:demo`: migrations, then the demo dataset, into DATABASE_URL (or the embedded database). */
 async function run(): Promise<void> {

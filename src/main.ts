@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { bootstrapAdminKey } from './auth/admin-key.bootstrap';
+import { bootstrapAdminKey } from './use-cases/auth/admin-key.bootstrap';
 import { config } from './config';
 import { applicationName, createDataSource, migrateDatabase } from './db/data-source';
 import { endSessionsOf } from './db/sessions';
@@ -10,9 +10,9 @@ import { isEmpty, seedDemo } from './demo/demo-data';
 import { StartupError } from './errors/startup-error';
 import { startBackgroundWork } from './jobs/background-work';
 import { logger } from './logger';
-import { createApp } from './server/app';
-import { WorkTracker } from './server/work-tracker';
-import { createSystemContext } from './system-context';
+import { createApp } from './api/server/app';
+import { WorkTracker } from './api/server/work-tracker';
+import { createSystemContext } from './use-cases/system-context';
 
 /** config → database → migrations → admin key → demo data → server. */
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import { openDatabase } from './db/database';
 import { cacheBus } from './db/process-cache';
 import { startBackgroundWork } from './jobs/background-work';
 import { logger } from './logger';
-import { startMetricsServer } from './server/metrics-server';
+import { startMetricsServer } from './api/server/metrics-server';
 
 /**
  * `npm run worker`: worker loops alone, as many processes as wanted, on any machine that

@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { migrateDatabase } from '../src/db/data-source';
 import { withDatabase } from '../src/db/database';
-import { JOB_SCHEMA } from '../src/jobs/job-queue';
+import { JOB_SCHEMA } from '../src/queue/job-queue';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres';
 
 declare global {

@@ -1,8 +1,8 @@
-import { Account } from '../accounts/account.entity';
-import { AttributeDefinition } from '../attributes/attribute-definition.entity';
-import { ApiKey } from '../auth/api-key.entity';
-import { Segment } from '../segments/segment.entity';
-import { IcpVersion } from '../versions/icp-version.entity';
+import { Account } from '../model/account.entity';
+import { AttributeDefinition } from '../model/attribute-definition.entity';
+import { ApiKey } from '../model/api-key.entity';
+import { Segment } from '../model/segment.entity';
+import { IcpVersion } from '../model/icp-version.entity';
 
 /** Every TypeORM entity, listed explicitly (no globs: ts-node, jest and compiled builds see the same). */
 export const entities = [ApiKey, AttributeDefinition, Segment, IcpVersion, Account];

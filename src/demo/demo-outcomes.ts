@@ -6,10 +6,10 @@
  * segment "50-200 employees"): accounts that fit it win more often, whatever their tier, so
  * that icpInsights has something real to find and suggestDraft something to add.
  */
-import type { AppContext } from '../context';
-import { outcomeService } from '../outcomes/outcome.service';
-import type { LeadInput, OpportunityInput } from '../outcomes/outcome.types';
-import type { FitTier } from '../versions/icp-definition';
+import type { AppContext } from '../use-cases/context';
+import { outcomeService } from '../use-cases/outcomes/outcome.service';
+import type { LeadInput, OpportunityInput } from '../model/outcome.types';
+import type { FitTier } from '../model/icp-definition';
 import { createRng } from './account-generator';
 
 const DAY = 86_400_000;

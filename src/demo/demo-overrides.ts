@@ -1,8 +1,8 @@
 /** A few dozen overrides over two quarters, with the justifications sales managers write. */
-import type { AppContext } from '../context';
-import { overrideService } from '../overrides/override.service';
-import type { OverrideCategory } from '../overrides/override.types';
-import type { FitTier } from '../versions/icp-definition';
+import type { AppContext } from '../use-cases/context';
+import { overrideService } from '../use-cases/overrides/override.service';
+import type { OverrideCategory } from '../model/override.types';
+import type { FitTier } from '../model/icp-definition';
 import { createRng } from './account-generator';
 
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@
  * with seed 000's disqualifiers and seed 001's tiers 80/60/40. The strategic segment's open
  * draft is seed 000's own prioritisation framework instead (seedFrameworkDefinition).
  */
-import type { BandSpec, CriterionSpec, DimensionSpec, DisqualifierSpec, IcpDefinitionSpec, TierActionSpec } from '../versions/icp-definition';
+import type { BandSpec, CriterionSpec, DimensionSpec, DisqualifierSpec, IcpDefinitionSpec, TierActionSpec } from '../model/icp-definition';
 
 const c = (attribute: string, operator: CriterionSpec['operator'], operand: Partial<CriterionSpec>, points: number, label: string): CriterionSpec =>
   ({ attribute, operator, ...operand, points, label });

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { JobQueue } from './job-queue';
-import { JOBS, QUEUES } from './jobs';
+import { JobQueue } from '../queue/job-queue';
+import { JOBS, QUEUES } from '../queue/jobs';
 import { listenToOutbox } from './outbox-listener';
-import { startWorkers, type Workers } from './workers';
+import { startWorkers, type Workers } from '../queue/workers';
 
 export interface BackgroundWork {
   queue: JobQueue;

@@ -5,7 +5,7 @@
  */
 import { Client } from 'pg';
 import type { Logger } from '../logger';
-import type { JobQueue } from './job-queue';
+import type { JobQueue } from '../queue/job-queue';
 import { WEBHOOK_DISPATCH } from './webhook.jobs';
 
 export interface OutboxListener {

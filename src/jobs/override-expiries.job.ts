@@ -1,6 +1,6 @@
-import { overrideService } from '../overrides/override.service';
-import { createSystemContext } from '../system-context';
-import type { JobDefinition } from './workers';
+import { overrideService } from '../use-cases/overrides/override.service';
+import { createSystemContext } from '../use-cases/system-context';
+import type { JobDefinition } from '../queue/workers';
 
 /**
  * Records in the audit trail each override whose expiresAt has passed. The override stops

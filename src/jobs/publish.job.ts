@@ -1,6 +1,6 @@
-import { PUBLISH_QUEUE, publishJobService } from '../publishing/publish-job.service';
-import { createSystemContext } from '../system-context';
-import type { JobDefinition } from './workers';
+import { PUBLISH_QUEUE, publishJobService } from '../use-cases/publishing/publish-job.service';
+import { createSystemContext } from '../use-cases/system-context';
+import type { JobDefinition } from '../queue/workers';
 
 /**
  * Prepares (and flips) a publish. Several runs of one publish go on at once on purpose: they

@@ -1,7 +1,7 @@
-import { soonestChange } from '../scoring/score-store';
-import { rescoreAllDue } from '../scoring/time-rescoring';
-import { createSystemContext } from '../system-context';
-import type { JobDefinition } from './workers';
+import { soonestChange } from '../stores/score-store';
+import { rescoreAllDue } from '../use-cases/scoring/time-rescoring';
+import { createSystemContext } from '../use-cases/system-context';
+import type { JobDefinition } from '../queue/workers';
 
 export const TIME_RESCORING_QUEUE = 'time-rescoring';
 /** Each run stops after this long and queues the next one, so a large backlog never holds one job past its timeout. */

@@ -1,7 +1,7 @@
-import { systemClock } from '../context';
-import { assignEvents, sendDue } from '../delivery/webhook-delivery';
-import { deliveryStore, webhookStore } from '../delivery/webhook-store';
-import type { JobDefinition } from './workers';
+import { systemClock } from '../use-cases/context';
+import { assignEvents, sendDue } from '../use-cases/delivery/webhook-delivery';
+import { deliveryStore, webhookStore } from '../stores/webhook-store';
+import type { JobDefinition } from '../queue/workers';
 
 export const WEBHOOK_DISPATCH = 'webhook-dispatch';
 export const WEBHOOK_DELIVER = 'webhook-deliver';

@@ -3,9 +3,9 @@
  * that cannot pass for another, the server's own request ids, refused requests logged, reads by
  * auditors recorded, and one answer to "what may a VIEWER read" on every path.
  */
-import { apiKeyService } from '../../src/auth/api-key.service';
+import { apiKeyService } from '../../src/use-cases/auth/api-key.service';
 import { logSink, logger } from '../../src/logger';
-import { overrideService } from '../../src/overrides/override.service';
+import { overrideService } from '../../src/use-cases/overrides/override.service';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { exportAudit, readEvents, verifyExportedChain } from '../../src/audit/audit-export';
+import { exportAudit, readEvents, verifyExportedChain } from '../../src/use-cases/audit/audit-export';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { runScript } from '../helpers/cli';
 import { ManualClock, startTestApp, type TestApp } from '../helpers/test-app';

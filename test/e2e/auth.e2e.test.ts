@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bootstrapAdminKey } from '../../src/auth/admin-key.bootstrap';
-import { apiKeyService } from '../../src/auth/api-key.service';
+import { bootstrapAdminKey } from '../../src/use-cases/auth/admin-key.bootstrap';
+import { apiKeyService } from '../../src/use-cases/auth/api-key.service';
 import { readConfig } from '../../src/config';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 

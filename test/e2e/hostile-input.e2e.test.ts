@@ -5,9 +5,9 @@
  * the database is unchanged.
  */
 import { gzipSync } from 'node:zlib';
-import { importAccounts } from '../../src/accounts/import/import-accounts';
+import { importAccounts } from '../../src/use-cases/import/import-accounts';
 import { encodeCursor, listScope } from '../../src/common/pagination';
-import { importOutcomes } from '../../src/outcomes/import/import-outcomes';
+import { importOutcomes } from '../../src/use-cases/import/import-outcomes';
 import { chunked } from '../helpers/streams';
 import { CREATE_DRAFT, CREATE_SEGMENT, seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type GqlResponse, type TestApp } from '../helpers/test-app';

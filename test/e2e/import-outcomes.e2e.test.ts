@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ImportAbortedError } from '../../src/accounts/import/import-accounts';
-import { importOutcomes, type OutcomeImportOptions } from '../../src/outcomes/import/import-outcomes';
-import { inferImportKind, parseIsoDate } from '../../src/outcomes/import/outcome-file';
+import { ImportAbortedError } from '../../src/use-cases/import/import-accounts';
+import { importOutcomes, type OutcomeImportOptions } from '../../src/use-cases/import/import-outcomes';
+import { inferImportKind, parseIsoDate } from '../../src/use-cases/import/outcome-file';
 import { runScript } from '../helpers/cli';
 import { chunked } from '../helpers/streams';
 import { startTestApp, type TestApp } from '../helpers/test-app';

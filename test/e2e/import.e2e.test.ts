@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ImportAbortedError, importAccounts, type ImportOptions, type ImportProgress,
-} from '../../src/accounts/import/import-accounts';
+} from '../../src/use-cases/import/import-accounts';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { runScript } from '../helpers/cli';
 import { chunked } from '../helpers/streams';

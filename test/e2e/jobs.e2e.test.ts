@@ -5,8 +5,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { config } from '../../src/config';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
-import { JobQueue } from '../../src/jobs/job-queue';
-import { startWorkers, type JobDefinition, type Workers } from '../../src/jobs/workers';
+import { JobQueue } from '../../src/queue/job-queue';
+import { startWorkers, type JobDefinition, type Workers } from '../../src/queue/workers';
 import { logger, logSink } from '../../src/logger';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';

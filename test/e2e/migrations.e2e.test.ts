@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
 import { withDatabase } from '../../src/db/database';
-import { createApp } from '../../src/server/app';
-import { auditService } from '../../src/audit/audit.service';
-import { keyNameIdentity } from '../../src/auth/key-name';
-import { runInTransaction } from '../../src/db/transaction';
-import { createSystemContext } from '../../src/system-context';
+import { createApp } from '../../src/api/server/app';
+import { auditService } from '../../src/use-cases/audit/audit.service';
+import { keyNameIdentity } from '../../src/domain/auth/key-name';
+import { runInTransaction } from '../../src/use-cases/transaction';
+import { createSystemContext } from '../../src/use-cases/system-context';
 
 /** Migrations apply to an empty database, revert completely, and apply again. */
 describe('migrations', () => {

@@ -1,4 +1,4 @@
-import { overrideService } from '../../src/overrides/override.service';
+import { overrideService } from '../../src/use-cases/overrides/override.service';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
 

@@ -5,8 +5,8 @@
  */
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { attributesRead, planAsBulk, rescoreQuery } from '../../src/scoring/rescoring.service';
-import type { IcpVersion } from '../../src/versions/icp-version.entity';
+import { attributesRead, planAsBulk, rescoreQuery } from '../../src/use-cases/scoring/rescoring.service';
+import type { IcpVersion } from '../../src/model/icp-version.entity';
 
 const ACCOUNTS = 30_000;
 

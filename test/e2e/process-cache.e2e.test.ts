@@ -4,7 +4,7 @@
  * empties and bypasses every cache until it listens again.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { apiKeyService } from '../../src/auth/api-key.service';
+import { apiKeyService } from '../../src/use-cases/auth/api-key.service';
 import { cacheBus } from '../../src/db/process-cache';
 import { logger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/test-app';

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { config } from '../../src/config';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
 import { logger } from '../../src/logger';
-import { publishJobService } from '../../src/publishing/publish-job.service';
+import { publishJobService } from '../../src/use-cases/publishing/publish-job.service';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../src/versions/canonical-definition';
+import { canonicalJson } from '../../src/domain/definitions/canonical-definition';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, UPDATE_DRAFT, seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 

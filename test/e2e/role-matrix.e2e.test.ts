@@ -1,9 +1,9 @@
 import {
   GraphQLInputType, GraphQLObjectType, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType,
 } from 'graphql';
-import { operationRoles, rolesFor } from '../../src/auth/permissions';
-import { ROLES } from '../../src/auth/role';
-import { buildAppSchema } from '../../src/server/schema';
+import { operationRoles, rolesFor } from '../../src/domain/auth/permissions';
+import { ROLES } from '../../src/model/role';
+import { buildAppSchema } from '../../src/api/server/schema';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /** A syntactically valid literal for a required argument, so the operation passes validation and reaches authorisation. */

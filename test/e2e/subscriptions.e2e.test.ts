@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { IcpDefinitionSpec } from '../../src/versions/icp-definition';
+import type { IcpDefinitionSpec } from '../../src/model/icp-definition';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 

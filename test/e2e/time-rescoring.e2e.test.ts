@@ -2,8 +2,8 @@
  * Scores that time changes: custom dimensions with BANDS and AGE_BANDS through the API, and
  * rescoring at exactly nextChangeAt when a ManualClock moves past a window's end.
  */
-import { overrideService } from '../../src/overrides/override.service';
-import { rescoreDueAccounts } from '../../src/scoring/time-rescoring';
+import { overrideService } from '../../src/use-cases/overrides/override.service';
+import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
 

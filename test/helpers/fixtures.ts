@@ -1,5 +1,5 @@
 /** Definitions and operations shared by the e2e tests. */
-import type { IcpDefinitionSpec } from '../../src/versions/icp-definition';
+import type { IcpDefinitionSpec } from '../../src/model/icp-definition';
 
 /** A valid seed-like definition (weights 30/20/25/15/10). */
 export function seedDefinition(): IcpDefinitionSpec {

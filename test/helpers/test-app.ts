@@ -6,14 +6,14 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Client } from 'pg';
 import type { DataSource, Logger } from 'typeorm';
-import { apiKeyService } from '../../src/auth/api-key.service';
-import type { Role } from '../../src/auth/role';
-import type { AppContext, Clock } from '../../src/context';
+import { apiKeyService } from '../../src/use-cases/auth/api-key.service';
+import type { Role } from '../../src/model/role';
+import type { AppContext, Clock } from '../../src/use-cases/context';
 import { config, type Config } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { withDatabase } from '../../src/db/database';
-import { createApp, type App } from '../../src/server/app';
-import { createSystemContext } from '../../src/system-context';
+import { createApp, type App } from '../../src/api/server/app';
+import { createSystemContext } from '../../src/use-cases/system-context';
 
 export interface GqlError {
   message: string;

@@ -2,8 +2,8 @@ import {
   compileMatchesAll,
   evaluateTest,
   matchesAll,
-} from '../../src/scoring/attribute-test';
-import type { AttributeTest, Operator } from '../../src/versions/icp-definition';
+} from '../../src/domain/scoring/attribute-test';
+import type { AttributeTest, Operator } from '../../src/model/icp-definition';
 
 const AT = new Date('2025-06-30T12:00:00Z');
 const DAY = 86_400_000;

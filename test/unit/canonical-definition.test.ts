@@ -4,7 +4,7 @@ import {
   normalizeCriteria,
   normalizeDefinition,
   type IcpDefinitionInputLike,
-} from '../../src/versions/canonical-definition';
+} from '../../src/domain/definitions/canonical-definition';
 
 /** Mimics a GraphQL input object: a class instance with absent optionals set to null. */
 class CriterionInput {

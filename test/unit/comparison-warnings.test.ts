@@ -1,6 +1,6 @@
-import type { TierOutcomes } from '../../src/reports/attribution';
-import { comparisonWarnings, outcomeHorizon } from '../../src/reports/comparison-warnings';
-import { compareMetrics, conversionMetrics } from '../../src/reports/conversion-metrics';
+import type { TierOutcomes } from '../../src/use-cases/reports/attribution';
+import { comparisonWarnings, outcomeHorizon } from '../../src/domain/statistics/comparison-warnings';
+import { compareMetrics, conversionMetrics } from '../../src/domain/statistics/conversion-metrics';
 
 const at = (d: string) => new Date(`${d}T00:00:00Z`);
 /** One tier's outcomes: `won` and `lost` as days to close, conversions as { days: leads }. */

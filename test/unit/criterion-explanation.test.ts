@@ -1,5 +1,5 @@
-import { explainCriterion, requirementOf } from '../../src/scoring/criterion-explanation';
-import type { AttributeTest } from '../../src/versions/icp-definition';
+import { explainCriterion, requirementOf } from '../../src/domain/scoring/criterion-explanation';
+import type { AttributeTest } from '../../src/model/icp-definition';
 
 const test = (t: Record<string, unknown>) => ({ attribute: 'employees', operator: 'GTE', ...t }) as unknown as AttributeTest;
 

@@ -1,5 +1,5 @@
-import { diffDefinitions } from '../../src/versions/definition-diff';
-import type { IcpDefinitionSpec } from '../../src/versions/icp-definition';
+import { diffDefinitions } from '../../src/domain/definitions/definition-diff';
+import type { IcpDefinitionSpec } from '../../src/model/icp-definition';
 
 const base: IcpDefinitionSpec = {
   dimensions: [

@@ -1,5 +1,5 @@
-import { validateCriteria, validateDefinition } from '../../src/versions/definition-validator';
-import type { AttributeCatalogue, AttributeType, CatalogueEntry, IcpDefinitionSpec } from '../../src/versions/icp-definition';
+import { validateCriteria, validateDefinition } from '../../src/domain/definitions/definition-validator';
+import type { AttributeCatalogue, AttributeType, CatalogueEntry, IcpDefinitionSpec } from '../../src/model/icp-definition';
 
 const entries: [string, AttributeType][] = [
   ['industry', 'STRING'],

@@ -1,7 +1,7 @@
 import jStat from 'jstat';
 import {
   aucWithInterval, benjaminiHochberg, chiSquare, fisherExact, independenceTest, weightOfEvidence, type TwoByTwo,
-} from '../../src/discovery/discovery-statistics';
+} from '../../src/domain/discovery/discovery-statistics';
 
 // jStat's chi-square distribution, an implementation independent of @stdlib's (test/jstat.d.ts types only its normal).
 const chisquareCdf = (x: number, df: number) => (jStat as unknown as { chisquare: { cdf(x: number, df: number): number } }).chisquare.cdf(x, df);

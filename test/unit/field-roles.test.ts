@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { buildSchema, isInterfaceType, isObjectType } from 'graphql';
-import { rolesFor } from '../../src/auth/permissions';
-import { ROLES } from '../../src/auth/role';
+import { rolesFor } from '../../src/domain/auth/permissions';
+import { ROLES } from '../../src/model/role';
 import { SCHEMA_FILE } from '../../scripts/emit-schema';
 
 /** The roles a description states, read back from its last sentence. */

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { BadUserInputError } from '../../src/errors/domain-errors';
-import { formatError } from '../../src/errors/format-error';
+import { formatError } from '../../src/api/server/format-error';
 
 /** A driver error as pg raises it: SQLSTATE in `code`, PostgreSQL's own text in `message`. */
 function pgError(code: string, message: string): Error {

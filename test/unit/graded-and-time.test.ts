@@ -2,12 +2,12 @@
  * Layer 05 in the pure modules: CUSTOM dimensions, BANDS and AGE_BANDS, and nextChangeAt.
  * Every expected number below is worked out by hand in the comment beside it.
  */
-import { compileScorer } from '../../src/scoring/scoring-engine';
-import { definitionHash, normalizeDefinition } from '../../src/versions/canonical-definition';
-import { diffDefinitions } from '../../src/versions/definition-diff';
-import { validateDefinition } from '../../src/versions/definition-validator';
+import { compileScorer } from '../../src/domain/scoring/scoring-engine';
+import { definitionHash, normalizeDefinition } from '../../src/domain/definitions/canonical-definition';
+import { diffDefinitions } from '../../src/domain/definitions/definition-diff';
+import { validateDefinition } from '../../src/domain/definitions/definition-validator';
 import { DEMO_SEGMENTS } from '../../src/demo/icp-definitions.demo';
-import type { AttributeCatalogue, AttributeType, CatalogueEntry, CriterionSpec, IcpDefinitionSpec } from '../../src/versions/icp-definition';
+import type { AttributeCatalogue, AttributeType, CatalogueEntry, CriterionSpec, IcpDefinitionSpec } from '../../src/model/icp-definition';
 
 const DAY = 86_400_000;
 const AT = new Date('2026-06-01T00:00:00Z');

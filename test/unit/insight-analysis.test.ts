@@ -1,5 +1,5 @@
-import { apportion, planDraft, thresholdsFor } from '../../src/discovery/draft-builder';
-import { analyse, candidatesOf, simes, type AttributeCounts, type Counts } from '../../src/discovery/insight-analysis';
+import { apportion, planDraft, thresholdsFor } from '../../src/domain/discovery/draft-builder';
+import { analyse, candidatesOf, simes, type AttributeCounts, type Counts } from '../../src/domain/discovery/insight-analysis';
 
 const c = (positives: number, negatives: number): Counts => ({ positives, negatives });
 const none = c(0, 0);

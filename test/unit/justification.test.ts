@@ -1,4 +1,4 @@
-import { justificationProblem } from '../../src/overrides/justification';
+import { justificationProblem } from '../../src/domain/overrides/justification';
 
 describe('justificationProblem', () => {
   it.each([

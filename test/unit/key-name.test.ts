@@ -1,4 +1,4 @@
-import { keyNameIdentity, keyNameProblem } from '../../src/auth/key-name';
+import { keyNameIdentity, keyNameProblem } from '../../src/domain/auth/key-name';
 
 describe('keyNameIdentity', () => {
   it.each([

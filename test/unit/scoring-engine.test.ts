@@ -4,8 +4,8 @@ import {
   roundTo,
   scoreAccount,
   tierFor,
-} from '../../src/scoring/scoring-engine';
-import { DEFAULT_THRESHOLDS, type IcpDefinitionSpec } from '../../src/versions/icp-definition';
+} from '../../src/domain/scoring/scoring-engine';
+import { DEFAULT_THRESHOLDS, type IcpDefinitionSpec } from '../../src/model/icp-definition';
 
 const AT = new Date('2025-06-30T12:00:00Z');
 

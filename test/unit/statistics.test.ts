@@ -1,10 +1,10 @@
 import jStat from 'jstat';
-import { auc } from '../../src/reports/backtest.service';
+import { auc } from '../../src/use-cases/reports/backtest.service';
 import { createRng } from '../../src/demo/account-generator';
 import {
   bootstrapDifference, clusteredTwoProportionTest, designEffect, holm, mannWhitneyPValue, mannWhitneyU, mean, median,
   twoProportionTest, wilsonInterval,
-} from '../../src/reports/statistics';
+} from '../../src/domain/statistics/statistics';
 
 // Reference values come from an independent implementation of the normal distribution (jStat)
 // applied to the textbook formulas, and from direct pair counting.

@@ -1,0 +1,25 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../use-cases/context';
+import { icpInsights, suggestDraft } from '../../use-cases/discovery/discovery.service';
+import { IcpInsights, InsightOptions, SuggestedDraft } from '../../model/discovery.types';
+
+@Resolver()
+export class DiscoveryResolver {
+  @Query(() => IcpInsights, { description: 'REVOPS, AUDITOR, ADMIN. Reads only.' })
+  icpInsights(
+    @Ctx() ctx: AppContext,
+    @Arg('segmentKey') segmentKey: string,
+    @Arg('options', () => InsightOptions, { nullable: true }) options: InsightOptions | null,
+  ): Promise<IcpInsights> {
+    return icpInsights(ctx, segmentKey, options);
+  }
+
+  @Mutation(() => SuggestedDraft, { description: 'REVOPS, ADMIN. Learns from the outcomes before a split instant, tests on those after it, and saves the result as a draft.' })
+  suggestDraft(
+    @Ctx() ctx: AppContext,
+    @Arg('segmentKey') segmentKey: string,
+    @Arg('options', () => InsightOptions, { nullable: true }) options: InsightOptions | null,
+  ): Promise<SuggestedDraft> {
+    return suggestDraft(ctx, segmentKey, options);
+  }
+}

@@ -1,0 +1,142 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../common/pagination';
+import { Account } from '../../model/account.entity';
+import { JSONScalar } from '../../common/scalars';
+import type { AppContext } from '../../use-cases/context';
+import { Segment } from '../../model/segment.entity';
+import { IcpVersion } from '../../model/icp-version.entity';
+import { fitId } from '../../domain/scoring/fit-id';
+import { fitService } from '../../use-cases/scoring/fit.service';
+import { scorerFor } from '../../use-cases/scoring/scorer-cache';
+import { CriterionResult, DimensionScore, Fit, FitConnection, FitFilter, Score, type FitData, type ScoreData } from '../../model/score.types';
+import type { CriterionResult as EngineCriterionResult, ScoreResult } from '../../domain/scoring/scoring-engine';
+import { explainCriterion } from '../../domain/scoring/criterion-explanation';
+import type { AttributeTest } from '../../model/icp-definition';
+
+async function versionOf(ctx: AppContext, id: string): Promise<IcpVersion> {
+  const version = await ctx.loaders.versionById.load(id);
+  if (!version) throw new Error(`version ${id} is missing`);
+  return version;
+}
+
+const explanations = new WeakMap<ScoreData, Promise<ScoreResult>>();
+
+/** The explanation of a score, rebuilt once per score object from its version and outcome code. */
+function explanationOf(ctx: AppContext, score: ScoreData): Promise<ScoreResult> {
+  let explanation = explanations.get(score);
+  if (!explanation) {
+    explanation = versionOf(ctx, score.versionId).then((v) => scorerFor(v).fromOutcomes(score.outcomes));
+    explanations.set(score, explanation);
+  }
+  return explanation;
+}
+
+@Resolver(() => Fit)
+export class FitResolver {
+  @Query(() => FitConnection, { description: 'The ranked list of a segment for prioritisation.' })
+  fits(
+    @Ctx() ctx: AppContext,
+    @Arg('segmentKey') segmentKey: string,
+    @Arg('filter', () => FitFilter, { nullable: true }) filter: FitFilter | null,
+    @Args() page: ConnectionArgs,
+  ) {
+    return fitService.fits(ctx, segmentKey, filter, page);
+  }
+
+  @Query(() => Score, { description: 'Scores arbitrary attributes under any version; writes nothing.' })
+  previewScore(@Ctx() ctx: AppContext, @Arg('versionId', () => ID) versionId: string, @Arg('attributes', () => JSONScalar, { validate: false }) attributes: unknown): Promise<ScoreData> {
+    return fitService.preview(ctx, versionId, attributes);
+  }
+
+  @FieldResolver(() => ID, { description: 'Stable for an account in a segment under a version.' })
+  id(@Root() fit: FitData): string {
+    return fitId(fit.accountId, fit.versionId);
+  }
+
+  @FieldResolver(() => Account)
+  async account(@Root() fit: FitData, @Ctx() ctx: AppContext): Promise<Account> {
+    const account = await ctx.loaders.accountById.load(fit.accountId);
+    if (!account) throw new Error(`account ${fit.accountId} is missing`);
+    return account;
+  }
+
+  @FieldResolver(() => Segment)
+  async segment(@Root() fit: FitData, @Ctx() ctx: AppContext): Promise<Segment> {
+    const segment = await ctx.loaders.segmentById.load(fit.segmentId);
+    if (!segment) throw new Error(`segment ${fit.segmentId} is missing`);
+    return segment;
+  }
+
+  @FieldResolver(() => IcpVersion)
+  version(@Root() fit: FitData, @Ctx() ctx: AppContext): Promise<IcpVersion> {
+    return versionOf(ctx, fit.versionId);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async action(@Root() fit: FitData, @Ctx() ctx: AppContext): Promise<string | null> {
+    const version = await versionOf(ctx, fit.versionId);
+    return version.definition.actions.find((a) => a.tier === fit.tier)?.action ?? null;
+  }
+}
+
+/** A criterion's result with what its value and explanation are read from, on demand. */
+type CriterionData = EngineCriterionResult & { test: AttributeTest; attributes: () => Promise<Record<string, unknown> | null> };
+
+/** The attributes behind a score: a preview's own, else the account's while the score is current; null for past rows. */
+async function attributesOf(ctx: AppContext, score: ScoreData): Promise<Record<string, unknown> | null> {
+  if (score.attributes) return score.attributes;
+  if (!score.accountId || score.current === false) return null;
+  return (await ctx.loaders.accountById.load(score.accountId))?.attributes ?? null;
+}
+
+@Resolver(() => CriterionResult)
+export class CriterionResultResolver {
+  @FieldResolver(() => JSONScalar, { nullable: true, description: "The account's value of the attribute; null when missing (and for past scores of the history, whose values are not kept)." })
+  async value(@Root() c: CriterionData): Promise<unknown> {
+    return (await c.attributes())?.[c.test.attribute] ?? null;
+  }
+
+  @FieldResolver(() => String, { description: 'The test and the value in words, e.g. "employees 524: needs at least 1,000".' })
+  async explanation(@Root() c: CriterionData): Promise<string> {
+    const attributes = await c.attributes();
+    return explainCriterion(c.test, c, attributes ? attributes[c.test.attribute] : undefined);
+  }
+}
+
+@Resolver(() => Score)
+export class ScoreResolver {
+  @FieldResolver(() => Account, { nullable: true })
+  account(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<Account | null> {
+    return score.accountId ? ctx.loaders.accountById.load(score.accountId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => IcpVersion)
+  version(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<IcpVersion> {
+    return versionOf(ctx, score.versionId);
+  }
+
+  @FieldResolver(() => [String])
+  async disqualifiedBy(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<string[]> {
+    return (await explanationOf(ctx, score)).disqualifiedBy;
+  }
+
+  @FieldResolver(() => [DimensionScore])
+  async dimensions(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<DimensionScore[]> {
+    const [explanation, version] = await Promise.all([explanationOf(ctx, score), versionOf(ctx, score.versionId)]);
+    const attributes = () => attributesOf(ctx, score);
+    return explanation.dimensions.map((d, i) => ({
+      ...d,
+      criteria: d.criteria.map((c, j): CriterionData => ({ ...c, test: version.definition.dimensions[i].criteria[j], attributes })),
+    })) as unknown as DimensionScore[];
+  }
+
+  @FieldResolver(() => [String])
+  async missingAttributes(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<string[]> {
+    return (await explanationOf(ctx, score)).missingAttributes;
+  }
+
+  @FieldResolver(() => Float)
+  async completeness(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<number> {
+    return (await explanationOf(ctx, score)).completeness;
+  }
+}

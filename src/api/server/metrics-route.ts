@@ -1,0 +1,51 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { apiKeyService } from '../../use-cases/auth/api-key.service';
+import { JOB_SCHEMA } from '../../queue/job-queue';
+import { logger } from '../../logger';
+import { httpRequestSeconds, httpRequests, metricsRegistry, queueJobs } from '../../metrics';
+
+const KNOWN_PATHS = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+
+/** Counts every request by path (unknown paths as one label, so scanners cannot blow up the series) and status. */
+export function countRequests(req: Request, res: Response, next: NextFunction): void {
+  const path = KNOWN_PATHS.has(req.path) ? req.path : 'other';
+  const stop = httpRequestSeconds.startTimer({ path });
+  res.on('finish', () => {
+    stop();
+    httpRequests.inc({ path, status: String(res.statusCode) });
+  });
+  next();
+}
+
+/**
+ * GET /metrics in Prometheus' text format. Like every route but the health checks it needs an
+ * API key; any role will do (give the scraper a VIEWER key).
+ */
+export function metricsRoute(ds: DataSource): RequestHandler {
+  return async (req, res) => {
+    try {
+      const match = /^Bearer\s+(\S+)$/i.exec((req.header('authorization') ?? '').trim());
+      const principal = match ? await apiKeyService.authenticate(ds.manager, match[1]) : null;
+      if (!principal) {
+        res.status(401).json({ errors: [{ message: 'Unknown, revoked or missing API key', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      await readQueueFigures(ds);
+      res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+    } catch (err) {
+      logger.error({ err }, 'metrics failed');
+      res.status(500).json({ errors: [{ message: 'Internal server error' }] });
+    }
+  };
+}
+
+/** The shared queue's jobs by queue and state; nothing before the queue's schema exists. */
+async function readQueueFigures(ds: DataSource): Promise<void> {
+  const [{ installed }] = await ds.query(`SELECT to_regclass('${JOB_SCHEMA}.job') IS NOT NULL AS installed`);
+  queueJobs.reset();
+  if (!installed) return;
+  const rows: Array<{ name: string; state: string; jobs: number }> = await ds.query(
+    `SELECT name, state::text AS state, count(*)::int AS jobs FROM ${JOB_SCHEMA}.job GROUP BY 1, 2`);
+  for (const r of rows) queueJobs.set({ queue: r.name, state: r.state }, r.jobs);
+}

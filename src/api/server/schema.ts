@@ -1,0 +1,49 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { describeFieldRoles } from '../../domain/auth/field-roles';
+import { AccountResolver, UpsertAccountsResultResolver } from '../resolvers/account.resolver';
+import { AttributeResolver } from '../resolvers/attribute.resolver';
+import { AuditResolver } from '../resolvers/audit.resolver';
+import { ApiKeyResolver, PrincipalResolver } from '../resolvers/api-key.resolver';
+import { FitChangeResolver, WebhookDeliveryResolver, WebhookResolver } from '../resolvers/webhook.resolver';
+import { DateTimeScalar } from '../../common/scalars';
+import { DiscoveryResolver } from '../resolvers/discovery.resolver';
+import { NodeResolver } from '../resolvers/node.resolver';
+import { AccountOpportunitiesResolver, OutcomeResolver } from '../resolvers/outcome.resolver';
+import { MetricDeltaResolver } from '../resolvers/metric-kind.resolver';
+import { ExceptionItemResolver, ExceptionReportResolver, ReportResolver } from '../resolvers/report.resolver';
+import { AccountOverridesResolver, FitOverrideResolver, OverrideResolver } from '../resolvers/override.resolver';
+import { PublishJobResolver } from '../resolvers/publish-job.resolver';
+import { CriterionResultResolver, FitResolver, ScoreResolver } from '../resolvers/fit.resolver';
+import { SegmentResolver } from '../resolvers/segment.resolver';
+import { DimensionDefinitionResolver, VersionResolver } from '../resolvers/version.resolver';
+
+export const resolvers = [
+  ApiKeyResolver, PrincipalResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver, CriterionResultResolver,
+  OverrideResolver, AccountOverridesResolver, FitOverrideResolver, OutcomeResolver, AccountOpportunitiesResolver,
+  ReportResolver, ExceptionItemResolver, DimensionDefinitionResolver, DiscoveryResolver, ExceptionReportResolver, MetricDeltaResolver,
+  NodeResolver, UpsertAccountsResultResolver, PublishJobResolver, WebhookResolver, WebhookDeliveryResolver, FitChangeResolver,
+] as const;
+
+/** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  // Parameter decorators run last-to-first, so type-graphql records a method's arguments in
+  // reverse; a stable sort by position gives the SDL the order the code declares
+  // (versionDiff(fromId, toId)). Arguments are injected by position, so this changes nothing else.
+  getMetadataStorage().params.sort((a, b) => a.index - b.index);
+  const schema = await buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Subscriptions read the outbox through their own `subscribe` (delivery/fit-change-feed.ts), so
+    // that a change committed by any process reaches every process; type-graphql still asks for a
+    // pubSub, which nothing may use.
+    pubSub: {
+      publish: () => { throw new Error('fitgraph publishes through the outbox, not a pubSub'); },
+      subscribe: () => { throw new Error('fitgraph subscriptions read the outbox, not a pubSub'); },
+    },
+    // class-validator runs on inputs; semantic checks that need the database live in services.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+  // Guarded fields say who may use them, from the authorisation table itself.
+  return describeFieldRoles(schema);
+}

@@ -1,0 +1,198 @@
+/**
+ * One canonical form of an ICP definition: defaults filled, absent optionals dropped, so that
+ * the stored jsonb, the content hash and the diff never depend on how the client spelled it.
+ */
+import { createHash } from 'node:crypto';
+import {
+  DEFAULT_THRESHOLDS,
+  type BandSpec,
+  type CriterionSpec,
+  type Dimension,
+  type DimensionSpec,
+  type DisqualifierSpec,
+  type FitTier,
+  type IcpDefinitionSpec,
+  type JsonValue,
+  type Operator,
+  type TierActionSpec,
+  type TierThresholds,
+} from '../../model/icp-definition';
+
+/*
+ * Input shapes as GraphQL hands them over: optional fields may be null, enum fields may be
+ * typed as plain strings (or TS enums) by the GraphQL layer. Unknown enum values pass through
+ * unchanged; rejecting them is validateDefinition's job, which names the path.
+ */
+
+/** One attribute test as received (criterion, disqualifier or segment membership). */
+export interface AttributeTestInput {
+  attribute: string;
+  operator: string;
+  value?: unknown;
+  values?: readonly unknown[] | null;
+  min?: number | null;
+  max?: number | null;
+}
+
+export interface BandInputLike {
+  min?: number | null;
+  max?: number | null;
+  maxAgeDays?: number | null;
+  points: number;
+}
+
+export interface CriterionInputLike extends AttributeTestInput {
+  points: number;
+  label?: string | null;
+  bands?: readonly BandInputLike[] | null;
+}
+
+export interface DisqualifierInputLike extends AttributeTestInput {
+  reason: string;
+}
+
+export interface DimensionInputLike {
+  dimension: string;
+  key?: string | null;
+  name?: string | null;
+  weight: number;
+  criteria: readonly CriterionInputLike[];
+}
+
+export interface IcpDefinitionInputLike {
+  dimensions: readonly DimensionInputLike[];
+  disqualifiers?: readonly DisqualifierInputLike[] | null;
+  thresholds?: { perfect?: number | null; strong?: number | null; moderate?: number | null } | null;
+  actions?: readonly { tier: string; action: string }[] | null;
+}
+
+const isAbsent = (v: unknown): v is null | undefined => v === null || v === undefined;
+
+/**
+ * Copies a JSON-ish value into plain data. Numbers are kept as they are (NaN included) so the
+ * validator can still see and report them; JSON.parse(JSON.stringify()) would turn NaN into null.
+ */
+function copyJson(value: unknown): JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(copyJson);
+  if (typeof value === 'object') {
+    const out: { [key: string]: JsonValue } = {};
+    for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = copyJson(v);
+    return out;
+  }
+  return null;
+}
+
+/** Copies the operands of a test, keeping only those actually given. */
+function normalizeTestOperands(input: AttributeTestInput): Pick<CriterionSpec, 'value' | 'values' | 'min' | 'max'> {
+  const out: Pick<CriterionSpec, 'value' | 'values' | 'min' | 'max'> = {};
+  if (!isAbsent(input.value)) out.value = copyJson(input.value);
+  if (!isAbsent(input.values)) out.values = input.values.map(copyJson);
+  if (!isAbsent(input.min)) out.min = input.min;
+  if (!isAbsent(input.max)) out.max = input.max;
+  return out;
+}
+
+function normalizeBand(b: BandInputLike): BandSpec {
+  if (b === null || typeof b !== 'object') return b as never; // the validator names it
+  const out = {} as BandSpec;
+  if (!isAbsent(b.min)) out.min = b.min;
+  if (!isAbsent(b.max)) out.max = b.max;
+  if (!isAbsent(b.maxAgeDays)) out.maxAgeDays = b.maxAgeDays;
+  out.points = b.points;
+  return out;
+}
+
+/** Normalizes a list of criteria (dimension criteria or segment membership), order kept. */
+export function normalizeCriteria(input: readonly CriterionInputLike[] | null | undefined): CriterionSpec[] {
+  return (input ?? []).map((c) => {
+    const out: CriterionSpec = {
+      attribute: c.attribute,
+      operator: c.operator as Operator,
+      ...normalizeTestOperands(c),
+      points: c.points,
+    };
+    if (!isAbsent(c.label)) out.label = c.label;
+    // Kept only when given, so definitions without bands keep the canonical form (and hash) they had.
+    if (!isAbsent(c.bands)) out.bands = Array.isArray(c.bands) ? c.bands.map(normalizeBand) : (copyJson(c.bands) as never);
+    return out;
+  });
+}
+
+function normalizeDisqualifiers(input: readonly DisqualifierInputLike[] | null | undefined): DisqualifierSpec[] {
+  return (input ?? []).map((d) => ({
+    attribute: d.attribute,
+    operator: d.operator as Operator,
+    ...normalizeTestOperands(d),
+    reason: d.reason,
+  }));
+}
+
+function normalizeThresholds(input: IcpDefinitionInputLike['thresholds']): TierThresholds {
+  return {
+    perfect: input?.perfect ?? DEFAULT_THRESHOLDS.perfect,
+    strong: input?.strong ?? DEFAULT_THRESHOLDS.strong,
+    moderate: input?.moderate ?? DEFAULT_THRESHOLDS.moderate,
+  };
+}
+
+/**
+ * Turns a GraphQL `IcpDefinitionInput` (or anything shaped like it, class instances included)
+ * into a plain {@link IcpDefinitionSpec}: thresholds default to 80/60/40 (per field),
+ * disqualifiers and actions to [], null/undefined optionals (value, values, min, max, label,
+ * bands and their bounds, a dimension's key and name) are dropped, a built-in dimension's key is dropped, unknown keys are ignored and array order is kept. Does not validate.
+ */
+export function normalizeDefinition(input: IcpDefinitionInputLike): IcpDefinitionSpec {
+  const dimensions: DimensionSpec[] = (input.dimensions ?? []).map((d) => {
+    const out: DimensionSpec = { dimension: d.dimension as Dimension, weight: d.weight, criteria: normalizeCriteria(d.criteria) };
+    // A built-in dimension's key is its name (dimensionKey) and is not stored: definitions from
+    // before custom dimensions keep their content hash. A given key is ignored for them.
+    if (d.dimension === 'CUSTOM' && !isAbsent(d.key)) out.key = d.key;
+    if (!isAbsent(d.name)) out.name = d.name;
+    return out;
+  });
+  const actions: TierActionSpec[] = (input.actions ?? []).map((a) => ({ tier: a.tier as FitTier, action: a.action }));
+  return {
+    dimensions,
+    disqualifiers: normalizeDisqualifiers(input.disqualifiers),
+    thresholds: normalizeThresholds(input.thresholds),
+    actions,
+  };
+}
+
+function writeCanonical(value: unknown): string | undefined {
+  let v = value;
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    v = (v as { toJSON(): unknown }).toJSON();
+  }
+  if (Array.isArray(v)) return `[${v.map((e) => writeCanonical(e) ?? 'null').join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    // Built by hand: JS objects enumerate integer-like keys first, so re-creating a sorted
+    // object and stringifying it would not give a truly sorted output.
+    const record = v as Record<string, unknown>;
+    const parts: string[] = [];
+    for (const key of Object.keys(record).sort()) {
+      const text = writeCanonical(record[key]);
+      if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+    }
+    return `{${parts.join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * JSON with object keys sorted (by UTF-16 code units) at every depth and no whitespace;
+ * arrays keep their order. Otherwise JSON.stringify semantics: undefined members are skipped,
+ * undefined in arrays and non-finite numbers become null, a top-level undefined gives "null".
+ */
+export function canonicalJson(value: unknown): string {
+  return writeCanonical(value) ?? 'null';
+}
+
+/** Content hash of a definition: sha256 hex of its {@link canonicalJson}. Normalize first. */
+export function definitionHash(def: IcpDefinitionSpec): string {
+  return createHash('sha256').update(canonicalJson(def), 'utf8').digest('hex');
+}

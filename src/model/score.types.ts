@@ -1,0 +1,116 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from './node.types';
+import { Account } from './account.entity';
+import { connectionTypes } from '../common/pagination';
+import { JSONScalar } from '../common/scalars';
+import { DimensionEnum, FitTierEnum, OperatorEnum } from './enums';
+import { Segment } from './segment.entity';
+import type { OverrideRow } from './override.types';
+import type { Dimension, FitTier, Operator } from './icp-definition';
+import { IcpVersion } from './icp-version.entity';
+
+@ObjectType()
+export class CriterionResult {
+  @Field() attribute: string;
+  @Field(() => OperatorEnum) operator: Operator;
+  @Field(() => String, { nullable: true }) label: string | null;
+  @Field() matched: boolean;
+  @Field({ description: 'True when the attribute had no value; the criterion then earns nothing.' }) missing: boolean;
+  @Field(() => Float) points: number;
+  @Field(() => Float) earned: number;
+  @Field(() => Int, { nullable: true, description: 'BANDS and AGE_BANDS: the index of the band that earned; null when none held.' }) band: number | null;
+  @Field(() => JSONScalar, { nullable: true, description: "The account's value of the attribute; null when missing." }) value: unknown;
+  @Field({ description: 'The test and the value in words, e.g. "employees 524: needs at least 1,000".' }) explanation: string;
+}
+
+@ObjectType()
+export class DimensionScore {
+  @Field(() => DimensionEnum) dimension: Dimension;
+  @Field(() => String, { description: "The dimension's key: a built-in one's name in lower case, or a CUSTOM one's own." }) key: string;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => Float) weight: number;
+  @Field(() => Float, { description: 'Contribution to the 0-100 score, from 0 to weight.' }) score: number;
+  @Field(() => [CriterionResult]) criteria: CriterionResult[];
+}
+
+/**
+ * One computed result of one account under one version. At run time this is a `ScoreData`;
+ * the explanation fields are rebuilt from its outcome code by the resolver, on demand.
+ */
+@ObjectType({ description: 'One computed result of one account under one version.' })
+export class Score {
+  @Field(() => Account, { nullable: true, description: 'null for previewScore.' }) account: Account | null;
+  @Field(() => IcpVersion) version: IcpVersion;
+  @Field(() => Float, { description: "0 to 100, two decimals: the sum of the dimensions' scores; 0 when a disqualifier holds." }) score: number;
+  @Field(() => FitTierEnum) tier: FitTier;
+  @Field(() => [String], { description: 'Reasons of the disqualifiers that hold; empty when none does.' }) disqualifiedBy: string[];
+  @Field(() => [DimensionScore], { description: 'What each dimension and criterion earned, also for a disqualified account.' }) dimensions: DimensionScore[];
+  @Field(() => [String]) missingAttributes: string[];
+  @Field(() => Float, { description: "Share of the 100 points whose criteria found a value for their attribute, 0 to 1; a criterion's share is its dimension's weight x its points / the dimension's points." })
+  completeness: number;
+  @Field() computedAt: Date;
+  @Field({ description: "The instant from which this result held (a version's effectiveAt, the upsert that changed the attributes, or the nextChangeAt that passed); for previewScore, computedAt." })
+  validFrom: Date;
+  @Field(() => Date, { nullable: true, description: 'The instant a later result replaced it; null while it is current.' })
+  validTo: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The next instant at which the passing of time alone changes this result (a WITHIN_DAYS window or an age band ends, a date comparison flips); null when none will. At that instant the stored score is recomputed: score history gets a row valid from exactly then, and fits and account.fit show the new result within a minute.',
+  })
+  nextChangeAt: Date | null;
+}
+
+/** What users see: the computed score, or the active override over it. */
+@ObjectType({ description: 'What users see: the computed score, or the active override over it.' , implements: Node })
+export class Fit {
+  @Field(() => ID, { description: 'Stable for an account in a segment under a version.' }) id: string;
+  @Field(() => Account) account: Account;
+  @Field(() => Segment) segment: Segment;
+  @Field(() => IcpVersion) version: IcpVersion;
+  @Field(() => Float) score: number;
+  @Field(() => FitTierEnum) tier: FitTier;
+  @Field(() => String, { nullable: true, description: "The version's action for the effective tier." }) action: string | null;
+  @Field(() => Score) computed: Score;
+  @Field() overridden: boolean;
+}
+
+export const { Edge: ScoreEdge, Connection: ScoreConnection } = connectionTypes(Score, 'Score');
+
+@InputType()
+export class FitFilter {
+  @Field(() => [FitTierEnum], { nullable: true }) tiers?: FitTier[] | null;
+  @Field(() => Float, { nullable: true }) minScore?: number | null;
+  @Field(() => Float, { nullable: true }) maxScore?: number | null;
+  @Field(() => Boolean, { nullable: true }) overridden?: boolean | null;
+}
+
+export const { Edge: FitEdge, Connection: FitConnection } = connectionTypes(Fit, 'Fit');
+
+/** The data behind a Score: a stored row, or a preview. */
+export interface ScoreData {
+  accountId: string | null;
+  versionId: string;
+  score: number;
+  tier: FitTier;
+  outcomes: string;
+  computedAt: Date;
+  validFrom: Date;
+  validTo: Date | null;
+  nextChangeAt: Date | null;
+  /** The attributes scored, for a preview; an account's score reads its account's. */
+  attributes?: Record<string, unknown>;
+  /** False for a past row of the history: the account's attributes may since have changed. */
+  current?: boolean;
+}
+
+/** The data behind a Fit: effective score and tier, the computed result, and the override if one applies. */
+export interface FitData {
+  accountId: string;
+  segmentId: string;
+  versionId: string;
+  score: number;
+  tier: FitTier;
+  overridden: boolean;
+  override: OverrideRow | null;
+  computed: ScoreData;
+}

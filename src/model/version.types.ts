@@ -1,0 +1,40 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ChangeKindEnum, FitTierEnum } from './enums';
+import { JSONScalar } from '../common/scalars';
+import type { DefinitionChange as Change } from '../domain/definitions/definition-diff';
+import type { FitTier, JsonValue } from './icp-definition';
+import { IcpVersion } from './icp-version.entity';
+
+@ObjectType()
+export class DefinitionChange implements Change {
+  @Field({ description: 'Where in the definition, e.g. dimensions.FIRMOGRAPHICS.criteria[annualRevenue BETWEEN].min' })
+  path: string;
+  @Field(() => ChangeKindEnum) kind: Change['kind'];
+  @Field(() => JSONScalar, { nullable: true }) before: JsonValue | null;
+  @Field(() => JSONScalar, { nullable: true }) after: JsonValue | null;
+}
+
+@ObjectType()
+export class VersionDiff {
+  @Field(() => IcpVersion) from: IcpVersion;
+  @Field(() => IcpVersion) to: IcpVersion;
+  @Field(() => [DefinitionChange]) changes: DefinitionChange[];
+}
+
+@ObjectType()
+export class TierMigration {
+  @Field(() => FitTierEnum, { nullable: true, description: 'null for accounts that had no score before.' })
+  from: FitTier | null;
+  @Field(() => FitTierEnum) to: FitTier;
+  @Field(() => Int) accounts: number;
+}
+
+@ObjectType()
+export class PublishResult {
+  @Field(() => IcpVersion) version: IcpVersion;
+  @Field(() => IcpVersion, { nullable: true }) superseded: IcpVersion | null;
+  @Field(() => Int) accountsScored: number;
+  @Field(() => [TierMigration]) tierChanges: TierMigration[];
+  @Field(() => Int, { description: "Active overrides whose account's computed tier changed with this publish; each now needsReview." })
+  overridesFlagged: number;
+}

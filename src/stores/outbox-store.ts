@@ -1,0 +1,181 @@
+/**
+ * The outbox: the only code that reads or writes `outbox_event`. Events are appended in the
+ * transaction of the change they describe (callers pass its entity manager), so there is no
+ * change without its event and no event without its change. The table's trigger orders them by
+ * commit; readers page through them by sequence.
+ */
+import type { EntityManager } from 'typeorm';
+import type { FitTier } from '../model/icp-definition';
+import { inForceAt } from './override-rows';
+
+export const EVENT_TYPES = ['FIT_CHANGED', 'VERSION_PUBLISHED', 'OVERRIDE_CREATED', 'OVERRIDE_REVOKED', 'OVERRIDE_EXPIRED'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const FIT_CHANGE_CAUSES = [
+  'ACCOUNT_UPDATED', 'VERSION_PUBLISHED', 'OVERRIDE_CREATED', 'OVERRIDE_REVOKED', 'OVERRIDE_EXPIRED', 'TIME_PASSED',
+] as const;
+export type FitChangeCause = (typeof FIT_CHANGE_CAUSES)[number];
+
+/** An effective fit at one moment: what a CRM shows. */
+export interface FitSnapshot {
+  score: number;
+  tier: FitTier;
+  overridden: boolean;
+}
+
+/** One change of an account's effective tier in a segment. */
+export interface FitChange {
+  accountId: string;
+  segmentId: string;
+  versionId: string;
+  before: FitSnapshot | null;
+  after: FitSnapshot;
+  cause: FitChangeCause;
+  occurredAt: Date;
+}
+
+export interface OutboxEvent {
+  sequence: number;
+  id: string;
+  type: EventType;
+  segmentId: string;
+  accountId: string | null;
+  versionId: string | null;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+}
+
+interface RawEvent {
+  sequence: string;
+  id: string;
+  type: EventType;
+  segment_id: string;
+  account_id: string | null;
+  version_id: string | null;
+  occurred_at: Date;
+  data: Record<string, unknown>;
+}
+
+const COLUMNS = 'sequence, id, type, segment_id, account_id, version_id, occurred_at, data';
+
+const toEvent = (r: RawEvent): OutboxEvent => ({
+  sequence: Number(r.sequence), id: r.id, type: r.type, segmentId: r.segment_id, accountId: r.account_id,
+  versionId: r.version_id, occurredAt: r.occurred_at, data: r.data,
+});
+
+/** The JSON a FIT_CHANGED event carries; the CRM's ids (externalId, segment key) beside ours. */
+const FIT_CHANGED_DATA = (c: string, before: string, after: string, cause: string) => `jsonb_build_object(
+  'accountId', ${c}.account_id, 'accountExternalId', a.external_id, 'segmentId', ${c}.segment_id, 'segmentKey', g.key,
+  'versionId', ${c}.version_id, 'before', ${before}, 'after', ${after}, 'cause', ${cause})`;
+
+const snapshotSql = (alias: string, overridden: string) =>
+  `jsonb_build_object('score', ${alias}.score, 'tier', ${alias}.tier, 'overridden', ${overridden})`;
+
+/**
+ * Drops the changes of computed tiers that an override in force (at the change's instant) hides:
+ * the effective tier stays the override's, so there is no change to tell.
+ */
+export async function withoutOverridden(em: EntityManager, changes: FitChange[]): Promise<FitChange[]> {
+  if (changes.length === 0) return changes;
+  const rows: Array<{ n: string }> = await em.query(
+    `SELECT c.n FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS c(account_id, segment_id, at, n)
+     WHERE EXISTS (SELECT 1 FROM fit_override o WHERE o.account_id = c.account_id AND o.segment_id = c.segment_id AND ${inForceAt('o', 'c.at')})`,
+    [changes.map((c) => c.accountId), changes.map((c) => c.segmentId), changes.map((c) => c.occurredAt)]);
+  const hidden = new Set(rows.map((r) => Number(r.n) - 1));
+  return changes.filter((_, i) => !hidden.has(i));
+}
+
+/** Appends FIT_CHANGED events, in the order given. */
+export async function appendFitChanges(em: EntityManager, changes: FitChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const json = (s: FitSnapshot | null) => (s ? JSON.stringify({ score: s.score, tier: s.tier, overridden: s.overridden }) : null);
+  await em.query(
+    `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
+     SELECT 'FIT_CHANGED', c.segment_id, c.account_id, c.version_id, c.occurred_at,
+            ${FIT_CHANGED_DATA('c', 'c.before', 'c.after', 'c.cause')}
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::jsonb[], $6::jsonb[], $7::text[])
+          WITH ORDINALITY AS c(account_id, segment_id, version_id, occurred_at, before, after, cause, n)
+     JOIN account a ON a.id = c.account_id
+     JOIN segment g ON g.id = c.segment_id
+     ORDER BY c.n`,
+    [
+      changes.map((c) => c.accountId), changes.map((c) => c.segmentId), changes.map((c) => c.versionId),
+      changes.map((c) => c.occurredAt), changes.map((c) => json(c.before)), changes.map((c) => json(c.after)),
+      changes.map((c) => c.cause),
+    ],
+  );
+}
+
+/**
+ * After a publish has written the new version's scores (and before it commits): one FIT_CHANGED
+ * per member whose effective tier differs between the previous version's current score and the
+ * new one. Accounts with an override in force keep the override's tier, so they do not change.
+ * Set-based: a publish may change hundreds of thousands of tiers.
+ */
+export async function appendPublishFitChanges(
+  em: EntityManager,
+  args: { segmentId: string; previousVersionId: string | null; versionId: string; at: Date },
+): Promise<number> {
+  const rows: unknown[] = await em.query(
+    `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
+     SELECT 'FIT_CHANGED', n.segment_id, n.account_id, n.version_id, $4,
+            ${FIT_CHANGED_DATA('n',
+              `CASE WHEN p.account_id IS NULL THEN NULL ELSE ${snapshotSql('p', 'false')} END`,
+              snapshotSql('n', 'false'), `'VERSION_PUBLISHED'`)}
+     FROM account_score n
+     JOIN account a ON a.id = n.account_id
+     JOIN segment g ON g.id = n.segment_id
+     LEFT JOIN account_score p ON p.version_id = $2 AND p.account_id = n.account_id AND p.valid_to IS NULL
+     WHERE n.version_id = $3 AND n.valid_to IS NULL
+       AND p.tier IS DISTINCT FROM n.tier
+       AND NOT EXISTS (SELECT 1 FROM fit_override o WHERE o.segment_id = $1 AND o.account_id = n.account_id AND ${inForceAt('o', '$4')})
+     ORDER BY n.account_id
+     RETURNING 1`,
+    [args.segmentId, args.previousVersionId, args.versionId, args.at],
+  );
+  return rows.length;
+}
+
+/** Appends one event that is not a fit change (a version published, an override's life). */
+export async function appendEvent(
+  em: EntityManager,
+  event: { type: Exclude<EventType, 'FIT_CHANGED'>; segmentId: string; accountId?: string | null; versionId?: string | null; occurredAt: Date; data: Record<string, unknown> },
+): Promise<void> {
+  await em.query(
+    `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+    [event.type, event.segmentId, event.accountId ?? null, event.versionId ?? null, event.occurredAt, JSON.stringify(event.data)],
+  );
+}
+
+/** The highest sequence committed so far (0 for an empty outbox). */
+export async function lastSequence(em: EntityManager): Promise<number> {
+  const [{ n }] = await em.query('SELECT coalesce(max(sequence), 0)::text AS n FROM outbox_event');
+  return Number(n);
+}
+
+/** Events after `sequence`, oldest first, optionally of some types and segments. */
+export async function eventsAfter(
+  em: EntityManager,
+  sequence: number,
+  filter: { types?: readonly EventType[]; segmentIds?: readonly string[] | null },
+  limit: number,
+): Promise<OutboxEvent[]> {
+  const rows: RawEvent[] = await em.query(
+    `SELECT ${COLUMNS} FROM outbox_event
+     WHERE sequence > $1 AND ($2::text[] IS NULL OR type = ANY($2)) AND ($3::uuid[] IS NULL OR segment_id = ANY($3))
+     ORDER BY sequence LIMIT $4`,
+    [sequence, filter.types ?? null, filter.segmentIds ?? null, limit],
+  );
+  return rows.map(toEvent);
+}
+
+/** Events by id, in sequence order. */
+export async function eventsByIds(em: EntityManager, ids: readonly string[]): Promise<OutboxEvent[]> {
+  const rows: RawEvent[] = await em.query(`SELECT ${COLUMNS} FROM outbox_event WHERE id = ANY($1::uuid[]) ORDER BY sequence`, [ids]);
+  return rows.map(toEvent);
+}
+
+/** An event as webhooks and the README describe it. */
+export function eventPayload(e: OutboxEvent): { id: string; type: EventType; occurredAt: string; data: Record<string, unknown> } {
+  return { id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), data: e.data };
+}

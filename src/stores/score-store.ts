@@ -1,0 +1,192 @@
+/**
+ * Reads and writes score rows with set-based SQL: one statement per batch, never per row.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { EntityManager } from 'typeorm';
+import type { FitTier } from '../model/icp-definition';
+
+export interface ScoreRow {
+  accountId: string;
+  segmentId: string;
+  versionId: string;
+  score: number;
+  tier: FitTier;
+  outcomes: string;
+  validFrom: Date;
+  validTo: Date | null;
+  computedAt: Date;
+  /** Current rows: when time alone changes the result next (background work rescores then); null: never. */
+  nextChangeAt: Date | null;
+}
+
+/** A row to insert: current unless `validTo` is given (a result that time already replaced). */
+export type NewScore = Omit<ScoreRow, 'validTo'> & { validTo?: Date | null };
+
+interface RawScoreRow {
+  account_id: string;
+  segment_id: string;
+  version_id: string;
+  score: string;
+  tier: FitTier;
+  outcomes: string;
+  valid_from: Date;
+  valid_to: Date | null;
+  computed_at: Date;
+  next_change_at: Date | null;
+}
+
+export const SCORE_COLUMNS = 'account_id, segment_id, version_id, score, tier, outcomes, valid_from, valid_to, computed_at, next_change_at';
+
+export function toScoreRow(r: RawScoreRow): ScoreRow {
+  return {
+    accountId: r.account_id, segmentId: r.segment_id, versionId: r.version_id, score: Number(r.score), tier: r.tier,
+    outcomes: r.outcomes, validFrom: r.valid_from, validTo: r.valid_to, computedAt: r.computed_at, nextChangeAt: r.next_change_at,
+  };
+}
+
+const CHUNK = 20_000;
+/** Below this many rows a plain INSERT is cheaper than setting up a COPY. */
+const COPY_FROM = 2_000;
+
+/** The connection of the transaction `em` is bound to, to stream a COPY on it. */
+function transactionClient(em: EntityManager): PoolClient | null {
+  const runner = em.queryRunner as (typeof em.queryRunner & { databaseConnection?: PoolClient }) | undefined;
+  return runner?.isTransactionActive && runner.databaseConnection ? runner.databaseConnection : null;
+}
+
+const copyInstant = (d: Date | null | undefined): string => (d ? d.toISOString() : '\\N');
+
+/** COPY text format; our values hold no tabs, newlines or backslashes (uuids, numbers, codes, ISO times). */
+function* copyLines(rows: NewScore[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    let chunk = '';
+    for (const r of rows.slice(i, i + 1000)) {
+      chunk += `${r.accountId}\t${r.segmentId}\t${r.versionId}\t${r.score}\t${r.tier}\t${r.outcomes}\t${r.validFrom.toISOString()}\t${copyInstant(r.validTo)}\t${r.computedAt.toISOString()}\t${copyInstant(r.nextChangeAt)}\n`;
+    }
+    yield chunk;
+  }
+}
+
+const INSERT_COLUMNS = 'account_id, segment_id, version_id, score, tier, outcomes, valid_from, valid_to, computed_at, next_change_at';
+
+/**
+ * Inserts score rows: with COPY on the transaction's connection for bulk work (a publish
+ * writes up to millions), else in chunks of one `INSERT … SELECT FROM unnest(…)` each.
+ */
+export async function insertScores(em: EntityManager, rows: NewScore[]): Promise<void> {
+  const client = rows.length >= COPY_FROM ? transactionClient(em) : null;
+  if (client) {
+    await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(
+      `COPY account_score (${INSERT_COLUMNS}) FROM STDIN`)));
+    return;
+  }
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await em.query(
+      `INSERT INTO account_score (${INSERT_COLUMNS})
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
+         $9::timestamptz[], $10::timestamptz[])`,
+      [
+        chunk.map((r) => r.accountId), chunk.map((r) => r.segmentId), chunk.map((r) => r.versionId),
+        chunk.map((r) => r.score), chunk.map((r) => r.tier), chunk.map((r) => r.outcomes),
+        chunk.map((r) => r.validFrom), chunk.map((r) => r.validTo ?? null), chunk.map((r) => r.computedAt), chunk.map((r) => r.nextChangeAt),
+      ],
+    );
+  }
+}
+
+/** Ends the current rows of these (version, account) pairs at `at`. */
+export async function closeScores(em: EntityManager, pairs: Array<{ versionId: string; accountId: string }>, at: Date): Promise<void> {
+  for (let i = 0; i < pairs.length; i += CHUNK) {
+    const chunk = pairs.slice(i, i + CHUNK);
+    await em.query(
+      `UPDATE account_score s SET valid_to = greatest(s.valid_from, $3)
+       FROM unnest($1::uuid[], $2::uuid[]) AS c(version_id, account_id)
+       WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL`,
+      [chunk.map((p) => p.versionId), chunk.map((p) => p.accountId), at],
+    );
+  }
+}
+
+/** Current rows of these accounts under these versions. */
+export async function currentScores(em: EntityManager, accountIds: string[], versionIds: string[]): Promise<ScoreRow[]> {
+  if (accountIds.length === 0 || versionIds.length === 0) return [];
+  const rows: RawScoreRow[] = await em.query(
+    `SELECT ${SCORE_COLUMNS} FROM account_score
+     WHERE account_id = ANY($1::uuid[]) AND version_id = ANY($2::uuid[]) AND valid_to IS NULL`,
+    [accountIds, versionIds],
+  );
+  return rows.map(toScoreRow);
+}
+
+/** Moves the next_change_at of current rows (same result, another instant at which time changes it). */
+export async function rescheduleScores(em: EntityManager, rows: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await em.query(
+      `UPDATE account_score s SET next_change_at = c.next_change_at
+       FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS c(version_id, account_id, next_change_at)
+       WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL
+         AND s.next_change_at IS DISTINCT FROM c.next_change_at`,
+      [chunk.map((r) => r.versionId), chunk.map((r) => r.accountId), chunk.map((r) => r.nextChangeAt)],
+    );
+  }
+}
+
+/** A due score row, locked, with what its account needs for rescoring. */
+export interface DueScore {
+  row: ScoreRow;
+  /** Physical address of the locked row: stable while the lock is held, the cheapest way to close it. */
+  tid: string;
+  attributes: Record<string, unknown>;
+  segmentIds: string[];
+}
+
+/**
+ * Current rows of a live version whose next_change_at has passed, soonest first, locked for
+ * this transaction with their accounts (FOR SHARE: an upsert of the account waits until this
+ * commits). Rows or accounts another transaction holds are skipped, so several processes share
+ * the work without waiting on each other, and an account an upsert is changing is left to it.
+ * `attributes` is the SQL of the account's attributes (alias `a`) with its parameters from $4.
+ */
+export async function lockDueScores(
+  em: EntityManager, versionId: string, now: Date, limit: number, attributes: { sql: string; params: unknown[] },
+): Promise<DueScore[]> {
+  const rows: Array<RawScoreRow & { tid: string; attributes: Record<string, unknown>; segment_ids: string[] }> = await em.query(
+    `SELECT s.ctid::text AS tid, ${SCORE_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ')},
+       ${attributes.sql} AS attributes, a.segment_ids
+     FROM account_score s JOIN account a ON a.id = s.account_id
+     WHERE s.version_id = $1 AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL AND s.next_change_at <= $2
+     ORDER BY s.next_change_at LIMIT $3
+     FOR UPDATE OF s SKIP LOCKED FOR SHARE OF a SKIP LOCKED`,
+    [versionId, now, limit, ...attributes.params],
+  );
+  return rows.map((r) => ({ row: toScoreRow(r), tid: r.tid, attributes: r.attributes, segmentIds: r.segment_ids }));
+}
+
+/** Ends rows locked by lockDueScores, each at its own instant (when time changed its result). */
+export async function closeScoresAt(em: EntityManager, rows: Array<{ tid: string; at: Date }>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await em.query(
+      `UPDATE account_score s SET valid_to = greatest(s.valid_from, c.at)
+       FROM unnest($1::tid[], $2::timestamptz[]) AS c(tid, at)
+       WHERE s.ctid = ANY($1::tid[]) AND s.ctid = c.tid AND s.valid_to IS NULL`,
+      [chunk.map((r) => r.tid), chunk.map((r) => r.at)],
+    );
+  }
+}
+
+/** The soonest nextChangeAt among the current scores of live versions (one index probe per live version), or null. */
+export async function soonestChange(em: EntityManager): Promise<Date | null> {
+  const [row] = await em.query(
+    `SELECT min(soonest) AS at FROM icp_version v CROSS JOIN LATERAL (
+       SELECT s.next_change_at AS soonest FROM account_score s
+       WHERE s.version_id = v.id AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL
+       ORDER BY s.next_change_at LIMIT 1) first
+     WHERE v.status = 'PUBLISHED'`);
+  return row?.at ?? null;
+}

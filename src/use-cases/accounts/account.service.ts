@@ -1,0 +1,209 @@
+import { In } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { attributeService } from '../attributes/attribute.service';
+import { auditService } from '../audit/audit.service';
+import { isUuid } from '../../common/ids';
+import { characterProblem, jsonIssues } from '../../common/input-text';
+import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../../common/pagination';
+import type { AppContext } from '../context';
+import { refreshStaleStatistics } from '../../db/statistics';
+import { runInTransaction } from '../transaction';
+import { BadUserInputError, type InputIssue } from '../../errors/domain-errors';
+import { Segment } from '../../model/segment.entity';
+import { canonicalJson } from '../../domain/definitions/canonical-definition';
+import { liveVersionsBySegment, rescoreChangedAccounts, type ChangedAccount } from './account-scoring';
+import { Account } from '../../model/account.entity';
+import type { AccountFilter, AccountInput, UpsertAccountsResult } from '../../model/account.input';
+import { attributeIssues, mergeAttributes } from '../../domain/accounts/attribute-values';
+import { compileMembership } from '../../domain/accounts/membership';
+
+export const MAX_ACCOUNTS_PER_CALL = 5000;
+
+export interface RejectedAccount {
+  index: number;
+  externalId: string | null;
+  issues: InputIssue[];
+}
+
+export interface UpsertOutcome extends UpsertAccountsResult {
+  /** Per-row mode only: the accounts refused, with why. */
+  rejected: RejectedAccount[];
+}
+
+interface StoredAccount {
+  id: string;
+  external_id: string;
+  name: string;
+  domain: string | null;
+  attributes: Record<string, unknown>;
+  explicit_segments: string[];
+  segment_ids: string[];
+  created_at: Date;
+}
+
+/** Field checks that need no database. */
+function accountIssues(input: AccountInput, index: number, segmentKeys: Set<string>): InputIssue[] {
+  const path = `accounts[${index}]`;
+  const issues: InputIssue[] = [];
+  const externalId = input.externalId?.trim() ?? '';
+  if (!externalId || externalId.length > 200) issues.push({ path: `${path}.externalId`, message: 'must be 1 to 200 characters' });
+  if (!input.name?.trim() || input.name.length > 500) issues.push({ path: `${path}.name`, message: 'must be 1 to 500 characters' });
+  if (input.domain && input.domain.length > 255) issues.push({ path: `${path}.domain`, message: 'must be at most 255 characters' });
+  (input.explicitSegments ?? []).forEach((key, i) => {
+    if (!segmentKeys.has(key)) issues.push({ path: `${path}.explicitSegments[${i}]`, message: `segment "${key}" does not exist` });
+  });
+  // The API's input guard has refused these already; imports reach here straight from a file.
+  for (const field of ['externalId', 'name', 'domain'] as const) {
+    const problem = typeof input[field] === 'string' ? characterProblem(input[field]) : null;
+    if (problem) issues.push({ path: `${path}.${field}`, message: problem });
+  }
+  jsonIssues(input.attributes, `${path}.attributes`, issues);
+  return issues;
+}
+
+export class AccountService {
+  /**
+   * Creates or updates accounts by externalId, and rescores the changed ones in every
+   * segment they belong to, in one transaction. All or nothing, unless `perRow` asks for
+   * the valid rows to be written and the others returned as rejected.
+   */
+  async upsert(ctx: AppContext, inputs: AccountInput[], opts: { perRow?: boolean } = {}): Promise<UpsertOutcome> {
+    if (inputs.length > MAX_ACCOUNTS_PER_CALL) {
+      throw BadUserInputError.forField('accounts', `at most ${MAX_ACCOUNTS_PER_CALL} accounts per call (got ${inputs.length})`);
+    }
+    const [catalogue, segments] = await Promise.all([attributeService.catalogue(ctx.em), ctx.em.getRepository(Segment).find()]);
+    const segmentKeys = new Set(segments.map((s) => s.key));
+    const rejected: RejectedAccount[] = [];
+    const valid: AccountInput[] = [];
+    const seen = new Map<string, number>();
+    inputs.forEach((input, index) => {
+      const issues = [...accountIssues(input, index, segmentKeys), ...attributeIssues(input.attributes, catalogue, `accounts[${index}].attributes`)];
+      const externalId = input.externalId?.trim();
+      if (externalId && seen.has(externalId)) {
+        issues.push({ path: `accounts[${index}].externalId`, message: `"${externalId}" appears twice in the batch (also at index ${seen.get(externalId)})` });
+      } else if (externalId) seen.set(externalId, index);
+      if (issues.length) rejected.push({ index, externalId: externalId || null, issues });
+      else valid.push({ ...input, externalId: externalId!, name: input.name.trim() });
+    });
+    if (rejected.length && !opts.perRow) {
+      throw BadUserInputError.fromIssues(rejected.flatMap((r) => r.issues), 'Invalid accounts, none written');
+    }
+    // Batch after batch of an import changes the tables faster than autovacuum analyses them.
+    await refreshStaleStatistics(ctx.em, ['account', 'account_score']);
+    const counts = await runInTransaction(ctx, (tx) => this.write(tx, valid));
+    return { ...counts, rejected };
+  }
+
+  private async write(tx: AppContext, inputs: AccountInput[]): Promise<UpsertAccountsResult> {
+    const result = { created: 0, updated: 0, unchanged: 0, rescored: 0 };
+    if (inputs.length === 0) return result;
+    const externalIds = inputs.map((i) => i.externalId);
+    // Locks before the clock: a segment being created (ROW EXCLUSIVE on segment) or a publish
+    // rescoring (SHARE on account) finishes first, so membership sees every segment and new
+    // score rows never start before the rows they follow.
+    await tx.em.query('LOCK TABLE segment IN SHARE MODE');
+    await tx.em.query('LOCK TABLE account IN ROW EXCLUSIVE MODE');
+    // Concurrent upserts of the same accounts queue up, locking in hash order so that they cannot deadlock.
+    await tx.em.query(
+      'SELECT pg_advisory_xact_lock(3, h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) ordered',
+      [externalIds]);
+    const now = tx.clock.now();
+    const segments = await tx.em.getRepository(Segment).find();
+    const existing: StoredAccount[] = await tx.em.query(
+      'SELECT id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at FROM account WHERE external_id = ANY($1::text[])',
+      [externalIds]);
+    const byExternalId = new Map(existing.map((a) => [a.external_id, a]));
+    const membership = compileMembership(segments);
+
+    const rows: Array<Omit<StoredAccount, 'created_at'>> = [];
+    const changed: ChangedAccount[] = [];
+    for (const input of inputs) {
+      const before = byExternalId.get(input.externalId);
+      const attributes = mergeAttributes(before?.attributes ?? {}, input.attributes as Record<string, unknown>);
+      const explicit = input.explicitSegments ?? before?.explicit_segments ?? [];
+      const domain = input.domain === undefined ? (before?.domain ?? null) : (input.domain?.trim() || null);
+      if (before && before.name === input.name && before.domain === domain
+        && canonicalJson(before.attributes) === canonicalJson(attributes)
+        && canonicalJson([...before.explicit_segments].sort()) === canonicalJson([...explicit].sort())) {
+        result.unchanged++;
+        continue;
+      }
+      const segmentIds = membership(attributes, explicit, now);
+      const id = before?.id ?? uuidv7();
+      rows.push({ id, external_id: input.externalId, name: input.name, domain, attributes, explicit_segments: explicit, segment_ids: segmentIds });
+      changed.push({ id, created: !before, attributes, segmentIds, previousSegmentIds: before?.segment_ids ?? [] });
+      if (before) result.updated++;
+      else result.created++;
+    }
+    if (rows.length) {
+      await tx.em.query(
+        `INSERT INTO account AS a (id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at, updated_at)
+         SELECT r.id, r.external_id, r.name, r.domain, r.attributes,
+                ARRAY(SELECT jsonb_array_elements_text(r.explicit_segments)), ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[], $2, $2
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb)
+         ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, domain = excluded.domain, attributes = excluded.attributes,
+           explicit_segments = excluded.explicit_segments, segment_ids = excluded.segment_ids, updated_at = excluded.updated_at`,
+        [JSON.stringify(rows), now]);
+      result.rescored = await rescoreChangedAccounts(tx.em, changed, await liveVersionsBySegment(tx.em), now);
+    }
+    await auditService.record(tx, {
+      action: 'accounts.upserted', entityType: 'AccountBatch', entityId: tx.requestId,
+      after: { ...result, externalIds: rows.slice(0, 1000).map((r) => r.external_id) },
+    });
+    return result;
+  }
+
+  /** Adds a new segment to the membership of every existing account that satisfies its rules. */
+  async assignSegment(tx: AppContext, segment: Segment): Promise<number> {
+    const matches = compileMembership([segment]);
+    const now = tx.clock.now();
+    let assigned = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const batch: Array<{ id: string; attributes: Record<string, unknown>; explicit_segments: string[] }> = await tx.em.query(
+        'SELECT id, attributes, explicit_segments FROM account WHERE id > $1 ORDER BY id LIMIT 5000', [after]);
+      if (batch.length === 0) return assigned;
+      after = batch[batch.length - 1].id;
+      const ids = batch.filter((a) => matches(a.attributes, a.explicit_segments, now).length > 0).map((a) => a.id);
+      if (ids.length) {
+        await tx.em.query('UPDATE account SET segment_ids = array_append(segment_ids, $2) WHERE id = ANY($1::uuid[])', [ids, segment.id]);
+        assigned += ids.length;
+      }
+    }
+  }
+
+  /** Accounts by external id, in the order given (unknown ids left out). */
+  async findByExternalIds(ctx: AppContext, externalIds: string[]): Promise<Account[]> {
+    const rows = await ctx.em.getRepository(Account).findBy({ externalId: In(externalIds) });
+    const byId = new Map(rows.map((a) => [a.externalId, a]));
+    return [...new Set(externalIds)].flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async findOne(ctx: AppContext, by: { id?: string | null; externalId?: string | null }): Promise<Account | null> {
+    if ((by.id == null) === (by.externalId == null)) throw BadUserInputError.forField('id', 'give exactly one of id and externalId');
+    if (by.id != null) return isUuid(by.id) ? ctx.em.getRepository(Account).findOneBy({ id: by.id }) : null;
+    return ctx.em.getRepository(Account).findOneBy({ externalId: by.externalId! });
+  }
+
+  /** In creation order (ids are time-ordered), filtered by a search text and a segment. */
+  async list(ctx: AppContext, filter: AccountFilter | null | undefined, page: PageArgs): Promise<Page<Account>> {
+    const request = pageRequest(listScope('accounts', { filter }), page, ['uuid']);
+    const qb = ctx.em.getRepository(Account).createQueryBuilder('a');
+    const search = filter?.search?.trim();
+    if (search) {
+      const like = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(lower(a.name) LIKE :like OR a.external_id = :exact OR lower(a.domain) = lower(:exact))', { like, exact: search });
+    }
+    if (filter?.segmentKey) {
+      const segment = await ctx.em.getRepository(Segment).findOneBy({ key: filter.segmentKey });
+      if (!segment) throw BadUserInputError.forField('filter.segmentKey', `segment "${filter.segmentKey}" does not exist`);
+      qb.andWhere('a.segment_ids @> ARRAY[:segment]::uuid[]', { segment: segment.id });
+    }
+    const totalCount = () => qb.clone().getCount();
+    if (request.cursor) qb.andWhere(request.backward ? 'a.id < :cursor' : 'a.id > :cursor', { cursor: request.cursor[0] });
+    const rows = await qb.orderBy('a.id', request.backward ? 'DESC' : 'ASC').take(request.size + 1).getMany();
+    return withDeferredCount(toPage(rows, request, (a) => [a.id], (a) => a), totalCount);
+  }
+}
+
+export const accountService = new AccountService();

@@ -1,0 +1,113 @@
+/**
+ * FIT_CHANGED events as they commit, for subscriptions in this process. One connection per
+ * process LISTENs on the outbox's channel (its trigger notifies at commit, whichever process
+ * wrote); each notification reads the events after the last one seen, in order. When the
+ * listening connection drops, the feed reconnects and catches up from where it was: nothing is
+ * skipped, whatever process committed the change.
+ */
+import { EventEmitter, on } from 'node:events';
+import type { PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import { logger } from '../../logger';
+import { eventsAfter, lastSequence, type OutboxEvent } from '../../stores/outbox-store';
+
+const CHANNEL = 'fitgraph_outbox';
+
+export class FitChangeFeed {
+  private readonly emitter = new EventEmitter();
+  private lastSeen = 0;
+  private client: PoolClient | null = null;
+  private reading: Promise<void> = Promise.resolve();
+  private again = false;
+  private stopped = false;
+  private started: Promise<void> | null = null;
+
+  constructor(private readonly ds: DataSource) {
+    this.emitter.setMaxListeners(0);
+  }
+
+  /** Starts listening (once); events committed from now on are delivered. */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      this.lastSeen = await lastSequence(this.ds.manager);
+      await this.listen();
+    })();
+    return this.started;
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const pool = (this.ds.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
+      const client = await pool.connect();
+      this.client = client;
+      client.on('notification', () => this.read());
+      client.on('error', (err) => this.reconnect(client, err));
+      await client.query(`LISTEN ${CHANNEL}`);
+      this.read(); // catch up on what committed while not listening
+    } catch (err) {
+      this.reconnect(null, err);
+    }
+  }
+
+  private reconnect(client: PoolClient | null, err: unknown): void {
+    if (client && this.client === client) {
+      this.client = null;
+      client.release(true);
+    }
+    if (this.stopped) return;
+    logger.warn({ err }, 'fit change feed lost its connection; reconnecting');
+    setTimeout(() => void this.listen(), 1000).unref();
+  }
+
+  /** Reads and emits what is new; a notification during a read causes one more read. */
+  private read(): void {
+    if (this.stopped) return;
+    this.again = true;
+    this.reading = this.reading.then(async () => {
+      while (this.again && !this.stopped) {
+        this.again = false;
+        for (;;) {
+          const events = await eventsAfter(this.ds.manager, this.lastSeen, { types: ['FIT_CHANGED'] }, 1000);
+          for (const e of events) {
+            this.lastSeen = e.sequence;
+            this.emitter.emit(e.segmentId, e);
+          }
+          if (events.length < 1000) break;
+        }
+      }
+    }).catch((err) => logger.error({ err }, 'fit change feed could not read the outbox'));
+  }
+
+  /** The segment's changes from now on, until the iterator is returned (the client unsubscribes). */
+  async *changes(segmentId: string, signal?: AbortSignal): AsyncGenerator<OutboxEvent> {
+    await this.start();
+    for await (const [event] of on(this.emitter, segmentId, { signal })) yield event as OutboxEvent;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.emitter.removeAllListeners();
+    const client = this.client;
+    this.client = null;
+    client?.release(true);
+  }
+}
+
+const feeds = new WeakMap<DataSource, FitChangeFeed>();
+
+/** The feed of this process for a database. */
+export function fitChangeFeed(ds: DataSource): FitChangeFeed {
+  let feed = feeds.get(ds);
+  if (!feed) {
+    feed = new FitChangeFeed(ds);
+    feeds.set(ds, feed);
+  }
+  return feed;
+}
+
+/** Stops this process's feed for a database, if one was started (the app's stop does). */
+export async function stopFitChangeFeed(ds: DataSource): Promise<void> {
+  await feeds.get(ds)?.stop();
+  feeds.delete(ds);
+}

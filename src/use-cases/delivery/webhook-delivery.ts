@@ -1,0 +1,130 @@
+/**
+ * Delivery of the outbox to webhooks, by the background workers. Two steps, each safe to run
+ * again and in several processes:
+ * 1. `assignEvents` puts a webhook's new events (in outbox order, filtered by its types and
+ *    segments) into deliveries of up to 100, and moves its cursor, in one transaction;
+ * 2. `sendDue` posts the webhook's oldest pending delivery, then the next, and stops at the first
+ *    that fails (retried later with a growing back-off), so a webhook receives in order. A 2xx marks
+ *    it DELIVERED; a worker killed before that leaves it PENDING, and it is sent again (at least once).
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { v7 as uuidv7 } from 'uuid';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../context';
+import { eventPayload, eventsAfter, eventsByIds, lastSequence } from '../../stores/outbox-store';
+import { signatureHeader } from '../../domain/delivery/signature';
+import { guardedLookup } from './url-guard';
+import { deliveryStore, webhookStore, type DeliveryRow } from '../../stores/webhook-store';
+
+/** At most this many events in one POST. */
+export const EVENTS_PER_DELIVERY = 100;
+/** A receiver must answer within this time. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+const MAX_RETRY_DELAY_MS = 3_600_000;
+
+export interface DeliverySettings {
+  allowPrivate: boolean;
+  retryBaseMs: number;
+  retryHours: number;
+  clock: Clock;
+}
+
+/** Moves new outbox events of one webhook into deliveries; returns how many deliveries it made. */
+export async function assignEvents(ds: DataSource, webhookId: string, clock: Clock): Promise<number> {
+  let made = 0;
+  for (;;) {
+    const more = await ds.transaction(async (em) => {
+      const webhook = await webhookStore.find(em, webhookId, { forUpdate: true });
+      if (!webhook || !webhook.active) return false;
+      // Read the outbox's end first: every event up to it has committed (see the outbox's trigger).
+      const upTo = await lastSequence(em);
+      if (upTo <= webhook.lastSequence) return false;
+      const limit = EVENTS_PER_DELIVERY * 50;
+      const events = (await eventsAfter(em, webhook.lastSequence, { types: webhook.events, segmentIds: webhook.segmentIds }, limit))
+        .filter((e) => e.sequence <= upTo);
+      const now = clock.now();
+      for (let i = 0; i < events.length; i += EVENTS_PER_DELIVERY) {
+        const batch = events.slice(i, i + EVENTS_PER_DELIVERY);
+        await deliveryStore.insert(em, { id: uuidv7(), webhookId, eventIds: batch.map((e) => e.id), firstSequence: batch[0].sequence, at: now });
+        made++;
+      }
+      const full = events.length === limit;
+      await webhookStore.advance(em, webhookId, full ? events[events.length - 1].sequence : upTo);
+      return full;
+    });
+    if (!more) return made;
+  }
+}
+
+/** After `attempts` failed attempts, how long to wait: doubling from the base, at most an hour. */
+export function retryDelayMs(attempts: number, baseMs: number): number {
+  return Math.min(MAX_RETRY_DELAY_MS, baseMs * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface PostResult {
+  statusCode: number | null;
+  error: string | null;
+}
+
+/** One POST, answered within the timeout or counted as failed; the body of the answer is ignored. */
+export function post(url: string, body: string, headers: Record<string, string>, allowPrivate: boolean): Promise<PostResult> {
+  return new Promise((resolve) => {
+    const target = new URL(url);
+    const request = (target.protocol === 'https:' ? https : http).request(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'fitgraph-webhooks', ...headers },
+      lookup: guardedLookup(allowPrivate),
+      timeout: DELIVERY_TIMEOUT_MS,
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ statusCode: res.statusCode ?? null, error: null }));
+      res.on('error', (err) => resolve({ statusCode: res.statusCode ?? null, error: err.message }));
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`)));
+    request.on('error', (err) => resolve({ statusCode: null, error: err.message.slice(0, 500) }));
+    request.end(body);
+  });
+}
+
+/** The request a delivery makes: the body (as signed) and its headers. */
+export async function deliveryRequest(ds: DataSource, delivery: DeliveryRow, secret: string, at: Date) {
+  const events = await eventsByIds(ds.manager, delivery.eventIds);
+  const body = JSON.stringify({ deliveryId: delivery.id, webhookId: delivery.webhookId, events: events.map(eventPayload) });
+  return { body, headers: { 'fitgraph-signature': signatureHeader(secret, body, at), 'fitgraph-delivery': delivery.id } };
+}
+
+/**
+ * Sends the webhook's due deliveries in order. Returns how many were delivered. Run with the
+ * webhook's exclusive key held, so one webhook is never sent to twice at once.
+ */
+export async function sendDue(ds: DataSource, webhookId: string, settings: DeliverySettings): Promise<number> {
+  let delivered = 0;
+  for (;;) {
+    const webhook = await webhookStore.find(ds.manager, webhookId);
+    if (!webhook || !webhook.active) return delivered;
+    const delivery = await deliveryStore.oldestPending(ds.manager, webhookId);
+    const now = settings.clock.now();
+    // The head of the line waits out its back-off; the ones behind it wait for it (order per webhook).
+    if (!delivery || (delivery.nextAttemptAt && delivery.nextAttemptAt > now)) return delivered;
+    const { body, headers } = await deliveryRequest(ds, delivery, webhook.secret, now);
+    const result = await post(webhook.url, body, headers, settings.allowPrivate);
+    const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+    const after = settings.clock.now();
+    if (ok) {
+      await deliveryStore.recordAttempt(ds.manager, delivery.id, { status: 'DELIVERED', statusCode: result.statusCode, error: null, nextAttemptAt: null, deliveredAt: after });
+      delivered++;
+      continue;
+    }
+    const error = result.error ?? `answered HTTP ${result.statusCode}`;
+    const next = new Date(after.getTime() + retryDelayMs(delivery.attempts + 1, settings.retryBaseMs));
+    const giveUpAt = delivery.createdAt.getTime() + settings.retryHours * 3_600_000;
+    if (next.getTime() > giveUpAt) {
+      // Retries exhausted: FAILED (redeliverWebhook sends it again); the line moves on.
+      await deliveryStore.recordAttempt(ds.manager, delivery.id, { status: 'FAILED', statusCode: result.statusCode, error, nextAttemptAt: null, deliveredAt: null });
+      continue;
+    }
+    await deliveryStore.recordAttempt(ds.manager, delivery.id, { status: 'PENDING', statusCode: result.statusCode, error, nextAttemptAt: next, deliveredAt: null });
+    return delivered;
+  }
+}

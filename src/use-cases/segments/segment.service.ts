@@ -1,0 +1,50 @@
+import { accountService } from '../accounts/account.service';
+import { attributeService } from '../attributes/attribute.service';
+import { auditService } from '../audit/audit.service';
+import type { AppContext } from '../context';
+import { runInTransaction } from '../transaction';
+import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
+import { normalizeCriteria } from '../../domain/definitions/canonical-definition';
+import { validateCriteria } from '../../domain/definitions/definition-validator';
+import { Segment } from '../../model/segment.entity';
+import type { CreateSegmentInput } from '../../model/segment.input';
+
+export const segmentView = (s: Segment) => ({ id: s.id, key: s.key, name: s.name, description: s.description, membership: s.membership });
+
+export class SegmentService {
+  async list(ctx: AppContext): Promise<Segment[]> {
+    return ctx.em.getRepository(Segment).find({ order: { key: 'ASC' } });
+  }
+
+  async findByKey(ctx: AppContext, key: string): Promise<Segment | null> {
+    return ctx.em.getRepository(Segment).findOne({ where: { key } });
+  }
+
+  /** The segment, or NOT_FOUND naming the field the key came from. */
+  async getByKey(ctx: AppContext, key: string, field = 'segmentKey'): Promise<Segment> {
+    const segment = await this.findByKey(ctx, key);
+    if (!segment) throw new NotFoundError(`${field}: segment "${key}" not found`, { field });
+    return segment;
+  }
+
+  async create(ctx: AppContext, input: CreateSegmentInput): Promise<Segment> {
+    if (!input.name.trim()) throw BadUserInputError.forField('input.name', 'must not be blank');
+    const membership = normalizeCriteria(input.membership);
+    assertNoIssues(validateCriteria(membership, await attributeService.catalogue(ctx.em), 'input.membership'), 'Invalid segment');
+    return runInTransaction(ctx, async (tx) => {
+      const repo = tx.em.getRepository(Segment);
+      if (await repo.exists({ where: { key: input.key } })) {
+        throw new ConflictError(`input.key: segment "${input.key}" already exists`, { field: 'input.key' });
+      }
+      const segment = await repo.save(repo.create({
+        key: input.key, name: input.name.trim(), description: input.description?.trim() || null,
+        membership, versionsCreated: 0, createdAt: tx.clock.now(), createdBy: tx.principal.name,
+      }));
+      const members = await accountService.assignSegment(tx, segment);
+      await auditService.record(tx, { action: 'segment.created', entityType: 'Segment', entityId: segment.id, after: { ...segmentView(segment), members } });
+      return segment;
+    });
+  }
+}
+
+export const segmentService = new SegmentService();

@@ -1,0 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { SYSTEM_PRINCIPAL, type Principal } from '../model/role';
+import { systemClock, type AppContext, type Clock } from './context';
+import { createLoaders } from './loaders';
+import { logger } from '../logger';
+
+/** A context for work the system does itself (start-up, demo data, commands); audited under `principal`. */
+export function createSystemContext(ds: DataSource, principal: Principal = SYSTEM_PRINCIPAL, clock: Clock = systemClock): AppContext {
+  const requestId = `system-${randomUUID()}`;
+  return { requestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log: logger.child({ requestId }) };
+}

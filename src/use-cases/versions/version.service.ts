@@ -1,0 +1,154 @@
+import { attributeService } from '../attributes/attribute.service';
+import { auditService } from '../audit/audit.service';
+import { isUuid } from '../../common/ids';
+import type { AppContext } from '../context';
+import { runInTransaction } from '../transaction';
+import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
+import { segmentService } from '../segments/segment.service';
+import { definitionHash, normalizeDefinition } from '../../domain/definitions/canonical-definition';
+import { diffDefinitions } from '../../domain/definitions/definition-diff';
+import { validateDefinition } from '../../domain/definitions/definition-validator';
+import type { IcpDefinitionSpec } from '../../model/icp-definition';
+import type { IcpDefinitionInput } from '../../model/icp-definition.types';
+import { IcpVersion } from '../../model/icp-version.entity';
+import type { VersionDiff } from '../../model/version.types';
+
+export interface CreateDraftArgs {
+  segmentKey: string;
+  definition?: IcpDefinitionInput | null;
+  basedOnVersionId?: string | null;
+  notes?: string | null;
+}
+
+export interface UpdateDraftArgs {
+  id: string;
+  definition: IcpDefinitionInput;
+  expectedRevision: number;
+  notes?: string | null;
+}
+
+export interface PublishArgs {
+  id: string;
+  notes?: string | null;
+  effectiveAt?: Date | null;
+}
+
+const MAX_NOTES = 5000;
+
+function checkNotes(notes: string | null | undefined, field = 'notes'): string | null | undefined {
+  if (notes === undefined || notes === null) return notes;
+  if (notes.length > MAX_NOTES) throw BadUserInputError.forField(field, `must be at most ${MAX_NOTES} characters`);
+  return notes.trim() || null;
+}
+
+/** What an audit row keeps of a version. */
+const versionView = (v: IcpVersion, withDefinition = false) => ({
+  id: v.id, segmentId: v.segmentId, number: v.number, status: v.status, revision: v.revision,
+  contentHash: v.contentHash, notes: v.notes, basedOnId: v.basedOnId, effectiveAt: v.effectiveAt,
+  ...(withDefinition ? { definition: v.definition } : {}),
+});
+
+export class VersionService {
+  /** A version by id; discarded drafts and malformed ids read as absent. */
+  async findById(ctx: AppContext, id: string): Promise<IcpVersion | null> {
+    if (!isUuid(id)) return null;
+    const version = await ctx.em.getRepository(IcpVersion).findOneBy({ id });
+    return version && !version.discardedAt ? version : null;
+  }
+
+  async getById(ctx: AppContext, id: string, field = 'id'): Promise<IcpVersion> {
+    const version = await this.findById(ctx, id);
+    if (!version) throw new NotFoundError(`${field}: version ${id} not found`, { field });
+    return version;
+  }
+
+  async liveVersion(ctx: AppContext, segmentId: string): Promise<IcpVersion | null> {
+    return ctx.em.getRepository(IcpVersion).findOne({ where: { segmentId, status: 'PUBLISHED' } });
+  }
+
+  /** Locks the version row for the rest of the transaction. */
+  private async lock(tx: AppContext, id: string, field = 'id'): Promise<IcpVersion> {
+    const version = isUuid(id)
+      ? await tx.em.getRepository(IcpVersion).createQueryBuilder('v').setLock('pessimistic_write').where('v.id = :id', { id }).getOne()
+      : null;
+    if (!version || version.discardedAt) throw new NotFoundError(`${field}: version ${id} not found`, { field });
+    return version;
+  }
+
+  private async validated(ctx: AppContext, input: IcpDefinitionInput): Promise<IcpDefinitionSpec> {
+    const definition = normalizeDefinition(input);
+    assertNoIssues(validateDefinition(definition, await attributeService.catalogue(ctx.em)), 'Invalid definition');
+    return definition;
+  }
+
+  /** A new draft from the given definition, or a copy of `basedOnVersionId`, or of the live version. */
+  async createDraft(ctx: AppContext, args: CreateDraftArgs): Promise<IcpVersion> {
+    const notes = checkNotes(args.notes);
+    const segment = await segmentService.getByKey(ctx, args.segmentKey);
+    let basedOn: IcpVersion | null;
+    if (args.basedOnVersionId) {
+      basedOn = await this.getById(ctx, args.basedOnVersionId, 'basedOnVersionId');
+      if (basedOn.segmentId !== segment.id) {
+        throw BadUserInputError.forField('basedOnVersionId', `version ${basedOn.id} belongs to another segment than "${segment.key}"`);
+      }
+    } else {
+      basedOn = await this.liveVersion(ctx, segment.id);
+    }
+    let definition: IcpDefinitionSpec;
+    if (args.definition) definition = await this.validated(ctx, args.definition);
+    else if (basedOn) definition = basedOn.definition;
+    else throw BadUserInputError.forField('definition', `is required: segment "${segment.key}" has no live version to copy`);
+
+    return runInTransaction(ctx, async (tx) => {
+      const [[{ versions_created: number }]] = await tx.em.query(
+        'UPDATE segment SET versions_created = versions_created + 1 WHERE id = $1 RETURNING versions_created', [segment.id]);
+      const now = tx.clock.now();
+      const repo = tx.em.getRepository(IcpVersion);
+      const draft = await repo.save(repo.create({
+        segmentId: segment.id, number, status: 'DRAFT', revision: 1, definition, contentHash: definitionHash(definition),
+        notes: notes ?? null, basedOnId: basedOn?.id ?? null, createdBy: tx.principal.name, createdAt: now, updatedAt: now,
+        discardedAt: null, publishedAt: null, publishedBy: null, effectiveAt: null, supersededAt: null,
+      }));
+      await auditService.record(tx, { action: 'version.created', entityType: 'IcpVersion', entityId: draft.id, after: versionView(draft, true) });
+      return draft;
+    });
+  }
+
+  /** Optimistic concurrency: the caller names the revision it read; a stale one is CONFLICT. */
+  async updateDraft(ctx: AppContext, args: UpdateDraftArgs): Promise<IcpVersion> {
+    const notes = checkNotes(args.notes);
+    const definition = await this.validated(ctx, args.definition);
+    return runInTransaction(ctx, async (tx) => {
+      const draft = await this.lock(tx, args.id);
+      if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is ${draft.status}: only drafts can be edited`);
+      if (draft.revision !== args.expectedRevision) {
+        throw new ConflictError(`expectedRevision: the draft is at revision ${draft.revision}, not ${args.expectedRevision}; reload it and apply your change again`,
+          { field: 'expectedRevision', currentRevision: draft.revision });
+      }
+      const before = versionView(draft, true);
+      await tx.em.query(
+        `UPDATE icp_version SET definition = $2, content_hash = $3, revision = revision + 1, notes = $4, updated_at = $5 WHERE id = $1`,
+        [draft.id, definition, definitionHash(definition), notes === undefined ? draft.notes : notes, tx.clock.now()]);
+      const updated = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: draft.id });
+      await auditService.record(tx, { action: 'version.updated', entityType: 'IcpVersion', entityId: draft.id, before, after: versionView(updated, true) });
+      return updated;
+    });
+  }
+
+  async discardDraft(ctx: AppContext, id: string): Promise<boolean> {
+    return runInTransaction(ctx, async (tx) => {
+      const draft = await this.lock(tx, id);
+      if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is ${draft.status}: only drafts can be discarded`);
+      await tx.em.query('UPDATE icp_version SET discarded_at = $2 WHERE id = $1', [draft.id, tx.clock.now()]);
+      await auditService.record(tx, { action: 'version.discarded', entityType: 'IcpVersion', entityId: draft.id, before: versionView(draft) });
+      return true;
+    });
+  }
+
+  async diff(ctx: AppContext, fromId: string, toId: string): Promise<VersionDiff> {
+    const [from, to] = await Promise.all([this.getById(ctx, fromId, 'fromId'), this.getById(ctx, toId, 'toId')]);
+    return { from, to, changes: diffDefinitions(from.definition, to.definition) };
+  }
+}
+
+export const versionService = new VersionService();
