@@ -40,7 +40,9 @@ export function encodeAccounts(count: number, segmentId: string, at: Date, seed 
   let lines: string[] = [];
   let bytes = 0;
   for (const a of generateAccountStream(count, { seed })) {
-    lines.push([uuidv7(), '\t', esc(a.externalId), '\t', esc(a.name), '\t', esc(a.domain), '\t', esc(JSON.stringify(a.attributes)), tail].join(''));
+    lines.push(
+      [uuidv7(), '\t', esc(a.externalId), '\t', esc(a.name), '\t', esc(a.domain), '\t', esc(JSON.stringify(a.attributes)), tail].join(''),
+    );
     if (lines.length === ROWS_PER_CHUNK) {
       chunks.push(Buffer.from(lines.join(''), 'utf8'));
       bytes += chunks[chunks.length - 1].length;

@@ -20,8 +20,6 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-
-
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();

@@ -17,22 +17,51 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; resu
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, result };
 }
 
-export async function timeDiscovery(args: { ds: DataSource; segmentKey: string; scope: string; log: (line: string) => void }): Promise<DeadlineLine[]> {
+export async function timeDiscovery(args: {
+  ds: DataSource;
+  segmentKey: string;
+  scope: string;
+  log: (line: string) => void;
+}): Promise<DeadlineLine[]> {
   const { ds, segmentKey, scope, log } = args;
   const ctx = () => createSystemContext(ds);
   const won = await timed(() => icpInsights(ctx(), segmentKey));
-  const top = won.result.insights.filter((i) => i.significant).slice(0, 3).map((i) => `${i.attribute} (IV ${i.informationValue.toFixed(2)})`).join(', ');
-  log(`icpInsights WON_VS_LOST: ${sec(won.seconds)}; ${int(won.result.positives)} positives, ${int(won.result.negatives)} negatives, ${int(won.result.testsTried)} tests, `
-    + `${won.result.insights.filter((i) => i.significant).length} significant attributes, strongest: ${top}`);
+  const top = won.result.insights
+    .filter((i) => i.significant)
+    .slice(0, 3)
+    .map((i) => `${i.attribute} (IV ${i.informationValue.toFixed(2)})`)
+    .join(', ');
+  log(
+    `icpInsights WON_VS_LOST: ${sec(won.seconds)}; ${int(won.result.positives)} positives, ${int(won.result.negatives)} negatives, ${int(won.result.testsTried)} tests, ` +
+      `${won.result.insights.filter((i) => i.significant).length} significant attributes, strongest: ${top}`,
+  );
   const value = await timed(() => icpInsights(ctx(), segmentKey, { basis: 'TOP_VALUE' }));
   log(`icpInsights TOP_VALUE: ${sec(value.seconds)}; ${int(value.result.positives)} positives, ${int(value.result.negatives)} negatives`);
   const suggested = await timed(() => suggestDraft(ctx(), segmentKey));
   const c = suggested.result.check;
-  log(`suggestDraft: ${sec(suggested.seconds)}; v${suggested.result.draft.number} from ${suggested.result.insightsUsed.length} findings, `
-    + `AUC ${c.auc?.toFixed(3)} [${c.aucCiLow?.toFixed(3)}, ${c.aucCiHigh?.toFixed(3)}] against live ${c.liveAuc?.toFixed(3)} on ${int(c.testPositives + c.testNegatives)} newer outcomes`);
+  log(
+    `suggestDraft: ${sec(suggested.seconds)}; v${suggested.result.draft.number} from ${suggested.result.insightsUsed.length} findings, ` +
+      `AUC ${c.auc?.toFixed(3)} [${c.aucCiLow?.toFixed(3)}, ${c.aucCiHigh?.toFixed(3)}] against live ${c.liveAuc?.toFixed(3)} on ${int(c.testPositives + c.testNegatives)} newer outcomes`,
+  );
   return [
-    { label: `icpInsights WON_VS_LOST (${scope})`, figure: `${sec(won.seconds)} (1 call, ${int(won.result.positives + won.result.negatives)} accounts analysed)`, seconds: won.seconds, maxSeconds: INSIGHTS_TARGET },
-    { label: `icpInsights TOP_VALUE (${scope})`, figure: `${sec(value.seconds)} (1 call, ${int(value.result.positives + value.result.negatives)} accounts analysed)`, seconds: value.seconds, maxSeconds: INSIGHTS_TARGET, info: true },
-    { label: `suggestDraft (${scope})`, figure: `${sec(suggested.seconds)} (1 call)`, seconds: suggested.seconds, maxSeconds: SUGGEST_TARGET },
+    {
+      label: `icpInsights WON_VS_LOST (${scope})`,
+      figure: `${sec(won.seconds)} (1 call, ${int(won.result.positives + won.result.negatives)} accounts analysed)`,
+      seconds: won.seconds,
+      maxSeconds: INSIGHTS_TARGET,
+    },
+    {
+      label: `icpInsights TOP_VALUE (${scope})`,
+      figure: `${sec(value.seconds)} (1 call, ${int(value.result.positives + value.result.negatives)} accounts analysed)`,
+      seconds: value.seconds,
+      maxSeconds: INSIGHTS_TARGET,
+      info: true,
+    },
+    {
+      label: `suggestDraft (${scope})`,
+      figure: `${sec(suggested.seconds)} (1 call)`,
+      seconds: suggested.seconds,
+      maxSeconds: SUGGEST_TARGET,
+    },
   ];
 }

@@ -70,10 +70,26 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
         reject(new Error(msg.error ?? 'autocannon returned nothing'));
         return;
       }
-      const r = msg.result as { requests: number; duration: number; ok: number; p50: number; p99: number; non2xx: number; errors: number; graphqlErrors: number; firstError: string | null };
+      const r = msg.result as {
+        requests: number;
+        duration: number;
+        ok: number;
+        p50: number;
+        p99: number;
+        non2xx: number;
+        errors: number;
+        graphqlErrors: number;
+        firstError: string | null;
+      };
       resolve({
-        requests: r.requests, rps: Math.max(0, r.ok - r.graphqlErrors) / r.duration, p50: r.p50, p99: r.p99,
-        non2xx: r.non2xx, errors: r.errors, graphqlErrors: r.graphqlErrors, firstError: r.firstError,
+        requests: r.requests,
+        rps: Math.max(0, r.ok - r.graphqlErrors) / r.duration,
+        p50: r.p50,
+        p99: r.p99,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        graphqlErrors: r.graphqlErrors,
+        firstError: r.firstError,
       });
     });
     worker.once('error', reject);

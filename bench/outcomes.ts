@@ -86,20 +86,28 @@ export async function loadOutcomes(client: ClientBase, plan: OutcomePlan): Promi
       // Exactly `converts` in 20 leads convert: the opportunity count is exact.
       const converts = i % 20 < period.converts;
       const convertedAt = createdAt + (1 + rng() * 6) * DAY;
-      leads.push(`${uuidv7()}\tbench-lead-${n}\t${accountId}\t${new Date(createdAt).toISOString()}\t${converts ? new Date(convertedAt).toISOString() : '\\N'}\t${recorded}\n`);
+      leads.push(
+        `${uuidv7()}\tbench-lead-${n}\t${accountId}\t${new Date(createdAt).toISOString()}\t${converts ? new Date(convertedAt).toISOString() : '\\N'}\t${recorded}\n`,
+      );
       if (!converts) continue;
       const closedAt = convertedAt + Math.max(5, period.cycle + 12 * gauss()) * DAY;
       const open = closedAt >= now || rng() < 0.05;
       const outcome = open ? 'OPEN' : rng() < WIN_RATE[tierOf[a]] ? 'WON' : 'LOST';
       counts[outcome === 'OPEN' ? 'open' : outcome === 'WON' ? 'won' : 'lost']++;
       const amount = (Math.round(80_000 * Math.exp(0.4 * gauss()) * 100) / 100).toFixed(2);
-      opportunities.push(`${uuidv7()}\tbench-opp-${n}\t${accountId}\t${new Date(convertedAt).toISOString()}\t${open ? '\\N' : new Date(closedAt).toISOString()}\t${outcome}\t${amount}\t${recorded}\n`);
+      opportunities.push(
+        `${uuidv7()}\tbench-opp-${n}\t${accountId}\t${new Date(convertedAt).toISOString()}\t${open ? '\\N' : new Date(closedAt).toISOString()}\t${outcome}\t${amount}\t${recorded}\n`,
+      );
     }
   }
   await client.query('BEGIN');
   try {
     await copyLines(client, 'COPY lead (id, external_id, account_id, created_at, converted_at, recorded_at) FROM STDIN', leads);
-    await copyLines(client, 'COPY opportunity (id, external_id, account_id, created_at, closed_at, outcome, amount, recorded_at) FROM STDIN', opportunities);
+    await copyLines(
+      client,
+      'COPY opportunity (id, external_id, account_id, created_at, closed_at, outcome, amount, recorded_at) FROM STDIN',
+      opportunities,
+    );
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);

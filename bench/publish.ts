@@ -37,13 +37,20 @@ export interface UpsertsDuring {
   count: number;
 }
 
-export async function timePublish(ds: DataSource, segmentKey: string, definition: IcpDefinitionSpec, notes: string, effectiveAt: Date,
-  options: { runs?: number; upsertsDuring?: UpsertsDuring } = {}): Promise<PublishFigure> {
+export async function timePublish(
+  ds: DataSource,
+  segmentKey: string,
+  definition: IcpDefinitionSpec,
+  notes: string,
+  effectiveAt: Date,
+  options: { runs?: number; upsertsDuring?: UpsertsDuring } = {},
+): Promise<PublishFigure> {
   const runs = options.runs ?? 1;
   const ctx = createSystemContext(ds);
   const draft = await versionService.createDraft(ctx, { segmentKey, definition, notes });
   const accounts: AccountInput[] = options.upsertsDuring
-    ? [...generateAccountStream(options.upsertsDuring.count, { startIndex: options.upsertsDuring.fromIndex })].map(changed) : [];
+    ? [...generateAccountStream(options.upsertsDuring.count, { startIndex: options.upsertsDuring.fromIndex })].map(changed)
+    : [];
   const started = process.hrtime.bigint();
   const job = await publishJobService.start(ctx, { id: draft.id, notes, effectiveAt });
   let finished = false;
@@ -55,7 +62,11 @@ export async function timePublish(ds: DataSource, segmentKey: string, definition
       latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
   })();
-  const flips = await Promise.all(Array.from({ length: runs }, () => publishJobService.run(createSystemContext(ds), job.id))).finally(() => { finished = true; });
+  const flips = await Promise.all(Array.from({ length: runs }, () => publishJobService.run(createSystemContext(ds), job.id))).finally(
+    () => {
+      finished = true;
+    },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await upserting;
   const done = (await publishJobService.get(ctx, job.id))!;
@@ -64,8 +75,19 @@ export async function timePublish(ds: DataSource, segmentKey: string, definition
   const tierMoves = result.tierChanges.filter((t) => t.from !== t.to).reduce((sum, t) => sum + t.accounts, 0);
   latencies.sort((a, b) => a - b);
   return {
-    number: result.version.number, runs, seconds, accountsScored: result.accountsScored, rate: result.accountsScored / Math.max(0.001, seconds - flipSeconds),
-    flipSeconds, tierMoves,
-    upserts: options.upsertsDuring ? { batches: latencies.length, p99Ms: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0, maxMs: latencies[latencies.length - 1] ?? 0 } : undefined,
+    number: result.version.number,
+    runs,
+    seconds,
+    accountsScored: result.accountsScored,
+    rate: result.accountsScored / Math.max(0.001, seconds - flipSeconds),
+    flipSeconds,
+    tierMoves,
+    upserts: options.upsertsDuring
+      ? {
+          batches: latencies.length,
+          p99Ms: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0,
+          maxMs: latencies[latencies.length - 1] ?? 0,
+        }
+      : undefined,
   };
 }

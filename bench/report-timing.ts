@@ -32,14 +32,19 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; resu
 
 /** COPY the outcomes (setup), then VACUUM the two tables as run.ts's settle() does the others (no ANALYZE: the reports refresh stale statistics themselves). */
 export async function prepareOutcomes(
-  ds: DataSource, dbUrl: string, plan: { segmentId: string; v1At: Date; v2At: Date; now: Date; opportunities: number }, log: (line: string) => void,
+  ds: DataSource,
+  dbUrl: string,
+  plan: { segmentId: string; v1At: Date; v2At: Date; now: Date; opportunities: number },
+  log: (line: string) => void,
 ): Promise<OutcomeCounts> {
   const [live] = await ds.query(`SELECT id FROM icp_version WHERE segment_id = $1 AND status = 'PUBLISHED'`, [plan.segmentId]);
   const client = new Client({ connectionString: dbUrl });
   await client.connect();
   try {
     const counts = await loadOutcomes(client, { v2Id: live.id, ...plan });
-    log(`setup: COPY ${int(counts.leads)} leads and ${int(counts.opportunities)} opportunities (${int(counts.won)} won, ${int(counts.lost)} lost, ${int(counts.open)} open) in ${sec(counts.seconds)}`);
+    log(
+      `setup: COPY ${int(counts.leads)} leads and ${int(counts.opportunities)} opportunities (${int(counts.won)} won, ${int(counts.lost)} lost, ${int(counts.open)} open) in ${sec(counts.seconds)}`,
+    );
     const t = Date.now();
     await client.query('VACUUM lead, opportunity');
     log(`setup: VACUUM lead, opportunity: ${sec((Date.now() - t) / 1000)}`);
@@ -89,7 +94,8 @@ export async function timeReports(args: ReportTimingArgs): Promise<DeadlineLine[
     const { seconds, result: c } = await timed(() => reportService.conversionComparison(ctx(), { segmentKey }));
     runs.push(seconds);
     if (i === 0) {
-      const m = (p: typeof c.before) => `v${p.version.number}: ${int(p.metrics.leads)} leads, ${int(p.metrics.convertedLeads)} converted, ${int(p.metrics.opportunities)} opportunities (${int(p.metrics.won)} won of ${int(p.metrics.closed)} closed), median cycle ${p.metrics.medianSalesCycleDays} days`;
+      const m = (p: typeof c.before) =>
+        `v${p.version.number}: ${int(p.metrics.leads)} leads, ${int(p.metrics.convertedLeads)} converted, ${int(p.metrics.opportunities)} opportunities (${int(p.metrics.won)} won of ${int(p.metrics.closed)} closed), median cycle ${p.metrics.medianSalesCycleDays} days`;
       log(`conversionComparison: ${m(c.before)}; ${m(c.after)}`);
     }
     log(`conversionComparison via service, call ${i + 1}: ${sec(seconds)}`);
@@ -97,30 +103,59 @@ export async function timeReports(args: ReportTimingArgs): Promise<DeadlineLine[
   const comparison = [...runs].sort((a, b) => a - b)[1];
   const levelled = await timed(() => reportService.conversionComparison(ctx(), { segmentKey, followUpDays: 30 }));
   log(`conversionComparison with followUpDays 30 via service: ${sec(levelled.seconds)} (${levelled.result.warnings.length} warnings)`);
-  const comparisonHttp = await viaHttp(url, args.readerKey, JSON.stringify({ query: COMPARISON, variables: { k: segmentKey } }),
-    (d) => `${int(d.conversionComparison.before.metrics.leads + d.conversionComparison.after.metrics.leads)} leads`);
+  const comparisonHttp = await viaHttp(
+    url,
+    args.readerKey,
+    JSON.stringify({ query: COMPARISON, variables: { k: segmentKey } }),
+    (d) => `${int(d.conversionComparison.before.metrics.leads + d.conversionComparison.after.metrics.leads)} leads`,
+  );
   log(`conversionComparison via HTTP: ${sec(comparisonHttp.seconds)} (${comparisonHttp.note})`);
 
   // backtest of a draft (created untimed) against the live version: 1 call each way.
   const draft = await versionService.createDraft(ctx(), { segmentKey, definition: args.draft, notes: 'bench backtest draft' });
   const { seconds: bt, result: b } = await timed(() => backtest(ctx(), draft.id));
-  log(`backtest via service: ${sec(bt)}; v${draft.number} against v${b.baseline?.number}, ${int(b.accountsScored)} accounts, `
-    + `${int(b.tiers.reduce((s, t) => s + t.closedOpportunities, 0))} closed opportunities, AUC ${b.auc?.toFixed(3)} (baseline ${b.baselineAuc?.toFixed(3)}), `
-    + `lift ${b.tiers.map((t) => `${t.tier} ${t.lift?.toFixed(2)}`).join(', ')}`);
-  const backtestHttp = await viaHttp(url, args.writerKey, JSON.stringify({ query: BACKTEST, variables: { id: draft.id } }),
-    (d) => `${int(d.backtest.accountsScored)} accounts, AUC ${d.backtest.auc?.toFixed(3)}`);
+  log(
+    `backtest via service: ${sec(bt)}; v${draft.number} against v${b.baseline?.number}, ${int(b.accountsScored)} accounts, ` +
+      `${int(b.tiers.reduce((s, t) => s + t.closedOpportunities, 0))} closed opportunities, AUC ${b.auc?.toFixed(3)} (baseline ${b.baselineAuc?.toFixed(3)}), ` +
+      `lift ${b.tiers.map((t) => `${t.tier} ${t.lift?.toFixed(2)}`).join(', ')}`,
+  );
+  const backtestHttp = await viaHttp(
+    url,
+    args.writerKey,
+    JSON.stringify({ query: BACKTEST, variables: { id: draft.id } }),
+    (d) => `${int(d.backtest.accountsScored)} accounts, AUC ${d.backtest.auc?.toFixed(3)}`,
+  );
   log(`backtest via HTTP: ${sec(backtestHttp.seconds)} (${backtestHttp.note})`);
 
   const scope = `${int(b.accountsScored)} accounts, ${int(args.opportunities)} opportunities`;
   const httpFigure = (r: { seconds: number; note: string }, unit: string) =>
-    (Number.isFinite(r.seconds) ? `${sec(r.seconds)}${unit}` : r.note);
+    Number.isFinite(r.seconds) ? `${sec(r.seconds)}${unit}` : r.note;
   return [
-    { label: `conversionComparison (${scope})`, figure: `${sec(comparison)} per call (median of 3: ${runs.map((s) => s.toFixed(2)).join(', ')} s)`,
-      seconds: comparison, maxSeconds: COMPARISON_TARGET },
-    { label: `conversionComparison via HTTP GraphQL (${scope}, 1 call)`, figure: httpFigure(comparisonHttp, ' per call'),
-      seconds: comparisonHttp.seconds, maxSeconds: COMPARISON_TARGET, info: true },
-    { label: `backtest (${scope})`, figure: `${sec(bt)} (1 call, v${draft.number} against v${b.baseline?.number})`, seconds: bt, maxSeconds: BACKTEST_TARGET },
-    { label: `backtest via HTTP GraphQL (${scope}, 1 call)`, figure: httpFigure(backtestHttp, ''),
-      seconds: backtestHttp.seconds, maxSeconds: BACKTEST_TARGET, info: true },
+    {
+      label: `conversionComparison (${scope})`,
+      figure: `${sec(comparison)} per call (median of 3: ${runs.map((s) => s.toFixed(2)).join(', ')} s)`,
+      seconds: comparison,
+      maxSeconds: COMPARISON_TARGET,
+    },
+    {
+      label: `conversionComparison via HTTP GraphQL (${scope}, 1 call)`,
+      figure: httpFigure(comparisonHttp, ' per call'),
+      seconds: comparisonHttp.seconds,
+      maxSeconds: COMPARISON_TARGET,
+      info: true,
+    },
+    {
+      label: `backtest (${scope})`,
+      figure: `${sec(bt)} (1 call, v${draft.number} against v${b.baseline?.number})`,
+      seconds: bt,
+      maxSeconds: BACKTEST_TARGET,
+    },
+    {
+      label: `backtest via HTTP GraphQL (${scope}, 1 call)`,
+      figure: httpFigure(backtestHttp, ''),
+      seconds: backtestHttp.seconds,
+      maxSeconds: BACKTEST_TARGET,
+      info: true,
+    },
   ];
 }

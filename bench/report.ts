@@ -43,7 +43,7 @@ export function verdict(l: Figure): { met: boolean; text: string } {
   const target = `target >= ${l.minRatio.toFixed(2)}${l.p99 ? `, p99 < ${l.p99.max} ms` : ''}`;
   if (l.info) return { met, text: `${target}  (${met ? 'would be met' : 'would be missed'}; not the headline)` };
   const misses: string[] = [];
-  if (!ratioMet) misses.push(`ratio ${(l.ratio / l.minRatio * 100).toFixed(0)} % of target`);
+  if (!ratioMet) misses.push(`ratio ${((l.ratio / l.minRatio) * 100).toFixed(0)} % of target`);
   if (!p99Met) misses.push(`p99 ${ms(l.p99!.value)}`);
   return { met, text: `${target}  ${met ? 'MET' : `MISSED (${misses.join(', ')})`}` };
 }

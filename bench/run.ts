@@ -44,7 +44,9 @@ function parseArgs(argv: string[]) {
     const name = argv[i].replace(/^--/, '') as keyof typeof opts;
     const value = Number(argv[++i]);
     if (!(name in opts) || !Number.isInteger(value) || value < 1) {
-      throw new Error(`usage: npm run bench -- [--accounts N] [--duration S] [--upsert N] [--connections N] [--opportunities N] (bad "${argv[i - 1]} ${argv[i] ?? ''}")`);
+      throw new Error(
+        `usage: npm run bench -- [--accounts N] [--duration S] [--upsert N] [--connections N] [--opportunities N] (bad "${argv[i - 1]} ${argv[i] ?? ''}")`,
+      );
     }
     opts[name] = value;
   }
@@ -116,10 +118,12 @@ async function main(): Promise<void> {
   // Empty membership: every account belongs to the segment.
   const segment = await segmentService.create(ctx, { key: SEGMENT, name: 'Benchmark', description: null, membership: [] });
   const [{ server_version: pgVersion }] = await ds.query('SHOW server_version');
-  log(`PostgreSQL ${pgVersion}; ${opts.accounts} accounts, upsert runs of ${opts.upsert}, HTTP ${opts.connections} connections x ${opts.duration} s`);
+  log(
+    `PostgreSQL ${pgVersion}; ${opts.accounts} accounts, upsert runs of ${opts.upsert}, HTTP ${opts.connections} connections x ${opts.duration} s`,
+  );
 
   // 1. The COPY ceiling, then the same rows into `account` (setup, not a figure).
-  let t = Date.now();
+  const t = Date.now();
   let data: ReturnType<typeof encodeAccounts> | undefined = encodeAccounts(opts.accounts, segment.id, new Date());
   log(`encoded ${int(data.rows)} account rows (${int(data.bytes / 1e6)} MB of COPY text) in ${sec((Date.now() - t) / 1000)}`);
   const client = new Client({ connectionString: db.url });
@@ -137,7 +141,9 @@ async function main(): Promise<void> {
     await client.end();
   }
   const copyCeiling = `COPY ${int(copy.rate)} rows/s`;
-  out(`COPY of ${int(opts.accounts)} account rows into a scratch table: ${int(copy.rate)} rows/s (${sec(copy.seconds)})  [the ceiling of figures 1 and 2]`);
+  out(
+    `COPY of ${int(opts.accounts)} account rows into a scratch table: ${int(copy.rate)} rows/s (${sec(copy.seconds)})  [the ceiling of figures 1 and 2]`,
+  );
 
   // 2. Publish rescoring right after the load, as RevOps does after an import: no ANALYZE
   // or VACUUM in between, so the planner has no statistics of the fresh rows (v1 right after
@@ -154,23 +160,43 @@ async function main(): Promise<void> {
   // request) while upsertAccounts batches of 100 update the last loaded accounts throughout.
   const v1 = await timePublish(ds, SEGMENT, demo.live, 'bench v1', v1At, { runs: 2 });
   const duringCount = Math.min(20_000, Math.floor(opts.accounts / 4));
-  const v2 = await timePublish(ds, SEGMENT, demo.draft, demo.draftNotes, v2At, { runs: 1, upsertsDuring: { fromIndex: opts.accounts - duringCount, count: duringCount } });
+  const v2 = await timePublish(ds, SEGMENT, demo.draft, demo.draftNotes, v2At, {
+    runs: 1,
+    upsertsDuring: { fromIndex: opts.accounts - duringCount, count: duringCount },
+  });
   const publishLines: Figure[] = [v2, v1].map((p): Figure => ({
     label: `publish right after the load, no ANALYZE: preparation, ${p.runs} run${p.runs > 1 ? 's' : ''} (${int(p.accountsScored)} accounts, v${p.number}${p.number === 1 ? ', from nothing' : `, ${int(p.tierMoves)} change tier`})`,
-    figure: `${int(p.rate)} accounts/s (${sec(p.seconds - p.flipSeconds)})`, ceiling: copyCeiling, ratio: p.rate / copy.rate, minRatio: 1 / 3,
+    figure: `${int(p.rate)} accounts/s (${sec(p.seconds - p.flipSeconds)})`,
+    ceiling: copyCeiling,
+    ratio: p.rate / copy.rate,
+    minRatio: 1 / 3,
   }));
   for (const p of [v2, v1]) {
-    publishLines.push({ label: `publish flip (v${p.number}, one transaction)`, figure: sec(p.flipSeconds), seconds: p.flipSeconds, maxSeconds: 1 });
+    publishLines.push({
+      label: `publish flip (v${p.number}, one transaction)`,
+      figure: sec(p.flipSeconds),
+      seconds: p.flipSeconds,
+      maxSeconds: 1,
+    });
   }
   if (v2.upserts) {
-    publishLines.push({ label: `upsertAccounts batches of 100 during the v2 publish (${int(v2.upserts.batches)} batches), p99`, figure: `${int(v2.upserts.p99Ms)} ms (max ${int(v2.upserts.maxMs)} ms)`,
-      seconds: v2.upserts.p99Ms / 1000, maxSeconds: 1 });
+    publishLines.push({
+      label: `upsertAccounts batches of 100 during the v2 publish (${int(v2.upserts.batches)} batches), p99`,
+      figure: `${int(v2.upserts.p99Ms)} ms (max ${int(v2.upserts.maxMs)} ms)`,
+      seconds: v2.upserts.p99Ms / 1000,
+      maxSeconds: 1,
+    });
   }
   publishLines.forEach((l) => out(formatLine(l)));
 
   // 3. Reports over exactly the loaded accounts (before the upserts add more): outcomes
   // COPYed in v1's and v2's periods (setup), then conversionComparison and backtest timed.
-  const outcomes = await prepareOutcomes(ds, db.url, { segmentId: segment.id, v1At, v2At, now: new Date(), opportunities: opts.opportunities }, log);
+  const outcomes = await prepareOutcomes(
+    ds,
+    db.url,
+    { segmentId: segment.id, v1At, v2At, now: new Date(), opportunities: opts.opportunities },
+    log,
+  );
   await settle(ds);
   const app = (resources.app = await createApp({ dataSource: ds }));
   const server = (resources.server = await new Promise<Server>((resolve, reject) => {
@@ -180,26 +206,50 @@ async function main(): Promise<void> {
   const { secret: writerKey } = await apiKeyService.create(ctx, 'bench-revops', 'REVOPS');
   const { secret: readerKey } = await apiKeyService.create(ctx, 'bench-viewer', 'VIEWER');
   const reportLines = await timeReports({
-    ds, url, readerKey, writerKey, segmentKey: SEGMENT, draft: DEMO_SEGMENTS[1].draft, opportunities: outcomes.opportunities, log,
+    ds,
+    url,
+    readerKey,
+    writerKey,
+    segmentKey: SEGMENT,
+    draft: DEMO_SEGMENTS[1].draft,
+    opportunities: outcomes.opportunities,
+    log,
   });
   // Discovery over the same accounts and outcomes (layer 08).
-  reportLines.push(...await timeDiscovery({ ds, segmentKey: SEGMENT, scope: `${int(opts.accounts)} accounts, ${int(outcomes.opportunities)} opportunities`, log }));
+  reportLines.push(
+    ...(await timeDiscovery({
+      ds,
+      segmentKey: SEGMENT,
+      scope: `${int(opts.accounts)} accounts, ${int(outcomes.opportunities)} opportunities`,
+      log,
+    })),
+  );
   reportLines.forEach((l) => out(formatLine(l)));
 
   // 4. upsertAccounts, batches of 1,000: service with 1 and 2 workers, then HTTP likewise.
   const upserts: Array<{ via: string; workers: number; figure: UpsertFigure }> = [];
-  const runs = [['service', 1], ['service', 2], ['HTTP', 1], ['HTTP', 2]] as const;
+  const runs = [
+    ['service', 1],
+    ['service', 2],
+    ['HTTP', 1],
+    ['HTTP', 2],
+  ] as const;
   for (const [run, [via, workers]] of runs.entries()) {
     const batches = planBatches({ loaded: opts.accounts, count: opts.upsert, run });
     await settle(ds);
     const figure = via === 'service' ? await upsertViaService(ds, batches, workers) : await upsertViaHttp(url, writerKey, batches, workers);
     upserts.push({ via, workers, figure });
-    log(`upsert ${via}, ${workers} worker(s): ${int(figure.created)} created, ${int(figure.updated)} updated, ${int(figure.unchanged)} unchanged, ${int(figure.rescored)} rescored in ${sec(figure.seconds)}`);
+    log(
+      `upsert ${via}, ${workers} worker(s): ${int(figure.created)} created, ${int(figure.updated)} updated, ${int(figure.unchanged)} unchanged, ${int(figure.rescored)} rescored in ${sec(figure.seconds)}`,
+    );
   }
   const bestService = upserts.filter((u) => u.via === 'service').sort((a, b) => b.figure.rate - a.figure.rate)[0];
   const upsertLines: Line[] = upserts.map((u) => ({
     label: `upsertAccounts via ${u.via}, batches of 1,000, ${u.workers} worker${u.workers > 1 ? 's' : ''} (${int(u.figure.created)} new + ${int(u.figure.updated)} updated)`,
-    figure: `${int(u.figure.rate)} accounts/s (${sec(u.figure.seconds)})`, ceiling: copyCeiling, ratio: u.figure.rate / copy.rate, minRatio: 1 / 5,
+    figure: `${int(u.figure.rate)} accounts/s (${sec(u.figure.seconds)})`,
+    ceiling: copyCeiling,
+    ratio: u.figure.rate / copy.rate,
+    minRatio: 1 / 5,
     info: u !== bestService,
   }));
   upsertLines.forEach((l) => out(formatLine(l)));
@@ -211,7 +261,9 @@ async function main(): Promise<void> {
     `SELECT score::text, account_id FROM (
        SELECT score, account_id, row_number() OVER (ORDER BY score DESC, account_id) AS n
        FROM account_score WHERE version_id = $1 AND valid_to IS NULL) r
-     WHERE n % $2 = 0 ORDER BY n LIMIT 49`, [live.id, Math.max(20, Math.floor(opts.accounts / 50))]);
+     WHERE n % $2 = 0 ORDER BY n LIMIT 49`,
+    [live.id, Math.max(20, Math.floor(opts.accounts / 50))],
+  );
   const cursors = [null, ...ranked.map((r) => fitsCursor(SEGMENT, null, Number(r.score), r.account_id))];
   const ids: Array<{ id: string }> = await ds.query('SELECT id FROM account TABLESAMPLE SYSTEM (1) ORDER BY random() LIMIT 1000');
   const FITS = `query($after: String) { fits(segmentKey: "${SEGMENT}", first: 20, after: $after) { edges { node { score tier account { name } } } } }`;
@@ -231,18 +283,35 @@ async function main(): Promise<void> {
     await drained(ds);
     const r = (results[name] = await runLoad({ ...base, durationSeconds: opts.duration }));
     await drained(ds);
-    log(`${name}: ${int(r.requests)} requests, ${int(r.rps)} ok/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, non-2xx ${r.non2xx}, errors ${r.errors}, GraphQL errors ${r.graphqlErrors}`);
+    log(
+      `${name}: ${int(r.requests)} requests, ${int(r.rps)} ok/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, non-2xx ${r.non2xx}, errors ${r.errors}, GraphQL errors ${r.graphqlErrors}`,
+    );
     if (r.firstError) log(`  first GraphQL error: ${r.firstError}`);
   }
   const tn = results.typename;
   const ceiling = `__typename ${int(tn.rps)} req/s, p99 ${ms(tn.p99)}`;
-  const shown = (r: LoadResult) => `${int(r.rps)} req/s = ${Math.round((r.rps / tn.rps) * 100)} % of __typename, p99 ${ms(r.p99)}`
-    + (r.errors + r.non2xx + r.graphqlErrors ? ` (failed: ${r.errors} timeouts/errors, ${r.non2xx} non-2xx, ${r.graphqlErrors} GraphQL errors)` : '');
+  const shown = (r: LoadResult) =>
+    `${int(r.rps)} req/s = ${Math.round((r.rps / tn.rps) * 100)} % of __typename, p99 ${ms(r.p99)}` +
+    (r.errors + r.non2xx + r.graphqlErrors
+      ? ` (failed: ${r.errors} timeouts/errors, ${r.non2xx} non-2xx, ${r.graphqlErrors} GraphQL errors)`
+      : '');
   const httpLines: Line[] = [
-    { label: `fits pages of 20 (${opts.connections} clients, ${opts.duration} s, ${cursors.length} cursors)`, figure: shown(results.fits),
-      ceiling, ratio: results.fits.rps / tn.rps, minRatio: 0.4, p99: { value: results.fits.p99, max: 100 } },
-    { label: `account fit with full explanation (${opts.connections} clients, ${opts.duration} s, ${ids.length} ids)`, figure: shown(results.lookup),
-      ceiling, ratio: results.lookup.rps / tn.rps, minRatio: 0.5, p99: { value: results.lookup.p99, max: 100 } },
+    {
+      label: `fits pages of 20 (${opts.connections} clients, ${opts.duration} s, ${cursors.length} cursors)`,
+      figure: shown(results.fits),
+      ceiling,
+      ratio: results.fits.rps / tn.rps,
+      minRatio: 0.4,
+      p99: { value: results.fits.p99, max: 100 },
+    },
+    {
+      label: `account fit with full explanation (${opts.connections} clients, ${opts.duration} s, ${ids.length} ids)`,
+      figure: shown(results.lookup),
+      ceiling,
+      ratio: results.lookup.rps / tn.rps,
+      minRatio: 0.5,
+      p99: { value: results.lookup.p99, max: 100 },
+    },
   ];
   httpLines.forEach((l) => out(formatLine(l)));
 
@@ -250,17 +319,26 @@ async function main(): Promise<void> {
   const windowEnd = await prepareWindowsEndingTogether(ds, segment, log);
   await settle(ds);
   const timed = await timeTimeRescoring(ds, windowEnd);
-  log(`time-driven rescoring: ${int(timed.accounts)} accounts due at ${windowEnd.toISOString()}, ${int(timed.rowsWritten)} rows written in ${sec(timed.seconds)}`);
-  const timeLines: Line[] = [{
-    label: `time-driven rescoring (${int(timed.accounts)} accounts whose windows end at the same instant)`,
-    figure: `${int(timed.rate)} accounts/s (${sec(timed.seconds)})`, ceiling: copyCeiling, ratio: timed.rate / copy.rate, minRatio: 1 / 3,
-  }];
+  log(
+    `time-driven rescoring: ${int(timed.accounts)} accounts due at ${windowEnd.toISOString()}, ${int(timed.rowsWritten)} rows written in ${sec(timed.seconds)}`,
+  );
+  const timeLines: Line[] = [
+    {
+      label: `time-driven rescoring (${int(timed.accounts)} accounts whose windows end at the same instant)`,
+      figure: `${int(timed.rate)} accounts/s (${sec(timed.seconds)})`,
+      ceiling: copyCeiling,
+      ratio: timed.rate / copy.rate,
+      minRatio: 1 / 3,
+    },
+  ];
   timeLines.forEach((l) => out(formatLine(l)));
 
   // The final block: every figure beside its ceiling, with its target.
   const all: Figure[] = [...publishLines, ...reportLines, ...upsertLines, ...httpLines, ...timeLines];
   out('');
-  out(`=== fitgraph bench: ${int(opts.accounts)} accounts, ${db.server}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start / ${os.loadavg()[0].toFixed(1)} at end, ${int((Date.now() - started) / 1000)} s in all ===`);
+  out(
+    `=== fitgraph bench: ${int(opts.accounts)} accounts, ${db.server}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start / ${os.loadavg()[0].toFixed(1)} at end, ${int((Date.now() - started) / 1000)} s in all ===`,
+  );
   out(`ceilings: ${copyCeiling} (${int(opts.accounts)} rows into a scratch table, ${sec(copy.seconds)}); ${ceiling}`);
   all.forEach((l) => out(formatLine(l)));
   const judged = all.filter((l) => !l.info);
@@ -282,7 +360,9 @@ main()
     process.exitCode = 1;
     log(`failed: ${err instanceof Error ? err.stack : String(err)}`);
   })
-  .finally(() => cleanup().catch((err) => {
-    process.exitCode = 1;
-    log(`cleanup failed: ${err}`);
-  }));
+  .finally(() =>
+    cleanup().catch((err) => {
+      process.exitCode = 1;
+      log(`cleanup failed: ${err}`);
+    }),
+  );

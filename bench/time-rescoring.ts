@@ -24,11 +24,17 @@ export interface TimeRescoringFigure {
 }
 
 /** Prepares the segment so that every member is due at one instant; returns that instant. */
-export async function prepareWindowsEndingTogether(ds: DataSource, segment: { id: string; key: string }, log: (line: string) => void): Promise<Date> {
+export async function prepareWindowsEndingTogether(
+  ds: DataSource,
+  segment: { id: string; key: string },
+  log: (line: string) => void,
+): Promise<Date> {
   const engagedAt = new Date(Math.floor(Date.now() / DAY) * DAY - DAY);
   let t = Date.now();
-  await ds.query(`UPDATE account SET attributes = attributes || jsonb_build_object('lastEngagedAt', $1::text) WHERE segment_ids @> ARRAY[$2::uuid]`,
-    [engagedAt.toISOString(), segment.id]);
+  await ds.query(
+    `UPDATE account SET attributes = attributes || jsonb_build_object('lastEngagedAt', $1::text) WHERE segment_ids @> ARRAY[$2::uuid]`,
+    [engagedAt.toISOString(), segment.id],
+  );
   log(`setup: lastEngagedAt = ${engagedAt.toISOString()} for every member in ${sec((Date.now() - t) / 1000)}`);
   t = Date.now();
   // The live demo ICP: its only time-dependent test is lastEngagedAt WITHIN_DAYS 30.
@@ -37,9 +43,13 @@ export async function prepareWindowsEndingTogether(ds: DataSource, segment: { id
   const [due] = await ds.query(
     `SELECT count(*)::int AS n, count(DISTINCT s.next_change_at)::int AS instants, min(s.next_change_at) AS at
      FROM account_score s JOIN icp_version v ON v.id = s.version_id AND v.status = 'PUBLISHED'
-     WHERE v.segment_id = $1 AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL`, [segment.id]);
+     WHERE v.segment_id = $1 AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL`,
+    [segment.id],
+  );
   if (due.instants !== 1 || due.n !== published.accountsScored) {
-    throw new Error(`expected every one of ${published.accountsScored} scores due at one instant, got ${due.n} at ${due.instants} instants`);
+    throw new Error(
+      `expected every one of ${published.accountsScored} scores due at one instant, got ${due.n} at ${due.instants} instants`,
+    );
   }
   return due.at;
 }

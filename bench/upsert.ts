@@ -46,8 +46,12 @@ export function changed(a: GeneratedAccount): AccountInput {
 export function planBatches(plan: UpsertPlan): AccountInput[][] {
   const half = Math.floor(plan.count / 2);
   // New accounts come after everything created so far; updates walk the loaded accounts.
-  const fresh = [...generateAccountStream(half, { startIndex: plan.loaded + plan.run * half })]
-    .map((a): AccountInput => ({ externalId: a.externalId, name: a.name, domain: a.domain, attributes: a.attributes }));
+  const fresh = [...generateAccountStream(half, { startIndex: plan.loaded + plan.run * half })].map((a): AccountInput => ({
+    externalId: a.externalId,
+    name: a.name,
+    domain: a.domain,
+    attributes: a.attributes,
+  }));
   if ((plan.run + 1) * half > plan.loaded) throw new Error(`run ${plan.run} would update accounts beyond the ${plan.loaded} loaded`);
   const updates = [...generateAccountStream(half, { startIndex: plan.run * half })].map(changed);
   const batches: AccountInput[][] = [];
@@ -63,15 +67,17 @@ async function runWorkers<T>(items: T[], workers: number, work: (item: T) => Pro
   const total: Counts = { created: 0, updated: 0, unchanged: 0, rescored: 0 };
   let next = 0;
   const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < items.length) {
-      const r = await work(items[next++]);
-      total.created += r.created;
-      total.updated += r.updated;
-      total.unchanged += r.unchanged;
-      total.rescored += r.rescored;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < items.length) {
+        const r = await work(items[next++]);
+        total.created += r.created;
+        total.updated += r.updated;
+        total.unchanged += r.unchanged;
+        total.rescored += r.rescored;
+      }
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const accounts = total.created + total.updated + total.unchanged;
   return { seconds, accounts, rate: accounts / seconds, ...total };
@@ -87,9 +93,14 @@ const MUTATION = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(account
 export function upsertViaHttp(url: string, apiKey: string, batches: AccountInput[][], workers: number): Promise<UpsertFigure> {
   const bodies = batches.map((accounts) => JSON.stringify({ query: MUTATION, variables: { accounts } }));
   return runWorkers(bodies, workers, async (body) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body,
+    });
     const json = (await res.json()) as { data?: { upsertAccounts: Counts }; errors?: unknown[] };
-    if (!res.ok || json.errors || !json.data) throw new Error(`upsertAccounts over HTTP failed (${res.status}): ${JSON.stringify(json.errors ?? json).slice(0, 500)}`);
+    if (!res.ok || json.errors || !json.data)
+      throw new Error(`upsertAccounts over HTTP failed (${res.status}): ${JSON.stringify(json.errors ?? json).slice(0, 500)}`);
     return json.data.upsertAccounts;
   });
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 const TABLES = ['api_key', 'segment', 'icp_version', 'attribute_definition'];
 

@@ -11,6 +11,14 @@ import { Delivery1765300000000 } from './1765300000000-Delivery';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
 export const migrations = [
-  Registry1764000000000, AccountsAndScores1764100000000, Overrides1764200000000, Outcomes1764300000000, AuditActors1764700000000,
-  OverrideRevokerKey1764700000001, CacheInvalidation1764800000000, PublishJobs1764800000001, ScoreNextChange1764900000000, Delivery1765300000000,
+  Registry1764000000000,
+  AccountsAndScores1764100000000,
+  Overrides1764200000000,
+  Outcomes1764300000000,
+  AuditActors1764700000000,
+  OverrideRevokerKey1764700000001,
+  CacheInvalidation1764800000000,
+  PublishJobs1764800000001,
+  ScoreNextChange1764900000000,
+  Delivery1765300000000,
 ];

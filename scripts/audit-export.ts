@@ -11,7 +11,14 @@ const USAGE = 'usage: npm run audit:export -- --from 2026-10-01 --to 2026-11-01 
 
 /** `npm run audit:export`: a period's audit events and overrides as CSV or JSON lines, with the chain verified. */
 async function run(): Promise<number> {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'csv' }, out: { type: 'string', default: 'audit-export' } } });
+  const { values } = parseArgs({
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      out: { type: 'string', default: 'audit-export' },
+    },
+  });
   const from = new Date(values.from ?? '');
   const to = new Date(values.to ?? '');
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to || !['csv', 'jsonl'].includes(values.format!)) {
@@ -23,7 +30,9 @@ async function run(): Promise<number> {
   await ds.initialize();
   try {
     const result = await exportAudit(createSystemContext(ds), { from, to, format: values.format as ExportFormat, outDir: values.out! });
-    process.stdout.write(`${result.events} audit events and ${result.overrides} overrides written to:\n${result.files.map((f) => `  ${f}`).join('\n')}\n`);
+    process.stdout.write(
+      `${result.events} audit events and ${result.overrides} overrides written to:\n${result.files.map((f) => `  ${f}`).join('\n')}\n`,
+    );
     if (!result.chain.ok) {
       process.stdout.write(`hash chain BROKEN at sequence ${result.chain.firstBrokenSequence}\n`);
       return 1;
@@ -36,7 +45,10 @@ async function run(): Promise<number> {
   }
 }
 
-run().then((code) => process.exit(code), (err) => {
-  logger.fatal({ err }, 'audit export failed');
-  process.exit(1);
-});
+run().then(
+  (code) => process.exit(code),
+  (err) => {
+    logger.fatal({ err }, 'audit export failed');
+    process.exit(1);
+  },
+);

@@ -22,7 +22,14 @@ export async function generateExampleClient(): Promise<Map<string, string>> {
   const documents = [{ location: OPERATIONS, document: parse(rawSDL), rawSDL }];
   const config = { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', JSON: 'unknown' } };
   const sections = await preset.buildGeneratesSection({
-    baseOutputDir: EXAMPLE_OUTPUT, schema, schemaAst, documents, config, presetConfig: { fragmentMasking: false }, plugins: [], pluginMap: {},
+    baseOutputDir: EXAMPLE_OUTPUT,
+    schema,
+    schemaAst,
+    documents,
+    config,
+    presetConfig: { fragmentMasking: false },
+    plugins: [],
+    pluginMap: {},
   });
   const files = new Map<string, string>();
   for (const section of sections) files.set(section.filename, await codegen({ ...section, schemaAst }));

@@ -13,7 +13,13 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ACCOUNT_FILE_FORMATS, formatFromFileName, type AccountFileFormat } from '../src/use-cases/import/account-file';
 import {
-  DEFAULT_BATCH_SIZE, ImportAbortedError, importAccounts, type BatchSummary, type ImportProgress, type ImportRejection, type ImportSummary,
+  DEFAULT_BATCH_SIZE,
+  ImportAbortedError,
+  importAccounts,
+  type BatchSummary,
+  type ImportProgress,
+  type ImportRejection,
+  type ImportSummary,
 } from '../src/use-cases/import/import-accounts';
 import { MAX_ACCOUNTS_PER_CALL } from '../src/use-cases/accounts/account.service';
 import { MAX_OUTCOMES_PER_CALL } from '../src/use-cases/outcomes/outcome.service';
@@ -26,7 +32,8 @@ import { openDatabase } from '../src/db/database';
 import { logger } from '../src/logger';
 import { createSystemContext } from '../src/use-cases/system-context';
 
-const USAGE = 'usage: npm run import -- <file.csv|file.jsonl> [--kind accounts|leads|opportunities] [--format csv|jsonl] [--batch-size 1000] [--rejected rejected.csv]';
+const USAGE =
+  'usage: npm run import -- <file.csv|file.jsonl> [--kind accounts|leads|opportunities] [--format csv|jsonl] [--batch-size 1000] [--rejected rejected.csv]';
 /** Every kind's service takes this many rows a call (the kind may only be known after reading the file). */
 const MAX_BATCH_SIZE = Math.min(MAX_ACCOUNTS_PER_CALL, MAX_OUTCOMES_PER_CALL);
 /** The audit trail names this actor for every batch of an import. */
@@ -60,7 +67,11 @@ function parseCommandLine(argv: string[]): Args {
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`no such file: ${positionals[0]}`);
   const format = (values.format ?? formatFromFileName(file)) as AccountFileFormat | null;
   if (!format || !ACCOUNT_FILE_FORMATS.includes(format)) {
-    throw new UsageError(values.format ? `unknown format "${values.format}" (csv or jsonl)` : `cannot tell the format of ${path.basename(file)}: use --format csv|jsonl`);
+    throw new UsageError(
+      values.format
+        ? `unknown format "${values.format}" (csv or jsonl)`
+        : `cannot tell the format of ${path.basename(file)}: use --format csv|jsonl`,
+    );
   }
   const kind = (values.kind ?? null) as ImportKind | null;
   if (kind !== null && !IMPORT_KINDS.includes(kind)) throw new UsageError(`unknown kind "${values.kind}" (${IMPORT_KINDS.join(', ')})`);
@@ -78,12 +89,15 @@ const formatInt = (n: number) => Math.round(n).toLocaleString('en-US');
 function progressReporter(totalBytes: number, startedAt: number): { update(p: ImportProgress): void; stop(): void } {
   const rate = (rows: number) => rows / Math.max((Date.now() - startedAt) / 1000, 0.001);
   if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar({
-      stream: process.stderr,
-      format: 'importing [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
-      hideCursor: true,
-      etaBuffer: 20,
-    }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: process.stderr,
+        format: 'importing [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
+        hideCursor: true,
+        etaBuffer: 20,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     bar.start(Math.max(totalBytes, 1), 0, { rows: 0, rate: '0' });
     return {
       update: (p) => bar.update(Math.min(p.bytesRead, totalBytes), { rows: formatInt(p.rows), rate: formatInt(rate(p.rows)) }),
@@ -99,8 +113,10 @@ function progressReporter(totalBytes: number, startedAt: number): { update(p: Im
       lastAt = now;
       lastRows = p.rows;
       const share = totalBytes ? Math.min(p.bytesRead / totalBytes, 1) : 1;
-      const eta = share > 0 ? `${Math.round(((now - startedAt) / 1000) * (1 - share) / share)} s` : '?';
-      process.stderr.write(`imported ${p.rows} rows (${Math.round(share * 100)}% of bytes), ${formatInt(rate(p.rows))} rows/s, ETA ${eta}\n`);
+      const eta = share > 0 ? `${Math.round((((now - startedAt) / 1000) * (1 - share)) / share)} s` : '?';
+      process.stderr.write(
+        `imported ${p.rows} rows (${Math.round(share * 100)}% of bytes), ${formatInt(rate(p.rows))} rows/s, ETA ${eta}\n`,
+      );
     },
     stop: () => undefined,
   };
@@ -130,10 +146,14 @@ async function report(args: Args, kind: ImportKind, summary: BatchSummary, secon
   const timing = `in ${seconds.toFixed(1)} s (${rate} rows/s)`;
   if (kind === 'accounts') {
     const s = summary as ImportSummary;
-    process.stdout.write(`created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected.length}, rescored ${s.rescored} ${timing}\n`);
+    process.stdout.write(
+      `created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected.length}, rescored ${s.rescored} ${timing}\n`,
+    );
   } else {
     // The kind leads the line: it may have been inferred, and the services count no unchanged rows.
-    process.stdout.write(`${kind}: created ${summary.created}, updated ${summary.updated}, rejected ${summary.rejected.length} ${timing}\n`);
+    process.stdout.write(
+      `${kind}: created ${summary.created}, updated ${summary.updated}, rejected ${summary.rejected.length} ${timing}\n`,
+    );
   }
   if (summary.rejected.length === 0) return;
   await writeRejected(args.rejectedFile, summary.rejected);
@@ -147,7 +167,7 @@ async function run(args: Args): Promise<number> {
     await ds.initialize();
     await migrateDatabase(db.url);
     const ctx = createSystemContext(ds, IMPORT_PRINCIPAL);
-    const kind = args.kind ?? await inferImportKind(fs.createReadStream(args.file), args.format);
+    const kind = args.kind ?? (await inferImportKind(fs.createReadStream(args.file), args.format));
     const controller = new AbortController();
     const onSigint = () => {
       // First Ctrl-C: finish the batch in flight and report; a second one ends at once.

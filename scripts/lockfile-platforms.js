@@ -47,7 +47,9 @@ function main() {
   if (process.argv.includes('--check')) {
     const names = Object.keys(added);
     if (names.length) {
-      console.error(`package-lock.json lacks ${names.length} platform entries (${names.slice(0, 3).join(', ')}…): run npm run lockfile:platforms`);
+      console.error(
+        `package-lock.json lacks ${names.length} platform entries (${names.slice(0, 3).join(', ')}…): run npm run lockfile:platforms`,
+      );
       process.exit(1);
     }
     return;

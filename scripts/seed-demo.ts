@@ -20,7 +20,9 @@ async function run(): Promise<void> {
       return;
     }
     const d = await seedDemo(ctx);
-    process.stdout.write(`Demo data loaded: ${d.segments} segments, ${d.accounts} scored accounts, ${d.overrides} overrides, ${d.leads} leads, ${d.opportunities} opportunities.\n`);
+    process.stdout.write(
+      `Demo data loaded: ${d.segments} segments, ${d.accounts} scored accounts, ${d.overrides} overrides, ${d.leads} leads, ${d.opportunities} opportunities.\n`,
+    );
   } finally {
     await ds.destroy();
     await db.stop();

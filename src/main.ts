@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   const db = await openDatabase(config, logger);
   const ds = createDataSource(db.url);
   await ds.initialize().catch((err: Error) => {
-    throw new StartupError(`cannot connect to ${db.embedded ? 'the embedded PostgreSQL' : 'DATABASE_URL'} (${err.message}): check that the server is running and the URL is right`);
+    throw new StartupError(
+      `cannot connect to ${db.embedded ? 'the embedded PostgreSQL' : 'DATABASE_URL'} (${err.message}): check that the server is running and the URL is right`,
+    );
   });
   const applied = await migrateDatabase(db.url);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
   }
   lines.push(
     '  try:',
-    `    curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer ${adminKey.source === 'FITGRAPH_ADMIN_KEY' ? '$FITGRAPH_ADMIN_KEY' : adminKey.secret ?? '<key>'}" \\`,
+    `    curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer ${adminKey.source === 'FITGRAPH_ADMIN_KEY' ? '$FITGRAPH_ADMIN_KEY' : (adminKey.secret ?? '<key>')}" \\`,
     `      -d '{"query":"{ segments { key liveVersion { number } } }"}'`,
     '',
   );
@@ -76,13 +78,17 @@ async function main(): Promise<void> {
     // Still listening while draining: probes and late requests get their 503 instead of a refused connection.
     server.closeIdleConnections();
     // Running jobs get the same deadline; the queue then fails them so that another worker retries them.
-    const backgroundStopped = background.stop(config.drainTimeoutMs).catch((err: unknown) => logger.error({ err }, 'stopping the job queue failed'));
+    const backgroundStopped = background
+      .stop(config.drainTimeoutMs)
+      .catch((err: unknown) => logger.error({ err }, 'stopping the job queue failed'));
     let exitCode = 0;
     if (!(await work.idle(config.drainTimeoutMs))) {
       exitCode = 1;
       logger.warn({ inFlight: work.inFlight }, 'drain deadline passed: cancelling in-flight work in the database');
-      const terminated = await endSessionsOf(db.url, applicationName, async () => !(await work.idle(2_000)))
-        .catch((err: unknown) => { logger.error({ err }, 'cancelling in-flight work failed'); return 0; });
+      const terminated = await endSessionsOf(db.url, applicationName, async () => !(await work.idle(2_000))).catch((err: unknown) => {
+        logger.error({ err }, 'cancelling in-flight work failed');
+        return 0;
+      });
       if (terminated) logger.warn({ sessions: terminated }, 'sessions terminated');
       await work.idle(2_000);
     }

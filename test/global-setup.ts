@@ -14,11 +14,8 @@ import { JOB_SCHEMA } from '../src/queue/job-queue';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __fitgraphEmbedded: { server: EmbeddedServer; dir: string } | undefined;
 }
-
-
 
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;

@@ -4,7 +4,19 @@ import { buildSchema, findBreakingChanges } from 'graphql';
 import { SCHEMA_FILE, renderSchema } from '../scripts/emit-schema';
 
 /** The contract layers this build implements; each later layer extends the ones before. */
-const IMPLEMENTED_LAYERS = ['01-registry.graphql', '02-scoring.graphql', '03-overrides.graphql', '04-outcomes.graphql', '05-model-and-time.graphql', '06-publishing.graphql', '07-delivery.graphql', '08-discovery.graphql', '09-statistics.graphql', '10-frontend.graphql', '11-hardening.graphql'];
+const IMPLEMENTED_LAYERS = [
+  '01-registry.graphql',
+  '02-scoring.graphql',
+  '03-overrides.graphql',
+  '04-outcomes.graphql',
+  '05-model-and-time.graphql',
+  '06-publishing.graphql',
+  '07-delivery.graphql',
+  '08-discovery.graphql',
+  '09-statistics.graphql',
+  '10-frontend.graphql',
+  '11-hardening.graphql',
+];
 const CONTRACT_DIR = path.resolve(__dirname, '..', '..', 'shared', 'contract');
 
 describe('schema/schema.graphql', () => {
@@ -22,7 +34,6 @@ describe('schema/schema.graphql', () => {
 
 const contractPresent = fs.existsSync(CONTRACT_DIR);
 if (!contractPresent) {
-  // eslint-disable-next-line no-console
   console.log(`Contract test skipped: ${CONTRACT_DIR} is absent (it sits beside the repository in CI and on the team's machines).`);
 }
 

@@ -19,9 +19,12 @@ export function spreadsheetSafe(text: string): string {
  * JSON objects cannot start a formula and are written as they are).
  */
 export function csvLine(fields: ReadonlyArray<unknown>, opts: { forSpreadsheets?: boolean } = {}): string {
-  return `${fields.map((f) => {
-    let text = f === null || f === undefined ? '' : f instanceof Date ? f.toISOString() : typeof f === 'object' ? JSON.stringify(f) : String(f);
-    if (opts.forSpreadsheets && typeof f === 'string') text = spreadsheetSafe(text);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  }).join(',')}\n`;
+  return `${fields
+    .map((f) => {
+      let text =
+        f === null || f === undefined ? '' : f instanceof Date ? f.toISOString() : typeof f === 'object' ? JSON.stringify(f) : String(f);
+      if (opts.forSpreadsheets && typeof f === 'string') text = spreadsheetSafe(text);
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    })
+    .join(',')}\n`;
 }

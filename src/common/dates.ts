@@ -45,8 +45,10 @@ function daysInMonth(y: number, m: number): number {
 export function parseInstant(s: string, requireOffset = false): number {
   const len = s.length;
   if (len < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN; // '-'
-  const hi = pairAt(s, 0), lo = pairAt(s, 2); // century, year
-  const mo = pairAt(s, 5), d = pairAt(s, 8);
+  const hi = pairAt(s, 0),
+    lo = pairAt(s, 2); // century, year
+  const mo = pairAt(s, 5),
+    d = pairAt(s, 8);
   const y = hi * 100 + lo;
   if (hi < 0 || lo < 0 || y === 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
   const day = daysFromCivil(y, mo, d) * MS_PER_DAY;
@@ -59,7 +61,8 @@ export function parseInstant(s: string, requireOffset = false): number {
   let i = 16;
   let sec = 0;
   let ms = 0;
-  if (i + 2 < len && s.charCodeAt(i) === 58) { // ':'
+  if (i + 2 < len && s.charCodeAt(i) === 58) {
+    // ':'
     sec = pairAt(s, i + 1);
     if (sec < 0 || sec > 59) return NaN;
     i += 3;
@@ -80,9 +83,11 @@ export function parseInstant(s: string, requireOffset = false): number {
   let offset = 0;
   if (i < len) {
     const z = s.charCodeAt(i);
-    if (z === 90 && i + 1 === len) { // 'Z'
+    if (z === 90 && i + 1 === len) {
+      // 'Z'
       i++;
-    } else if ((z === 43 || z === 45) && i + 6 === len && s.charCodeAt(i + 3) === 58) { // '±HH:MM'
+    } else if ((z === 43 || z === 45) && i + 6 === len && s.charCodeAt(i + 3) === 58) {
+      // '±HH:MM'
       const oh = pairAt(s, i + 1);
       const om = pairAt(s, i + 4);
       if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from '../errors/domain-errors';
 import { isIsoDate } from './dates';
 
 export const MAX_PAGE_SIZE = 500;
 
-@ObjectType({ description: 'Relay page information. Paging forward, hasPreviousPage is true when the page started after a cursor; paging backward, hasNextPage is true when it ended before one.' })
+@ObjectType({
+  description:
+    'Relay page information. Paging forward, hasPreviousPage is true when the page started after a cursor; paging backward, hasNextPage is true when it ended before one.',
+})
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -80,10 +83,16 @@ export class ConnectionArgs implements PageArgs {
   @Field(() => String, { nullable: true, description: 'A cursor of this field with the same arguments: the page starts after it.' })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Page size backward, up to 500: the last rows before `before` (or of the list), in the list\'s order.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Page size backward, up to 500: the last rows before `before` (or of the list), in the list's order.",
+  })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'A cursor of this field with the same arguments: the page ends before it (with last).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A cursor of this field with the same arguments: the page ends before it (with last).',
+  })
   before?: string | null;
 }
 
@@ -102,13 +111,21 @@ function canonical(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v != null).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v != null)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
   }
   return value;
 }
 
 export function listScope(kind: string, listArgs: Record<string, unknown> = {}): ListScope {
-  const fingerprint = createHash('sha256').update(JSON.stringify([kind, canonical(listArgs)])).digest('base64url').slice(0, 16);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([kind, canonical(listArgs)]))
+    .digest('base64url')
+    .slice(0, 16);
   return { kind, fingerprint };
 }
 
@@ -134,12 +151,21 @@ export function encodeCursor(scope: ListScope, key: unknown[]): string {
 export function decodeCursor(scope: ListScope, cursor: string, parts: readonly CursorPart[], field: string): unknown[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed[0] === scope.kind && parsed[1] === scope.fingerprint && parsed.length === parts.length + 2
-      && parts.every((p, i) => PART_CHECKS[p](parsed[i + 2]))) return parsed.slice(2);
+    if (
+      Array.isArray(parsed) &&
+      parsed[0] === scope.kind &&
+      parsed[1] === scope.fingerprint &&
+      parsed.length === parts.length + 2 &&
+      parts.every((p, i) => PART_CHECKS[p](parsed[i + 2]))
+    )
+      return parsed.slice(2);
   } catch {
     // fall through to the error below
   }
-  throw BadUserInputError.forField(field, 'is not a cursor of this list: a cursor is valid only for the field and arguments that returned it');
+  throw BadUserInputError.forField(
+    field,
+    'is not a cursor of this list: a cursor is valid only for the field and arguments that returned it',
+  );
 }
 
 /**
@@ -187,7 +213,12 @@ export function toPage<R, T>(rows: R[], request: PageRequest, keyOf: (row: R) =>
 }
 
 /** Pages a list held in memory (short lists: a segment's versions, an account's history) like a keyset list. */
-export function pageOfList<T>(items: T[], request: PageRequest, keyOf: (item: T) => unknown[], nodeOf: (item: T) => unknown = (i) => i): Page<T> {
+export function pageOfList<T>(
+  items: T[],
+  request: PageRequest,
+  keyOf: (item: T) => unknown[],
+  nodeOf: (item: T) => unknown = (i) => i,
+): Page<T> {
   const keys = items.map((i) => JSON.stringify(keyOf(i)));
   let start = 0;
   let end = items.length;

@@ -34,9 +34,12 @@ function poolCheckingClients(intervalMs: number): typeof pg {
       super(options);
       if (intervalMs <= 0) return;
       this.on('connect', (client) => {
-        client.query(
-          `SELECT set_config('client_connection_check_interval', $1, false)
-           WHERE current_setting('server_version_num')::int >= 140000`, [`${intervalMs}ms`])
+        client
+          .query(
+            `SELECT set_config('client_connection_check_interval', $1, false)
+           WHERE current_setting('server_version_num')::int >= 140000`,
+            [`${intervalMs}ms`],
+          )
           .catch(() => undefined); // a failure here surfaces on the client's next query
       });
     }
@@ -51,7 +54,9 @@ function startupOptions(workload: Workload, cfg: SessionConfig): string {
     settings.statement_timeout = cfg.statementTimeoutMs;
     settings.lock_timeout = cfg.lockTimeoutMs;
   }
-  return Object.entries(settings).map(([name, ms]) => `-c ${name}=${ms}`).join(' ');
+  return Object.entries(settings)
+    .map(([name, ms]) => `-c ${name}=${ms}`)
+    .join(' ');
 }
 
 export interface DataSourceOptions {

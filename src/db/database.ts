@@ -37,5 +37,9 @@ export async function openDatabase(cfg: Readonly<Config>, log: Logger): Promise<
   } finally {
     await admin.end();
   }
-  return { url: withDatabase(server.url, APP_DATABASE), embedded: { dataDir: cfg.dataDir, created: server.created, location: server.location }, stop: server.stop };
+  return {
+    url: withDatabase(server.url, APP_DATABASE),
+    embedded: { dataDir: cfg.dataDir, created: server.created, location: server.location },
+    stop: server.stop,
+  };
 }

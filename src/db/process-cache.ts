@@ -22,7 +22,10 @@ export class ProcessCache<K, V> {
   private readonly entries = new Map<K, V>();
   private generation = 0;
 
-  constructor(readonly tables: readonly CachedTable[], private readonly maxEntries = 10_000) {
+  constructor(
+    readonly tables: readonly CachedTable[],
+    private readonly maxEntries = 10_000,
+  ) {
     cacheBus.register(this);
   }
 
@@ -61,6 +64,7 @@ class CacheBus {
   /** True while this process listens: only then may caches serve. */
   listening = false;
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions whose payload types differ
   register(cache: ProcessCache<any, any>): void {
     this.caches.add(cache);
   }
@@ -108,10 +112,14 @@ class CacheBus {
   async announce(em: EntityManager, table: CachedTable): Promise<{ acknowledged(timeoutMs?: number): Promise<void> }> {
     const token = randomUUID();
     const [{ listeners }] = await em.query(
-      `SELECT count(*)::int AS listeners FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [LISTENER_NAME]);
+      `SELECT count(*)::int AS listeners FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+      [LISTENER_NAME],
+    );
     // Waiting starts now: an early acknowledgement is counted too.
     let done!: () => void;
-    const finished = new Promise<void>((resolve) => { done = resolve; });
+    const finished = new Promise<void>((resolve) => {
+      done = resolve;
+    });
     const entry = { expected: listeners, acks: 0, done: () => done() };
     if (listeners > 0) this.waiting.set(token, entry);
     else done();
@@ -145,7 +153,11 @@ class CacheBus {
     const wasListening = this.listening;
     this.drop();
     if (!this.url) return;
-    if (wasListening) this.log?.warn({ err: err instanceof Error ? { message: err.message } : undefined }, 'cache listener lost: caches emptied and bypassed until it reconnects');
+    if (wasListening)
+      this.log?.warn(
+        { err: err instanceof Error ? { message: err.message } : undefined },
+        'cache listener lost: caches emptied and bypassed until it reconnects',
+      );
     if (this.retry) return;
     this.retry = setTimeout(() => {
       this.retry = null;

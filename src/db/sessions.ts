@@ -12,11 +12,14 @@ export async function endSessionsOf(url: string, applicationName: string, stillB
   try {
     await admin.query(
       `SELECT pg_cancel_backend(pid) FROM pg_stat_activity
-       WHERE application_name = $1 AND pid <> pg_backend_pid() AND state = 'active'`, [applicationName]);
+       WHERE application_name = $1 AND pid <> pg_backend_pid() AND state = 'active'`,
+      [applicationName],
+    );
     if (!(await stillBusy())) return 0;
     const { rowCount } = await admin.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`,
-      [applicationName]);
+      [applicationName],
+    );
     return rowCount ?? 0;
   } finally {
     await admin.end();

@@ -26,7 +26,8 @@ export async function refreshStaleStatistics(em: EntityManager, tables: readonly
       `SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
        WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
          AND s.n_mod_since_analyze >= greatest($2::float8, $3::float8 * greatest(c.reltuples, 0))`,
-      [tables, STALE_MIN_ROWS, STALE_FRACTION]);
+      [tables, STALE_MIN_ROWS, STALE_FRACTION],
+    );
     if (stale.length === 0) return [];
     const names = stale.map((t) => t.relname).filter((t) => tables.includes(t));
     // SKIP_LOCKED: a table another session is analysing right now is left to it.

@@ -60,8 +60,10 @@ function weighted(spec: string): (r: number) => string {
   };
 }
 
-const INDUSTRY = weighted('saas:18,financial services:12,healthcare:10,e-commerce:9,media:6,gaming:5,'
-  + 'manufacturing:12,retail:9,logistics:7,education:9,government:2.5');
+const INDUSTRY = weighted(
+  'saas:18,financial services:12,healthcare:10,e-commerce:9,media:6,gaming:5,' +
+    'manufacturing:12,retail:9,logistics:7,education:9,government:2.5',
+);
 const TARGET = new Set(['financial services', 'e-commerce', 'media', 'saas', 'healthcare', 'gaming']);
 
 // Country and region are drawn together so that they always agree.
@@ -71,7 +73,20 @@ for (const c of 'US,CA'.split(',')) REGION[c] = 'NA';
 for (const c of 'GB,DE,FR,NL,SE,IE,IL,ES,AE'.split(',')) REGION[c] = 'EMEA';
 for (const c of 'JP,AU,IN,SG,KR'.split(',')) REGION[c] = 'APAC';
 for (const c of 'BR,MX,AR,CO'.split(',')) REGION[c] = 'LATAM';
-const TLD: Record<string, string> = { GB: '.co.uk', DE: '.de', FR: '.fr', NL: '.nl', SE: '.se', IE: '.ie', ES: '.es', JP: '.jp', AU: '.com.au', IN: '.in', BR: '.com.br', MX: '.mx' };
+const TLD: Record<string, string> = {
+  GB: '.co.uk',
+  DE: '.de',
+  FR: '.fr',
+  NL: '.nl',
+  SE: '.se',
+  IE: '.ie',
+  ES: '.es',
+  JP: '.jp',
+  AU: '.com.au',
+  IN: '.in',
+  BR: '.com.br',
+  MX: '.mx',
+};
 
 // Revenue bands: <$10M, $10M-$100M, $100M-$1B, $1B+ (index = band).
 const FUNDING = [
@@ -88,38 +103,64 @@ const MATURITY = [
 ];
 const MATURITY_UP: Record<string, string> = { none: 'early', early: 'growing', growing: 'dedicated-team' };
 const MATURITY_DOWN: Record<string, string> = { early: 'none', growing: 'early', 'dedicated-team': 'growing' };
-const GROWTH_BY_STAGE: Record<string, number> = { seed: 0.35, 'series-a': 0.32, 'series-b': 0.25, 'series-c': 0.2, growth: 0.17, private: 0.05, public: 0.05 };
+const GROWTH_BY_STAGE: Record<string, number> = {
+  seed: 0.35,
+  'series-a': 0.32,
+  'series-b': 0.25,
+  'series-c': 0.2,
+  growth: 0.17,
+  private: 0.05,
+  public: 0.05,
+};
 const CLOUD = weighted('aws:50,azure:25,gcp:18,other:7');
 const DEPLOYMENT = weighted('cloud:80,hybrid:17,on-premise-only:2.5');
 const TECH = 'salesforce,hubspot,aws,gcp,azure,kubernetes,snowflake,databricks,marketo,segment,pytorch,tensorflow'.split(',');
 const MODEL: Record<string, (r: number) => string> = {
-  saas: weighted('b2b:85,b2b2c:15'), 'e-commerce': weighted('b2c:60,marketplace:35,b2b:5'),
-  media: weighted('b2c:70,b2b:20,b2b2c:10'), gaming: weighted('b2c:90,b2b:10'),
-  'financial services': weighted('b2b:45,b2c:35,b2b2c:20'), healthcare: weighted('b2b:50,b2b2c:40,b2c:10'),
-  retail: weighted('b2c:75,marketplace:15,b2b:10'), education: weighted('b2c:45,b2b:35,b2b2c:20'),
+  saas: weighted('b2b:85,b2b2c:15'),
+  'e-commerce': weighted('b2c:60,marketplace:35,b2b:5'),
+  media: weighted('b2c:70,b2b:20,b2b2c:10'),
+  gaming: weighted('b2c:90,b2b:10'),
+  'financial services': weighted('b2b:45,b2c:35,b2b2c:20'),
+  healthcare: weighted('b2b:50,b2b2c:40,b2c:10'),
+  retail: weighted('b2c:75,marketplace:15,b2b:10'),
+  education: weighted('b2c:45,b2b:35,b2b2c:20'),
 };
 const MODEL_DEFAULT = weighted('b2b:90,b2b2c:10');
 
 // Per industry: name suffixes | pains | use cases (from seed 000's "use case patterns"), then
 // the suffixes' domain slugs (appended as entry 3).
-const PROFILE: Record<string, string[][]> = Object.fromEntries(Object.entries({
-  saas: 'Analytics,Software,Cloud,Labs,Systems,AI|scaling,cost,latency,time-to-market,talent-shortage|chatbots,ai-features,data-enrichment,recommendations,document-processing',
-  'financial services': 'Capital,Financial,Pay,Ledger,Trust,Bank|latency,compliance,scaling,explainability|fraud-detection,risk-scoring,document-processing,chatbots',
-  healthcare: 'Health,Medical,Bio,Care,Therapeutics|compliance,accuracy,explainability,cost|medical-imaging,clinical-nlp,drug-discovery,document-processing',
-  'e-commerce': 'Commerce,Market,Shop,Goods,Direct|scaling,personalization,cost,latency|recommendations,visual-search,dynamic-pricing,personalization',
-  media: 'Media,Studios,Broadcasting,News,Entertainment|content-volume,latency,global-distribution,cost|content-moderation,content-generation,personalization,recommendations',
-  gaming: 'Games,Interactive,Play,Studios|latency,player-experience,dynamic-content,scaling|ai-npcs,procedural-generation,anti-cheat,content-moderation',
-  manufacturing: 'Industries,Manufacturing,Robotics,Materials|cost,reliability,legacy-systems,data-silos|predictive-maintenance,quality-inspection,forecasting,document-processing',
-  retail: 'Retail,Outfitters,Stores,Brands|cost,personalization,data-silos,scaling|recommendations,forecasting,dynamic-pricing,chatbots',
-  logistics: 'Logistics,Freight,Shipping,Supply|cost,reliability,data-silos,latency|route-optimization,forecasting,document-processing,anomaly-detection',
-  education: 'Learning,Academy,Education,Institute|cost,compliance,talent-shortage,accuracy|chatbots,personalization,document-processing,data-enrichment',
-  government: 'Public Services,Transit Authority,Civic Services|compliance,legacy-systems,data-silos,cost|document-processing,chatbots,anomaly-detection,forecasting',
-}).map(([k, v]) => {
-  const parts = v.split('|').map((p) => p.split(','));
-  return [k, [...parts, parts[0].map((x) => x.toLowerCase().replace(/ /g, ''))]];
-}));
+const PROFILE: Record<string, string[][]> = Object.fromEntries(
+  Object.entries({
+    saas: 'Analytics,Software,Cloud,Labs,Systems,AI|scaling,cost,latency,time-to-market,talent-shortage|chatbots,ai-features,data-enrichment,recommendations,document-processing',
+    'financial services':
+      'Capital,Financial,Pay,Ledger,Trust,Bank|latency,compliance,scaling,explainability|fraud-detection,risk-scoring,document-processing,chatbots',
+    healthcare:
+      'Health,Medical,Bio,Care,Therapeutics|compliance,accuracy,explainability,cost|medical-imaging,clinical-nlp,drug-discovery,document-processing',
+    'e-commerce':
+      'Commerce,Market,Shop,Goods,Direct|scaling,personalization,cost,latency|recommendations,visual-search,dynamic-pricing,personalization',
+    media:
+      'Media,Studios,Broadcasting,News,Entertainment|content-volume,latency,global-distribution,cost|content-moderation,content-generation,personalization,recommendations',
+    gaming:
+      'Games,Interactive,Play,Studios|latency,player-experience,dynamic-content,scaling|ai-npcs,procedural-generation,anti-cheat,content-moderation',
+    manufacturing:
+      'Industries,Manufacturing,Robotics,Materials|cost,reliability,legacy-systems,data-silos|predictive-maintenance,quality-inspection,forecasting,document-processing',
+    retail: 'Retail,Outfitters,Stores,Brands|cost,personalization,data-silos,scaling|recommendations,forecasting,dynamic-pricing,chatbots',
+    logistics:
+      'Logistics,Freight,Shipping,Supply|cost,reliability,data-silos,latency|route-optimization,forecasting,document-processing,anomaly-detection',
+    education:
+      'Learning,Academy,Education,Institute|cost,compliance,talent-shortage,accuracy|chatbots,personalization,document-processing,data-enrichment',
+    government:
+      'Public Services,Transit Authority,Civic Services|compliance,legacy-systems,data-silos,cost|document-processing,chatbots,anomaly-detection,forecasting',
+  }).map(([k, v]) => {
+    const parts = v.split('|').map((p) => p.split(','));
+    return [k, [...parts, parts[0].map((x) => x.toLowerCase().replace(/ /g, ''))]];
+  }),
+);
 const GENERIC_USE_CASES = 'chatbots,data-enrichment,document-processing,recommendations,anomaly-detection,forecasting'.split(',');
-const NAME_A = 'North,Blue,Silver,Bright,Iron,Red,Green,Stone,Clear,Swift,High,Deep,Star,Sun,Oak,Pine,Cedar,Maple,Summit,River,Harbor,True,Prime,Nova,Vertex,Apex,Lumen,Quant,Atlas,Orbit'.split(',');
+const NAME_A =
+  'North,Blue,Silver,Bright,Iron,Red,Green,Stone,Clear,Swift,High,Deep,Star,Sun,Oak,Pine,Cedar,Maple,Summit,River,Harbor,True,Prime,Nova,Vertex,Apex,Lumen,Quant,Atlas,Orbit'.split(
+    ',',
+  );
 const SLUG_A = NAME_A.map((x) => x.toLowerCase());
 const NAME_B = 'wind,peak,line,wave,field,bridge,gate,stone,forge,path,point,crest,works,light,view,ridge,vale,mark,rock,spring'.split(',');
 
@@ -135,7 +176,10 @@ const MISSING_PATTERNS = ((r) => {
     masks[16 + ((r() * 24) | 0)] |= 1 << bit;
     for (let n = 0; n < 4;) {
       const p = 40 + ((r() * 24) | 0);
-      if (!(masks[p] & (1 << bit))) { masks[p] |= 1 << bit; n++; }
+      if (!(masks[p] & (1 << bit))) {
+        masks[p] |= 1 << bit;
+        n++;
+      }
     }
   }
   return masks;
@@ -163,14 +207,16 @@ function accountFactory(seed: number, now: Date): (index: number) => GeneratedAc
   let a: Record<string, GeneratedValue> = {};
   let missing = 0;
   let bit = 0;
-  const rnd = (): number => { // mulberry32 inlined on shared state: no closure per account
+  const rnd = (): number => {
+    // mulberry32 inlined on shared state: no closure per account
     s = (s + 0x6d2b79f5) | 0;
     let t = Math.imul(s ^ (s >>> 15), 1 | s);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-  const poisson = (mean: number): number => { // Knuth: fine for the small means used here
+  const poisson = (mean: number): number => {
+    // Knuth: fine for the small means used here
     const l = Math.exp(-mean);
     let k = 0;
     for (let p = rnd(); p > l; p *= rnd()) k++;
@@ -187,10 +233,17 @@ function accountFactory(seed: number, now: Date): (index: number) => GeneratedAc
     const first = extra === null ? 0 : 1;
     const out = new Array<string>(first + Math.min(k, from.length - first));
     let mask = 0;
-    if (extra !== null) { out[0] = extra; const e = from.indexOf(extra); if (e >= 0) mask = 1 << e; }
+    if (extra !== null) {
+      out[0] = extra;
+      const e = from.indexOf(extra);
+      if (e >= 0) mask = 1 << e;
+    }
     for (let i = first; i < out.length;) {
       const j = (rnd() * from.length) | 0;
-      if (!(mask & (1 << j))) { mask |= 1 << j; out[i++] = from[j]; }
+      if (!(mask & (1 << j))) {
+        mask |= 1 << j;
+        out[i++] = from[j];
+      }
     }
     return out;
   };
@@ -214,7 +267,8 @@ function accountFactory(seed: number, now: Date): (index: number) => GeneratedAc
     const w0 = TARGET.has(industry) ? 1 - (1 - rnd()) ** 2.2 : rnd() ** 2;
     const w = Math.sin((Math.PI / 2) * Math.sin((Math.PI / 2) * w0) ** 2) ** 2;
 
-    const ai = (rnd() * NAME_A.length) | 0, bi = (rnd() * NAME_B.length) | 0;
+    const ai = (rnd() * NAME_A.length) | 0,
+      bi = (rnd() * NAME_B.length) | 0;
     const si = (rnd() * profile[0].length) | 0;
     // join() yields one flat string; `+` chains of cons strings retained ~100 more bytes each.
     const name = [NAME_A[ai], NAME_B[bi], ' ', profile[0][si]].join('');
@@ -241,7 +295,9 @@ function accountFactory(seed: number, now: Date): (index: number) => GeneratedAc
     if (keep()) a.deployment = industry === 'government' && rnd() < 0.3 ? 'on-premise-only' : DEPLOYMENT(rnd());
     const maturity = MATURITY[band](rnd());
     const m = rnd();
-    if (keep()) a.mlMaturity = m < 0.6 * w ? (MATURITY_UP[maturity] ?? maturity) : m > 0.6 + 0.4 * w ? (MATURITY_DOWN[maturity] ?? maturity) : maturity;
+    if (keep())
+      a.mlMaturity =
+        m < 0.6 * w ? (MATURITY_UP[maturity] ?? maturity) : m > 0.6 + 0.4 * w ? (MATURITY_DOWN[maturity] ?? maturity) : maturity;
     if (keep()) a.usesCompetitor = rnd() < 0.05 + 0.45 * w;
 
     if (keep()) a.websiteVisits30d = Math.round(Math.exp(Math.log(1 + 40 * w * w * w) + 0.9 * normal()));
@@ -276,8 +332,7 @@ function accountFactory(seed: number, now: Date): (index: number) => GeneratedAc
 // Indexes must be non-negative integers: ids, domains and the per-index seed assume it.
 function checkRange(count: number, options: GenerateOptions): number {
   const start = options.startIndex ?? 0;
-  if (!Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(start) || start < 0
-    || !Number.isSafeInteger(start + count)) {
+  if (!Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(start) || start < 0 || !Number.isSafeInteger(start + count)) {
     throw new RangeError(`count and startIndex must be non-negative integers (got ${count}, ${start})`);
   }
   if (options.now !== undefined && Number.isNaN(options.now.getTime())) throw new RangeError('now is an invalid Date');

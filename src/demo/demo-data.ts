@@ -51,13 +51,25 @@ export async function seedDemo(ctx: AppContext, options: { accounts?: number } =
 
     const v1: Record<string, string> = {};
     for (const s of DEMO_SEGMENTS) {
-      v1[s.key] = (await versionService.createDraft(demo, { segmentKey: s.key, definition: s.legacy, notes: 'First ICP: any B2B company of the right size (from the 2025 planning deck).' })).id;
+      v1[s.key] = (
+        await versionService.createDraft(demo, {
+          segmentKey: s.key,
+          definition: s.legacy,
+          notes: 'First ICP: any B2B company of the right size (from the 2025 planning deck).',
+        })
+      ).id;
       await publishJobService.publish(demo, { id: v1[s.key], effectiveAt: daysAgo(180) });
     }
     let overrides = await seedOverrides(demo, { segmentKeys: keys, count: 6, fromDaysAgo: 170, toDaysAgo: 95, seed: 1 });
     const v2: Record<string, string> = {};
     for (const s of DEMO_SEGMENTS) {
-      v2[s.key] = (await versionService.createDraft(demo, { segmentKey: s.key, definition: s.live, notes: 'Quarterly review: narrowed to the profile of our best customers (seeds 000/001).' })).id;
+      v2[s.key] = (
+        await versionService.createDraft(demo, {
+          segmentKey: s.key,
+          definition: s.live,
+          notes: 'Quarterly review: narrowed to the profile of our best customers (seeds 000/001).',
+        })
+      ).id;
       await publishJobService.publish(demo, { id: v2[s.key], effectiveAt: daysAgo(90), notes: 'Q3 ICP review' });
     }
     overrides += await seedOverrides(demo, { segmentKeys: keys, count: 6, fromDaysAgo: 80, toDaysAgo: 5, seed: 2 });
@@ -68,14 +80,33 @@ export async function seedDemo(ctx: AppContext, options: { accounts?: number } =
     let leads = 0;
     let opportunities = 0;
     for (const [i, s] of DEMO_SEGMENTS.entries()) {
-      const counts = await seedOutcomes(demo, s.key, [
-        { versionId: v1[s.key], from: daysAgo(180), to: daysAgo(90), leads: 1200, reach: { PERFECT: 1, STRONG: 1, MODERATE: 1, WEAK: 1, DISQUALIFIED: 1 },
-          convert: { PERFECT: 0.08, STRONG: 0.08, MODERATE: 0.08, WEAK: 0.08, DISQUALIFIED: 0.08 },
-          win: { PERFECT: 0.3, STRONG: 0.25, MODERATE: 0.2, WEAK: 0.15, DISQUALIFIED: 0.05 }, cycleDays: [45, 9] },
-        { versionId: v2[s.key], from: daysAgo(90), to: daysAgo(7), leads: 1200, reach: { PERFECT: 6, STRONG: 4, MODERATE: 2, WEAK: 1, DISQUALIFIED: 0.3 },
-          convert: { PERFECT: 0.32, STRONG: 0.25, MODERATE: 0.15, WEAK: 0.08, DISQUALIFIED: 0.02 },
-          win: { PERFECT: 0.45, STRONG: 0.35, MODERATE: 0.2, WEAK: 0.1, DISQUALIFIED: 0.05 }, cycleDays: [28, 5] },
-      ], 100 + i);
+      const counts = await seedOutcomes(
+        demo,
+        s.key,
+        [
+          {
+            versionId: v1[s.key],
+            from: daysAgo(180),
+            to: daysAgo(90),
+            leads: 1200,
+            reach: { PERFECT: 1, STRONG: 1, MODERATE: 1, WEAK: 1, DISQUALIFIED: 1 },
+            convert: { PERFECT: 0.08, STRONG: 0.08, MODERATE: 0.08, WEAK: 0.08, DISQUALIFIED: 0.08 },
+            win: { PERFECT: 0.3, STRONG: 0.25, MODERATE: 0.2, WEAK: 0.15, DISQUALIFIED: 0.05 },
+            cycleDays: [45, 9],
+          },
+          {
+            versionId: v2[s.key],
+            from: daysAgo(90),
+            to: daysAgo(7),
+            leads: 1200,
+            reach: { PERFECT: 6, STRONG: 4, MODERATE: 2, WEAK: 1, DISQUALIFIED: 0.3 },
+            convert: { PERFECT: 0.32, STRONG: 0.25, MODERATE: 0.15, WEAK: 0.08, DISQUALIFIED: 0.02 },
+            win: { PERFECT: 0.45, STRONG: 0.35, MODERATE: 0.2, WEAK: 0.1, DISQUALIFIED: 0.05 },
+            cycleDays: [28, 5],
+          },
+        ],
+        100 + i,
+      );
       leads += counts.leads;
       opportunities += counts.opportunities;
     }

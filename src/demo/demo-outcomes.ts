@@ -35,7 +35,12 @@ interface Period {
   cycleDays: [number, number];
 }
 
-export async function seedOutcomes(ctx: AppContext, segmentKey: string, periods: Period[], seed: number): Promise<{ leads: number; opportunities: number }> {
+export async function seedOutcomes(
+  ctx: AppContext,
+  segmentKey: string,
+  periods: Period[],
+  seed: number,
+): Promise<{ leads: number; opportunities: number }> {
   const rng = createRng(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
   const now = ctx.clock.now().getTime();
@@ -46,7 +51,9 @@ export async function seedOutcomes(ctx: AppContext, segmentKey: string, periods:
       `SELECT a.external_id, s.tier, coalesce(a.attributes->'techStack' @> '["salesforce"]', false) AS salesforce,
               CASE WHEN jsonb_typeof(a.attributes->'employees') = 'number' THEN (a.attributes->>'employees')::float8 END AS employees
        FROM account_score s JOIN account a ON a.id = s.account_id
-       WHERE s.version_id = $1 AND s.valid_to IS NULL ORDER BY a.external_id`, [period.versionId]);
+       WHERE s.version_id = $1 AND s.valid_to IS NULL ORDER BY a.external_id`,
+      [period.versionId],
+    );
     const weights = accounts.map((a) => period.reach[a.tier] ?? 0);
     const total = weights.reduce((x, y) => x + y, 0);
     const pickAccount = () => {
@@ -60,15 +67,23 @@ export async function seedOutcomes(ctx: AppContext, segmentKey: string, periods:
       const convertedAt = createdAt + (1 + rng() * 6) * DAY;
       const converts = rng() < (period.convert[account.tier] ?? 0) && convertedAt < now;
       const ref = `${segmentKey}-${p}-${i}`;
-      leads.push({ externalId: `lead-${ref}`, accountExternalId: account.external_id, createdAt: new Date(createdAt), convertedAt: converts ? new Date(convertedAt) : null });
+      leads.push({
+        externalId: `lead-${ref}`,
+        accountExternalId: account.external_id,
+        createdAt: new Date(createdAt),
+        convertedAt: converts ? new Date(convertedAt) : null,
+      });
       if (!converts) continue;
       const won = rng() < Math.min(0.95, (period.win[account.tier] ?? 0) * winFactor(segmentKey, account));
       const cycle = Math.max(5, period.cycleDays[0] + gauss() * period.cycleDays[1]);
       const closedAt = convertedAt + cycle * DAY;
       const open = closedAt >= now;
       opportunities.push({
-        externalId: `opp-${ref}`, accountExternalId: account.external_id, createdAt: new Date(convertedAt),
-        outcome: open ? 'OPEN' : won ? 'WON' : 'LOST', closedAt: open ? null : new Date(closedAt),
+        externalId: `opp-${ref}`,
+        accountExternalId: account.external_id,
+        createdAt: new Date(convertedAt),
+        outcome: open ? 'OPEN' : won ? 'WON' : 'LOST',
+        closedAt: open ? null : new Date(closedAt),
         amount: Math.round(DEAL_SIZE[segmentKey] * Math.exp(0.4 * gauss())),
       });
     }

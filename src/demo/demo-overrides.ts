@@ -8,7 +8,10 @@ import { createRng } from './account-generator';
 const DAY = 86_400_000;
 const MANAGERS = ['maria.lopez (sales)', 'tom.becker (sales)', 'aisha.khan (sales)'];
 const UP: Array<[OverrideCategory, string]> = [
-  ['STRATEGIC_ACCOUNT', 'Reference logo for the financial-services vertical; their CTO asked for a pilot after our fraud-detection webinar.'],
+  [
+    'STRATEGIC_ACCOUNT',
+    'Reference logo for the financial-services vertical; their CTO asked for a pilot after our fraud-detection webinar.',
+  ],
   ['DATA_QUALITY', 'CRM shows 40 employees but their filing and LinkedIn show about 450; the firmographics are a year old.'],
   ['PARTNER_REFERRAL', 'Referred by our AWS partner manager with a named budget owner and a mutual action plan for Q1.'],
   ['EXISTING_RELATIONSHIP', 'Their new VP Data was our champion at a current customer and is running a formal evaluation.'],
@@ -20,24 +23,36 @@ const DOWN: Array<[OverrideCategory, string]> = [
   ['DATA_QUALITY', 'Account was acquired last month and all ML spend moves to the parent company next quarter.'],
   ['EXISTING_RELATIONSHIP', 'Signed a three-year contract with a competitor in September; no buying window until 2028.'],
 ];
-const REVOKE_REASON = 'Pilot was cancelled after their reorganisation; the model\'s verdict applies again until we hear back.';
+const REVOKE_REASON = "Pilot was cancelled after their reorganisation; the model's verdict applies again until we hear back.";
 
-interface Candidate { accountId: string; tier: FitTier }
+interface Candidate {
+  accountId: string;
+  tier: FitTier;
+}
 
 /**
  * Overrides for `count` member accounts per segment, dated between `fromDaysAgo` and
  * `toDaysAgo`; some expire a few days before `expireBeforeDaysAgo`, some are revoked.
  */
-export async function seedOverrides(ctx: AppContext, opts: { segmentKeys: string[]; count: number; fromDaysAgo: number; toDaysAgo: number; seed: number }): Promise<number> {
+export async function seedOverrides(
+  ctx: AppContext,
+  opts: { segmentKeys: string[]; count: number; fromDaysAgo: number; toDaysAgo: number; seed: number },
+): Promise<number> {
   const rng = createRng(opts.seed);
   const now = ctx.clock.now().getTime();
   let created = 0;
   for (const key of opts.segmentKeys) {
-    const candidates: Candidate[] = (await ctx.em.query(
-      `SELECT s.account_id, s.tier FROM account_score s JOIN icp_version v ON v.id = s.version_id AND v.status = 'PUBLISHED'
+    const candidates: Candidate[] = (
+      await ctx.em.query(
+        `SELECT s.account_id, s.tier FROM account_score s JOIN icp_version v ON v.id = s.version_id AND v.status = 'PUBLISHED'
        JOIN segment g ON g.id = s.segment_id WHERE g.key = $1 AND s.valid_to IS NULL
          AND NOT EXISTS (SELECT 1 FROM fit_override o WHERE o.account_id = s.account_id AND o.segment_id = s.segment_id)
-       ORDER BY s.account_id LIMIT 400`, [key])).map((r: any) => ({ accountId: r.account_id, tier: r.tier }));
+       ORDER BY s.account_id LIMIT 400`,
+        [key],
+      )
+    )
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
+      .map((r: any) => ({ accountId: r.account_id, tier: r.tier }));
     for (let i = 0; i < opts.count && candidates.length; i++) {
       const pick = candidates.splice(Math.floor(rng() * candidates.length), 1)[0];
       const up = !['PERFECT', 'STRONG'].includes(pick.tier);
@@ -48,11 +63,17 @@ export async function seedOverrides(ctx: AppContext, opts: { segmentKeys: string
       const manager = MANAGERS[Math.floor(rng() * MANAGERS.length)];
       const at = (date: Date): AppContext => ({ ...ctx, clock: { now: () => date }, principal: { ...ctx.principal, name: manager } });
       const override = await overrideService.create(at(createdAt), {
-        accountId: pick.accountId, segmentKey: key, tier: up ? 'STRONG' : 'MODERATE', justification, category, expiresAt: expires,
+        accountId: pick.accountId,
+        segmentKey: key,
+        tier: up ? 'STRONG' : 'MODERATE',
+        justification,
+        category,
+        expiresAt: expires,
       });
       created++;
       const revokeAt = new Date(createdAt.getTime() + 10 * DAY);
-      if (rng() < 0.15 && revokeAt.getTime() < now && (!expires || expires > revokeAt)) await overrideService.revoke(at(revokeAt), override.id, REVOKE_REASON);
+      if (rng() < 0.15 && revokeAt.getTime() < now && (!expires || expires > revokeAt))
+        await overrideService.revoke(at(revokeAt), override.id, REVOKE_REASON);
     }
   }
   return created;

@@ -35,7 +35,10 @@ const ISSUES_IN_MESSAGE = 5;
  * values must not answer a copy of every issue twice (in the message and in the list).
  */
 export function issuesMessage(issues: readonly InputIssue[], prefix = 'Invalid input'): string {
-  const shown = issues.slice(0, ISSUES_IN_MESSAGE).map((i) => `${i.path}: ${i.message}`).join('; ');
+  const shown = issues
+    .slice(0, ISSUES_IN_MESSAGE)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ');
   const rest = issues.length - ISSUES_IN_MESSAGE;
   return rest > 0 ? `${prefix}: ${shown}; and ${rest} more (see extensions.issues)` : `${prefix}: ${shown}`;
 }
@@ -83,7 +86,11 @@ export class ForbiddenError extends DomainError {
  * refused before anything runs, with the figure found and the limit (e.g. `cost`, `maxCost`).
  */
 export class QueryLimitError extends DomainError {
-  constructor(readonly code: LimitCode, message: string, figures: Record<string, number>) {
+  constructor(
+    readonly code: LimitCode,
+    message: string,
+    figures: Record<string, number>,
+  ) {
     super(message, figures);
   }
 }

@@ -19,7 +19,13 @@ export interface BackgroundWork {
  * every queue in this process. A process that only sends jobs leaves maintenance and cron
  * schedules to the processes that run workers.
  */
-export async function startBackgroundWork(url: string, ds: DataSource, cfg: Readonly<Config>, runWorkers: boolean, log: Logger): Promise<BackgroundWork> {
+export async function startBackgroundWork(
+  url: string,
+  ds: DataSource,
+  cfg: Readonly<Config>,
+  runWorkers: boolean,
+  log: Logger,
+): Promise<BackgroundWork> {
   const queue = await JobQueue.open({ url, queues: QUEUES, timeoutSeconds: cfg.jobTimeoutSeconds, maintains: runWorkers, log });
   const workers = runWorkers ? await startWorkers(queue, ds, JOBS, { concurrency: cfg.workerConcurrency, config: cfg, log }) : null;
   const outbox = runWorkers ? await listenToOutbox(url, queue, log) : null;
@@ -28,7 +34,8 @@ export async function startBackgroundWork(url: string, ds: DataSource, cfg: Read
     for (const job of JOBS) if (job.every) await queue.send(job.queue, {});
   }
   return {
-    queue, workers,
+    queue,
+    workers,
     stop: async (timeoutMs) => {
       await outbox?.stop();
       await queue.stop(timeoutMs);

@@ -34,8 +34,10 @@ export const webhookDeliverJob: JobDefinition<{ webhookId: string }> = {
   exclusiveKey: (data) => `webhook:${data.webhookId}`,
   async run(ds, data, job) {
     const delivered = await sendDue(ds, data.webhookId, {
-      allowPrivate: job.config.webhookAllowPrivate, retryBaseMs: job.config.webhookRetryBaseMs,
-      retryHours: job.config.webhookRetryHours, clock: systemClock,
+      allowPrivate: job.config.webhookAllowPrivate,
+      retryBaseMs: job.config.webhookRetryBaseMs,
+      retryHours: job.config.webhookRetryHours,
+      clock: systemClock,
     });
     if (delivered) job.log.info({ webhookId: data.webhookId, delivered }, 'webhook deliveries sent');
     // A retry that came due is picked up by the next dispatch (every minute, or at the next event).

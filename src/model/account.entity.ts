@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { JSONScalar } from '../common/scalars';
 
 @Entity('account')
-@ObjectType({ description: 'A company. attributes holds values keyed by attribute key, typed by the catalogue.' , implements: Node })
+@ObjectType({ description: 'A company. attributes holds values keyed by attribute key, typed by the catalogue.', implements: Node })
 export class Account {
   @PrimaryColumn('uuid')
   @Field(() => ID)

@@ -53,7 +53,10 @@ export class HistoryConnectionArgs {
   @Field(() => String, { nullable: true }) before?: string | null;
 }
 
-@ObjectType({ description: "One attribute of an account with its catalogue type; the value is also in the field of its type (numberValue for NUMBER...), so typed clients need no casts." })
+@ObjectType({
+  description:
+    'One attribute of an account with its catalogue type; the value is also in the field of its type (numberValue for NUMBER...), so typed clients need no casts.',
+})
 export class AttributeValue {
   @Field() key: string;
   @Field(() => AttributeTypeEnum) type: AttributeType;
@@ -62,20 +65,30 @@ export class AttributeValue {
   @Field(() => String, { nullable: true }) stringValue: string | null;
   @Field(() => [String], { nullable: true }) stringListValue: string[] | null;
   @Field(() => Boolean, { nullable: true }) booleanValue: boolean | null;
-  @Field(() => String, { nullable: true, description: 'A DATE attribute as stored: YYYY-MM-DD or an ISO date-time.' }) dateValue: string | null;
+  @Field(() => String, { nullable: true, description: 'A DATE attribute as stored: YYYY-MM-DD or an ISO date-time.' }) dateValue:
+    string | null;
 }
 
 /** An account's attributes as typed entries, by key; keys the catalogue no longer has are left out. */
 export function attributeValuesOf(attributes: Record<string, unknown>, catalogue: AttributeCatalogue): AttributeValue[] {
-  return Object.keys(attributes).sort().flatMap((key) => {
-    const entry = catalogue.get(key);
-    const value = attributes[key];
-    if (!entry || value === null || value === undefined) return [];
-    const as = <T>(t: AttributeType, v: unknown) => (entry.type === t ? (v as T) : null);
-    return [{
-      key, type: entry.type, value,
-      numberValue: as<number>('NUMBER', value), stringValue: as<string>('STRING', value), stringListValue: as<string[]>('STRING_LIST', value),
-      booleanValue: as<boolean>('BOOLEAN', value), dateValue: as<string>('DATE', value),
-    }];
-  });
+  return Object.keys(attributes)
+    .sort()
+    .flatMap((key) => {
+      const entry = catalogue.get(key);
+      const value = attributes[key];
+      if (!entry || value === null || value === undefined) return [];
+      const as = <T>(t: AttributeType, v: unknown) => (entry.type === t ? (v as T) : null);
+      return [
+        {
+          key,
+          type: entry.type,
+          value,
+          numberValue: as<number>('NUMBER', value),
+          stringValue: as<string>('STRING', value),
+          stringListValue: as<string[]>('STRING_LIST', value),
+          booleanValue: as<boolean>('BOOLEAN', value),
+          dateValue: as<string>('DATE', value),
+        },
+      ];
+    });
 }

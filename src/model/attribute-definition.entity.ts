@@ -4,7 +4,10 @@ import { AttributeTypeEnum, DimensionEnum } from './enums';
 import type { AttributeType, Dimension } from './icp-definition';
 
 @Entity('attribute_definition')
-@ObjectType({ description: 'An account attribute that definitions may refer to. A set of common ones (industry, employees, annualRevenue, country, fundingStage, techStack, websiteVisits30d, demoRequested, budgetUsd, ...) exists from the start.' })
+@ObjectType({
+  description:
+    'An account attribute that definitions may refer to. A set of common ones (industry, employees, annualRevenue, country, fundingStage, techStack, websiteVisits30d, demoRequested, budgetUsd, ...) exists from the start.',
+})
 export class AttributeDefinition {
   @PrimaryColumn('text')
   @Field()

@@ -16,9 +16,15 @@ export class AuditEvent {
   @Field(() => JSONScalar, { nullable: true }) before: unknown;
   @Field(() => JSONScalar, { nullable: true }) after: unknown;
   @Field(() => String, { nullable: true }) justification: string | null;
-  @Field(() => String, { nullable: true, description: 'The id the server gave the request (also in its logs and its x-request-id response header).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The id the server gave the request (also in its logs and its x-request-id response header).',
+  })
   requestId: string | null;
-  @Field(() => String, { nullable: true, description: 'The x-request-id the client sent, if any, as sent (bounded); requestId is the server\'s own.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The x-request-id the client sent, if any, as sent (bounded); requestId is the server's own.",
+  })
   clientRequestId: string | null;
   @Field(() => String, { nullable: true }) previousHash: string | null;
   @Field() hash: string;
@@ -41,6 +47,9 @@ export class AuditFilter {
 export class AuditIntegrity {
   @Field() ok: boolean;
   @Field(() => Int) checkedEvents: number;
-  @Field(() => Int, { nullable: true, description: 'The first event whose hash does not match its content and predecessor, or that follows a gap.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The first event whose hash does not match its content and predecessor, or that follows a gap.',
+  })
   firstBrokenSequence: number | null;
 }

@@ -15,7 +15,9 @@ export const DeliveryStatusEnum = enumObject(['PENDING', 'DELIVERED', 'FAILED'] 
 registerEnumType(WebhookEventTypeEnum, {
   name: 'WebhookEventType',
   valuesConfig: {
-    FIT_CHANGED: { description: 'The effective tier of an account in a segment changed (data.before / data.after: score, tier, overridden; data.cause).' },
+    FIT_CHANGED: {
+      description: 'The effective tier of an account in a segment changed (data.before / data.after: score, tier, overridden; data.cause).',
+    },
   },
 });
 registerEnumType(FitChangeCauseEnum, {
@@ -33,7 +35,8 @@ export class Webhook {
   @Field() url: string;
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => [WebhookEventTypeEnum]) events: EventType[];
-  @Field(() => [String], { nullable: true, description: 'Only events of these segments; null: every segment.' }) segmentKeys: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Only events of these segments; null: every segment.' }) segmentKeys:
+    string[] | null;
   @Field() active: boolean;
   @Field() createdBy: string;
   @Field() createdAt: Date;
@@ -83,7 +86,8 @@ export class FitChange {
   @Field(() => Account) account: Account;
   @Field(() => Segment) segment: Segment;
   @Field(() => IcpVersion) version: IcpVersion;
-  @Field(() => FitSnapshot, { nullable: true, description: 'null when the account had no fit in the segment before.' }) before: FitSnapshot | null;
+  @Field(() => FitSnapshot, { nullable: true, description: 'null when the account had no fit in the segment before.' })
+  before: FitSnapshot | null;
   @Field(() => FitSnapshot) after: FitSnapshot;
   @Field(() => FitChangeCauseEnum) cause: FitChangeCause;
   @Field() occurredAt: Date;

@@ -19,7 +19,10 @@ export const ChangeKindEnum = enumObject(CHANGE_KINDS);
 registerEnumType(DimensionEnum, {
   name: 'Dimension',
   valuesConfig: {
-    CUSTOM: { description: "A dimension of the definition's own, named by DimensionDefinition.key (seed 000: use case, commercial, technical and strategic fit)." },
+    CUSTOM: {
+      description:
+        "A dimension of the definition's own, named by DimensionDefinition.key (seed 000: use case, commercial, technical and strategic fit).",
+    },
   },
 });
 registerEnumType(AttributeTypeEnum, { name: 'AttributeType' });
@@ -31,8 +34,14 @@ registerEnumType(OperatorEnum, {
     CONTAINS_ANY: { description: 'a STRING_LIST attribute shares at least one element with values' },
     CONTAINS_ALL: { description: 'a STRING_LIST attribute contains every element of values' },
     WITHIN_DAYS: { description: 'a DATE attribute lies within the last `value` days of the scoring time (both ends inclusive)' },
-    BANDS: { description: 'A NUMBER attribute earns the points of the first band (in order) whose min/max contain its value; bounds inclusive, either may be absent. No band holds: nothing.' },
-    AGE_BANDS: { description: "A DATE attribute earns the points of the first band (in order) whose maxAgeDays is at least the value's age at the scoring time. Older than every band: nothing. Points fall as a signal ages." },
+    BANDS: {
+      description:
+        'A NUMBER attribute earns the points of the first band (in order) whose min/max contain its value; bounds inclusive, either may be absent. No band holds: nothing.',
+    },
+    AGE_BANDS: {
+      description:
+        "A DATE attribute earns the points of the first band (in order) whose maxAgeDays is at least the value's age at the scoring time. Older than every band: nothing. Points fall as a signal ages.",
+    },
   },
 });
 registerEnumType(FitTierEnum, { name: 'FitTier' });

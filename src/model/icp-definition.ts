@@ -11,8 +11,21 @@ export const ATTRIBUTE_TYPES = ['NUMBER', 'STRING', 'STRING_LIST', 'BOOLEAN', 'D
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
 export const OPERATORS = [
-  'EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE', 'BETWEEN', 'IN', 'NOT_IN',
-  'CONTAINS_ANY', 'CONTAINS_ALL', 'EXISTS', 'WITHIN_DAYS', 'BANDS', 'AGE_BANDS',
+  'EQ',
+  'NEQ',
+  'GT',
+  'GTE',
+  'LT',
+  'LTE',
+  'BETWEEN',
+  'IN',
+  'NOT_IN',
+  'CONTAINS_ANY',
+  'CONTAINS_ALL',
+  'EXISTS',
+  'WITHIN_DAYS',
+  'BANDS',
+  'AGE_BANDS',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -72,7 +85,7 @@ export interface DimensionSpec {
 
 /** A dimension's key, unique within a definition: a CUSTOM dimension's own, else the built-in's name in lower case. */
 export function dimensionKey(d: Pick<DimensionSpec, 'dimension' | 'key'>): string {
-  return d.dimension === 'CUSTOM' ? d.key ?? '' : String(d.dimension).toLowerCase();
+  return d.dimension === 'CUSTOM' ? (d.key ?? '') : String(d.dimension).toLowerCase();
 }
 
 export interface TierThresholds {

@@ -9,9 +9,12 @@ import type { Dimension, FitTier, JsonValue, Operator } from './icp-definition';
 
 @ObjectType({ description: 'One step of a graded criterion: BANDS use min/max, AGE_BANDS use maxAgeDays.' })
 export class Band {
-  @Field(() => Float, { nullable: true, description: 'BANDS: the lowest value in the band, inclusive; absent: no lower bound.' }) min?: number;
-  @Field(() => Float, { nullable: true, description: 'BANDS: the highest value in the band, inclusive; absent: no upper bound.' }) max?: number;
-  @Field(() => Float, { nullable: true, description: "AGE_BANDS: the band holds while the date's age in days is at most this." }) maxAgeDays?: number;
+  @Field(() => Float, { nullable: true, description: 'BANDS: the lowest value in the band, inclusive; absent: no lower bound.' })
+  min?: number;
+  @Field(() => Float, { nullable: true, description: 'BANDS: the highest value in the band, inclusive; absent: no upper bound.' })
+  max?: number;
+  @Field(() => Float, { nullable: true, description: "AGE_BANDS: the band holds while the date's age in days is at most this." })
+  maxAgeDays?: number;
   @Field(() => Float) points: number;
 }
 
@@ -23,7 +26,10 @@ export class BandInput {
   @Field(() => Float) points: number;
 }
 
-@ObjectType({ description: 'One test on one attribute. Which of value / values / min / max are required depends on the operator; a missing or mistyped one is a BAD_USER_INPUT naming the path.' })
+@ObjectType({
+  description:
+    'One test on one attribute. Which of value / values / min / max are required depends on the operator; a missing or mistyped one is a BAD_USER_INPUT naming the path.',
+})
 export class Criterion {
   @Field() attribute: string;
   @Field(() => OperatorEnum) operator: Operator;
@@ -36,7 +42,8 @@ export class Criterion {
   @Field(() => String, { nullable: true }) label?: string;
   @Field(() => [Band], {
     nullable: true,
-    description: "BANDS and AGE_BANDS only. The criterion's points must equal the highest band's points; band points are >= 0; AGE_BANDS are ordered by strictly increasing maxAgeDays.",
+    description:
+      "BANDS and AGE_BANDS only. The criterion's points must equal the highest band's points; band points are >= 0; AGE_BANDS are ordered by strictly increasing maxAgeDays.",
   })
   bands?: Band[];
 }
@@ -67,7 +74,10 @@ export class DimensionDefinition {
 @InputType()
 export class DimensionInput {
   @Field(() => DimensionEnum) dimension: Dimension;
-  @Field(() => String, { nullable: true, description: 'Required for CUSTOM: 1-40 characters of a-z, 0-9 and -, unique within the definition. Ignored for built-in dimensions.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for CUSTOM: 1-40 characters of a-z, 0-9 and -, unique within the definition. Ignored for built-in dimensions.',
+  })
   key?: string;
   @Field(() => String, { nullable: true }) name?: string;
   @Field(() => Float) weight: number;

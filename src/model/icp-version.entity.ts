@@ -71,7 +71,11 @@ export class IcpVersion {
   publishedAt: Date | null;
 
   @Column('timestamptz', { name: 'effective_at', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When the version took effect for reporting: publishedAt, or the earlier moment given at publish to record history from before fitgraph.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the version took effect for reporting: publishedAt, or the earlier moment given at publish to record history from before fitgraph.',
+  })
   effectiveAt: Date | null;
 
   @Column('timestamptz', { name: 'superseded_at', nullable: true })

@@ -12,7 +12,8 @@ export class LeadInput {
   @Field() externalId: string;
   @Field() accountExternalId: string;
   @Field() createdAt: Date;
-  @Field(() => Date, { nullable: true, description: 'When the lead became an opportunity; null while it has not.' }) convertedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the lead became an opportunity; null while it has not.' })
+  convertedAt?: Date | null;
 }
 
 @InputType()

@@ -39,7 +39,10 @@ export interface OverrideRow {
   needsReview: boolean;
 }
 
-@ObjectType({ description: 'A manual change of an account\'s fit in a segment. Never edited or deleted: revocation and expiry are states.' , implements: Node })
+@ObjectType({
+  description: "A manual change of an account's fit in a segment. Never edited or deleted: revocation and expiry are states.",
+  implements: Node,
+})
 export class Override {
   @Field(() => ID) id: string;
   @Field(() => Account) account: Account;
@@ -52,17 +55,25 @@ export class Override {
   @Field() justification: string;
   @Field(() => OverrideCategoryEnum) category: OverrideCategory;
   @Field({ description: 'The name of the key that made the override.' }) createdBy: string;
-  @Field(() => ID, { nullable: true, description: 'The key that made the override, beside its name in createdBy; null when fitgraph made it (demo data).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The key that made the override, beside its name in createdBy; null when fitgraph made it (demo data).',
+  })
   createdByKeyId: string | null;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) expiresAt: Date | null;
   @Field(() => OverrideStatusEnum) status: OverrideStatus;
   @Field(() => String, { nullable: true }) revokedBy: string | null;
-  @Field(() => ID, { nullable: true, description: 'The key that revoked the override, beside its name in revokedBy (null for revocations recorded before key ids were kept).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The key that revoked the override, beside its name in revokedBy (null for revocations recorded before key ids were kept).',
+  })
   revokedByKeyId: string | null;
   @Field(() => Date, { nullable: true }) revokedAt: Date | null;
   @Field(() => String, { nullable: true }) revokeReason: string | null;
-  @Field({ description: 'True when a later version computes a different tier than the one this override was made against.' }) needsReview: boolean;
+  @Field({ description: 'True when a later version computes a different tier than the one this override was made against.' })
+  needsReview: boolean;
 }
 
 @InputType()
@@ -70,9 +81,16 @@ export class OverrideFitInput {
   @Field(() => ID) accountId: string;
   @Field() segmentKey: string;
   @Field(() => FitTierEnum) tier: FitTier;
-  @Field(() => Float, { nullable: true, description: "Optional explicit score; must lie inside the tier's band of the live version. Without it, the effective score is the computed score moved into that band: to its lower bound from below, to just under its upper bound (minus 0.01) from above; 0 for DISQUALIFIED." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Optional explicit score; must lie inside the tier's band of the live version. Without it, the effective score is the computed score moved into that band: to its lower bound from below, to just under its upper bound (minus 0.01) from above; 0 for DISQUALIFIED.",
+  })
   score?: number | null;
-  @Field({ description: "At least 30 characters of real explanation; boilerplate (repeated characters, placeholders such as 'n/a', 'test', 'asdf') is BAD_USER_INPUT." })
+  @Field({
+    description:
+      "At least 30 characters of real explanation; boilerplate (repeated characters, placeholders such as 'n/a', 'test', 'asdf') is BAD_USER_INPUT.",
+  })
   justification: string;
   @Field(() => OverrideCategoryEnum) category: OverrideCategory;
   @Field(() => Date, { nullable: true, description: 'Must be in the future.' }) expiresAt?: Date | null;

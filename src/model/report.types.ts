@@ -8,18 +8,25 @@ import type { FitTier } from './icp-definition';
 import { IcpVersion } from './icp-version.entity';
 import { TierMigration } from './version.types';
 
-@ObjectType({ description: 'Leads and opportunities count in the tier their account had, under the version in effect in the segment (by effectiveAt), at the moment they were created.' })
+@ObjectType({
+  description:
+    'Leads and opportunities count in the tier their account had, under the version in effect in the segment (by effectiveAt), at the moment they were created.',
+})
 export class ConversionMetrics {
   @Field(() => Int) leads: number;
   @Field(() => Int) convertedLeads: number;
   @Field(() => Float, { nullable: true }) leadToOpportunityRate: number | null;
   @Field(() => Int) opportunities: number;
-  @Field(() => Int, { description: 'Opportunities created in the period and still open now; with followUpDays, those not closed within the horizon (opportunities = closed + openOpportunities).' })
+  @Field(() => Int, {
+    description:
+      'Opportunities created in the period and still open now; with followUpDays, those not closed within the horizon (opportunities = closed + openOpportunities).',
+  })
   openOpportunities: number;
   @Field(() => Int) closed: number;
   @Field(() => Int) won: number;
   @Field(() => Float, { nullable: true, description: 'won / closed; null without closed opportunities.' }) winRate: number | null;
-  @Field(() => Float, { nullable: true, description: 'Median days from createdAt to closedAt of won opportunities.' }) medianSalesCycleDays: number | null;
+  @Field(() => Float, { nullable: true, description: 'Median days from createdAt to closedAt of won opportunities.' })
+  medianSalesCycleDays: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean amount of won opportunities.' }) averageDealSize: number | null;
   @Field(() => Float, { description: 'Sum of the amounts of won opportunities.' }) revenue: number;
 }
@@ -39,10 +46,15 @@ export class MetricDelta {
   @Field(() => Float, { nullable: true }) after: number | null;
   @Field(() => Float, { nullable: true }) absoluteChange: number | null;
   @Field(() => Float, { nullable: true }) relativeChange: number | null;
-  @Field(() => Float, { nullable: true, description: '95 % confidence interval of after - before, where the metric has one.' }) ciLow: number | null;
+  @Field(() => Float, { nullable: true, description: '95 % confidence interval of after - before, where the metric has one.' }) ciLow:
+    number | null;
   @Field(() => Float, { nullable: true }) ciHigh: number | null;
   @Field(() => Float, { nullable: true }) pValue: number | null;
-  @Field(() => Float, { nullable: true, description: 'Per-tier deltas: the p-value adjusted over the tiers compared for the same metric (Holm). Overall deltas: equal to pValue.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Per-tier deltas: the p-value adjusted over the tiers compared for the same metric (Holm). Overall deltas: equal to pValue.',
+  })
   adjustedPValue: number | null;
   @Field({ description: 'adjustedPValue below 0.05.' }) significant: boolean;
 }
@@ -52,7 +64,9 @@ export class TierComparison {
   @Field(() => FitTierEnum) tier: FitTier;
   @Field(() => ConversionMetrics) before: ConversionMetrics;
   @Field(() => ConversionMetrics) after: ConversionMetrics;
-  @Field(() => [MetricDelta], { description: 'The same metrics as the overall deltas, for this tier; significant is decided on adjustedPValue.' })
+  @Field(() => [MetricDelta], {
+    description: 'The same metrics as the overall deltas, for this tier; significant is decided on adjustedPValue.',
+  })
   deltas: MetricDelta[];
 }
 
@@ -65,7 +79,8 @@ export class ConversionComparison {
   @Field(() => [TierComparison]) byTier: TierComparison[];
   @Field(() => Int, { nullable: true, description: 'The horizon used, or null.' }) followUpDays: number | null;
   @Field(() => [String], {
-    description: 'Plain sentences when the comparison may mislead: the after period\'s cohorts too young for their outcomes (with the followUpDays that would fix it), many open opportunities, samples too small for a test, periods of very different length.',
+    description:
+      "Plain sentences when the comparison may mislead: the after period's cohorts too young for their outcomes (with the followUpDays that would fix it), many open opportunities, samples too small for a test, periods of very different length.",
   })
   warnings: string[];
 }
@@ -89,7 +104,11 @@ export class TierDashboard {
 
 export const EXCEPTION_KINDS = ['OVERRIDE_UP', 'OVERRIDE_DOWN', 'PURSUED_BELOW_ICP'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
-export const ExceptionKindEnum = { OVERRIDE_UP: 'OVERRIDE_UP', OVERRIDE_DOWN: 'OVERRIDE_DOWN', PURSUED_BELOW_ICP: 'PURSUED_BELOW_ICP' } as const;
+export const ExceptionKindEnum = {
+  OVERRIDE_UP: 'OVERRIDE_UP',
+  OVERRIDE_DOWN: 'OVERRIDE_DOWN',
+  PURSUED_BELOW_ICP: 'PURSUED_BELOW_ICP',
+} as const;
 registerEnumType(ExceptionKindEnum, {
   name: 'ExceptionKind',
   valuesConfig: {
@@ -120,8 +139,12 @@ export class ExceptionReport {
   @Field(() => Float, { nullable: true }) exceptionWinRate: number | null;
   @Field(() => Float, { nullable: true }) inIcpWinRate: number | null;
   @Field(() => Float, { description: 'Share of opportunities opened in the period that are exceptions, 0 to 1.' }) shareOfPipeline: number;
-  @Field({ description: "True while shareOfPipeline is at most 0.15 (the seeds' 10-15 % capacity for non-ICP accounts)." }) withinCapacity: boolean;
-  @Field(() => String, { nullable: true, description: 'A sentence when exceptions win significantly more often than in-ICP accounts: the ICP may be too narrow.' })
+  @Field({ description: "True while shareOfPipeline is at most 0.15 (the seeds' 10-15 % capacity for non-ICP accounts)." })
+  withinCapacity: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A sentence when exceptions win significantly more often than in-ICP accounts: the ICP may be too narrow.',
+  })
   recommendation: string | null;
 }
 
@@ -132,10 +155,14 @@ export class BacktestTier {
   @Field(() => Int) closedOpportunities: number;
   @Field(() => Int) won: number;
   @Field(() => Float, { nullable: true }) winRate: number | null;
-  @Field(() => Float, { nullable: true, description: 'winRate of the tier divided by the win rate of all closed opportunities.' }) lift: number | null;
+  @Field(() => Float, { nullable: true, description: 'winRate of the tier divided by the win rate of all closed opportunities.' }) lift:
+    number | null;
 }
 
-@ObjectType({ description: 'A version (usually a draft) scored against every account of its segment without publishing, beside a baseline (default: the live version). Opportunities are grouped by the tier each version gives their account now.' })
+@ObjectType({
+  description:
+    'A version (usually a draft) scored against every account of its segment without publishing, beside a baseline (default: the live version). Opportunities are grouped by the tier each version gives their account now.',
+})
 export class BacktestReport {
   @Field(() => IcpVersion) version: IcpVersion;
   @Field(() => IcpVersion, { nullable: true }) baseline: IcpVersion | null;
@@ -143,7 +170,11 @@ export class BacktestReport {
   @Field(() => [TierMigration]) migration: TierMigration[];
   @Field(() => [BacktestTier]) tiers: BacktestTier[];
   @Field(() => [BacktestTier]) baselineTiers: BacktestTier[];
-  @Field(() => Float, { nullable: true, description: 'Area under the ROC curve of score against won/lost on closed opportunities; null without any.' }) auc: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Area under the ROC curve of score against won/lost on closed opportunities; null without any.',
+  })
+  auc: number | null;
   @Field(() => Float, { nullable: true }) baselineAuc: number | null;
 }
 

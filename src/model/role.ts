@@ -7,7 +7,10 @@ export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in 
 registerEnumType(RoleEnum, {
   name: 'Role',
   valuesConfig: {
-    VIEWER: { description: 'Reads segments, versions, accounts and fits, overridden ones included (front-end teams); never who did something nor why (key names, justifications).' },
+    VIEWER: {
+      description:
+        'Reads segments, versions, accounts and fits, overridden ones included (front-end teams); never who did something nor why (key names, justifications).',
+    },
     REVOPS: { description: 'VIEWER, plus segments, attributes, drafts and publishing.' },
     SALES_MANAGER: { description: 'VIEWER, plus overriding and revoking fits.' },
     AUDITOR: { description: 'Reads everything, including overrides and the audit trail; writes nothing.' },

@@ -18,7 +18,8 @@ export class CriterionResult {
   @Field({ description: 'True when the attribute had no value; the criterion then earns nothing.' }) missing: boolean;
   @Field(() => Float) points: number;
   @Field(() => Float) earned: number;
-  @Field(() => Int, { nullable: true, description: 'BANDS and AGE_BANDS: the index of the band that earned; null when none held.' }) band: number | null;
+  @Field(() => Int, { nullable: true, description: 'BANDS and AGE_BANDS: the index of the band that earned; null when none held.' }) band:
+    number | null;
   @Field(() => JSONScalar, { nullable: true, description: "The account's value of the attribute; null when missing." }) value: unknown;
   @Field({ description: 'The test and the value in words, e.g. "employees 524: needs at least 1,000".' }) explanation: string;
 }
@@ -41,27 +42,36 @@ export class DimensionScore {
 export class Score {
   @Field(() => Account, { nullable: true, description: 'null for previewScore.' }) account: Account | null;
   @Field(() => IcpVersion) version: IcpVersion;
-  @Field(() => Float, { description: "0 to 100, two decimals: the sum of the dimensions' scores; 0 when a disqualifier holds." }) score: number;
+  @Field(() => Float, { description: "0 to 100, two decimals: the sum of the dimensions' scores; 0 when a disqualifier holds." })
+  score: number;
   @Field(() => FitTierEnum) tier: FitTier;
   @Field(() => [String], { description: 'Reasons of the disqualifiers that hold; empty when none does.' }) disqualifiedBy: string[];
-  @Field(() => [DimensionScore], { description: 'What each dimension and criterion earned, also for a disqualified account.' }) dimensions: DimensionScore[];
+  @Field(() => [DimensionScore], { description: 'What each dimension and criterion earned, also for a disqualified account.' })
+  dimensions: DimensionScore[];
   @Field(() => [String]) missingAttributes: string[];
-  @Field(() => Float, { description: "Share of the 100 points whose criteria found a value for their attribute, 0 to 1; a criterion's share is its dimension's weight x its points / the dimension's points." })
+  @Field(() => Float, {
+    description:
+      "Share of the 100 points whose criteria found a value for their attribute, 0 to 1; a criterion's share is its dimension's weight x its points / the dimension's points.",
+  })
   completeness: number;
   @Field() computedAt: Date;
-  @Field({ description: "The instant from which this result held (a version's effectiveAt, the upsert that changed the attributes, or the nextChangeAt that passed); for previewScore, computedAt." })
+  @Field({
+    description:
+      "The instant from which this result held (a version's effectiveAt, the upsert that changed the attributes, or the nextChangeAt that passed); for previewScore, computedAt.",
+  })
   validFrom: Date;
   @Field(() => Date, { nullable: true, description: 'The instant a later result replaced it; null while it is current.' })
   validTo: Date | null;
   @Field(() => Date, {
     nullable: true,
-    description: 'The next instant at which the passing of time alone changes this result (a WITHIN_DAYS window or an age band ends, a date comparison flips); null when none will. At that instant the stored score is recomputed: score history gets a row valid from exactly then, and fits and account.fit show the new result within a minute.',
+    description:
+      'The next instant at which the passing of time alone changes this result (a WITHIN_DAYS window or an age band ends, a date comparison flips); null when none will. At that instant the stored score is recomputed: score history gets a row valid from exactly then, and fits and account.fit show the new result within a minute.',
   })
   nextChangeAt: Date | null;
 }
 
 /** What users see: the computed score, or the active override over it. */
-@ObjectType({ description: 'What users see: the computed score, or the active override over it.' , implements: Node })
+@ObjectType({ description: 'What users see: the computed score, or the active override over it.', implements: Node })
 export class Fit {
   @Field(() => ID, { description: 'Stable for an account in a segment under a version.' }) id: string;
   @Field(() => Account) account: Account;

@@ -24,7 +24,10 @@ export class Segment {
   description: string | null;
 
   @Column('jsonb')
-  @Field(() => [Criterion], { description: 'Accounts belong to the segment when they satisfy every membership criterion (points ignored), or when they name the segment explicitly. Empty: every account.' })
+  @Field(() => [Criterion], {
+    description:
+      'Accounts belong to the segment when they satisfy every membership criterion (points ignored), or when they name the segment explicitly. Empty: every account.',
+  })
   membership: CriterionSpec[];
 
   /** Hands out version numbers; never decreases. */

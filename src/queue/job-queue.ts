@@ -44,7 +44,10 @@ export const JOB_SCHEMA = 'pgboss';
 export class JobQueue {
   private static current: JobQueue | null = null;
 
-  private constructor(readonly boss: PgBoss, readonly timeoutSeconds: number) {}
+  private constructor(
+    readonly boss: PgBoss,
+    readonly timeoutSeconds: number,
+  ) {}
 
   /** This process's queue, for use cases that queue work (null before start-up opened one). */
   static shared(): JobQueue | null {
@@ -67,7 +70,9 @@ export class JobQueue {
       deleteAfterDays: 7,
     });
     // Only what an operator needs: pg's errors carry the whole client as enumerable properties.
-    boss.on('error', (err: Error & { code?: string }) => options.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'job queue error'));
+    boss.on('error', (err: Error & { code?: string }) =>
+      options.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'job queue error'),
+    );
     await boss.start();
     const queue = new JobQueue(boss, options.timeoutSeconds);
     JobQueue.current = queue;

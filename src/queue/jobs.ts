@@ -6,6 +6,13 @@ import type { QueueSpec } from './job-queue';
 import type { JobDefinition } from './workers';
 
 /** Every kind of background work, each on its own queue. */
-export const JOBS: readonly JobDefinition<any>[] = [overrideExpiriesJob, timeRescoringJob, publishJob, webhookDispatchJob, webhookDeliverJob];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions whose payload types differ
+export const JOBS: readonly JobDefinition<any>[] = [
+  overrideExpiriesJob,
+  timeRescoringJob,
+  publishJob,
+  webhookDispatchJob,
+  webhookDeliverJob,
+];
 
 export const QUEUES: readonly QueueSpec[] = JOBS.map((j) => ({ name: j.queue, policy: j.policy }));

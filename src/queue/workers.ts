@@ -60,6 +60,7 @@ export async function exclusively<T>(ds: DataSource, key: string, work: () => Pr
 export async function startWorkers(
   queue: JobQueue,
   ds: DataSource,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions whose payload types differ
   definitions: readonly JobDefinition<any>[],
   options: { concurrency: number; config: Readonly<Config>; log?: Logger },
 ): Promise<Workers> {
@@ -75,7 +76,14 @@ export async function startWorkers(
   return { stop: (timeoutMs) => queue.stop(timeoutMs) };
 }
 
-async function runJob(ds: DataSource, def: JobDefinition<any>, job: Job<object>, env: Pick<JobRun, 'queue' | 'config'>, parent: Logger): Promise<void> {
+async function runJob(
+  ds: DataSource,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions whose payload types differ
+  def: JobDefinition<any>,
+  job: Job<object>,
+  env: Pick<JobRun, 'queue' | 'config'>,
+  parent: Logger,
+): Promise<void> {
   const log = parent.child({ jobId: job.id, queue: def.queue });
   const started = process.hrtime.bigint();
   jobsRunning.inc({ queue: def.queue });

@@ -12,7 +12,12 @@ export const EVENT_TYPES = ['FIT_CHANGED', 'VERSION_PUBLISHED', 'OVERRIDE_CREATE
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const FIT_CHANGE_CAUSES = [
-  'ACCOUNT_UPDATED', 'VERSION_PUBLISHED', 'OVERRIDE_CREATED', 'OVERRIDE_REVOKED', 'OVERRIDE_EXPIRED', 'TIME_PASSED',
+  'ACCOUNT_UPDATED',
+  'VERSION_PUBLISHED',
+  'OVERRIDE_CREATED',
+  'OVERRIDE_REVOKED',
+  'OVERRIDE_EXPIRED',
+  'TIME_PASSED',
 ] as const;
 export type FitChangeCause = (typeof FIT_CHANGE_CAUSES)[number];
 
@@ -59,8 +64,14 @@ interface RawEvent {
 const COLUMNS = 'sequence, id, type, segment_id, account_id, version_id, occurred_at, data';
 
 const toEvent = (r: RawEvent): OutboxEvent => ({
-  sequence: Number(r.sequence), id: r.id, type: r.type, segmentId: r.segment_id, accountId: r.account_id,
-  versionId: r.version_id, occurredAt: r.occurred_at, data: r.data,
+  sequence: Number(r.sequence),
+  id: r.id,
+  type: r.type,
+  segmentId: r.segment_id,
+  accountId: r.account_id,
+  versionId: r.version_id,
+  occurredAt: r.occurred_at,
+  data: r.data,
 });
 
 /** The JSON a FIT_CHANGED event carries; the CRM's ids (externalId, segment key) beside ours. */
@@ -80,7 +91,8 @@ export async function withoutOverridden(em: EntityManager, changes: FitChange[])
   const rows: Array<{ n: string }> = await em.query(
     `SELECT c.n FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS c(account_id, segment_id, at, n)
      WHERE EXISTS (SELECT 1 FROM fit_override o WHERE o.account_id = c.account_id AND o.segment_id = c.segment_id AND ${inForceAt('o', 'c.at')})`,
-    [changes.map((c) => c.accountId), changes.map((c) => c.segmentId), changes.map((c) => c.occurredAt)]);
+    [changes.map((c) => c.accountId), changes.map((c) => c.segmentId), changes.map((c) => c.occurredAt)],
+  );
   const hidden = new Set(rows.map((r) => Number(r.n) - 1));
   return changes.filter((_, i) => !hidden.has(i));
 }
@@ -99,8 +111,12 @@ export async function appendFitChanges(em: EntityManager, changes: FitChange[]):
      JOIN segment g ON g.id = c.segment_id
      ORDER BY c.n`,
     [
-      changes.map((c) => c.accountId), changes.map((c) => c.segmentId), changes.map((c) => c.versionId),
-      changes.map((c) => c.occurredAt), changes.map((c) => json(c.before)), changes.map((c) => json(c.after)),
+      changes.map((c) => c.accountId),
+      changes.map((c) => c.segmentId),
+      changes.map((c) => c.versionId),
+      changes.map((c) => c.occurredAt),
+      changes.map((c) => json(c.before)),
+      changes.map((c) => json(c.after)),
       changes.map((c) => c.cause),
     ],
   );
@@ -119,9 +135,12 @@ export async function appendPublishFitChanges(
   const rows: unknown[] = await em.query(
     `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
      SELECT 'FIT_CHANGED', n.segment_id, n.account_id, n.version_id, $4,
-            ${FIT_CHANGED_DATA('n',
+            ${FIT_CHANGED_DATA(
+              'n',
               `CASE WHEN p.account_id IS NULL THEN NULL ELSE ${snapshotSql('p', 'false')} END`,
-              snapshotSql('n', 'false'), `'VERSION_PUBLISHED'`)}
+              snapshotSql('n', 'false'),
+              `'VERSION_PUBLISHED'`,
+            )}
      FROM account_score n
      JOIN account a ON a.id = n.account_id
      JOIN segment g ON g.id = n.segment_id
@@ -139,7 +158,14 @@ export async function appendPublishFitChanges(
 /** Appends one event that is not a fit change (a version published, an override's life). */
 export async function appendEvent(
   em: EntityManager,
-  event: { type: Exclude<EventType, 'FIT_CHANGED'>; segmentId: string; accountId?: string | null; versionId?: string | null; occurredAt: Date; data: Record<string, unknown> },
+  event: {
+    type: Exclude<EventType, 'FIT_CHANGED'>;
+    segmentId: string;
+    accountId?: string | null;
+    versionId?: string | null;
+    occurredAt: Date;
+    data: Record<string, unknown>;
+  },
 ): Promise<void> {
   await em.query(
     `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,

@@ -66,7 +66,13 @@ function params(l: Labelling, from: Date, to: Date): unknown[] {
 const populationCte = (l: Labelling) => `WITH pop AS (${labelsSql(l, true)})`;
 
 /** The JSON type a catalogue type is stored as. */
-const JSON_TYPE: Record<AttributeType, string> = { STRING: 'string', BOOLEAN: 'boolean', STRING_LIST: 'array', NUMBER: 'number', DATE: 'string' };
+const JSON_TYPE: Record<AttributeType, string> = {
+  STRING: 'string',
+  BOOLEAN: 'boolean',
+  STRING_LIST: 'array',
+  NUMBER: 'number',
+  DATE: 'string',
+};
 
 /** Quantile cut points come from a sample of about this many accounts (the tests count them all). */
 const QUANTILE_SAMPLE = 100_000;
@@ -93,29 +99,49 @@ const zero = (): Counts => ({ positives: 0, negatives: 0 });
  * 4. list elements, each account counted once per distinct element (case-insensitively).
  * Spellings of a value are merged case-insensitively, as the scoring engine compares strings.
  */
-export async function countPopulation(em: EntityManager, l: Labelling, from: Date, to: Date, at: Date, catalogue: CatalogueEntry[]): Promise<CountedPopulation> {
+export async function countPopulation(
+  em: EntityManager,
+  l: Labelling,
+  from: Date,
+  to: Date,
+  at: Date,
+  catalogue: CatalogueEntry[],
+): Promise<CountedPopulation> {
   return em.transaction('REPEATABLE READ', async (tx) => {
     // Dates without an offset are UTC everywhere in fitgraph (see parseInstant).
     await tx.query(`SET LOCAL TIME ZONE 'UTC'`);
     const base = params(l, from, to);
-    const [{ n: segmentSize }] = await tx.query('SELECT count(*)::int AS n FROM account WHERE segment_ids @> ARRAY[$1::uuid]', [l.segmentId]);
-    const sample = Math.max(1, Math.ceil((4096 * Math.min(1, QUANTILE_SAMPLE / Math.max(1, segmentSize)))));
+    const [{ n: segmentSize }] = await tx.query('SELECT count(*)::int AS n FROM account WHERE segment_ids @> ARRAY[$1::uuid]', [
+      l.segmentId,
+    ]);
+    const sample = Math.max(1, Math.ceil(4096 * Math.min(1, QUANTILE_SAMPLE / Math.max(1, segmentSize))));
     const numbers = catalogue.filter((e) => e.type === 'NUMBER');
     const q = `$${base.length + 1}::float8[]`;
-    const [head] = await tx.query(`${populationCte(l)}
+    const [head] = await tx.query(
+      `${populationCte(l)}
       SELECT count(*) FILTER (WHERE positive)::int AS positives, count(*) FILTER (WHERE NOT positive)::int AS negatives
-        ${numbers.map((e, i) => `, percentile_disc(${q}) WITHIN GROUP (ORDER BY (attributes->>${lit(e.key)})::float8)
-          FILTER (WHERE jsonb_typeof(attributes->${lit(e.key)}) = 'number' AND (hashtext(account_id::text) & 4095) < $${base.length + 2}) AS q${i}`).join('')}
-      FROM pop`, [...base, NUMBER_QUANTILES, sample]);
+        ${numbers
+          .map(
+            (e, i) => `, percentile_disc(${q}) WITHIN GROUP (ORDER BY (attributes->>${lit(e.key)})::float8)
+          FILTER (WHERE jsonb_typeof(attributes->${lit(e.key)}) = 'number' AND (hashtext(account_id::text) & 4095) < $${base.length + 2}) AS q${i}`,
+          )
+          .join('')}
+      FROM pop`,
+      [...base, NUMBER_QUANTILES, sample],
+    );
     const totals: Counts = { positives: head.positives, negatives: head.negatives };
     const cuts = new Map(numbers.map((e, i) => [e.key, [...new Set<number>((head[`q${i}`] ?? []).map(Number))].sort((a, b) => a - b)]));
 
     const extra: unknown[] = [];
     const param = (v: unknown) => `$${base.length + extra.push(v)}`;
     const atParam = param(at);
-    const spec = catalogue.map((e, i) => `(${lit(e.key)}, ${i}, '${e.type}', '${JSON_TYPE[e.type]}', ${e.type === 'NUMBER' ? param(cuts.get(e.key) ?? []) : 'NULL'}::float8[])`);
+    const spec = catalogue.map(
+      (e, i) =>
+        `(${lit(e.key)}, ${i}, '${e.type}', '${JSON_TYPE[e.type]}', ${e.type === 'NUMBER' ? param(cuts.get(e.key) ?? []) : 'NULL'}::float8[])`,
+    );
     const windows = RECENCY_WINDOWS.map((d, i) => `WHEN v.age <= ${d} THEN 'b${i}'`).join(' ');
-    const rows: Array<{ idx: number; positive: boolean; bucket: string; n: number }> = await tx.query(`${populationCte(l)},
+    const rows: Array<{ idx: number; positive: boolean; bucket: string; n: number }> = await tx.query(
+      `${populationCte(l)},
       spec(key, idx, type, json, cuts) AS (VALUES ${spec.join(', ')})
       SELECT v.idx, v.positive, CASE
           WHEN v.t = 'null' THEN 'm'
@@ -134,19 +160,31 @@ export async function countPopulation(em: EntityManager, l: Labelling, from: Dat
                     THEN (date_part('epoch', ${atParam}::timestamptz) - date_part('epoch', (e.value #>> '{}')::timestamptz)) / 86400 END AS age
         FROM pop p CROSS JOIN LATERAL jsonb_each(p.attributes) e JOIN spec s ON s.key = e.key
         OFFSET 0) v
-      GROUP BY 1, 2, 3`, [...base, ...extra]);
+      GROUP BY 1, 2, 3`,
+      [...base, ...extra],
+    );
 
     const lists = catalogue.filter((e) => e.type === 'STRING_LIST');
-    const elements: Array<{ key: string; element: string; positive: boolean; n: number }> = lists.length ? await tx.query(`${populationCte(l)}
+    const elements: Array<{ key: string; element: string; positive: boolean; n: number }> = lists.length
+      ? await tx.query(
+          `${populationCte(l)}
       SELECT k.key, e.element, pop.positive, count(*)::int AS n
       FROM pop CROSS JOIN (VALUES ${lists.map((e) => `(${lit(e.key)})`).join(', ')}) k(key)
       CROSS JOIN LATERAL (SELECT DISTINCT ON (lower(x)) x AS element FROM jsonb_array_elements_text(
         CASE WHEN jsonb_typeof(pop.attributes->k.key) = 'array' THEN pop.attributes->k.key ELSE '[]' END) x) e
-      GROUP BY 1, 2, 3`, base) : [];
+      GROUP BY 1, 2, 3`,
+          base,
+        )
+      : [];
 
     const counted: AttributeCounts[] = catalogue.map((e) => ({
-      attribute: e.key, type: e.type, dimension: e.dimension ?? null, missing: { ...totals },
-      ...(e.type === 'NUMBER' ? { cuts: cuts.get(e.key) ?? [], bins: Array.from({ length: 2 * (cuts.get(e.key)?.length ?? 0) + 1 }, zero) } : {}),
+      attribute: e.key,
+      type: e.type,
+      dimension: e.dimension ?? null,
+      missing: { ...totals },
+      ...(e.type === 'NUMBER'
+        ? { cuts: cuts.get(e.key) ?? [], bins: Array.from({ length: 2 * (cuts.get(e.key)?.length ?? 0) + 1 }, zero) }
+        : {}),
       ...(e.type === 'DATE' ? { bins: Array.from({ length: RECENCY_WINDOWS.length + 1 }, zero) } : {}),
       ...(e.type === 'STRING' || e.type === 'BOOLEAN' || e.type === 'STRING_LIST' ? { values: new Map<string, Counts>() } : {}),
     }));
@@ -169,12 +207,21 @@ export async function countPopulation(em: EntityManager, l: Labelling, from: Dat
       else if (b[0] === 'v') tally(r.idx, b.slice(1), r.positive, r.n);
       else if (b[0] === 'b') add(a.bins![Number(b.slice(1))], r.positive, r.n);
     }
-    for (const r of elements) tally(catalogue.findIndex((e) => e.key === r.key), r.element, r.positive, r.n);
+    for (const r of elements)
+      tally(
+        catalogue.findIndex((e) => e.key === r.key),
+        r.element,
+        r.positive,
+        r.n,
+      );
     spellings.forEach((byLower, i) => {
       for (const variants of byLower.values()) {
         const all = [...variants.entries()];
         const [spelling] = all.reduce((best, v) => (v[1].positives + v[1].negatives > best[1].positives + best[1].negatives ? v : best));
-        counted[i].values!.set(spelling, all.reduce((s, [, c]) => ({ positives: s.positives + c.positives, negatives: s.negatives + c.negatives }), zero()));
+        counted[i].values!.set(
+          spelling,
+          all.reduce((s, [, c]) => ({ positives: s.positives + c.positives, negatives: s.negatives + c.negatives }), zero()),
+        );
       }
     });
     return { totals, attributes: counted };
@@ -186,10 +233,12 @@ export async function countPopulation(em: EntityManager, l: Labelling, from: Dat
  * segment's accounts created in [from, to) were created; null without any.
  */
 export async function splitInstant(em: EntityManager, l: Labelling, from: Date, to: Date, share: number): Promise<Date | null> {
-  const [row] = await em.query(`SELECT percentile_disc($4::float8) WITHIN GROUP (ORDER BY o.created_at) AS at
+  const [row] = await em.query(
+    `SELECT percentile_disc($4::float8) WITHIN GROUP (ORDER BY o.created_at) AS at
     FROM opportunity o JOIN account a ON a.id = o.account_id AND a.segment_ids @> ARRAY[$1::uuid]
     WHERE ${l.basis === 'WON_VS_LOST' ? "o.outcome <> 'OPEN'" : "o.outcome = 'WON'"} AND o.created_at >= $2 AND o.created_at < $3`,
-  [l.segmentId, from, to, share]);
+    [l.segmentId, from, to, share],
+  );
   return row?.at ? new Date(row.at) : null;
 }
 
@@ -207,18 +256,28 @@ const FETCH = 20_000;
  * Streams every account labelled in either window with both labels, in one snapshot and one
  * read of each account (TOP_VALUE labels the whole segment twice: it is still read once).
  */
-export async function scanLabelled(em: EntityManager, l: Labelling, from: Date, split: Date, to: Date, visit: (a: LabelledAccount) => void): Promise<void> {
+export async function scanLabelled(
+  em: EntityManager,
+  l: Labelling,
+  from: Date,
+  split: Date,
+  to: Date,
+  visit: (a: LabelledAccount) => void,
+): Promise<void> {
   const shift = (sql: string, by: number) => sql.replace(/\$(\d)/g, (_, d) => (d === '1' ? '$1' : `$${Number(d) + by}`));
   const extra = l.basis === 'WON_VS_LOST' ? 2 : 3; // the test window's own $2.. parameters follow the train window's
   const trainParams = params(l, from, split);
   const testParams = params(l, split, to).slice(1);
   await em.transaction('REPEATABLE READ', async (tx) => {
-    await tx.query(`DECLARE labelled NO SCROLL CURSOR FOR
+    await tx.query(
+      `DECLARE labelled NO SCROLL CURSOR FOR
       SELECT a.attributes, tr.positive AS train, te.positive AS test
       FROM account a
       LEFT JOIN (${labelsSql(l)}) tr ON tr.account_id = a.id
       LEFT JOIN (${shift(labelsSql(l), extra)}) te ON te.account_id = a.id
-      WHERE a.segment_ids @> ARRAY[$1::uuid] AND (tr.account_id IS NOT NULL OR te.account_id IS NOT NULL)`, [...trainParams, ...testParams]);
+      WHERE a.segment_ids @> ARRAY[$1::uuid] AND (tr.account_id IS NOT NULL OR te.account_id IS NOT NULL)`,
+      [...trainParams, ...testParams],
+    );
     for (;;) {
       const batch: LabelledAccount[] = await tx.query(`FETCH ${FETCH} FROM labelled`);
       if (batch.length === 0) break;

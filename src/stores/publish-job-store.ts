@@ -12,30 +12,75 @@ const JOB_COLUMNS = `j.id, j.segment_id, j.version_id, j.state, j.notes, j.notes
        ELSE j.accounts_scored END AS accounts_scored`;
 
 interface JobRow {
-  id: string; segment_id: string; version_id: string; state: PublishState; notes: string | null; notes_given: boolean;
-  effective_at: Date | null; requested_by: string; requested_by_key_id: string | null; requested_by_role: string; requested_at: Date;
-  started_at: Date | null; finished_at: Date | null; accounts_total: number | null; accounts_scored: number;
-  result: StoredPublishResult | null; error: string | null;
+  id: string;
+  segment_id: string;
+  version_id: string;
+  state: PublishState;
+  notes: string | null;
+  notes_given: boolean;
+  effective_at: Date | null;
+  requested_by: string;
+  requested_by_key_id: string | null;
+  requested_by_role: string;
+  requested_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  accounts_total: number | null;
+  accounts_scored: number;
+  result: StoredPublishResult | null;
+  error: string | null;
 }
 
 function toJob(r: JobRow): PublishJob {
   return Object.assign(new PublishJob(), {
-    id: r.id, segmentId: r.segment_id, versionId: r.version_id, state: r.state, notes: r.notes, notesGiven: r.notes_given,
-    effectiveAt: r.effective_at, requestedBy: r.requested_by, requestedByKeyId: r.requested_by_key_id, requestedByRole: r.requested_by_role,
-    requestedAt: r.requested_at, startedAt: r.started_at, finishedAt: r.finished_at, accountsTotal: r.accounts_total,
-    accountsScored: r.accounts_scored, stored: r.result, error: r.error,
+    id: r.id,
+    segmentId: r.segment_id,
+    versionId: r.version_id,
+    state: r.state,
+    notes: r.notes,
+    notesGiven: r.notes_given,
+    effectiveAt: r.effective_at,
+    requestedBy: r.requested_by,
+    requestedByKeyId: r.requested_by_key_id,
+    requestedByRole: r.requested_by_role,
+    requestedAt: r.requested_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    accountsTotal: r.accounts_total,
+    accountsScored: r.accounts_scored,
+    stored: r.result,
+    error: r.error,
   });
 }
 
 export const publishJobStore = {
-  async insert(em: EntityManager, job: Omit<PublishJob, 'state' | 'startedAt' | 'finishedAt' | 'accountsTotal' | 'accountsScored' | 'stored' | 'error'>): Promise<void> {
+  async insert(
+    em: EntityManager,
+    job: Omit<PublishJob, 'state' | 'startedAt' | 'finishedAt' | 'accountsTotal' | 'accountsScored' | 'stored' | 'error'>,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO publish_job (id, segment_id, version_id, state, notes, notes_given, effective_at, requested_by, requested_by_key_id, requested_by_role, requested_at)
        VALUES ($1, $2, $3, 'QUEUED', $4, $5, $6, $7, $8, $9, $10)`,
-      [job.id, job.segmentId, job.versionId, job.notes, job.notesGiven, job.effectiveAt, job.requestedBy, job.requestedByKeyId, job.requestedByRole, job.requestedAt]);
+      [
+        job.id,
+        job.segmentId,
+        job.versionId,
+        job.notes,
+        job.notesGiven,
+        job.effectiveAt,
+        job.requestedBy,
+        job.requestedByKeyId,
+        job.requestedByRole,
+        job.requestedAt,
+      ],
+    );
   },
 
-  async get(em: EntityManager, id: string, lock: '' | 'FOR UPDATE' | 'FOR NO KEY UPDATE' | 'FOR KEY SHARE' = ''): Promise<PublishJob | null> {
+  async get(
+    em: EntityManager,
+    id: string,
+    lock: '' | 'FOR UPDATE' | 'FOR NO KEY UPDATE' | 'FOR KEY SHARE' = '',
+  ): Promise<PublishJob | null> {
     const [row] = await em.query(`SELECT ${JOB_COLUMNS} FROM publish_job j WHERE j.id = $1 ${lock}`, [id]);
     return row ? toJob(row) : null;
   },
@@ -43,7 +88,8 @@ export const publishJobStore = {
   async list(em: EntityManager, segmentId: string | null, first: number): Promise<PublishJob[]> {
     const rows = await em.query(
       `SELECT ${JOB_COLUMNS} FROM publish_job j WHERE ($1::uuid IS NULL OR j.segment_id = $1) ORDER BY j.requested_at DESC, j.id DESC LIMIT $2`,
-      [segmentId, first]);
+      [segmentId, first],
+    );
     return rows.map(toJob);
   },
 
@@ -56,7 +102,8 @@ export const publishJobStore = {
          SELECT $1, ((n - 1) / $3)::int, id, lead(id) OVER (ORDER BY id) FROM m WHERE (n - 1) % $3 = 0
          RETURNING 1)
        SELECT (SELECT count(*) FROM m)::int AS members, (SELECT count(*) FROM planned)::int AS batches`,
-      [jobId, segmentId, size]);
+      [jobId, segmentId, size],
+    );
     await em.query(`UPDATE publish_job SET state = 'PREPARING', started_at = $2, accounts_total = $3 WHERE id = $1`, [jobId, at, members]);
     return members;
   },
@@ -64,7 +111,9 @@ export const publishJobStore = {
   /** The next batch nobody holds, locked until the caller's transaction ends. */
   async claimBatch(em: EntityManager, jobId: string): Promise<{ seq: number; firstId: string; nextId: string | null } | null> {
     const [row] = await em.query(
-      `SELECT seq, first_id, next_id FROM publish_batch WHERE job_id = $1 AND done_by IS NULL ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED`, [jobId]);
+      `SELECT seq, first_id, next_id FROM publish_batch WHERE job_id = $1 AND done_by IS NULL ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [jobId],
+    );
     return row ? { seq: row.seq, firstId: row.first_id, nextId: row.next_id } : null;
   },
 
@@ -73,7 +122,9 @@ export const publishJobStore = {
   },
 
   async pendingBatches(em: EntityManager, jobId: string): Promise<number> {
-    const [{ pending }] = await em.query('SELECT count(*)::int AS pending FROM publish_batch WHERE job_id = $1 AND done_by IS NULL', [jobId]);
+    const [{ pending }] = await em.query('SELECT count(*)::int AS pending FROM publish_batch WHERE job_id = $1 AND done_by IS NULL', [
+      jobId,
+    ]);
     return pending;
   },
 
@@ -85,35 +136,56 @@ export const publishJobStore = {
        SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
        ON CONFLICT (job_id, account_id) DO UPDATE SET account_xmin = excluded.account_xmin, score = excluded.score,
          tier = excluded.tier, outcomes = excluded.outcomes, computed_at = excluded.computed_at, next_change_at = excluded.next_change_at`,
-      [jobId, rows.map((r) => r.accountId), xmins, rows.map((r) => r.score), rows.map((r) => r.tier), rows.map((r) => r.outcomes), rows.map((r) => r.computedAt),
-        rows.map((r) => r.nextChangeAt ?? null)]);
+      [
+        jobId,
+        rows.map((r) => r.accountId),
+        xmins,
+        rows.map((r) => r.score),
+        rows.map((r) => r.tier),
+        rows.map((r) => r.outcomes),
+        rows.map((r) => r.computedAt),
+        rows.map((r) => r.nextChangeAt ?? null),
+      ],
+    );
   },
 
   /**
    * Makes the prepared scores of today's members current under the version, valid from
    * `validFrom`; returns the tier migration against the previous version's current rows.
    */
-  async promote(em: EntityManager, args: { jobId: string; segmentId: string; versionId: string; previousId: string | null; validFrom: Date }): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
+  async promote(
+    em: EntityManager,
+    args: { jobId: string; segmentId: string; versionId: string; previousId: string | null; validFrom: Date },
+  ): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
     await em.query(
       `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at, next_change_at)
        SELECT s.account_id, $2, $3, s.score, s.tier, s.outcomes, $4, s.computed_at, s.next_change_at
        FROM publish_staged_score s JOIN account a ON a.id = s.account_id AND a.segment_ids @> ARRAY[$2::uuid]
        WHERE s.job_id = $1`,
-      [args.jobId, args.segmentId, args.versionId, args.validFrom]);
+      [args.jobId, args.segmentId, args.versionId, args.validFrom],
+    );
     return em.query(
       `SELECT prev.tier AS "from", s.tier AS "to", count(*)::int AS accounts
        FROM publish_staged_score s JOIN account a ON a.id = s.account_id AND a.segment_ids @> ARRAY[$2::uuid]
        LEFT JOIN account_score prev ON prev.account_id = s.account_id AND prev.version_id = $3 AND prev.valid_to IS NULL
        WHERE s.job_id = $1 GROUP BY 1, 2`,
-      [args.jobId, args.segmentId, args.previousId]);
+      [args.jobId, args.segmentId, args.previousId],
+    );
   },
 
-  async finish(em: EntityManager, jobId: string, state: 'DONE' | 'FAILED' | 'CANCELLED', at: Date, extra: { result?: StoredPublishResult; error?: string } = {}): Promise<boolean> {
+  async finish(
+    em: EntityManager,
+    jobId: string,
+    state: 'DONE' | 'FAILED' | 'CANCELLED',
+    at: Date,
+    extra: { result?: StoredPublishResult; error?: string } = {},
+  ): Promise<boolean> {
     const [, affected] = await em.query(
       `UPDATE publish_job SET state = $2, finished_at = $3, result = $4, error = $5,
          accounts_scored = coalesce($6, (SELECT coalesce(sum(b.scored), 0)::int FROM publish_batch b WHERE b.job_id = $1))
        WHERE id = $1 AND state IN ('QUEUED', 'PREPARING', 'FLIPPING') RETURNING id`,
-      [jobId, state, at, extra.result ?? null, extra.error ?? null, extra.result?.accountsScored ?? null]);
+      [jobId, state, at, extra.result ?? null, extra.error ?? null, extra.result?.accountsScored ?? null],
+    );
     return affected > 0;
   },
 

@@ -42,8 +42,16 @@ export const SCORE_COLUMNS = 'account_id, segment_id, version_id, score, tier, o
 
 export function toScoreRow(r: RawScoreRow): ScoreRow {
   return {
-    accountId: r.account_id, segmentId: r.segment_id, versionId: r.version_id, score: Number(r.score), tier: r.tier,
-    outcomes: r.outcomes, validFrom: r.valid_from, validTo: r.valid_to, computedAt: r.computed_at, nextChangeAt: r.next_change_at,
+    accountId: r.account_id,
+    segmentId: r.segment_id,
+    versionId: r.version_id,
+    score: Number(r.score),
+    tier: r.tier,
+    outcomes: r.outcomes,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    computedAt: r.computed_at,
+    nextChangeAt: r.next_change_at,
   };
 }
 
@@ -79,8 +87,7 @@ const INSERT_COLUMNS = 'account_id, segment_id, version_id, score, tier, outcome
 export async function insertScores(em: EntityManager, rows: NewScore[]): Promise<void> {
   const client = rows.length >= COPY_FROM ? transactionClient(em) : null;
   if (client) {
-    await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(
-      `COPY account_score (${INSERT_COLUMNS}) FROM STDIN`)));
+    await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(`COPY account_score (${INSERT_COLUMNS}) FROM STDIN`)));
     return;
   }
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -90,9 +97,16 @@ export async function insertScores(em: EntityManager, rows: NewScore[]): Promise
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
          $9::timestamptz[], $10::timestamptz[])`,
       [
-        chunk.map((r) => r.accountId), chunk.map((r) => r.segmentId), chunk.map((r) => r.versionId),
-        chunk.map((r) => r.score), chunk.map((r) => r.tier), chunk.map((r) => r.outcomes),
-        chunk.map((r) => r.validFrom), chunk.map((r) => r.validTo ?? null), chunk.map((r) => r.computedAt), chunk.map((r) => r.nextChangeAt),
+        chunk.map((r) => r.accountId),
+        chunk.map((r) => r.segmentId),
+        chunk.map((r) => r.versionId),
+        chunk.map((r) => r.score),
+        chunk.map((r) => r.tier),
+        chunk.map((r) => r.outcomes),
+        chunk.map((r) => r.validFrom),
+        chunk.map((r) => r.validTo ?? null),
+        chunk.map((r) => r.computedAt),
+        chunk.map((r) => r.nextChangeAt),
       ],
     );
   }
@@ -123,7 +137,10 @@ export async function currentScores(em: EntityManager, accountIds: string[], ver
 }
 
 /** Moves the next_change_at of current rows (same result, another instant at which time changes it). */
-export async function rescheduleScores(em: EntityManager, rows: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }>): Promise<void> {
+export async function rescheduleScores(
+  em: EntityManager,
+  rows: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }>,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     await em.query(
@@ -153,10 +170,16 @@ export interface DueScore {
  * `attributes` is the SQL of the account's attributes (alias `a`) with its parameters from $4.
  */
 export async function lockDueScores(
-  em: EntityManager, versionId: string, now: Date, limit: number, attributes: { sql: string; params: unknown[] },
+  em: EntityManager,
+  versionId: string,
+  now: Date,
+  limit: number,
+  attributes: { sql: string; params: unknown[] },
 ): Promise<DueScore[]> {
   const rows: Array<RawScoreRow & { tid: string; attributes: Record<string, unknown>; segment_ids: string[] }> = await em.query(
-    `SELECT s.ctid::text AS tid, ${SCORE_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ')},
+    `SELECT s.ctid::text AS tid, ${SCORE_COLUMNS.split(',')
+      .map((c) => `s.${c.trim()}`)
+      .join(', ')},
        ${attributes.sql} AS attributes, a.segment_ids
      FROM account_score s JOIN account a ON a.id = s.account_id
      WHERE s.version_id = $1 AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL AND s.next_change_at <= $2
@@ -187,6 +210,7 @@ export async function soonestChange(em: EntityManager): Promise<Date | null> {
        SELECT s.next_change_at AS soonest FROM account_score s
        WHERE s.version_id = v.id AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL
        ORDER BY s.next_change_at LIMIT 1) first
-     WHERE v.status = 'PUBLISHED'`);
+     WHERE v.status = 'PUBLISHED'`,
+  );
   return row?.at ?? null;
 }

@@ -43,15 +43,33 @@ const DELIVERY_COLUMNS = `id, webhook_id, event_ids, first_sequence, status, att
   delivered_at, created_at`;
 
 const toWebhook = (r: Record<string, any>): WebhookRow => ({
-  id: r.id, url: r.url, description: r.description, events: r.events, segmentIds: r.segment_ids, active: r.active, secret: r.secret,
-  lastSequence: Number(r.last_sequence), createdBy: r.created_by, createdByKeyId: r.created_by_key_id, createdAt: r.created_at,
-  updatedAt: r.updated_at, deletedAt: r.deleted_at,
+  id: r.id,
+  url: r.url,
+  description: r.description,
+  events: r.events,
+  segmentIds: r.segment_ids,
+  active: r.active,
+  secret: r.secret,
+  lastSequence: Number(r.last_sequence),
+  createdBy: r.created_by,
+  createdByKeyId: r.created_by_key_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
 });
 
 export const toDelivery = (r: Record<string, any>): DeliveryRow => ({
-  id: r.id, webhookId: r.webhook_id, eventIds: r.event_ids, firstSequence: Number(r.first_sequence), status: r.status,
-  attempts: r.attempts, lastStatusCode: r.last_status_code, lastError: r.last_error, nextAttemptAt: r.next_attempt_at,
-  deliveredAt: r.delivered_at, createdAt: r.created_at,
+  id: r.id,
+  webhookId: r.webhook_id,
+  eventIds: r.event_ids,
+  firstSequence: Number(r.first_sequence),
+  status: r.status,
+  attempts: r.attempts,
+  lastStatusCode: r.last_status_code,
+  lastError: r.last_error,
+  nextAttemptAt: r.next_attempt_at,
+  deliveredAt: r.delivered_at,
+  createdAt: r.created_at,
 });
 
 export interface NewWebhook {
@@ -73,15 +91,21 @@ export const webhookStore = {
       `INSERT INTO webhook (url, description, events, segment_ids, active, secret, last_sequence, created_by, created_by_key_id, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, (SELECT coalesce(max(sequence), 0) FROM outbox_event), $7, $8, $9, $9)
        RETURNING ${WEBHOOK_COLUMNS}`,
-      [w.url, w.description, w.events, w.segmentIds, w.active, w.secret, w.createdBy, w.createdByKeyId, w.at]);
+      [w.url, w.description, w.events, w.segmentIds, w.active, w.secret, w.createdBy, w.createdByKeyId, w.at],
+    );
     return toWebhook(row);
   },
 
-  async update(em: EntityManager, id: string, w: Pick<NewWebhook, 'url' | 'description' | 'events' | 'segmentIds' | 'active' | 'at'>): Promise<WebhookRow> {
+  async update(
+    em: EntityManager,
+    id: string,
+    w: Pick<NewWebhook, 'url' | 'description' | 'events' | 'segmentIds' | 'active' | 'at'>,
+  ): Promise<WebhookRow> {
     const [[row]] = await em.query(
       `UPDATE webhook SET url = $2, description = $3, events = $4, segment_ids = $5, active = $6, updated_at = $7
        WHERE id = $1 AND deleted_at IS NULL RETURNING ${WEBHOOK_COLUMNS}`,
-      [id, w.url, w.description, w.events, w.segmentIds, w.active, w.at]);
+      [id, w.url, w.description, w.events, w.segmentIds, w.active, w.at],
+    );
     return toWebhook(row);
   },
 
@@ -92,7 +116,9 @@ export const webhookStore = {
 
   async find(em: EntityManager, id: string, opts: { forUpdate?: boolean; includeDeleted?: boolean } = {}): Promise<WebhookRow | null> {
     const [row] = await em.query(
-      `SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = $1 ${opts.includeDeleted ? '' : 'AND deleted_at IS NULL'} ${opts.forUpdate ? 'FOR UPDATE' : ''}`, [id]);
+      `SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = $1 ${opts.includeDeleted ? '' : 'AND deleted_at IS NULL'} ${opts.forUpdate ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
     return row ? toWebhook(row) : null;
   },
 
@@ -107,7 +133,8 @@ export const webhookStore = {
   /** Active endpoints whose cursor is behind the outbox: events wait to be put into deliveries. */
   async behind(em: EntityManager): Promise<string[]> {
     const rows: Array<{ id: string }> = await em.query(
-      `SELECT id FROM webhook WHERE active AND deleted_at IS NULL AND last_sequence < (SELECT coalesce(max(sequence), 0) FROM outbox_event)`);
+      `SELECT id FROM webhook WHERE active AND deleted_at IS NULL AND last_sequence < (SELECT coalesce(max(sequence), 0) FROM outbox_event)`,
+    );
     return rows.map((r) => r.id);
   },
 
@@ -117,11 +144,15 @@ export const webhookStore = {
 };
 
 export const deliveryStore = {
-  async insert(em: EntityManager, d: { id: string; webhookId: string; eventIds: string[]; firstSequence: number; at: Date }): Promise<void> {
+  async insert(
+    em: EntityManager,
+    d: { id: string; webhookId: string; eventIds: string[]; firstSequence: number; at: Date },
+  ): Promise<void> {
     await em.query(
       `INSERT INTO webhook_delivery (id, webhook_id, event_ids, first_sequence, status, next_attempt_at, created_at)
        VALUES ($1, $2, $3, $4, 'PENDING', $5, $5)`,
-      [d.id, d.webhookId, d.eventIds, d.firstSequence, d.at]);
+      [d.id, d.webhookId, d.eventIds, d.firstSequence, d.at],
+    );
   },
 
   async find(em: EntityManager, id: string): Promise<DeliveryRow | null> {
@@ -133,7 +164,8 @@ export const deliveryStore = {
   async oldestPending(em: EntityManager, webhookId: string): Promise<DeliveryRow | null> {
     const [row] = await em.query(
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery WHERE webhook_id = $1 AND status = 'PENDING' ORDER BY first_sequence, created_at LIMIT 1`,
-      [webhookId]);
+      [webhookId],
+    );
     return row ? toDelivery(row) : null;
   },
 
@@ -141,18 +173,29 @@ export const deliveryStore = {
   async webhooksDue(em: EntityManager, now: Date): Promise<string[]> {
     const rows: Array<{ webhook_id: string }> = await em.query(
       `SELECT DISTINCT d.webhook_id FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
-       WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1 AND w.active AND w.deleted_at IS NULL`, [now]);
+       WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1 AND w.active AND w.deleted_at IS NULL`,
+      [now],
+    );
     return rows.map((r) => r.webhook_id);
   },
 
-  async recordAttempt(em: EntityManager, id: string, outcome: {
-    status: DeliveryStatus; statusCode: number | null; error: string | null; nextAttemptAt: Date | null; deliveredAt: Date | null;
-  }): Promise<void> {
+  async recordAttempt(
+    em: EntityManager,
+    id: string,
+    outcome: {
+      status: DeliveryStatus;
+      statusCode: number | null;
+      error: string | null;
+      nextAttemptAt: Date | null;
+      deliveredAt: Date | null;
+    },
+  ): Promise<void> {
     await em.query(
       `UPDATE webhook_delivery SET status = $2, attempts = attempts + 1, last_status_code = $3, last_error = $4,
          next_attempt_at = $5, delivered_at = coalesce($6, delivered_at)
        WHERE id = $1`,
-      [id, outcome.status, outcome.statusCode, outcome.error, outcome.nextAttemptAt, outcome.deliveredAt]);
+      [id, outcome.status, outcome.statusCode, outcome.error, outcome.nextAttemptAt, outcome.deliveredAt],
+    );
   },
 
   /** Puts a delivery back at the head of its webhook's line, whatever its status. */
@@ -163,7 +206,10 @@ export const deliveryStore = {
   },
 
   /** Newest first, keyset-paginated by (createdAt, id); backward pages are read oldest first. */
-  async page(em: EntityManager, args: { webhookId: string; status: DeliveryStatus | null; limit: number; backward: boolean; cursor: [string, string] | null }): Promise<DeliveryRow[]> {
+  async page(
+    em: EntityManager,
+    args: { webhookId: string; status: DeliveryStatus | null; limit: number; backward: boolean; cursor: [string, string] | null },
+  ): Promise<DeliveryRow[]> {
     const cmp = args.backward ? '>' : '<';
     const order = args.backward ? 'ASC' : 'DESC';
     const rows = await em.query(
@@ -171,13 +217,16 @@ export const deliveryStore = {
        WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2)
          AND ($3::timestamptz IS NULL OR (created_at, id) ${cmp} ($3::timestamptz, $4::uuid))
        ORDER BY created_at ${order}, id ${order} LIMIT $5`,
-      [args.webhookId, args.status, args.cursor?.[0] ?? null, args.cursor?.[1] ?? null, args.limit]);
+      [args.webhookId, args.status, args.cursor?.[0] ?? null, args.cursor?.[1] ?? null, args.limit],
+    );
     return rows.map(toDelivery);
   },
 
   async count(em: EntityManager, webhookId: string, status: DeliveryStatus | null): Promise<number> {
     const [{ n }] = await em.query(
-      `SELECT count(*)::int AS n FROM webhook_delivery WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2)`, [webhookId, status]);
+      `SELECT count(*)::int AS n FROM webhook_delivery WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2)`,
+      [webhookId, status],
+    );
     return n;
   },
 };

@@ -16,9 +16,15 @@ import { IcpVersion } from '../model/icp-version.entity';
 export type NodeTypeName = 'Account' | 'Segment' | 'IcpVersion' | 'Override' | 'Opportunity' | 'ApiKey';
 
 const OPPORTUNITY_COLUMNS = 'id, external_id, account_id, created_at, closed_at, outcome, amount';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
 const toOpportunityRow = (r: any): OpportunityRow => ({
-  id: r.id, externalId: r.external_id, accountId: r.account_id, createdAt: r.created_at, closedAt: r.closed_at,
-  outcome: r.outcome, amount: r.amount === null ? null : Number(r.amount),
+  id: r.id,
+  externalId: r.external_id,
+  accountId: r.account_id,
+  createdAt: r.created_at,
+  closedAt: r.closed_at,
+  outcome: r.outcome,
+  amount: r.amount === null ? null : Number(r.amount),
 });
 
 /** Rows grouped back into key order: one `IN (…)` query per batch. */
@@ -34,9 +40,15 @@ function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): 
 }
 
 /** Override columns prefixed `o_`, to read an override beside a score row in one statement. */
-const PREFIXED_OVERRIDE = OVERRIDE_COLUMNS.split(',').map((c) => `o.${c.trim()} AS o_${c.trim()}`).join(', ');
+const PREFIXED_OVERRIDE = OVERRIDE_COLUMNS.split(',')
+  .map((c) => `o.${c.trim()} AS o_${c.trim()}`)
+  .join(', ');
 const unprefixed = (r: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('o_')).map(([k, v]) => [k.slice(2), v]));
+  Object.fromEntries(
+    Object.entries(r)
+      .filter(([k]) => k.startsWith('o_'))
+      .map(([k, v]) => [k.slice(2), v]),
+  );
 
 /** What an account's fit needs from the database: its current score row and the override in force. */
 export interface FitRow {
@@ -60,7 +72,8 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
     return byKey(keys, rows, (s) => s.key);
   });
   const versionById = new DataLoader<string, IcpVersion | null>(async (ids) =>
-    byKey(ids, await em.getRepository(IcpVersion).findBy({ id: In([...ids]) }), (v) => v.id));
+    byKey(ids, await em.getRepository(IcpVersion).findBy({ id: In([...ids]) }), (v) => v.id),
+  );
   const liveVersionBySegmentId = new DataLoader<string, IcpVersion | null>(async (ids) => {
     const rows = await em.getRepository(IcpVersion).findBy({ segmentId: In([...ids]), status: 'PUBLISHED' });
     for (const v of rows) versionById.prime(v.id, v);
@@ -75,32 +88,64 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
     fitRow: new DataLoader<string, FitRow | null>(async (keys) => {
       const parts = keys.map((k) => k.split(':'));
       const rows: Array<Record<string, unknown>> = await em.query(
-        `SELECT ${SCORE_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ')}, ${PREFIXED_OVERRIDE}
+        `SELECT ${SCORE_COLUMNS.split(',')
+          .map((c) => `s.${c.trim()}`)
+          .join(', ')}, ${PREFIXED_OVERRIDE}
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(version_id, segment_id, account_id)
          JOIN account_score s ON s.version_id = k.version_id AND s.account_id = k.account_id AND s.valid_to IS NULL
          LEFT JOIN fit_override o ON o.segment_id = k.segment_id AND o.account_id = k.account_id
               AND ${inForceAt('o', '$4')}`,
-        [parts.map((p) => p[0]), parts.map((p) => p[1]), parts.map((p) => p[2]), clock.now()]);
+        [parts.map((p) => p[0]), parts.map((p) => p[1]), parts.map((p) => p[2]), clock.now()],
+      );
       const fits = rows.map((r) => ({ row: toScoreRow(r as never), override: r.o_id ? toOverrideRow(unprefixed(r)) : null }));
       return byKey(keys, fits, (f) => `${f.row.versionId}:${f.row.segmentId}:${f.row.accountId}`);
     }),
     accountById: new DataLoader<string, Account | null>(async (ids) =>
-      byKey(ids, await em.getRepository(Account).findBy({ id: In([...ids]) }), (a) => a.id)),
+      byKey(ids, await em.getRepository(Account).findBy({ id: In([...ids]) }), (a) => a.id),
+    ),
     /** Every override of these accounts, newest first. */
     overridesByAccount: new DataLoader<string, OverrideRow[]>(async (ids) =>
-      groupByKey(ids, (await em.query(
-        `SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`, [[...ids]]))
-        .map(toOverrideRow), (o: OverrideRow) => o.accountId)),
+      groupByKey(
+        ids,
+        (
+          await em.query(
+            `SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`,
+            [[...ids]],
+          )
+        ).map(toOverrideRow),
+        (o: OverrideRow) => o.accountId,
+      ),
+    ),
     opportunitiesByAccount: new DataLoader<string, OpportunityRow[]>(async (ids) =>
-      groupByKey(ids, (await em.query(
-        `SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity
-         WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`, [[...ids]])).map(toOpportunityRow), (o: OpportunityRow) => o.accountId)),
+      groupByKey(
+        ids,
+        (
+          await em.query(
+            `SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity
+         WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`,
+            [[...ids]],
+          )
+        ).map(toOpportunityRow),
+        (o: OpportunityRow) => o.accountId,
+      ),
+    ),
     opportunityById: new DataLoader<string, OpportunityRow | null>(async (ids) =>
-      byKey(ids, (await em.query(`SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOpportunityRow), (o: OpportunityRow) => o.id)),
+      byKey(
+        ids,
+        (await em.query(`SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOpportunityRow),
+        (o: OpportunityRow) => o.id,
+      ),
+    ),
     overrideById: new DataLoader<string, OverrideRow | null>(async (ids) =>
-      byKey(ids, (await em.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOverrideRow), (o: OverrideRow) => o.id)),
+      byKey(
+        ids,
+        (await em.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOverrideRow),
+        (o: OverrideRow) => o.id,
+      ),
+    ),
     apiKeyById: new DataLoader<string, ApiKey | null>(async (ids) =>
-      byKey(ids, await em.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id)),
+      byKey(ids, await em.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
+    ),
     /**
      * The type of each id, looked up across the tables of every type with a UUID id (UUIDs do not
      * repeat across tables), in one statement. Discarded drafts are gone for readers, as in icpVersion.
@@ -118,23 +163,37 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
          UNION ALL SELECT id, 'IcpVersion' FROM icp_version WHERE id = ANY($1::uuid[]) AND discarded_at IS NULL
          UNION ALL SELECT id, 'Override' FROM fit_override WHERE id = ANY($1::uuid[])
          UNION ALL SELECT id, 'Opportunity' FROM opportunity WHERE id = ANY($1::uuid[])
-         UNION ALL SELECT id, 'ApiKey' FROM api_key WHERE id = ANY($1::uuid[])`, [[...ids]]);
+         UNION ALL SELECT id, 'ApiKey' FROM api_key WHERE id = ANY($1::uuid[])`,
+        [[...ids]],
+      );
       return byKey(ids, rows, (r) => r.id).map((r) => r?.type ?? null);
     }),
     /** The newest `first` score rows of accounts in one segment. */
-    scoreHistory: new DataLoader<{ accountId: string; segmentId: string; first: number }, ScoreRow[], string>(async (keys) => {
-      const rows: ScoreRow[] = (await em.query(
-        `SELECT ${SCORE_COLUMNS} FROM (
+    scoreHistory: new DataLoader<{ accountId: string; segmentId: string; first: number }, ScoreRow[], string>(
+      async (keys) => {
+        const rows: ScoreRow[] = (
+          await em.query(
+            `SELECT ${SCORE_COLUMNS} FROM (
            SELECT s.*, row_number() OVER (PARTITION BY s.account_id, s.segment_id ORDER BY s.valid_from DESC, s.computed_at DESC) AS n
            FROM account_score s JOIN unnest($1::uuid[], $2::uuid[]) AS k(account_id, segment_id) USING (account_id, segment_id)
          ) ranked WHERE n <= $3 ORDER BY valid_from DESC, computed_at DESC`,
-        [keys.map((k) => k.accountId), keys.map((k) => k.segmentId), Math.max(...keys.map((k) => k.first))])).map(toScoreRow);
-      return keys.map((k) => rows.filter((r) => r.accountId === k.accountId && r.segmentId === k.segmentId).slice(0, k.first));
-    }, { cacheKeyFn: (k) => `${k.accountId}:${k.segmentId}:${k.first}` }),
+            [keys.map((k) => k.accountId), keys.map((k) => k.segmentId), Math.max(...keys.map((k) => k.first))],
+          )
+        ).map(toScoreRow);
+        return keys.map((k) => rows.filter((r) => r.accountId === k.accountId && r.segmentId === k.segmentId).slice(0, k.first));
+      },
+      { cacheKeyFn: (k) => `${k.accountId}:${k.segmentId}:${k.first}` },
+    ),
     versionsBySegmentId: new DataLoader<string, IcpVersion[]>(async (ids) =>
-      groupByKey(ids, await em.getRepository(IcpVersion).find({
-        where: { segmentId: In([...ids]), discardedAt: IsNull() }, order: { number: 'ASC' },
-      }), (v) => v.segmentId)),
+      groupByKey(
+        ids,
+        await em.getRepository(IcpVersion).find({
+          where: { segmentId: In([...ids]), discardedAt: IsNull() },
+          order: { number: 'ASC' },
+        }),
+        (v) => v.segmentId,
+      ),
+    ),
   };
 }
 

@@ -4,7 +4,9 @@ import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.data(CREATE_SEGMENT, { input: { key: 'saas', name: 'SaaS', membership: [{ attribute: 'industry', operator: 'IN', values: ['saas', 'fintech'], points: 1 }] } });
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'saas', name: 'SaaS', membership: [{ attribute: 'industry', operator: 'IN', values: ['saas', 'fintech'], points: 1 }] },
+  });
   await t.data(CREATE_SEGMENT, { input: { key: 'vip', name: 'VIP' } });
 });
 afterAll(() => t.close());
@@ -14,18 +16,28 @@ const count = async (table: string) => (await t.sql(`SELECT count(*)::int AS n F
 
 describe('upsertAccounts', () => {
   it('creates, updates and leaves unchanged by externalId; null removes an attribute', async () => {
-    const first = await t.data(UPSERT, { accounts: [
-      { externalId: 'crm-1', name: 'Acme', domain: 'acme.io', attributes: { industry: 'saas', employees: 120, techStack: ['aws'] } },
-      { externalId: 'crm-2', name: 'Globex', attributes: { industry: 'retail' }, explicitSegments: ['vip'] },
-    ] });
+    const first = await t.data(UPSERT, {
+      accounts: [
+        { externalId: 'crm-1', name: 'Acme', domain: 'acme.io', attributes: { industry: 'saas', employees: 120, techStack: ['aws'] } },
+        { externalId: 'crm-2', name: 'Globex', attributes: { industry: 'retail' }, explicitSegments: ['vip'] },
+      ],
+    });
     expect(first.upsertAccounts).toEqual({ created: 2, updated: 0, unchanged: 0, rescored: 0 });
-    const second = await t.data(UPSERT, { accounts: [
-      { externalId: 'crm-1', name: 'Acme', attributes: { employees: 150, techStack: null } },
-      { externalId: 'crm-2', name: 'Globex', attributes: { industry: 'retail' } },
-    ] });
+    const second = await t.data(UPSERT, {
+      accounts: [
+        { externalId: 'crm-1', name: 'Acme', attributes: { employees: 150, techStack: null } },
+        { externalId: 'crm-2', name: 'Globex', attributes: { industry: 'retail' } },
+      ],
+    });
     expect(second.upsertAccounts).toEqual({ created: 0, updated: 1, unchanged: 1, rescored: 0 });
     const { account } = await t.data(`{ account(externalId: "crm-1") { id externalId name domain attributes explicitSegments } }`);
-    expect(account).toMatchObject({ externalId: 'crm-1', name: 'Acme', domain: 'acme.io', attributes: { industry: 'saas', employees: 150 }, explicitSegments: [] });
+    expect(account).toMatchObject({
+      externalId: 'crm-1',
+      name: 'Acme',
+      domain: 'acme.io',
+      attributes: { industry: 'saas', employees: 150 },
+      explicitSegments: [],
+    });
     expect(account.attributes.techStack).toBeUndefined();
     expect((await t.data(`query($id: ID) { account(id: $id) { externalId } }`, { id: account.id })).account.externalId).toBe('crm-1');
     const globex = (await t.data(`{ account(externalId: "crm-2") { explicitSegments } }`)).account;
@@ -38,12 +50,21 @@ describe('upsertAccounts', () => {
       [{ externalId: 'x-1', name: 'X', attributes: { employees: 'ten' } }, 'accounts[1].attributes.employees: expected a NUMBER'],
       [{ externalId: 'x-1', name: 'X', attributes: { revenu: 5 } }, 'accounts[1].attributes.revenu: unknown attribute'],
       [{ externalId: 'x-1', name: 'X', attributes: { employees: [5] } }, 'accounts[1].attributes.employees: expected a NUMBER'],
-      [{ externalId: 'x-1', name: 'X', attributes: { lastFundingAt: 'last spring' } }, 'accounts[1].attributes.lastFundingAt: expected a DATE'],
-      [{ externalId: 'x-1', name: 'X', attributes: {}, explicitSegments: ['nope'] }, 'accounts[1].explicitSegments[0]: segment "nope" does not exist'],
+      [
+        { externalId: 'x-1', name: 'X', attributes: { lastFundingAt: 'last spring' } },
+        'accounts[1].attributes.lastFundingAt: expected a DATE',
+      ],
+      [
+        { externalId: 'x-1', name: 'X', attributes: {}, explicitSegments: ['nope'] },
+        'accounts[1].explicitSegments[0]: segment "nope" does not exist',
+      ],
       [{ externalId: 'ok-1', name: 'dup', attributes: {} }, 'accounts[1].externalId: "ok-1" appears twice'],
       [{ externalId: ' ', name: 'X', attributes: {} }, 'accounts[1].externalId'],
       // An offset without its colon is refused: the scoring engine would never match it.
-      [{ externalId: 'x-1', name: 'X', attributes: { lastFundingAt: '2026-11-24T10:00:00+0200' } }, 'accounts[1].attributes.lastFundingAt: expected a DATE'],
+      [
+        { externalId: 'x-1', name: 'X', attributes: { lastFundingAt: '2026-11-24T10:00:00+0200' } },
+        'accounts[1].attributes.lastFundingAt: expected a DATE',
+      ],
     ];
     for (const [bad, message] of cases) {
       const res = await t.gql(UPSERT, { accounts: [{ externalId: 'ok-1', name: 'Fine', attributes: { employees: 5 } }, bad] });
@@ -61,8 +82,15 @@ describe('upsertAccounts', () => {
 
 describe('accounts query', () => {
   it('searches by name, external id and domain, filters by segment, paginates with totalCount', async () => {
-    await t.data(UPSERT, { accounts: Array.from({ length: 5 }, (_, i) => ({ externalId: `page-${i}`, name: `Paging Co ${i}`, attributes: { industry: 'fintech' } })) });
-    const Q = 'query($filter: AccountFilter, $first: Int, $after: String) { accounts(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { externalId } } } }';
+    await t.data(UPSERT, {
+      accounts: Array.from({ length: 5 }, (_, i) => ({
+        externalId: `page-${i}`,
+        name: `Paging Co ${i}`,
+        attributes: { industry: 'fintech' },
+      })),
+    });
+    const Q =
+      'query($filter: AccountFilter, $first: Int, $after: String) { accounts(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { externalId } } } }';
     const byName = (await t.data(Q, { filter: { search: 'paging co' }, first: 2 })).accounts;
     expect(byName.totalCount).toBe(5);
     expect(byName.edges.map((e: any) => e.node.externalId)).toEqual(['page-0', 'page-1']);
@@ -79,15 +107,28 @@ describe('accounts query', () => {
     const forged = Buffer.from(JSON.stringify(['account', 'not-a-uuid'])).toString('base64url');
     expectError(await t.gql(Q, { after: forged }), 'BAD_USER_INPUT');
     const fitCursor = Buffer.from(JSON.stringify(['fit', 'abc', 'not-a-uuid'])).toString('base64url');
-    expectError(await t.gql('query($a: String) { fits(segmentKey: "saas", after: $a) { totalCount } }', { a: fitCursor }), 'BAD_USER_INPUT');
-    expect(expectError(await t.gql(CREATE_SEGMENT, { input: { key: 'blank', name: '   ' } }), 'BAD_USER_INPUT').message).toContain('input.name');
+    expectError(
+      await t.gql('query($a: String) { fits(segmentKey: "saas", after: $a) { totalCount } }', { a: fitCursor }),
+      'BAD_USER_INPUT',
+    );
+    expect(expectError(await t.gql(CREATE_SEGMENT, { input: { key: 'blank', name: '   ' } }), 'BAD_USER_INPUT').message).toContain(
+      'input.name',
+    );
   });
 });
 
 describe('scoring', () => {
   // seedDefinition: FIRMOGRAPHICS 30 (revenue, industry, employees: 10 points each), TECHNOGRAPHICS 20 (stack),
   // BEHAVIORAL 25 (demo 5, visits 5), BUSINESS_NEEDS 15 (pains), GROWTH 10 (funding within 365 days).
-  const WORKED = { annualRevenue: 50_000_000, industry: 'saas', employees: 100, techStack: ['aws'], demoRequested: true, websiteVisits30d: 3, painPoints: ['scaling'] };
+  const WORKED = {
+    annualRevenue: 50_000_000,
+    industry: 'saas',
+    employees: 100,
+    techStack: ['aws'],
+    demoRequested: true,
+    websiteVisits30d: 3,
+    painPoints: ['scaling'],
+  };
   // 30 + 20 + 25 x 5/10 + 15 + 0 (lastFundingAt missing) = 77.5: STRONG; completeness 90 of 100 points had data;
   // budgetUsd, read by the disqualifier, is missing too (and so disqualifies nothing).
   let v1: string;
@@ -102,8 +143,21 @@ describe('scoring', () => {
     const { account } = await t.data(`{ account(externalId: "worked") { fit(segmentKey: "saas") {
       score tier action overridden version { number } segment { key }
       computed { score tier missingAttributes completeness disqualifiedBy dimensions { dimension weight score criteria { attribute matched missing earned } } } } } }`);
-    expect(account.fit).toMatchObject({ score: 77.5, tier: 'STRONG', action: null, overridden: false, version: { number: 1 }, segment: { key: 'saas' } });
-    expect(account.fit.computed).toMatchObject({ score: 77.5, tier: 'STRONG', missingAttributes: ['lastFundingAt', 'budgetUsd'], completeness: 0.9, disqualifiedBy: [] });
+    expect(account.fit).toMatchObject({
+      score: 77.5,
+      tier: 'STRONG',
+      action: null,
+      overridden: false,
+      version: { number: 1 },
+      segment: { key: 'saas' },
+    });
+    expect(account.fit.computed).toMatchObject({
+      score: 77.5,
+      tier: 'STRONG',
+      missingAttributes: ['lastFundingAt', 'budgetUsd'],
+      completeness: 0.9,
+      disqualifiedBy: [],
+    });
     expect(account.fit.computed.dimensions.map((d: any) => d.score)).toEqual([30, 20, 12.5, 15, 0]);
     expect(account.fit.computed.dimensions[2].criteria).toEqual([
       { attribute: 'demoRequested', matched: true, missing: false, earned: 5 },
@@ -112,28 +166,58 @@ describe('scoring', () => {
   });
 
   it('rescores on attribute change in the same call, and keeps history only when the result changes', async () => {
-    const same = (await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { employees: 101 } }] })).upsertAccounts;
+    const same = (await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { employees: 101 } }] }))
+      .upsertAccounts;
     expect(same).toEqual({ created: 0, updated: 1, unchanged: 0, rescored: 0 }); // still >= 50 employees: same result
-    const changed = (await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { websiteVisits30d: 40 } }] })).upsertAccounts;
+    const changed = (
+      await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { websiteVisits30d: 40 } }] })
+    ).upsertAccounts;
     expect(changed.rescored).toBe(1);
-    const { account } = await t.data(`{ account(externalId: "worked") { fit(segmentKey: "saas") { score tier } scoreHistory(segmentKey: "saas") { score tier version { number } } } }`);
+    const { account } = await t.data(
+      `{ account(externalId: "worked") { fit(segmentKey: "saas") { score tier } scoreHistory(segmentKey: "saas") { score tier version { number } } } }`,
+    );
     expect(account.fit).toEqual({ score: 90, tier: 'PERFECT' });
-    expect(account.scoreHistory).toEqual([{ score: 90, tier: 'PERFECT', version: { number: 1 } }, { score: 77.5, tier: 'STRONG', version: { number: 1 } }]);
+    expect(account.scoreHistory).toEqual([
+      { score: 90, tier: 'PERFECT', version: { number: 1 } },
+      { score: 77.5, tier: 'STRONG', version: { number: 1 } },
+    ]);
     // Leaving the segment's rules ends its fit there.
     await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { industry: 'retail' } }] });
-    expect((await t.data(`{ account(externalId: "worked") { fit(segmentKey: "saas") { score } fits { segment { key } } } }`)).account)
-      .toEqual({ fit: null, fits: [] });
+    expect(
+      (await t.data(`{ account(externalId: "worked") { fit(segmentKey: "saas") { score } fits { segment { key } } } }`)).account,
+    ).toEqual({ fit: null, fits: [] });
     await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { industry: 'saas' } }] });
-    expect((await t.data(`{ account(externalId: "worked") { fits { segment { key } score } } }`)).account.fits).toEqual([{ segment: { key: 'saas' }, score: 90 }]);
+    expect((await t.data(`{ account(externalId: "worked") { fits { segment { key } score } } }`)).account.fits).toEqual([
+      { segment: { key: 'saas' }, score: 90 },
+    ]);
   });
 
   it('previewScore equals the stored score for the same attributes and version, and writes nothing', async () => {
-    const stored = (await t.data(`{ account(externalId: "worked") { attributes fit(segmentKey: "saas") { score tier computed { dimensions { score } completeness } } } }`)).account;
+    const stored = (
+      await t.data(
+        `{ account(externalId: "worked") { attributes fit(segmentKey: "saas") { score tier computed { dimensions { score } completeness } } } }`,
+      )
+    ).account;
     const rows = await count('account_score');
-    const preview = (await t.data(`query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { account { id } score tier completeness dimensions { score } version { number } } }`, { v: v1, a: stored.attributes })).previewScore;
-    expect(preview).toEqual({ account: null, score: stored.fit.score, tier: stored.fit.tier, completeness: stored.fit.computed.completeness, dimensions: stored.fit.computed.dimensions, version: { number: 1 } });
+    const preview = (
+      await t.data(
+        `query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { account { id } score tier completeness dimensions { score } version { number } } }`,
+        { v: v1, a: stored.attributes },
+      )
+    ).previewScore;
+    expect(preview).toEqual({
+      account: null,
+      score: stored.fit.score,
+      tier: stored.fit.tier,
+      completeness: stored.fit.computed.completeness,
+      dimensions: stored.fit.computed.dimensions,
+      version: { number: 1 },
+    });
     expect(await count('account_score')).toBe(rows);
-    expectError(await t.gql(`query($v: ID!) { previewScore(versionId: $v, attributes: { employees: "many" }) { score } }`, { v: v1 }), 'BAD_USER_INPUT');
+    expectError(
+      await t.gql(`query($v: ID!) { previewScore(versionId: $v, attributes: { employees: "many" }) { score } }`, { v: v1 }),
+      'BAD_USER_INPUT',
+    );
   });
 
   it('rescores every member on the next publish, reports the tier migration, and keeps the old scores as history', async () => {
@@ -143,7 +227,9 @@ describe('scoring', () => {
     const before = (await t.data(`{ fits(segmentKey: "saas", first: 100) { edges { node { account { externalId } tier } } } }`)).fits.edges;
     const published = (await t.data(PUBLISH, { id: v2 })).publishVersion;
     expect(published.accountsScored).toBe(7);
-    const after = (await t.data(`{ fits(segmentKey: "saas", first: 100) { edges { node { account { externalId } tier version { number } } } } }`)).fits.edges;
+    const after = (
+      await t.data(`{ fits(segmentKey: "saas", first: 100) { edges { node { account { externalId } tier version { number } } } } }`)
+    ).fits.edges;
     expect(after.every((e: any) => e.node.version.number === 2)).toBe(true);
     const expected = new Map<string, number>();
     for (const b of before) {
@@ -152,7 +238,9 @@ describe('scoring', () => {
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
     expect(new Map(published.tierChanges.map((c: any) => [`${c.from}>${c.to}`, c.accounts]))).toEqual(expected);
-    const history = (await t.data(`{ account(externalId: "worked") { scoreHistory(segmentKey: "saas", first: 1) { tier version { number } } } }`)).account.scoreHistory;
+    const history = (
+      await t.data(`{ account(externalId: "worked") { scoreHistory(segmentKey: "saas", first: 1) { tier version { number } } } }`)
+    ).account.scoreHistory;
     expect(history).toEqual([{ tier: 'STRONG', version: { number: 2 } }]); // 90 is STRONG under 95/85/50
   });
 });

@@ -41,9 +41,12 @@ beforeAll(async () => {
   t = await startTestApp({ clock });
   manager = await t.keyFor('SALES_MANAGER', 'sam-manager');
   managerId = await keyId('sam-manager');
-  await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+  });
   await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-    a: ['one', 'two', 'three'].map((k) => ({ externalId: k, name: `${k} inc`, attributes: { industry: 'retail' } })) });
+    a: ['one', 'two', 'three'].map((k) => ({ externalId: k, name: `${k} inc`, attributes: { industry: 'retail' } })),
+  });
   const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
   await t.data(PUBLISH, { id: v1.id });
   const { accounts } = await t.data('{ accounts(first: 10) { edges { node { id externalId } } } }');
@@ -52,46 +55,85 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('who acted', () => {
-  it('audit rows name the acting key by id and keep the client\'s request id apart; fitgraph\'s own work has no key', async () => {
+  it("audit rows name the acting key by id and keep the client's request id apart; fitgraph's own work has no key", async () => {
     const rita = (await t.data(CREATE_KEY, { name: 'rita', role: 'REVOPS' })).createApiKey;
-    const res = await t.gql(CREATE_SEGMENT, { input: { key: 'rita-seg', name: 'Rita' } }, { key: rita.secret, headers: { 'x-request-id': 'system-42' } });
+    const res = await t.gql(
+      CREATE_SEGMENT,
+      { input: { key: 'rita-seg', name: 'Rita' } },
+      { key: rita.secret, headers: { 'x-request-id': 'system-42' } },
+    );
     expect(res.errors).toBeUndefined();
     const serverId = res.headers.get('x-request-id');
     expect(serverId).toMatch(UUID);
-    const [row] = await t.sql(`SELECT actor, actor_key_id, request_id, client_request_id FROM audit_event WHERE action = 'segment.created' AND entity_id = $1`, [res.data.createSegment.id]);
+    const [row] = await t.sql(
+      `SELECT actor, actor_key_id, request_id, client_request_id FROM audit_event WHERE action = 'segment.created' AND entity_id = $1`,
+      [res.data.createSegment.id],
+    );
     // The client's "system-…" is kept as what it is, the client's label; it never becomes the request id.
     expect(row).toEqual({ actor: 'rita', actor_key_id: rita.apiKey.id, request_id: serverId, client_request_id: 'system-42' });
 
     await apiKeyService.create(t.system, 'made-by-fitgraph', 'VIEWER');
-    const [own] = await t.sql(`SELECT actor, actor_key_id, request_id FROM audit_event WHERE action = 'apiKey.created' AND after ->> 'name' = 'made-by-fitgraph'`);
+    const [own] = await t.sql(
+      `SELECT actor, actor_key_id, request_id FROM audit_event WHERE action = 'apiKey.created' AND after ->> 'name' = 'made-by-fitgraph'`,
+    );
     expect(own).toMatchObject({ actor: 'system', actor_key_id: null, request_id: expect.stringMatching(/^system-/) });
 
-    const { auditEvents } = await t.data(`query($id: ID) { auditEvents(filter: { actorKeyId: $id }) { totalCount edges { node { actor actorKeyId clientRequestId requestId } } } }`, { id: rita.apiKey.id });
-    expect(auditEvents).toEqual({ totalCount: 1, edges: [{ node: { actor: 'rita', actorKeyId: rita.apiKey.id, clientRequestId: 'system-42', requestId: serverId } }] });
+    const { auditEvents } = await t.data(
+      `query($id: ID) { auditEvents(filter: { actorKeyId: $id }) { totalCount edges { node { actor actorKeyId clientRequestId requestId } } } }`,
+      { id: rita.apiKey.id },
+    );
+    expect(auditEvents).toEqual({
+      totalCount: 1,
+      edges: [{ node: { actor: 'rita', actorKeyId: rita.apiKey.id, clientRequestId: 'system-42', requestId: serverId } }],
+    });
   });
 
-  it('overrides record the key that made them beside its name; fitgraph\'s own have none', async () => {
-    const made = await t.gql(OVERRIDE, { input: { accountId: accountIds.one, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' } }, { key: manager });
+  it("overrides record the key that made them beside its name; fitgraph's own have none", async () => {
+    const made = await t.gql(
+      OVERRIDE,
+      { input: { accountId: accountIds.one, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' } },
+      { key: manager },
+    );
     expect(made.data.overrideFit).toMatchObject({ createdBy: 'sam-manager', createdByKeyId: managerId });
-    const demo = await overrideService.create({ ...t.system, principal: { ...t.system.principal, name: 'maria.lopez' } },
-      { accountId: accountIds.two, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' });
+    const demo = await overrideService.create(
+      { ...t.system, principal: { ...t.system.principal, name: 'maria.lopez' } },
+      { accountId: accountIds.two, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' },
+    );
     const { overrides } = await t.data('{ overrides(first: 10) { edges { node { id createdBy createdByKeyId } } } }');
-    expect(overrides.edges.map((e: any) => e.node)).toEqual(expect.arrayContaining([
-      { id: made.data.overrideFit.id, createdBy: 'sam-manager', createdByKeyId: managerId },
-      { id: demo.id, createdBy: 'maria.lopez', createdByKeyId: null },
-    ]));
-    const [event] = await t.sql(`SELECT actor_key_id FROM audit_event WHERE action = 'override.created' AND entity_id = $1`, [made.data.overrideFit.id]);
+    expect(overrides.edges.map((e: any) => e.node)).toEqual(
+      expect.arrayContaining([
+        { id: made.data.overrideFit.id, createdBy: 'sam-manager', createdByKeyId: managerId },
+        { id: demo.id, createdBy: 'maria.lopez', createdByKeyId: null },
+      ]),
+    );
+    const [event] = await t.sql(`SELECT actor_key_id FROM audit_event WHERE action = 'override.created' AND entity_id = $1`, [
+      made.data.overrideFit.id,
+    ]);
     expect(event.actor_key_id).toBe(managerId);
 
     // Revoked by another manager: the revoker's key, beside its name.
     const other = await t.keyFor('SALES_MANAGER', 'olga-manager');
-    await t.gql(OVERRIDE, { input: { accountId: accountIds.three, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' } }, { key: manager })
+    await t
+      .gql(
+        OVERRIDE,
+        { input: { accountId: accountIds.three, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' } },
+        { key: manager },
+      )
       .then(async (res) => {
-        const revoked = await t.gql('mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { revokedBy revokedByKeyId createdByKeyId } }',
-          { id: res.data.overrideFit.id, r: 'The pilot was cancelled by their new CFO after the budget review.' }, { key: other });
-        expect(revoked.data.revokeOverride).toEqual({ revokedBy: 'olga-manager', revokedByKeyId: await keyId('olga-manager'), createdByKeyId: managerId });
+        const revoked = await t.gql(
+          'mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { revokedBy revokedByKeyId createdByKeyId } }',
+          { id: res.data.overrideFit.id, r: 'The pilot was cancelled by their new CFO after the budget review.' },
+          { key: other },
+        );
+        expect(revoked.data.revokeOverride).toEqual({
+          revokedBy: 'olga-manager',
+          revokedByKeyId: await keyId('olga-manager'),
+          createdByKeyId: managerId,
+        });
         // Like the other revocation fields, it is set once and never changes again.
-        await expect(t.sql('UPDATE fit_override SET revoked_by_key_id = NULL WHERE id = $1', [res.data.overrideFit.id])).rejects.toMatchObject({ driverError: { code: '23001' } });
+        await expect(
+          t.sql('UPDATE fit_override SET revoked_by_key_id = NULL WHERE id = $1', [res.data.overrideFit.id]),
+        ).rejects.toMatchObject({ driverError: { code: '23001' } });
       });
   });
 });
@@ -136,7 +178,7 @@ describe('key names', () => {
 });
 
 describe('request ids', () => {
-  it('are the server\'s; a malformed client id is refused with the header named', async () => {
+  it("are the server's; a malformed client id is refused with the header named", async () => {
     const a = await t.gql('{ me { name } }', {}, { headers: { 'x-request-id': 'same' } });
     const b = await t.gql('{ me { name } }', {}, { headers: { 'x-request-id': 'same' } });
     expect(a.headers.get('x-request-id')).toMatch(UUID);
@@ -144,12 +186,19 @@ describe('request ids', () => {
     for (const bad of ['x'.repeat(129), 'has space', 'caf\u00E9']) {
       const res = await fetch(t.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}`, 'x-request-id': Buffer.from(bad, 'utf8').toString('latin1') },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${t.adminKey}`,
+          'x-request-id': Buffer.from(bad, 'utf8').toString('latin1'),
+        },
         body: JSON.stringify({ query: '{ me { name } }' }),
       });
       expect(res.status).toBe(400);
       const body = (await res.json()) as { errors: Array<Record<string, unknown>> };
-      expect(body.errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST', field: 'x-request-id' }, message: expect.stringContaining('x-request-id') });
+      expect(body.errors[0]).toMatchObject({
+        extensions: { code: 'BAD_REQUEST', field: 'x-request-id' },
+        message: expect.stringContaining('x-request-id'),
+      });
     }
     const longest = 'A'.repeat(128);
     expect((await t.gql('{ me { name } }', {}, { headers: { 'x-request-id': longest } })).status).toBe(200);
@@ -172,7 +221,14 @@ describe('refused requests', () => {
     expect(statuses).toEqual([403, 401, 401, 401]);
     const refused = logs.filter((l) => /request refused/.test(l.msg));
     expect(refused).toEqual([
-      expect.objectContaining({ status: 403, keyId: veraId, role: 'VIEWER', refusedFields: ['Query.apiKeys'], operationName: 'Snoop', requestId: expect.stringMatching(UUID) }),
+      expect.objectContaining({
+        status: 403,
+        keyId: veraId,
+        role: 'VIEWER',
+        refusedFields: ['Query.apiKeys'],
+        operationName: 'Snoop',
+        requestId: expect.stringMatching(UUID),
+      }),
       expect.objectContaining({ status: 401, reason: 'no API key' }),
       expect.objectContaining({ status: 401, reason: 'unknown API key', keyFingerprint: expect.stringMatching(/^[0-9a-f]{12}$/) }),
       expect.objectContaining({ status: 401, reason: 'revoked API key', keyId: gone.apiKey.id, role: 'SALES_MANAGER' }),
@@ -184,11 +240,15 @@ describe('refused requests', () => {
 describe('who looked', () => {
   const reads = () => t.sql(`SELECT actor, actor_key_id, entity_id, after FROM audit_event WHERE action = 'audit.read' ORDER BY sequence`);
 
-  it('records auditors\' reads of the audit trail and of justifications, before they run, in the hash chain', async () => {
+  it("records auditors' reads of the audit trail and of justifications, before they run, in the hash chain", async () => {
     const auditor = await t.keyFor('AUDITOR', 'ada-auditor');
     const adaId = await keyId('ada-auditor');
     const seen = (await reads()).length;
-    const trail = await t.data('query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }', { f: { action: 'override.created' } }, { key: auditor });
+    const trail = await t.data(
+      'query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }',
+      { f: { action: 'override.created' } },
+      { key: auditor },
+    );
     expect(trail.auditEvents.edges.length).toBeGreaterThan(0);
     await t.data('{ overrides(first: 5) { edges { node { ...Why } } } } fragment Why on Override { justification }', {}, { key: auditor });
     await t.data('{ overrides(first: 5) { edges { node { id tier } } } }', {}, { key: auditor }); // no justification: not recorded
@@ -196,11 +256,29 @@ describe('who looked', () => {
     await t.data('{ overrides(first: 5) { edges { node { justification } } } }', {}, { key: manager }); // a manager's daily work: not recorded
     const recorded = (await reads()).slice(seen);
     expect(recorded).toEqual([
-      { actor: 'ada-auditor', actor_key_id: adaId, entity_id: 'Trail', after: expect.objectContaining({ fields: ['Query.auditEvents'], operationName: 'Trail', variables: JSON.stringify({ f: { action: 'override.created' } }) }) },
-      { actor: 'ada-auditor', actor_key_id: adaId, entity_id: 'anonymous', after: expect.objectContaining({ fields: ['Override.justification'], query: expect.stringContaining('fragment Why') }) },
+      {
+        actor: 'ada-auditor',
+        actor_key_id: adaId,
+        entity_id: 'Trail',
+        after: expect.objectContaining({
+          fields: ['Query.auditEvents'],
+          operationName: 'Trail',
+          variables: JSON.stringify({ f: { action: 'override.created' } }),
+        }),
+      },
+      {
+        actor: 'ada-auditor',
+        actor_key_id: adaId,
+        entity_id: 'anonymous',
+        after: expect.objectContaining({ fields: ['Override.justification'], query: expect.stringContaining('fragment Why') }),
+      },
     ]);
     // "Who looked?" is an ordinary audit question.
-    const who = await t.data('{ auditEvents(filter: { action: "audit.read" }, first: 50) { edges { node { actor actorKeyId } } } }', {}, { key: auditor });
+    const who = await t.data(
+      '{ auditEvents(filter: { action: "audit.read" }, first: 50) { edges { node { actor actorKeyId } } } }',
+      {},
+      { key: auditor },
+    );
     expect(who.auditEvents.edges.map((e: any) => e.node)).toContainEqual({ actor: 'ada-auditor', actorKeyId: adaId });
     expect((await t.data('{ auditIntegrity { ok } }')).auditIntegrity.ok).toBe(true);
   });
@@ -215,14 +293,24 @@ describe('who looked', () => {
 describe('what a VIEWER reads', () => {
   it('sees that, how and until when a fit is overridden, on every path, but never who nor why', async () => {
     const viewer = await t.keyFor('VIEWER');
-    const fits = await t.data('{ fits(segmentKey: "core", first: 10, filter: { overridden: true }) { edges { node { overridden override { id tier status category expiresAt createdAt } } } } }', {}, { key: viewer });
+    const fits = await t.data(
+      '{ fits(segmentKey: "core", first: 10, filter: { overridden: true }) { edges { node { overridden override { id tier status category expiresAt createdAt } } } } }',
+      {},
+      { key: viewer },
+    );
     expect(fits.fits.edges.length).toBe(2);
     expect(fits.fits.edges.every((e: any) => e.node.overridden && e.node.override.tier === 'STRONG')).toBe(true);
 
     const refused: Array<[string, string[]]> = [
       ['{ fits(segmentKey: "core", first: 5) { edges { node { override { justification } } } } }', ['Override.justification']],
-      ['{ fits(segmentKey: "core", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }', ['Override.createdBy', 'Override.createdByKeyId']],
-      ['{ fits(segmentKey: "core", first: 5) { edges { node { override { revokedBy revokedByKeyId revokeReason } } } } }', ['Override.revokedBy', 'Override.revokedByKeyId', 'Override.revokeReason']],
+      [
+        '{ fits(segmentKey: "core", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }',
+        ['Override.createdBy', 'Override.createdByKeyId'],
+      ],
+      [
+        '{ fits(segmentKey: "core", first: 5) { edges { node { override { revokedBy revokedByKeyId revokeReason } } } } }',
+        ['Override.revokedBy', 'Override.revokedByKeyId', 'Override.revokeReason'],
+      ],
       [`{ account(id: "${accountIds.one}") { fit(segmentKey: "core") { override { justification } } } }`, ['Override.justification']],
       [`{ account(id: "${accountIds.one}") { overrides { tier } } }`, ['Account.overrides']],
       ['{ overrides { totalCount } }', ['Query.overrides']],
@@ -239,12 +327,22 @@ describe('what a VIEWER reads', () => {
   it('gives the roles that read who and why the same answer on every path', async () => {
     for (const role of ['REVOPS', 'SALES_MANAGER', 'AUDITOR'] as const) {
       const key = await t.keyFor(role);
-      const viaFits = await t.data('{ fits(segmentKey: "core", first: 10, filter: { overridden: true }) { edges { node { override { id justification createdBy } } } } }', {}, { key });
-      const viaList = await t.data('{ overrides(first: 10, filter: { status: ACTIVE }) { edges { node { id justification createdBy } } } }', {}, { key });
+      const viaFits = await t.data(
+        '{ fits(segmentKey: "core", first: 10, filter: { overridden: true }) { edges { node { override { id justification createdBy } } } } }',
+        {},
+        { key },
+      );
+      const viaList = await t.data(
+        '{ overrides(first: 10, filter: { status: ACTIVE }) { edges { node { id justification createdBy } } } }',
+        {},
+        { key },
+      );
       const viaAccount = await t.data(`{ account(id: "${accountIds.one}") { overrides { id justification createdBy } } }`, {}, { key });
       const byId = (list: any[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
       expect(byId(viaFits.fits.edges.map((e: any) => e.node.override))).toEqual(byId(viaList.overrides.edges.map((e: any) => e.node)));
-      expect(viaAccount.account.overrides[0]).toEqual(viaList.overrides.edges.map((e: any) => e.node).find((o: any) => o.id === viaAccount.account.overrides[0].id));
+      expect(viaAccount.account.overrides[0]).toEqual(
+        viaList.overrides.edges.map((e: any) => e.node).find((o: any) => o.id === viaAccount.account.overrides[0].id),
+      );
       expect((await t.gql('{ exceptions(segmentKey: "core") { shareOfPipeline } }', {}, { key })).errors).toBeUndefined();
     }
   });

@@ -31,10 +31,19 @@ describe('audit export', () => {
     expect(result.chain).toEqual({ ok: true, checkedEvents: total, firstBrokenSequence: null });
     const rows = parse(fs.readFileSync(result.files[0], 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(total);
-    expect(rows.filter((r) => r.action === 'segment.created').map((r) => JSON.parse(r.after).key)).toEqual(['east', 'west', 'north', 'south']);
+    expect(rows.filter((r) => r.action === 'segment.created').map((r) => JSON.parse(r.after).key)).toEqual([
+      'east',
+      'west',
+      'north',
+      'south',
+    ]);
     // Anyone can re-check the file: hash = sha256(previousHash + canonical), each previousHash is the row before's hash.
     rows.forEach((r, i) => {
-      expect(createHash('sha256').update(r.previousHash + r.canonical).digest('hex')).toBe(r.hash);
+      expect(
+        createHash('sha256')
+          .update(r.previousHash + r.canonical)
+          .digest('hex'),
+      ).toBe(r.hash);
       if (i > 0) expect(r.previousHash).toBe(rows[i - 1].hash);
     });
   });
@@ -49,7 +58,12 @@ describe('audit export', () => {
     expect(verifyExportedChain(events, null)).toMatchObject({ ok: false, firstBrokenSequence: 3 });
     const edited = events.map((e) => (e.sequence === 4 ? { ...e, after: { key: 'forged' } } : e));
     expect(verifyExportedChain(edited, anchor)).toMatchObject({ ok: false, firstBrokenSequence: 4 });
-    expect(verifyExportedChain(events.filter((e) => e.sequence !== 4), anchor)).toMatchObject({ ok: false, firstBrokenSequence: 5 });
+    expect(
+      verifyExportedChain(
+        events.filter((e) => e.sequence !== 4),
+        anchor,
+      ),
+    ).toMatchObject({ ok: false, firstBrokenSequence: 5 });
   });
 
   it('reports a row tampered with in the database', async () => {
@@ -60,7 +74,11 @@ describe('audit export', () => {
     await runner.release();
     const result = await exportAudit(t.system, { from: FAR_PAST, to: FAR_FUTURE, format: 'jsonl', outDir: dir });
     expect(result.chain).toMatchObject({ ok: false, firstBrokenSequence: 3 });
-    const lines = fs.readFileSync(result.files[0], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = fs
+      .readFileSync(result.files[0], 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[2]).toMatchObject({ sequence: 3, actor: 'mallory' });
   });
 
@@ -80,12 +98,26 @@ describe('the exported chain check', () => {
     const anchor = null;
     const target = events[1];
     const edits: Record<string, unknown> = {
-      id: '00000000-0000-4000-8000-000000000000', occurredAt: '2001-01-01T00:00:00.000000Z', actor: 'mallory',
-      actorKeyId: '00000000-0000-4000-8000-000000000001', action: 'segment.deleted', entityType: 'Account', entityId: 'other',
-      before: { forged: true }, after: { key: 'forged' }, justification: 'forged', requestId: 'forged', clientRequestId: 'forged',
+      id: '00000000-0000-4000-8000-000000000000',
+      occurredAt: '2001-01-01T00:00:00.000000Z',
+      actor: 'mallory',
+      actorKeyId: '00000000-0000-4000-8000-000000000001',
+      action: 'segment.deleted',
+      entityType: 'Account',
+      entityId: 'other',
+      before: { forged: true },
+      after: { key: 'forged' },
+      justification: 'forged',
+      requestId: 'forged',
+      clientRequestId: 'forged',
     };
-    const outcomes = Object.entries(edits).map(([field, value]) =>
-      [field, verifyExportedChain(events.map((e) => (e === target ? { ...e, [field]: value } : e)), anchor).firstBrokenSequence]);
+    const outcomes = Object.entries(edits).map(([field, value]) => [
+      field,
+      verifyExportedChain(
+        events.map((e) => (e === target ? { ...e, [field]: value } : e)),
+        anchor,
+      ).firstBrokenSequence,
+    ]);
     expect(outcomes).toEqual(Object.keys(edits).map((field) => [field, target.sequence]));
     expect(verifyExportedChain(events, anchor).ok).toBe(true);
   });
@@ -98,39 +130,76 @@ describe('CSV for spreadsheets', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-export-csv-'));
     try {
       const manager = await app.keyFor('SALES_MANAGER', '@sam-manager');
-      await app.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
-      await app.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'acme', name: '-Acme', attributes: { industry: 'retail' } }] });
+      await app.data(CREATE_SEGMENT, {
+        input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+      });
+      await app.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+        a: [{ externalId: 'acme', name: '-Acme', attributes: { industry: 'retail' } }],
+      });
       await app.data(PUBLISH, { id: (await app.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id });
       const accountId = (await app.data('{ accounts(first: 1) { edges { node { id } } } }')).accounts.edges[0].node.id;
       const why = '=HYPERLINK("http://evil.example","Partner referral") budget owner named and a mutual action plan signed';
-      const made = await app.gql('mutation($i: OverrideFitInput!) { overrideFit(input: $i) { id } }',
+      const made = await app.gql(
+        'mutation($i: OverrideFitInput!) { overrideFit(input: $i) { id } }',
         { i: { accountId, segmentKey: 'core', tier: 'STRONG', justification: `\t${why}`, category: 'PARTNER_REFERRAL' } },
-        { key: manager, headers: { 'x-request-id': '-A1' } });
+        { key: manager, headers: { 'x-request-id': '-A1' } },
+      );
       expect(made.errors).toBeUndefined();
       const reason = '+SUM(1,2) the customer moved to a competitor after the pilot ended';
-      const revoked = await app.gql('mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { id } }', { id: made.data.overrideFit.id, r: reason },
-        { key: manager, headers: { 'x-request-id': '@cmd' } });
+      const revoked = await app.gql(
+        'mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { id } }',
+        { id: made.data.overrideFit.id, r: reason },
+        { key: manager, headers: { 'x-request-id': '@cmd' } },
+      );
       expect(revoked.errors).toBeUndefined();
 
       const csv = await exportAudit(app.system, { from: FAR_PAST, to: FAR_FUTURE, format: 'csv', outDir: out });
       expect(csv.chain.ok).toBe(true);
-      const [events, overrides] = csv.files.map((f) => parse(fs.readFileSync(f, 'utf8'), { columns: true }) as Array<Record<string, string>>);
+      const [events, overrides] = csv.files.map(
+        (f) => parse(fs.readFileSync(f, 'utf8'), { columns: true }) as Array<Record<string, string>>,
+      );
       // No cell of either file starts a formula.
       const cells = [...events, ...overrides].flatMap((r) => Object.values(r));
       expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
       const created = events.find((r) => r.action === 'override.created')!;
       expect(created).toMatchObject({ actor: "'@sam-manager", clientRequestId: "'-A1", justification: `'${why}` });
       expect(events.find((r) => r.action === 'override.revoked')).toMatchObject({ clientRequestId: "'@cmd", justification: `'${reason}` });
-      expect(overrides[0]).toMatchObject({ createdBy: "'@sam-manager", justification: `'${why}`, revokeReason: `'${reason}`, revokedBy: "'@sam-manager" });
+      expect(overrides[0]).toMatchObject({
+        createdBy: "'@sam-manager",
+        justification: `'${why}`,
+        revokeReason: `'${reason}`,
+        revokedBy: "'@sam-manager",
+      });
       // The canonical text is JSON (it starts with "{"): exact, so the file can still be re-hashed.
       expect(JSON.parse(created.canonical)).toMatchObject({ actor: '@sam-manager', clientRequestId: '-A1', justification: why });
-      expect(createHash('sha256').update(created.previousHash + created.canonical).digest('hex')).toBe(created.hash);
+      expect(
+        createHash('sha256')
+          .update(created.previousHash + created.canonical)
+          .digest('hex'),
+      ).toBe(created.hash);
 
       const jsonl = await exportAudit(app.system, { from: FAR_PAST, to: FAR_FUTURE, format: 'jsonl', outDir: out });
-      const lines = fs.readFileSync(jsonl.files[0], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-      expect(lines.find((l) => l.action === 'override.created')).toMatchObject({ actor: '@sam-manager', clientRequestId: '-A1', justification: why });
-      const overrideLines = fs.readFileSync(jsonl.files[1], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-      expect(overrideLines[0]).toMatchObject({ createdBy: '@sam-manager', justification: why, revokeReason: reason, createdByKeyId: expect.any(String) });
+      const lines = fs
+        .readFileSync(jsonl.files[0], 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines.find((l) => l.action === 'override.created')).toMatchObject({
+        actor: '@sam-manager',
+        clientRequestId: '-A1',
+        justification: why,
+      });
+      const overrideLines = fs
+        .readFileSync(jsonl.files[1], 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(overrideLines[0]).toMatchObject({
+        createdBy: '@sam-manager',
+        justification: why,
+        revokeReason: reason,
+        createdByKeyId: expect.any(String),
+      });
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
       await app.close();

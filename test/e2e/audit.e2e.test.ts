@@ -2,7 +2,9 @@ import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, UPDATE_DRAFT, seedDefinition } f
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(() => t.close());
 
 const EVENTS = `query($filter: AuditFilter, $first: Int, $after: String) {
@@ -32,7 +34,13 @@ describe('audit trail', () => {
     const first = await t.gql(CREATE_SEGMENT, { input: { key: 'audited', name: 'Audited' } }, { key: revops, headers });
     const serverRequestId = first.headers.get('x-request-id');
     expect(serverRequestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    const draft = (await t.gql(CREATE_DRAFT, { segmentKey: 'audited', definition: seedDefinition() }, { key: revops, headers: { 'x-request-id': 'req-audit-2' } })).data.createDraft;
+    const draft = (
+      await t.gql(
+        CREATE_DRAFT,
+        { segmentKey: 'audited', definition: seedDefinition() },
+        { key: revops, headers: { 'x-request-id': 'req-audit-2' } },
+      )
+    ).data.createDraft;
     const edited = seedDefinition();
     edited.thresholds.perfect = 90;
     await t.gql(UPDATE_DRAFT, { id: draft.id, definition: edited, expectedRevision: 1 }, { key: revops });
@@ -42,8 +50,23 @@ describe('audit trail', () => {
     expect(auditEvents.totalCount).toBe(4);
     const [published, updated, created, segment] = auditEvents.edges.map((e: any) => e.node);
     // The server's request id is the one audited (and logged); the client's is kept beside it.
-    expect(segment).toMatchObject({ action: 'segment.created', entityType: 'Segment', actorKeyId: rita.id, requestId: serverRequestId, clientRequestId: 'req-audit-1', before: null, after: { key: 'audited', name: 'Audited' } });
-    expect(created).toMatchObject({ action: 'version.created', entityType: 'IcpVersion', entityId: draft.id, actorKeyId: rita.id, clientRequestId: 'req-audit-2', after: { number: 1, status: 'DRAFT' } });
+    expect(segment).toMatchObject({
+      action: 'segment.created',
+      entityType: 'Segment',
+      actorKeyId: rita.id,
+      requestId: serverRequestId,
+      clientRequestId: 'req-audit-1',
+      before: null,
+      after: { key: 'audited', name: 'Audited' },
+    });
+    expect(created).toMatchObject({
+      action: 'version.created',
+      entityType: 'IcpVersion',
+      entityId: draft.id,
+      actorKeyId: rita.id,
+      clientRequestId: 'req-audit-2',
+      after: { number: 1, status: 'DRAFT' },
+    });
     expect(created.requestId).not.toBe(serverRequestId);
     expect(updated.clientRequestId).toBeNull();
     expect(updated.before.definition.thresholds.perfect).toBe(80);
@@ -57,7 +80,10 @@ describe('audit trail', () => {
   it('keeps the sequence gap-free across refused and failed mutations', async () => {
     const before = Number((await t.sql('SELECT max(sequence) AS s FROM audit_event'))[0].s);
     expectError(await t.gql(CREATE_SEGMENT, { input: { key: 'audited', name: 'dup' } }), 'CONFLICT');
-    expectError(await t.gql(CREATE_DRAFT, { segmentKey: 'audited', definition: { ...seedDefinition(), dimensions: [] } }), 'BAD_USER_INPUT');
+    expectError(
+      await t.gql(CREATE_DRAFT, { segmentKey: 'audited', definition: { ...seedDefinition(), dimensions: [] } }),
+      'BAD_USER_INPUT',
+    );
     await t.data(CREATE_SEGMENT, { input: { key: 'next', name: 'Next' } });
     // Reading the trail is itself recorded first (audit.read), then the segment is the one before it.
     const [read, latest] = (await t.data(EVENTS, { first: 2 })).auditEvents.edges.map((e: any) => e.node);

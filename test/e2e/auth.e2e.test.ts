@@ -8,11 +8,14 @@ import { readConfig } from '../../src/config';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(() => t.close());
 
 const ME = '{ me { keyId name role } }';
-const CREATE_KEY = 'mutation($name: String!, $role: Role!) { createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } } }';
+const CREATE_KEY =
+  'mutation($name: String!, $role: Role!) { createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } } }';
 const REVOKE_KEY = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
 
 describe('authentication', () => {
@@ -69,7 +72,9 @@ describe('admin key bootstrap', () => {
     const cfg = readConfig({ FITGRAPH_ADMIN_KEY: secret });
     expect(await bootstrapAdminKey(t.system, cfg, false)).toEqual({ secret, source: 'FITGRAPH_ADMIN_KEY' });
     await bootstrapAdminKey(t.system, cfg, false);
-    const rows = await t.sql('SELECT id FROM api_key WHERE secret_hash = $1 AND revoked_at IS NULL', [createHash('sha256').update(secret).digest('hex')]);
+    const rows = await t.sql('SELECT id FROM api_key WHERE secret_hash = $1 AND revoked_at IS NULL', [
+      createHash('sha256').update(secret).digest('hex'),
+    ]);
     expect(rows).toHaveLength(1);
     expect((await t.data(ME, {}, { key: secret })).me.role).toBe('ADMIN');
     await apiKeyService.revoke(t.system, rows[0].id);
@@ -77,7 +82,7 @@ describe('admin key bootstrap', () => {
     expect((await t.data(ME, {}, { key: secret })).me.role).toBe('ADMIN');
   });
 
-  it('keeps the embedded database\'s admin key in the data folder and reuses it', async () => {
+  it("keeps the embedded database's admin key in the data folder and reuses it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-key-'));
     try {
       const cfg = readConfig({ FITGRAPH_DATA_DIR: dir });

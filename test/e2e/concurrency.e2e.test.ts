@@ -3,13 +3,23 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
 const UPSERT = 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created updated rescored } }';
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(() => t.close());
 
 describe('upserts racing other writers', () => {
-  it('an upsert during a publish\'s preparation goes through at once, and is live under the new version when it flips', async () => {
-    await t.data(CREATE_SEGMENT, { input: { key: 'race-pub', name: 'Race', membership: [{ attribute: 'region', operator: 'EQ', value: 'NA', points: 1 }] } });
-    await t.data(UPSERT, { a: Array.from({ length: 20 }, (_, i) => ({ externalId: `rp-${i}`, name: `RP ${i}`, attributes: { region: 'NA', employees: 10 * i } })) });
+  it("an upsert during a publish's preparation goes through at once, and is live under the new version when it flips", async () => {
+    await t.data(CREATE_SEGMENT, {
+      input: { key: 'race-pub', name: 'Race', membership: [{ attribute: 'region', operator: 'EQ', value: 'NA', points: 1 }] },
+    });
+    await t.data(UPSERT, {
+      a: Array.from({ length: 20 }, (_, i) => ({
+        externalId: `rp-${i}`,
+        name: `RP ${i}`,
+        attributes: { region: 'NA', employees: 10 * i },
+      })),
+    });
     const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'race-pub', definition: seedDefinition() })).createDraft.id;
     await t.data(PUBLISH, { id: v1 });
     const changed = seedDefinition();
@@ -22,8 +32,14 @@ describe('upserts racing other writers', () => {
     const attributes = { region: 'NA', employees: 5000, industry: 'saas', annualRevenue: 50_000_000, demoRequested: true };
     try {
       let published = false;
-      const publishing = t.gql(PUBLISH, { id: v2 }).finally(() => { published = true; });
-      for (let i = 0; i < 100 && (await t.sql(`SELECT 1 FROM publish_job WHERE version_id = $1 AND state = 'PREPARING'`, [v2])).length === 0; i++) {
+      const publishing = t.gql(PUBLISH, { id: v2 }).finally(() => {
+        published = true;
+      });
+      for (
+        let i = 0;
+        i < 100 && (await t.sql(`SELECT 1 FROM publish_job WHERE version_id = $1 AND state = 'PREPARING'`, [v2])).length === 0;
+        i++
+      ) {
         await new Promise((r) => setTimeout(r, 20));
       }
       const upsert = await t.gql(UPSERT, { a: [{ externalId: 'rp-3', name: 'RP 3', attributes }] });
@@ -37,8 +53,14 @@ describe('upserts racing other writers', () => {
       await t.sql('DROP TRIGGER slow_race ON publish_staged_score');
       await t.sql('DROP FUNCTION slow_race()');
     }
-    const fit = (await t.data('{ account(externalId: "rp-3") { fit(segmentKey: "race-pub") { version { number } score tier } scoreHistory(segmentKey: "race-pub") { version { number } } } }')).account;
-    const expected = (await t.data('query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }', { v: v2, a: attributes })).previewScore;
+    const fit = (
+      await t.data(
+        '{ account(externalId: "rp-3") { fit(segmentKey: "race-pub") { version { number } score tier } scoreHistory(segmentKey: "race-pub") { version { number } } } }',
+      )
+    ).account;
+    const expected = (
+      await t.data('query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }', { v: v2, a: attributes })
+    ).previewScore;
     expect(fit.fit).toEqual({ version: { number: 2 }, ...expected });
     // Newest first: the publish's v2 row (from the upserted attributes), the upsert's v1 row, the first v1 row.
     expect(fit.scoreHistory.map((s: any) => s.version.number)).toEqual([2, 1, 1]);
@@ -51,7 +73,9 @@ describe('upserts racing other writers', () => {
     const holder = t.ds.createQueryRunner();
     await holder.startTransaction();
     await holder.query(`SELECT 1 FROM account WHERE external_id = 'seg-race' FOR UPDATE`);
-    const creating = t.gql(CREATE_SEGMENT, { input: { key: 'emea-all', name: 'EMEA', membership: [{ attribute: 'region', operator: 'EQ', value: 'EMEA', points: 1 }] } });
+    const creating = t.gql(CREATE_SEGMENT, {
+      input: { key: 'emea-all', name: 'EMEA', membership: [{ attribute: 'region', operator: 'EQ', value: 'EMEA', points: 1 }] },
+    });
     await new Promise((r) => setTimeout(r, 150));
     const upserting = t.gql(UPSERT, { a: [{ externalId: 'seg-race', name: 'Segment race', attributes: { employees: 42 } }] });
     await new Promise((r) => setTimeout(r, 150));

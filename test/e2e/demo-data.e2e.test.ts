@@ -2,7 +2,9 @@ import { isEmpty, seedDemo } from '../../src/demo/demo-data';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(() => t.close());
 
 describe('demo data', () => {
@@ -12,12 +14,19 @@ describe('demo data', () => {
     expect(summary).toMatchObject({ segments: 3, accounts: 2000, leads: 7200 });
     expect(summary.overrides).toBeGreaterThan(10);
     expect(await isEmpty(t.system)).toBe(false);
-    const { segments } = await t.data(`{ segments { key membership { attribute operator } liveVersion { number effectiveAt publishedAt definition { dimensions { dimension weight } } } versions { number status notes } } }`);
+    const { segments } = await t.data(
+      `{ segments { key membership { attribute operator } liveVersion { number effectiveAt publishedAt definition { dimensions { dimension weight } } } versions { number status notes } } }`,
+    );
     expect(segments.map((s: any) => s.key)).toEqual(['enterprise', 'growth', 'strategic']);
     for (const s of segments) {
       expect(s.versions.map((v: any) => `${v.number}:${v.status}`)).toEqual(['1:SUPERSEDED', '2:PUBLISHED', '3:DRAFT']);
-      expect(s.liveVersion.definition.dimensions.map((d: any) => `${d.dimension}:${d.weight}`))
-        .toEqual(['FIRMOGRAPHICS:30', 'TECHNOGRAPHICS:20', 'BEHAVIORAL:25', 'BUSINESS_NEEDS:15', 'GROWTH:10']);
+      expect(s.liveVersion.definition.dimensions.map((d: any) => `${d.dimension}:${d.weight}`)).toEqual([
+        'FIRMOGRAPHICS:30',
+        'TECHNOGRAPHICS:20',
+        'BEHAVIORAL:25',
+        'BUSINESS_NEEDS:15',
+        'GROWTH:10',
+      ]);
       expect(new Date(s.liveVersion.effectiveAt).getTime()).toBeLessThan(new Date(s.liveVersion.publishedAt).getTime());
       expect(s.membership[0].attribute).toBe('annualRevenue');
     }
@@ -36,8 +45,10 @@ describe('demo data', () => {
     expect(unscored[0].n).toBe(0);
     // Seed 004's story: conversion and cycle improve significantly once v2 went live.
     for (const key of ['strategic', 'enterprise', 'growth']) {
-      const c = (await t.data(`{ conversionComparison(segmentKey: "${key}") { before { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } }
-        after { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } } deltas { metric significant } } }`)).conversionComparison;
+      const c = (
+        await t.data(`{ conversionComparison(segmentKey: "${key}") { before { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } }
+        after { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } } deltas { metric significant } } }`)
+      ).conversionComparison;
       expect([c.before.version.number, c.after.version.number]).toEqual([1, 2]);
       expect(c.before.metrics.leadToOpportunityRate).toBeGreaterThan(0.05);
       expect(c.before.metrics.leadToOpportunityRate).toBeLessThan(0.12);
@@ -45,19 +56,29 @@ describe('demo data', () => {
       expect(c.after.metrics.leadToOpportunityRate).toBeLessThan(0.27);
       expect(c.before.metrics.medianSalesCycleDays).toBeGreaterThan(38);
       expect(c.after.metrics.medianSalesCycleDays).toBeLessThan(33);
-      expect(c.deltas.filter((d: any) => d.significant).map((d: any) => d.metric)).toEqual(expect.arrayContaining(['leadToOpportunityRate', 'medianSalesCycleDays']));
+      expect(c.deltas.filter((d: any) => d.significant).map((d: any) => d.metric)).toEqual(
+        expect.arrayContaining(['leadToOpportunityRate', 'medianSalesCycleDays']),
+      );
     }
     // The deals carry a pattern neither ICP has (seed 004's "using Salesforce"): discovery finds it. (Here the
     // strategic segment has about 200 accounts sharing its opportunities; with the demo's 10,000 it is found there too.)
     for (const key of ['enterprise', 'growth']) {
-      const { icpInsights } = await t.data(`{ icpInsights(segmentKey: "${key}") { insights { attribute significant favourable criterion { operator values } } } }`);
+      const { icpInsights } = await t.data(
+        `{ icpInsights(segmentKey: "${key}") { insights { attribute significant favourable criterion { operator values } } } }`,
+      );
       const stack = icpInsights.insights.find((i: any) => i.attribute === 'techStack');
       expect(stack).toMatchObject({ significant: true, favourable: true, criterion: { operator: 'CONTAINS_ANY', values: ['salesforce'] } });
     }
     // v2's newest deals are still open: the comparison says so and names the horizon that levels the
     // periods; with it, no period is too young and the story still holds.
-    const compare = async (followUpDays: number | null) => (await t.data(`query($f: Int) { conversionComparison(segmentKey: "enterprise", followUpDays: $f) {
-      warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }`, { f: followUpDays })).conversionComparison;
+    const compare = async (followUpDays: number | null) =>
+      (
+        await t.data(
+          `query($f: Int) { conversionComparison(segmentKey: "enterprise", followUpDays: $f) {
+      warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }`,
+          { f: followUpDays },
+        )
+      ).conversionComparison;
     const plain = await compare(null);
     const young = plain.warnings.find((w: string) => w.startsWith("The after period's leads and opportunities created since"));
     const horizon = Number(/followUpDays: (\d+) gives both periods the same follow-up/.exec(young)![1]);
@@ -66,8 +87,12 @@ describe('demo data', () => {
     const levelled = await compare(horizon);
     expect(levelled.warnings.some((w: string) => w.includes('followed for less than') || w.includes('are still open'))).toBe(false);
     expect(levelled.after.metrics.openOpportunities).toBeLessThan(plain.after.metrics.openOpportunities);
-    expect(levelled.deltas.filter((d: any) => d.significant).map((d: any) => d.metric)).toEqual(expect.arrayContaining(['leadToOpportunityRate', 'medianSalesCycleDays']));
-    const statuses = await t.sql(`SELECT DISTINCT CASE WHEN revoked_at IS NOT NULL THEN 'REVOKED' WHEN expires_at <= now() THEN 'EXPIRED' ELSE 'ACTIVE' END AS s FROM fit_override`);
+    expect(levelled.deltas.filter((d: any) => d.significant).map((d: any) => d.metric)).toEqual(
+      expect.arrayContaining(['leadToOpportunityRate', 'medianSalesCycleDays']),
+    );
+    const statuses = await t.sql(
+      `SELECT DISTINCT CASE WHEN revoked_at IS NOT NULL THEN 'REVOKED' WHEN expires_at <= now() THEN 'EXPIRED' ELSE 'ACTIVE' END AS s FROM fit_override`,
+    );
     expect(statuses.map((r: any) => r.s).sort()).toEqual(['ACTIVE', 'EXPIRED', 'REVOKED']);
     const actors = await t.sql(`SELECT DISTINCT actor FROM audit_event WHERE action <> 'apiKey.created' ORDER BY actor`);
     expect(actors.map((a: any) => a.actor)).toEqual(expect.arrayContaining(['demo-seed', 'system']));
@@ -93,20 +118,47 @@ describe('demo data', () => {
     // 81.25 of 100 = 32.5 of seed 000's 40: STRONG, "active pursuit". The engagement band of 30 days ends first.
     const DAY = 86_400_000;
     const engagedAt = new Date(Math.floor(Date.now() / DAY) * DAY - 10 * DAY);
-    const { previewScore } = await t.data(`query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {
-      score tier nextChangeAt dimensions { key score criteria { label band earned } } } }`, { v: draft.id, a: {
-      useCases: ['fraud-detection'], painPoints: ['latency'], employees: 12_000, budgetUsd: 250_000, lastEngagedAt: engagedAt.toISOString(),
-      headcountGrowth12m: 0.3, mlMaturity: 'dedicated-team', techStack: ['aws'], deployment: 'hybrid', annualRevenue: 4_200_000_000,
-      expansionPotential: 'medium', referencePotential: true, lastFundingAt: new Date(engagedAt.getTime() - 190 * DAY).toISOString() } });
+    const { previewScore } = await t.data(
+      `query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {
+      score tier nextChangeAt dimensions { key score criteria { label band earned } } } }`,
+      {
+        v: draft.id,
+        a: {
+          useCases: ['fraud-detection'],
+          painPoints: ['latency'],
+          employees: 12_000,
+          budgetUsd: 250_000,
+          lastEngagedAt: engagedAt.toISOString(),
+          headcountGrowth12m: 0.3,
+          mlMaturity: 'dedicated-team',
+          techStack: ['aws'],
+          deployment: 'hybrid',
+          annualRevenue: 4_200_000_000,
+          expansionPotential: 'medium',
+          referencePotential: true,
+          lastFundingAt: new Date(engagedAt.getTime() - 190 * DAY).toISOString(),
+        },
+      },
+    );
     expect(previewScore.score).toBe(81.25);
     expect(previewScore.tier).toBe('STRONG');
-    expect(previewScore.dimensions.map((d: any) => [d.key, d.score])).toEqual([['use-case', 25], ['commercial', 17.5], ['technical', 25], ['strategic', 13.75]]);
+    expect(previewScore.dimensions.map((d: any) => [d.key, d.score])).toEqual([
+      ['use-case', 25],
+      ['commercial', 17.5],
+      ['technical', 25],
+      ['strategic', 13.75],
+    ]);
     expect(previewScore.dimensions[1].criteria[1]).toEqual({ label: 'Decision timeline: recent engagement', band: 1, earned: 2 });
     expect(previewScore.nextChangeAt).toBe(new Date(engagedAt.getTime() + 30 * DAY + 1).toISOString());
 
-    const { backtest } = await t.data(`query($v: ID!) { backtest(versionId: $v) { baseline { number } accountsScored
-      migration { from to accounts } tiers { tier accounts } auc baselineAuc } }`, { v: draft.id });
-    const [{ n: members }] = await t.sql(`SELECT count(*)::int AS n FROM account a JOIN segment s ON a.segment_ids @> ARRAY[s.id] WHERE s.key = 'strategic'`);
+    const { backtest } = await t.data(
+      `query($v: ID!) { backtest(versionId: $v) { baseline { number } accountsScored
+      migration { from to accounts } tiers { tier accounts } auc baselineAuc } }`,
+      { v: draft.id },
+    );
+    const [{ n: members }] = await t.sql(
+      `SELECT count(*)::int AS n FROM account a JOIN segment s ON a.segment_ids @> ARRAY[s.id] WHERE s.key = 'strategic'`,
+    );
     expect(backtest.baseline.number).toBe(2);
     expect(backtest.accountsScored).toBe(members);
     expect(backtest.tiers.reduce((n: number, x: any) => n + x.accounts, 0)).toBe(members);

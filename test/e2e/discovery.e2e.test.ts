@@ -13,11 +13,27 @@ const NOW = new Date('2026-11-24T12:00:00Z');
 const DAY = 86_400_000;
 const clock = new ManualClock(NOW);
 const DRIVERS = ['industry', 'employees', 'techStack'];
-const NOISE = ['country', 'fundingStage', 'businessModel', 'isPublic', 'cloudProvider', 'websiteVisits30d', 'demoRequested', 'lastEngagedAt', 'painPoints', 'budgetUsd'];
+const NOISE = [
+  'country',
+  'fundingStage',
+  'businessModel',
+  'isPublic',
+  'cloudProvider',
+  'websiteVisits30d',
+  'demoRequested',
+  'lastEngagedAt',
+  'painPoints',
+  'budgetUsd',
+];
 let t: TestApp;
 let liveId: string;
 
-interface Planted { externalId: string; attributes: Record<string, unknown>; won: boolean; createdAt: Date }
+interface Planted {
+  externalId: string;
+  attributes: Record<string, unknown>;
+  won: boolean;
+  createdAt: Date;
+}
 const planted: Planted[] = [];
 
 function plant(n: number): void {
@@ -28,10 +44,15 @@ function plant(n: number): void {
     const industry = pick(['saas', 'fintech', 'retail', 'manufacturing', 'logistics', 'education']);
     const employees = 10 + Math.floor(rng() * 591);
     const techStack = subset(['salesforce', 'hubspot', 'aws', 'gcp', 'snowflake'], 0.4);
-    const drivers = Number(industry === 'saas' || industry === 'fintech') + Number(employees >= 50 && employees <= 200) + Number(techStack.includes('salesforce'));
+    const drivers =
+      Number(industry === 'saas' || industry === 'fintech') +
+      Number(employees >= 50 && employees <= 200) +
+      Number(techStack.includes('salesforce'));
     const won = rng() < 1 / (1 + Math.exp(-(-2 + 1.4 * drivers)));
     const attributes: Record<string, unknown> = {
-      industry, employees, techStack,
+      industry,
+      employees,
+      techStack,
       country: pick(['US', 'GB', 'DE', 'FR', 'JP']),
       fundingStage: pick(['seed', 'series-a', 'series-b', 'growth', 'public']),
       businessModel: pick(['b2b', 'b2c', 'marketplace']),
@@ -62,17 +83,27 @@ const SUGGEST = `mutation($k: String!, $o: InsightOptions) { suggestDraft(segmen
 beforeAll(async () => {
   t = await startTestApp({ clock });
   plant(2400);
-  await t.data(CREATE_SEGMENT, { input: { key: 'planted', name: 'Planted', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'planted', name: 'Planted', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+  });
   const noiseDefinition = {
     dimensions: [
-      { dimension: 'FIRMOGRAPHICS', weight: 50, criteria: [
-        { attribute: 'country', operator: 'IN', values: ['US', 'GB'], points: 5 },
-        { attribute: 'fundingStage', operator: 'IN', values: ['growth', 'public'], points: 5 },
-      ] },
-      { dimension: 'BEHAVIORAL', weight: 50, criteria: [
-        { attribute: 'websiteVisits30d', operator: 'GTE', value: 50, points: 5 },
-        { attribute: 'demoRequested', operator: 'EQ', value: true, points: 5 },
-      ] },
+      {
+        dimension: 'FIRMOGRAPHICS',
+        weight: 50,
+        criteria: [
+          { attribute: 'country', operator: 'IN', values: ['US', 'GB'], points: 5 },
+          { attribute: 'fundingStage', operator: 'IN', values: ['growth', 'public'], points: 5 },
+        ],
+      },
+      {
+        dimension: 'BEHAVIORAL',
+        weight: 50,
+        criteria: [
+          { attribute: 'websiteVisits30d', operator: 'GTE', value: 50, points: 5 },
+          { attribute: 'demoRequested', operator: 'EQ', value: true, points: 5 },
+        ],
+      },
     ],
   };
   liveId = (await t.data(CREATE_DRAFT, { segmentKey: 'planted', definition: noiseDefinition })).createDraft.id;
@@ -82,8 +113,12 @@ beforeAll(async () => {
   });
   await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
     o: planted.map((p, i) => ({
-      externalId: `o-${i}`, accountExternalId: p.externalId, createdAt: p.createdAt.toISOString(),
-      outcome: p.won ? 'WON' : 'LOST', closedAt: new Date(p.createdAt.getTime() + 2 * DAY).toISOString(), amount: 1000 + (i % 7) * 500,
+      externalId: `o-${i}`,
+      accountExternalId: p.externalId,
+      createdAt: p.createdAt.toISOString(),
+      outcome: p.won ? 'WON' : 'LOST',
+      closedAt: new Date(p.createdAt.getTime() + 2 * DAY).toISOString(),
+      amount: 1000 + (i % 7) * 500,
     })),
   });
 }, 120_000);
@@ -121,12 +156,18 @@ describe('icpInsights on a planted dataset', () => {
       const holds = (p: Planted) => {
         const v = p.attributes[c.attribute] as any;
         switch (c.operator) {
-          case 'IN': return c.values.includes(v);
-          case 'CONTAINS_ANY': return v.some((e: string) => c.values.includes(e));
-          case 'BETWEEN': return v >= c.min && v <= c.max;
-          case 'GTE': return v >= c.value;
-          case 'LTE': return v <= c.value;
-          default: throw new Error(`unexpected operator ${c.operator}`);
+          case 'IN':
+            return c.values.includes(v);
+          case 'CONTAINS_ANY':
+            return v.some((e: string) => c.values.includes(e));
+          case 'BETWEEN':
+            return v >= c.min && v <= c.max;
+          case 'GTE':
+            return v >= c.value;
+          case 'LTE':
+            return v <= c.value;
+          default:
+            throw new Error(`unexpected operator ${c.operator}`);
         }
       };
       const a = planted.filter((p) => p.won && holds(p)).length;
@@ -181,12 +222,19 @@ describe('icpInsights on a planted dataset', () => {
   });
 
   it('refuses bad options naming the field, and readers outside REVOPS, AUDITOR, ADMIN', async () => {
-    expect(expectError(await t.gql(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', topShare: 0.9 } }), 'BAD_USER_INPUT').message).toContain('options.topShare');
+    expect(
+      expectError(await t.gql(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', topShare: 0.9 } }), 'BAD_USER_INPUT').message,
+    ).toContain('options.topShare');
     expect(expectError(await t.gql(INSIGHTS, { k: 'planted', o: { fdr: 0 } }), 'BAD_USER_INPUT').message).toContain('options.fdr');
-    expect(expectError(await t.gql(INSIGHTS, { k: 'planted', o: { from: NOW.toISOString(), to: NOW.toISOString() } }), 'BAD_USER_INPUT').message).toContain('options.from');
-    expect(expectError(await t.gql(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', valueAttribute: 'industry' } }), 'BAD_USER_INPUT').message).toContain('options.valueAttribute');
+    expect(
+      expectError(await t.gql(INSIGHTS, { k: 'planted', o: { from: NOW.toISOString(), to: NOW.toISOString() } }), 'BAD_USER_INPUT').message,
+    ).toContain('options.from');
+    expect(
+      expectError(await t.gql(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', valueAttribute: 'industry' } }), 'BAD_USER_INPUT').message,
+    ).toContain('options.valueAttribute');
     expectError(await t.gql(INSIGHTS, { k: 'nope' }), 'NOT_FOUND');
-    for (const role of ['VIEWER', 'SALES_MANAGER'] as const) expectError(await t.gql(INSIGHTS, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
+    for (const role of ['VIEWER', 'SALES_MANAGER'] as const)
+      expectError(await t.gql(INSIGHTS, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
     expect((await t.gql(INSIGHTS, { k: 'planted' }, { key: await t.keyFor('AUDITOR') })).errors).toBeUndefined();
   });
 });
@@ -194,7 +242,8 @@ describe('icpInsights on a planted dataset', () => {
 describe('suggestDraft', () => {
   it('is refused to auditors and viewers, and changes nothing on bad input', async () => {
     const before = await t.sql('SELECT count(*)::int AS n FROM icp_version');
-    for (const role of ['AUDITOR', 'VIEWER', 'SALES_MANAGER'] as const) expectError(await t.gql(SUGGEST, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
+    for (const role of ['AUDITOR', 'VIEWER', 'SALES_MANAGER'] as const)
+      expectError(await t.gql(SUGGEST, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
     expect(expectError(await t.gql(SUGGEST, { k: 'planted', o: { topShare: 0 } }), 'BAD_USER_INPUT').message).toContain('options.topShare');
     expect(await t.sql('SELECT count(*)::int AS n FROM icp_version')).toEqual(before);
   });
@@ -206,7 +255,10 @@ describe('suggestDraft', () => {
     const train = planted.filter((p) => p.createdAt.getTime() < split);
     const test = planted.filter((p) => p.createdAt.getTime() >= split);
     expect(train.length / planted.length).toBeCloseTo(0.7, 2);
-    expect([s.check.trainPositives, s.check.trainNegatives]).toEqual([train.filter((p) => p.won).length, train.filter((p) => !p.won).length]);
+    expect([s.check.trainPositives, s.check.trainNegatives]).toEqual([
+      train.filter((p) => p.won).length,
+      train.filter((p) => !p.won).length,
+    ]);
     expect([s.check.testPositives, s.check.testNegatives]).toEqual([test.filter((p) => p.won).length, test.filter((p) => !p.won).length]);
 
     // The drafts' criteria are the drivers (and at most one noise attribute).
@@ -228,14 +280,19 @@ describe('suggestDraft', () => {
     // A draft like any other: DRAFT, audited in the name of the caller, its notes citing each finding.
     expect(s.draft.status).toBe('DRAFT');
     expect(s.draft.createdBy).toBe('rita-revops');
-    for (const used of s.insightsUsed) expect(s.draft.notes).toContain(`${used.attribute} ${used.criterion.operator === 'WITHIN_DAYS' ? 'WITHIN' : used.criterion.operator}`);
+    for (const used of s.insightsUsed)
+      expect(s.draft.notes).toContain(
+        `${used.attribute} ${used.criterion.operator === 'WITHIN_DAYS' ? 'WITHIN' : used.criterion.operator}`,
+      );
     expect(s.draft.notes).toMatch(/Out of sample: AUC 0\.\d{3} \(95 % CI/);
     const [event] = await t.sql(`SELECT actor, action, after->>'notes' AS notes FROM audit_event WHERE entity_id = $1`, [s.draft.id]);
     expect(event).toMatchObject({ actor: 'rita-revops', action: 'version.created', notes: s.draft.notes });
 
     // The draft scores like any draft: previewScore of a planted winner-profile account.
-    const preview = await t.data(`query($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }`,
-      { id: s.draft.id, a: { industry: 'saas', employees: 120, techStack: ['salesforce'] } });
+    const preview = await t.data(`query($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }`, {
+      id: s.draft.id,
+      a: { industry: 'saas', employees: 120, techStack: ['salesforce'] },
+    });
     expect(preview.previewScore.tier).toBe('PERFECT');
   });
 });

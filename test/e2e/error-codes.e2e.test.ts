@@ -8,7 +8,9 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
 // No report may run (maxHeavyPerKey 0), to provoke TOO_MANY_REQUESTS.
-beforeAll(async () => { t = await startTestApp({ config: { maxBodyBytes: 100_000, maxHeavyPerKey: 0 } }); });
+beforeAll(async () => {
+  t = await startTestApp({ config: { maxBodyBytes: 100_000, maxHeavyPerKey: 0 } });
+});
 afterAll(() => t.close());
 
 /** code -> statuses listed in the README's Errors table. */
@@ -17,7 +19,10 @@ function readmeTable(): Map<string, number[]> {
   const section = readme.slice(readme.indexOf('## Errors'), readme.indexOf('\n## ', readme.indexOf('## Errors') + 1));
   const table = new Map<string, number[]>();
   for (const match of section.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \|/gm)) {
-    table.set(match[1], [...match[2].matchAll(/\d{3}/g)].map((m) => Number(m[0])));
+    table.set(
+      match[1],
+      [...match[2].matchAll(/\d{3}/g)].map((m) => Number(m[0])),
+    );
   }
   return table;
 }
@@ -28,7 +33,11 @@ async function send(body: unknown, opts: { method?: string; headers?: Record<str
   const key = opts.key === undefined ? t.adminKey : opts.key;
   const res = await fetch(`${t.url}${opts.search ?? ''}`, {
     method: opts.method ?? 'POST',
-    headers: { ...(opts.method === 'GET' ? { 'apollo-require-preflight': 'true' } : { 'content-type': 'application/json' }), ...(key ? { authorization: `Bearer ${key}` } : {}), ...opts.headers },
+    headers: {
+      ...(opts.method === 'GET' ? { 'apollo-require-preflight': 'true' } : { 'content-type': 'application/json' }),
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...opts.headers,
+    },
     body: opts.method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const json = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
@@ -47,19 +56,34 @@ describe('error codes', () => {
       ['QUERY_TOO_DEEP', () => send({ query: `{ segments { ${'liveVersion { segment { '.repeat(7)}key${' } }'.repeat(7)} } }` })],
       ['TOO_MANY_ALIASES', () => send({ query: `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { role }`).join(' ')} }` })],
       ['TOO_MANY_DIRECTIVES', () => send({ query: `{ me { ${Array.from({ length: 21 }, () => 'role @include(if: true)').join(' ')} } }` })],
-      ['QUERY_TOO_COMPLEX', () => send({ query: `{ ${Array.from({ length: 25 }, (_, i) => `e${i}: auditEvents(first: 500) { edges { node { id sequence actor action entityType entityId before after hash } } }`).join(' ')} }` })],
+      [
+        'QUERY_TOO_COMPLEX',
+        () =>
+          send({
+            query: `{ ${Array.from({ length: 25 }, (_, i) => `e${i}: auditEvents(first: 500) { edges { node { id sequence actor action entityType entityId before after hash } } }`).join(' ')} }`,
+          }),
+      ],
       ['OPERATION_RESOLUTION_FAILURE', () => send({ query: 'query A { me { role } }', operationName: 'B' })],
       ['BAD_REQUEST', () => send('{ "query": ')],
-      ['BAD_REQUEST', () => send(undefined, { method: 'GET', search: `?query=${encodeURIComponent('mutation { discardDraft(id: "x") }')}` })],
+      [
+        'BAD_REQUEST',
+        () => send(undefined, { method: 'GET', search: `?query=${encodeURIComponent('mutation { discardDraft(id: "x") }')}` }),
+      ],
       ['BAD_REQUEST', () => send({ query: '{ me { role } }' }, { headers: { 'content-encoding': 'compress' } })],
       ['TOO_MANY_REQUESTS', () => send({ query: '{ tierDashboard(segmentKey: "x") { tiers { tier } } }' })],
       ['PAYLOAD_TOO_LARGE', () => send({ query: '{ me { role } }', variables: { pad: 'x'.repeat(150_000) } })],
       ['UNAUTHENTICATED', () => send({ query: '{ me { role } }' }, { key: null })],
       ['FORBIDDEN', () => send({ query: '{ apiKeys { id } }' }, { key: viewer })],
       ['BAD_USER_INPUT', () => send({ query: '{ fits(segmentKey: "x", first: 0) { totalCount } }' })],
-      ['BAD_USER_INPUT', () => send({ query: 'query($n: Int) { fits(segmentKey: "x", first: $n) { totalCount } }', variables: { n: 'ten' } })],
+      [
+        'BAD_USER_INPUT',
+        () => send({ query: 'query($n: Int) { fits(segmentKey: "x", first: $n) { totalCount } }', variables: { n: 'ten' } }),
+      ],
       ['NOT_FOUND', () => send({ query: `{ versionDiff(fromId: "${ZERO}", toId: "${ZERO}") { changes { path } } }` })],
-      ['CONFLICT', () => send({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: created.createApiKey.apiKey.id } })],
+      [
+        'CONFLICT',
+        () => send({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: created.createApiKey.apiKey.id } }),
+      ],
       ['PERSISTED_QUERY_NOT_FOUND', () => send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })],
     ];
     const table = readmeTable();
@@ -67,7 +91,11 @@ describe('error codes', () => {
     for (const [code, probe] of probes) {
       const res = await probe();
       expect({ code: res.code, status: res.status }).toEqual({ code, status: expect.any(Number) });
-      expect({ code, status: res.status, listed: table.get(code)?.includes(res.status) }).toEqual({ code, status: res.status, listed: true });
+      expect({ code, status: res.status, listed: table.get(code)?.includes(res.status) }).toEqual({
+        code,
+        status: res.status,
+        listed: true,
+      });
       seen.add(code);
     }
     // A failing field: masked, 200 with the other fields' data.

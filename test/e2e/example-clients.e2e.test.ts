@@ -20,10 +20,16 @@ let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
   await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core' } });
-  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [
-    { externalId: 'big', name: 'Big Co', attributes: { annualRevenue: 50_000_000, industry: 'saas', employees: 524, techStack: ['aws'] } },
-    { externalId: 'small', name: 'Small Co', attributes: { industry: 'retail', employees: 12 } },
-  ] });
+  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+    a: [
+      {
+        externalId: 'big',
+        name: 'Big Co',
+        attributes: { annualRevenue: 50_000_000, industry: 'saas', employees: 524, techStack: ['aws'] },
+      },
+      { externalId: 'small', name: 'Small Co', attributes: { industry: 'retail', employees: 12 } },
+    ],
+  });
   const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
   await t.data(PUBLISH, { id: draft.id });
 });
@@ -34,7 +40,9 @@ describe('the typed example client (GraphQL Code Generator, client preset, urql)
     // In a child process: the generator loads ES modules that Jest's module system cannot.
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-codegen-'));
     try {
-      await run(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'scripts', 'codegen-example.ts'), out], { cwd: ROOT });
+      await run(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'scripts', 'codegen-example.ts'), out], {
+        cwd: ROOT,
+      });
       const generated = path.join(out, 'examples', 'client', 'gql');
       const files = fs.readdirSync(generated).sort();
       expect(files).toEqual(fs.readdirSync(path.join(ROOT, 'examples', 'client', 'gql')).sort());
@@ -49,8 +57,27 @@ describe('the typed example client (GraphQL Code Generator, client preset, urql)
 
   it('compiles under tsc --strict', async () => {
     const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    await run(process.execPath, [tsc, '--ignoreConfig', '--noEmit', '--strict', '--noUnusedLocals', '--skipLibCheck', '--target', 'es2022', '--module', 'node16',
-      '--moduleResolution', 'node16', '--types', 'node', path.join(ROOT, 'examples', 'client', 'client.ts')], { cwd: ROOT });
+    await run(
+      process.execPath,
+      [
+        tsc,
+        '--ignoreConfig',
+        '--noEmit',
+        '--strict',
+        '--noUnusedLocals',
+        '--skipLibCheck',
+        '--target',
+        'es2022',
+        '--module',
+        'node16',
+        '--moduleResolution',
+        'node16',
+        '--types',
+        'node',
+        path.join(ROOT, 'examples', 'client', 'client.ts'),
+      ],
+      { cwd: ROOT },
+    );
   }, 120_000);
 
   it('runs against a server: queries over GET, a mutation over POST, results typed and correct', async () => {
@@ -67,7 +94,13 @@ describe('the typed example client (GraphQL Code Generator, client preset, urql)
     expect(top[0].why).toContain('employees 524: at least 50, met');
     const small = top[1];
     const account = (await t.data('{ account(externalId: "small") { id } }')).account.id;
-    const made = await overrideFit(client, { accountId: account, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' });
+    const made = await overrideFit(client, {
+      accountId: account,
+      segmentKey: 'core',
+      tier: 'STRONG',
+      justification: WHY,
+      category: 'STRATEGIC_ACCOUNT',
+    });
     expect(made.fit).toMatchObject({ id: small.id, tier: 'STRONG', overridden: true });
     expect(await fitById(client, small.id)).toMatchObject({ id: small.id, tier: 'STRONG', overridden: true });
     expect(methods).toEqual(['GET', 'GET', 'POST', 'GET']);

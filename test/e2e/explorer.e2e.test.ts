@@ -8,7 +8,9 @@ const asBrowser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0
 
 describe('the GraphQL explorer', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp({ config: { introspection: true } }); });
+  beforeAll(async () => {
+    t = await startTestApp({ config: { introspection: true } });
+  });
   afterAll(() => t.close());
 
   it('is a page whose every script and style comes from this server', async () => {
@@ -39,7 +41,7 @@ describe('the GraphQL explorer', () => {
     expect(bodies['start.js']).toContain("headers.authorization = 'Bearer '");
   });
 
-  it('answers the explorer\'s introspection once the key is given, and leaves GraphQL requests alone', async () => {
+  it("answers the explorer's introspection once the key is given, and leaves GraphQL requests alone", async () => {
     const res = await t.gql('{ __schema { queryType { name } } }');
     expect(res.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     const json = await fetch(t.url, { headers: { accept: 'application/json' } });
@@ -49,7 +51,9 @@ describe('the GraphQL explorer', () => {
 
 describe('with introspection off', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp({ config: { introspection: false } }); });
+  beforeAll(async () => {
+    t = await startTestApp({ config: { introspection: false } });
+  });
   afterAll(() => t.close());
 
   it('serves no explorer', async () => {

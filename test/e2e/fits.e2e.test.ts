@@ -29,14 +29,18 @@ describe('fits', () => {
       const [a, b] = [list[i - 1], list[i]];
       expect(a.score > b.score || (a.score === b.score && a.account.id < b.account.id)).toBe(true);
     }
-    const stored = await t.sql(`SELECT account_id, score::float8 AS score FROM account_score WHERE valid_to IS NULL ORDER BY score DESC, account_id LIMIT 5`);
+    const stored = await t.sql(
+      `SELECT account_id, score::float8 AS score FROM account_score WHERE valid_to IS NULL ORDER BY score DESC, account_id LIMIT 5`,
+    );
     expect(list.slice(0, 5).map((n) => [n.account.id, n.score])).toEqual(stored.map((r: any) => [r.account_id, r.score]));
   });
 
   it('filters by tier and by score range, and counts the filtered set', async () => {
     const all = nodes(await t.data(FITS, { first: 260 }));
     const strong = await t.data(FITS, { filter: { tiers: ['STRONG', 'PERFECT'] }, first: 260 });
-    expect(nodes(strong).map((n) => n.account.id)).toEqual(all.filter((n) => ['STRONG', 'PERFECT'].includes(n.tier)).map((n) => n.account.id));
+    expect(nodes(strong).map((n) => n.account.id)).toEqual(
+      all.filter((n) => ['STRONG', 'PERFECT'].includes(n.tier)).map((n) => n.account.id),
+    );
     expect(strong.fits.totalCount).toBe(all.filter((n) => ['STRONG', 'PERFECT'].includes(n.tier)).length);
     const band = nodes(await t.data(FITS, { filter: { minScore: 40, maxScore: 59.99 }, first: 260 }));
     expect(band.map((n) => n.account.id)).toEqual(all.filter((n) => n.score >= 40 && n.score <= 59.99).map((n) => n.account.id));
@@ -51,10 +55,26 @@ describe('fits', () => {
     const page1 = await t.data(FITS, { first: 40 });
     const seen = nodes(page1);
     // Concurrent writers: brand-new top accounts, and a change that moves an unseen account.
-    const top = { industry: 'saas', employees: 900, region: 'NA', fundingStage: 'growth', mlMaturity: 'dedicated-team',
-      techStack: ['aws'], usesCompetitor: true, demoRequested: true, websiteVisits30d: 99, eventsAttended: 3,
-      lastEngagedAt: new Date().toISOString().slice(0, 10), painPoints: ['cost'], useCases: ['recommendations'],
-      budgetUsd: 500_000, expansionPotential: 'high', referencePotential: true, headcountGrowth12m: 0.5, annualRevenue: 5e8 };
+    const top = {
+      industry: 'saas',
+      employees: 900,
+      region: 'NA',
+      fundingStage: 'growth',
+      mlMaturity: 'dedicated-team',
+      techStack: ['aws'],
+      usesCompetitor: true,
+      demoRequested: true,
+      websiteVisits30d: 99,
+      eventsAttended: 3,
+      lastEngagedAt: new Date().toISOString().slice(0, 10),
+      painPoints: ['cost'],
+      useCases: ['recommendations'],
+      budgetUsd: 500_000,
+      expansionPotential: 'high',
+      referencePotential: true,
+      headcountGrowth12m: 0.5,
+      annualRevenue: 5e8,
+    };
     await t.data(UPSERT, { accounts: [1, 2, 3].map((i) => ({ externalId: `late-${i}`, name: `Late ${i}`, attributes: top })) });
     let after = page1.fits.pageInfo.endCursor;
     for (;;) {
@@ -100,8 +120,13 @@ describe('fits', () => {
   it('answers one explained account fit in five statements: key, account, segment, live version, score with override', async () => {
     const [{ id }] = await t.sql('SELECT account_id AS id FROM account_score WHERE valid_to IS NULL LIMIT 1');
     t.statements.reset();
-    const fit = (await t.data(`query($id: ID) { account(id: $id) { fit(segmentKey: "all") { score tier overridden version { number }
-      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }`, { id })).account.fit;
+    const fit = (
+      await t.data(
+        `query($id: ID) { account(id: $id) { fit(segmentKey: "all") { score tier overridden version { number }
+      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }`,
+        { id },
+      )
+    ).account.fit;
     expect(fit.computed.dimensions).toHaveLength(5);
     expect(t.statements.count).toBe(5);
   });

@@ -12,9 +12,14 @@ const aliased = (field: string, n: number) => `{ ${Array.from({ length: n }, (_,
 
 beforeAll(async () => {
   t = await startTestApp({ config: { maxHeavyPerKey: 2, maxHeavyTotal: 3 } });
-  await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+  });
   await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-    a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'saas' } }, { externalId: 'a2', name: 'A2', attributes: { industry: 'retail' } }],
+    a: [
+      { externalId: 'a1', name: 'A1', attributes: { industry: 'saas' } },
+      { externalId: 'a2', name: 'A2', attributes: { industry: 'retail' } },
+    ],
   });
   const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
   await t.data('mutation($id: ID!) { publishVersion(id: $id) { version { id } } }', { id: draft.id });
@@ -37,7 +42,9 @@ describe('report costs', () => {
       expect(Number(error.extensions?.cost)).toBeGreaterThanOrEqual(30 * 20_000);
     }
     // Three comparisons fit (3 x 30,000 plus their fields); a fourth does not.
-    expect(expectError(await t.gql(aliased(comparison, 4), {}, { key: viewer }), 'QUERY_TOO_COMPLEX').extensions?.cost).toBeGreaterThan(100_000);
+    expect(expectError(await t.gql(aliased(comparison, 4), {}, { key: viewer }), 'QUERY_TOO_COMPLEX').extensions?.cost).toBeGreaterThan(
+      100_000,
+    );
     const three = await t.gql(aliased(comparison, 3), {}, { key: viewer });
     expect(three.errors?.some((e) => e.message.startsWith('Query cost'))).toBeFalsy();
   });
@@ -65,13 +72,18 @@ describe('concurrent heavy requests', () => {
     }
   }
   // Asked outside the lock's transaction: inside one, pg_stat_activity is a snapshot taken at its start.
-  const waitingOnLock = async () => Number((await t.sql(
-    `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n);
+  const waitingOnLock = async () =>
+    Number(
+      (await t.sql(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n,
+    );
 
   /** Sends a request and records when it settles. */
   function tracked(p: Promise<GqlResponse>) {
     const entry: { settled?: GqlResponse; promise: Promise<GqlResponse> } = { promise: p };
-    p.then((r) => (entry.settled = r), () => undefined);
+    p.then(
+      (r) => (entry.settled = r),
+      () => undefined,
+    );
     return entry;
   }
 
@@ -105,7 +117,7 @@ describe('concurrent heavy requests', () => {
     for (const res of plain) expect(res).toMatchObject({ status: 200, data: { __typename: 'Query' } });
     const waitingBefore = await waitingOnLock();
     const thirdReport = tracked(t.gql(DASHBOARD, {}, { key: third }));
-    await until('the third key\'s report to wait on the lock', async () => (await waitingOnLock()) > waitingBefore);
+    await until("the third key's report to wait on the lock", async () => (await waitingOnLock()) > waitingBefore);
     expect(thirdReport.settled).toBeUndefined();
 
     // The server-wide bound (3 in this test) now refuses a fourth key's report.

@@ -39,7 +39,9 @@ function nested(depth: number): unknown {
 
 beforeAll(async () => {
   t = await startTestApp();
-  await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+  });
   await t.data(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { industry: 'saas', employees: 100 } }] });
   draftId = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id;
   await t.data('mutation($id: ID!) { publishVersion(id: $id) { version { id } } }', { id: draftId });
@@ -57,19 +59,33 @@ describe('NUL bytes and unpaired surrogates', () => {
 
   it('refuses NUL and unpaired surrogates inside JSON values and keys', async () => {
     const before = await t.sql('SELECT attributes FROM account');
-    expectIssue(await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { industry: 'sa\u0000as' } }] }),
-      'accounts[0].attributes.industry', /NUL/);
-    expectIssue(await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { ['in\u0000dustry']: 'saas' } }] }),
-      'accounts[0].attributes.in\u0000dustry', /key must not contain NUL/);
-    expectIssue(await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { techStack: ['aws', '\uD800'] } }] }),
-      'accounts[0].attributes.techStack[1]', /unpaired UTF-16 surrogates/);
+    expectIssue(
+      await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { industry: 'sa\u0000as' } }] }),
+      'accounts[0].attributes.industry',
+      /NUL/,
+    );
+    expectIssue(
+      await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { ['in\u0000dustry']: 'saas' } }] }),
+      'accounts[0].attributes.in\u0000dustry',
+      /key must not contain NUL/,
+    );
+    expectIssue(
+      await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { techStack: ['aws', '\uD800'] } }] }),
+      'accounts[0].attributes.techStack[1]',
+      /unpaired UTF-16 surrogates/,
+    );
     expectIssue(await t.gql(UPSERT, { a: [{ externalId: 'ac\u0000me', name: 'Acme', attributes: {} }] }), 'accounts[0].externalId', /NUL/);
     expect(await t.sql('SELECT attributes FROM account')).toEqual(before);
   });
 
   it('refuses a lone surrogate in a justification, and a well-formed pair (an emoji) passes the check', async () => {
-    expectIssue(await t.gql(OVERRIDE, { input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: `${WHY} \uDC00` } }),
-      'input.justification', /unpaired/);
+    expectIssue(
+      await t.gql(OVERRIDE, {
+        input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: `${WHY} \uDC00` },
+      }),
+      'input.justification',
+      /unpaired/,
+    );
     expect(await count('fit_override')).toBe(0);
     const emoji = await t.gql(CREATE_SEGMENT, { input: { key: 'emoji', name: 'Rocket \u{1F680} segment' } });
     expect(emoji.errors).toBeUndefined();
@@ -77,7 +93,11 @@ describe('NUL bytes and unpaired surrogates', () => {
 
   it('refuses NUL in notes, revoke reasons and filters', async () => {
     expectIssue(await t.gql(CREATE_DRAFT, { segmentKey: 'core', notes: 'x\u0000' }), 'notes', /NUL/);
-    expectIssue(await t.gql('query($f: AccountFilter) { accounts(filter: $f) { totalCount } }', { f: { search: '\u0000' } }), 'filter.search', /NUL/);
+    expectIssue(
+      await t.gql('query($f: AccountFilter) { accounts(filter: $f) { totalCount } }', { f: { search: '\u0000' } }),
+      'filter.search',
+      /NUL/,
+    );
   });
 });
 
@@ -86,7 +106,9 @@ describe('JSON depth and width', () => {
     const deep = nested(4_100);
     const error = expectError(await t.gql(PREVIEW, { v: draftId, a: { industry: deep } }), 'BAD_USER_INPUT');
     // The path names the 17th container: the attributes object is the 1st, industry's value the 2nd, then 15 more.
-    expect(error.extensions?.issues).toEqual([{ path: `attributes.industry${'.a[0]'.repeat(7)}.a`, message: 'is nested deeper than 16 levels' }]);
+    expect(error.extensions?.issues).toEqual([
+      { path: `attributes.industry${'.a[0]'.repeat(7)}.a`, message: 'is nested deeper than 16 levels' },
+    ]);
     const def = seedDefinition();
     def.dimensions[0].criteria[1].values = [deep as string];
     const refused = expectError(await t.gql(CREATE_DRAFT, { segmentKey: 'core', definition: def }), 'BAD_USER_INPUT');
@@ -102,11 +124,16 @@ describe('JSON depth and width', () => {
 
 describe('lengths', () => {
   it('refuses a 10,000,000-character justification, and any over 4,000; nothing is written', async () => {
-    const huge = await t.gql(OVERRIDE, { input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: `${WHY} ${'x'.repeat(10_000_000)}` } });
+    const huge = await t.gql(OVERRIDE, {
+      input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: `${WHY} ${'x'.repeat(10_000_000)}` },
+    });
     expectIssue(huge, 'input.justification', /at most 4000 characters/);
     const just = `${WHY} `.repeat(100).slice(0, 4_001);
-    expectIssue(await t.gql(OVERRIDE, { input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: just } }),
-      'input.justification', /at most 4000 characters \(got 4001\)/);
+    expectIssue(
+      await t.gql(OVERRIDE, { input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: just } }),
+      'input.justification',
+      /at most 4000 characters \(got 4001\)/,
+    );
     expect(await count('fit_override')).toBe(0);
     expect(await count(`audit_event WHERE action = 'override.created'`)).toBe(0);
   });
@@ -120,8 +147,13 @@ describe('lengths', () => {
     expectIssue(res, 'definition.dimensions[0].criteria[0].label', /at most 200 characters/);
     expectIssue(res, 'definition.disqualifiers[0].reason', /at most 1000 characters/);
     expectIssue(res, 'definition.dimensions[0].criteria[1].values[1]', /at most 2000 characters/);
-    expectIssue(await t.gql('mutation($r: String!) { revokeOverride(id: "00000000-0000-0000-0000-000000000000", reason: $r) { id } }', { r: 'z'.repeat(1_001) }),
-      'reason', /at most 1000 characters/);
+    expectIssue(
+      await t.gql('mutation($r: String!) { revokeOverride(id: "00000000-0000-0000-0000-000000000000", reason: $r) { id } }', {
+        r: 'z'.repeat(1_001),
+      }),
+      'reason',
+      /at most 1000 characters/,
+    );
   });
 });
 
@@ -129,12 +161,16 @@ describe('points', () => {
   it('refuses points that would make a score infinite or NaN', async () => {
     const def = seedDefinition();
     def.dimensions[0].criteria[0].points = 1e308;
-    expectIssue(await t.gql(CREATE_DRAFT, { segmentKey: 'core', definition: def }), 'definition.dimensions[0].criteria[0].points', /at most 1000000/);
+    expectIssue(
+      await t.gql(CREATE_DRAFT, { segmentKey: 'core', definition: def }),
+      'definition.dimensions[0].criteria[0].points',
+      /at most 1000000/,
+    );
     def.dimensions[0].criteria[0].points = 1_000_000; // the bound itself: scores stay finite
     const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: def })).createDraft;
     const preview = (await t.data(PREVIEW, { v: draft.id, a: { annualRevenue: 50_000_000, industry: 'retail' } })).previewScore;
     // FIRMOGRAPHICS 30 x 1,000,000 / 1,000,020 = 29.9994; nothing else matches.
-    expect(preview.score).toBeCloseTo(30 * 1_000_000 / 1_000_020, 2);
+    expect(preview.score).toBeCloseTo((30 * 1_000_000) / 1_000_020, 2);
     await t.data('mutation($id: ID!) { discardDraft(id: $id) }', { id: draft.id });
   });
 });
@@ -142,8 +178,11 @@ describe('points', () => {
 describe('one date parser', () => {
   it('refuses attributes on days that do not exist (2026-02-30, 2026-11-31)', async () => {
     for (const day of ['2026-02-30', '2026-11-31', '2026-11-31T10:00:00Z']) {
-      expectIssue(await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { lastFundingAt: day } }] }),
-        'accounts[0].attributes.lastFundingAt', /expected a DATE/);
+      expectIssue(
+        await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { lastFundingAt: day } }] }),
+        'accounts[0].attributes.lastFundingAt',
+        /expected a DATE/,
+      );
     }
     expect((await t.sql(`SELECT attributes->'lastFundingAt' AS d FROM account`))[0].d).toBeNull();
   });
@@ -151,20 +190,30 @@ describe('one date parser', () => {
   it('refuses impossible dates in definitions, outcomes, filters and cursors; no database message reaches the client', async () => {
     const def = seedDefinition();
     def.dimensions[4].criteria = [{ attribute: 'lastFundingAt', operator: 'GT', value: '2026-02-30', points: 1 }];
-    expectIssue(await t.gql(CREATE_DRAFT, { segmentKey: 'core', definition: def }), 'definition.dimensions[4].criteria[0].value', /ISO-8601 date/);
+    expectIssue(
+      await t.gql(CREATE_DRAFT, { segmentKey: 'core', definition: def }),
+      'definition.dimensions[4].criteria[0].value',
+      /ISO-8601 date/,
+    );
 
-    const lead = await t.gql('mutation($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }',
-      { l: [{ externalId: 'l1', accountExternalId: 'acme', createdAt: '2026-11-31T00:00:00Z' }] });
+    const lead = await t.gql('mutation($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }', {
+      l: [{ externalId: 'l1', accountExternalId: 'acme', createdAt: '2026-11-31T00:00:00Z' }],
+    });
     expectError(lead, 'BAD_USER_INPUT');
     expect(await count('lead')).toBe(0);
 
-    const filter = expectError(await t.gql('query($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }', { f: { from: '2026-02-30T00:00:00Z' } }), 'BAD_USER_INPUT');
+    const filter = expectError(
+      await t.gql('query($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }', { f: { from: '2026-02-30T00:00:00Z' } }),
+      'BAD_USER_INPUT',
+    );
     expect(filter.message).toContain('2026-02-30T00:00:00Z');
 
     const forged = encodeCursor(listScope('overrides', {}), ['2026-02-30T00:00:00Z', '00000000-0000-0000-0000-000000000000']);
     const res = await t.gql('query($a: String) { overrides(after: $a) { totalCount } }', { a: forged });
     const error = expectError(res, 'BAD_USER_INPUT');
-    expect(error.message).toBe('Invalid input: after: is not a cursor of this list: a cursor is valid only for the field and arguments that returned it');
+    expect(error.message).toBe(
+      'Invalid input: after: is not a cursor of this list: a cursor is valid only for the field and arguments that returned it',
+    );
     expect(JSON.stringify(res)).not.toMatch(/out of range|date\/time/);
   });
 });
@@ -203,7 +252,11 @@ describe('error amplification', () => {
 
 describe('body errors answer JSON in the GraphQL error shape', () => {
   const post = (headers: Record<string, string>, body: Buffer | string) =>
-    fetch(t.url, { method: 'POST', headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json', ...headers }, body });
+    fetch(t.url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   it.each([
     ['Content-Encoding: compress', { 'content-encoding': 'compress' }, '{"query":"{ __typename }"}', 415],
@@ -230,19 +283,34 @@ describe('body errors answer JSON in the GraphQL error shape', () => {
 describe('deep literals', () => {
   it('a JSON literal nested 4,100 levels deep in the query itself is refused as a client error', async () => {
     const depth = 4_100;
-    const res = await t.gql(`{ previewScore(versionId: "${draftId}", attributes: { industry: ${'['.repeat(depth)}1${']'.repeat(depth)} }) { score } }`);
+    const res = await t.gql(
+      `{ previewScore(versionId: "${draftId}", attributes: { industry: ${'['.repeat(depth)}1${']'.repeat(depth)} }) { score } }`,
+    );
     expect(res.status).toBe(400);
-    expect(res.errors).toEqual([{ message: 'The query nests brackets deeper than 64 levels', extensions: { code: 'GRAPHQL_PARSE_FAILED', requestId: expect.any(String) } }]);
+    expect(res.errors).toEqual([
+      {
+        message: 'The query nests brackets deeper than 64 levels',
+        extensions: { code: 'GRAPHQL_PARSE_FAILED', requestId: expect.any(String) },
+      },
+    ]);
     // Brackets inside strings and comments do not count; 20 levels of a real literal pass.
-    const fine = await t.gql(`# ${'['.repeat(100)}\n{ previewScore(versionId: "${draftId}", attributes: { industry: "${'{'.repeat(100)}", x: ${'['.repeat(10)}1${']'.repeat(10)} }) { score } }`);
+    const fine = await t.gql(
+      `# ${'['.repeat(100)}\n{ previewScore(versionId: "${draftId}", attributes: { industry: "${'{'.repeat(100)}", x: ${'['.repeat(10)}1${']'.repeat(10)} }) { score } }`,
+    );
     expect(fine.errors?.[0].message).toContain('attributes.x: unknown attribute');
   });
 });
 
 describe('imports, which reach the services straight from a file', () => {
   it('rejects rows with NUL bytes or impossible dates by line and reason, and writes the good rows', async () => {
-    const csv = ['externalId,name,industry,lastFundingAt', 'imp-1,Good,saas,2026-01-15', 'imp-2,Bad\u0000Name,saas,', 'imp-3,Bad day,saas,2026-02-30', 'imp-4,Bad value,sa\u0000as,', '']
-      .join('\n');
+    const csv = [
+      'externalId,name,industry,lastFundingAt',
+      'imp-1,Good,saas,2026-01-15',
+      'imp-2,Bad\u0000Name,saas,',
+      'imp-3,Bad day,saas,2026-02-30',
+      'imp-4,Bad value,sa\u0000as,',
+      '',
+    ].join('\n');
     const summary = await importAccounts(t.system, chunked(csv), { format: 'csv' });
     expect(summary.created).toBe(1);
     expect(summary.rejected.map((r) => [r.line, r.externalId, r.reasons.join('; ')])).toEqual([
@@ -252,8 +320,13 @@ describe('imports, which reach the services straight from a file', () => {
     ]);
     expect((await t.sql(`SELECT external_id FROM account WHERE external_id LIKE 'imp-%'`)).map((r) => r.external_id)).toEqual(['imp-1']);
 
-    const leads = ['externalId,accountExternalId,createdAt', 'lead-1,imp-1,2026-11-31', 'lead-2,imp\u0000,2026-11-01', 'lead-3,imp-1,2026-11-01', '']
-      .join('\n');
+    const leads = [
+      'externalId,accountExternalId,createdAt',
+      'lead-1,imp-1,2026-11-31',
+      'lead-2,imp\u0000,2026-11-01',
+      'lead-3,imp-1,2026-11-01',
+      '',
+    ].join('\n');
     const outcome = await importOutcomes(t.system, chunked(leads), { kind: 'leads', format: 'csv' });
     expect(outcome.created).toBe(1);
     expect(outcome.rejected.map((r) => [r.line, r.reasons.join('; ')])).toEqual([

@@ -2,14 +2,17 @@ import { logSink, logger } from '../../src/logger';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp({ config: { maxBodyBytes: 100_000 } }); });
+beforeAll(async () => {
+  t = await startTestApp({ config: { maxBodyBytes: 100_000 } });
+});
 afterAll(() => t.close());
 
-const post = (body: string, headers: Record<string, string> = {}) => fetch(t.url, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}`, ...headers },
-  body,
-});
+const post = (body: string, headers: Record<string, string> = {}) =>
+  fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}`, ...headers },
+    body,
+  });
 
 describe('health', () => {
   it('answers /healthz and /readyz without a key', async () => {
@@ -33,7 +36,14 @@ describe('internal errors', () => {
       const res = await t.gql('{ segments { key } }', {}, { headers: { 'x-request-id': 'req-boom-1' } });
       requestId = res.headers.get('x-request-id')!;
       expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(res.errors).toEqual([{ message: 'Internal server error', path: ['segments'], locations: expect.any(Array), extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }]);
+      expect(res.errors).toEqual([
+        {
+          message: 'Internal server error',
+          path: ['segments'],
+          locations: expect.any(Array),
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+        },
+      ]);
       expect(JSON.stringify(res.errors)).not.toContain('segment_gone');
       expect(JSON.stringify(res.errors)).not.toContain('relation');
     } finally {
@@ -68,11 +78,13 @@ describe('request limits', () => {
 
   it('counts depth through fragments and ignores introspection subtrees', async () => {
     // 12 levels through two fragments: allowed; a 13th level is refused.
-    const ok = 'query { segments { ...A } } fragment A on Segment { liveVersion { segment { liveVersion { segment { liveVersion { segment { ...B } } } } } } } fragment B on Segment { liveVersion { segment { liveVersion { segment { key } } } } }';
+    const ok =
+      'query { segments { ...A } } fragment A on Segment { liveVersion { segment { liveVersion { segment { liveVersion { segment { ...B } } } } } } } fragment B on Segment { liveVersion { segment { liveVersion { segment { key } } } } }';
     expect((await t.gql(ok)).errors).toBeUndefined();
     const deep = ok.replace('segment { key }', 'segment { liveVersion { number } }');
     expect(expectError(await t.gql(deep), 'QUERY_TOO_DEEP').extensions).toMatchObject({ depth: 13 });
-    const introspection = '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }';
+    const introspection =
+      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }';
     expect((await t.gql(introspection)).errors).toBeUndefined();
   });
 
@@ -126,7 +138,9 @@ describe('request limits', () => {
   });
 
   it('blocks simple cross-site requests (Apollo CSRF prevention)', async () => {
-    const res = await fetch(`${t.url}?query=${encodeURIComponent('{ me { role } }')}`, { headers: { authorization: `Bearer ${t.adminKey}` } });
+    const res = await fetch(`${t.url}?query=${encodeURIComponent('{ me { role } }')}`, {
+      headers: { authorization: `Bearer ${t.adminKey}` },
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/Cross-Site Request Forgery/);
   });
@@ -137,8 +151,16 @@ describe('request limits', () => {
   });
 
   it('refuses variables of the wrong type with BAD_USER_INPUT naming the variable', async () => {
-    const error = expectError(await t.gql('query($first: Int) { auditEvents(first: $first) { totalCount } }', { first: 'ten' }), 'BAD_USER_INPUT');
+    const error = expectError(
+      await t.gql('query($first: Int) { auditEvents(first: $first) { totalCount } }', { first: 'ten' }),
+      'BAD_USER_INPUT',
+    );
     expect(error.message).toContain('$first');
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', issues: [{ path: 'first', message: error.message }], issueCount: 1 });
+    expect(error.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+      issues: [{ path: 'first', message: error.message }],
+      issueCount: 1,
+    });
   });
 });

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const refused = (sql: string, params: unknown[] = []) => expect(t.sql(sql, params)).rejects.toMatchObject({ driverError: { code: '23001' } });
+const refused = (sql: string, params: unknown[] = []) =>
+  expect(t.sql(sql, params)).rejects.toMatchObject({ driverError: { code: '23001' } });
 
 describe('icp_version triggers', () => {
   it('refuse any UPDATE of a published definition, notes or timestamps', async () => {
@@ -52,14 +53,19 @@ describe('icp_version triggers', () => {
 
   it('keep at most one published version per segment', async () => {
     const v3 = (await t.data(CREATE_DRAFT, { segmentKey: 'core' })).createDraft.id;
-    await expect(t.sql(`UPDATE icp_version SET status = 'PUBLISHED', published_at = now(), published_by = 'x', effective_at = now() WHERE id = $1`, [v3]))
-      .rejects.toMatchObject({ driverError: { code: '23505', constraint: 'icp_version_one_live_uq' } });
+    await expect(
+      t.sql(`UPDATE icp_version SET status = 'PUBLISHED', published_at = now(), published_by = 'x', effective_at = now() WHERE id = $1`, [
+        v3,
+      ]),
+    ).rejects.toMatchObject({ driverError: { code: '23505', constraint: 'icp_version_one_live_uq' } });
   });
 });
 
 describe('account_score triggers', () => {
   it('refuse rewriting, deleting and truncating score history; a row is only ever closed once', async () => {
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'hist', name: 'History', attributes: { employees: 80 } }] });
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+      a: [{ externalId: 'hist', name: 'History', attributes: { employees: 80 } }],
+    });
     const [row] = await t.sql(`SELECT account_id, version_id FROM account_score WHERE valid_to IS NULL LIMIT 1`);
     const where = 'WHERE account_id = $1 AND version_id = $2';
     await refused(`UPDATE account_score SET score = 99 ${where}`, [row.account_id, row.version_id]);

@@ -17,18 +17,23 @@ const UPSERT = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts:
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.data(UPSERT, { accounts: ['acc-1', 'acc-2', 'acc-3'].map((externalId, i) => ({ externalId, name: `Account ${i + 1}`, attributes: {} })) });
+  await t.data(UPSERT, {
+    accounts: ['acc-1', 'acc-2', 'acc-3'].map((externalId, i) => ({ externalId, name: `Account ${i + 1}`, attributes: {} })),
+  });
 });
 afterAll(() => t.close());
-
 
 const run = (text: string, options: Partial<OutcomeImportOptions> = {}) =>
   importOutcomes(t.system, chunked(text), { kind: 'opportunities', format: 'csv', ...options });
 const iso = (d: Date | null) => d && d.toISOString();
-const opportunities = async (prefix: string) => (await t.sql(
-  `SELECT o.external_id, a.external_id AS account, o.created_at, o.closed_at, o.outcome, o.amount::text AS amount
-     FROM opportunity o JOIN account a ON a.id = o.account_id WHERE o.external_id LIKE $1 ORDER BY o.external_id`, [`${prefix}%`],
-)).map((r) => [r.external_id, r.account, iso(r.created_at), iso(r.closed_at), r.outcome, r.amount]);
+const opportunities = async (prefix: string) =>
+  (
+    await t.sql(
+      `SELECT o.external_id, a.external_id AS account, o.created_at, o.closed_at, o.outcome, o.amount::text AS amount
+     FROM opportunity o JOIN account a ON a.id = o.account_id WHERE o.external_id LIKE $1 ORDER BY o.external_id`,
+      [`${prefix}%`],
+    )
+  ).map((r) => [r.external_id, r.account, iso(r.created_at), iso(r.closed_at), r.outcome, r.amount]);
 
 describe('CSV import', () => {
   it('imports leads with ISO dates (an empty convertedAt is null), and a re-import updates them', async () => {
@@ -77,7 +82,9 @@ describe('CSV import', () => {
     ].join('\n');
     const summary = await run(text);
     expect(summary).toEqual({
-      rows: 6, created: 4, updated: 0,
+      rows: 6,
+      created: 4,
+      updated: 0,
       rejected: [
         { line: 3, externalId: 'x-2', reasons: ['accountExternalId: account "no-such-account" not found'] },
         { line: 6, externalId: 'x-5', reasons: ['closedAt: is required when the outcome is WON'] },
@@ -97,14 +104,24 @@ describe('CSV import', () => {
     ].join('\n');
     const summary = await run(text);
     expect(summary).toEqual({
-      rows: 5, created: 1, updated: 0,
+      rows: 5,
+      created: 1,
+      updated: 0,
       rejected: [
-        { line: 2, externalId: 'p-1', reasons: ['createdAt: expected an ISO-8601 date (2026-05-01 or 2026-05-01T09:30:00Z), got "01/05/2026"'] },
-        { line: 3, externalId: 'p-2', reasons: [
-          'createdAt: expected an ISO-8601 date (2026-05-01 or 2026-05-01T09:30:00Z), got "2026-02-30"',
-          'outcome: expected OPEN, WON, LOST, got "MAYBE"',
-          'amount: expected a number, got "12k"',
-        ] },
+        {
+          line: 2,
+          externalId: 'p-1',
+          reasons: ['createdAt: expected an ISO-8601 date (2026-05-01 or 2026-05-01T09:30:00Z), got "01/05/2026"'],
+        },
+        {
+          line: 3,
+          externalId: 'p-2',
+          reasons: [
+            'createdAt: expected an ISO-8601 date (2026-05-01 or 2026-05-01T09:30:00Z), got "2026-02-30"',
+            'outcome: expected OPEN, WON, LOST, got "MAYBE"',
+            'amount: expected a number, got "12k"',
+          ],
+        },
         { line: 4, externalId: 'p-3', reasons: ['accountExternalId: required'] },
         { line: 6, externalId: 'p-4', reasons: ['externalId: "p-4" appears twice in the batch (also at line 5)'] },
       ],
@@ -118,7 +135,11 @@ describe('CSV import', () => {
       const rows = ['r-1,acc-1', 'r-2,nobody', 'r-3,acc-1', 'r-4,acc-2'].map((r) => `${r},2026-03-01,,OPEN,`);
       const summary = await run(['externalId,accountExternalId,createdAt,closedAt,outcome,amount', ...rows].join('\n'), { batchSize: 3 });
       expect(summary).toMatchObject({ rows: 4, created: 1, updated: 0 });
-      expect(summary.rejected.map((r) => [r.line, r.externalId])).toEqual([[2, 'r-1'], [3, 'r-2'], [4, 'r-3']]);
+      expect(summary.rejected.map((r) => [r.line, r.externalId])).toEqual([
+        [2, 'r-1'],
+        [3, 'r-2'],
+        [4, 'r-3'],
+      ]);
       expect(summary.rejected[1].reasons).toEqual(['accountExternalId: account "nobody" not found']);
       for (const r of [summary.rejected[0], summary.rejected[2]]) {
         expect(r.reasons).toEqual([expect.stringMatching(/^batch of lines 2-4 not written: .*import_test_block/)]);
@@ -132,19 +153,25 @@ describe('CSV import', () => {
   it('stops at a header with a column the kind does not have', async () => {
     const bad = run('externalId,accountExternalId,createdAt,closedat,outcome\nz-1,acc-1,2026-01-01,2026-02-01,WON\n');
     await expect(bad).rejects.toThrow(ImportAbortedError);
-    await expect(run('externalId,accountExternalId,createdAt,closedat,outcome\n')).rejects.toThrow(/^line 1: unknown column "closedat" for opportunities/);
+    await expect(run('externalId,accountExternalId,createdAt,closedat,outcome\n')).rejects.toThrow(
+      /^line 1: unknown column "closedat" for opportunities/,
+    );
     await expect(run('externalId,accountExternalId,createdAt\n')).rejects.toThrow('line 1: the header has no "outcome" column');
   });
 });
 
 describe('kind inference', () => {
   it('reads the kind from the CSV header or the first JSON object', async () => {
-    expect(await inferImportKind(chunked('\nexternalId,accountExternalId,createdAt,outcome\no,a,2026-01-01,OPEN\n'), 'csv')).toBe('opportunities');
+    expect(await inferImportKind(chunked('\nexternalId,accountExternalId,createdAt,outcome\no,a,2026-01-01,OPEN\n'), 'csv')).toBe(
+      'opportunities',
+    );
     expect(await inferImportKind(chunked('externalId,accountExternalId,createdAt\n'), 'csv')).toBe('leads');
     expect(await inferImportKind(chunked('externalId,name,employees\n'), 'csv')).toBe('accounts');
     expect(await inferImportKind(chunked(''), 'csv')).toBe('accounts');
     expect(await inferImportKind(chunked('externalId,accountExternalId,createdAt\n"broken,x\n'), 'csv')).toBe('leads');
-    expect(await inferImportKind(chunked('not json\n{"externalId":"l","accountExternalId":"a","createdAt":"2026-01-01"}\n'), 'jsonl')).toBe('leads');
+    expect(await inferImportKind(chunked('not json\n{"externalId":"l","accountExternalId":"a","createdAt":"2026-01-01"}\n'), 'jsonl')).toBe(
+      'leads',
+    );
   });
 
   it('an inferred leads file imports as leads', async () => {
@@ -175,11 +202,19 @@ describe('JSON lines import', () => {
     ].join('\n');
     const summary = await run(text, { format: 'jsonl' });
     expect(summary).toEqual({
-      rows: 6, created: 3, updated: 0,
+      rows: 6,
+      created: 3,
+      updated: 0,
       rejected: [
         { line: 3, externalId: null, reasons: ['line 3: invalid JSON'] },
         { line: 5, externalId: 'j-4', reasons: ['amount: expected a number, got "12 EUR"'] },
-        { line: 6, externalId: 'j-5', reasons: ['stage: unknown field for opportunities (expected: externalId, accountExternalId, createdAt, closedAt, outcome, amount)'] },
+        {
+          line: 6,
+          externalId: 'j-5',
+          reasons: [
+            'stage: unknown field for opportunities (expected: externalId, accountExternalId, createdAt, closedAt, outcome, amount)',
+          ],
+        },
       ],
     });
     expect(await opportunities('j-')).toEqual([
@@ -195,13 +230,16 @@ describe('npm run import (the CLI)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-import-outcomes-'));
     try {
       const file = path.join(dir, 'opps.csv');
-      fs.writeFileSync(file, [
-        'externalId,accountExternalId,createdAt,closedAt,outcome,amount',
-        'c-1,acc-1,2026-01-10,2026-02-10,WON,900',
-        'c-2,acc-2,2026-01-11,,WON,',
-        'c-3,acc-3,2026-01-12,,OPEN,',
-        '',
-      ].join('\n'));
+      fs.writeFileSync(
+        file,
+        [
+          'externalId,accountExternalId,createdAt,closedAt,outcome,amount',
+          'c-1,acc-1,2026-01-10,2026-02-10,WON,900',
+          'c-2,acc-2,2026-01-11,,WON,',
+          'c-3,acc-3,2026-01-12,,OPEN,',
+          '',
+        ].join('\n'),
+      );
       const result = await runScript(t, 'import', [file]);
       expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr: [] });
       expect(result.stdout).toMatch(/^opportunities: created 2, updated 0, rejected 1 in \d+\.\d s \([\d,]+ rows\/s\)$/m);

@@ -5,9 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  ImportAbortedError, importAccounts, type ImportOptions, type ImportProgress,
-} from '../../src/use-cases/import/import-accounts';
+import { ImportAbortedError, importAccounts, type ImportOptions, type ImportProgress } from '../../src/use-cases/import/import-accounts';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { runScript } from '../helpers/cli';
 import { chunked } from '../helpers/streams';
@@ -17,14 +15,15 @@ let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
   // A live version in "saas", so that imported saas accounts are scored.
-  await t.data(CREATE_SEGMENT, { input: { key: 'saas', name: 'SaaS', membership: [{ attribute: 'industry', operator: 'IN', values: ['saas'], points: 1 }] } });
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'saas', name: 'SaaS', membership: [{ attribute: 'industry', operator: 'IN', values: ['saas'], points: 1 }] },
+  });
   const draft = await t.data(CREATE_DRAFT, { segmentKey: 'saas', definition: seedDefinition() });
   await t.data(PUBLISH, { id: draft.createDraft.id });
   await t.data(CREATE_SEGMENT, { input: { key: 'vip', name: 'VIP' } });
   await t.data(CREATE_SEGMENT, { input: { key: 'partner', name: 'Partner' } });
 });
 afterAll(() => t.close());
-
 
 const run = (text: string, options: Partial<ImportOptions> = {}) => importAccounts(t.system, chunked(text), { format: 'csv', ...options });
 const account = async (externalId: string) =>
@@ -45,17 +44,47 @@ describe('CSV import', () => {
     const progress: ImportProgress[] = [];
     const summary = await run(TYPED, { onProgress: (p) => progress.push(p) });
     expect(summary).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0, rescored: 2, rejected: [] });
-    expect(progress[progress.length - 1]).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0, rejected: 0, bytesRead: Buffer.byteLength(TYPED) });
+    expect(progress[progress.length - 1]).toEqual({
+      rows: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      bytesRead: Buffer.byteLength(TYPED),
+    });
 
     expect(await account('t-1')).toEqual({
-      name: 'Acme', domain: 'acme.io', explicitSegments: ['vip', 'partner'],
-      attributes: { employees: 120, annualRevenue: 25000000, isPublic: true, demoRequested: true, techStack: ['aws', 'salesforce'], lastFundingAt: '2025-06-01', industry: 'saas' },
+      name: 'Acme',
+      domain: 'acme.io',
+      explicitSegments: ['vip', 'partner'],
+      attributes: {
+        employees: 120,
+        annualRevenue: 25000000,
+        isPublic: true,
+        demoRequested: true,
+        techStack: ['aws', 'salesforce'],
+        lastFundingAt: '2025-06-01',
+        industry: 'saas',
+      },
     });
     // Empty cells are "not given": no key at all, not an empty value.
-    expect(await account('t-2')).toEqual({ name: 'Globex, Inc.', domain: null, explicitSegments: [], attributes: { isPublic: false, demoRequested: false, industry: 'retail' } });
+    expect(await account('t-2')).toEqual({
+      name: 'Globex, Inc.',
+      domain: null,
+      explicitSegments: [],
+      attributes: { isPublic: false, demoRequested: false, industry: 'retail' },
+    });
     const t3 = await account('t-3');
     expect(t3).toMatchObject({ name: 'Zürich Initech', explicitSegments: ['vip'] });
-    expect(t3.attributes).toEqual({ employees: 5.5, annualRevenue: 1_000_000, isPublic: false, demoRequested: true, techStack: ['snowflake'], lastFundingAt: '2026-01-15T10:00:00Z', industry: 'saas' });
+    expect(t3.attributes).toEqual({
+      employees: 5.5,
+      annualRevenue: 1_000_000,
+      isPublic: false,
+      demoRequested: true,
+      techStack: ['snowflake'],
+      lastFundingAt: '2026-01-15T10:00:00Z',
+      industry: 'saas',
+    });
     expect(typeof t3.attributes.employees).toBe('number');
     expect(typeof t3.attributes.isPublic).toBe('boolean');
     expect(Array.isArray(t3.attributes.techStack)).toBe(true);
@@ -73,7 +102,14 @@ describe('CSV import', () => {
     'm-6,Six,60,,,',
   ].join('\r\n');
   const MIXED_REJECTED = [
-    { line: 3, externalId: 'm-2', reasons: ['attributes.employees: expected a NUMBER, got "ten"', expect.stringMatching(/^attributes\.revenu: unknown attribute "revenu"/)] },
+    {
+      line: 3,
+      externalId: 'm-2',
+      reasons: [
+        'attributes.employees: expected a NUMBER, got "ten"',
+        expect.stringMatching(/^attributes\.revenu: unknown attribute "revenu"/),
+      ],
+    },
     { line: 6, externalId: 'm-1', reasons: ['externalId: "m-1" appears twice in the batch (also at line 2)'] },
   ];
 
@@ -106,7 +142,11 @@ describe('CSV import', () => {
       const rows = ['b-1,One', 'b-2,Two', 'b-3,Three', 'b-4,Four', 'b-5,Boom Corp', 'b-6,Six', 'b-7,Seven', 'b-8,Eight'];
       const summary = await run(['externalId,name', ...rows].join('\n'), { batchSize: 3 });
       expect(summary).toMatchObject({ rows: 8, created: 5, updated: 0, unchanged: 0 });
-      expect(summary.rejected.map((r) => [r.line, r.externalId])).toEqual([[5, 'b-4'], [6, 'b-5'], [7, 'b-6']]);
+      expect(summary.rejected.map((r) => [r.line, r.externalId])).toEqual([
+        [5, 'b-4'],
+        [6, 'b-5'],
+        [7, 'b-6'],
+      ]);
       for (const r of summary.rejected) {
         expect(r.reasons).toEqual([expect.stringContaining('batch of lines 5-7 not written')]);
         expect(r.reasons[0]).toContain('import_test_block');
@@ -127,7 +167,14 @@ describe('JSON lines import', () => {
       '{"externalId":"j-3","name":"J Three","domain":"j3.io","attributes":{"industry":"saas"},"explicitSegments":["vip"]}',
     ].join('\n');
     const summary = await run(text, { format: 'jsonl' });
-    expect(summary).toEqual({ rows: 3, created: 2, updated: 0, unchanged: 0, rescored: 1, rejected: [{ line: 2, externalId: null, reasons: ['line 2: invalid JSON'] }] });
+    expect(summary).toEqual({
+      rows: 3,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      rescored: 1,
+      rejected: [{ line: 2, externalId: null, reasons: ['line 2: invalid JSON'] }],
+    });
     expect(await account('j-1')).toMatchObject({ name: 'Jötunn AB', attributes: { employees: 12, techStack: ['aws'], isPublic: true } });
     expect(await account('j-3')).toMatchObject({ domain: 'j3.io', explicitSegments: ['vip'], attributes: { industry: 'saas' } });
   });
@@ -154,7 +201,9 @@ describe('npm run import (the CLI)', () => {
       expect(result.stdout).toMatch(/^created 2, updated 0, unchanged 0, rejected 1, rescored 0 in \d+\.\d s \([\d,]+ rows\/s\)$/m);
       const rejectedFile = path.join(dir, 'rejected-accounts.csv');
       expect(result.stdout).toContain(rejectedFile);
-      expect(fs.readFileSync(rejectedFile, 'utf8')).toBe('line,externalId,reasons\n3,c-2,"attributes.employees: expected a NUMBER, got ""many"""\n');
+      expect(fs.readFileSync(rejectedFile, 'utf8')).toBe(
+        'line,externalId,reasons\n3,c-2,"attributes.employees: expected a NUMBER, got ""many"""\n',
+      );
       expect(await stored('c-')).toEqual(['c-1', 'c-3']);
       const [audit] = await t.sql(`SELECT actor FROM audit_event WHERE action = 'accounts.upserted' ORDER BY sequence DESC LIMIT 1`);
       expect(audit.actor).toBe('import');

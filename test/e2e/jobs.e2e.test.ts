@@ -35,16 +35,34 @@ afterAll(async () => {
 });
 
 describe('override expiries on the queue', () => {
-  it('records an override\'s expiry in the audit trail once, however many times the job runs', async () => {
-    await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }] });
+  it("records an override's expiry in the audit trail once, however many times the job runs", async () => {
+    await t.data(CREATE_SEGMENT, {
+      input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+    });
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+      a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }],
+    });
     const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
     await t.data(PUBLISH, { id: draft.id });
     const accountId = (await t.sql(`SELECT id FROM account WHERE external_id = 'a1'`))[0].id;
     const expiresAt = new Date(Date.now() + 1500);
     const manager = await t.keyFor('SALES_MANAGER');
-    const created = (await t.data(`mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`, { input: {
-      accountId, segmentKey: 'core', tier: 'STRONG', category: 'STRATEGIC_ACCOUNT', justification: WHY, expiresAt: expiresAt.toISOString() } }, { key: manager })).overrideFit;
+    const created = (
+      await t.data(
+        `mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`,
+        {
+          input: {
+            accountId,
+            segmentKey: 'core',
+            tier: 'STRONG',
+            category: 'STRATEGIC_ACCOUNT',
+            justification: WHY,
+            expiresAt: expiresAt.toISOString(),
+          },
+        },
+        { key: manager },
+      )
+    ).overrideFit;
     await sleep(Math.max(0, expiresAt.getTime() - Date.now()) + 50);
 
     const ids = await Promise.all([1, 2, 3].map(() => background.queue.send('override-expiries', {})));
@@ -58,24 +76,46 @@ describe('override expiries on the queue', () => {
 
   it('is scheduled every minute by the processes that run workers', async () => {
     const schedules = await background.queue.boss.getSchedules();
-    expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([['override-expiries', '* * * * *'], ['time-rescoring', '* * * * *'], ['webhook-dispatch', '* * * * *']]);
+    expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
+      ['override-expiries', '* * * * *'],
+      ['time-rescoring', '* * * * *'],
+      ['webhook-dispatch', '* * * * *'],
+    ]);
   });
 });
 
 describe('time-driven rescoring on the queue', () => {
   it('rescores a score when its window ends, valid from exactly then, with a run queued for that instant', async () => {
-    await t.data(CREATE_SEGMENT, { input: { key: 'timed', name: 'Timed', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
-    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'timed', definition: { dimensions: [{ dimension: 'BEHAVIORAL', weight: 100, criteria: [
-      { attribute: 'lastEngagedAt', operator: 'WITHIN_DAYS', value: 30, points: 1 }] }] } })).createDraft;
+    await t.data(CREATE_SEGMENT, {
+      input: { key: 'timed', name: 'Timed', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+    });
+    const draft = (
+      await t.data(CREATE_DRAFT, {
+        segmentKey: 'timed',
+        definition: {
+          dimensions: [
+            {
+              dimension: 'BEHAVIORAL',
+              weight: 100,
+              criteria: [{ attribute: 'lastEngagedAt', operator: 'WITHIN_DAYS', value: 30, points: 1 }],
+            },
+          ],
+        },
+      })
+    ).createDraft;
     await t.data(PUBLISH, { id: draft.id });
     // Engaged 30 days ago less 3 s: in the window (score 100) until 3 s from now; out 1 ms after that (score 0).
     const engagedAt = new Date(Date.now() - 30 * 86_400_000 + 3000);
     const windowEnd = new Date(engagedAt.getTime() + 30 * 86_400_000 + 1);
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [
-      { externalId: 'timed-1', name: 'Timed 1', attributes: { industry: 'saas', lastEngagedAt: engagedAt.toISOString() } }] });
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+      a: [{ externalId: 'timed-1', name: 'Timed 1', attributes: { industry: 'saas', lastEngagedAt: engagedAt.toISOString() } }],
+    });
     const accountId = (await t.sql(`SELECT id FROM account WHERE external_id = 'timed-1'`))[0].id;
     const FIT = `query($id: ID!) { account(id: $id) { fit(segmentKey: "timed") { score tier computed { validFrom nextChangeAt } } } }`;
-    expect((await t.data(FIT, { id: accountId })).account.fit).toMatchObject({ score: 100, computed: { nextChangeAt: windowEnd.toISOString() } });
+    expect((await t.data(FIT, { id: accountId })).account.fit).toMatchObject({
+      score: 100,
+      computed: { nextChangeAt: windowEnd.toISOString() },
+    });
     // A run now (as the minute's cron would) finds nothing due yet and queues one for the window's end.
     await waitForJob(background.queue, 'time-rescoring', await background.queue.send('time-rescoring', {}));
     let fit: any;
@@ -87,7 +127,10 @@ describe('time-driven rescoring on the queue', () => {
     expect(fit).toEqual({ score: 0, tier: 'WEAK', computed: { validFrom: windowEnd.toISOString(), nextChangeAt: null } });
     // Well within a minute of the instant (a worker polls every second).
     expect(seenAt - windowEnd.getTime()).toBeLessThan(15_000);
-    const history = await t.sql(`SELECT valid_from, valid_to FROM account_score WHERE account_id = $1 AND version_id = $2 ORDER BY valid_from`, [accountId, draft.id]);
+    const history = await t.sql(
+      `SELECT valid_from, valid_to FROM account_score WHERE account_id = $1 AND version_id = $2 ORDER BY valid_from`,
+      [accountId, draft.id],
+    );
     expect(history.map((h: any) => [h.valid_to?.toISOString() ?? null])).toEqual([[windowEnd.toISOString()], [null]]);
   });
 });
@@ -101,7 +144,9 @@ describe('workers', () => {
 
   beforeAll(async () => {
     const exclusive: JobDefinition<{ n: number }> = {
-      queue: 'test-exclusive', policy: 'standard', exclusiveKey: () => 'same-work',
+      queue: 'test-exclusive',
+      policy: 'standard',
+      exclusiveKey: () => 'same-work',
       async run(_ds, _data, job) {
         const start = Date.now();
         await sleep(150);
@@ -109,16 +154,30 @@ describe('workers', () => {
       },
     };
     const failsOnce: JobDefinition = {
-      queue: 'test-fails-once', policy: 'standard', exclusiveKey: (d) => JSON.stringify(d),
+      queue: 'test-fails-once',
+      policy: 'standard',
+      exclusiveKey: (d) => JSON.stringify(d),
       async run(_ds, _data, job) {
         if (job.retryCount === 0) throw new Error('the first run fails on purpose');
       },
     };
     queue = await JobQueue.open({
-      url: t.databaseUrl, queues: [{ name: exclusive.queue, policy: 'standard' }, { name: failsOnce.queue, policy: 'standard' }],
-      timeoutSeconds: 30, maintains: false, log: logger,
+      url: t.databaseUrl,
+      queues: [
+        { name: exclusive.queue, policy: 'standard' },
+        { name: failsOnce.queue, policy: 'standard' },
+      ],
+      timeoutSeconds: 30,
+      maintains: false,
+      log: logger,
     });
-    await queue.boss.updateQueue(failsOnce.queue, { name: failsOnce.queue, policy: 'standard', retryLimit: 2, retryDelay: 1, expireInSeconds: 30 });
+    await queue.boss.updateQueue(failsOnce.queue, {
+      name: failsOnce.queue,
+      policy: 'standard',
+      retryLimit: 2,
+      retryDelay: 1,
+      expireInSeconds: 30,
+    });
     previous = { target: logSink.target, level: logger.level };
     logSink.target = { write: (line: string) => lines.push(line) };
     logger.level = 'info';
@@ -143,7 +202,11 @@ describe('workers', () => {
     const job = await waitForJob(queue, 'test-fails-once', id);
     expect(job).toMatchObject({ state: 'completed', retryCount: 1 });
     const failed = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'job failed' && l.jobId === id);
-    expect(failed).toMatchObject({ queue: 'test-fails-once', level: 50, err: expect.objectContaining({ message: 'the first run fails on purpose' }) });
+    expect(failed).toMatchObject({
+      queue: 'test-fails-once',
+      level: 50,
+      err: expect.objectContaining({ message: 'the first run fails on purpose' }),
+    });
 
     const metricsUrl = t.url.replace('/graphql', '/metrics');
     expect((await fetch(metricsUrl)).status).toBe(401);

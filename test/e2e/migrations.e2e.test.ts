@@ -24,7 +24,12 @@ describe('migrations', () => {
   it('go up, all the way down, and up again', async () => {
     const ds = createDataSource(withDatabase(server, name), { poolSize: 1 });
     await ds.initialize();
-    const tables = async () => (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations' ORDER BY 1`)).map((r: any) => r.table_name);
+    const tables = async () =>
+      (
+        await ds.query(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations' ORDER BY 1`,
+        )
+      ).map((r: any) => r.table_name);
     try {
       const applied = await ds.runMigrations();
       expect(applied.length).toBe(ds.migrations.length);
@@ -81,38 +86,64 @@ describe('the audit actors migration on a database with history', () => {
       expect(at).toBeGreaterThanOrEqual(0);
       for (let i = ds.migrations.length - 1; i >= at; i--) await ds.undoLastMigration();
       // History as the previous schema wrote it.
-      const [k1] = await ds.query(`INSERT INTO api_key (name, role, secret_hash, created_by) VALUES ('Admin', 'ADMIN', 'h1', 'system') RETURNING id`);
+      const [k1] = await ds.query(
+        `INSERT INTO api_key (name, role, secret_hash, created_by) VALUES ('Admin', 'ADMIN', 'h1', 'system') RETURNING id`,
+      );
       await ds.query(`INSERT INTO api_key (name, role, secret_hash, created_by) VALUES ('admin', 'VIEWER', 'h2', 'system')`);
-      await ds.query(`INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, justification, request_id) VALUES
+      await ds.query(
+        `INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, justification, request_id) VALUES
         ('system', 'apiKey.created', 'ApiKey', $1, NULL, '{"name":"Admin"}', NULL, 'system-1'),
         ('Admin', 'segment.created', 'Segment', 's1', NULL, '{"key":"core","n":1.50}', 'why', 'req-1'),
-        ('admin', 'segment.created', 'Segment', 's2', '{"x":[1,2]}', NULL, NULL, NULL)`, [k1.id]);
+        ('admin', 'segment.created', 'Segment', 's2', '{"x":[1,2]}', NULL, NULL, NULL)`,
+        [k1.id],
+      );
       const [segment] = await ds.query(`INSERT INTO segment (key, name, created_by) VALUES ('core', 'Core', 'Admin') RETURNING id`);
-      const [version] = await ds.query(`INSERT INTO icp_version (segment_id, number, status, definition, content_hash, created_by) VALUES ($1, 1, 'DRAFT', '{}', 'x', 'Admin') RETURNING id`, [segment.id]);
-      const [account] = await ds.query(`INSERT INTO account (id, external_id, name, created_at, updated_at) VALUES (gen_random_uuid(), 'a', 'A', now(), now()) RETURNING id`);
-      for (const [keyColumn, tier] of [['system', 'STRONG'], [k1.id, 'PERFECT']]) {
-        await ds.query(`INSERT INTO fit_override (id, account_id, segment_id, version_id, computed_score, computed_tier, tier, justification, category, created_by, created_by_key_id, created_at, revoked_by, revoked_at, revoke_reason)
+      const [version] = await ds.query(
+        `INSERT INTO icp_version (segment_id, number, status, definition, content_hash, created_by) VALUES ($1, 1, 'DRAFT', '{}', 'x', 'Admin') RETURNING id`,
+        [segment.id],
+      );
+      const [account] = await ds.query(
+        `INSERT INTO account (id, external_id, name, created_at, updated_at) VALUES (gen_random_uuid(), 'a', 'A', now(), now()) RETURNING id`,
+      );
+      for (const [keyColumn, tier] of [
+        ['system', 'STRONG'],
+        [k1.id, 'PERFECT'],
+      ]) {
+        await ds.query(
+          `INSERT INTO fit_override (id, account_id, segment_id, version_id, computed_score, computed_tier, tier, justification, category, created_by, created_by_key_id, created_at, revoked_by, revoked_at, revoke_reason)
           VALUES (gen_random_uuid(), $1, $2, $3, 10, 'WEAK', $4, 'Because the partner referral names a budget owner.', 'OTHER', 'maria', $5, now(), 'x', now(), 'closed')`,
-          [account.id, segment.id, version.id, tier, keyColumn]);
+          [account.id, segment.id, version.id, tier, keyColumn],
+        );
       }
       const before = await ds.query('SELECT sequence, hash, audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence');
 
       await ds.runMigrations();
       const ctx = createSystemContext(ds);
-      expect(await ds.query('SELECT sequence, hash, audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence')).toEqual(before);
+      expect(await ds.query('SELECT sequence, hash, audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence')).toEqual(
+        before,
+      );
       expect(await auditService.integrity(ctx)).toEqual({ ok: true, checkedEvents: 3, firstBrokenSequence: null });
       // 'system' was a word, not a key: now null; a key's id is a reference.
-      expect((await ds.query('SELECT tier, created_by_key_id FROM fit_override ORDER BY tier')).map((r: any) => [r.tier, r.created_by_key_id]))
-        .toEqual([['PERFECT', k1.id], ['STRONG', null]]);
+      expect(
+        (await ds.query('SELECT tier, created_by_key_id FROM fit_override ORDER BY tier')).map((r: any) => [r.tier, r.created_by_key_id]),
+      ).toEqual([
+        ['PERFECT', k1.id],
+        ['STRONG', null],
+      ]);
       // Names that already collided keep working, set apart by id; no new key can collide.
       const identities = (await ds.query('SELECT name_identity FROM api_key ORDER BY created_at, id')).map((r: any) => r.name_identity);
-      expect(identities).toEqual([keyNameIdentity('admin'), expect.stringMatching(new RegExp(`^${keyNameIdentity('admin')}#[0-9a-f-]{36}$`))]);
+      expect(identities).toEqual([
+        keyNameIdentity('admin'),
+        expect.stringMatching(new RegExp(`^${keyNameIdentity('admin')}#[0-9a-f-]{36}$`)),
+      ]);
 
       const keyed = { ...ctx, principal: { keyId: k1.id, name: 'Admin', role: 'ADMIN' as const }, clientRequestId: '-A1' };
       await runInTransaction(keyed, (tx) => auditService.record(tx, { action: 'segment.created', entityType: 'Segment', entityId: 's3' }));
       await runInTransaction(ctx, (tx) => auditService.record(tx, { action: 'override.expired', entityType: 'Override', entityId: 'o1' }));
       expect(await auditService.integrity(ctx)).toEqual({ ok: true, checkedEvents: 5, firstBrokenSequence: null });
-      const [newest, keyedRow] = await ds.query('SELECT audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence DESC LIMIT 2');
+      const [newest, keyedRow] = await ds.query(
+        'SELECT audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence DESC LIMIT 2',
+      );
       expect(JSON.parse(keyedRow.canonical)).toMatchObject({ actorKeyId: k1.id, clientRequestId: '-A1' });
       expect(JSON.parse(newest.canonical)).not.toHaveProperty('actorKeyId');
       // The new fields are covered by the hash: editing one breaks the chain there.

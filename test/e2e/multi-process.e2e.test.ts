@@ -14,14 +14,19 @@ import { until } from '../helpers/wait';
 const ROOT = path.resolve(__dirname, '..', '..');
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
 
-interface Child { process: ChildProcess; output: string }
+interface Child {
+  process: ChildProcess;
+  output: string;
+}
 const children: Child[] = [];
 
 /** Starts `src/<entry>.ts` as its own process group, resolving once `ready` appears in its output. */
 function startProcess(entry: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
   return new Promise((resolve, reject) => {
     const proc = spawn(path.join(ROOT, 'node_modules/.bin/ts-node'), ['--transpile-only', `src/${entry}.ts`], {
-      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env }, detached: true,
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'info', ...env },
+      detached: true,
     });
     const child: Child = { process: proc, output: '' };
     children.push(child);
@@ -35,7 +40,10 @@ function startProcess(entry: string, env: Record<string, string>, ready: RegExp)
     };
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${entry} exited with ${code}:\n${child.output}`)); });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${code}:\n${child.output}`));
+    });
   });
 }
 
@@ -48,22 +56,37 @@ function kill(child: Child, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-
 let t: TestApp;
 let apis: string[];
 /** Workers notice a lost job after 3 s; one job per queue at a time, so two publish runs land on two processes; small batches. */
-const WORKER_ENV = () => ({ DATABASE_URL: t.databaseUrl, FITGRAPH_JOB_TIMEOUT_SECONDS: '3', FITGRAPH_WORKER_CONCURRENCY: '1', FITGRAPH_PUBLISH_BATCH_SIZE: '5' });
+const WORKER_ENV = () => ({
+  DATABASE_URL: t.databaseUrl,
+  FITGRAPH_JOB_TIMEOUT_SECONDS: '3',
+  FITGRAPH_WORKER_CONCURRENCY: '1',
+  FITGRAPH_PUBLISH_BATCH_SIZE: '5',
+});
 jest.setTimeout(300_000);
 
 async function startApi(): Promise<string> {
-  const child = await startProcess('main', {
-    DATABASE_URL: t.databaseUrl, PORT: String(await freePort()), FITGRAPH_IN_PROCESS_WORKERS: 'false', LOG_LEVEL: 'warn',
-  }, /serving GraphQL at (\S+)/);
+  const child = await startProcess(
+    'main',
+    {
+      DATABASE_URL: t.databaseUrl,
+      PORT: String(await freePort()),
+      FITGRAPH_IN_PROCESS_WORKERS: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    /serving GraphQL at (\S+)/,
+  );
   return /serving GraphQL at (\S+)/.exec(child.output)![1];
 }
 
 async function ask(url: string, key: string, query: string, variables?: object): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -77,12 +100,19 @@ beforeAll(async () => {
 describe('two API processes', () => {
   it('refuse a key revoked on either of them at once, also while one of them has lost its cache listener', async () => {
     const [a, b] = apis;
-    for (const [i, [revokeOn, askOn]] of [[a, b], [b, a], [a, b]].entries()) {
+    for (const [i, [revokeOn, askOn]] of [
+      [a, b],
+      [b, a],
+      [a, b],
+    ].entries()) {
       const key = await t.keyFor('VIEWER', `viewer-${i}`);
       await sleep(100); // the key's own insert empties the caches; let it pass, so the next reads are cached
       for (const url of [askOn, askOn, revokeOn]) expect((await ask(url, key, '{ segments { key } }')).status).toBe(200);
       const id = (await t.sql(`SELECT id FROM api_key WHERE name = $1`, [`viewer-${i}`]))[0].id;
-      expect((await ask(revokeOn, t.adminKey, 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id })).body.data.revokeApiKey.revokedAt).toBeTruthy();
+      expect(
+        (await ask(revokeOn, t.adminKey, 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id })).body.data.revokeApiKey
+          .revokedAt,
+      ).toBeTruthy();
       const refused = await ask(askOn, key, '{ segments { key } }');
       expect(refused.status).toBe(401);
       expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -92,7 +122,9 @@ describe('two API processes', () => {
     const key = await t.keyFor('VIEWER', 'revoked-while-deaf');
     await sleep(100);
     for (const url of apis) expect((await ask(url, key, '{ segments { key } }')).status).toBe(200);
-    await t.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fitgraph-cache' AND datname = current_database()`);
+    await t.sql(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fitgraph-cache' AND datname = current_database()`,
+    );
     await t.sql(`UPDATE api_key SET revoked_at = now(), revoked_by = 'psql' WHERE name = 'revoked-while-deaf'`);
     for (const url of apis) expect((await ask(url, key, '{ segments { key } }')).status).toBe(401);
   });
@@ -104,14 +136,31 @@ afterAll(async () => {
 
 describe('a worker killed mid-job', () => {
   it('leaves its job to be taken up again by the other worker, and the work is done once', async () => {
-    await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }] });
+    await t.data(CREATE_SEGMENT, {
+      input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+    });
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+      a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }],
+    });
     await t.data(PUBLISH, { id: (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id });
     const accountId = (await t.sql(`SELECT id FROM account WHERE external_id = 'a1'`))[0].id;
     const expiresAt = new Date(Date.now() + 1000);
-    const override = (await t.data(`mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`, { input: {
-      accountId, segmentKey: 'core', tier: 'STRONG', category: 'STRATEGIC_ACCOUNT', justification: WHY, expiresAt: expiresAt.toISOString() } },
-    { key: await t.keyFor('SALES_MANAGER') })).overrideFit;
+    const override = (
+      await t.data(
+        `mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`,
+        {
+          input: {
+            accountId,
+            segmentKey: 'core',
+            tier: 'STRONG',
+            category: 'STRATEGIC_ACCOUNT',
+            justification: WHY,
+            expiresAt: expiresAt.toISOString(),
+          },
+        },
+        { key: await t.keyFor('SALES_MANAGER') },
+      )
+    ).overrideFit;
     await sleep(Math.max(0, expiresAt.getTime() - Date.now()) + 50);
 
     // Recording the expiry hangs while the flag is up: the first worker is stuck in it when it dies.
@@ -121,9 +170,15 @@ describe('a worker killed mid-job', () => {
       CREATE TRIGGER hang BEFORE UPDATE ON fit_override FOR EACH ROW EXECUTE FUNCTION hang()`);
     const env = WORKER_ENV();
     const first = await startProcess('worker', env, /fitgraph worker running/);
-    const stuck = await until('a job stuck in the expiry', async () => (await t.sql(
-      `SELECT id FROM pgboss.job WHERE name = 'override-expiries' AND state = 'active'`))[0]?.id as string | undefined);
-    await until('the hanging statement', async () => (await t.sql(`SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep'`)).length > 0);
+    const stuck = await until(
+      'a job stuck in the expiry',
+      async () =>
+        (await t.sql(`SELECT id FROM pgboss.job WHERE name = 'override-expiries' AND state = 'active'`))[0]?.id as string | undefined,
+    );
+    await until(
+      'the hanging statement',
+      async () => (await t.sql(`SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep'`)).length > 0,
+    );
     // A second worker runs beside it; the queue lets one expiry job run at a time, so it cannot overtake the stuck one.
     await startProcess('worker', env, /fitgraph worker running/);
     await sleep(1000);
@@ -131,8 +186,10 @@ describe('a worker killed mid-job', () => {
     await kill(first, 'SIGKILL');
     await t.sql('DELETE FROM hang_flag');
 
-    const retried = await until('the stuck job to complete elsewhere', async () => (await t.sql(
-      `SELECT state, retry_count FROM pgboss.job WHERE id = $1 AND state = 'completed'`, [stuck]))[0]);
+    const retried = await until(
+      'the stuck job to complete elsewhere',
+      async () => (await t.sql(`SELECT state, retry_count FROM pgboss.job WHERE id = $1 AND state = 'completed'`, [stuck]))[0],
+    );
     expect(retried.retry_count).toBeGreaterThanOrEqual(1);
     const events = await t.sql(`SELECT entity_id FROM audit_event WHERE action = 'override.expired'`);
     expect(events).toEqual([{ entity_id: override.id }]);
@@ -144,19 +201,42 @@ describe('a publish with two workers', () => {
     const [a, b] = apis;
     // The second worker of the test above is still running; a third joins it.
     await startProcess('worker', WORKER_ENV(), /fitgraph worker running/);
-    await ask(a, t.adminKey, 'mutation($i: CreateSegmentInput!) { createSegment(input: $i) { id } }', { i: { key: 'shared', name: 'Shared', membership: [{ attribute: 'region', operator: 'EQ', value: 'shared', points: 1 }] } });
-    await ask(a, t.adminKey, 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: Array.from({ length: 60 }, (_, i) => ({
-      externalId: `shared-${i}`, name: `Shared ${i}`, attributes: { region: 'shared', employees: 20 * i, industry: i % 2 ? 'saas' : 'retail' } })) });
-    const v1 = (await ask(a, t.adminKey, `mutation($d: IcpDefinitionInput) { createDraft(segmentKey: "shared", definition: $d) { id } }`, { d: seedDefinition() })).body.data.createDraft.id;
+    await ask(a, t.adminKey, 'mutation($i: CreateSegmentInput!) { createSegment(input: $i) { id } }', {
+      i: { key: 'shared', name: 'Shared', membership: [{ attribute: 'region', operator: 'EQ', value: 'shared', points: 1 }] },
+    });
+    await ask(a, t.adminKey, 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+      a: Array.from({ length: 60 }, (_, i) => ({
+        externalId: `shared-${i}`,
+        name: `Shared ${i}`,
+        attributes: { region: 'shared', employees: 20 * i, industry: i % 2 ? 'saas' : 'retail' },
+      })),
+    });
+    const v1 = (
+      await ask(a, t.adminKey, `mutation($d: IcpDefinitionInput) { createDraft(segmentKey: "shared", definition: $d) { id } }`, {
+        d: seedDefinition(),
+      })
+    ).body.data.createDraft.id;
     await t.sql(`CREATE FUNCTION slow_shared() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.04); RETURN NEW; END $$;
       CREATE TRIGGER slow_shared BEFORE INSERT ON publish_staged_score FOR EACH ROW EXECUTE FUNCTION slow_shared()`);
     try {
-      const job = (await ask(a, t.adminKey, 'mutation($id: ID!) { startPublish(id: $id) { id state } }', { id: v1 })).body.data.startPublish;
+      const job = (await ask(a, t.adminKey, 'mutation($id: ID!) { startPublish(id: $id) { id state } }', { id: v1 })).body.data
+        .startPublish;
       expect(job.state).toBe('QUEUED');
-      const done = await until('the publish to finish', async () => {
-        const read = (await ask(b, t.adminKey, 'query($id: ID!) { publishJob(id: $id) { state accountsTotal accountsScored error result { accountsScored } } }', { id: job.id })).body.data.publishJob;
-        return ['DONE', 'FAILED'].includes(read.state) ? read : undefined;
-      }, 120_000);
+      const done = await until(
+        'the publish to finish',
+        async () => {
+          const read = (
+            await ask(
+              b,
+              t.adminKey,
+              'query($id: ID!) { publishJob(id: $id) { state accountsTotal accountsScored error result { accountsScored } } }',
+              { id: job.id },
+            )
+          ).body.data.publishJob;
+          return ['DONE', 'FAILED'].includes(read.state) ? read : undefined;
+        },
+        120_000,
+      );
       expect(done).toMatchObject({ state: 'DONE', accountsTotal: 60, accountsScored: 60, error: null, result: { accountsScored: 60 } });
       const batches = await t.sql('SELECT done_by, count(*)::int AS n FROM publish_batch WHERE job_id = $1 GROUP BY 1', [job.id]);
       expect(batches.reduce((sum: number, r: any) => sum + r.n, 0)).toBe(12);
@@ -164,9 +244,13 @@ describe('a publish with two workers', () => {
     } finally {
       await t.sql('DROP TRIGGER slow_shared ON publish_staged_score; DROP FUNCTION slow_shared()');
     }
-    const fits = (await ask(b, t.adminKey, '{ fits(segmentKey: "shared", first: 100) { totalCount edges { node { version { number } } } } }')).body.data.fits;
+    const fits = (
+      await ask(b, t.adminKey, '{ fits(segmentKey: "shared", first: 100) { totalCount edges { node { version { number } } } } }')
+    ).body.data.fits;
     expect(fits.totalCount).toBe(60);
     expect(new Set(fits.edges.map((e: any) => e.node.version.number))).toEqual(new Set([1]));
-    expect((await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v1]))[0].n).toBe(1);
+    expect(
+      (await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v1]))[0].n,
+    ).toBe(1);
   });
 });

@@ -21,7 +21,8 @@ const ACCOUNTS = {
 const OVERRIDE = `mutation($input: OverrideFitInput!) { overrideFit(input: $input) {
   id tier score computedScore computedTier justification category createdBy status needsReview expiresAt
   account { externalId } segment { key } version { number } } }`;
-const REVOKE = 'mutation($id: ID!, $reason: String!) { revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason } }';
+const REVOKE =
+  'mutation($id: ID!, $reason: String!) { revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason } }';
 const FIT = `query($id: ID!) { account(id: $id) { fit(segmentKey: "core") { score tier action overridden override { id tier status }
   computed { score tier } } fits { tier overridden } } }`;
 
@@ -31,12 +32,19 @@ const override = (input: Record<string, unknown>, key = manager) =>
 beforeAll(async () => {
   t = await startTestApp({ clock });
   manager = await t.keyFor('SALES_MANAGER', 'sam-manager');
-  await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+  });
   await t.data(CREATE_SEGMENT, { input: { key: 'unpublished', name: 'No live version' } });
   await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-    a: [...Object.entries(ACCOUNTS).map(([k, attributes]) => ({ externalId: k, name: `${k} inc`, attributes })),
-      { externalId: 'outsider', name: 'No industry', attributes: { employees: 3 } }] });
-  const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: { ...seedDefinition(), actions: [{ tier: 'STRONG', action: 'PURSUE' }] } })).createDraft;
+    a: [
+      ...Object.entries(ACCOUNTS).map(([k, attributes]) => ({ externalId: k, name: `${k} inc`, attributes })),
+      { externalId: 'outsider', name: 'No industry', attributes: { employees: 3 } },
+    ],
+  });
+  const v1 = (
+    await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: { ...seedDefinition(), actions: [{ tier: 'STRONG', action: 'PURSUE' }] } })
+  ).createDraft;
   await t.data(PUBLISH, { id: v1.id });
   const { accounts } = await t.data('{ accounts(first: 10) { edges { node { id externalId } } } }');
   ids = Object.fromEntries(accounts.edges.map((e: any) => [e.node.externalId, e.node.id]));
@@ -44,24 +52,52 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('overrideFit', () => {
-  it('records the model\'s verdict beside the new tier, and the fit shows the override over the computed score', async () => {
+  it("records the model's verdict beside the new tier, and the fit shows the override over the computed score", async () => {
     const res = await override({ accountId: ids.weak, tier: 'STRONG' });
     expect(res.data.overrideFit).toMatchObject({
-      tier: 'STRONG', score: null, computedScore: 0, computedTier: 'WEAK', justification: WHY, category: 'STRATEGIC_ACCOUNT',
-      createdBy: 'sam-manager', status: 'ACTIVE', needsReview: false, account: { externalId: 'weak' }, segment: { key: 'core' }, version: { number: 1 },
+      tier: 'STRONG',
+      score: null,
+      computedScore: 0,
+      computedTier: 'WEAK',
+      justification: WHY,
+      category: 'STRATEGIC_ACCOUNT',
+      createdBy: 'sam-manager',
+      status: 'ACTIVE',
+      needsReview: false,
+      account: { externalId: 'weak' },
+      segment: { key: 'core' },
+      version: { number: 1 },
     });
     const fit = (await t.data(FIT, { id: ids.weak })).account;
     // From below, the computed 0 moves to the STRONG band's lower bound, 60; the action follows the effective tier.
-    expect(fit.fit).toEqual({ score: 60, tier: 'STRONG', action: 'PURSUE', overridden: true, override: { id: res.data.overrideFit.id, tier: 'STRONG', status: 'ACTIVE' }, computed: { score: 0, tier: 'WEAK' } });
+    expect(fit.fit).toEqual({
+      score: 60,
+      tier: 'STRONG',
+      action: 'PURSUE',
+      overridden: true,
+      override: { id: res.data.overrideFit.id, tier: 'STRONG', status: 'ACTIVE' },
+      computed: { score: 0, tier: 'WEAK' },
+    });
     expect(fit.fits).toEqual([{ tier: 'STRONG', overridden: true }]);
     const event = (await t.sql(`SELECT actor, justification, before, after FROM audit_event WHERE action = 'override.created'`))[0];
-    expect(event).toMatchObject({ actor: 'sam-manager', justification: WHY, before: { tier: 'WEAK', score: 0 }, after: { tier: 'STRONG', effectiveScore: 60 } });
+    expect(event).toMatchObject({
+      actor: 'sam-manager',
+      justification: WHY,
+      before: { tier: 'WEAK', score: 0 },
+      after: { tier: 'STRONG', effectiveScore: 60 },
+    });
   });
 
-  it('moves a computed score from above to just under the tier\'s upper bound, or takes an explicit score in the band', async () => {
+  it("moves a computed score from above to just under the tier's upper bound, or takes an explicit score in the band", async () => {
     await override({ accountId: ids.perfect, tier: 'MODERATE' });
-    expect((await t.data(FIT, { id: ids.perfect })).account.fit).toMatchObject({ score: 59.99, tier: 'MODERATE', computed: { score: 90, tier: 'PERFECT' } });
-    expect(expectError(await override({ accountId: ids.moderate, tier: 'STRONG', score: 85 }), 'BAD_USER_INPUT').message).toContain('input.score: must lie in the STRONG band [60, 79.99]');
+    expect((await t.data(FIT, { id: ids.perfect })).account.fit).toMatchObject({
+      score: 59.99,
+      tier: 'MODERATE',
+      computed: { score: 90, tier: 'PERFECT' },
+    });
+    expect(expectError(await override({ accountId: ids.moderate, tier: 'STRONG', score: 85 }), 'BAD_USER_INPUT').message).toContain(
+      'input.score: must lie in the STRONG band [60, 79.99]',
+    );
     await override({ accountId: ids.moderate, tier: 'STRONG', score: 79.99 });
     expect((await t.data(FIT, { id: ids.moderate })).account.fit).toMatchObject({ score: 79.99, tier: 'STRONG', overridden: true });
   });
@@ -87,9 +123,17 @@ describe('overrideFit', () => {
   it('allows one active override per account and segment: of two concurrent ones exactly one succeeds', async () => {
     const other = await t.keyFor('SALES_MANAGER', 'olga-manager');
     // Same tier from both managers, so that which of them wins does not change what later tests see.
-    const results = await Promise.all([override({ accountId: ids.strong, tier: 'PERFECT' }), override({ accountId: ids.strong, tier: 'PERFECT' }, other)]);
+    const results = await Promise.all([
+      override({ accountId: ids.strong, tier: 'PERFECT' }),
+      override({ accountId: ids.strong, tier: 'PERFECT' }, other),
+    ]);
     expect(results.filter((r) => r.data?.overrideFit)).toHaveLength(1);
-    expect(expectError(results.find((r) => r.errors)!, 'CONFLICT').message).toContain('already has an active override');
+    expect(
+      expectError(
+        results.find((r) => r.errors)!,
+        'CONFLICT',
+      ).message,
+    ).toContain('already has an active override');
     expectError(await override({ accountId: ids.strong, tier: 'MODERATE' }), 'CONFLICT');
     expect((await t.sql(`SELECT count(*)::int AS n FROM fit_override WHERE account_id = $1`, [ids.strong]))[0].n).toBe(1);
   });
@@ -98,45 +142,74 @@ describe('overrideFit', () => {
     const FITS = `query($filter: FitFilter) { fits(segmentKey: "core", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } } }`;
     const all = (await t.data(FITS)).fits;
     expect(all.edges.map((e: any) => [e.node.account.externalId, e.node.score, e.node.tier])).toEqual([
-      ['strong', 80, 'PERFECT'], ['moderate', 79.99, 'STRONG'], ['weak', 60, 'STRONG'], ['perfect', 59.99, 'MODERATE'], ['other', 0, 'WEAK'],
+      ['strong', 80, 'PERFECT'],
+      ['moderate', 79.99, 'STRONG'],
+      ['weak', 60, 'STRONG'],
+      ['perfect', 59.99, 'MODERATE'],
+      ['other', 0, 'WEAK'],
     ]);
     expect(all.totalCount).toBe(5);
     const strong = (await t.data(FITS, { filter: { tiers: ['STRONG'] } })).fits;
     expect(strong.edges.map((e: any) => e.node.account.externalId)).toEqual(['moderate', 'weak']);
     expect(strong.totalCount).toBe(2);
     expect((await t.data(FITS, { filter: { overridden: true } })).fits.totalCount).toBe(4);
-    expect((await t.data(FITS, { filter: { overridden: false } })).fits.edges.map((e: any) => e.node.account.externalId)).toEqual(['other']);
-    expect((await t.data(FITS, { filter: { minScore: 60, maxScore: 79.99 } })).fits.edges.map((e: any) => e.node.account.externalId)).toEqual(['moderate', 'weak']);
+    expect((await t.data(FITS, { filter: { overridden: false } })).fits.edges.map((e: any) => e.node.account.externalId)).toEqual([
+      'other',
+    ]);
+    expect(
+      (await t.data(FITS, { filter: { minScore: 60, maxScore: 79.99 } })).fits.edges.map((e: any) => e.node.account.externalId),
+    ).toEqual(['moderate', 'weak']);
   });
 });
 
 describe('expiry and revocation', () => {
   it('stops applying at expiresAt exactly, reads EXPIRED from then on, and the expiry reaches the audit trail', async () => {
     const expiresAt = new Date(clock.now().getTime() + HOUR);
-    const created = (await override({ accountId: ids.other, tier: 'MODERATE', expiresAt: expiresAt.toISOString(), category: 'DATA_QUALITY' })).data.overrideFit;
+    const created = (
+      await override({ accountId: ids.other, tier: 'MODERATE', expiresAt: expiresAt.toISOString(), category: 'DATA_QUALITY' })
+    ).data.overrideFit;
     clock.set(new Date(expiresAt.getTime() - 1));
-    expect((await t.data(FIT, { id: ids.other })).account.fit).toMatchObject({ tier: 'MODERATE', overridden: true, override: { status: 'ACTIVE' } });
+    expect((await t.data(FIT, { id: ids.other })).account.fit).toMatchObject({
+      tier: 'MODERATE',
+      overridden: true,
+      override: { status: 'ACTIVE' },
+    });
     clock.set(expiresAt);
     expect((await t.data(FIT, { id: ids.other })).account.fit).toMatchObject({ score: 0, tier: 'WEAK', overridden: false, override: null });
-    const read = (await t.data(`query($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }`, { f: { accountId: ids.other } })).overrides;
+    const read = (
+      await t.data(`query($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }`, { f: { accountId: ids.other } })
+    ).overrides;
     expect(read.edges).toEqual([{ node: { id: created.id, status: 'EXPIRED' } }]);
     expect(await t.sql(`SELECT 1 FROM audit_event WHERE action = 'override.expired'`)).toHaveLength(0);
     expect(await overrideService.recordExpiries(t.system)).toBe(1);
     const events = await t.sql(`SELECT actor, entity_id, before, after FROM audit_event WHERE action = 'override.expired'`);
-    expect(events).toEqual([{ actor: 'system', entity_id: created.id, before: expect.objectContaining({ tier: 'MODERATE', status: 'ACTIVE' }), after: { status: 'EXPIRED', tier: 'WEAK', overridden: false } }]);
+    expect(events).toEqual([
+      {
+        actor: 'system',
+        entity_id: created.id,
+        before: expect.objectContaining({ tier: 'MODERATE', status: 'ACTIVE' }),
+        after: { status: 'EXPIRED', tier: 'WEAK', overridden: false },
+      },
+    ]);
     // The account may be overridden again once the old one expired.
     expect((await override({ accountId: ids.other, tier: 'MODERATE' })).data.overrideFit.status).toBe('ACTIVE');
   });
 
   it('revokes with a reason: the override stays readable, and a second revoke is CONFLICT', async () => {
-    const id = (await t.data(`query($f: OverrideFilter) { overrides(filter: $f) { edges { node { id } } } }`, { f: { accountId: ids.other, status: 'ACTIVE' } })).overrides.edges[0].node.id;
+    const id = (
+      await t.data(`query($f: OverrideFilter) { overrides(filter: $f) { edges { node { id } } } }`, {
+        f: { accountId: ids.other, status: 'ACTIVE' },
+      })
+    ).overrides.edges[0].node.id;
     expect(expectError(await t.gql(REVOKE, { id, reason: 'wrong' }, { key: manager }), 'BAD_USER_INPUT').message).toContain('reason');
-    const reason = 'The pilot was cancelled by their procurement team; the model\'s WEAK verdict stands again.';
+    const reason = "The pilot was cancelled by their procurement team; the model's WEAK verdict stands again.";
     const revoked = (await t.gql(REVOKE, { id, reason }, { key: manager })).data.revokeOverride;
     expect(revoked).toMatchObject({ id, status: 'REVOKED', revokedBy: 'sam-manager', revokeReason: reason });
     expectError(await t.gql(REVOKE, { id, reason }, { key: manager }), 'CONFLICT');
     expect((await t.data(FIT, { id: ids.other })).account.fit.overridden).toBe(false);
-    const event = (await t.sql(`SELECT justification, after FROM audit_event WHERE action = 'override.revoked' AND entity_id = $1`, [id]))[0];
+    const event = (
+      await t.sql(`SELECT justification, after FROM audit_event WHERE action = 'override.revoked' AND entity_id = $1`, [id])
+    )[0];
     expect(event).toEqual({ justification: reason, after: { status: 'REVOKED', tier: 'WEAK', overridden: false } });
   });
 
@@ -161,7 +234,9 @@ describe('expiry and revocation', () => {
     }
     // An expiry cannot be recorded before the override expires (that would free its slot early).
     const [open] = await t.sql(`SELECT id FROM fit_override WHERE revoked_at IS NULL AND expires_at IS NULL LIMIT 1`);
-    await expect(t.sql('UPDATE fit_override SET expiry_recorded_at = now() WHERE id = $1', [open.id])).rejects.toMatchObject({ driverError: { code: '23001' } });
+    await expect(t.sql('UPDATE fit_override SET expiry_recorded_at = now() WHERE id = $1', [open.id])).rejects.toMatchObject({
+      driverError: { code: '23001' },
+    });
   });
 });
 
@@ -174,23 +249,32 @@ describe('review after a new version', () => {
     const published = (await t.data(`mutation($id: ID!) { publishVersion(id: $id) { overridesFlagged } }`, { id: v2.id })).publishVersion;
     expect(published.overridesFlagged).toBe(2);
     const auditor = await t.keyFor('AUDITOR');
-    const flagged = (await t.data(`{ overrides(filter: { needsReview: true }) { totalCount edges { node { account { externalId } computedTier needsReview } } } }`, {}, { key: auditor })).overrides;
+    const flagged = (
+      await t.data(
+        `{ overrides(filter: { needsReview: true }) { totalCount edges { node { account { externalId } computedTier needsReview } } } }`,
+        {},
+        { key: auditor },
+      )
+    ).overrides;
     expect(flagged.edges.map((e: any) => e.node.account.externalId).sort()).toEqual(['perfect', 'strong']);
     expect(flagged.totalCount).toBe(2);
     expect((await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'override.flagged'`))[0].n).toBe(2);
   });
 });
 
-describe('the auditors\' view', () => {
+describe("the auditors' view", () => {
   it('lists newest first, filters by segment, author, status and time, paginates, and is closed to viewers', async () => {
     const auditor = await t.keyFor('AUDITOR');
-    const Q = 'query($f: OverrideFilter, $first: Int, $after: String) { overrides(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } } } }';
+    const Q =
+      'query($f: OverrideFilter, $first: Int, $after: String) { overrides(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } } } }';
     const all = (await t.data(Q, { first: 50 }, { key: auditor })).overrides;
     const times = all.edges.map((e: any) => e.node.createdAt);
     expect(times).toEqual([...times].sort().reverse());
     const page1 = (await t.data(Q, { first: 2 }, { key: auditor })).overrides;
     const page2 = (await t.data(Q, { first: 50, after: page1.pageInfo.endCursor }, { key: auditor })).overrides;
-    expect([...page1.edges, ...page2.edges].map((e: any) => e.node.account.externalId)).toEqual(all.edges.map((e: any) => e.node.account.externalId));
+    expect([...page1.edges, ...page2.edges].map((e: any) => e.node.account.externalId)).toEqual(
+      all.edges.map((e: any) => e.node.account.externalId),
+    );
     const byOlga = all.edges.filter((e: any) => e.node.createdBy === 'olga-manager').length;
     expect((await t.data(Q, { f: { createdBy: 'olga-manager' } }, { key: auditor })).overrides.totalCount).toBe(byOlga);
     expect((await t.data(Q, { f: { createdBy: 'sam-manager' } }, { key: auditor })).overrides.totalCount).toBe(all.edges.length - byOlga);
@@ -204,7 +288,9 @@ describe('the auditors\' view', () => {
     expectError(await t.gql(`query($id: ID!) { account(id: $id) { overrides { id } } }`, { id: ids.weak }, { key: viewer }), 'FORBIDDEN');
     // RevOps reads justifications in the exceptions report, so the overrides list is theirs too.
     expect((await t.data(Q, { first: 50 }, { key: await t.keyFor('REVOPS') })).overrides.totalCount).toBe(all.totalCount);
-    const history = (await t.data(`query($id: ID!) { account(id: $id) { overrides(segmentKey: "core") { status } } }`, { id: ids.other }, { key: auditor })).account.overrides;
+    const history = (
+      await t.data(`query($id: ID!) { account(id: $id) { overrides(segmentKey: "core") { status } } }`, { id: ids.other }, { key: auditor })
+    ).account.overrides;
     expect(history.map((o: any) => o.status)).toEqual(['REVOKED', 'EXPIRED']);
   });
 });

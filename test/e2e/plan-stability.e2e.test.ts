@@ -11,7 +11,9 @@ import type { IcpVersion } from '../../src/model/icp-version.entity';
 const ACCOUNTS = 30_000;
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(() => t.close());
 
 jest.setTimeout(120_000);
@@ -47,10 +49,14 @@ describe('plan stability without ANALYZE', () => {
        SELECT gen_random_uuid(), 'acc-' || g, 'Account ' || g,
               jsonb_build_object('employees', g % 3000, 'industry', CASE WHEN g % 3 = 0 THEN 'saas' ELSE 'retail' END),
               ARRAY[$1::uuid], now(), now()
-       FROM generate_series(1, $2::int) g`, [segmentId, ACCOUNTS]);
+       FROM generate_series(1, $2::int) g`,
+      [segmentId, ACCOUNTS],
+    );
     await t.sql(
       `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at)
-       SELECT id, $1, $2, 50, 'MODERATE', '', now(), now() FROM account WHERE segment_ids @> ARRAY[$1::uuid]`, [segmentId, v1.id]);
+       SELECT id, $1, $2, 50, 'MODERATE', '', now(), now() FROM account WHERE segment_ids @> ARRAY[$1::uuid]`,
+      [segmentId, v1.id],
+    );
   });
 
   it('plans the rescoring cursor without a nested loop over rows the planner has never analysed', async () => {
@@ -59,7 +65,7 @@ describe('plan stability without ANALYZE', () => {
     expect(await lastAnalyze('account_score')).toBeNull();
     expect((await t.sql(`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'account_score'`))[0].n).toBe(0);
 
-    const draft: IcpVersion = await t.ds.getRepository('IcpVersion').findOneByOrFail({ id: v1.id }) as IcpVersion;
+    const draft: IcpVersion = (await t.ds.getRepository('IcpVersion').findOneByOrFail({ id: v1.id })) as IcpVersion;
     const { sql, params } = rescoreQuery(segmentId, v1.id, attributesRead(draft));
     await t.ds.transaction(async (em) => {
       const declare = () => em.query(`EXPLAIN DECLARE rescore NO SCROLL CURSOR FOR ${sql}`, params);
@@ -94,7 +100,9 @@ describe('plan stability without ANALYZE', () => {
     await t.sql(
       `INSERT INTO lead (id, external_id, account_id, created_at, recorded_at)
        SELECT gen_random_uuid(), 'lead-' || a.external_id, a.id, now() - interval '1 day', now()
-       FROM account a WHERE a.segment_ids @> ARRAY[$1::uuid] LIMIT 2000`, [segmentId]);
+       FROM account a WHERE a.segment_ids @> ARRAY[$1::uuid] LIMIT 2000`,
+      [segmentId],
+    );
     expect(await modifiedSinceAnalyze('lead', 2000)).toBeGreaterThanOrEqual(2000);
     expect(await lastAnalyze('lead')).toBeNull();
     const dashboard = (await t.data(`{ tierDashboard(segmentKey: "bulk") { version { number } } }`)).tierDashboard;

@@ -65,7 +65,9 @@ describe('the API key cache', () => {
     const secret = await newKey('AUDITOR', 'cached-auditor');
     await statementsFor(secret);
     expect((await statementsFor(secret)).statements).toBe(0);
-    await t.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fitgraph-cache' AND datname = current_database()`);
+    await t.sql(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fitgraph-cache' AND datname = current_database()`,
+    );
     await until('the listener to notice', () => !cacheBus.listening);
     expect(await statementsFor(secret)).toEqual({ role: 'AUDITOR', statements: 1 });
     expect(await statementsFor(secret)).toEqual({ role: 'AUDITOR', statements: 1 });

@@ -11,22 +11,30 @@ import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helper
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
-const JOB = 'id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status } result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }';
+const JOB =
+  'id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status } result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }';
 const START = `mutation($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ${JOB} } }`;
 const CANCEL = `mutation($id: ID!) { cancelPublish(jobId: $id) { ${JOB} } }`;
 const GET = `query($id: ID!) { publishJob(id: $id) { ${JOB} } }`;
 const UPSERT = 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }';
 
 const statuses = async (key: string) =>
-  (await t.sql(`SELECT v.number, v.status FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = $1 ORDER BY v.number`, [key]))
-    .map((r: any) => `${r.number}:${r.status}`);
+  (
+    await t.sql(`SELECT v.number, v.status FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = $1 ORDER BY v.number`, [
+      key,
+    ])
+  ).map((r: any) => `${r.number}:${r.status}`);
 
 /** A segment of `n` accounts with v1 live and a v2 draft with other thresholds. */
 async function segmentWithDraft(key: string, n: number) {
   await t.data(CREATE_SEGMENT, { input: { key, name: key, membership: [{ attribute: 'region', operator: 'EQ', value: key, points: 1 }] } });
-  await t.data(UPSERT, { a: Array.from({ length: n }, (_, i) => ({
-    externalId: `${key}-${i}`, name: `${key} ${i}`,
-    attributes: { region: key, industry: i % 2 ? 'saas' : 'retail', employees: 10 * i, demoRequested: i % 3 === 0 } })) });
+  await t.data(UPSERT, {
+    a: Array.from({ length: n }, (_, i) => ({
+      externalId: `${key}-${i}`,
+      name: `${key} ${i}`,
+      attributes: { region: key, industry: i % 2 ? 'saas' : 'retail', employees: 10 * i, demoRequested: i % 3 === 0 },
+    })),
+  });
   const v1 = (await t.data(CREATE_DRAFT, { segmentKey: key, definition: seedDefinition() })).createDraft;
   await t.data(PUBLISH, { id: v1.id });
   const changed = seedDefinition();
@@ -54,25 +62,42 @@ afterAll(() => t.close());
 describe('startPublish without workers', () => {
   it('queues and returns at once; a second publish of the segment is CONFLICT; bad input queues nothing', async () => {
     const { v1, v2 } = await segmentWithDraft('queued', 10);
-    expect(expectError(await t.gql(START, { id: v2.id, effectiveAt: '2099-01-01T00:00:00Z' }), 'BAD_USER_INPUT').message).toContain('effectiveAt: must not be in the future');
+    expect(expectError(await t.gql(START, { id: v2.id, effectiveAt: '2099-01-01T00:00:00Z' }), 'BAD_USER_INPUT').message).toContain(
+      'effectiveAt: must not be in the future',
+    );
     expectError(await t.gql(START, { id: v1.id }), 'CONFLICT'); // already published
     const job = (await t.data(START, { id: v2.id, notes: 'Q1 review' })).startPublish;
-    expect(job).toMatchObject({ state: 'QUEUED', notes: 'Q1 review', requestedBy: 'test-admin', accountsTotal: null, accountsScored: 0, finishedAt: null, result: null, version: { number: 2, status: 'DRAFT' } });
+    expect(job).toMatchObject({
+      state: 'QUEUED',
+      notes: 'Q1 review',
+      requestedBy: 'test-admin',
+      accountsTotal: null,
+      accountsScored: 0,
+      finishedAt: null,
+      result: null,
+      version: { number: 2, status: 'DRAFT' },
+    });
     const v3 = (await t.data(CREATE_DRAFT, { segmentKey: 'queued' })).createDraft;
     expect(expectError(await t.gql(START, { id: v3.id }), 'CONFLICT').message).toContain('being published');
     expectError(await t.gql(PUBLISH, { id: v3.id }), 'CONFLICT');
-    expect((await t.sql(`SELECT version_id FROM publish_job WHERE state <> 'DONE'`))).toEqual([{ version_id: v2.id }]);
+    expect(await t.sql(`SELECT version_id FROM publish_job WHERE state <> 'DONE'`)).toEqual([{ version_id: v2.id }]);
 
     const viewer = await t.keyFor('VIEWER');
     expectError(await t.gql(START, { id: v3.id }, { key: viewer }), 'FORBIDDEN');
-    const jobs = (await t.data('{ publishJobs(segmentKey: "queued") { id state version { number } } }', undefined, { key: viewer })).publishJobs;
-    expect(jobs).toEqual([{ id: job.id, state: 'QUEUED', version: { number: 2 } }, { id: expect.any(String), state: 'DONE', version: { number: 1 } }]); // newest first
+    const jobs = (await t.data('{ publishJobs(segmentKey: "queued") { id state version { number } } }', undefined, { key: viewer }))
+      .publishJobs;
+    expect(jobs).toEqual([
+      { id: job.id, state: 'QUEUED', version: { number: 2 } },
+      { id: expect.any(String), state: 'DONE', version: { number: 1 } },
+    ]); // newest first
 
     const cancelled = (await t.data(CANCEL, { id: job.id })).cancelPublish;
     expect(cancelled).toMatchObject({ state: 'CANCELLED', finishedAt: expect.any(String) });
     expect(expectError(await t.gql(CANCEL, { id: job.id }), 'CONFLICT').message).toContain('CANCELLED');
     expect(await statuses('queued')).toEqual(['1:PUBLISHED', '2:DRAFT', '3:DRAFT']);
-    expect((await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'publish.cancelled' AND entity_id = $1`, [job.id]))).toEqual([{ actor: 'test-admin', after: { state: 'CANCELLED' } }]);
+    expect(await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'publish.cancelled' AND entity_id = $1`, [job.id])).toEqual([
+      { actor: 'test-admin', after: { state: 'CANCELLED' } },
+    ]);
   });
 });
 
@@ -89,8 +114,14 @@ describe('with workers', () => {
       JOIN segment g ON g.id = v.segment_id WHERE g.key = 'worked' AND v.number = 1 AND s.valid_to IS NULL GROUP BY 1`);
     const job = (await t.data(START, { id: v2.id })).startPublish;
     const done = await waitFor(job.id, ['DONE', 'FAILED']);
-    expect(done).toMatchObject({ state: 'DONE', accountsTotal: 30, accountsScored: 30, notes: null, version: { number: 2, status: 'PUBLISHED' },
-      result: { accountsScored: 30, superseded: { number: 1 } } });
+    expect(done).toMatchObject({
+      state: 'DONE',
+      accountsTotal: 30,
+      accountsScored: 30,
+      notes: null,
+      version: { number: 2, status: 'PUBLISHED' },
+      result: { accountsScored: 30, superseded: { number: 1 } },
+    });
     expect(done.result.tierChanges.reduce((s: number, m: any) => s + m.accounts, 0)).toBe(30);
     expect(done.result.tierChanges.filter((m: any) => m.from === null)).toEqual([]);
     // Every previous tier is accounted for in the migration.
@@ -102,7 +133,9 @@ describe('with workers', () => {
     expect(batches.map((b: any) => b.scored)).toEqual([7, 7, 7, 7, 2]);
     expect((await t.sql('SELECT count(*)::int AS n FROM publish_staged_score WHERE job_id = $1', [job.id]))[0].n).toBe(0);
     expect(await statuses('worked')).toEqual(['1:SUPERSEDED', '2:PUBLISHED']);
-    const published = (await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v2.id]))[0];
+    const published = (
+      await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v2.id])
+    )[0];
     expect(published).toMatchObject({ actor: 'test-admin', after: { accountsScored: 30, publishJobId: job.id } });
   });
 
@@ -126,7 +159,12 @@ describe('with workers', () => {
     expect(await statuses('cancelled')).toEqual(['1:PUBLISHED', '2:DRAFT']);
     expect((await t.sql('SELECT count(*)::int AS n FROM account_score WHERE version_id = $1', [v2.id]))[0].n).toBe(0);
     // Batches in flight when the cancel committed finish; the runs then clear what they staged (never read by anyone).
-    const staged = async () => (await t.sql(`SELECT count(*)::int AS n FROM publish_staged_score s JOIN publish_job j ON j.id = s.job_id WHERE j.version_id = $1`, [v2.id]))[0].n;
+    const staged = async () =>
+      (
+        await t.sql(`SELECT count(*)::int AS n FROM publish_staged_score s JOIN publish_job j ON j.id = s.job_id WHERE j.version_id = $1`, [
+          v2.id,
+        ])
+      )[0].n;
     for (let i = 0; i < 100 && (await staged()) > 0; i++) await sleep(100);
     expect(await staged()).toBe(0);
     // The draft publishes afterwards.
@@ -149,6 +187,8 @@ describe('with workers', () => {
     }
     expect(await statuses('failing')).toEqual(['1:PUBLISHED', '2:DRAFT']);
     expect((await t.sql('SELECT count(*)::int AS n FROM account_score WHERE version_id = $1', [v2.id]))[0].n).toBe(0);
-    expect((await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v2.id]))[0].n).toBe(0);
+    expect(
+      (await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v2.id]))[0].n,
+    ).toBe(0);
   });
 });

@@ -3,7 +3,9 @@ import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helper
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(() => t.close());
 
 async function liveAndDraft(key: string) {
@@ -15,8 +17,11 @@ async function liveAndDraft(key: string) {
 }
 
 const statuses = async (key: string) =>
-  (await t.sql(`SELECT v.number, v.status FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = $1 ORDER BY v.number`, [key]))
-    .map((r: any) => `${r.number}:${r.status}`);
+  (
+    await t.sql(`SELECT v.number, v.status FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = $1 ORDER BY v.number`, [
+      key,
+    ])
+  ).map((r: any) => `${r.number}:${r.status}`);
 
 describe('publishVersion atomicity', () => {
   it('leaves the previous version live when the publish fails half-way', async () => {
@@ -66,7 +71,11 @@ describe('concurrent publishes', () => {
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
     expectError(losers[0], 'CONFLICT');
-    const live = (await t.sql(`SELECT count(*)::int AS n FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = 'race' AND v.status = 'PUBLISHED'`))[0].n;
+    const live = (
+      await t.sql(
+        `SELECT count(*)::int AS n FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = 'race' AND v.status = 'PUBLISHED'`,
+      )
+    )[0].n;
     expect(live).toBe(1);
     expect((await statuses('race')).filter((s) => s.endsWith('DRAFT'))).toHaveLength(1);
   });
@@ -75,7 +84,10 @@ describe('concurrent publishes', () => {
     const { v2 } = await liveAndDraft('twice');
     const results = await withSlowPublish(() => Promise.all([t.gql(PUBLISH, { id: v2.id }), t.gql(PUBLISH, { id: v2.id })]));
     expect(results.filter((r) => r.data?.publishVersion)).toHaveLength(1);
-    expectError(results.find((r) => r.errors)!, 'CONFLICT');
+    expectError(
+      results.find((r) => r.errors)!,
+      'CONFLICT',
+    );
     expect(await statuses('twice')).toEqual(['1:SUPERSEDED', '2:PUBLISHED']);
     const events = await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v2.id]);
     expect(events[0].n).toBe(1);
@@ -84,15 +96,23 @@ describe('concurrent publishes', () => {
 
 describe('publishVersion with rescoring', () => {
   const UPSERT = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created } }';
-  const liveScores = async (key: string) => t.sql(
-    `SELECT v.number, count(*)::int AS n FROM account_score s JOIN icp_version v ON v.id = s.version_id JOIN segment g ON g.id = v.segment_id
-     WHERE g.key = $1 AND s.valid_to IS NULL GROUP BY v.number ORDER BY v.number`, [key]);
+  const liveScores = async (key: string) =>
+    t.sql(
+      `SELECT v.number, count(*)::int AS n FROM account_score s JOIN icp_version v ON v.id = s.version_id JOIN segment g ON g.id = v.segment_id
+     WHERE g.key = $1 AND s.valid_to IS NULL GROUP BY v.number ORDER BY v.number`,
+      [key],
+    );
 
   async function scoredSegment(key: string) {
     await t.data(CREATE_SEGMENT, { input: { key, name: key } });
-    await t.data(UPSERT, { accounts: Array.from({ length: 30 }, (_, i) => ({
-      externalId: `${key}-${i}`, name: `${key} ${i}`, explicitSegments: [key],
-      attributes: { industry: i % 2 ? 'saas' : 'retail', employees: 10 * i, demoRequested: i % 3 === 0 } })) });
+    await t.data(UPSERT, {
+      accounts: Array.from({ length: 30 }, (_, i) => ({
+        externalId: `${key}-${i}`,
+        name: `${key} ${i}`,
+        explicitSegments: [key],
+        attributes: { industry: i % 2 ? 'saas' : 'retail', employees: 10 * i, demoRequested: i % 3 === 0 },
+      })),
+    });
     const v1 = (await t.data(CREATE_DRAFT, { segmentKey: key, definition: seedDefinition() })).createDraft;
     await t.data(PUBLISH, { id: v1.id });
     const changed = seedDefinition();
@@ -101,7 +121,10 @@ describe('publishVersion with rescoring', () => {
     return { v1, v2 };
   }
 
-  const fitsOf = async (key: string) => (await t.data(`{ fits(segmentKey: "${key}", first: 100) { edges { node { score tier version { number } account { externalId } } } } }`)).fits.edges.map((e: any) => e.node);
+  const fitsOf = async (key: string) =>
+    (
+      await t.data(`{ fits(segmentKey: "${key}", first: 100) { edges { node { score tier version { number } account { externalId } } } } }`)
+    ).fits.edges.map((e: any) => e.node);
 
   it('keeps the previous version and its scores when rescoring fails half-way', async () => {
     const { v2 } = await scoredSegment('rescore-fail');
@@ -154,9 +177,16 @@ describe('publishVersion with rescoring', () => {
 
 describe('readers during a publish', () => {
   it('see the previous version until the publish commits, then only the new one; never a mix', async () => {
-    await t.data(CREATE_SEGMENT, { input: { key: 'readers', name: 'Readers', membership: [{ attribute: 'employees', operator: 'GTE', value: 1000, points: 1 }] } });
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: Array.from({ length: 40 }, (_, i) => ({
-      externalId: `reader-${i}`, name: `Reader ${i}`, attributes: { employees: 1000 + i, industry: 'saas', demoRequested: i % 2 === 0 } })) });
+    await t.data(CREATE_SEGMENT, {
+      input: { key: 'readers', name: 'Readers', membership: [{ attribute: 'employees', operator: 'GTE', value: 1000, points: 1 }] },
+    });
+    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
+      a: Array.from({ length: 40 }, (_, i) => ({
+        externalId: `reader-${i}`,
+        name: `Reader ${i}`,
+        attributes: { employees: 1000 + i, industry: 'saas', demoRequested: i % 2 === 0 },
+      })),
+    });
     const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'readers', definition: seedDefinition() })).createDraft;
     await t.data(PUBLISH, { id: v1.id });
     const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'readers' })).createDraft;
@@ -166,7 +196,9 @@ describe('readers during a publish', () => {
     const seen: number[][] = [];
     try {
       let done = false;
-      const publishing = t.data(PUBLISH, { id: v2.id }).finally(() => { done = true; });
+      const publishing = t.data(PUBLISH, { id: v2.id }).finally(() => {
+        done = true;
+      });
       while (!done) {
         const res = await t.data(`{ fits(segmentKey: "readers", first: 100) { totalCount edges { node { version { number } } } } }`);
         seen.push([...new Set<number>(res.fits.edges.map((e: any) => e.node.version.number as number))]);
@@ -187,12 +219,16 @@ describe('readers during a publish', () => {
 
 describe('bulk rescoring (COPY path)', () => {
   it('scores thousands of members exactly as the engine does, and rolls back whole when the COPY fails', async () => {
-    await t.data(CREATE_SEGMENT, { input: { key: 'bulk', name: 'Bulk', membership: [{ attribute: 'country', operator: 'EXISTS', points: 1 }] } });
+    await t.data(CREATE_SEGMENT, {
+      input: { key: 'bulk', name: 'Bulk', membership: [{ attribute: 'country', operator: 'EXISTS', points: 1 }] },
+    });
     const accounts = generateAccounts(2600, { seed: 77 }).map((a) => ({ ...a, externalId: `bulk-${a.externalId}` }));
     for (let i = 0; i < accounts.length; i += 1000) {
       await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: accounts.slice(i, i + 1000) });
     }
-    const members = (await t.sql(`SELECT count(*)::int AS n FROM account a JOIN segment s ON s.id = ANY(a.segment_ids) WHERE s.key = 'bulk'`))[0].n;
+    const members = (
+      await t.sql(`SELECT count(*)::int AS n FROM account a JOIN segment s ON s.id = ANY(a.segment_ids) WHERE s.key = 'bulk'`)
+    )[0].n;
     expect(members).toBeGreaterThan(2000);
     const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'bulk', definition: seedDefinition() })).createDraft;
     await t.sql(`CREATE FUNCTION fail_copy() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -209,10 +245,18 @@ describe('bulk rescoring (COPY path)', () => {
 
     const published = (await t.data(PUBLISH, { id: v1.id })).publishVersion;
     expect(published.accountsScored).toBe(members);
-    const sample = await t.sql(`SELECT a.attributes, s.score::float8 AS score, s.tier FROM account_score s JOIN account a ON a.id = s.account_id
-      WHERE s.version_id = $1 ORDER BY a.external_id LIMIT 40`, [v1.id]);
+    const sample = await t.sql(
+      `SELECT a.attributes, s.score::float8 AS score, s.tier FROM account_score s JOIN account a ON a.id = s.account_id
+      WHERE s.version_id = $1 ORDER BY a.external_id LIMIT 40`,
+      [v1.id],
+    );
     for (const row of sample) {
-      const preview = (await t.data('query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }', { v: v1.id, a: row.attributes })).previewScore;
+      const preview = (
+        await t.data('query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }', {
+          v: v1.id,
+          a: row.attributes,
+        })
+      ).previewScore;
       expect(preview).toEqual({ score: row.score, tier: row.tier });
     }
   });

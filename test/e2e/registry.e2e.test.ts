@@ -4,7 +4,9 @@ import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, UPDATE_DRAFT, seedDefinition } f
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(() => t.close());
 
 const auditCount = async () => Number((await t.sql('SELECT count(*) AS n FROM audit_event'))[0].n);
@@ -18,9 +20,27 @@ describe('attribute catalogue', () => {
   it('predefines the common attributes of the five dimensions with their types', async () => {
     const { attributes } = await t.data('{ attributes { key type dimension } }');
     const byKey = Object.fromEntries(attributes.map((a: any) => [a.key, a]));
-    for (const key of ['industry', 'employees', 'annualRevenue', 'country', 'region', 'fundingStage', 'foundedYear',
-      'businessModel', 'techStack', 'websiteVisits30d', 'contentDownloads90d', 'demoRequested', 'emailEngagementRate',
-      'eventsAttended', 'openRoles', 'lastFundingAt', 'painPoints', 'budgetUsd', 'deployment']) {
+    for (const key of [
+      'industry',
+      'employees',
+      'annualRevenue',
+      'country',
+      'region',
+      'fundingStage',
+      'foundedYear',
+      'businessModel',
+      'techStack',
+      'websiteVisits30d',
+      'contentDownloads90d',
+      'demoRequested',
+      'emailEngagementRate',
+      'eventsAttended',
+      'openRoles',
+      'lastFundingAt',
+      'painPoints',
+      'budgetUsd',
+      'deployment',
+    ]) {
       expect(byKey[key]).toBeTruthy();
     }
     expect(byKey.techStack).toEqual({ key: 'techStack', type: 'STRING_LIST', dimension: 'TECHNOGRAPHICS' });
@@ -30,7 +50,9 @@ describe('attribute catalogue', () => {
 
   it('defines a new attribute once; a second definition, in any case, is CONFLICT', async () => {
     const define = `mutation($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }`;
-    const created = await t.data(define, { input: { key: 'ssoRequired', type: 'BOOLEAN', dimension: 'TECHNOGRAPHICS', description: 'Needs SSO' } });
+    const created = await t.data(define, {
+      input: { key: 'ssoRequired', type: 'BOOLEAN', dimension: 'TECHNOGRAPHICS', description: 'Needs SSO' },
+    });
     expect(created.defineAttribute).toEqual({ key: 'ssoRequired', type: 'BOOLEAN', dimension: 'TECHNOGRAPHICS', description: 'Needs SSO' });
     expectError(await t.gql(define, { input: { key: 'SSORequired', type: 'STRING' } }), 'CONFLICT');
     const bad = expectError(await t.gql(define, { input: { key: '9lives', type: 'STRING' } }), 'BAD_USER_INPUT');
@@ -41,16 +63,26 @@ describe('attribute catalogue', () => {
 
 describe('segments', () => {
   it('creates a segment with membership criteria and refuses a duplicate key', async () => {
-    const res = await t.data(CREATE_SEGMENT, { input: { key: 'mid-market', name: 'Mid-market',
-      membership: [{ attribute: 'employees', operator: 'BETWEEN', min: 100, max: 999, points: 1 }] } });
+    const res = await t.data(CREATE_SEGMENT, {
+      input: {
+        key: 'mid-market',
+        name: 'Mid-market',
+        membership: [{ attribute: 'employees', operator: 'BETWEEN', min: 100, max: 999, points: 1 }],
+      },
+    });
     expect(res.createSegment).toMatchObject({ key: 'mid-market', membership: [{ attribute: 'employees', operator: 'BETWEEN' }] });
     expectError(await t.gql(CREATE_SEGMENT, { input: { key: 'mid-market', name: 'Again' } }), 'CONFLICT');
   });
 
   it('refuses invalid membership with the path of the criterion, writing nothing', async () => {
     const before = await auditCount();
-    const res = await t.gql(CREATE_SEGMENT, { input: { key: 'broken', name: 'Broken',
-      membership: [{ attribute: 'employees', operator: 'CONTAINS_ANY', values: ['x'], points: 1 }] } });
+    const res = await t.gql(CREATE_SEGMENT, {
+      input: {
+        key: 'broken',
+        name: 'Broken',
+        membership: [{ attribute: 'employees', operator: 'CONTAINS_ANY', values: ['x'], points: 1 }],
+      },
+    });
     const error = expectError(res, 'BAD_USER_INPUT');
     expect(error.message).toContain('input.membership[0]');
     expect(error.message).toContain('CONTAINS_ANY');
@@ -62,7 +94,15 @@ describe('segments', () => {
 describe('drafts', () => {
   it('creates draft 1 with revision 1 and the sha256 of the canonical definition', async () => {
     const draft = await segmentWithDraft('alpha');
-    expect(draft).toMatchObject({ number: 1, status: 'DRAFT', revision: 1, notes: 'first cut', createdBy: 'test-admin', segment: { key: 'alpha' }, basedOn: null });
+    expect(draft).toMatchObject({
+      number: 1,
+      status: 'DRAFT',
+      revision: 1,
+      notes: 'first cut',
+      createdBy: 'test-admin',
+      segment: { key: 'alpha' },
+      basedOn: null,
+    });
     const stored = (await t.sql('SELECT definition FROM icp_version WHERE id = $1', [draft.id]))[0].definition;
     expect(draft.contentHash).toBe(createHash('sha256').update(canonicalJson(stored)).digest('hex'));
     expect(draft.definition.dimensions.map((d: any) => d.weight)).toEqual([30, 20, 25, 15, 10]);
@@ -70,16 +110,88 @@ describe('drafts', () => {
   });
 
   it.each([
-    ['weights not summing to 100', (d: any) => { d.dimensions[0].weight = 25; }, 'definition.dimensions', 'sum to 100'],
-    ['a dimension twice', (d: any) => { d.dimensions[4].dimension = 'FIRMOGRAPHICS'; }, 'definition.dimensions[4].dimension', 'FIRMOGRAPHICS'],
-    ['an unknown attribute', (d: any) => { d.dimensions[0].criteria[1].attribute = 'revenu'; }, 'definition.dimensions[0].criteria[1].attribute', 'revenu'],
-    ['an operator unfit for the type', (d: any) => { d.dimensions[0].criteria[2].operator = 'CONTAINS_ANY'; d.dimensions[0].criteria[2].values = ['x']; delete d.dimensions[0].criteria[2].value; }, 'definition.dimensions[0].criteria[2]', 'CONTAINS_ANY'],
-    ['a missing operand', (d: any) => { delete d.dimensions[0].criteria[0].max; }, 'definition.dimensions[0].criteria[0].max', 'BETWEEN'],
-    ['an extra operand', (d: any) => { d.dimensions[1].criteria[0].value = 'aws'; }, 'definition.dimensions[1].criteria[0].value', 'CONTAINS_ANY'],
-    ['min above max', (d: any) => { d.dimensions[0].criteria[0].min = 2e9; }, 'definition.dimensions[0].criteria[0].min', 'max'],
-    ['thresholds out of order', (d: any) => { d.thresholds = { perfect: 80, strong: 85, moderate: 40 }; }, 'definition.thresholds.strong', 'perfect'],
-    ['non-positive points', (d: any) => { d.dimensions[2].criteria[0].points = 0; }, 'definition.dimensions[2].criteria[0].points', ''],
-    ['duplicate criteria', (d: any) => { d.dimensions[2].criteria.push({ ...d.dimensions[2].criteria[0] }); }, 'definition.dimensions[2].criteria[2]', 'duplicate'],
+    [
+      'weights not summing to 100',
+      (d: any) => {
+        d.dimensions[0].weight = 25;
+      },
+      'definition.dimensions',
+      'sum to 100',
+    ],
+    [
+      'a dimension twice',
+      (d: any) => {
+        d.dimensions[4].dimension = 'FIRMOGRAPHICS';
+      },
+      'definition.dimensions[4].dimension',
+      'FIRMOGRAPHICS',
+    ],
+    [
+      'an unknown attribute',
+      (d: any) => {
+        d.dimensions[0].criteria[1].attribute = 'revenu';
+      },
+      'definition.dimensions[0].criteria[1].attribute',
+      'revenu',
+    ],
+    [
+      'an operator unfit for the type',
+      (d: any) => {
+        d.dimensions[0].criteria[2].operator = 'CONTAINS_ANY';
+        d.dimensions[0].criteria[2].values = ['x'];
+        delete d.dimensions[0].criteria[2].value;
+      },
+      'definition.dimensions[0].criteria[2]',
+      'CONTAINS_ANY',
+    ],
+    [
+      'a missing operand',
+      (d: any) => {
+        delete d.dimensions[0].criteria[0].max;
+      },
+      'definition.dimensions[0].criteria[0].max',
+      'BETWEEN',
+    ],
+    [
+      'an extra operand',
+      (d: any) => {
+        d.dimensions[1].criteria[0].value = 'aws';
+      },
+      'definition.dimensions[1].criteria[0].value',
+      'CONTAINS_ANY',
+    ],
+    [
+      'min above max',
+      (d: any) => {
+        d.dimensions[0].criteria[0].min = 2e9;
+      },
+      'definition.dimensions[0].criteria[0].min',
+      'max',
+    ],
+    [
+      'thresholds out of order',
+      (d: any) => {
+        d.thresholds = { perfect: 80, strong: 85, moderate: 40 };
+      },
+      'definition.thresholds.strong',
+      'perfect',
+    ],
+    [
+      'non-positive points',
+      (d: any) => {
+        d.dimensions[2].criteria[0].points = 0;
+      },
+      'definition.dimensions[2].criteria[0].points',
+      '',
+    ],
+    [
+      'duplicate criteria',
+      (d: any) => {
+        d.dimensions[2].criteria.push({ ...d.dimensions[2].criteria[0] });
+      },
+      'definition.dimensions[2].criteria[2]',
+      'duplicate',
+    ],
   ])('refuses %s with BAD_USER_INPUT naming the path, writing nothing', async (_name, mutate, path, fragment) => {
     const definition: any = seedDefinition();
     mutate(definition);
@@ -128,7 +240,10 @@ describe('drafts', () => {
   });
 
   it('answers NOT_FOUND for unknown and malformed ids', async () => {
-    expectError(await t.gql(UPDATE_DRAFT, { id: '5b1c0f8e-9f5c-4c53-9d0e-000000000000', definition: seedDefinition(), expectedRevision: 1 }), 'NOT_FOUND');
+    expectError(
+      await t.gql(UPDATE_DRAFT, { id: '5b1c0f8e-9f5c-4c53-9d0e-000000000000', definition: seedDefinition(), expectedRevision: 1 }),
+      'NOT_FOUND',
+    );
     expectError(await t.gql(UPDATE_DRAFT, { id: 'not-a-uuid', definition: seedDefinition(), expectedRevision: 1 }), 'NOT_FOUND');
     expect((await t.data(`{ icpVersion(id: "nope") { id } }`)).icpVersion).toBeNull();
   });
@@ -147,7 +262,13 @@ describe('publishing', () => {
     expect(second.superseded).toMatchObject({ id: v1.id, status: 'SUPERSEDED' });
     expect(second.superseded.supersededAt).toBe(second.version.publishedAt);
     const live = (await t.data(`{ segment(key: "zeta") { liveVersion { number } versions { number status } } }`)).segment;
-    expect(live).toEqual({ liveVersion: { number: 2 }, versions: [{ number: 1, status: 'SUPERSEDED' }, { number: 2, status: 'PUBLISHED' }] });
+    expect(live).toEqual({
+      liveVersion: { number: 2 },
+      versions: [
+        { number: 1, status: 'SUPERSEDED' },
+        { number: 2, status: 'PUBLISHED' },
+      ],
+    });
 
     for (const id of [v1.id, v2.id]) {
       expectError(await t.gql(UPDATE_DRAFT, { id, definition: seedDefinition(), expectedRevision: 1 }), 'CONFLICT');
@@ -170,7 +291,9 @@ describe('publishing', () => {
     expect((await t.sql('SELECT status FROM icp_version WHERE id = $1', [v2.id]))[0].status).toBe('DRAFT');
     await t.data(PUBLISH, { id: v2.id, effectiveAt: '2026-04-01T00:00:00Z' });
 
-    const events = (await t.data(`{ auditEvents(filter: { action: "version.published", entityId: "${v2.id}" }) { edges { node { before after } } } }`)).auditEvents.edges;
+    const events = (
+      await t.data(`{ auditEvents(filter: { action: "version.published", entityId: "${v2.id}" }) { edges { node { before after } } } }`)
+    ).auditEvents.edges;
     expect(events).toHaveLength(1);
     expect(events[0].node.after).toMatchObject({ number: 2, effectiveAt: '2026-04-01T00:00:00.000Z', backfilled: true });
     expect(events[0].node.before.live).toMatchObject({ number: 1, effectiveAt: '2026-01-01T00:00:00.000Z' });
@@ -185,11 +308,21 @@ describe('versionDiff', () => {
     changed.dimensions[1].criteria.push({ attribute: 'cloudProvider', operator: 'EQ', value: 'aws', points: 5 });
     changed.thresholds.perfect = 85;
     const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'theta', definition: changed })).createDraft;
-    const diff = (await t.data(`query($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }`, { a: v1.id, b: v2.id })).versionDiff;
+    const diff = (
+      await t.data(
+        `query($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }`,
+        { a: v1.id, b: v2.id },
+      )
+    ).versionDiff;
     expect(diff.from.number).toBe(1);
     expect(diff.changes).toEqual([
       { path: 'dimensions.firmographics.criteria[annualRevenue BETWEEN].min', kind: 'CHANGED', before: 10_000_000, after: 50_000_000 },
-      { path: 'dimensions.technographics.criteria[cloudProvider EQ]', kind: 'ADDED', before: null, after: { attribute: 'cloudProvider', operator: 'EQ', value: 'aws', points: 5 } },
+      {
+        path: 'dimensions.technographics.criteria[cloudProvider EQ]',
+        kind: 'ADDED',
+        before: null,
+        after: { attribute: 'cloudProvider', operator: 'EQ', value: 'aws', points: 5 },
+      },
       { path: 'thresholds.perfect', kind: 'CHANGED', before: 80, after: 85 },
     ]);
   });

@@ -24,22 +24,38 @@ beforeAll(async () => {
   manager = await t.keyFor('SALES_MANAGER');
   await t.data(CREATE_SEGMENT, { input: { key: 'all', name: 'Everyone' } });
   await t.data(CREATE_SEGMENT, { input: { key: 'other', name: 'Everyone again' } });
-  await t.data(UPSERT, { accounts: [
-    ...generateAccounts(120, { seed: 5 }),
-    { externalId: 'known', name: 'Known Inc', attributes: { annualRevenue: 50_000_000, industry: 'retail', employees: 524, techStack: ['aws'] } },
-  ] });
+  await t.data(UPSERT, {
+    accounts: [
+      ...generateAccounts(120, { seed: 5 }),
+      {
+        externalId: 'known',
+        name: 'Known Inc',
+        attributes: { annualRevenue: 50_000_000, industry: 'retail', employees: 524, techStack: ['aws'] },
+      },
+    ],
+  });
   for (const key of ['all', 'other']) {
     const draft = (await t.data(CREATE_DRAFT, { segmentKey: key, definition: seedDefinition() })).createDraft;
     await t.data(PUBLISH, { id: draft.id });
   }
   // Overridden fits are merged into the ranking apart from the index: page across them too.
   const ranked: FitNode[] = (await fitsOf({ first: 121 })).edges.map((e: any) => e.node);
-  for (const [i, tier] of [[10, 'WEAK'], [60, 'PERFECT'], [100, 'STRONG']] as const) {
-    await t.data('mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }', {
-      input: { accountId: ranked[i].account.id, segmentKey: 'all', tier, justification: WHY, category: 'STRATEGIC_ACCOUNT' } }, { key: manager });
+  for (const [i, tier] of [
+    [10, 'WEAK'],
+    [60, 'PERFECT'],
+    [100, 'STRONG'],
+  ] as const) {
+    await t.data(
+      'mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }',
+      {
+        input: { accountId: ranked[i].account.id, segmentKey: 'all', tier, justification: WHY, category: 'STRATEGIC_ACCOUNT' },
+      },
+      { key: manager },
+    );
   }
   await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
-    o: [{ externalId: 'opp-1', accountExternalId: 'known', createdAt: '2026-10-01T00:00:00Z', outcome: 'OPEN', amount: 1000 }] });
+    o: [{ externalId: 'opp-1', accountExternalId: 'known', createdAt: '2026-10-01T00:00:00Z', outcome: 'OPEN', amount: 1000 }],
+  });
 });
 afterAll(() => t.close());
 
@@ -81,8 +97,12 @@ describe('backward pagination on fits', () => {
     const page = await fitsOf({ first: 5 });
     const cursor = page.pageInfo.endCursor;
     expect(expectError(await t.gql(FITS, { segmentKey: 'other', after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
-    expect(expectError(await t.gql(FITS, { segmentKey: 'all', filter: { tiers: ['WEAK'] }, after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
-    expect(expectError(await t.gql(FITS, { segmentKey: 'other', last: 3, before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('before');
+    expect(
+      expectError(await t.gql(FITS, { segmentKey: 'all', filter: { tiers: ['WEAK'] }, after: cursor }), 'BAD_USER_INPUT').extensions?.field,
+    ).toBe('after');
+    expect(expectError(await t.gql(FITS, { segmentKey: 'other', last: 3, before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe(
+      'before',
+    );
     expect(expectError(await t.gql(FITS, { segmentKey: 'all', last: 3, after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
     expect(expectError(await t.gql(FITS, { segmentKey: 'all', before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('before');
     expect(expectError(await t.gql(FITS, { segmentKey: 'all', last: 501 }), 'BAD_USER_INPUT').extensions?.field).toBe('last');
@@ -90,16 +110,34 @@ describe('backward pagination on fits', () => {
     expectError(await t.gql(FITS, { segmentKey: 'all', after: accounts.accounts.pageInfo.endCursor }), 'BAD_USER_INPUT');
     // The same list and arguments accept it, written differently (filter keys in another order).
     const filtered = await fitsOf({ filter: { minScore: 0, tiers: ['WEAK', 'MODERATE'] }, first: 2 });
-    expect((await t.gql(FITS, { segmentKey: 'all', filter: { tiers: ['WEAK', 'MODERATE'], minScore: 0 }, after: filtered.pageInfo.endCursor })).errors).toBeUndefined();
+    expect(
+      (await t.gql(FITS, { segmentKey: 'all', filter: { tiers: ['WEAK', 'MODERATE'], minScore: 0 }, after: filtered.pageInfo.endCursor }))
+        .errors,
+    ).toBeUndefined();
   });
 });
 
 describe('backward pagination on the other connections', () => {
   it.each([
-    ['accounts', '{ accounts(first: 500) { nodes { id } } }', (l: number, b: string | null) => `{ accounts(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
+    [
+      'accounts',
+      '{ accounts(first: 500) { nodes { id } } }',
+      (l: number, b: string | null) =>
+        `{ accounts(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`,
+    ],
     // Reading the trail is itself recorded (audit.read): page a part of it that reads do not grow.
-    ['auditEvents', '{ auditEvents(first: 500, filter: { entityType: "Override" }) { nodes { id } } }', (l: number, b: string | null) => `{ auditEvents(filter: { entityType: "Override" }, last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
-    ['overrides', '{ overrides(first: 500) { nodes { id } } }', (l: number, b: string | null) => `{ overrides(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`],
+    [
+      'auditEvents',
+      '{ auditEvents(first: 500, filter: { entityType: "Override" }) { nodes { id } } }',
+      (l: number, b: string | null) =>
+        `{ auditEvents(filter: { entityType: "Override" }, last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`,
+    ],
+    [
+      'overrides',
+      '{ overrides(first: 500) { nodes { id } } }',
+      (l: number, b: string | null) =>
+        `{ overrides(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`,
+    ],
   ])('%s pages backward to the same list', async (field, forwardQuery, backwardQuery) => {
     const all: string[] = (await t.data(forwardQuery))[field].nodes.map((n: any) => n.id);
     expect(all.length).toBeGreaterThanOrEqual(3);
@@ -135,7 +173,9 @@ describe('node and nodes', () => {
     for (const [typename, id, fields] of expected) {
       expect((await t.data(NODE, { id })).node).toEqual({ __typename: typename, id, ...fields });
     }
-    const many = await t.data('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids: [...expected.map((e) => e[1]), 'nope', '00000000-0000-4000-8000-000000000000'] });
+    const many = await t.data('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', {
+      ids: [...expected.map((e) => e[1]), 'nope', '00000000-0000-4000-8000-000000000000'],
+    });
     expect(many.nodes).toEqual([...expected.map(([__typename, id]) => ({ __typename, id })), null, null]);
   });
 
@@ -158,7 +198,12 @@ describe('node and nodes', () => {
 
   it('answers null for a fit under a version no longer live', async () => {
     const before = (await t.data('{ account(externalId: "known") { fit(segmentKey: "other") { id } } }')).account.fit.id;
-    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'other', definition: { ...seedDefinition(), thresholds: { perfect: 85, strong: 60, moderate: 40 } } })).createDraft;
+    const draft = (
+      await t.data(CREATE_DRAFT, {
+        segmentKey: 'other',
+        definition: { ...seedDefinition(), thresholds: { perfect: 85, strong: 60, moderate: 40 } },
+      })
+    ).createDraft;
     await t.data(PUBLISH, { id: draft.id });
     expect((await t.data('query($id: ID!) { node(id: $id) { id } }', { id: before })).node).toBeNull();
     const after = (await t.data('{ account(externalId: "known") { fit(segmentKey: "other") { id } } }')).account.fit.id;
@@ -169,15 +214,23 @@ describe('node and nodes', () => {
 
 describe('explanations in words', () => {
   it('gives each criterion the account value and a sentence', async () => {
-    const data = await t.data(`{ account(externalId: "known") { fit(segmentKey: "all") { computed { dimensions { criteria { attribute value explanation matched missing } } } } } }`);
+    const data = await t.data(
+      `{ account(externalId: "known") { fit(segmentKey: "all") { computed { dimensions { criteria { attribute value explanation matched missing } } } } } }`,
+    );
     const criteria = data.account.fit.computed.dimensions.flatMap((d: any) => d.criteria);
     const by = (a: string) => criteria.find((c: any) => c.attribute === a);
     expect(by('employees')).toMatchObject({ value: 524, matched: true, explanation: 'employees 524: at least 50, met' });
     expect(by('industry')).toMatchObject({ value: 'retail', matched: false, explanation: 'industry retail: needs one of saas, fintech' });
     expect(by('annualRevenue').explanation).toBe('annualRevenue 50,000,000: between 10,000,000 and 1,000,000,000, met');
-    expect(by('demoRequested')).toMatchObject({ value: null, missing: true, explanation: 'demoRequested has no value: needs exactly true' });
-    const preview = await t.data(`query($v: ID!) { previewScore(versionId: $v, attributes: { employees: 12 }) { dimensions { criteria { attribute value explanation } } } }`,
-      { v: (await t.data('{ segment(key: "all") { liveVersion { id } } }')).segment.liveVersion.id });
+    expect(by('demoRequested')).toMatchObject({
+      value: null,
+      missing: true,
+      explanation: 'demoRequested has no value: needs exactly true',
+    });
+    const preview = await t.data(
+      `query($v: ID!) { previewScore(versionId: $v, attributes: { employees: 12 }) { dimensions { criteria { attribute value explanation } } } }`,
+      { v: (await t.data('{ segment(key: "all") { liveVersion { id } } }')).segment.liveVersion.id },
+    );
     const employees = preview.previewScore.dimensions.flatMap((d: any) => d.criteria).find((c: any) => c.attribute === 'employees');
     expect(employees).toEqual({ attribute: 'employees', value: 12, explanation: 'employees 12: needs at least 50' });
   });
@@ -202,8 +255,12 @@ describe('me', () => {
 
 describe('roles a client can see', () => {
   it('refuses a query naming forbidden fields with every one of them and its path', async () => {
-    const res = await t.gql(`query Dashboard { segments { key } report: exceptions(segmentKey: "all") { exceptions { account { ...Card } } }
-      apiKeys { id } } fragment Card on Account { name overrides { id } }`, {}, { key: viewer });
+    const res = await t.gql(
+      `query Dashboard { segments { key } report: exceptions(segmentKey: "all") { exceptions { account { ...Card } } }
+      apiKeys { id } } fragment Card on Account { name overrides { id } }`,
+      {},
+      { key: viewer },
+    );
     expect(res.status).toBe(403);
     expect(res.data).toBeUndefined();
     const error = expectError(res, 'FORBIDDEN');
@@ -213,7 +270,9 @@ describe('roles a client can see', () => {
       { path: 'apiKeys', message: 'Query.apiKeys: only ADMIN' },
     ]);
     expect(error.extensions?.field).toBe('report');
-    expect(error.message).toBe('Role VIEWER may not use report (Query.exceptions), report.exceptions.account.overrides (Account.overrides), apiKeys (Query.apiKeys)');
+    expect(error.message).toBe(
+      'Role VIEWER may not use report (Query.exceptions), report.exceptions.account.overrides (Account.overrides), apiKeys (Query.apiKeys)',
+    );
   });
 });
 
@@ -224,7 +283,11 @@ describe('connections for lists that grow', () => {
         scoreHistory(segmentKey: "other") { computedAt version { number } }
         historyBack: scoreHistoryConnection(segmentKey: "other", last: 1) { totalCount nodes { computedAt version { number } } pageInfo { hasPreviousPage startCursor } } }
       segment(key: "other") { versions { number } versionsConnection(last: 1) { nodes { number } pageInfo { hasPreviousPage startCursor } } } }`);
-    expect(data.account.opportunitiesConnection).toEqual({ totalCount: 1, nodes: data.account.opportunities, pageInfo: { hasNextPage: false } });
+    expect(data.account.opportunitiesConnection).toEqual({
+      totalCount: 1,
+      nodes: data.account.opportunities,
+      pageInfo: { hasNextPage: false },
+    });
     const history = data.account.scoreHistory;
     expect(history.length).toBeGreaterThanOrEqual(2);
     expect(data.account.historyBack.totalCount).toBe(history.length);
@@ -232,13 +295,21 @@ describe('connections for lists that grow', () => {
     expect(data.account.historyBack.pageInfo.hasPreviousPage).toBe(true);
     const versions = data.segment.versions.map((v: any) => v.number);
     expect(data.segment.versionsConnection.nodes).toEqual([{ number: versions.at(-1) }]);
-    const earlier = await t.data('query($b: String) { segment(key: "other") { versionsConnection(last: 10, before: $b) { nodes { number } } } }',
-      { b: data.segment.versionsConnection.pageInfo.startCursor });
+    const earlier = await t.data(
+      'query($b: String) { segment(key: "other") { versionsConnection(last: 10, before: $b) { nodes { number } } } }',
+      { b: data.segment.versionsConnection.pageInfo.startCursor },
+    );
     expect(earlier.segment.versionsConnection.nodes.map((v: any) => v.number)).toEqual(versions.slice(0, -1));
     // A version cursor of one segment is refused by another.
-    expectError(await t.gql('query($b: String) { segment(key: "all") { versionsConnection(last: 1, before: $b) { nodes { number } } } }',
-      { b: data.segment.versionsConnection.pageInfo.startCursor }), 'BAD_USER_INPUT');
-    const report = await t.data('{ exceptions(segmentKey: "all") { exceptions { kind account { id } } exceptionsConnection(first: 2) { totalCount edges { node { kind account { id } } } } } }');
+    expectError(
+      await t.gql('query($b: String) { segment(key: "all") { versionsConnection(last: 1, before: $b) { nodes { number } } } }', {
+        b: data.segment.versionsConnection.pageInfo.startCursor,
+      }),
+      'BAD_USER_INPUT',
+    );
+    const report = await t.data(
+      '{ exceptions(segmentKey: "all") { exceptions { kind account { id } } exceptionsConnection(first: 2) { totalCount edges { node { kind account { id } } } } } }',
+    );
     expect(report.exceptions.exceptions.length).toBeGreaterThan(0);
     expect(report.exceptions.exceptionsConnection.totalCount).toBe(report.exceptions.exceptions.length);
     expect(report.exceptions.exceptionsConnection.edges.map((e: any) => e.node)).toEqual(report.exceptions.exceptions.slice(0, 2));
@@ -249,14 +320,28 @@ describe('mutations return the fits they change', () => {
   it('gives the fit after overrideFit and revokeOverride, and the fits of an upserted batch', async () => {
     const known = (await t.data('{ account(externalId: "known") { id fit(segmentKey: "other") { id tier computed { tier } } } }')).account;
     const tier = known.fit.tier === 'PERFECT' ? 'WEAK' : 'PERFECT';
-    const made = (await t.data('mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id fit { id tier overridden } } }', {
-      input: { accountId: known.id, segmentKey: 'other', tier, justification: WHY, category: 'STRATEGIC_ACCOUNT' } }, { key: manager })).overrideFit;
+    const made = (
+      await t.data(
+        'mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id fit { id tier overridden } } }',
+        {
+          input: { accountId: known.id, segmentKey: 'other', tier, justification: WHY, category: 'STRATEGIC_ACCOUNT' },
+        },
+        { key: manager },
+      )
+    ).overrideFit;
     expect(made.fit).toEqual({ id: known.fit.id, tier, overridden: true });
-    const revoked = (await t.data('mutation($id: ID!) { revokeOverride(id: $id, reason: "The pilot was cancelled by their board last week.") { fit { id tier overridden } } }',
-      { id: made.id }, { key: manager })).revokeOverride;
+    const revoked = (
+      await t.data(
+        'mutation($id: ID!) { revokeOverride(id: $id, reason: "The pilot was cancelled by their board last week.") { fit { id tier overridden } } }',
+        { id: made.id },
+        { key: manager },
+      )
+    ).revokeOverride;
     expect(revoked.fit).toEqual({ id: known.fit.id, tier: known.fit.computed.tier, overridden: false });
-    const upserted = await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { updated fits { id account { externalId } segment { key } } } }',
-      { a: [{ externalId: 'known', name: 'Known Inc', attributes: { employees: 2000 } }] });
+    const upserted = await t.data(
+      'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { updated fits { id account { externalId } segment { key } } } }',
+      { a: [{ externalId: 'known', name: 'Known Inc', attributes: { employees: 2000 } }] },
+    );
     expect(upserted.upsertAccounts.updated).toBe(1);
     expect(upserted.upsertAccounts.fits.map((f: any) => f.segment.key).sort()).toEqual(['all', 'other']);
     expect(upserted.upsertAccounts.fits.map((f: any) => f.id)).toContain(known.fit.id);
@@ -265,19 +350,35 @@ describe('mutations return the fits they change', () => {
 
 describe('typed values', () => {
   it('lists an account attributes by key with their catalogue type', async () => {
-    const data = await t.data('{ account(externalId: "known") { attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue } } }');
+    const data = await t.data(
+      '{ account(externalId: "known") { attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue } } }',
+    );
     const list = data.account.attributeList;
     expect(list.map((a: any) => a.key)).toEqual(Object.keys(data.account.attributes).sort());
-    expect(list.find((a: any) => a.key === 'employees')).toEqual({ key: 'employees', type: 'NUMBER', value: 2000, numberValue: 2000, stringValue: null, stringListValue: null, booleanValue: null, dateValue: null });
-    expect(list.find((a: any) => a.key === 'techStack')).toMatchObject({ type: 'STRING_LIST', stringListValue: ['aws'], numberValue: null });
+    expect(list.find((a: any) => a.key === 'employees')).toEqual({
+      key: 'employees',
+      type: 'NUMBER',
+      value: 2000,
+      numberValue: 2000,
+      stringValue: null,
+      stringListValue: null,
+      booleanValue: null,
+      dateValue: null,
+    });
+    expect(list.find((a: any) => a.key === 'techStack')).toMatchObject({
+      type: 'STRING_LIST',
+      stringListValue: ['aws'],
+      numberValue: null,
+    });
     expect(list.find((a: any) => a.key === 'industry')).toMatchObject({ type: 'STRING', stringValue: 'retail' });
   });
 });
 
 describe('HTTP for browser clients', () => {
   const get = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
-    fetch(`${t.url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`,
-      { headers: { authorization: `Bearer ${viewer}`, ...headers } });
+    fetch(`${t.url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`, {
+      headers: { authorization: `Bearer ${viewer}`, ...headers },
+    });
 
   it('answers GET queries carrying either header Apollo accepts against cross-site requests', async () => {
     for (const headers of [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'Me' }] as Array<Record<string, string>>) {
@@ -292,10 +393,11 @@ describe('HTTP for browser clients', () => {
     const superseded = versions.find((v: any) => v.status === 'SUPERSEDED').id;
     const live = versions.find((v: any) => v.status === 'PUBLISHED').id;
     const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'other' })).createDraft.id;
-    const VERSION = 'query($id: ID!) { icpVersion(id: $id) { number contentHash definition { dimensions { weight criteria { attribute operator min } } thresholds { perfect } } } }';
+    const VERSION =
+      'query($id: ID!) { icpVersion(id: $id) { number contentHash definition { dimensions { weight criteria { attribute operator min } } thresholds { perfect } } } }';
     const cacheControl = async (query: string, variables: Record<string, unknown>) => {
       const res = await get(query, variables, { 'apollo-require-preflight': 'true' });
-      expect((await res.json() as any).errors).toBeUndefined();
+      expect(((await res.json()) as any).errors).toBeUndefined();
       return res.headers.get('cache-control');
     };
     expect(await cacheControl(VERSION, { id: live })).toBe('max-age=3600, private');
@@ -303,10 +405,13 @@ describe('HTTP for browser clients', () => {
     expect(await cacheControl(VERSION, { id: draft })).toBe('no-store');
     // A live version will be superseded: its status may change, a superseded one's may not.
     expect(await cacheControl('query($id: ID!) { icpVersion(id: $id) { status supersededAt } }', { id: live })).toBe('no-store');
-    expect(await cacheControl('query($id: ID!) { icpVersion(id: $id) { status supersededAt } }', { id: superseded })).toBe('max-age=3600, private');
+    expect(await cacheControl('query($id: ID!) { icpVersion(id: $id) { status supersededAt } }', { id: superseded })).toBe(
+      'max-age=3600, private',
+    );
     // Anything else in the query decides too: a segment changes.
     expect(await cacheControl('query($id: ID!) { icpVersion(id: $id) { number segment { key } } }', { id: live })).toBe('no-store');
-    const DIFF = 'query($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }';
+    const DIFF =
+      'query($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }';
     expect(await cacheControl(DIFF, { a: superseded, b: live })).toBe('max-age=3600, private');
     expect(await cacheControl(DIFF, { a: live, b: draft })).toBe('no-store');
     expect(await cacheControl('{ segments { key } }', {})).toBe('no-store');

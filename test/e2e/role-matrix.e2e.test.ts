@@ -1,5 +1,12 @@
 import {
-  GraphQLInputType, GraphQLObjectType, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
 } from 'graphql';
 import { operationRoles, rolesFor } from '../../src/domain/auth/permissions';
 import { ROLES } from '../../src/model/role';
@@ -16,13 +23,21 @@ function literal(type: GraphQLInputType): string {
     return `{ ${required.map((f) => `${f.name}: ${literal(f.type)}`).join(', ')} }`;
   }
   const scalars: Record<string, string> = {
-    ID: '"00000000-0000-4000-8000-000000000000"', Int: '1', Float: '1', Boolean: 'true',
-    DateTime: '"2026-01-01T00:00:00Z"', JSON: '{}', String: '"matrix"',
+    ID: '"00000000-0000-4000-8000-000000000000"',
+    Int: '1',
+    Float: '1',
+    Boolean: 'true',
+    DateTime: '"2026-01-01T00:00:00Z"',
+    JSON: '{}',
+    String: '"matrix"',
   };
   return scalars[type.name] ?? '"x"';
 }
 
-interface Operation { coordinate: string; document: string }
+interface Operation {
+  coordinate: string;
+  document: string;
+}
 
 function operationsOf(root: GraphQLObjectType, keyword: 'query' | 'mutation'): Operation[] {
   return Object.values(root.getFields()).map((field) => {
@@ -66,7 +81,8 @@ describe('the authorisation table', () => {
         const res = await t.gql(op.document, {}, { key: keys[role] });
         const forbidden = res.errors?.some((e) => e.extensions?.code === 'FORBIDDEN') ?? false;
         const allowed = rolesFor(op.coordinate)!.includes(role);
-        if (forbidden === allowed) outcomes.push(`${role} on ${op.coordinate}: ${forbidden ? 'FORBIDDEN' : 'allowed'} (${JSON.stringify(res.errors ?? res.data)})`);
+        if (forbidden === allowed)
+          outcomes.push(`${role} on ${op.coordinate}: ${forbidden ? 'FORBIDDEN' : 'allowed'} (${JSON.stringify(res.errors ?? res.data)})`);
         if (!allowed) {
           expect(res.status).toBe(403);
           expect((await t.sql('SELECT count(*)::int AS n FROM audit_event'))[0].n).toBe(auditBefore);

@@ -28,18 +28,28 @@ beforeAll(async () => {
   await t.data(CREATE_SEGMENT, { input: { key: 'held', name: 'Held' } });
   const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'held', definition: seedDefinition() })).createDraft;
   await t.data(PUBLISH, { id: v1.id });
-  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({ externalId: `held-${i}`, name: `Held ${i}`, attributes: { employees: i } }));
+  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({
+    externalId: `held-${i}`,
+    name: `Held ${i}`,
+    attributes: { employees: i },
+  }));
   await t.data(`mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }`, { a: accounts });
 });
 afterAll(() => t.close());
 
-interface Api { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }
+interface Api {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
 
 /** `src/main.ts` in a child node process (no npm in between: signals reach it directly). */
 function startApi(env: Record<string, string>): Promise<Api> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'src/main.ts'], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, FITGRAPH_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...env },
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, FITGRAPH_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...env },
     });
     let output = '';
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -54,13 +64,17 @@ function startApi(env: Record<string, string>): Promise<Api> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`the API exited with ${code}:\n${output}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with ${code}:\n${output}`));
+    });
   });
 }
 
 const backendsOf = async (pid: number): Promise<Array<{ pid: number; wait_event_type: string | null; query: string }>> =>
-  t.sql('SELECT pid, wait_event_type, query FROM pg_stat_activity WHERE application_name = $1', [`fitgraph ${os.hostname()} ${pid}`.slice(0, 63)]);
-
+  t.sql('SELECT pid, wait_event_type, query FROM pg_stat_activity WHERE application_name = $1', [
+    `fitgraph ${os.hostname()} ${pid}`.slice(0, 63),
+  ]);
 
 /** Holds `account_score` so that a publish blocks at its first score write, with its locks taken. */
 async function holdScores(): Promise<Client> {
@@ -78,10 +92,15 @@ async function publishHeld(api: Api): Promise<{ draftId: string; response: Promi
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
     body: JSON.stringify({ query: PUBLISH, variables: { id: draft.id } }),
-  }).then((res) => res.json(), (err: Error) => ({ networkError: err.message }));
-  await until('the publish to wait on the held lock',
+  }).then(
+    (res) => res.json(),
+    (err: Error) => ({ networkError: err.message }),
+  );
+  await until(
+    'the publish to wait on the held lock',
     async () => (await backendsOf(api.child.pid!)).some((b) => b.wait_event_type === 'Lock'),
-    30_000);
+    30_000,
+  );
   return { draftId: draft.id, response };
 }
 
@@ -101,7 +120,7 @@ describe('a process stopped during a publish', () => {
       api.child.kill('SIGKILL');
       await api.exited;
       // client_connection_check_interval (2 s): the backend notices the vanished client even while it waits.
-      await until('the killed process\'s backends to end', async () => (await backendsOf(api.child.pid!)).length === 0, 10_000);
+      await until("the killed process's backends to end", async () => (await backendsOf(api.child.pid!)).length === 0, 10_000);
       expect(Date.now() - killedAt).toBeLessThan(10_000);
       await holder.query('COMMIT');
       // Nothing of the killed publish is left: the same draft publishes at once.
@@ -121,11 +140,25 @@ describe('a process stopped during a publish', () => {
       const { draftId, response } = await publishHeld(api);
       const stoppedAt = Date.now();
       api.child.kill('SIGTERM');
-      await until('readiness to answer 503', async () => (await fetch(`${base}/readyz`).then((r) => r.status, () => 0)) === 503, 3_000);
+      await until(
+        'readiness to answer 503',
+        async () =>
+          (await fetch(`${base}/readyz`).then(
+            (r) => r.status,
+            () => 0,
+          )) === 503,
+        3_000,
+      );
       // A request arriving while the server drains is turned away with a code to retry elsewhere.
-      const late = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` }, body: JSON.stringify({ query: '{ segments { key } }' }) });
+      const late = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
+        body: JSON.stringify({ query: '{ segments { key } }' }),
+      });
       expect(late.status).toBe(503);
-      expect(((await late.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(((await late.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+        'SERVICE_UNAVAILABLE',
+      );
       // The request in flight is answered: cancelled, with a code a client can retry on.
       const answer = await response;
       expect(answer.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');

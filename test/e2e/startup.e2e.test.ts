@@ -14,8 +14,12 @@ import { freePort } from '../../src/db/embedded-postgres';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-
-interface Started { child: ChildProcess; output: string; url: string; key: string | null }
+interface Started {
+  child: ChildProcess;
+  output: string;
+  url: string;
+  key: string | null;
+}
 
 function npmStart(env: Record<string, string>, cwd = ROOT): Promise<Started> {
   return new Promise((resolve, reject) => {
@@ -33,7 +37,10 @@ function npmStart(env: Record<string, string>, cwd = ROOT): Promise<Started> {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited with ${code}:\n${output}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
   });
 }
 
@@ -46,7 +53,11 @@ function stop(started: Started): Promise<void> {
 }
 
 async function ask(url: string, key: string, query: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as { data?: any; errors?: unknown[] };
 }
 
@@ -56,8 +67,12 @@ function npmStartFailing(env: Record<string, string>): Promise<{ code: number | 
     const { DATABASE_URL: _ignored, ...inherited } = process.env;
     const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'warn', ...env } });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.once('exit', (code) => resolve({ code, output }));
   });
 }
@@ -89,9 +104,17 @@ describe('npm start', () => {
         expect(first.key).toMatch(/^fgk_/);
         const res = await ask(first.url, first.key!, '{ segments { key liveVersion { number } versions { status } } }');
         expect(res.data.segments).toEqual([
-          { key: 'enterprise', liveVersion: { number: 2 }, versions: [{ status: 'SUPERSEDED' }, { status: 'PUBLISHED' }, { status: 'DRAFT' }] },
+          {
+            key: 'enterprise',
+            liveVersion: { number: 2 },
+            versions: [{ status: 'SUPERSEDED' }, { status: 'PUBLISHED' }, { status: 'DRAFT' }],
+          },
           { key: 'growth', liveVersion: { number: 2 }, versions: [{ status: 'SUPERSEDED' }, { status: 'PUBLISHED' }, { status: 'DRAFT' }] },
-          { key: 'strategic', liveVersion: { number: 2 }, versions: [{ status: 'SUPERSEDED' }, { status: 'PUBLISHED' }, { status: 'DRAFT' }] },
+          {
+            key: 'strategic',
+            liveVersion: { number: 2 },
+            versions: [{ status: 'SUPERSEDED' }, { status: 'PUBLISHED' }, { status: 'DRAFT' }],
+          },
         ]);
         const base = first.url.replace('/graphql', '');
         expect((await fetch(`${base}/readyz`)).status).toBe(200);
@@ -171,7 +194,11 @@ describe('npm start', () => {
     await new Promise((resolve) => squatter.once('listening', resolve));
     const port = (squatter.address() as net.AddressInfo).port;
     try {
-      const { code, output } = await npmStartFailing({ FITGRAPH_DATA_DIR: dataDir, PORT: String(await freePort()), FITGRAPH_EMBEDDED_PG_PORT: String(port) });
+      const { code, output } = await npmStartFailing({
+        FITGRAPH_DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        FITGRAPH_EMBEDDED_PG_PORT: String(port),
+      });
       expect(code).not.toBe(0);
       const lines = output.split('\n').filter((l) => l.startsWith('fitgraph could not start:'));
       expect(lines).toHaveLength(1);

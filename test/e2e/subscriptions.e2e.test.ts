@@ -20,8 +20,11 @@ const clients: Client[] = [];
 
 function client(key: string): Client {
   const c = createClient({
-    url: t.url.replace('http://', 'ws://'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` },
-    retryAttempts: 0, lazy: true,
+    url: t.url.replace('http://', 'ws://'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${key}` },
+    retryAttempts: 0,
+    lazy: true,
   });
   clients.push(c);
   return c;
@@ -31,8 +34,16 @@ function client(key: string): Client {
 function startOtherApi(): Promise<{ process: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(path.join(ROOT, 'node_modules/.bin/ts-node'), ['--transpile-only', 'src/main.ts'], {
-      cwd: ROOT, detached: true,
-      env: { ...process.env, DATABASE_URL: t.databaseUrl, PORT: '0', FITGRAPH_ADMIN_KEY: OTHER_KEY, FITGRAPH_IN_PROCESS_WORKERS: 'false', LOG_LEVEL: 'warn' },
+      cwd: ROOT,
+      detached: true,
+      env: {
+        ...process.env,
+        DATABASE_URL: t.databaseUrl,
+        PORT: '0',
+        FITGRAPH_ADMIN_KEY: OTHER_KEY,
+        FITGRAPH_IN_PROCESS_WORKERS: 'false',
+        LOG_LEVEL: 'warn',
+      },
     });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`API not ready:\n${output}`)), 120_000);
@@ -52,7 +63,9 @@ function startOtherApi(): Promise<{ process: ChildProcess; url: string }> {
 
 const definition: IcpDefinitionSpec = {
   dimensions: [{ dimension: 'FIRMOGRAPHICS', weight: 100, criteria: [{ attribute: 'employees', operator: 'GTE', value: 100, points: 1 }] }],
-  disqualifiers: [], thresholds: { perfect: 80, strong: 60, moderate: 40 }, actions: [],
+  disqualifiers: [],
+  thresholds: { perfect: 80, strong: 60, moderate: 40 },
+  actions: [],
 };
 
 beforeAll(async () => {
@@ -80,16 +93,23 @@ describe('fitChanged', () => {
     // Let the subscription start listening before the change commits.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const res = await fetch(other!.url, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${OTHER_KEY}` },
-      body: JSON.stringify({ query: 'mutation { upsertAccounts(accounts: [{externalId: "s1", name: "S1", attributes: {employees: 250}}]) { created } }' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OTHER_KEY}` },
+      body: JSON.stringify({
+        query: 'mutation { upsertAccounts(accounts: [{externalId: "s1", name: "S1", attributes: {employees: 250}}]) { created } }',
+      }),
     });
     expect(((await res.json()) as any).data.upsertAccounts.created).toBe(1);
 
     const { value } = await first;
     // Two segments changed (core and other); this subscriber hears core's only.
     expect(value.data.fitChanged).toMatchObject({
-      cause: 'ACCOUNT_UPDATED', before: null, after: { score: 100, tier: 'PERFECT', overridden: false },
-      account: { externalId: 's1' }, segment: { key: 'core' }, version: { number: 1 },
+      cause: 'ACCOUNT_UPDATED',
+      before: null,
+      after: { score: 100, tier: 'PERFECT', overridden: false },
+      account: { externalId: 's1' },
+      segment: { key: 'core' },
+      version: { number: 1 },
     });
     const [event] = await t.sql(`SELECT id FROM outbox_event WHERE type = 'FIT_CHANGED' AND data->>'segmentKey' = 'core'`);
     expect(value.data.fitChanged.eventId).toBe(event.id);

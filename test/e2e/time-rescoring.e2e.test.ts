@@ -19,14 +19,46 @@ let versionId: string;
  */
 const DEFINITION = {
   dimensions: [
-    { dimension: 'CUSTOM', key: 'engagement', name: 'Engagement', weight: 50, criteria: [
-      { attribute: 'lastEngagedAt', operator: 'AGE_BANDS', points: 10, bands: [{ maxAgeDays: 7, points: 10 }, { maxAgeDays: 30, points: 4 }] }] },
+    {
+      dimension: 'CUSTOM',
+      key: 'engagement',
+      name: 'Engagement',
+      weight: 50,
+      criteria: [
+        {
+          attribute: 'lastEngagedAt',
+          operator: 'AGE_BANDS',
+          points: 10,
+          bands: [
+            { maxAgeDays: 7, points: 10 },
+            { maxAgeDays: 30, points: 4 },
+          ],
+        },
+      ],
+    },
     { dimension: 'BEHAVIORAL', weight: 20, criteria: [{ attribute: 'lastFundingAt', operator: 'WITHIN_DAYS', value: 14, points: 1 }] },
-    { dimension: 'FIRMOGRAPHICS', weight: 30, criteria: [
-      { attribute: 'employees', operator: 'BANDS', points: 10, bands: [{ min: 1000, points: 10 }, { min: 100, max: 999, points: 5 }] }] },
+    {
+      dimension: 'FIRMOGRAPHICS',
+      weight: 30,
+      criteria: [
+        {
+          attribute: 'employees',
+          operator: 'BANDS',
+          points: 10,
+          bands: [
+            { min: 1000, points: 10 },
+            { min: 100, max: 999, points: 5 },
+          ],
+        },
+      ],
+    },
   ],
   thresholds: { perfect: 80, strong: 60, moderate: 40 },
-  actions: [{ tier: 'PERFECT', action: 'ROUTE_TO_AE' }, { tier: 'MODERATE', action: 'NURTURE' }, { tier: 'WEAK', action: 'EXCLUDE' }],
+  actions: [
+    { tier: 'PERFECT', action: 'ROUTE_TO_AE' },
+    { tier: 'MODERATE', action: 'NURTURE' },
+    { tier: 'WEAK', action: 'EXCLUDE' },
+  ],
 };
 
 const ACCOUNTS = {
@@ -48,7 +80,9 @@ const UPSERT = 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { 
 beforeAll(async () => {
   t = await startTestApp({ clock });
   manager = await t.keyFor('SALES_MANAGER', 'sam-manager');
-  await t.data(CREATE_SEGMENT, { input: { key: 'decay', name: 'Decay', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] } });
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'decay', name: 'Decay', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
+  });
   await t.data(UPSERT, { a: Object.entries(ACCOUNTS).map(([k, attributes]) => ({ externalId: k, name: `${k} inc`, attributes })) });
   const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'decay', definition: DEFINITION })).createDraft;
   versionId = draft.id;
@@ -66,29 +100,76 @@ describe('graded criteria through the API', () => {
     expect(fit).toMatchObject({ score: 85, tier: 'PERFECT', action: 'ROUTE_TO_AE', overridden: false });
     expect(fit.computed).toMatchObject({ validFrom: '2026-11-24T12:00:00.000Z', validTo: null, nextChangeAt: '2026-11-27T12:00:00.001Z' });
     expect(fit.computed.dimensions).toEqual([
-      { dimension: 'CUSTOM', key: 'engagement', name: 'Engagement', score: 50, criteria: [{ attribute: 'lastEngagedAt', operator: 'AGE_BANDS', band: 0, earned: 10, matched: true }] },
-      { dimension: 'BEHAVIORAL', key: 'behavioral', name: null, score: 20, criteria: [{ attribute: 'lastFundingAt', operator: 'WITHIN_DAYS', band: null, earned: 1, matched: true }] },
-      { dimension: 'FIRMOGRAPHICS', key: 'firmographics', name: null, score: 15, criteria: [{ attribute: 'employees', operator: 'BANDS', band: 1, earned: 5, matched: true }] },
+      {
+        dimension: 'CUSTOM',
+        key: 'engagement',
+        name: 'Engagement',
+        score: 50,
+        criteria: [{ attribute: 'lastEngagedAt', operator: 'AGE_BANDS', band: 0, earned: 10, matched: true }],
+      },
+      {
+        dimension: 'BEHAVIORAL',
+        key: 'behavioral',
+        name: null,
+        score: 20,
+        criteria: [{ attribute: 'lastFundingAt', operator: 'WITHIN_DAYS', band: null, earned: 1, matched: true }],
+      },
+      {
+        dimension: 'FIRMOGRAPHICS',
+        key: 'firmographics',
+        name: null,
+        score: 15,
+        criteria: [{ attribute: 'employees', operator: 'BANDS', band: 1, earned: 5, matched: true }],
+      },
     ]);
     expect(scoreHistory).toHaveLength(1);
     expect((await fitOf('steady')).fit.computed).toMatchObject({ score: 30, tier: 'WEAK', nextChangeAt: null });
   });
 
   it('shows the definition with keys, names and bands', async () => {
-    const { icpVersion } = await t.data(`query($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name
-      criteria { operator points bands { min max maxAgeDays points } } } } } }`, { id: versionId });
-    expect(icpVersion.definition.dimensions[0]).toEqual({ dimension: 'CUSTOM', key: 'engagement', name: 'Engagement', criteria: [
-      { operator: 'AGE_BANDS', points: 10, bands: [{ min: null, max: null, maxAgeDays: 7, points: 10 }, { min: null, max: null, maxAgeDays: 30, points: 4 }] }] });
+    const { icpVersion } = await t.data(
+      `query($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name
+      criteria { operator points bands { min max maxAgeDays points } } } } } }`,
+      { id: versionId },
+    );
+    expect(icpVersion.definition.dimensions[0]).toEqual({
+      dimension: 'CUSTOM',
+      key: 'engagement',
+      name: 'Engagement',
+      criteria: [
+        {
+          operator: 'AGE_BANDS',
+          points: 10,
+          bands: [
+            { min: null, max: null, maxAgeDays: 7, points: 10 },
+            { min: null, max: null, maxAgeDays: 30, points: 4 },
+          ],
+        },
+      ],
+    });
     expect(icpVersion.definition.dimensions[2]).toMatchObject({ key: 'firmographics', name: null });
   });
 
   it('previews under the version, valid from the computing instant', async () => {
-    const { previewScore } = await t.data(`query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {
+    const { previewScore } = await t.data(
+      `query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {
       score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }`,
-    { v: versionId, a: { lastEngagedAt: '2026-11-10T12:00:00Z', employees: 99 } });
+      { v: versionId, a: { lastEngagedAt: '2026-11-10T12:00:00Z', employees: 99 } },
+    );
     // 14 days old: band 1 (4 points) -> 20; 99 employees: no band -> 0. Band 1 ends after Dec 10 12:00.
-    expect(previewScore).toEqual({ score: 20, tier: 'WEAK', computedAt: '2026-11-24T12:00:00.000Z', validFrom: '2026-11-24T12:00:00.000Z',
-      validTo: null, nextChangeAt: '2026-12-10T12:00:00.001Z', dimensions: [{ key: 'engagement', criteria: [{ band: 1 }] }, { key: 'behavioral', criteria: [{ band: null }] }, { key: 'firmographics', criteria: [{ band: null }] }] });
+    expect(previewScore).toEqual({
+      score: 20,
+      tier: 'WEAK',
+      computedAt: '2026-11-24T12:00:00.000Z',
+      validFrom: '2026-11-24T12:00:00.000Z',
+      validTo: null,
+      nextChangeAt: '2026-12-10T12:00:00.001Z',
+      dimensions: [
+        { key: 'engagement', criteria: [{ band: 1 }] },
+        { key: 'behavioral', criteria: [{ band: null }] },
+        { key: 'firmographics', criteria: [{ band: null }] },
+      ],
+    });
   });
 
   it('refuses a bad band with its path, writing nothing', async () => {
@@ -96,8 +177,12 @@ describe('graded criteria through the API', () => {
     (bad.dimensions[0].criteria[0] as any).bands[1].maxAgeDays = 5;
     const before = (await t.sql('SELECT count(*)::int AS n FROM icp_version'))[0].n;
     const error = expectError(await t.gql(CREATE_DRAFT, { segmentKey: 'decay', definition: bad }), 'BAD_USER_INPUT');
-    expect(error.extensions?.issues).toEqual([{ path: 'definition.dimensions[0].criteria[0].bands[1].maxAgeDays',
-      message: 'must be above bands[0].maxAgeDays (7): bands are ordered by strictly increasing age (got 5)' }]);
+    expect(error.extensions?.issues).toEqual([
+      {
+        path: 'definition.dimensions[0].criteria[0].bands[1].maxAgeDays',
+        message: 'must be above bands[0].maxAgeDays (7): bands are ordered by strictly increasing age (got 5)',
+      },
+    ]);
     expect((await t.sql('SELECT count(*)::int AS n FROM icp_version'))[0].n).toBe(before);
   });
 });
@@ -106,9 +191,19 @@ describe('time-driven rescoring', () => {
   let overrideId: string;
 
   it('does nothing before an instant has come', async () => {
-    const override = await t.data(`mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id computedTier } }`, { input: {
-      accountId: ids.fresh, segmentKey: 'decay', tier: 'STRONG', category: 'STRATEGIC_ACCOUNT',
-      justification: 'Board-level sponsor confirmed a pilot budget; the engagement data lags behind the CRM.' } }, { key: manager });
+    const override = await t.data(
+      `mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id computedTier } }`,
+      {
+        input: {
+          accountId: ids.fresh,
+          segmentKey: 'decay',
+          tier: 'STRONG',
+          category: 'STRATEGIC_ACCOUNT',
+          justification: 'Board-level sponsor confirmed a pilot budget; the engagement data lags behind the CRM.',
+        },
+      },
+      { key: manager },
+    );
     overrideId = override.overrideFit.id;
     expect(override.overrideFit.computedTier).toBe('PERFECT');
     clock.set('2026-11-27T12:00:00.000Z'); // the 7-day band still holds, inclusive
@@ -124,20 +219,42 @@ describe('time-driven rescoring', () => {
     // until the 30-day band ends after Dec 20 12:00 (Nov 20 + 30 days).
     expect(scoreHistory).toEqual([
       { score: 35, tier: 'WEAK', validFrom: '2026-11-28T12:00:00.001Z', validTo: null, nextChangeAt: '2026-12-20T12:00:00.001Z' },
-      { score: 55, tier: 'MODERATE', validFrom: '2026-11-27T12:00:00.001Z', validTo: '2026-11-28T12:00:00.001Z', nextChangeAt: '2026-11-28T12:00:00.001Z' },
-      { score: 85, tier: 'PERFECT', validFrom: '2026-11-24T12:00:00.000Z', validTo: '2026-11-27T12:00:00.001Z', nextChangeAt: '2026-11-27T12:00:00.001Z' },
+      {
+        score: 55,
+        tier: 'MODERATE',
+        validFrom: '2026-11-27T12:00:00.001Z',
+        validTo: '2026-11-28T12:00:00.001Z',
+        nextChangeAt: '2026-11-28T12:00:00.001Z',
+      },
+      {
+        score: 85,
+        tier: 'PERFECT',
+        validFrom: '2026-11-24T12:00:00.000Z',
+        validTo: '2026-11-27T12:00:00.001Z',
+        nextChangeAt: '2026-11-27T12:00:00.001Z',
+      },
     ]);
     // The fit shows the override over the new computed result; the override now needs review.
     expect(fit).toMatchObject({ tier: 'STRONG', overridden: true, computed: { score: 35, tier: 'WEAK' } });
-    const [stored] = await t.sql(`SELECT score::float AS score, tier, outcomes, computed_at FROM account_score WHERE account_id = $1 AND valid_to IS NULL`, [ids.fresh]);
+    const [stored] = await t.sql(
+      `SELECT score::float AS score, tier, outcomes, computed_at FROM account_score WHERE account_id = $1 AND valid_to IS NULL`,
+      [ids.fresh],
+    );
     expect(stored).toEqual({ score: 35, tier: 'WEAK', outcomes: 'B0B', computed_at: new Date('2026-11-28T13:00:00Z') });
     const override = await overrideService.get(t.system, overrideId);
     expect(override).toMatchObject({ needsReview: true, computedTier: 'PERFECT' });
     const [event] = await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'override.flagged' AND entity_id = $1`, [overrideId]);
     expect(event).toMatchObject({ actor: 'system', after: { needsReview: true, newComputedTier: 'WEAK' } });
-    const { fits } = await t.data('{ fits(segmentKey: "decay", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }');
+    const { fits } = await t.data(
+      '{ fits(segmentKey: "decay", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }',
+    );
     expect(fits.edges.map((e: any) => [e.node.account.externalId, e.node.computed.tier])).toEqual(
-      expect.arrayContaining([['fresh', 'WEAK'], ['recent', 'STRONG'], ['steady', 'WEAK']]));
+      expect.arrayContaining([
+        ['fresh', 'WEAK'],
+        ['recent', 'STRONG'],
+        ['steady', 'WEAK'],
+      ]),
+    );
   });
 
   it('is idempotent: running again changes nothing', async () => {
@@ -159,8 +276,13 @@ describe('time-driven rescoring', () => {
 
   it('shares the due rows between concurrent runs: each is rescored once', async () => {
     // 120 accounts engaged Nov 25 12:00 (band 0 until Dec 2 12:00), 150 employees: 50 + 15 = 65 STRONG, then 20 + 15 = 35 WEAK.
-    await t.data(UPSERT, { a: Array.from({ length: 120 }, (_, i) => ({ externalId: `bulk-${i}`, name: `Bulk ${i}`,
-      attributes: { industry: 'saas', lastEngagedAt: '2026-11-25T12:00:00Z', employees: 150 } })) });
+    await t.data(UPSERT, {
+      a: Array.from({ length: 120 }, (_, i) => ({
+        externalId: `bulk-${i}`,
+        name: `Bulk ${i}`,
+        attributes: { industry: 'saas', lastEngagedAt: '2026-11-25T12:00:00Z', employees: 150 },
+      })),
+    });
     clock.set('2026-12-03T00:00:00Z');
     const runs = await Promise.all(Array.from({ length: 4 }, () => rescoreDueAccounts(t.system, clock.now(), 25)));
     let handled = runs.reduce((n, r) => n + r.due, 0);
@@ -170,9 +292,21 @@ describe('time-driven rescoring', () => {
       handled += more.due;
     }
     expect(handled).toBe(120);
-    const rows = await t.sql(`SELECT count(*)::int AS n, min(valid_from) AS first, max(valid_from) AS last, count(DISTINCT account_id)::int AS accounts
+    const rows =
+      await t.sql(`SELECT count(*)::int AS n, min(valid_from) AS first, max(valid_from) AS last, count(DISTINCT account_id)::int AS accounts
       FROM account_score s JOIN account a ON a.id = s.account_id WHERE a.external_id LIKE 'bulk-%' AND s.valid_to IS NULL AND s.tier = 'WEAK'`);
-    expect(rows[0]).toEqual({ n: 120, accounts: 120, first: new Date('2026-12-02T12:00:00.001Z'), last: new Date('2026-12-02T12:00:00.001Z') });
-    expect((await t.sql(`SELECT count(*)::int AS n FROM account_score s JOIN account a ON a.id = s.account_id WHERE a.external_id LIKE 'bulk-%'`))[0].n).toBe(240);
+    expect(rows[0]).toEqual({
+      n: 120,
+      accounts: 120,
+      first: new Date('2026-12-02T12:00:00.001Z'),
+      last: new Date('2026-12-02T12:00:00.001Z'),
+    });
+    expect(
+      (
+        await t.sql(
+          `SELECT count(*)::int AS n FROM account_score s JOIN account a ON a.id = s.account_id WHERE a.external_id LIKE 'bulk-%'`,
+        )
+      )[0].n,
+    ).toBe(240);
   });
 });

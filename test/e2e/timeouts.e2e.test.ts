@@ -25,7 +25,9 @@ async function whileLocked<T>(t: TestApp, lock: string, work: () => Promise<T>, 
 
 describe('lock timeout of interactive requests', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp({ config: { lockTimeoutMs: 300, statementTimeoutMs: 30_000 } }); });
+  beforeAll(async () => {
+    t = await startTestApp({ config: { lockTimeoutMs: 300, statementTimeoutMs: 30_000 } });
+  });
   afterAll(() => t.close());
 
   it('a request blocked by a lock answers CONFLICT after the lock timeout', async () => {
@@ -38,7 +40,9 @@ describe('lock timeout of interactive requests', () => {
 
 describe('statement timeout of interactive requests', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp({ config: { lockTimeoutMs: 0, statementTimeoutMs: 500 } }); });
+  beforeAll(async () => {
+    t = await startTestApp({ config: { lockTimeoutMs: 0, statementTimeoutMs: 500 } });
+  });
   afterAll(() => t.close());
 
   it('a statement running past the timeout answers TIMEOUT', async () => {
@@ -49,7 +53,11 @@ describe('statement timeout of interactive requests', () => {
 
   it('a publish (bulk work) is not bound by them: its rescoring waits out a 2 s lock and completes', async () => {
     await t.data(CREATE_SEGMENT, { input: { key: 'slow', name: 'Slow' } });
-    const accounts = Array.from({ length: 50 }, (_, i) => ({ externalId: `slow-${i}`, name: `Slow ${i}`, attributes: { employees: i * 10 } }));
+    const accounts = Array.from({ length: 50 }, (_, i) => ({
+      externalId: `slow-${i}`,
+      name: `Slow ${i}`,
+      attributes: { employees: i * 10 },
+    }));
     await t.data(`mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }`, { a: accounts });
     const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'slow', definition: seedDefinition() })).createDraft;
     const started = Date.now();

@@ -22,23 +22,33 @@ let background: BackgroundWork | null = null;
 let server: http.Server;
 const requests: Array<{ deliveryId: string; eventIds: string[] }> = [];
 
-
 beforeAll(async () => {
   t = await startTestApp();
   // The first request never gets an answer (the worker is killed while it waits); later ones get 200.
   server = http.createServer((req, res) => {
     let raw = '';
-    req.on('data', (c) => (raw += c)).on('end', () => {
-      const body = JSON.parse(raw);
-      requests.push({ deliveryId: body.deliveryId, eventIds: body.events.map((e: { id: string }) => e.id) });
-      if (requests.length > 1) res.writeHead(200).end();
-    });
+    req
+      .on('data', (c) => (raw += c))
+      .on('end', () => {
+        const body = JSON.parse(raw);
+        requests.push({ deliveryId: body.deliveryId, eventIds: body.events.map((e: { id: string }) => e.id) });
+        if (requests.length > 1) res.writeHead(200).end();
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] } });
-  const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: {
-    dimensions: [{ dimension: 'FIRMOGRAPHICS', weight: 100, criteria: [{ attribute: 'employees', operator: 'GTE', value: 100, points: 1 }] }],
-  } })).createDraft;
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'core', name: 'Core', membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] },
+  });
+  const draft = (
+    await t.data(CREATE_DRAFT, {
+      segmentKey: 'core',
+      definition: {
+        dimensions: [
+          { dimension: 'FIRMOGRAPHICS', weight: 100, criteria: [{ attribute: 'employees', operator: 'GTE', value: 100, points: 1 }] },
+        ],
+      },
+    })
+  ).createDraft;
   await t.data(PUBLISH, { id: draft.id });
 });
 afterAll(async () => {
@@ -53,11 +63,18 @@ it('sends a delivery again after the worker sending it was killed', async () => 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
   await t.data('mutation($input: WebhookInput!) { createWebhook(input: $input) { secret } }', { input: { url, events: ['FIT_CHANGED'] } });
   worker = spawn(path.join(ROOT, 'node_modules/.bin/ts-node'), ['--transpile-only', 'src/worker.ts'], {
-    cwd: ROOT, detached: true,
-    env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'warn', FITGRAPH_JOB_TIMEOUT_SECONDS: '5', FITGRAPH_WEBHOOK_ALLOW_PRIVATE: 'true' },
+    cwd: ROOT,
+    detached: true,
+    env: {
+      ...process.env,
+      DATABASE_URL: t.databaseUrl,
+      LOG_LEVEL: 'warn',
+      FITGRAPH_JOB_TIMEOUT_SECONDS: '5',
+      FITGRAPH_WEBHOOK_ALLOW_PRIVATE: 'true',
+    },
   });
   await t.data('mutation { upsertAccounts(accounts: [{externalId: "k1", name: "K1", attributes: {employees: 500}}]) { created } }');
-  await until('the worker\'s POST', () => requests.length >= 1);
+  await until("the worker's POST", () => requests.length >= 1);
   process.kill(-worker.pid!, 'SIGKILL');
   await new Promise((resolve) => (worker!.exitCode !== null || worker!.signalCode ? resolve(null) : worker!.once('exit', resolve)));
   const [pending] = await t.sql(`SELECT id, status FROM webhook_delivery`);

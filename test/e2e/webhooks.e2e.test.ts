@@ -64,17 +64,22 @@ class Receiver {
     this.received.forEach((r, i) => {
       const status = this.answer(i + 1);
       if (status < 200 || status >= 300) return;
-      for (const e of r.body.events) if (!seen.has(e.id)) { seen.add(e.id); events.push(e); }
+      for (const e of r.body.events)
+        if (!seen.has(e.id)) {
+          seen.add(e.id);
+          events.push(e);
+        }
     });
     return events;
   }
 }
 
-
 /** 100 points when employees >= `min`, else 0: PERFECT or WEAK, worked out by hand below. */
 const definition = (min: number): IcpDefinitionSpec => ({
   dimensions: [{ dimension: 'FIRMOGRAPHICS', weight: 100, criteria: [{ attribute: 'employees', operator: 'GTE', value: min, points: 1 }] }],
-  disqualifiers: [], thresholds: { perfect: 80, strong: 60, moderate: 40 }, actions: [],
+  disqualifiers: [],
+  thresholds: { perfect: 80, strong: 60, moderate: 40 },
+  actions: [],
 });
 
 const UPSERT = 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created updated } }';
@@ -97,15 +102,25 @@ async function publish(min: number): Promise<void> {
 }
 
 const upsert = (accounts: Array<[string, number]>) =>
-  t.data(UPSERT, { a: accounts.map(([externalId, employees]) => ({ externalId, name: externalId.toUpperCase(), attributes: { employees } })) });
+  t.data(UPSERT, {
+    a: accounts.map(([externalId, employees]) => ({ externalId, name: externalId.toUpperCase(), attributes: { employees } })),
+  });
 
 const accountId = async (externalId: string): Promise<string> =>
   (await t.sql('SELECT id FROM account WHERE external_id = $1', [externalId]))[0].id;
 
 beforeAll(async () => {
   t = await startTestApp();
-  background = await startBackgroundWork(t.databaseUrl, t.ds, { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2, webhookAllowPrivate: true, webhookRetryBaseMs: 200 }, true, logger);
-  await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core', membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] } });
+  background = await startBackgroundWork(
+    t.databaseUrl,
+    t.ds,
+    { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2, webhookAllowPrivate: true, webhookRetryBaseMs: 200 },
+    true,
+    logger,
+  );
+  await t.data(CREATE_SEGMENT, {
+    input: { key: 'core', name: 'Core', membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] },
+  });
   await publish(100);
 });
 afterAll(async () => {
@@ -117,27 +132,61 @@ afterAll(async () => {
 describe('webhooks', () => {
   it('delivers, signed and in order, exactly the effective tier changes of every cause', async () => {
     const hook = await receiver();
-    const created = (await t.data(CREATE_WEBHOOK, { input: { url: hook.url, events: ['FIT_CHANGED', 'VERSION_PUBLISHED', 'OVERRIDE_CREATED', 'OVERRIDE_REVOKED', 'OVERRIDE_EXPIRED'] } })).createWebhook;
+    const created = (
+      await t.data(CREATE_WEBHOOK, {
+        input: { url: hook.url, events: ['FIT_CHANGED', 'VERSION_PUBLISHED', 'OVERRIDE_CREATED', 'OVERRIDE_REVOKED', 'OVERRIDE_EXPIRED'] },
+      })
+    ).createWebhook;
     expect(created.secret).toMatch(/^whsec_/);
     expect(created.webhook).toMatchObject({ url: hook.url, segmentKeys: null, active: true, createdBy: 'test-admin' });
     const [audit] = await t.sql(`SELECT after FROM audit_event WHERE action = 'webhook.created'`);
     expect(JSON.stringify(audit.after)).not.toContain(created.secret);
 
     // New accounts: a first fit each (before null). a1 500 and a3 150 and a4 120 are PERFECT (>= 100), a2 50 WEAK.
-    await upsert([['a1', 500], ['a2', 50], ['a3', 150], ['a4', 120]]);
+    await upsert([
+      ['a1', 500],
+      ['a2', 50],
+      ['a3', 150],
+      ['a4', 120],
+    ]);
     // a1 keeps its result (nothing written); a2 moves WEAK -> PERFECT.
-    await upsert([['a1', 400], ['a2', 300]]);
+    await upsert([
+      ['a1', 400],
+      ['a2', 300],
+    ]);
     const manager = await t.keyFor('SALES_MANAGER', 'sam-manager');
-    const override = (await t.data(`mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`, { input: {
-      accountId: await accountId('a3'), segmentKey: 'core', tier: 'STRONG', category: 'STRATEGIC_ACCOUNT', justification: WHY } }, { key: manager })).overrideFit;
+    const override = (
+      await t.data(
+        `mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`,
+        {
+          input: {
+            accountId: await accountId('a3'),
+            segmentKey: 'core',
+            tier: 'STRONG',
+            category: 'STRATEGIC_ACCOUNT',
+            justification: WHY,
+          },
+        },
+        { key: manager },
+      )
+    ).overrideFit;
     // employees >= 200: a4 (120) falls to WEAK; a3 (150) would too, but its override holds STRONG.
     await publish(200);
-    await t.data('mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { status } }', { id: override.id, r: 'The pilot was cancelled by their CFO, so the strategic case no longer holds.' }, { key: manager });
+    await t.data(
+      'mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { status } }',
+      { id: override.id, r: 'The pilot was cancelled by their CFO, so the strategic case no longer holds.' },
+      { key: manager },
+    );
 
-    const events = await until('11 events', () => { const e = hook.delivered(); return e.length >= 11 && e; });
-    const summary = events.map((e) => e.type === 'FIT_CHANGED'
-      ? `${e.data.accountExternalId} ${e.data.before?.tier ?? '-'}${e.data.before?.overridden ? '*' : ''} -> ${e.data.after.tier}${e.data.after.overridden ? '*' : ''} ${e.data.cause}`
-      : `${e.type}`);
+    const events = await until('11 events', () => {
+      const e = hook.delivered();
+      return e.length >= 11 && e;
+    });
+    const summary = events.map((e) =>
+      e.type === 'FIT_CHANGED'
+        ? `${e.data.accountExternalId} ${e.data.before?.tier ?? '-'}${e.data.before?.overridden ? '*' : ''} -> ${e.data.after.tier}${e.data.after.overridden ? '*' : ''} ${e.data.cause}`
+        : `${e.type}`,
+    );
     expect(summary).toEqual([
       'a1 - -> PERFECT ACCOUNT_UPDATED',
       'a2 - -> WEAK ACCOUNT_UPDATED',
@@ -164,28 +213,46 @@ describe('webhooks', () => {
       expect(r.body.events.length).toBeGreaterThanOrEqual(1);
       expect(r.body.events.length).toBeLessThanOrEqual(100);
     }
-    const page = (await t.data(`query($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }`, { id: created.webhook.id })).webhookDeliveries;
+    const page = (
+      await t.data(
+        `query($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }`,
+        { id: created.webhook.id },
+      )
+    ).webhookDeliveries;
     expect(page.totalCount).toBe(hook.received.length);
-    expect(page.edges.every((e: any) => e.node.status === 'DELIVERED' && e.node.attempts === 1 && e.node.lastStatusCode === 200)).toBe(true);
+    expect(page.edges.every((e: any) => e.node.status === 'DELIVERED' && e.node.attempts === 1 && e.node.lastStatusCode === 200)).toBe(
+      true,
+    );
     expect(page.edges.flatMap((e: any) => e.node.eventIds).sort()).toEqual(events.map((e) => e.id).sort());
   });
 
   it('retries a receiver answering 500 twice, then delivers the same delivery once more', async () => {
     const hook = await receiver();
     hook.answer = (n) => (n <= 2 ? 500 : 200);
-    const created = (await t.data(CREATE_WEBHOOK, { input: { url: hook.url, events: ['FIT_CHANGED'], segmentKeys: ['core'] } })).createWebhook;
+    const created = (await t.data(CREATE_WEBHOOK, { input: { url: hook.url, events: ['FIT_CHANGED'], segmentKeys: ['core'] } }))
+      .createWebhook;
     await upsert([['r1', 10]]);
     await until('3 requests', () => hook.received.length >= 3);
     await sleep(300);
     expect(hook.received).toHaveLength(3);
     expect(new Set(hook.received.map((r) => r.body.deliveryId)).size).toBe(1);
-    expect(hook.received.map((r) => r.raw.length)).toEqual([hook.received[0].raw.length, hook.received[0].raw.length, hook.received[0].raw.length]);
+    expect(hook.received.map((r) => r.raw.length)).toEqual([
+      hook.received[0].raw.length,
+      hook.received[0].raw.length,
+      hook.received[0].raw.length,
+    ]);
     expect(hook.delivered().map((e) => `${e.data.accountExternalId} ${e.data.after.tier}`)).toEqual(['r1 WEAK']);
-    const [delivery] = (await t.data(`query($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }`, { id: created.webhook.id })).webhookDeliveries.edges;
+    const [delivery] = (
+      await t.data(
+        `query($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }`,
+        { id: created.webhook.id },
+      )
+    ).webhookDeliveries.edges;
     expect(delivery.node).toMatchObject({ status: 'DELIVERED', attempts: 3, lastStatusCode: 200 });
 
     // Redelivery sends it again at once, whatever its status.
-    const again = (await t.data(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }`, { id: delivery.node.id })).redeliverWebhook;
+    const again = (await t.data(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }`, { id: delivery.node.id }))
+      .redeliverWebhook;
     expect(again).toEqual({ id: delivery.node.id, status: 'PENDING' });
     await until('the redelivery', () => hook.received.length >= 4);
     expect(hook.received[3].body.deliveryId).toBe(delivery.node.id);
@@ -200,41 +267,81 @@ describe('webhooks', () => {
     await upsert([['d1', 10]]);
     await upsert([['d2', 500]]);
     await upsert([['d1', 700]]);
-    await until('failed attempts', async () => (await t.sql(
-      `SELECT 1 FROM webhook_delivery WHERE webhook_id = $1 AND attempts >= 2 AND last_error IS NOT NULL AND status = 'PENDING'`, [created.webhook.id])).length > 0);
+    await until(
+      'failed attempts',
+      async () =>
+        (
+          await t.sql(
+            `SELECT 1 FROM webhook_delivery WHERE webhook_id = $1 AND attempts >= 2 AND last_error IS NOT NULL AND status = 'PENDING'`,
+            [created.webhook.id],
+          )
+        ).length > 0,
+    );
     await hook.start(port);
-    const events = await until('3 events', () => { const e = hook.delivered(); return e.length >= 3 && e; });
+    const events = await until('3 events', () => {
+      const e = hook.delivered();
+      return e.length >= 3 && e;
+    });
     expect(events.map((e) => `${e.data.accountExternalId} ${e.data.before?.tier ?? '-'} -> ${e.data.after.tier}`)).toEqual([
-      'd1 - -> WEAK', 'd2 - -> PERFECT', 'd1 WEAK -> PERFECT',
+      'd1 - -> WEAK',
+      'd2 - -> PERFECT',
+      'd1 WEAK -> PERFECT',
     ]);
   });
 
   it('writes TIME_PASSED when a window ends, at the instant it ends', async () => {
-    await t.data(CREATE_SEGMENT, { input: { key: 'recent', name: 'Recent', membership: [{ attribute: 'lastEngagedAt', operator: 'EXISTS', points: 1 }] } });
-    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'recent', definition: {
-      dimensions: [{ dimension: 'BEHAVIORAL', weight: 100, criteria: [{ attribute: 'lastEngagedAt', operator: 'WITHIN_DAYS', value: 30, points: 1 }] }],
-    } })).createDraft;
+    await t.data(CREATE_SEGMENT, {
+      input: { key: 'recent', name: 'Recent', membership: [{ attribute: 'lastEngagedAt', operator: 'EXISTS', points: 1 }] },
+    });
+    const draft = (
+      await t.data(CREATE_DRAFT, {
+        segmentKey: 'recent',
+        definition: {
+          dimensions: [
+            {
+              dimension: 'BEHAVIORAL',
+              weight: 100,
+              criteria: [{ attribute: 'lastEngagedAt', operator: 'WITHIN_DAYS', value: 30, points: 1 }],
+            },
+          ],
+        },
+      })
+    ).createDraft;
     await t.data(PUBLISH, { id: draft.id });
     const engaged = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
     await t.data(UPSERT, { a: [{ externalId: 'w1', name: 'W1', attributes: { lastEngagedAt: engaged } }] });
     await rescoreDueAccounts(t.system, new Date(Date.now() + 3 * 86_400_000));
     const events = await t.sql(
-      `SELECT e.occurred_at, e.data FROM outbox_event e WHERE e.type = 'FIT_CHANGED' AND e.data->>'accountExternalId' = 'w1' ORDER BY sequence`);
+      `SELECT e.occurred_at, e.data FROM outbox_event e WHERE e.type = 'FIT_CHANGED' AND e.data->>'accountExternalId' = 'w1' ORDER BY sequence`,
+    );
     expect(events.map((e: any) => `${e.data.before?.tier ?? '-'} -> ${e.data.after.tier} ${e.data.cause}`)).toEqual([
-      '- -> PERFECT ACCOUNT_UPDATED', 'PERFECT -> WEAK TIME_PASSED',
+      '- -> PERFECT ACCOUNT_UPDATED',
+      'PERFECT -> WEAK TIME_PASSED',
     ]);
     const [row] = await t.sql(
-      `SELECT s.valid_from FROM account_score s JOIN account a ON a.id = s.account_id WHERE a.external_id = 'w1' AND s.valid_to IS NULL`);
+      `SELECT s.valid_from FROM account_score s JOIN account a ON a.id = s.account_id WHERE a.external_id = 'w1' AND s.valid_to IS NULL`,
+    );
     expect(events[1].occurred_at.toISOString()).toBe(row.valid_from.toISOString());
     expect(row.valid_from.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('refuses URLs that reach private, loopback or link-local addresses unless allowed', async () => {
     const strict = new WebhookService(() => false);
-    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://10.1.2.3/x', 'http://169.254.169.254/latest', 'http://[::1]/x', 'ftp://example.com/x']) {
+    for (const url of [
+      'http://127.0.0.1:8080/x',
+      'http://localhost/x',
+      'http://10.1.2.3/x',
+      'http://169.254.169.254/latest',
+      'http://[::1]/x',
+      'ftp://example.com/x',
+    ]) {
       await expect(strict.create(t.system, { url, events: ['FIT_CHANGED'] })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     }
-    expect(['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.1.1', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1'].filter((a) => !isPrivateAddress(a))).toEqual([]);
+    expect(
+      ['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.1.1', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1'].filter(
+        (a) => !isPrivateAddress(a),
+      ),
+    ).toEqual([]);
     expect(['93.184.216.34', '2606:4700::1111', '8.8.8.8'].filter(isPrivateAddress)).toEqual([]);
     expect((await t.sql(`SELECT count(*)::int AS n FROM webhook WHERE url LIKE '%169.254%' OR url LIKE 'ftp%'`))[0].n).toBe(0);
   });
@@ -242,13 +349,18 @@ describe('webhooks', () => {
   it('is for ADMIN to manage and for ADMIN and AUDITOR to read', async () => {
     const viewer = await t.keyFor('VIEWER');
     const auditor = await t.keyFor('AUDITOR');
-    expectError(await t.gql(CREATE_WEBHOOK, { input: { url: 'http://127.0.0.1:1/x', events: ['FIT_CHANGED'] } }, { key: auditor }), 'FORBIDDEN');
+    expectError(
+      await t.gql(CREATE_WEBHOOK, { input: { url: 'http://127.0.0.1:1/x', events: ['FIT_CHANGED'] } }, { key: auditor }),
+      'FORBIDDEN',
+    );
     expectError(await t.gql('{ webhooks { id } }', {}, { key: viewer }), 'FORBIDDEN');
     const listed = (await t.data('{ webhooks { id url } }', {}, { key: auditor })).webhooks;
     expect(listed.length).toBe((await t.sql('SELECT count(*)::int AS n FROM webhook WHERE deleted_at IS NULL'))[0].n);
     const id = listed[0].id;
     expect((await t.data('mutation($id: ID!) { deleteWebhook(id: $id) }', { id })).deleteWebhook).toBe(true);
     expect((await t.data('{ webhooks { id } }')).webhooks.map((w: any) => w.id)).not.toContain(id);
-    expect((await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'webhook.deleted' AND entity_id = $1`, [id]))[0].n).toBe(1);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'webhook.deleted' AND entity_id = $1`, [id]))[0].n).toBe(
+      1,
+    );
   });
 });

@@ -14,13 +14,19 @@ export interface ScriptResult {
 export function runScript(t: TestApp, script: string, args: string[]): Promise<ScriptResult> {
   const url = withDatabase(process.env.FITGRAPH_TEST_SERVER_URL!, t.databaseName);
   return new Promise((resolve) => {
-    execFile('npx', ['ts-node', '--transpile-only', `scripts/${script}.ts`, ...args], {
-      cwd: path.resolve(__dirname, '..', '..'),
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
-    }, (err, stdout, stderr) => resolve({
-      code: err ? (err.code as number) : 0,
-      stdout,
-      stderr: stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')),
-    }));
+    execFile(
+      'npx',
+      ['ts-node', '--transpile-only', `scripts/${script}.ts`, ...args],
+      {
+        cwd: path.resolve(__dirname, '..', '..'),
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+      },
+      (err, stdout, stderr) =>
+        resolve({
+          code: err ? (err.code as number) : 0,
+          stdout,
+          stderr: stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')),
+        }),
+    );
   });
 }

@@ -40,7 +40,6 @@ export class ManualClock implements Clock {
   }
 }
 
-
 async function adminQuery(sql: string): Promise<void> {
   const admin = new Client({ connectionString: process.env.FITGRAPH_TEST_SERVER_URL });
   await admin.connect();
@@ -83,7 +82,11 @@ export interface TestApp {
   /** A system context on the test database (actor "system"). */
   system: AppContext;
   /** Sends one GraphQL operation over HTTP; `key` defaults to the admin key, null sends none. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { key?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { key?: string | null; headers?: Record<string, string> },
+  ): Promise<GqlResponse<T>>;
   /** Like gql, but fails the test on any error and returns data. */
   data<T = any>(query: string, variables?: Record<string, unknown>, opts?: { key?: string | null }): Promise<T>;
   /** A new key of this role; returns its secret. Without a name: `<role>-key`, or `<role>-key-2`… once taken (names are unique). */
@@ -107,7 +110,11 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   const app = await createApp({ dataSource: ds, clock: options.clock, config: cfg });
   const { server, url } = await app.listen(0);
 
-  async function gql<T>(query: string, variables?: Record<string, unknown>, opts: { key?: string | null; headers?: Record<string, string> } = {}): Promise<GqlResponse<T>> {
+  async function gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts: { key?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<GqlResponse<T>> {
     const key = opts.key === undefined ? adminKey : opts.key;
     const res = await fetch(url, {
       method: 'POST',
@@ -119,14 +126,26 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   }
 
   return {
-    ds, app, url, databaseName, databaseUrl: withDatabase(serverUrl, databaseName), adminKey, system, gql, statements,
+    ds,
+    app,
+    url,
+    databaseName,
+    databaseUrl: withDatabase(serverUrl, databaseName),
+    adminKey,
+    system,
+    gql,
+    statements,
     async data<T>(query: string, variables?: Record<string, unknown>, opts?: { key?: string | null }) {
       const res = await gql<T>(query, variables, opts);
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
       return res.data as T;
     },
     async keyFor(role: Role, name?: string) {
-      return (name ? await apiKeyService.create(system, name, role) : await apiKeyService.createUnderFreeName(system, `${role.toLowerCase()}-key`, role)).secret;
+      return (
+        name
+          ? await apiKeyService.create(system, name, role)
+          : await apiKeyService.createUnderFreeName(system, `${role.toLowerCase()}-key`, role)
+      ).secret;
     },
     sql: (text, params) => ds.query(text, params),
     async close() {

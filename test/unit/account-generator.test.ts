@@ -1,10 +1,4 @@
-import {
-  createRng,
-  DEFAULT_NOW,
-  generateAccounts,
-  generateAccountStream,
-  type GeneratedAccount,
-} from '../../src/demo/account-generator';
+import { createRng, DEFAULT_NOW, generateAccounts, generateAccountStream, type GeneratedAccount } from '../../src/demo/account-generator';
 
 /** The attribute catalogue of migrations/1764000000000-Registry.ts (key -> type). */
 const CATALOGUE: Record<string, 'NUMBER' | 'STRING' | 'STRING_LIST' | 'BOOLEAN' | 'DATE'> = {
@@ -43,19 +37,26 @@ const DAY_MS = 86_400_000;
 
 function hasCatalogueType(type: string, v: unknown): boolean {
   switch (type) {
-    case 'NUMBER': return typeof v === 'number' && Number.isFinite(v);
-    case 'STRING': return typeof v === 'string';
-    case 'BOOLEAN': return typeof v === 'boolean';
-    case 'STRING_LIST': return Array.isArray(v) && v.every((x) => typeof x === 'string');
-    case 'DATE': return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
-      && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-    default: return false;
+    case 'NUMBER':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'STRING':
+      return typeof v === 'string';
+    case 'BOOLEAN':
+      return typeof v === 'boolean';
+    case 'STRING_LIST':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string');
+    case 'DATE':
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+    default:
+      return false;
   }
 }
 
 describe('createRng', () => {
   it('is deterministic per seed and returns numbers in [0, 1)', () => {
-    const a = createRng(7), b = createRng(7), c = createRng(8);
+    const a = createRng(7),
+      b = createRng(7),
+      c = createRng(8);
     const xs = Array.from({ length: 1000 }, a);
     expect(Array.from({ length: 1000 }, b)).toEqual(xs);
     expect(Array.from({ length: 1000 }, c)).not.toEqual(xs);
@@ -95,7 +96,9 @@ describe('generateAccounts', () => {
 
   describe('over 20,000 accounts', () => {
     let accounts: GeneratedAccount[];
-    beforeAll(() => { accounts = generateAccounts(20_000, { seed: 2026 }); });
+    beforeAll(() => {
+      accounts = generateAccounts(20_000, { seed: 2026 });
+    });
 
     it('uses only catalogue keys, with values of the catalogue type', () => {
       const bad: string[] = [];
@@ -103,7 +106,8 @@ describe('generateAccounts', () => {
         for (const [key, value] of Object.entries(acc.attributes)) {
           const type = CATALOGUE[key];
           if (type === undefined) bad.push(`${acc.externalId}: unknown key ${key}`);
-          else if (value !== null && !hasCatalogueType(type, value)) bad.push(`${acc.externalId}: ${key}=${JSON.stringify(value)} is not ${type}`);
+          else if (value !== null && !hasCatalogueType(type, value))
+            bad.push(`${acc.externalId}: ${key}=${JSON.stringify(value)} is not ${type}`);
         }
       }
       expect(bad.slice(0, 10)).toEqual([]);
@@ -168,7 +172,8 @@ describe('generateAccounts', () => {
       const bad: string[] = [];
       for (const { externalId, attributes: a } of accounts) {
         const tech = a.techStack as string[] | undefined;
-        if (tech && (tech.length < 2 || tech.length > 7 || new Set(tech).size !== tech.length)) bad.push(`${externalId}: techStack ${tech}`);
+        if (tech && (tech.length < 2 || tech.length > 7 || new Set(tech).size !== tech.length))
+          bad.push(`${externalId}: techStack ${tech}`);
         const g = a.headcountGrowth12m as number | undefined;
         if (g !== undefined && (g < -0.1 || g > 0.8)) bad.push(`${externalId}: headcountGrowth12m ${g}`);
         const e = a.emailEngagementRate as number | undefined;

@@ -1,8 +1,4 @@
-import {
-  compileMatchesAll,
-  evaluateTest,
-  matchesAll,
-} from '../../src/domain/scoring/attribute-test';
+import { compileMatchesAll, evaluateTest, matchesAll } from '../../src/domain/scoring/attribute-test';
 import type { AttributeTest, Operator } from '../../src/model/icp-definition';
 
 const AT = new Date('2025-06-30T12:00:00Z');
@@ -19,11 +15,18 @@ const absent = { matched: false, missing: true };
 
 describe('missing values', () => {
   const tests: Array<Omit<AttributeTest, 'attribute'>> = [
-    { operator: 'EQ', value: 'a' }, { operator: 'NEQ', value: 'a' }, { operator: 'GT', value: 1 },
-    { operator: 'GTE', value: 1 }, { operator: 'LT', value: 1 }, { operator: 'LTE', value: 1 },
-    { operator: 'BETWEEN', min: 0, max: 1 }, { operator: 'IN', values: ['a'] },
-    { operator: 'NOT_IN', values: ['a'] }, { operator: 'CONTAINS_ANY', values: ['a'] },
-    { operator: 'CONTAINS_ALL', values: ['a'] }, { operator: 'EXISTS' },
+    { operator: 'EQ', value: 'a' },
+    { operator: 'NEQ', value: 'a' },
+    { operator: 'GT', value: 1 },
+    { operator: 'GTE', value: 1 },
+    { operator: 'LT', value: 1 },
+    { operator: 'LTE', value: 1 },
+    { operator: 'BETWEEN', min: 0, max: 1 },
+    { operator: 'IN', values: ['a'] },
+    { operator: 'NOT_IN', values: ['a'] },
+    { operator: 'CONTAINS_ANY', values: ['a'] },
+    { operator: 'CONTAINS_ALL', values: ['a'] },
+    { operator: 'EXISTS' },
     { operator: 'WITHIN_DAYS', value: 30 },
   ];
   it.each(tests)('$operator: undefined and null are missing and never match', (t) => {
@@ -63,8 +66,14 @@ describe('EQ / NEQ', () => {
 
 describe('GT / GTE / LT / LTE', () => {
   it.each<[Operator, number, boolean]>([
-    ['GT', 10, false], ['GT', 11, true], ['GTE', 10, true], ['GTE', 9, false],
-    ['LT', 10, false], ['LT', 9, true], ['LTE', 10, true], ['LTE', 11, false],
+    ['GT', 10, false],
+    ['GT', 11, true],
+    ['GTE', 10, true],
+    ['GTE', 9, false],
+    ['LT', 10, false],
+    ['LT', 9, true],
+    ['LTE', 10, true],
+    ['LTE', 11, false],
   ])('%s 10 on %d is %s', (operator, v, expected) => {
     expect(run({ operator, value: 10 }, v).matched).toBe(expected);
   });
@@ -147,7 +156,12 @@ describe('CONTAINS_ANY / CONTAINS_ALL', () => {
   });
   it('CONTAINS_ALL works beyond 30 operands', () => {
     const many = Array.from({ length: 40 }, (_, i) => `T${i}`);
-    expect(run({ operator: 'CONTAINS_ALL', values: many }, many.map((s) => s.toLowerCase()))).toEqual(hit);
+    expect(
+      run(
+        { operator: 'CONTAINS_ALL', values: many },
+        many.map((s) => s.toLowerCase()),
+      ),
+    ).toEqual(hit);
     expect(run({ operator: 'CONTAINS_ALL', values: many }, many.slice(1))).toEqual(miss);
   });
 });

@@ -108,18 +108,35 @@ describe('definitionHash', () => {
   });
 
   it('is the same whether defaults were given or filled', () => {
-    const explicit = normalizeDefinition({ ...input, thresholds: { perfect: 80, strong: 60, moderate: 40 }, disqualifiers: [], actions: [] });
+    const explicit = normalizeDefinition({
+      ...input,
+      thresholds: { perfect: 80, strong: 60, moderate: 40 },
+      disqualifiers: [],
+      actions: [],
+    });
     expect(definitionHash(explicit)).toBe(definitionHash(def));
   });
 
   it('changes when any value changes', () => {
     const edits: ((d: typeof def) => void)[] = [
-      (d) => { d.dimensions[0].weight = 99; },
-      (d) => { d.dimensions[0].criteria[0].points = 11; },
-      (d) => { d.dimensions[0].criteria[0].values = ['fintech', 'saas']; },
-      (d) => { d.dimensions[0].criteria[1].label = 'Mid size'; },
-      (d) => { d.thresholds.moderate = 41; },
-      (d) => { d.actions.push({ tier: 'WEAK', action: 'EXCLUDE' }); },
+      (d) => {
+        d.dimensions[0].weight = 99;
+      },
+      (d) => {
+        d.dimensions[0].criteria[0].points = 11;
+      },
+      (d) => {
+        d.dimensions[0].criteria[0].values = ['fintech', 'saas'];
+      },
+      (d) => {
+        d.dimensions[0].criteria[1].label = 'Mid size';
+      },
+      (d) => {
+        d.thresholds.moderate = 41;
+      },
+      (d) => {
+        d.actions.push({ tier: 'WEAK', action: 'EXCLUDE' });
+      },
     ];
     const hashes = edits.map((edit) => {
       const copy = structuredClone(def);

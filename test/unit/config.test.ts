@@ -3,22 +3,53 @@ import { readConfig } from '../../src/config';
 describe('readConfig', () => {
   it('has typed defaults', () => {
     const cfg = readConfig({});
-    expect(cfg).toMatchObject({ port: 4000, databaseUrl: undefined, adminKey: undefined, embeddedPgPort: 54329, logLevel: 'info', introspection: true });
+    expect(cfg).toMatchObject({
+      port: 4000,
+      databaseUrl: undefined,
+      adminKey: undefined,
+      embeddedPgPort: 54329,
+      logLevel: 'info',
+      introspection: true,
+    });
     expect(cfg).toMatchObject({ maxHeavyPerKey: 2, maxHeavyTotal: 4 });
     expect(cfg.dataDir).toMatch(/\.data$/);
     expect(Object.isFrozen(cfg)).toBe(true);
     expect(cfg).toMatchObject({ inProcessWorkers: true, jobTimeoutSeconds: 300, workerConcurrency: 2, workerMetricsPort: null });
-    expect(cfg).toMatchObject({ statementTimeoutMs: 30_000, lockTimeoutMs: 10_000, idleInTransactionTimeoutMs: 60_000, clientCheckIntervalMs: 2_000, drainTimeoutMs: 10_000 });
+    expect(cfg).toMatchObject({
+      statementTimeoutMs: 30_000,
+      lockTimeoutMs: 10_000,
+      idleInTransactionTimeoutMs: 60_000,
+      clientCheckIntervalMs: 2_000,
+      drainTimeoutMs: 10_000,
+    });
   });
 
   it('reads the worker variables', () => {
-    expect(readConfig({ FITGRAPH_IN_PROCESS_WORKERS: 'false', FITGRAPH_JOB_TIMEOUT_SECONDS: '30', FITGRAPH_WORKER_CONCURRENCY: '4', FITGRAPH_WORKER_METRICS_PORT: '9400' }))
-      .toMatchObject({ inProcessWorkers: false, jobTimeoutSeconds: 30, workerConcurrency: 4, workerMetricsPort: 9400 });
+    expect(
+      readConfig({
+        FITGRAPH_IN_PROCESS_WORKERS: 'false',
+        FITGRAPH_JOB_TIMEOUT_SECONDS: '30',
+        FITGRAPH_WORKER_CONCURRENCY: '4',
+        FITGRAPH_WORKER_METRICS_PORT: '9400',
+      }),
+    ).toMatchObject({ inProcessWorkers: false, jobTimeoutSeconds: 30, workerConcurrency: 4, workerMetricsPort: 9400 });
   });
 
   it('reads the timeouts and the drain deadline', () => {
-    const cfg = readConfig({ FITGRAPH_STATEMENT_TIMEOUT_MS: '5000', FITGRAPH_LOCK_TIMEOUT_MS: '0', FITGRAPH_DRAIN_TIMEOUT_MS: '2500', FITGRAPH_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1000', FITGRAPH_CLIENT_CHECK_INTERVAL_MS: '500' });
-    expect(cfg).toMatchObject({ statementTimeoutMs: 5000, lockTimeoutMs: 0, drainTimeoutMs: 2500, idleInTransactionTimeoutMs: 1000, clientCheckIntervalMs: 500 });
+    const cfg = readConfig({
+      FITGRAPH_STATEMENT_TIMEOUT_MS: '5000',
+      FITGRAPH_LOCK_TIMEOUT_MS: '0',
+      FITGRAPH_DRAIN_TIMEOUT_MS: '2500',
+      FITGRAPH_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1000',
+      FITGRAPH_CLIENT_CHECK_INTERVAL_MS: '500',
+    });
+    expect(cfg).toMatchObject({
+      statementTimeoutMs: 5000,
+      lockTimeoutMs: 0,
+      drainTimeoutMs: 2500,
+      idleInTransactionTimeoutMs: 1000,
+      clientCheckIntervalMs: 500,
+    });
   });
 
   it('reads the contract variables', () => {

@@ -20,7 +20,7 @@ describe('spreadsheetSafe (OWASP CSV injection)', () => {
 describe('csvLine', () => {
   it('neutralises text cells for spreadsheets and leaves numbers, dates and JSON as they are', () => {
     const line = csvLine(['=HYPERLINK("x")', -3.5, new Date('2026-01-02T03:04:05Z'), { a: '=1' }, null, 'a,b'], { forSpreadsheets: true });
-    expect(parse(line)).toEqual([["'=HYPERLINK(\"x\")", '-3.5', '2026-01-02T03:04:05.000Z', '{"a":"=1"}', '', 'a,b']]);
+    expect(parse(line)).toEqual([['\'=HYPERLINK("x")', '-3.5', '2026-01-02T03:04:05.000Z', '{"a":"=1"}', '', 'a,b']]);
   });
 
   it('writes text exactly without the option (files meant to be read back by programs)', () => {

@@ -56,7 +56,12 @@ describe('diffDefinitions', () => {
     });
     expect(diffDefinitions(base, after)).toEqual([
       { path: 'dimensions.firmographics.weight', kind: 'CHANGED', before: 60, after: 50 },
-      { path: 'dimensions.firmographics.criteria[industry IN].values', kind: 'CHANGED', before: ['saas', 'fintech'], after: ['saas', 'healthtech'] },
+      {
+        path: 'dimensions.firmographics.criteria[industry IN].values',
+        kind: 'CHANGED',
+        before: ['saas', 'fintech'],
+        after: ['saas', 'healthtech'],
+      },
       { path: 'dimensions.firmographics.criteria[industry IN].label', kind: 'REMOVED', before: 'Target industry', after: null },
       { path: 'dimensions.firmographics.criteria[annualRevenue BETWEEN].min', kind: 'CHANGED', before: 1_000_000, after: 2_000_000 },
       { path: 'dimensions.technographics.weight', kind: 'CHANGED', before: 40, after: 50 },
@@ -65,7 +70,11 @@ describe('diffDefinitions', () => {
   });
 
   it('reports whole criteria and dimensions added and removed, in DIMENSIONS order', () => {
-    const growth = { dimension: 'GROWTH' as const, weight: 40, criteria: [{ attribute: 'lastFundingAt', operator: 'WITHIN_DAYS' as const, value: 365, points: 5 }] };
+    const growth = {
+      dimension: 'GROWTH' as const,
+      weight: 40,
+      criteria: [{ attribute: 'lastFundingAt', operator: 'WITHIN_DAYS' as const, value: 365, points: 5 }],
+    };
     const revenueBetween = base.dimensions[0].criteria[1];
     const revenueGte = { attribute: 'annualRevenue', operator: 'GTE' as const, value: 5_000_000, points: 10 };
     const after = variant((d) => {
@@ -82,11 +91,15 @@ describe('diffDefinitions', () => {
 
   it('numbers repeated attribute+operator keys and matches them in order', () => {
     const second = { attribute: 'industry', operator: 'IN' as const, values: ['healthtech'], points: 3 };
-    const withTwo = variant((d) => { d.dimensions[0].criteria.push(second); });
+    const withTwo = variant((d) => {
+      d.dimensions[0].criteria.push(second);
+    });
     expect(diffDefinitions(base, withTwo)).toEqual([
       { path: 'dimensions.firmographics.criteria[industry IN #2]', kind: 'ADDED', before: null, after: second },
     ]);
-    const changed = variant((d) => { d.dimensions[0].criteria.push({ ...second, points: 4 }); });
+    const changed = variant((d) => {
+      d.dimensions[0].criteria.push({ ...second, points: 4 });
+    });
     expect(diffDefinitions(withTwo, changed)).toEqual([
       { path: 'dimensions.firmographics.criteria[industry IN #2].points', kind: 'CHANGED', before: 3, after: 4 },
     ]);

@@ -94,13 +94,26 @@ describe('validateDefinition', () => {
   });
 
   it('uses the given root path', () => {
-    const issues = validateDefinition(variant((d) => { d.dimensions[0].weight = 25; }), catalogue, 'input.definition');
+    const issues = validateDefinition(
+      variant((d) => {
+        d.dimensions[0].weight = 25;
+      }),
+      catalogue,
+      'input.definition',
+    );
     expect(issues.map((i) => i.path)).toEqual(['input.definition.dimensions']);
   });
 
   describe('dimensions', () => {
     it('reports weights that do not sum to 100 at the dimensions path', () => {
-      expectOneIssue(variant((d) => { d.dimensions[0].weight = 25; }), 'definition.dimensions', 'sum to 100', '95');
+      expectOneIssue(
+        variant((d) => {
+          d.dimensions[0].weight = 25;
+        }),
+        'definition.dimensions',
+        'sum to 100',
+        '95',
+      );
     });
 
     it('tolerates float noise in the weight sum', () => {
@@ -112,112 +125,172 @@ describe('validateDefinition', () => {
     });
 
     it('requires at least one dimension', () => {
-      expectOneIssue(variant((d) => { d.dimensions = []; }), 'definition.dimensions', 'at least one dimension');
+      expectOneIssue(
+        variant((d) => {
+          d.dimensions = [];
+        }),
+        'definition.dimensions',
+        'at least one dimension',
+      );
     });
 
     it('reports a dimension that appears twice at the later one', () => {
-      const def = variant((d) => { d.dimensions[4].dimension = 'FIRMOGRAPHICS'; });
+      const def = variant((d) => {
+        d.dimensions[4].dimension = 'FIRMOGRAPHICS';
+      });
       expectOneIssue(def, 'definition.dimensions[4].dimension', 'dimension FIRMOGRAPHICS appears twice');
     });
 
     it('rejects a weight out of (0, 100]', () => {
-      const issues = validateDefinition(variant((d) => { d.dimensions[4].weight = 0; d.dimensions[0].weight = 40; }), catalogue);
+      const issues = validateDefinition(
+        variant((d) => {
+          d.dimensions[4].weight = 0;
+          d.dimensions[0].weight = 40;
+        }),
+        catalogue,
+      );
       expect(issues).toEqual([{ path: 'definition.dimensions[4].weight', message: 'must be above 0 and at most 100 (got 0)' }]);
     });
 
     it('rejects a non-finite weight without a second issue for the sum', () => {
-      expectOneIssue(variant((d) => { d.dimensions[1].weight = Number.NaN; }), 'definition.dimensions[1].weight', 'NaN');
+      expectOneIssue(
+        variant((d) => {
+          d.dimensions[1].weight = Number.NaN;
+        }),
+        'definition.dimensions[1].weight',
+        'NaN',
+      );
     });
 
     it('requires at least one criterion per dimension', () => {
-      const def = variant((d) => { d.dimensions[2].criteria = []; });
+      const def = variant((d) => {
+        d.dimensions[2].criteria = [];
+      });
       expectOneIssue(def, 'definition.dimensions[2].criteria', 'at least one criterion');
     });
   });
 
   describe('criteria', () => {
     it('reports an unknown attribute', () => {
-      const def = variant((d) => { d.dimensions[0].criteria[2].attribute = 'revenu'; });
+      const def = variant((d) => {
+        d.dimensions[0].criteria[2].attribute = 'revenu';
+      });
       expectOneIssue(def, 'definition.dimensions[0].criteria[2].attribute', 'unknown attribute "revenu"');
     });
 
     it('reports an operator that does not fit the attribute type', () => {
-      const def = variant((d) => { d.dimensions[0].criteria[1] = { attribute: 'employees', operator: 'CONTAINS_ANY', values: ['a'], points: 10 }; });
-      expectOneIssue(def, 'definition.dimensions[0].criteria[1].operator', 'operator CONTAINS_ANY does not apply to NUMBER attribute "employees"');
+      const def = variant((d) => {
+        d.dimensions[0].criteria[1] = { attribute: 'employees', operator: 'CONTAINS_ANY', values: ['a'], points: 10 };
+      });
+      expectOneIssue(
+        def,
+        'definition.dimensions[0].criteria[1].operator',
+        'operator CONTAINS_ANY does not apply to NUMBER attribute "employees"',
+      );
     });
 
     it('reports a missing required operand', () => {
-      const def = variant((d) => { delete d.dimensions[0].criteria[1].max; });
+      const def = variant((d) => {
+        delete d.dimensions[0].criteria[1].max;
+      });
       expectOneIssue(def, 'definition.dimensions[0].criteria[1].max', 'required by operator BETWEEN');
     });
 
     it('reports an operand the operator does not use', () => {
-      const def = variant((d) => { d.dimensions[2].criteria[0].values = [true]; });
+      const def = variant((d) => {
+        d.dimensions[2].criteria[0].values = [true];
+      });
       expectOneIssue(def, 'definition.dimensions[2].criteria[0].values', 'not used by operator EQ', '[true]');
     });
 
     it('reports any operand given to EXISTS', () => {
-      const def = variant((d) => { d.dimensions[3].criteria[1].value = 0; });
+      const def = variant((d) => {
+        d.dimensions[3].criteria[1].value = 0;
+      });
       expectOneIssue(def, 'definition.dimensions[3].criteria[1].value', 'not used by operator EXISTS');
     });
 
     it('reports min above max', () => {
-      const def = variant((d) => { d.dimensions[0].criteria[1].min = 6000; });
+      const def = variant((d) => {
+        d.dimensions[0].criteria[1].min = 6000;
+      });
       expectOneIssue(def, 'definition.dimensions[0].criteria[1].min', 'must not exceed max', '6000', '5000');
     });
 
     it('reports a value of the wrong type', () => {
-      const def = variant((d) => { d.dimensions[0].criteria[2].value = '10M'; });
+      const def = variant((d) => {
+        d.dimensions[0].criteria[2].value = '10M';
+      });
       expectOneIssue(def, 'definition.dimensions[0].criteria[2].value', 'finite number', 'annualRevenue', '"10M"');
     });
 
     it('reports a non-finite value', () => {
-      const def = variant((d) => { d.dimensions[0].criteria[2].value = Number.POSITIVE_INFINITY; });
+      const def = variant((d) => {
+        d.dimensions[0].criteria[2].value = Number.POSITIVE_INFINITY;
+      });
       expectOneIssue(def, 'definition.dimensions[0].criteria[2].value', 'Infinity');
     });
 
     it('rejects a date that is not a calendar date', () => {
-      const def = variant((d) => { d.dimensions[4].criteria[1].value = '2023-02-30'; });
+      const def = variant((d) => {
+        d.dimensions[4].criteria[1].value = '2023-02-30';
+      });
       expectOneIssue(def, 'definition.dimensions[4].criteria[1].value', 'ISO-8601', '2023-02-30');
     });
 
     it('accepts a date-time for a DATE comparison', () => {
-      const def = variant((d) => { d.dimensions[4].criteria[1].value = '2023-01-01T12:30:00Z'; });
+      const def = variant((d) => {
+        d.dimensions[4].criteria[1].value = '2023-01-01T12:30:00Z';
+      });
       expect(validateDefinition(def, catalogue)).toEqual([]);
     });
 
     it('rejects WITHIN_DAYS with a non-positive number of days', () => {
-      const def = variant((d) => { d.dimensions[4].criteria[0].value = 0; });
+      const def = variant((d) => {
+        d.dimensions[4].criteria[0].value = 0;
+      });
       expectOneIssue(def, 'definition.dimensions[4].criteria[0].value', 'above 0', '(got 0)');
     });
 
     it('rejects empty values', () => {
-      const def = variant((d) => { d.dimensions[1].criteria[0].values = []; });
+      const def = variant((d) => {
+        d.dimensions[1].criteria[0].values = [];
+      });
       expectOneIssue(def, 'definition.dimensions[1].criteria[0].values', 'must not be empty');
     });
 
     it('rejects values elements of the wrong type', () => {
-      const def = variant((d) => { d.dimensions[0].criteria[0].values = ['saas', 7]; });
+      const def = variant((d) => {
+        d.dimensions[0].criteria[0].values = ['saas', 7];
+      });
       expectOneIssue(def, 'definition.dimensions[0].criteria[0].values[1]', 'must be a string', '(got 7)');
     });
 
     it('rejects blank strings in CONTAINS_ANY values', () => {
-      const def = variant((d) => { d.dimensions[1].criteria[0].values = ['salesforce', ' ']; });
+      const def = variant((d) => {
+        d.dimensions[1].criteria[0].values = ['salesforce', ' '];
+      });
       expectOneIssue(def, 'definition.dimensions[1].criteria[0].values[1]', 'non-empty string');
     });
 
     it('rejects duplicate values', () => {
-      const def = variant((d) => { d.dimensions[0].criteria[0].values = ['saas', 'fintech', 'saas']; });
+      const def = variant((d) => {
+        d.dimensions[0].criteria[0].values = ['saas', 'fintech', 'saas'];
+      });
       expectOneIssue(def, 'definition.dimensions[0].criteria[0].values[2]', 'duplicate of values[0]', '"saas"');
     });
 
     it('rejects points <= 0', () => {
-      const def = variant((d) => { d.dimensions[0].criteria[0].points = 0; });
+      const def = variant((d) => {
+        d.dimensions[0].criteria[0].points = 0;
+      });
       expectOneIssue(def, 'definition.dimensions[0].criteria[0].points', 'above 0', '(got 0)');
     });
 
     it('rejects a blank label', () => {
-      const def = variant((d) => { d.dimensions[0].criteria[0].label = '  '; });
+      const def = variant((d) => {
+        d.dimensions[0].criteria[0].label = '  ';
+      });
       expectOneIssue(def, 'definition.dimensions[0].criteria[0].label', 'must not be blank');
     });
 
@@ -238,56 +311,76 @@ describe('validateDefinition', () => {
 
   describe('disqualifiers', () => {
     it('applies the test rules', () => {
-      const def = variant((d) => { d.disqualifiers[0] = { attribute: 'budgetUsd', operator: 'LT', value: 5, min: 1, reason: 'x' }; });
+      const def = variant((d) => {
+        d.disqualifiers[0] = { attribute: 'budgetUsd', operator: 'LT', value: 5, min: 1, reason: 'x' };
+      });
       expectOneIssue(def, 'definition.disqualifiers[0].min', 'not used by operator LT');
     });
 
     it('requires a reason', () => {
-      const def = variant((d) => { d.disqualifiers[1].reason = ' '; });
+      const def = variant((d) => {
+        d.disqualifiers[1].reason = ' ';
+      });
       expectOneIssue(def, 'definition.disqualifiers[1].reason', 'must not be blank');
     });
 
     it('reports a duplicate disqualifier at the later one', () => {
-      const def = variant((d) => { d.disqualifiers.push({ ...d.disqualifiers[0], reason: 'Again' }); });
+      const def = variant((d) => {
+        d.disqualifiers.push({ ...d.disqualifiers[0], reason: 'Again' });
+      });
       expectOneIssue(def, 'definition.disqualifiers[3]', 'duplicate of disqualifiers[0]');
     });
   });
 
   describe('thresholds', () => {
     it('blames strong when it is not below perfect', () => {
-      const def = variant((d) => { d.thresholds.strong = 85; });
+      const def = variant((d) => {
+        d.thresholds.strong = 85;
+      });
       expectOneIssue(def, 'definition.thresholds.strong', 'must be below perfect (80) and above moderate (40)', '85');
     });
 
     it('blames moderate when only moderate is out of order', () => {
-      const def = variant((d) => { d.thresholds.moderate = 60; });
+      const def = variant((d) => {
+        d.thresholds.moderate = 60;
+      });
       expectOneIssue(def, 'definition.thresholds.moderate', 'must be below strong (60)');
     });
 
     it('rejects a threshold out of 0..100', () => {
-      const def = variant((d) => { d.thresholds.perfect = 120; });
+      const def = variant((d) => {
+        d.thresholds.perfect = 120;
+      });
       expectOneIssue(def, 'definition.thresholds.perfect', '0 to 100', '120');
     });
 
     it('rejects a non-finite threshold', () => {
-      const def = variant((d) => { d.thresholds.moderate = Number.NaN; });
+      const def = variant((d) => {
+        d.thresholds.moderate = Number.NaN;
+      });
       expectOneIssue(def, 'definition.thresholds.moderate', 'NaN');
     });
   });
 
   describe('actions', () => {
     it('reports a tier that appears twice', () => {
-      const def = variant((d) => { d.actions.push({ tier: 'PERFECT', action: 'CALL_NOW' }); });
+      const def = variant((d) => {
+        d.actions.push({ tier: 'PERFECT', action: 'CALL_NOW' });
+      });
       expectOneIssue(def, 'definition.actions[4].tier', 'tier PERFECT appears twice');
     });
 
     it('rejects a blank action', () => {
-      const def = variant((d) => { d.actions[1].action = ''; });
+      const def = variant((d) => {
+        d.actions[1].action = '';
+      });
       expectOneIssue(def, 'definition.actions[1].action', 'must not be blank');
     });
 
     it('rejects an action longer than 64 characters', () => {
-      const def = variant((d) => { d.actions[1].action = 'X'.repeat(65); });
+      const def = variant((d) => {
+        d.actions[1].action = 'X'.repeat(65);
+      });
       expectOneIssue(def, 'definition.actions[1].action', 'at most 64', '65');
     });
   });

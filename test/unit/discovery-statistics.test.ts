@@ -1,11 +1,23 @@
 import jStat from 'jstat';
 import {
-  aucWithInterval, benjaminiHochberg, chiSquare, fisherExact, independenceTest, weightOfEvidence, type TwoByTwo,
+  aucWithInterval,
+  benjaminiHochberg,
+  chiSquare,
+  fisherExact,
+  independenceTest,
+  weightOfEvidence,
+  type TwoByTwo,
 } from '../../src/domain/discovery/discovery-statistics';
 
 // jStat's chi-square distribution, an implementation independent of @stdlib's (test/jstat.d.ts types only its normal).
-const chisquareCdf = (x: number, df: number) => (jStat as unknown as { chisquare: { cdf(x: number, df: number): number } }).chisquare.cdf(x, df);
-const table = (a: number, b: number, c: number, d: number): TwoByTwo => ({ positivesHolding: a, positivesNot: b, negativesHolding: c, negativesNot: d });
+const chisquareCdf = (x: number, df: number) =>
+  (jStat as unknown as { chisquare: { cdf(x: number, df: number): number } }).chisquare.cdf(x, df);
+const table = (a: number, b: number, c: number, d: number): TwoByTwo => ({
+  positivesHolding: a,
+  positivesNot: b,
+  negativesHolding: c,
+  negativesNot: d,
+});
 
 describe("Fisher's exact test", () => {
   it("gives Fisher's lady tasting tea its textbook p-value", () => {
@@ -99,7 +111,7 @@ describe('AUC with DeLong interval', () => {
     return { auc, se: Math.sqrt(s2(v10) / x.length + s2(v01) / y.length) };
   }
 
-  it('gives the area of Hanley & McNeil\'s example and the standard error of DeLong\'s definition', () => {
+  it("gives the area of Hanley & McNeil's example and the standard error of DeLong's definition", () => {
     expect([abnormal.length, normal.length]).toEqual([51, 58]);
     const got = aucWithInterval(abnormal, normal)!;
     const want = bruteForce(abnormal, normal);

@@ -37,6 +37,8 @@ describe('guarded fields in the schema clients read', () => {
   it('keeps what a field is about before the roles', () => {
     const schema = buildSchema(fs.readFileSync(SCHEMA_FILE, 'utf8'));
     expect(schema.getQueryType()!.getFields().auditEvents.description).toBe('Newest first.\n\nRoles: AUDITOR, ADMIN.');
-    expect(schema.getQueryType()!.getFields().node.description).toMatch(/^Any object with an id; null when none exists or the role may not read its type\.\n\nRoles: every role\.$/);
+    expect(schema.getQueryType()!.getFields().node.description).toMatch(
+      /^Any object with an id; null when none exists or the role may not read its type\.\n\nRoles: every role\.$/,
+    );
   });
 });

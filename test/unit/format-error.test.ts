@@ -20,10 +20,15 @@ describe('formatError', () => {
     expect(JSON.stringify(out)).not.toContain(text.slice(0, 20));
   });
 
-  it('shows our triggers\' refusals, and hides PostgreSQL\'s own RESTRICT text', () => {
-    const ours = Object.assign(pgError('23001', 'published version 7 is immutable'), { where: 'PL/pgSQL function icp_version_guard() line 12 at RAISE' });
+  it("shows our triggers' refusals, and hides PostgreSQL's own RESTRICT text", () => {
+    const ours = Object.assign(pgError('23001', 'published version 7 is immutable'), {
+      where: 'PL/pgSQL function icp_version_guard() line 12 at RAISE',
+    });
     expect(format(ours)).toMatchObject({ message: 'published version 7 is immutable', extensions: { code: 'CONFLICT' } });
-    const theirs = pgError('23001', 'update or delete on table "segment" violates RESTRICT setting of foreign key constraint "fk_x" on table "account"');
+    const theirs = pgError(
+      '23001',
+      'update or delete on table "segment" violates RESTRICT setting of foreign key constraint "fk_x" on table "account"',
+    );
     expect(format(theirs).message).not.toContain('segment');
     expect(format(theirs).extensions?.code).toBe('CONFLICT');
   });
@@ -34,7 +39,12 @@ describe('formatError', () => {
     expect(out.extensions?.issues).toEqual(issues.slice(0, 100));
     expect(out.extensions?.issueCount).toBe(250);
     expect(out.extensions?.field).toBe('accounts[0].name');
-    expect(out.message).toBe(`Invalid accounts: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}; and 245 more (see extensions.issues)`);
+    expect(out.message).toBe(
+      `Invalid accounts: ${issues
+        .slice(0, 5)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')}; and 245 more (see extensions.issues)`,
+    );
   });
 
   it('keeps every issue for callers in the process (the imports reject rows by them)', () => {

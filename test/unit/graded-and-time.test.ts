@@ -14,12 +14,25 @@ const AT = new Date('2026-06-01T00:00:00Z');
 const ago = (ms: number) => new Date(AT.getTime() - ms).toISOString();
 
 const teamSize: CriterionSpec = {
-  attribute: 'mlTeamSize', operator: 'BANDS', points: 10, label: 'ML team',
-  bands: [{ min: 20, points: 10 }, { min: 5, max: 19, points: 6 }, { min: 1, max: 4.5, points: 3 }],
+  attribute: 'mlTeamSize',
+  operator: 'BANDS',
+  points: 10,
+  label: 'ML team',
+  bands: [
+    { min: 20, points: 10 },
+    { min: 5, max: 19, points: 6 },
+    { min: 1, max: 4.5, points: 3 },
+  ],
 };
 const engagement: CriterionSpec = {
-  attribute: 'lastEngagedAt', operator: 'AGE_BANDS', points: 10,
-  bands: [{ maxAgeDays: 7, points: 10 }, { maxAgeDays: 30, points: 5 }, { maxAgeDays: 90, points: 2 }],
+  attribute: 'lastEngagedAt',
+  operator: 'AGE_BANDS',
+  points: 10,
+  bands: [
+    { maxAgeDays: 7, points: 10 },
+    { maxAgeDays: 30, points: 5 },
+    { maxAgeDays: 90, points: 2 },
+  ],
 };
 
 /** use-case 25 (team size, 10 points), engagement 75 (age bands, 10 points). */
@@ -57,17 +70,41 @@ describe('BANDS (worked by hand: 25 x band points / 10)', () => {
   });
 
   it('takes the first band in order when bands overlap', () => {
-    const overlapping = compileScorer({ ...GRADED, dimensions: [{ dimension: 'GROWTH', weight: 100, criteria: [
-      { attribute: 'openRoles', operator: 'BANDS', points: 5, bands: [{ max: 10, points: 2 }, { min: 5, points: 5 }] },
-    ] }] });
+    const overlapping = compileScorer({
+      ...GRADED,
+      dimensions: [
+        {
+          dimension: 'GROWTH',
+          weight: 100,
+          criteria: [
+            {
+              attribute: 'openRoles',
+              operator: 'BANDS',
+              points: 5,
+              bands: [
+                { max: 10, points: 2 },
+                { min: 5, points: 5 },
+              ],
+            },
+          ],
+        },
+      ],
+    });
     expect(overlapping.evaluate({ openRoles: 7 }, AT)).toMatchObject({ outcomes: 'A', score: 40 }); // 100 * 2/5
     expect(overlapping.evaluate({ openRoles: 11 }, AT)).toMatchObject({ outcomes: 'B', score: 100 });
   });
 
   it('a band without bounds holds for every number, not for other types', () => {
-    const catchAll = compileScorer({ ...GRADED, dimensions: [{ dimension: 'GROWTH', weight: 100, criteria: [
-      { attribute: 'openRoles', operator: 'BANDS', points: 4, bands: [{ min: 10, points: 4 }, { points: 1 }] },
-    ] }] });
+    const catchAll = compileScorer({
+      ...GRADED,
+      dimensions: [
+        {
+          dimension: 'GROWTH',
+          weight: 100,
+          criteria: [{ attribute: 'openRoles', operator: 'BANDS', points: 4, bands: [{ min: 10, points: 4 }, { points: 1 }] }],
+        },
+      ],
+    });
     expect(catchAll.evaluate({ openRoles: -3 }, AT)).toMatchObject({ outcomes: 'B', score: 25 });
     expect(catchAll.evaluate({ openRoles: '12' }, AT)).toMatchObject({ outcomes: '0', score: 0 });
     expect(catchAll.evaluate({ openRoles: Number.NaN }, AT)).toMatchObject({ outcomes: '0', score: 0 });
@@ -79,9 +116,19 @@ describe('BANDS (worked by hand: 25 x band points / 10)', () => {
     expect(r.score).toBe(52.5);
     expect(r.tier).toBe('MODERATE');
     expect(r.dimensions.map((d) => [d.dimension, d.key, d.name, d.score])).toEqual([
-      ['CUSTOM', 'use-case', 'Use case fit', 15], ['CUSTOM', 'engagement', 'Engagement', 37.5]]);
+      ['CUSTOM', 'use-case', 'Use case fit', 15],
+      ['CUSTOM', 'engagement', 'Engagement', 37.5],
+    ]);
     expect(r.dimensions[0].criteria[0]).toEqual({
-      attribute: 'mlTeamSize', operator: 'BANDS', label: 'ML team', matched: true, missing: false, points: 10, earned: 6, band: 1 });
+      attribute: 'mlTeamSize',
+      operator: 'BANDS',
+      label: 'ML team',
+      matched: true,
+      missing: false,
+      points: 10,
+      earned: 6,
+      band: 1,
+    });
     expect(r.dimensions[1].criteria[0]).toMatchObject({ matched: true, earned: 5, band: 1 });
     expect(r.completeness).toBe(1);
     const none = scorer.explain({ mlTeamSize: 0 }, AT);
@@ -147,10 +194,19 @@ describe('nextChangeAt', () => {
     expect(engaged('2026-06-03T00:00:00Z')).toBe('2026-06-10T00:00:00.001Z');
   });
 
-  const within = (value: string | number, days = 30): string | null => compileScorer({
-    ...GRADED, dimensions: [{ dimension: 'BEHAVIORAL', weight: 100, criteria: [
-      { attribute: 'demoRequestedAt', operator: 'WITHIN_DAYS', value: days, points: 1 }] }],
-  }).evaluate({ demoRequestedAt: value }, AT).nextChangeAt?.toISOString() ?? null;
+  const within = (value: string | number, days = 30): string | null =>
+    compileScorer({
+      ...GRADED,
+      dimensions: [
+        {
+          dimension: 'BEHAVIORAL',
+          weight: 100,
+          criteria: [{ attribute: 'demoRequestedAt', operator: 'WITHIN_DAYS', value: days, points: 1 }],
+        },
+      ],
+    })
+      .evaluate({ demoRequestedAt: value }, AT)
+      .nextChangeAt?.toISOString() ?? null;
 
   it('WITHIN_DAYS: inside the window, the first millisecond after it ends', () => {
     // May 15 12:00 + 30 days = June 14 12:00, still inside (inclusive); out 1 ms later.
@@ -169,8 +225,16 @@ describe('nextChangeAt', () => {
   });
 
   it('the instants agree with evaluation: the outcome differs at nextChangeAt and not 1 ms before', () => {
-    const def: IcpDefinitionSpec = { ...GRADED, dimensions: [{ dimension: 'BEHAVIORAL', weight: 100, criteria: [
-      { attribute: 'demoRequestedAt', operator: 'WITHIN_DAYS', value: 30, points: 1 }] }] };
+    const def: IcpDefinitionSpec = {
+      ...GRADED,
+      dimensions: [
+        {
+          dimension: 'BEHAVIORAL',
+          weight: 100,
+          criteria: [{ attribute: 'demoRequestedAt', operator: 'WITHIN_DAYS', value: 30, points: 1 }],
+        },
+      ],
+    };
     const scorer = compileScorer(def);
     for (const t of ['2026-05-15T12:00:00Z', '2026-06-03T00:00:00Z', '2026-05-02T00:00:00Z']) {
       const now = scorer.evaluate({ demoRequestedAt: t }, AT);
@@ -181,9 +245,19 @@ describe('nextChangeAt', () => {
   });
 
   it('date comparisons with a fixed date never flip with time; other operators have no instant', () => {
-    const def: IcpDefinitionSpec = { ...GRADED, dimensions: [{ dimension: 'GROWTH', weight: 100, criteria: [
-      { attribute: 'lastFundingAt', operator: 'GT', value: '2026-01-01', points: 1 },
-      { attribute: 'employees', operator: 'GTE', value: 10, points: 1 }] }] };
+    const def: IcpDefinitionSpec = {
+      ...GRADED,
+      dimensions: [
+        {
+          dimension: 'GROWTH',
+          weight: 100,
+          criteria: [
+            { attribute: 'lastFundingAt', operator: 'GT', value: '2026-01-01', points: 1 },
+            { attribute: 'employees', operator: 'GTE', value: 10, points: 1 },
+          ],
+        },
+      ],
+    };
     expect(compileScorer(def).evaluate({ lastFundingAt: '2026-03-01', employees: 5 }, AT).nextChangeAt).toBeNull();
   });
 
@@ -200,7 +274,10 @@ describe('nextChangeAt', () => {
     const churnOnly = scorer.evaluate({ churnedAt: '2026-01-01T00:00:00Z' }, AT);
     expect(churnOnly.nextChangeAt!.toISOString()).toBe('2026-06-30T00:00:00.001Z');
     // At that instant the disqualifier no longer holds.
-    expect(scorer.evaluate({ churnedAt: '2026-01-01T00:00:00Z' }, churnOnly.nextChangeAt!)).toMatchObject({ outcomes: '--0', tier: 'WEAK' });
+    expect(scorer.evaluate({ churnedAt: '2026-01-01T00:00:00Z' }, churnOnly.nextChangeAt!)).toMatchObject({
+      outcomes: '--0',
+      tier: 'WEAK',
+    });
     expect(scorer.evaluate({}, AT).nextChangeAt).toBeNull();
   });
 });
@@ -213,14 +290,19 @@ describe('outcome codes of graded criteria', () => {
     expect(r.score).toBe(82.5); // 25 * 3/10 + 75
     expect(() => scorer.fromOutcomes('DA')).toThrow(/does not fit/); // no band 3
     expect(() => scorer.fromOutcomes('1A')).toThrow(/does not fit/); // graded criteria have no plain match
-    const plain = compileScorer({ ...GRADED, dimensions: [{ dimension: 'GROWTH', weight: 100, criteria: [
-      { attribute: 'openRoles', operator: 'GT', value: 0, points: 1 }] }] });
+    const plain = compileScorer({
+      ...GRADED,
+      dimensions: [{ dimension: 'GROWTH', weight: 100, criteria: [{ attribute: 'openRoles', operator: 'GT', value: 0, points: 1 }] }],
+    });
     expect(() => plain.fromOutcomes('A')).toThrow(/does not fit/);
   });
 });
 
 const entries: [string, AttributeType][] = [
-  ['mlTeamSize', 'NUMBER'], ['lastEngagedAt', 'DATE'], ['industry', 'STRING'], ['employees', 'NUMBER'],
+  ['mlTeamSize', 'NUMBER'],
+  ['lastEngagedAt', 'DATE'],
+  ['industry', 'STRING'],
+  ['employees', 'NUMBER'],
 ];
 const catalogue: AttributeCatalogue = new Map<string, CatalogueEntry>(entries.map(([key, type]) => [key, { key, type }]));
 const withDims = (dimensions: unknown[]): IcpDefinitionSpec => ({ ...GRADED, dimensions: dimensions as IcpDefinitionSpec['dimensions'] });
@@ -234,10 +316,41 @@ describe('validation of custom dimensions and bands', () => {
   it('names the path of each band problem', () => {
     const def = withDims([
       { dimension: 'FIRMOGRAPHICS', weight: 20, criteria: [{ attribute: 'industry', operator: 'EQ', value: 'saas', points: 1 }] },
-      { dimension: 'CUSTOM', key: 'team', name: 'Team', weight: 40, criteria: [
-        { attribute: 'mlTeamSize', operator: 'BANDS', points: 8, bands: [{ min: 10, max: 5, points: 8 }, { maxAgeDays: 3, points: -1 }] }] },
-      { dimension: 'CUSTOM', key: 'engagement', name: 'Engagement', weight: 40, criteria: [
-        { attribute: 'lastEngagedAt', operator: 'AGE_BANDS', points: 10, bands: [{ maxAgeDays: 30, points: 10 }, { maxAgeDays: 7, points: 5 }, { min: 1, points: 1 }] }] },
+      {
+        dimension: 'CUSTOM',
+        key: 'team',
+        name: 'Team',
+        weight: 40,
+        criteria: [
+          {
+            attribute: 'mlTeamSize',
+            operator: 'BANDS',
+            points: 8,
+            bands: [
+              { min: 10, max: 5, points: 8 },
+              { maxAgeDays: 3, points: -1 },
+            ],
+          },
+        ],
+      },
+      {
+        dimension: 'CUSTOM',
+        key: 'engagement',
+        name: 'Engagement',
+        weight: 40,
+        criteria: [
+          {
+            attribute: 'lastEngagedAt',
+            operator: 'AGE_BANDS',
+            points: 10,
+            bands: [
+              { maxAgeDays: 30, points: 10 },
+              { maxAgeDays: 7, points: 5 },
+              { min: 1, points: 1 },
+            ],
+          },
+        ],
+      },
     ]);
     expect(paths(def)).toEqual([
       'definition.dimensions[1].criteria[0].bands[0].min: must not exceed max (got min 10, max 5)',
@@ -251,15 +364,27 @@ describe('validation of custom dimensions and bands', () => {
 
   it("wants the criterion's points to be the highest band's, bands present, and only on graded operators", () => {
     const def = withDims([
-      { dimension: 'CUSTOM', key: 'a', name: 'A', weight: 50, criteria: [
-        { attribute: 'mlTeamSize', operator: 'BANDS', points: 10, bands: [{ min: 5, points: 6 }, { points: 3 }] },
-        { attribute: 'lastEngagedAt', operator: 'AGE_BANDS', points: 1 },
-        { attribute: 'employees', operator: 'GTE', value: 5, points: 1, bands: [{ points: 1 }] },
-      ] },
-      { dimension: 'CUSTOM', key: 'b', name: 'B', weight: 50, criteria: [
-        { attribute: 'mlTeamSize', operator: 'BANDS', value: 3, points: 1, bands: [] },
-        { attribute: 'industry', operator: 'BANDS', points: 1, bands: [{ points: 1 }] },
-      ] },
+      {
+        dimension: 'CUSTOM',
+        key: 'a',
+        name: 'A',
+        weight: 50,
+        criteria: [
+          { attribute: 'mlTeamSize', operator: 'BANDS', points: 10, bands: [{ min: 5, points: 6 }, { points: 3 }] },
+          { attribute: 'lastEngagedAt', operator: 'AGE_BANDS', points: 1 },
+          { attribute: 'employees', operator: 'GTE', value: 5, points: 1, bands: [{ points: 1 }] },
+        ],
+      },
+      {
+        dimension: 'CUSTOM',
+        key: 'b',
+        name: 'B',
+        weight: 50,
+        criteria: [
+          { attribute: 'mlTeamSize', operator: 'BANDS', value: 3, points: 1, bands: [] },
+          { attribute: 'industry', operator: 'BANDS', points: 1, bands: [{ points: 1 }] },
+        ],
+      },
     ]);
     expect(paths(def)).toEqual([
       "definition.dimensions[0].criteria[0].points: must equal the highest band's points (6) (got 10)",
@@ -274,7 +399,8 @@ describe('validation of custom dimensions and bands', () => {
   it('refuses graded operators in disqualifiers', () => {
     const def: IcpDefinitionSpec = { ...GRADED, disqualifiers: [{ attribute: 'mlTeamSize', operator: 'BANDS', reason: 'x' }] };
     expect(paths(def)).toEqual([
-      'definition.disqualifiers[0].operator: BANDS grades a scored criterion; a disqualifier must hold or not (use GTE, BETWEEN, WITHIN_DAYS…)']);
+      'definition.disqualifiers[0].operator: BANDS grades a scored criterion; a disqualifier must hold or not (use GTE, BETWEEN, WITHIN_DAYS…)',
+    ]);
   });
 
   it('wants a key and a name for CUSTOM dimensions, keys unique and not a built-in one', () => {
@@ -301,10 +427,14 @@ describe('validation of custom dimensions and bands', () => {
 
   it('still sums weights to 100 across custom and built-in dimensions', () => {
     const crit = [{ attribute: 'employees', operator: 'GTE', value: 1, points: 1 }];
-    expect(paths(withDims([
-      { dimension: 'FIRMOGRAPHICS', weight: 50, criteria: crit },
-      { dimension: 'CUSTOM', key: 'fit', name: 'Fit', weight: 45, criteria: crit },
-    ]))).toEqual(['definition.dimensions: weights must sum to 100 (got 95)']);
+    expect(
+      paths(
+        withDims([
+          { dimension: 'FIRMOGRAPHICS', weight: 50, criteria: crit },
+          { dimension: 'CUSTOM', key: 'fit', name: 'Fit', weight: 45, criteria: crit },
+        ]),
+      ),
+    ).toEqual(['definition.dimensions: weights must sum to 100 (got 95)']);
   });
 });
 
@@ -312,22 +442,47 @@ describe('canonical form and content hash', () => {
   it('keeps the content hash of every definition written before custom dimensions and bands', () => {
     // Hashes computed by the code before this change (commit 8dcf218) for the demo's published versions.
     const byKey = new Map(DEMO_SEGMENTS.map((s) => [s.key, s]));
-    expect(definitionHash(normalizeDefinition(byKey.get('strategic')!.live as never))).toBe('11a1729e61367d5a3db018771b1fb35c624b78c3b5104b48fdae60580dc88e43');
-    expect(definitionHash(normalizeDefinition(byKey.get('enterprise')!.live as never))).toBe('f21afdbe829c8845854978931dd007de88ee45bbb5c8c6b8835f5400e6c9a487');
-    expect(definitionHash(normalizeDefinition(byKey.get('growth')!.legacy as never))).toBe('a665e4905ce4e9c7e1af2aed20ee504becdbdd5770889bcc45cb34ea3e223f1d');
+    expect(definitionHash(normalizeDefinition(byKey.get('strategic')!.live as never))).toBe(
+      '11a1729e61367d5a3db018771b1fb35c624b78c3b5104b48fdae60580dc88e43',
+    );
+    expect(definitionHash(normalizeDefinition(byKey.get('enterprise')!.live as never))).toBe(
+      'f21afdbe829c8845854978931dd007de88ee45bbb5c8c6b8835f5400e6c9a487',
+    );
+    expect(definitionHash(normalizeDefinition(byKey.get('growth')!.legacy as never))).toBe(
+      'a665e4905ce4e9c7e1af2aed20ee504becdbdd5770889bcc45cb34ea3e223f1d',
+    );
   });
 
   it('drops the key of a built-in dimension and null band bounds; keeps a CUSTOM key and name', () => {
     const def = normalizeDefinition({
       dimensions: [
-        { dimension: 'FIRMOGRAPHICS', key: 'ignored', name: null, weight: 50, criteria: [{ attribute: 'employees', operator: 'GTE', value: 1, points: 1, bands: null }] },
-        { dimension: 'CUSTOM', key: 'fit', name: 'Fit', weight: 50, criteria: [
-          { attribute: 'mlTeamSize', operator: 'BANDS', points: 2, bands: [{ min: 1, max: null, maxAgeDays: null, points: 2 }] }] },
+        {
+          dimension: 'FIRMOGRAPHICS',
+          key: 'ignored',
+          name: null,
+          weight: 50,
+          criteria: [{ attribute: 'employees', operator: 'GTE', value: 1, points: 1, bands: null }],
+        },
+        {
+          dimension: 'CUSTOM',
+          key: 'fit',
+          name: 'Fit',
+          weight: 50,
+          criteria: [
+            { attribute: 'mlTeamSize', operator: 'BANDS', points: 2, bands: [{ min: 1, max: null, maxAgeDays: null, points: 2 }] },
+          ],
+        },
       ],
     });
     expect(def.dimensions).toEqual([
       { dimension: 'FIRMOGRAPHICS', weight: 50, criteria: [{ attribute: 'employees', operator: 'GTE', value: 1, points: 1 }] },
-      { dimension: 'CUSTOM', key: 'fit', name: 'Fit', weight: 50, criteria: [{ attribute: 'mlTeamSize', operator: 'BANDS', points: 2, bands: [{ min: 1, points: 2 }] }] },
+      {
+        dimension: 'CUSTOM',
+        key: 'fit',
+        name: 'Fit',
+        weight: 50,
+        criteria: [{ attribute: 'mlTeamSize', operator: 'BANDS', points: 2, bands: [{ min: 1, points: 2 }] }],
+      },
     ]);
   });
 });
@@ -339,15 +494,39 @@ describe('diff by dimension key', () => {
       dimensions: [
         // reordered: order is not a change
         { dimension: 'CUSTOM', key: 'engagement', name: 'Recent engagement', weight: 75, criteria: [engagement] },
-        { dimension: 'CUSTOM', key: 'use-case', name: 'Use case fit', weight: 25, criteria: [{ ...teamSize, bands: [{ min: 20, points: 10 }, { min: 5, max: 19, points: 7 }] }] },
+        {
+          dimension: 'CUSTOM',
+          key: 'use-case',
+          name: 'Use case fit',
+          weight: 25,
+          criteria: [
+            {
+              ...teamSize,
+              bands: [
+                { min: 20, points: 10 },
+                { min: 5, max: 19, points: 7 },
+              ],
+            },
+          ],
+        },
       ],
     };
     expect(diffDefinitions(GRADED, after)).toEqual([
-      { path: 'dimensions.use-case.criteria[mlTeamSize BANDS].bands', kind: 'CHANGED', before: teamSize.bands, after: [{ min: 20, points: 10 }, { min: 5, max: 19, points: 7 }] },
+      {
+        path: 'dimensions.use-case.criteria[mlTeamSize BANDS].bands',
+        kind: 'CHANGED',
+        before: teamSize.bands,
+        after: [
+          { min: 20, points: 10 },
+          { min: 5, max: 19, points: 7 },
+        ],
+      },
       { path: 'dimensions.engagement.name', kind: 'CHANGED', before: 'Engagement', after: 'Recent engagement' },
     ]);
     const renamedKey: IcpDefinitionSpec = { ...GRADED, dimensions: [GRADED.dimensions[0], { ...GRADED.dimensions[1], key: 'intent' }] };
     expect(diffDefinitions(GRADED, renamedKey).map((c) => [c.path, c.kind])).toEqual([
-      ['dimensions.engagement', 'REMOVED'], ['dimensions.intent', 'ADDED']]);
+      ['dimensions.engagement', 'REMOVED'],
+      ['dimensions.intent', 'ADDED'],
+    ]);
   });
 });

@@ -7,8 +7,14 @@ const none = c(0, 0);
 describe('candidate tests', () => {
   it('numbers: thresholds and ranges read the right bins (below, equal to and between cuts)', () => {
     // cuts 10 and 20: bins <10, =10, (10,20), =20, >20
-    const a: AttributeCounts = { attribute: 'employees', type: 'NUMBER', dimension: 'FIRMOGRAPHICS', missing: none, cuts: [10, 20],
-      bins: [c(1, 10), c(2, 20), c(4, 40), c(8, 80), c(16, 160)] };
+    const a: AttributeCounts = {
+      attribute: 'employees',
+      type: 'NUMBER',
+      dimension: 'FIRMOGRAPHICS',
+      missing: none,
+      cuts: [10, 20],
+      bins: [c(1, 10), c(2, 20), c(4, 40), c(8, 80), c(16, 160)],
+    };
     const got = Object.fromEntries(candidatesOf(a).map((k) => [JSON.stringify(k.test), k.holding]));
     expect(got[JSON.stringify({ attribute: 'employees', operator: 'GTE', value: 10 })]).toEqual(c(30, 300));
     expect(got[JSON.stringify({ attribute: 'employees', operator: 'LTE', value: 10 })]).toEqual(c(3, 30));
@@ -21,14 +27,30 @@ describe('candidate tests', () => {
   it('dates: each recency window holds the bins up to it', () => {
     const bins = [c(1, 0), c(0, 1), c(2, 2), c(0, 0), c(0, 0), c(0, 0), c(0, 0), c(0, 0), c(5, 5)];
     const k = candidatesOf({ attribute: 'lastEngagedAt', type: 'DATE', dimension: null, missing: none, bins });
-    expect(k.map((x) => [x.test.value, x.holding])).toEqual([[7, c(1, 0)], [14, c(1, 1)], [30, c(3, 3)], [60, c(3, 3)], [90, c(3, 3)], [180, c(3, 3)], [365, c(3, 3)], [730, c(3, 3)]]);
+    expect(k.map((x) => [x.test.value, x.holding])).toEqual([
+      [7, c(1, 0)],
+      [14, c(1, 1)],
+      [30, c(3, 3)],
+      [60, c(3, 3)],
+      [90, c(3, 3)],
+      [180, c(3, 3)],
+      [365, c(3, 3)],
+      [730, c(3, 3)],
+    ]);
   });
 
   it('strings: each value, and sets of the values with the highest and lowest share of positives', () => {
-    const values = new Map([['saas', c(30, 10)], ['retail', c(5, 35)], ['media', c(10, 10)]]);
+    const values = new Map([
+      ['saas', c(30, 10)],
+      ['retail', c(5, 35)],
+      ['media', c(10, 10)],
+    ]);
     const k = candidatesOf({ attribute: 'industry', type: 'STRING', dimension: 'FIRMOGRAPHICS', missing: none, values });
     const sets = k.filter((x) => x.test.values!.length > 1).map((x) => [x.test.values, x.holding]);
-    expect(sets).toEqual([[['media', 'saas'], c(40, 20)], [['media', 'retail'], c(15, 45)]]);
+    expect(sets).toEqual([
+      [['media', 'saas'], c(40, 20)],
+      [['media', 'retail'], c(15, 45)],
+    ]);
     expect(k.filter((x) => x.test.values!.length === 1)).toHaveLength(3);
   });
 });
@@ -44,8 +66,16 @@ describe('analysis', () => {
   });
 
   it('marks an attribute mostly missing and keeps its best test', () => {
-    const a: AttributeCounts = { attribute: 'demoRequested', type: 'BOOLEAN', dimension: 'BEHAVIORAL', missing: c(60, 60),
-      values: new Map([['true', c(35, 5)], ['false', c(5, 35)]]) };
+    const a: AttributeCounts = {
+      attribute: 'demoRequested',
+      type: 'BOOLEAN',
+      dimension: 'BEHAVIORAL',
+      missing: c(60, 60),
+      values: new Map([
+        ['true', c(35, 5)],
+        ['false', c(5, 35)],
+      ]),
+    };
     const r = analyse([a], c(100, 100), { fdr: 0.05 });
     expect(r.warnings).toContain('demoRequested is missing for 60 % of the analysed accounts: its findings rest on the other 40 %.');
     expect(r.testsTried).toBe(2);
@@ -64,7 +94,11 @@ describe('draft building', () => {
   it('places thresholds at the scores of the top 10, 30 and 60 %, apart where scores tie', () => {
     const scores = Array.from({ length: 100 }, (_, i) => i); // 99 down to 0
     expect(thresholdsFor(scores)).toEqual({ perfect: 89, strong: 69, moderate: 39 });
-    expect(thresholdsFor([...Array(50).fill(0), ...Array(30).fill(40), ...Array(20).fill(100)])).toEqual({ perfect: 100, strong: 40, moderate: 0.01 });
+    expect(thresholdsFor([...Array(50).fill(0), ...Array(30).fill(40), ...Array(20).fill(100)])).toEqual({
+      perfect: 100,
+      strong: 40,
+      moderate: 0.01,
+    });
     expect(thresholdsFor([5, 5, 5])).toEqual({ perfect: 80, strong: 60, moderate: 40 });
   });
 

@@ -27,8 +27,16 @@ describe('justificationProblem', () => {
   // (U+0435, U+043E, U+0430, U+0440, U+0441), full-width forms, zero-width padding.
   it.each([
     ['t\u0435st \u043Everride pl\u0430ceholder dummy s\u0430mple t\u0435sting', 'Cyrillic lookalikes', 'placeholder'],
-    ['\uFF54\uFF45\uFF53\uFF54 \uFF4F\uFF56\uFF45\uFF52\uFF52\uFF49\uFF44\uFF45 placeholder dummy sample', 'full-width letters', 'placeholder'],
-    ['t\u200Be\u200Bs\u200Bt \u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B', 'zero-width padding', 'at least 30 characters'],
+    [
+      '\uFF54\uFF45\uFF53\uFF54 \uFF4F\uFF56\uFF45\uFF52\uFF52\uFF49\uFF44\uFF45 placeholder dummy sample',
+      'full-width letters',
+      'placeholder',
+    ],
+    [
+      't\u200Be\u200Bs\u200Bt \u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B',
+      'zero-width padding',
+      'at least 30 characters',
+    ],
     ['L\u043Er\u0435m ipsum d\u043El\u043Er sit amet, consectetur', 'Cyrillic lorem ipsum', 'lorem ipsum'],
     ['t\u0301e\u0301s\u0301t o\u0301verride placeholder du\u0301mmy sample', 'accents stacked on placeholders', 'placeholder'],
   ])('refuses %j (%s)', (text, _why, message) => {

@@ -11,7 +11,11 @@ describe('keyNameIdentity', () => {
     expect(keyNameIdentity(a)).toBe(keyNameIdentity(b));
   });
 
-  it.each([['local-admin', 'local-admins'], ['ops-1', 'ops-2'], ['dashboard', 'dash board']])('keeps %j and %j apart', (a, b) => {
+  it.each([
+    ['local-admin', 'local-admins'],
+    ['ops-1', 'ops-2'],
+    ['dashboard', 'dash board'],
+  ])('keeps %j and %j apart', (a, b) => {
     expect(keyNameIdentity(a)).not.toBe(keyNameIdentity(b));
   });
 });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { missingEntries, platformOf } = require('../../scripts/lockfile-platforms.js');
 
 describe('package-lock.json', () => {

@@ -1,10 +1,4 @@
-import {
-  actionFor,
-  compileScorer,
-  roundTo,
-  scoreAccount,
-  tierFor,
-} from '../../src/domain/scoring/scoring-engine';
+import { actionFor, compileScorer, roundTo, scoreAccount, tierFor } from '../../src/domain/scoring/scoring-engine';
 import { DEFAULT_THRESHOLDS, type IcpDefinitionSpec } from '../../src/model/icp-definition';
 
 const AT = new Date('2025-06-30T12:00:00Z');
@@ -12,28 +6,48 @@ const AT = new Date('2025-06-30T12:00:00Z');
 /** Seed-like definition. Point totals: 9, 5, 5, 3, 4. */
 const SEED: IcpDefinitionSpec = {
   dimensions: [
-    { dimension: 'FIRMOGRAPHICS', weight: 30, criteria: [
-      { attribute: 'industry', operator: 'IN', values: ['SaaS', 'Fintech'], points: 4, label: 'Target industry' },
-      { attribute: 'employees', operator: 'BETWEEN', min: 50, max: 1000, points: 3 },
-      { attribute: 'annualRevenue', operator: 'GTE', value: 5_000_000, points: 2 },
-    ] },
-    { dimension: 'TECHNOGRAPHICS', weight: 20, criteria: [
-      { attribute: 'techStack', operator: 'CONTAINS_ANY', values: ['Salesforce', 'HubSpot'], points: 3 },
-      { attribute: 'techStack', operator: 'CONTAINS_ALL', values: ['AWS', 'Snowflake'], points: 2 },
-    ] },
-    { dimension: 'BEHAVIORAL', weight: 25, criteria: [
-      { attribute: 'websiteVisits30d', operator: 'GTE', value: 10, points: 2 },
-      { attribute: 'demoRequested', operator: 'EQ', value: true, points: 3 },
-    ] },
-    { dimension: 'BUSINESS_NEEDS', weight: 15, criteria: [
-      { attribute: 'painPoints', operator: 'CONTAINS_ANY', values: ['manual reporting', 'data silos'], points: 2 },
-      { attribute: 'budgetUsd', operator: 'GTE', value: 50_000, points: 1 },
-    ] },
-    { dimension: 'GROWTH', weight: 10, criteria: [
-      { attribute: 'fundingStage', operator: 'IN', values: ['Series A', 'Series B'], points: 1 },
-      { attribute: 'lastFundingAt', operator: 'WITHIN_DAYS', value: 365, points: 2 },
-      { attribute: 'openRoles', operator: 'GT', value: 5, points: 1 },
-    ] },
+    {
+      dimension: 'FIRMOGRAPHICS',
+      weight: 30,
+      criteria: [
+        { attribute: 'industry', operator: 'IN', values: ['SaaS', 'Fintech'], points: 4, label: 'Target industry' },
+        { attribute: 'employees', operator: 'BETWEEN', min: 50, max: 1000, points: 3 },
+        { attribute: 'annualRevenue', operator: 'GTE', value: 5_000_000, points: 2 },
+      ],
+    },
+    {
+      dimension: 'TECHNOGRAPHICS',
+      weight: 20,
+      criteria: [
+        { attribute: 'techStack', operator: 'CONTAINS_ANY', values: ['Salesforce', 'HubSpot'], points: 3 },
+        { attribute: 'techStack', operator: 'CONTAINS_ALL', values: ['AWS', 'Snowflake'], points: 2 },
+      ],
+    },
+    {
+      dimension: 'BEHAVIORAL',
+      weight: 25,
+      criteria: [
+        { attribute: 'websiteVisits30d', operator: 'GTE', value: 10, points: 2 },
+        { attribute: 'demoRequested', operator: 'EQ', value: true, points: 3 },
+      ],
+    },
+    {
+      dimension: 'BUSINESS_NEEDS',
+      weight: 15,
+      criteria: [
+        { attribute: 'painPoints', operator: 'CONTAINS_ANY', values: ['manual reporting', 'data silos'], points: 2 },
+        { attribute: 'budgetUsd', operator: 'GTE', value: 50_000, points: 1 },
+      ],
+    },
+    {
+      dimension: 'GROWTH',
+      weight: 10,
+      criteria: [
+        { attribute: 'fundingStage', operator: 'IN', values: ['Series A', 'Series B'], points: 1 },
+        { attribute: 'lastFundingAt', operator: 'WITHIN_DAYS', value: 365, points: 2 },
+        { attribute: 'openRoles', operator: 'GT', value: 5, points: 1 },
+      ],
+    },
   ],
   disqualifiers: [
     { attribute: 'country', operator: 'IN', values: ['KP', 'IR', 'CU'], reason: 'Sanctioned country' },
@@ -58,17 +72,43 @@ describe('worked examples on the seed definition', () => {
     // NEEDS  'Manual Reporting' ✓2, budget 60k ✓1                 -> 15 x 3/3 = 15
     // GROWTH 'series b' ✓1, funded 2025-01-15 (166 d) ✓2, roles 3 ✗ -> 10 x 3/4 = 7.5
     // total 23.333… + 12 + 25 + 15 + 7.5 = 82.833… -> 82.83 >= 80 PERFECT; all present: completeness 1
-    const r = scoreAccount(SEED, {
-      industry: 'saas', employees: 250, annualRevenue: 3_000_000, country: 'US',
-      techStack: ['salesforce', 'AWS', 'slack'], websiteVisits30d: 42, demoRequested: true,
-      painPoints: ['Manual Reporting'], budgetUsd: 60_000, fundingStage: 'series b',
-      lastFundingAt: '2025-01-15T00:00:00Z', openRoles: 3,
-    }, AT);
-    expect(r).toMatchObject({ score: 82.83, tier: 'PERFECT', disqualifiedBy: [], missingAttributes: [],
-      completeness: 1, action: 'Route to an AE now' });
+    const r = scoreAccount(
+      SEED,
+      {
+        industry: 'saas',
+        employees: 250,
+        annualRevenue: 3_000_000,
+        country: 'US',
+        techStack: ['salesforce', 'AWS', 'slack'],
+        websiteVisits30d: 42,
+        demoRequested: true,
+        painPoints: ['Manual Reporting'],
+        budgetUsd: 60_000,
+        fundingStage: 'series b',
+        lastFundingAt: '2025-01-15T00:00:00Z',
+        openRoles: 3,
+      },
+      AT,
+    );
+    expect(r).toMatchObject({
+      score: 82.83,
+      tier: 'PERFECT',
+      disqualifiedBy: [],
+      missingAttributes: [],
+      completeness: 1,
+      action: 'Route to an AE now',
+    });
     expect(dimScores(r)).toEqual([23.33, 12, 25, 15, 7.5]);
-    expect(r.dimensions[0].criteria[0]).toEqual({ attribute: 'industry', operator: 'IN', label: 'Target industry',
-      matched: true, missing: false, points: 4, earned: 4, band: null });
+    expect(r.dimensions[0].criteria[0]).toEqual({
+      attribute: 'industry',
+      operator: 'IN',
+      label: 'Target industry',
+      matched: true,
+      missing: false,
+      points: 4,
+      earned: 4,
+      band: null,
+    });
     expect(r.dimensions[0].criteria[2]).toMatchObject({ label: null, matched: false, missing: false, earned: 0 });
   });
 
@@ -81,10 +121,20 @@ describe('worked examples on the seed definition', () => {
     // total 22.5 < 40 WEAK, no WEAK action -> null.
     // present shares: industry 30x4/9 + revenue 30x2/9 = 20; visits 25x2/5 = 10; painPoints 15x2/3 = 10;
     // growth 10 -> 50 / 100 = 0.5. Missing: criteria order, then the country disqualifier.
-    const r = scoreAccount(SEED, {
-      industry: 'Fintech', annualRevenue: 8_000_000, websiteVisits30d: 4, demoRequested: null,
-      painPoints: [], fundingStage: 'Seed', lastFundingAt: '2023-03-01', openRoles: 12,
-    }, AT);
+    const r = scoreAccount(
+      SEED,
+      {
+        industry: 'Fintech',
+        annualRevenue: 8_000_000,
+        websiteVisits30d: 4,
+        demoRequested: null,
+        painPoints: [],
+        fundingStage: 'Seed',
+        lastFundingAt: '2023-03-01',
+        openRoles: 12,
+      },
+      AT,
+    );
     expect(r).toMatchObject({ score: 22.5, tier: 'WEAK', disqualifiedBy: [], completeness: 0.5, action: null });
     expect(dimScores(r)).toEqual([20, 0, 0, 0, 2.5]);
     expect(r.missingAttributes).toEqual(['employees', 'techStack', 'demoRequested', 'budgetUsd', 'country']);
@@ -99,12 +149,24 @@ describe('worked examples on the seed definition', () => {
     // NEEDS  'data silos' ✓2, budget 5k ✗                           -> 15 x 2/3 = 10
     // GROWTH 'Series A' ✓1, funded exactly at - 365 d ✓2, roles 5 (GT) ✗ -> 7.5
     // would be 77.5, but country 'ir' and budget 5k < 10k hold -> 0 DISQUALIFIED
-    const r = scoreAccount(SEED, {
-      industry: 'SaaS', employees: 1000, annualRevenue: 5_000_000, country: 'ir',
-      techStack: ['HubSpot', 'Snowflake', 'aws'], websiteVisits30d: 10, demoRequested: false,
-      painPoints: ['data silos'], budgetUsd: 5_000, fundingStage: 'Series A',
-      lastFundingAt: '2024-06-30T12:00:00.000Z', openRoles: 5,
-    }, AT);
+    const r = scoreAccount(
+      SEED,
+      {
+        industry: 'SaaS',
+        employees: 1000,
+        annualRevenue: 5_000_000,
+        country: 'ir',
+        techStack: ['HubSpot', 'Snowflake', 'aws'],
+        websiteVisits30d: 10,
+        demoRequested: false,
+        painPoints: ['data silos'],
+        budgetUsd: 5_000,
+        fundingStage: 'Series A',
+        lastFundingAt: '2024-06-30T12:00:00.000Z',
+        openRoles: 5,
+      },
+      AT,
+    );
     expect(r).toMatchObject({ score: 0, tier: 'DISQUALIFIED', missingAttributes: [], completeness: 1, action: 'Exclude' });
     expect(r.disqualifiedBy).toEqual(['Sanctioned country', 'Budget under floor']);
     expect(dimScores(r)).toEqual([30, 20, 10, 10, 7.5]);
@@ -118,11 +180,24 @@ describe('worked examples on the seed definition', () => {
     // NEEDS  'hiring' ✗, budget 20k ✗ (and not under the 10k floor)  -> 0
     // GROWTH 'Series A' ✓1, funded tomorrow ✗, roles '6' (string) ✗ -> 10 x 1/4 = 2.5
     // total 6.666… + 12 + 25 + 2.5 = 46.166… -> 46.17 MODERATE; every value present: completeness 1
-    const r = scoreAccount(SEED, {
-      industry: 'Retail', employees: 40, annualRevenue: 6_000_000, country: 'DE', techStack: ['HubSpot'],
-      websiteVisits30d: 15, demoRequested: true, painPoints: ['hiring'], budgetUsd: 20_000,
-      fundingStage: 'Series A', lastFundingAt: '2025-07-01T00:00:00Z', openRoles: '6',
-    }, AT);
+    const r = scoreAccount(
+      SEED,
+      {
+        industry: 'Retail',
+        employees: 40,
+        annualRevenue: 6_000_000,
+        country: 'DE',
+        techStack: ['HubSpot'],
+        websiteVisits30d: 15,
+        demoRequested: true,
+        painPoints: ['hiring'],
+        budgetUsd: 20_000,
+        fundingStage: 'Series A',
+        lastFundingAt: '2025-07-01T00:00:00Z',
+        openRoles: '6',
+      },
+      AT,
+    );
     expect(r).toMatchObject({ score: 46.17, tier: 'MODERATE', missingAttributes: [], completeness: 1, action: 'Nurture' });
     expect(dimScores(r)).toEqual([6.67, 12, 25, 0, 2.5]);
     expect(r.dimensions[4].criteria[2]).toMatchObject({ matched: false, missing: false });
@@ -132,8 +207,20 @@ describe('worked examples on the seed definition', () => {
     const r = scoreAccount(SEED, {}, AT);
     expect(r).toMatchObject({ score: 0, tier: 'WEAK', disqualifiedBy: [], completeness: 0, action: null });
     expect(dimScores(r)).toEqual([0, 0, 0, 0, 0]);
-    expect(r.missingAttributes).toEqual(['industry', 'employees', 'annualRevenue', 'techStack', 'websiteVisits30d',
-      'demoRequested', 'painPoints', 'budgetUsd', 'fundingStage', 'lastFundingAt', 'openRoles', 'country']);
+    expect(r.missingAttributes).toEqual([
+      'industry',
+      'employees',
+      'annualRevenue',
+      'techStack',
+      'websiteVisits30d',
+      'demoRequested',
+      'painPoints',
+      'budgetUsd',
+      'fundingStage',
+      'lastFundingAt',
+      'openRoles',
+      'country',
+    ]);
   });
 });
 
@@ -144,13 +231,22 @@ function split(weight: number): IcpDefinitionSpec {
       { dimension: 'FIRMOGRAPHICS', weight, criteria: [{ attribute: 'flag', operator: 'EQ', value: true, points: 1 }] },
       { dimension: 'GROWTH', weight: 100 - weight, criteria: [{ attribute: 'never', operator: 'EXISTS', points: 1 }] },
     ],
-    disqualifiers: [], thresholds: { ...DEFAULT_THRESHOLDS }, actions: [],
+    disqualifiers: [],
+    thresholds: { ...DEFAULT_THRESHOLDS },
+    actions: [],
   };
 }
 
 describe('tiers', () => {
-  it.each([[80, 'PERFECT'], [79.99, 'STRONG'], [60, 'STRONG'], [59.99, 'MODERATE'],
-    [40, 'MODERATE'], [39.99, 'WEAK'], [100, 'PERFECT']] as const)('score %d is %s', (weight, tier) => {
+  it.each([
+    [80, 'PERFECT'],
+    [79.99, 'STRONG'],
+    [60, 'STRONG'],
+    [59.99, 'MODERATE'],
+    [40, 'MODERATE'],
+    [39.99, 'WEAK'],
+    [100, 'PERFECT'],
+  ] as const)('score %d is %s', (weight, tier) => {
     const r = scoreAccount(split(weight), { flag: true }, AT);
     expect([r.score, r.tier]).toEqual([weight, tier]);
   });
@@ -170,11 +266,16 @@ describe('tiers', () => {
 describe('rounding', () => {
   /** Three 1-point EXISTS criteria on a0, a1, a2. */
   const thirds = (weight = 25): IcpDefinitionSpec['dimensions'][number] => ({
-    dimension: 'BEHAVIORAL', weight,
+    dimension: 'BEHAVIORAL',
+    weight,
     criteria: [0, 1, 2].map((i) => ({ attribute: `a${i}`, operator: 'EXISTS' as const, points: 1 })),
   });
-  const def = (dims: IcpDefinitionSpec['dimensions']): IcpDefinitionSpec =>
-    ({ dimensions: dims, disqualifiers: [], thresholds: { ...DEFAULT_THRESHOLDS }, actions: [] });
+  const def = (dims: IcpDefinitionSpec['dimensions']): IcpDefinitionSpec => ({
+    dimensions: dims,
+    disqualifiers: [],
+    thresholds: { ...DEFAULT_THRESHOLDS },
+    actions: [],
+  });
 
   it('rounds a 1/3 share to two decimals', () => {
     expect(scoreAccount(def([thirds()]), { a0: 1 }, AT).score).toBe(8.33);
@@ -278,10 +379,14 @@ describe('outcome codes', () => {
   it('code each criterion, then each disqualifier: 1 matched, 0 not, - missing', () => {
     const def: IcpDefinitionSpec = {
       dimensions: [
-        { dimension: 'FIRMOGRAPHICS', weight: 60, criteria: [
-          { attribute: 'employees', operator: 'GTE', value: 50, points: 1 },
-          { attribute: 'industry', operator: 'EQ', value: 'saas', points: 1 },
-        ] },
+        {
+          dimension: 'FIRMOGRAPHICS',
+          weight: 60,
+          criteria: [
+            { attribute: 'employees', operator: 'GTE', value: 50, points: 1 },
+            { attribute: 'industry', operator: 'EQ', value: 'saas', points: 1 },
+          ],
+        },
         { dimension: 'GROWTH', weight: 40, criteria: [{ attribute: 'openRoles', operator: 'GT', value: 0, points: 1 }] },
       ],
       disqualifiers: [{ attribute: 'budgetUsd', operator: 'LT', value: 10_000, reason: 'too small' }],

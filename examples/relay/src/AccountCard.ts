@@ -7,7 +7,16 @@ export const AccountCardFragment = graphql`
   @argumentDefinitions(segmentKey: { type: "String", defaultValue: "enterprise" }) {
     id
     name
-    fit(segmentKey: $segmentKey) { id score tier overridden }
-    attributeList { key type value }
+    fit(segmentKey: $segmentKey) {
+      id
+      score
+      tier
+      overridden
+    }
+    attributeList {
+      key
+      type
+      value
+    }
   }
 `;

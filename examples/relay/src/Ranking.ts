@@ -12,8 +12,18 @@ export const RankingFragment = graphql`
     before: { type: "String" }
   ) {
     fits(segmentKey: $segmentKey, first: $first, after: $after, last: $last, before: $before)
-    @connection(key: "Ranking_fits", filters: ["segmentKey"]) {
-      edges { node { id score tier account { id name } } }
+      @connection(key: "Ranking_fits", filters: ["segmentKey"]) {
+      edges {
+        node {
+          id
+          score
+          tier
+          account {
+            id
+            name
+          }
+        }
+      }
     }
   }
 `;

@@ -1,17 +1,26 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination';
+import { type ConnectionArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { currentFit, fitService } from '../../use-cases/scoring/fit.service';
 import { Fit, Score, ScoreConnection, type FitData, type ScoreData } from '../../model/score.types';
 import { Account } from '../../model/account.entity';
-import { AccountConnection, AccountFilter, AccountInput, AttributeValue, HistoryConnectionArgs, UpsertAccountsResult, attributeValuesOf } from '../../model/account.input';
+import {
+  AccountConnection,
+  AccountFilter,
+  AccountInput,
+  AttributeValue,
+  type HistoryConnectionArgs,
+  UpsertAccountsResult,
+  attributeValuesOf,
+} from '../../model/account.input';
 import { accountService } from '../../use-cases/accounts/account.service';
-
 
 @Resolver(() => UpsertAccountsResult)
 export class UpsertAccountsResultResolver {
-  @FieldResolver(() => [Fit], { description: "The fits of the batch's accounts after the change, in every segment each belongs to (changed or not), for client caches." })
+  @FieldResolver(() => [Fit], {
+    description: "The fits of the batch's accounts after the change, in every segment each belongs to (changed or not), for client caches.",
+  })
   async fits(@Root() result: UpsertAccountsResult, @Ctx() ctx: AppContext): Promise<FitData[]> {
     const accounts = await accountService.findByExternalIds(ctx, result.externalIds ?? []);
     const fits = await Promise.all(accounts.flatMap((a) => a.segmentIds.map((segmentId) => currentFit(ctx, a, segmentId))));
@@ -39,13 +48,23 @@ export class AccountResolver {
     return accountService.list(ctx, filter, page);
   }
 
-  @Mutation(() => UpsertAccountsResult, { description: 'All or nothing: one invalid account refuses the batch with BAD_USER_INPUT naming its index and field. Up to 5,000 accounts a call.' })
-  async upsertAccounts(@Ctx() ctx: AppContext, @Arg('accounts', () => [AccountInput]) accounts: AccountInput[]): Promise<UpsertAccountsResult> {
+  @Mutation(() => UpsertAccountsResult, {
+    description:
+      'All or nothing: one invalid account refuses the batch with BAD_USER_INPUT naming its index and field. Up to 5,000 accounts a call.',
+  })
+  async upsertAccounts(
+    @Ctx() ctx: AppContext,
+    @Arg('accounts', () => [AccountInput]) accounts: AccountInput[],
+  ): Promise<UpsertAccountsResult> {
     const { rejected: _none, ...counts } = await accountService.upsert(ctx, accounts);
     return { ...counts, externalIds: accounts.map((a) => a.externalId) };
   }
 
-  @FieldResolver(() => Fit, { nullable: true, description: 'Effective fit in one segment under its live version; null when the account is not in the segment or the segment has no live version.' })
+  @FieldResolver(() => Fit, {
+    nullable: true,
+    description:
+      'Effective fit in one segment under its live version; null when the account is not in the segment or the segment has no live version.',
+  })
   async fit(@Root() account: Account, @Ctx() ctx: AppContext, @Arg('segmentKey') segmentKey: string): Promise<FitData | null> {
     const segment = await ctx.loaders.segmentByKey.load(segmentKey);
     if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
@@ -58,7 +77,10 @@ export class AccountResolver {
     return fits.filter((f): f is FitData => f !== null);
   }
 
-  @FieldResolver(() => [Score], { description: 'Computed scores over time in a segment, newest first: one entry per version published and per attribute change that altered the result.' })
+  @FieldResolver(() => [Score], {
+    description:
+      'Computed scores over time in a segment, newest first: one entry per version published and per attribute change that altered the result.',
+  })
   scoreHistory(
     @Root() account: Account,
     @Ctx() ctx: AppContext,
@@ -68,12 +90,21 @@ export class AccountResolver {
     return fitService.history(ctx, account.id, segmentKey, first);
   }
 
-  @FieldResolver(() => ScoreConnection, { description: 'scoreHistory as a connection (newest first, up to 10,000 rows), with last/before.' })
-  scoreHistoryConnection(@Root() account: Account, @Ctx() ctx: AppContext, @Arg('segmentKey') segmentKey: string, @Args() page: HistoryConnectionArgs) {
+  @FieldResolver(() => ScoreConnection, {
+    description: 'scoreHistory as a connection (newest first, up to 10,000 rows), with last/before.',
+  })
+  scoreHistoryConnection(
+    @Root() account: Account,
+    @Ctx() ctx: AppContext,
+    @Arg('segmentKey') segmentKey: string,
+    @Args() page: HistoryConnectionArgs,
+  ) {
     return fitService.historyPage(ctx, account.id, segmentKey, page);
   }
 
-  @FieldResolver(() => [AttributeValue], { description: 'attributes as a typed list, by key: each value beside its catalogue type, and in the typed field of that type.' })
+  @FieldResolver(() => [AttributeValue], {
+    description: 'attributes as a typed list, by key: each value beside its catalogue type, and in the typed field of that type.',
+  })
   async attributeList(@Root() account: Account, @Ctx() ctx: AppContext): Promise<AttributeValue[]> {
     return attributeValuesOf(account.attributes, await ctx.loaders.attributeCatalogue.load('all'));
   }

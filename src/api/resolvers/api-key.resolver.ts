@@ -23,7 +23,9 @@ export class CreatedApiKey {
 
 @Resolver(() => Principal)
 export class PrincipalResolver {
-  @FieldResolver(() => [String], { description: 'Every Type.field this key\'s role may use, e.g. "Query.fits" (read it through Query.me).' })
+  @FieldResolver(() => [String], {
+    description: 'Every Type.field this key\'s role may use, e.g. "Query.fits" (read it through Query.me).',
+  })
   permissions(@Root() principal: Principal, @Info() info: GraphQLResolveInfo): string[] {
     return permissionsOf(info.schema, principal.role);
   }

@@ -14,7 +14,10 @@ export class DiscoveryResolver {
     return icpInsights(ctx, segmentKey, options);
   }
 
-  @Mutation(() => SuggestedDraft, { description: 'REVOPS, ADMIN. Learns from the outcomes before a split instant, tests on those after it, and saves the result as a draft.' })
+  @Mutation(() => SuggestedDraft, {
+    description:
+      'REVOPS, ADMIN. Learns from the outcomes before a split instant, tests on those after it, and saves the result as a draft.',
+  })
   suggestDraft(
     @Ctx() ctx: AppContext,
     @Arg('segmentKey') segmentKey: string,

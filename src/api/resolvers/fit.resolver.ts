@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination';
+import { type ConnectionArgs } from '../../common/pagination';
 import { Account } from '../../model/account.entity';
 import { JSONScalar } from '../../common/scalars';
 import type { AppContext } from '../../use-cases/context';
@@ -8,7 +8,16 @@ import { IcpVersion } from '../../model/icp-version.entity';
 import { fitId } from '../../domain/scoring/fit-id';
 import { fitService } from '../../use-cases/scoring/fit.service';
 import { scorerFor } from '../../use-cases/scoring/scorer-cache';
-import { CriterionResult, DimensionScore, Fit, FitConnection, FitFilter, Score, type FitData, type ScoreData } from '../../model/score.types';
+import {
+  CriterionResult,
+  DimensionScore,
+  Fit,
+  FitConnection,
+  FitFilter,
+  Score,
+  type FitData,
+  type ScoreData,
+} from '../../model/score.types';
 import type { CriterionResult as EngineCriterionResult, ScoreResult } from '../../domain/scoring/scoring-engine';
 import { explainCriterion } from '../../domain/scoring/criterion-explanation';
 import type { AttributeTest } from '../../model/icp-definition';
@@ -44,7 +53,11 @@ export class FitResolver {
   }
 
   @Query(() => Score, { description: 'Scores arbitrary attributes under any version; writes nothing.' })
-  previewScore(@Ctx() ctx: AppContext, @Arg('versionId', () => ID) versionId: string, @Arg('attributes', () => JSONScalar, { validate: false }) attributes: unknown): Promise<ScoreData> {
+  previewScore(
+    @Ctx() ctx: AppContext,
+    @Arg('versionId', () => ID) versionId: string,
+    @Arg('attributes', () => JSONScalar, { validate: false }) attributes: unknown,
+  ): Promise<ScoreData> {
     return fitService.preview(ctx, versionId, attributes);
   }
 
@@ -91,7 +104,10 @@ async function attributesOf(ctx: AppContext, score: ScoreData): Promise<Record<s
 
 @Resolver(() => CriterionResult)
 export class CriterionResultResolver {
-  @FieldResolver(() => JSONScalar, { nullable: true, description: "The account's value of the attribute; null when missing (and for past scores of the history, whose values are not kept)." })
+  @FieldResolver(() => JSONScalar, {
+    nullable: true,
+    description: "The account's value of the attribute; null when missing (and for past scores of the history, whose values are not kept).",
+  })
   async value(@Root() c: CriterionData): Promise<unknown> {
     return (await c.attributes())?.[c.test.attribute] ?? null;
   }

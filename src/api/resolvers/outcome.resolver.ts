@@ -1,9 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
+import { type ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import { Account } from '../../model/account.entity';
 import type { AppContext } from '../../use-cases/context';
 import { outcomeService } from '../../use-cases/outcomes/outcome.service';
-import { LeadInput, Opportunity, OpportunityConnection, OpportunityInput, RecordResult, type OpportunityRow } from '../../model/outcome.types';
+import {
+  LeadInput,
+  Opportunity,
+  OpportunityConnection,
+  OpportunityInput,
+  RecordResult,
+  type OpportunityRow,
+} from '../../model/outcome.types';
 
 @Resolver(() => Opportunity)
 export class OutcomeResolver {
@@ -13,7 +20,10 @@ export class OutcomeResolver {
   }
 
   @Mutation(() => RecordResult, { description: 'Upsert on externalId; all or nothing.' })
-  recordOpportunities(@Ctx() ctx: AppContext, @Arg('opportunities', () => [OpportunityInput]) opportunities: OpportunityInput[]): Promise<RecordResult> {
+  recordOpportunities(
+    @Ctx() ctx: AppContext,
+    @Arg('opportunities', () => [OpportunityInput]) opportunities: OpportunityInput[],
+  ): Promise<RecordResult> {
     return outcomeService.recordOpportunities(ctx, opportunities);
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination';
+import { type ConnectionArgs } from '../../common/pagination';
 import { Account } from '../../model/account.entity';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
@@ -9,7 +9,14 @@ import { Segment } from '../../model/segment.entity';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { statusAt, type OverrideStatus } from '../../domain/overrides/effective-fit';
 import { overrideService } from '../../use-cases/overrides/override.service';
-import { Override, OverrideConnection, OverrideFilter, OverrideFitInput, OverrideStatusEnum, type OverrideRow } from '../../model/override.types';
+import {
+  Override,
+  OverrideConnection,
+  OverrideFilter,
+  type OverrideFitInput,
+  OverrideStatusEnum,
+  type OverrideRow,
+} from '../../model/override.types';
 
 @Resolver(() => Override)
 export class OverrideResolver {
@@ -52,7 +59,11 @@ export class OverrideResolver {
     return (await ctx.loaders.versionById.load(o.versionId))!;
   }
 
-  @FieldResolver(() => Fit, { nullable: true, description: "The account's fit in the segment now, under the live version: what overrideFit and revokeOverride changed, for client caches; null when no version is live or the account left the segment." })
+  @FieldResolver(() => Fit, {
+    nullable: true,
+    description:
+      "The account's fit in the segment now, under the live version: what overrideFit and revokeOverride changed, for client caches; null when no version is live or the account left the segment.",
+  })
   async fit(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<FitData | null> {
     const account = await ctx.loaders.accountById.load(o.accountId);
     return account ? currentFit(ctx, account, o.segmentId) : null;
@@ -63,7 +74,11 @@ export class OverrideResolver {
 @Resolver(() => Account)
 export class AccountOverridesResolver {
   @FieldResolver(() => [Override], { description: 'Every override of the account, newest first.' })
-  async overrides(@Root() account: Account, @Ctx() ctx: AppContext, @Arg('segmentKey', () => String, { nullable: true }) segmentKey: string | null): Promise<OverrideRow[]> {
+  async overrides(
+    @Root() account: Account,
+    @Ctx() ctx: AppContext,
+    @Arg('segmentKey', () => String, { nullable: true }) segmentKey: string | null,
+  ): Promise<OverrideRow[]> {
     const all = await ctx.loaders.overridesByAccount.load(account.id);
     if (!segmentKey) return all;
     const segment = await ctx.loaders.segmentByKey.load(segmentKey);

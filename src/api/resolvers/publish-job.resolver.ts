@@ -7,7 +7,10 @@ import { PublishJob } from '../../model/publish-job.types';
 
 @Resolver(() => PublishJob)
 export class PublishJobResolver {
-  @Mutation(() => PublishResult, { description: "Atomic: supersedes the live version, rescores every account of the segment, writes the audit event; all or nothing. Starts the same job as startPublish and waits for it: the scores are prepared while upserts and reads go on, and one short transaction makes them live. effectiveAt (REVOPS, ADMIN) backfills history: it must not be in the future and must be later than the live version's effectiveAt; it is recorded in the audit event." })
+  @Mutation(() => PublishResult, {
+    description:
+      "Atomic: supersedes the live version, rescores every account of the segment, writes the audit event; all or nothing. Starts the same job as startPublish and waits for it: the scores are prepared while upserts and reads go on, and one short transaction makes them live. effectiveAt (REVOPS, ADMIN) backfills history: it must not be in the future and must be later than the live version's effectiveAt; it is recorded in the audit event.",
+  })
   publishVersion(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
@@ -17,7 +20,10 @@ export class PublishJobResolver {
     return publishJobService.publish(ctx, { id, notes, effectiveAt });
   }
 
-  @Mutation(() => PublishJob, { description: 'Queues a publish and returns at once (REVOPS, ADMIN). At most one unfinished job per segment: a second is CONFLICT. The same validation as publishVersion applies before anything is queued.' })
+  @Mutation(() => PublishJob, {
+    description:
+      'Queues a publish and returns at once (REVOPS, ADMIN). At most one unfinished job per segment: a second is CONFLICT. The same validation as publishVersion applies before anything is queued.',
+  })
   startPublish(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
@@ -27,7 +33,9 @@ export class PublishJobResolver {
     return publishJobService.start(ctx, { id, notes, effectiveAt });
   }
 
-  @Mutation(() => PublishJob, { description: 'Stops a job that has not begun FLIPPING; the draft stays a draft. A finished job is CONFLICT.' })
+  @Mutation(() => PublishJob, {
+    description: 'Stops a job that has not begun FLIPPING; the draft stays a draft. A finished job is CONFLICT.',
+  })
   cancelPublish(@Ctx() ctx: AppContext, @Arg('jobId', () => ID) jobId: string): Promise<PublishJob> {
     return publishJobService.cancel(ctx, jobId);
   }

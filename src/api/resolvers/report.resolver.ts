@@ -1,20 +1,34 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '../../model/account.entity';
-import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
+import { type ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { backtest } from '../../use-cases/reports/backtest.service';
 import { exceptionReport, type ExceptionItemData } from '../../use-cases/reports/exceptions.service';
 import { reportService } from '../../use-cases/reports/report.service';
-import { BacktestReport, ConversionComparison, ExceptionItem, ExceptionItemConnection, ExceptionReport, TierDashboard } from '../../model/report.types';
+import {
+  BacktestReport,
+  ConversionComparison,
+  ExceptionItem,
+  ExceptionItemConnection,
+  ExceptionReport,
+  TierDashboard,
+} from '../../model/report.types';
 
 @Resolver()
 export class ReportResolver {
   @Query(() => TierDashboard)
-  tierDashboard(@Ctx() ctx: AppContext, @Arg('segmentKey') segmentKey: string, @Arg('versionId', () => ID, { nullable: true }) versionId: string | null) {
+  tierDashboard(
+    @Ctx() ctx: AppContext,
+    @Arg('segmentKey') segmentKey: string,
+    @Arg('versionId', () => ID, { nullable: true }) versionId: string | null,
+  ) {
     return reportService.tierDashboard(ctx, segmentKey, versionId);
   }
 
-  @Query(() => ConversionComparison, { description: "Defaults: after = the live version, before = the version it superseded. Periods run by effectiveAt; windowDays limits both to that many days before and after the after-version's effectiveAt." })
+  @Query(() => ConversionComparison, {
+    description:
+      "Defaults: after = the live version, before = the version it superseded. Periods run by effectiveAt; windowDays limits both to that many days before and after the after-version's effectiveAt.",
+  })
   conversionComparison(
     @Ctx() ctx: AppContext,
     @Arg('segmentKey') segmentKey: string,
@@ -23,8 +37,10 @@ export class ReportResolver {
     @Arg('windowDays', () => Int, { nullable: true }) windowDays: number | null,
     @Arg('followUpDays', () => Int, {
       nullable: true,
-      description: 'Follow-up horizon: each period counts only the leads and opportunities created at least this many days before now, and only the conversions, wins and losses within this many days of creation.',
-    }) followUpDays: number | null,
+      description:
+        'Follow-up horizon: each period counts only the leads and opportunities created at least this many days before now, and only the conversions, wins and losses within this many days of creation.',
+    })
+    followUpDays: number | null,
   ) {
     return reportService.conversionComparison(ctx, { segmentKey, beforeVersionId, afterVersionId, windowDays, followUpDays });
   }
@@ -40,16 +56,25 @@ export class ReportResolver {
   }
 
   @Query(() => BacktestReport)
-  backtest(@Ctx() ctx: AppContext, @Arg('versionId', () => ID) versionId: string, @Arg('baselineVersionId', () => ID, { nullable: true }) baselineVersionId: string | null) {
+  backtest(
+    @Ctx() ctx: AppContext,
+    @Arg('versionId', () => ID) versionId: string,
+    @Arg('baselineVersionId', () => ID, { nullable: true }) baselineVersionId: string | null,
+  ) {
     return backtest(ctx, versionId, baselineVersionId);
   }
 }
 
 @Resolver(() => ExceptionReport)
 export class ExceptionReportResolver {
-  @FieldResolver(() => ExceptionItemConnection, { description: 'exceptions as a connection, in the order of exceptions, with last/before.' })
+  @FieldResolver(() => ExceptionItemConnection, {
+    description: 'exceptions as a connection, in the order of exceptions, with last/before.',
+  })
   exceptionsConnection(@Root() report: ExceptionReport, @Args() page: ConnectionArgs) {
-    const request = pageRequest(listScope('exceptions', { segmentId: report.segment.id, from: report.from, to: report.to }), page, ['uuid', 'word']);
+    const request = pageRequest(listScope('exceptions', { segmentId: report.segment.id, from: report.from, to: report.to }), page, [
+      'uuid',
+      'word',
+    ]);
     return pageOfList(report.exceptions as unknown as ExceptionItemData[], request, (e) => [e.accountId, e.kind]);
   }
 }

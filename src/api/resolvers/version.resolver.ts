@@ -30,7 +30,9 @@ export class VersionResolver {
     return versionService.createDraft(ctx, { segmentKey, definition, basedOnVersionId, notes });
   }
 
-  @Mutation(() => IcpVersion, { description: "CONFLICT when expectedRevision is not the draft's current revision, or the version is not a draft." })
+  @Mutation(() => IcpVersion, {
+    description: "CONFLICT when expectedRevision is not the draft's current revision, or the version is not a draft.",
+  })
   updateDraft(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
@@ -61,7 +63,10 @@ export class VersionResolver {
 
 @Resolver(() => DimensionDefinition)
 export class DimensionDefinitionResolver {
-  @FieldResolver(() => String, { description: "Unique within a definition: the built-in dimension's name in lower case (firmographics, ...), or a CUSTOM dimension's own key. Diff paths use it." })
+  @FieldResolver(() => String, {
+    description:
+      "Unique within a definition: the built-in dimension's name in lower case (firmographics, ...), or a CUSTOM dimension's own key. Diff paths use it.",
+  })
   key(@Root() dimension: DimensionSpec): string {
     return dimensionKey(dimension);
   }

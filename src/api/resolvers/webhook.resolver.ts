@@ -5,7 +5,17 @@ import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { Segment } from '../../model/segment.entity';
 import { IcpVersion } from '../../model/icp-version.entity';
-import { CreatedWebhook, DeliveryStatusEnum, FitChangeCauseEnum, FitChange, FitSnapshot, Webhook, WebhookDelivery, WebhookDeliveryConnection, WebhookInput } from '../../model/delivery.types';
+import {
+  CreatedWebhook,
+  DeliveryStatusEnum,
+  FitChangeCauseEnum,
+  FitChange,
+  FitSnapshot,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryConnection,
+  WebhookInput,
+} from '../../model/delivery.types';
 import { fitChangeFeed } from '../../use-cases/delivery/fit-change-feed';
 import type { FitChangeCause, OutboxEvent } from '../../stores/outbox-store';
 import { webhookStore, type DeliveryRow, type DeliveryStatus, type WebhookRow } from '../../stores/webhook-store';
@@ -34,7 +44,11 @@ export class WebhookResolver {
   }
 
   @Mutation(() => Webhook)
-  updateWebhook(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => WebhookInput) input: WebhookInput): Promise<WebhookRow> {
+  updateWebhook(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => WebhookInput) input: WebhookInput,
+  ): Promise<WebhookRow> {
     return webhookService.update(ctx, id, input);
   }
 
@@ -64,7 +78,11 @@ export class WebhookDeliveryResolver {
   }
 }
 
-interface SnapshotJson { score: number; tier: FitSnapshot['tier']; overridden: boolean }
+interface SnapshotJson {
+  score: number;
+  tier: FitSnapshot['tier'];
+  overridden: boolean;
+}
 
 @Resolver(() => FitChange)
 export class FitChangeResolver {

@@ -80,10 +80,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     allowBatchedHttpRequests: false,
     // graphql-js stops parsing at the token limit, so a huge query never becomes a document.
     parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules: [...protection.validationRules, ...queryLimitRules({ maxDepth: cfg.maxQueryDepth, maxAliases: cfg.maxAliases, maxDirectives: 20 })],
+    validationRules: [
+      ...protection.validationRules,
+      ...queryLimitRules({ maxDepth: cfg.maxQueryDepth, maxAliases: cfg.maxAliases, maxDirectives: 20 }),
+    ],
     // Apollo's landing page loads from a CDN; ours (explorer.ts) is served from here.
     plugins: [
-      ...protection.plugins, authorizationPlugin, inputGuardPlugin(schema),
+      ...protection.plugins,
+      authorizationPlugin,
+      inputGuardPlugin(schema),
       queryCostPlugin(schema, { maxCost: cfg.maxQueryCost, limiter: new HeavyRequestLimiter(cfg.maxHeavyPerKey, cfg.maxHeavyTotal) }),
       ApolloServerPluginLandingPageDisabled(),
       // Apollo adds its cache-control plugin after ours; field hooks run in reverse, so it reads these hints.
@@ -125,43 +130,59 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   if (cfg.introspection) http.use(explorerRoutes());
-  http.use('/graphql', (req, res, next) => {
-    if (work.draining) {
-      res.setHeader('connection', 'close');
-      res.status(503).json({ errors: [{ message: 'The server is shutting down: retry the request', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-      return;
-    }
-    res.once('close', work.enter());
-    const requestId = randomUUID();
-    res.setHeader('x-request-id', requestId);
-    res.locals.requestId = requestId;
-    const clientRequestId = req.header('x-request-id') ?? null;
-    if (clientRequestId !== null && !CLIENT_REQUEST_ID.test(clientRequestId)) {
-      logger.warn({ requestId, clientRequestIdLength: clientRequestId.length }, 'refused: malformed x-request-id');
-      res.status(400).json({ errors: [{
-        message: `x-request-id: must be 1 to ${MAX_CLIENT_REQUEST_ID} visible ASCII characters (no spaces); it is kept beside the server's own request id`,
-        extensions: { code: 'BAD_REQUEST', field: 'x-request-id', requestId },
-      }] });
-      return;
-    }
-    res.locals.clientRequestId = clientRequestId;
-    next();
-  }, express.json({ limit: cfg.maxBodyBytes }), (req, res, next) => {
-    const requestId = res.locals.requestId as string;
-    const clientRequestId = res.locals.clientRequestId as string | null;
-    const query: unknown = req.method === 'GET' ? req.query.query : req.body?.query;
-    if (typeof query === 'string' && queryNestsTooDeep(query)) {
-      res.status(400).json({ errors: [{
-        message: `The query nests brackets deeper than ${MAX_QUERY_NESTING} levels`,
-        extensions: { code: 'GRAPHQL_PARSE_FAILED', requestId },
-      }] });
-      return;
-    }
-    // Entered after the body is read, so Apollo's whole promise chain runs inside the scope.
-    requestScope.run({ requestId, log: logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }) }, next);
-  }, expressMiddleware(apollo, {
-    context: async ({ req, res }) => buildContext(req, res.locals.requestId as string, res.locals.clientRequestId as string | null),
-  }));
+  http.use(
+    '/graphql',
+    (req, res, next) => {
+      if (work.draining) {
+        res.setHeader('connection', 'close');
+        res
+          .status(503)
+          .json({ errors: [{ message: 'The server is shutting down: retry the request', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        return;
+      }
+      res.once('close', work.enter());
+      const requestId = randomUUID();
+      res.setHeader('x-request-id', requestId);
+      res.locals.requestId = requestId;
+      const clientRequestId = req.header('x-request-id') ?? null;
+      if (clientRequestId !== null && !CLIENT_REQUEST_ID.test(clientRequestId)) {
+        logger.warn({ requestId, clientRequestIdLength: clientRequestId.length }, 'refused: malformed x-request-id');
+        res.status(400).json({
+          errors: [
+            {
+              message: `x-request-id: must be 1 to ${MAX_CLIENT_REQUEST_ID} visible ASCII characters (no spaces); it is kept beside the server's own request id`,
+              extensions: { code: 'BAD_REQUEST', field: 'x-request-id', requestId },
+            },
+          ],
+        });
+        return;
+      }
+      res.locals.clientRequestId = clientRequestId;
+      next();
+    },
+    express.json({ limit: cfg.maxBodyBytes }),
+    (req, res, next) => {
+      const requestId = res.locals.requestId as string;
+      const clientRequestId = res.locals.clientRequestId as string | null;
+      const query: unknown = req.method === 'GET' ? req.query.query : req.body?.query;
+      if (typeof query === 'string' && queryNestsTooDeep(query)) {
+        res.status(400).json({
+          errors: [
+            {
+              message: `The query nests brackets deeper than ${MAX_QUERY_NESTING} levels`,
+              extensions: { code: 'GRAPHQL_PARSE_FAILED', requestId },
+            },
+          ],
+        });
+        return;
+      }
+      // Entered after the body is read, so Apollo's whole promise chain runs inside the scope.
+      requestScope.run({ requestId, log: logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }) }, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => buildContext(req, res.locals.requestId as string, res.locals.clientRequestId as string | null),
+    }),
+  );
 
   /**
    * Every failure before GraphQL (an unreadable body: unknown Content-Encoding or charset,
@@ -186,7 +207,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
       return;
     }
-    res.status(status >= 400 && status < 500 ? status : 400)
+    res
+      .status(status >= 400 && status < 500 ? status : 400)
       .json({ errors: [{ message: body.message, extensions: { code: body.code, ...(requestId ? { requestId } : {}) } }] });
   };
   http.use(onBodyError);
@@ -203,9 +225,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (!principal) {
       // A revoked key is named by its id; an unknown secret by a fingerprint (never the secret itself).
       const revoked = await apiKeyService.revokedKeyFor(ds.manager, match[1]);
-      refusedLog.warn(revoked
-        ? { reason: 'revoked API key', keyId: revoked.keyId, role: revoked.role }
-        : { reason: 'unknown API key', keyFingerprint: hashSecret(match[1]).slice(0, 12) }, 'request refused: unauthenticated');
+      refusedLog.warn(
+        revoked
+          ? { reason: 'revoked API key', keyId: revoked.keyId, role: revoked.role }
+          : { reason: 'unknown API key', keyFingerprint: hashSecret(match[1]).slice(0, 12) },
+        'request refused: unauthenticated',
+      );
       throw unauthenticated('Unknown or revoked API key');
     }
     const log = logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}), keyId: principal.keyId, role: principal.role });
@@ -216,15 +241,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     http,
     apollo,
-    listen: (port) => new Promise((resolve, reject) => {
-      const server = http.listen(port, '0.0.0.0', () => {
-        subscriptions = attachSubscriptions(server, schema, ds, clock);
-        const address = server.address();
-        const actual = typeof address === 'object' && address ? address.port : port;
-        resolve({ server, url: `http://localhost:${actual}/graphql` });
-      });
-      server.once('error', reject);
-    }),
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        const server = http.listen(port, '0.0.0.0', () => {
+          subscriptions = attachSubscriptions(server, schema, ds, clock);
+          const address = server.address();
+          const actual = typeof address === 'object' && address ? address.port : port;
+          resolve({ server, url: `http://localhost:${actual}/graphql` });
+        });
+        server.once('error', reject);
+      }),
     work,
     stop: async () => {
       await subscriptions?.close();

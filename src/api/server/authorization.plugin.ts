@@ -1,7 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode,
-  TypeInfo, getNamedType, isInterfaceType, isObjectType, visit, visitWithTypeInfo, type GraphQLNamedType,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  TypeInfo,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  visit,
+  visitWithTypeInfo,
+  type GraphQLNamedType,
 } from 'graphql';
 import { recordSensitiveRead } from '../../use-cases/audit/audit-reads';
 import type { AppContext } from '../../use-cases/context';
@@ -10,7 +21,10 @@ import { rolesFor } from '../../domain/auth/permissions';
 import type { Role } from '../../model/role';
 
 /** Fragments the operation actually uses, followed transitively. */
-export function usedFragments(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+export function usedFragments(
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): FragmentDefinitionNode[] {
   const seen = new Map<string, FragmentDefinitionNode>();
   const walk = (set: SelectionSetNode | undefined): void => {
     for (const sel of set?.selections ?? []) {
@@ -39,7 +53,12 @@ function mayUse(coordinate: string, isRoot: boolean, role: Role): boolean {
 }
 
 /** Every `Type.field` of the operation the role may not use; each fragment is visited once. */
-function refusedCoordinates(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>, role: Role): Set<string> {
+function refusedCoordinates(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  role: Role,
+): Set<string> {
   const rootTypes = rootTypesOf(schema);
   const refused = new Set<string>();
   const typeInfo = new TypeInfo(schema);
@@ -63,7 +82,12 @@ const PATH_BUDGET = 10_000;
  * followed where they are spread), within a budget: a field not placed in it is named by its
  * coordinate alone.
  */
-function refusedPaths(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>, refused: Set<string>): Array<{ path: string; coordinate: string }> {
+function refusedPaths(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  refused: Set<string>,
+): Array<{ path: string; coordinate: string }> {
   const found: Array<{ path: string; coordinate: string }> = [];
   let budget = PATH_BUDGET;
   const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined | null, path: string[], spreading: Set<string>): void => {
@@ -104,7 +128,12 @@ function whoMay(coordinate: string): string {
  * are refused (fail closed); nested fields are checked when the table lists them. A refusal
  * names every refused field at once, each with its path in the response.
  */
-export function checkOperationRoles(schema: GraphQLSchema, document: { definitions: readonly unknown[] }, operation: OperationDefinitionNode, ctx: AppContext): void {
+export function checkOperationRoles(
+  schema: GraphQLSchema,
+  document: { definitions: readonly unknown[] },
+  operation: OperationDefinitionNode,
+  ctx: AppContext,
+): void {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions as FragmentDefinitionNode[]) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
@@ -112,8 +141,10 @@ export function checkOperationRoles(schema: GraphQLSchema, document: { definitio
   const role = ctx.principal.role;
   const refused = refusedCoordinates(schema, operation, fragments, role);
   if (refused.size === 0) return;
-  ctx.log.warn({ status: 403, keyId: ctx.principal.keyId, role, refusedFields: [...refused], operationName: operation.name?.value ?? null },
-    'request refused: forbidden');
+  ctx.log.warn(
+    { status: 403, keyId: ctx.principal.keyId, role, refusedFields: [...refused], operationName: operation.name?.value ?? null },
+    'request refused: forbidden',
+  );
   const places = refusedPaths(schema, operation, fragments, refused);
   const issues: InputIssue[] = places.map((p) => ({ path: p.path, message: `${p.coordinate}: ${whoMay(p.coordinate)}` }));
   const error = new ForbiddenError(
@@ -149,7 +180,11 @@ export const authorizationPlugin: ApolloServerPlugin<AppContext> = {
         const fragments = new Map<string, FragmentDefinitionNode>();
         for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
         await recordSensitiveRead(contextValue, {
-          schema, operation, fragments: usedFragments(operation, fragments), query: request.query, variables: request.variables,
+          schema,
+          operation,
+          fragments: usedFragments(operation, fragments),
+          query: request.query,
+          variables: request.variables,
         });
       },
     };

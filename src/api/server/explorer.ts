@@ -75,18 +75,24 @@ function page(assetBase: string): string {
 }
 
 /** Everything the page may load comes from this server (GraphiQL styles itself inline, fonts are data: URLs). */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'";
 
 /** Whether a GET /graphql comes from a browser wanting a page rather than a GraphQL-over-GET query. */
 function wantsPage(req: Request): boolean {
-  return req.query.query === undefined && (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html');
+  return (
+    req.query.query === undefined && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html'
+  );
 }
 
 /** Routes for /graphql (the page) and /graphql/explorer/* (its files); mount before the GraphQL handler. */
 export function explorerRoutes(): Router {
   const router = express.Router();
   router.get('/graphql', (req: Request, res: Response, next) => {
-    if (!wantsPage(req)) { next(); return; }
+    if (!wantsPage(req)) {
+      next();
+      return;
+    }
     const base = `${req.baseUrl}${req.path.replace(/\/$/, '')}/explorer/`;
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
     res.type('html').send(page(base));
@@ -96,7 +102,10 @@ export function explorerRoutes(): Router {
   });
   router.get('/graphql/explorer/:file', (req, res, next) => {
     const asset = ASSETS[req.params.file];
-    if (!asset) { next(); return; }
+    if (!asset) {
+      next();
+      return;
+    }
     res.type(asset.type).sendFile(asset.file, { maxAge: '1d' });
   });
   return router;

@@ -8,9 +8,18 @@ import { DomainError, issuesMessage, QueryLimitError, reportedIssues, type Error
 
 /** Codes that graphql-js, Apollo or our plugins set on errors safe to show as they are. */
 const PASS_THROUGH = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN',
-  'NOT_FOUND', 'CONFLICT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'TOO_MANY_REQUESTS',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'TOO_MANY_REQUESTS',
 ]);
 
 /** Database refusals that a client can cause and should see as such. */
@@ -120,18 +129,27 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // statement_timeout of an interactive request, or our own cancellation during a shutdown.
     const timedOut = /statement timeout/i.test((original as Error).message);
     return timedOut
-      ? { ...base, message: 'The request ran longer than the server allows (FITGRAPH_STATEMENT_TIMEOUT_MS); narrow it or try again later', extensions: { code: 'TIMEOUT' } }
-      : { ...base, message: 'The request was cancelled because the server is shutting down; retry it', extensions: { code: 'SERVICE_UNAVAILABLE' } };
+      ? {
+          ...base,
+          message: 'The request ran longer than the server allows (FITGRAPH_STATEMENT_TIMEOUT_MS); narrow it or try again later',
+          extensions: { code: 'TIMEOUT' },
+        }
+      : {
+          ...base,
+          message: 'The request was cancelled because the server is shutting down; retry it',
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        };
   }
   if (dbCode && DATABASE_CODES[dbCode]) {
     // The database's own text never reaches a client (it can quote values, names and internals).
-    const message = DATABASE_CODES[dbCode] === 'BAD_USER_INPUT'
-      ? DATABASE_INPUT_MESSAGES[dbCode] ?? 'A value is malformed or out of range'
-      : dbCode === PgCode.restrictViolation && raisedByOurTrigger(original)
-        ? (original as Error).message // our immutability triggers' text, worded for clients
-        : dbCode === PgCode.lockNotAvailable
-          ? 'A concurrent change (for example a publish rescoring the segment) held what this request needs for longer than FITGRAPH_LOCK_TIMEOUT_MS; try again shortly'
-          : 'The change conflicts with a concurrent or existing one; reload and try again';
+    const message =
+      DATABASE_CODES[dbCode] === 'BAD_USER_INPUT'
+        ? (DATABASE_INPUT_MESSAGES[dbCode] ?? 'A value is malformed or out of range')
+        : dbCode === PgCode.restrictViolation && raisedByOurTrigger(original)
+          ? (original as Error).message // our immutability triggers' text, worded for clients
+          : dbCode === PgCode.lockNotAvailable
+            ? 'A concurrent change (for example a publish rescoring the segment) held what this request needs for longer than FITGRAPH_LOCK_TIMEOUT_MS; try again shortly'
+            : 'The change conflicts with a concurrent or existing one; reload and try again';
     return { ...base, message, extensions: shaped(DATABASE_CODES[dbCode], message) };
   }
   if (typeof code === 'string' && PASS_THROUGH.has(code) && (original instanceof GraphQLError || original === error)) {

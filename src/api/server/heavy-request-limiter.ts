@@ -10,7 +10,10 @@ export class HeavyRequestLimiter {
   private running = 0;
   private readonly byKey = new Map<string, number>();
 
-  constructor(readonly maxPerKey: number, readonly maxTotal: number) {}
+  constructor(
+    readonly maxPerKey: number,
+    readonly maxTotal: number,
+  ) {}
 
   /** A release function when a slot is free for `keyId`, else the bound that is reached. */
   tryAcquire(keyId: string): { release: () => void } | { refused: HeavyLimit } {

@@ -5,7 +5,15 @@ import type { GraphQLResolveInfo } from 'graphql';
 export const IMMUTABLE_MAX_AGE_SECONDS = 3_600;
 
 /** Types whose every field is part of a version's definition or diff, fixed once the version is published. */
-const DEFINITION_TYPES = new Set(['IcpDefinition', 'DimensionDefinition', 'Criterion', 'Disqualifier', 'TierThresholds', 'TierAction', 'DefinitionChange']);
+const DEFINITION_TYPES = new Set([
+  'IcpDefinition',
+  'DimensionDefinition',
+  'Criterion',
+  'Disqualifier',
+  'TierThresholds',
+  'TierAction',
+  'DefinitionChange',
+]);
 /** Fields of a version that still change while it is live (it will be superseded). */
 const CHANGING_WHILE_LIVE = new Set(['status', 'supersededAt', 'updatedAt']);
 
@@ -15,7 +23,8 @@ const fixed = (version: unknown) => {
 };
 
 type CacheHint = { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' };
-const hint = (info: GraphQLResolveInfo, h: CacheHint) => (info as GraphQLResolveInfo & { cacheControl?: { setCacheHint(h: CacheHint): void } }).cacheControl?.setCacheHint(h);
+const hint = (info: GraphQLResolveInfo, h: CacheHint) =>
+  (info as GraphQLResolveInfo & { cacheControl?: { setCacheHint(h: CacheHint): void } }).cacheControl?.setCacheHint(h);
 const keep = { maxAge: IMMUTABLE_MAX_AGE_SECONDS, scope: 'PRIVATE' } as const;
 
 /**
@@ -53,7 +62,9 @@ export const immutableCachePlugin: ApolloServerPlugin = {
             }
             // Decided on the result: hints set before the cache-control plugin's own end hook counts them.
             return (_error: unknown, result: unknown) => {
-              const immutable = diff ? fixed((result as { from?: unknown } | null)?.from) && fixed((result as { to?: unknown } | null)?.to) : fixed(result);
+              const immutable = diff
+                ? fixed((result as { from?: unknown } | null)?.from) && fixed((result as { to?: unknown } | null)?.to)
+                : fixed(result);
               if (immutable) hint(info, keep);
             };
           },

@@ -1,7 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, Kind, TypeInfo, getNullableType, isInputObjectType, isListType, isScalarType, visit, visitWithTypeInfo,
-  type DocumentNode, type GraphQLInputType, type GraphQLSchema, type ValueNode,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type ValueNode,
 } from 'graphql';
 import { INPUT_LIMITS, jsonIssues, keyPath, textProblem } from '../../common/input-text';
 import { issuesMessage, reportedIssues, type InputIssue } from '../../errors/domain-errors';
@@ -36,7 +47,8 @@ function checkJsonLiteral(node: ValueNode, path: string, depth: number, variable
       }
       for (const field of node.fields) {
         const key = field.name.value; // a GraphQL name: no NUL, no surrogates
-        if (key.length > INPUT_LIMITS.jsonKeyLength) out.push({ path: keyPath(path, key), message: `key must be at most ${INPUT_LIMITS.jsonKeyLength} characters` });
+        if (key.length > INPUT_LIMITS.jsonKeyLength)
+          out.push({ path: keyPath(path, key), message: `key must be at most ${INPUT_LIMITS.jsonKeyLength} characters` });
         else checkJsonLiteral(field.value, `${path}.${key}`, depth + 1, variables, out);
       }
       return;
@@ -61,8 +73,14 @@ function checkInput(
   }
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    const items = 'node' in value ? (value.node.kind === Kind.LIST ? value.node.values.map((node) => ({ node })) : [value])
-      : Array.isArray(value.js) ? value.js.map((js) => ({ js })) : [value];
+    const items =
+      'node' in value
+        ? value.node.kind === Kind.LIST
+          ? value.node.values.map((node) => ({ node }))
+          : [value]
+        : Array.isArray(value.js)
+          ? value.js.map((js) => ({ js }))
+          : [value];
     const single = items.length === 1 && items[0] === value;
     items.forEach((item, i) => checkInput(item, nullable.ofType, single ? path : `${path}[${i}]`, name, variables, out));
     return;
@@ -103,13 +121,16 @@ function checkInput(
 export function inputIssues(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): InputIssue[] {
   const out: InputIssue[] = [];
   const typeInfo = new TypeInfo(schema);
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      const arg = typeInfo.getArgument();
-      if (arg) checkInput({ node: node.value }, arg.type, arg.name, arg.name, variables, out);
-      return false; // the value was walked above
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const arg = typeInfo.getArgument();
+        if (arg) checkInput({ node: node.value }, arg.type, arg.name, arg.name, variables, out);
+        return false; // the value was walked above
+      },
+    }),
+  );
   return out;
 }
 
@@ -125,9 +146,11 @@ export function queryNestsTooDeep(query: string): boolean {
   let depth = 0;
   for (let i = 0; i < query.length; i++) {
     const c = query.charCodeAt(i);
-    if (c === 0x23) { // '#': comment to the end of the line
+    if (c === 0x23) {
+      // '#': comment to the end of the line
       while (i < query.length && query.charCodeAt(i) !== 0x0a && query.charCodeAt(i) !== 0x0d) i++;
-    } else if (c === 0x22) { // '"': a string, or a """block string"""
+    } else if (c === 0x22) {
+      // '"': a string, or a """block string"""
       if (query.startsWith('"""', i)) {
         let end = query.indexOf('"""', i + 3);
         while (end > 0 && query.charCodeAt(end - 1) === 0x5c) end = query.indexOf('"""', end + 3); // \""" is escaped

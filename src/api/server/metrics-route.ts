@@ -46,6 +46,7 @@ async function readQueueFigures(ds: DataSource): Promise<void> {
   queueJobs.reset();
   if (!installed) return;
   const rows: Array<{ name: string; state: string; jobs: number }> = await ds.query(
-    `SELECT name, state::text AS state, count(*)::int AS jobs FROM ${JOB_SCHEMA}.job GROUP BY 1, 2`);
+    `SELECT name, state::text AS state, count(*)::int AS jobs FROM ${JOB_SCHEMA}.job GROUP BY 1, 2`,
+  );
   for (const r of rows) queueJobs.set({ queue: r.name, state: r.state }, r.jobs);
 }

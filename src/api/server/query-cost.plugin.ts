@@ -88,7 +88,11 @@ export function queryCostPlugin(schema: GraphQLSchema, options: QueryCostOptions
             throw err;
           }
           if (cost > maxCost) {
-            const error = new QueryLimitError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages, fewer fields or fewer reports`, { cost, maxCost });
+            const error = new QueryLimitError(
+              'QUERY_TOO_COMPLEX',
+              `Query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages, fewer fields or fewer reports`,
+              { cost, maxCost },
+            );
             throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 400 } } });
           }
           if (!heavy || !limiter) return;
@@ -97,9 +101,10 @@ export function queryCostPlugin(schema: GraphQLSchema, options: QueryCostOptions
             release = slot.release;
             return;
           }
-          const message = slot.refused === 'PER_KEY'
-            ? `Too many reports running for this API key (at most ${limiter.maxPerKey} at once); retry after ${HEAVY_RETRY_AFTER_SECONDS} s`
-            : `Too many reports running on the server (at most ${limiter.maxTotal} at once); retry after ${HEAVY_RETRY_AFTER_SECONDS} s`;
+          const message =
+            slot.refused === 'PER_KEY'
+              ? `Too many reports running for this API key (at most ${limiter.maxPerKey} at once); retry after ${HEAVY_RETRY_AFTER_SECONDS} s`
+              : `Too many reports running on the server (at most ${limiter.maxTotal} at once); retry after ${HEAVY_RETRY_AFTER_SECONDS} s`;
           throw new GraphQLError(message, {
             extensions: {
               code: 'TOO_MANY_REQUESTS',

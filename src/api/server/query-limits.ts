@@ -1,6 +1,12 @@
 import {
-  GraphQLError, Kind, type ASTNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode,
-  type SelectionSetNode, type ValidationRule,
+  GraphQLError,
+  Kind,
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
 } from 'graphql';
 import { QueryLimitError } from '../../errors/domain-errors';
 
@@ -49,7 +55,10 @@ function depthOf(set: SelectionSetNode, fragments: Map<string, FragmentDefinitio
 }
 
 /** Aliases and directives in an operation and each fragment it uses (each fragment once). */
-function countIn(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): { aliases: number; directives: number } {
+function countIn(
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): { aliases: number; directives: number } {
   let aliases = 0;
   let directives = operation.directives?.length ?? 0;
   const seen = new Set<string>();
@@ -88,17 +97,40 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
         if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
         const depth = depthOf(operation.selectionSet, fragments, memo);
         if (depth > limits.maxDepth) {
-          context.reportError(refusal(operation, new QueryLimitError('QUERY_TOO_DEEP',
-            `Query depth ${depth} exceeds the limit of ${limits.maxDepth}; split the query or use node(id:)`, { depth, maxDepth: limits.maxDepth })));
+          context.reportError(
+            refusal(
+              operation,
+              new QueryLimitError(
+                'QUERY_TOO_DEEP',
+                `Query depth ${depth} exceeds the limit of ${limits.maxDepth}; split the query or use node(id:)`,
+                { depth, maxDepth: limits.maxDepth },
+              ),
+            ),
+          );
         }
         const { aliases, directives } = countIn(operation, fragments);
         if (aliases > limits.maxAliases) {
-          context.reportError(refusal(operation, new QueryLimitError('TOO_MANY_ALIASES',
-            `The operation uses ${aliases} aliases; the limit is ${limits.maxAliases}`, { aliases, maxAliases: limits.maxAliases })));
+          context.reportError(
+            refusal(
+              operation,
+              new QueryLimitError('TOO_MANY_ALIASES', `The operation uses ${aliases} aliases; the limit is ${limits.maxAliases}`, {
+                aliases,
+                maxAliases: limits.maxAliases,
+              }),
+            ),
+          );
         }
         if (directives > limits.maxDirectives) {
-          context.reportError(refusal(operation, new QueryLimitError('TOO_MANY_DIRECTIVES',
-            `The operation uses ${directives} directives; the limit is ${limits.maxDirectives}`, { directives, maxDirectives: limits.maxDirectives })));
+          context.reportError(
+            refusal(
+              operation,
+              new QueryLimitError(
+                'TOO_MANY_DIRECTIVES',
+                `The operation uses ${directives} directives; the limit is ${limits.maxDirectives}`,
+                { directives, maxDirectives: limits.maxDirectives },
+              ),
+            ),
+          );
         }
       }
       return false;

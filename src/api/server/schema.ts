@@ -19,10 +19,33 @@ import { SegmentResolver } from '../resolvers/segment.resolver';
 import { DimensionDefinitionResolver, VersionResolver } from '../resolvers/version.resolver';
 
 export const resolvers = [
-  ApiKeyResolver, PrincipalResolver, AttributeResolver, SegmentResolver, VersionResolver, AuditResolver, AccountResolver, FitResolver, ScoreResolver, CriterionResultResolver,
-  OverrideResolver, AccountOverridesResolver, FitOverrideResolver, OutcomeResolver, AccountOpportunitiesResolver,
-  ReportResolver, ExceptionItemResolver, DimensionDefinitionResolver, DiscoveryResolver, ExceptionReportResolver, MetricDeltaResolver,
-  NodeResolver, UpsertAccountsResultResolver, PublishJobResolver, WebhookResolver, WebhookDeliveryResolver, FitChangeResolver,
+  ApiKeyResolver,
+  PrincipalResolver,
+  AttributeResolver,
+  SegmentResolver,
+  VersionResolver,
+  AuditResolver,
+  AccountResolver,
+  FitResolver,
+  ScoreResolver,
+  CriterionResultResolver,
+  OverrideResolver,
+  AccountOverridesResolver,
+  FitOverrideResolver,
+  OutcomeResolver,
+  AccountOpportunitiesResolver,
+  ReportResolver,
+  ExceptionItemResolver,
+  DimensionDefinitionResolver,
+  DiscoveryResolver,
+  ExceptionReportResolver,
+  MetricDeltaResolver,
+  NodeResolver,
+  UpsertAccountsResultResolver,
+  PublishJobResolver,
+  WebhookResolver,
+  WebhookDeliveryResolver,
+  FitChangeResolver,
 ] as const;
 
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */
@@ -38,8 +61,12 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     // that a change committed by any process reaches every process; type-graphql still asks for a
     // pubSub, which nothing may use.
     pubSub: {
-      publish: () => { throw new Error('fitgraph publishes through the outbox, not a pubSub'); },
-      subscribe: () => { throw new Error('fitgraph subscriptions read the outbox, not a pubSub'); },
+      publish: () => {
+        throw new Error('fitgraph publishes through the outbox, not a pubSub');
+      },
+      subscribe: () => {
+        throw new Error('fitgraph subscriptions read the outbox, not a pubSub');
+      },
     },
     // class-validator runs on inputs; semantic checks that need the database live in services.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

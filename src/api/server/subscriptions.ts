@@ -24,46 +24,58 @@ export interface Subscriptions {
 export function attachSubscriptions(server: Server, schema: GraphQLSchema, ds: DataSource, clock: Clock): Subscriptions {
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
-  const cleanup = useServer<Record<string, unknown>>({
-    schema,
-    onConnect: async (ctx) => {
-      const header = String(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? '');
-      const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-      const principal = match ? await apiKeyService.authenticate(ds.manager, match[1]) : null;
-      if (!principal) return false; // closes with 4403 Forbidden
-      principals.set(ctx.extra, principal);
-      return true;
+  const cleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const header = String(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? '');
+        const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+        const principal = match ? await apiKeyService.authenticate(ds.manager, match[1]) : null;
+        if (!principal) return false; // closes with 4403 Forbidden
+        principals.set(ctx.extra, principal);
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const principal = principals.get(ctx.extra);
+        if (!principal) return [new GraphQLError('Unknown or revoked API key', { extensions: { code: 'UNAUTHENTICATED' } })];
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return [err as GraphQLError];
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('No operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
+        const requestId = randomUUID();
+        const contextValue: AppContext = {
+          requestId,
+          clientRequestId: null,
+          principal,
+          em: ds.manager,
+          loaders: createLoaders(ds.manager, clock),
+          clock,
+          log: logger.child({ requestId, keyId: principal.keyId }),
+        };
+        try {
+          checkOperationRoles(schema, document, operation, contextValue);
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err];
+          throw err;
+        }
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
+        return args;
+      },
     },
-    onSubscribe: async (ctx, _id, payload) => {
-      const principal = principals.get(ctx.extra);
-      if (!principal) return [new GraphQLError('Unknown or revoked API key', { extensions: { code: 'UNAUTHENTICATED' } })];
-      let document;
-      try {
-        document = parse(payload.query);
-      } catch (err) {
-        return [err as GraphQLError];
-      }
-      const errors = validate(schema, document);
-      if (errors.length) return errors;
-      const operation = getOperationAST(document, payload.operationName);
-      if (!operation) return [new GraphQLError('No operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
-      const requestId = randomUUID();
-      const contextValue: AppContext = {
-        requestId, clientRequestId: null, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock,
-        log: logger.child({ requestId, keyId: principal.keyId }),
-      };
-      try {
-        checkOperationRoles(schema, document, operation, contextValue);
-      } catch (err) {
-        if (err instanceof GraphQLError) return [err];
-        throw err;
-      }
-      const args: ExecutionArgs = {
-        schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue,
-      };
-      return args;
-    },
-  }, wss);
+    wss,
+  );
   return {
     async close() {
       await cleanup.dispose();

@@ -37,7 +37,10 @@ export class WorkTracker {
   idle(timeoutMs: number): Promise<boolean> {
     if (this.active === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const wake = () => { clearTimeout(timer); resolve(true); };
+      const wake = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== wake);
         resolve(false);

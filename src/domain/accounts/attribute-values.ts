@@ -25,7 +25,8 @@ export function typeProblem(value: unknown, type: AttributeType): string | null 
       if (typeof value !== 'string') return `expected a STRING, got ${describe(value)}`;
       return value.length > MAX_STRING ? `is longer than ${MAX_STRING} characters` : null;
     case 'STRING_LIST':
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return `expected a STRING_LIST (array of strings), got ${describe(value)}`;
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        return `expected a STRING_LIST (array of strings), got ${describe(value)}`;
       return value.length > MAX_LIST ? `holds more than ${MAX_LIST} elements` : null;
     case 'DATE':
       // The scoring engine reads dates with the same parser, so what passes here is what it scores.

@@ -11,7 +11,9 @@ export interface SegmentRule {
  * Which segments an account belongs to: those whose every membership criterion holds (an
  * empty list admits every account), and those it names explicitly. Returns segment ids.
  */
-export function compileMembership(segments: SegmentRule[]): (attributes: AccountAttributes, explicit: readonly string[], at: Date) => string[] {
+export function compileMembership(
+  segments: SegmentRule[],
+): (attributes: AccountAttributes, explicit: readonly string[], at: Date) => string[] {
   const rules = segments.map((s) => ({ id: s.id, key: s.key, matches: compileMatchesAll(s.membership) }));
   return (attributes, explicit, at) => rules.filter((r) => explicit.includes(r.key) || r.matches(attributes, at)).map((r) => r.id);
 }

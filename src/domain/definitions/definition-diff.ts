@@ -128,7 +128,10 @@ function diffDimensions(before: readonly DimensionSpec[], after: readonly Dimens
 function diffActions(before: readonly TierActionSpec[], after: readonly TierActionSpec[], changes: DefinitionChange[]): void {
   const b = before ?? [];
   const a = after ?? [];
-  for (const tier of orderedNames(FIT_TIERS, [...b, ...a].map((x) => x.tier))) {
+  for (const tier of orderedNames(
+    FIT_TIERS,
+    [...b, ...a].map((x) => x.tier),
+  )) {
     // A tier appears at most once in a valid definition; the first one wins otherwise.
     diffField(`actions.${tier}`, b.find((x) => x.tier === tier)?.action, a.find((x) => x.tier === tier)?.action, changes);
   }

@@ -6,9 +6,22 @@ import { isIsoDate } from '../../common/dates';
 import type { InputIssue } from '../../errors/domain-errors';
 import { canonicalJson } from './canonical-definition';
 import {
-  BUILT_IN_DIMENSIONS, DIMENSIONS, FIT_TIERS, dimensionKey, isGraded,
-  type AttributeCatalogue, type AttributeTest, type AttributeType, type BandSpec, type CriterionSpec, type DimensionSpec,
-  type DisqualifierSpec, type IcpDefinitionSpec, type Operator, type TierActionSpec, type TierThresholds,
+  BUILT_IN_DIMENSIONS,
+  DIMENSIONS,
+  FIT_TIERS,
+  dimensionKey,
+  isGraded,
+  type AttributeCatalogue,
+  type AttributeTest,
+  type AttributeType,
+  type BandSpec,
+  type CriterionSpec,
+  type DimensionSpec,
+  type DisqualifierSpec,
+  type IcpDefinitionSpec,
+  type Operator,
+  type TierActionSpec,
+  type TierThresholds,
 } from '../../model/icp-definition';
 
 type Operand = 'value' | 'values' | 'min' | 'max';
@@ -125,7 +138,13 @@ function checkOperands(test: AttributeTest, type: AttributeType | undefined, att
     if (isFiniteNumber(min) && isFiniteNumber(max) && min > max) add('min', `must not exceed max (got min ${min}, max ${max})`);
   } else if (op === 'CONTAINS_ANY' || op === 'CONTAINS_ALL') {
     if (isPresent(values)) {
-      checkValues(values, (v, f) => { if (isBlank(v)) add(f, `must be a non-empty string (got ${show(v)})`); }, add);
+      checkValues(
+        values,
+        (v, f) => {
+          if (isBlank(v)) add(f, `must be a non-empty string (got ${show(v)})`);
+        },
+        add,
+      );
     }
   } else if (op === 'IN' || op === 'NOT_IN') {
     if (isPresent(values)) checkValues(values, (v, f) => checkTyped(v, allowed, attribute, f, add), add);
@@ -175,7 +194,15 @@ export function validateAttributeTest(test: AttributeTest, catalogue: AttributeC
 function testKey(t: AttributeTest): string {
   const values = Array.isArray(t.values) ? [...new Set(t.values.map((v) => canonicalJson(v)))].sort() : undefined;
   const bands = (t as CriterionSpec).bands ?? undefined;
-  return canonicalJson({ attribute: t.attribute, operator: t.operator, value: t.value ?? undefined, values, min: t.min ?? undefined, max: t.max ?? undefined, bands });
+  return canonicalJson({
+    attribute: t.attribute,
+    operator: t.operator,
+    value: t.value ?? undefined,
+    values,
+    min: t.min ?? undefined,
+    max: t.max ?? undefined,
+    bands,
+  });
 }
 
 function checkDuplicateTests(tests: readonly AttributeTest[], path: string, issues: InputIssue[]): void {
@@ -202,7 +229,9 @@ function isList(v: unknown, path: string, issues: InputIssue[], required: boolea
  * increasing; the criterion's points equal the highest band's points.
  */
 function checkBands(c: CriterionSpec, at: string, issues: InputIssue[]): void {
-  const add = (field: string, message: string): void => { issues.push({ path: `${at}.${field}`, message }); };
+  const add = (field: string, message: string): void => {
+    issues.push({ path: `${at}.${field}`, message });
+  };
   const bands: unknown = c.bands;
   if (!isPresent(bands)) return add('bands', `required by operator ${c.operator}`);
   if (!Array.isArray(bands)) return add('bands', `must be a list (got ${show(bands)})`);
@@ -214,7 +243,8 @@ function checkBands(c: CriterionSpec, at: string, issues: InputIssue[]): void {
   (bands as BandSpec[]).forEach((b, i) => {
     const bandAt = `bands[${i}]`;
     if (b === null || typeof b !== 'object') return add(bandAt, `must be a band (got ${show(b)})`);
-    if (!(isFiniteNumber(b.points) && b.points >= 0)) add(`${bandAt}.points`, `must be a finite number of at least 0 (got ${show(b.points)})`);
+    if (!(isFiniteNumber(b.points) && b.points >= 0))
+      add(`${bandAt}.points`, `must be a finite number of at least 0 (got ${show(b.points)})`);
     else highest = Math.max(highest, b.points);
     const unused: Array<'min' | 'max' | 'maxAgeDays'> = ageBands ? ['min', 'max'] : ['maxAgeDays'];
     for (const f of unused) if (isPresent(b[f])) add(`${bandAt}.${f}`, `not used by operator ${c.operator} (got ${show(b[f])})`);
@@ -223,17 +253,20 @@ function checkBands(c: CriterionSpec, at: string, issues: InputIssue[]): void {
       if (!isPresent(age)) add(`${bandAt}.maxAgeDays`, 'required by operator AGE_BANDS');
       else if (!(isFiniteNumber(age) && age > 0 && age <= DEFINITION_LIMITS.withinDays)) {
         add(`${bandAt}.maxAgeDays`, `must be a number of days above 0 and at most ${DEFINITION_LIMITS.withinDays} (got ${show(age)})`);
-      }
-      else {
+      } else {
         if (previousAge !== null && age <= previousAge) {
-          add(`${bandAt}.maxAgeDays`, `must be above bands[${i - 1}].maxAgeDays (${previousAge}): bands are ordered by strictly increasing age (got ${age})`);
+          add(
+            `${bandAt}.maxAgeDays`,
+            `must be above bands[${i - 1}].maxAgeDays (${previousAge}): bands are ordered by strictly increasing age (got ${age})`,
+          );
         }
         previousAge = age;
       }
     } else {
       if (isPresent(b.min) && !isFiniteNumber(b.min)) add(`${bandAt}.min`, `must be a finite number (got ${show(b.min)})`);
       if (isPresent(b.max) && !isFiniteNumber(b.max)) add(`${bandAt}.max`, `must be a finite number (got ${show(b.max)})`);
-      if (isFiniteNumber(b.min) && isFiniteNumber(b.max) && b.min > b.max) add(`${bandAt}.min`, `must not exceed max (got min ${b.min}, max ${b.max})`);
+      if (isFiniteNumber(b.min) && isFiniteNumber(b.max) && b.min > b.max)
+        add(`${bandAt}.min`, `must not exceed max (got min ${b.min}, max ${b.max})`);
     }
   });
   if (highest > -Infinity && isFiniteNumber(c.points) && c.points > 0 && c.points !== highest) {
@@ -261,7 +294,11 @@ function checkCriteriaList(
     }
     if (isGraded(c.operator)) {
       if (scored) checkBands(c, at, issues);
-      else issues.push({ path: `${at}.operator`, message: `${c.operator} grades a scored criterion; a membership rule must hold or not (use GTE, BETWEEN, WITHIN_DAYS…)` });
+      else
+        issues.push({
+          path: `${at}.operator`,
+          message: `${c.operator} grades a scored criterion; a membership rule must hold or not (use GTE, BETWEEN, WITHIN_DAYS…)`,
+        });
     } else if (isPresent(c.bands)) {
       issues.push({ path: `${at}.bands`, message: `used only by operators BANDS and AGE_BANDS, not ${c.operator}` });
     }
@@ -331,9 +368,15 @@ function checkCustomDimension(d: DimensionSpec, i: number, at: string, seen: Map
   else if (typeof key !== 'string' || !DIMENSION_KEY.test(key)) {
     issues.push({ path: `${at}.key`, message: `must be 1-40 characters of a-z, 0-9 and - (got ${show(key)})` });
   } else if (BUILT_IN_KEYS.includes(key)) {
-    issues.push({ path: `${at}.key`, message: `"${key}" is the key of the built-in dimension ${key.toUpperCase()}; use that dimension or another key` });
+    issues.push({
+      path: `${at}.key`,
+      message: `"${key}" is the key of the built-in dimension ${key.toUpperCase()}; use that dimension or another key`,
+    });
   } else if (seen.has(key)) {
-    issues.push({ path: `${at}.key`, message: `"${key}" is also the key of dimensions[${seen.get(key)}]; keys are unique within a definition` });
+    issues.push({
+      path: `${at}.key`,
+      message: `"${key}" is also the key of dimensions[${seen.get(key)}]; keys are unique within a definition`,
+    });
   } else {
     seen.set(key, i);
   }
@@ -351,7 +394,10 @@ function checkDisqualifiers(list: readonly DisqualifierSpec[], catalogue: Attrib
     const at = `${path}[${i}]`;
     validateAttributeTest(d, catalogue, at, issues);
     if (isGraded(d.operator)) {
-      issues.push({ path: `${at}.operator`, message: `${d.operator} grades a scored criterion; a disqualifier must hold or not (use GTE, BETWEEN, WITHIN_DAYS…)` });
+      issues.push({
+        path: `${at}.operator`,
+        message: `${d.operator} grades a scored criterion; a disqualifier must hold or not (use GTE, BETWEEN, WITHIN_DAYS…)`,
+      });
     }
     if (isBlank(d.reason)) issues.push({ path: `${at}.reason`, message: `must not be blank (got ${show(d.reason)})` });
   });

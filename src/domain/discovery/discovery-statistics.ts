@@ -165,7 +165,7 @@ export function aucWithInterval(positives: ArrayLike<number>, negatives: ArrayLi
   const v10 = new Float64Array(m);
   const v01 = new Float64Array(n);
   let sum = 0;
-  for (let i = 0; i < m; i++) sum += (v10[i] = (tz[i] - tx[i]) / n);
+  for (let i = 0; i < m; i++) sum += v10[i] = (tz[i] - tx[i]) / n;
   for (let j = 0; j < n; j++) v01[j] = 1 - (tz[m + j] - ty[j]) / m;
   const auc = sum / m;
   const variance = (v: Float64Array) => {

@@ -7,7 +7,14 @@
  */
 import { compileScorer } from '../scoring/scoring-engine';
 import type {
-  AccountAttributes, CriterionSpec, Dimension, DimensionSpec, DisqualifierSpec, IcpDefinitionSpec, TierActionSpec, TierThresholds,
+  AccountAttributes,
+  CriterionSpec,
+  Dimension,
+  DimensionSpec,
+  DisqualifierSpec,
+  IcpDefinitionSpec,
+  TierActionSpec,
+  TierThresholds,
 } from '../../model/icp-definition';
 import { BUILT_IN_DIMENSIONS, DEFAULT_THRESHOLDS } from '../../model/icp-definition';
 import { describeTest, type Finding } from './insight-analysis';
@@ -58,14 +65,22 @@ export function planDraft(significant: Finding[], unfavourable: Finding[], actio
   const dimensions: DimensionSpec[] = dims.map((d, i) => ({
     dimension: d,
     weight: weights[i],
-    criteria: byDimension.get(d)!.map((f): CriterionSpec => ({ ...f.test, points: f.points, label: `Learned: ${describeTest(f.test)}`.slice(0, 200) })),
+    criteria: byDimension
+      .get(d)!
+      .map((f): CriterionSpec => ({ ...f.test, points: f.points, label: `Learned: ${describeTest(f.test)}`.slice(0, 200) })),
   }));
-  const disqualifying = unfavourable.filter((f) => f.significant && f.weightOfEvidence <= DISQUALIFY_WOE && f.positiveShare <= DISQUALIFY_MAX_POSITIVE_SHARE);
+  const disqualifying = unfavourable.filter(
+    (f) => f.significant && f.weightOfEvidence <= DISQUALIFY_WOE && f.positiveShare <= DISQUALIFY_MAX_POSITIVE_SHARE,
+  );
   const disqualifiers: DisqualifierSpec[] = disqualifying.map((f) => ({
     ...f.test,
     reason: `Learned: ${describeTest(f.test)} holds for ${(100 * f.positiveShare).toFixed(1)} % of positives and ${(100 * f.negativeShare).toFixed(1)} % of negatives`,
   }));
-  return { definition: { dimensions, disqualifiers, thresholds: { ...DEFAULT_THRESHOLDS }, actions }, criteria, disqualifiers: disqualifying };
+  return {
+    definition: { dimensions, disqualifiers, thresholds: { ...DEFAULT_THRESHOLDS }, actions },
+    criteria,
+    disqualifiers: disqualifying,
+  };
 }
 
 /**

@@ -6,9 +6,7 @@
  * attribute. Pure: the counts come from SQL (insight-store.ts).
  */
 import type { AttributeTest, AttributeType, Dimension } from '../../model/icp-definition';
-import {
-  benjaminiHochberg, independenceTest, weightOfEvidence, type IndependenceMethod, type TwoByTwo,
-} from './discovery-statistics';
+import { benjaminiHochberg, independenceTest, weightOfEvidence, type IndependenceMethod, type TwoByTwo } from './discovery-statistics';
 
 /** Positives and negatives counted in one cell. */
 export interface Counts {
@@ -102,7 +100,10 @@ export interface Candidate {
 }
 
 function sum(cells: Counts[]): Counts {
-  return cells.reduce((s, c) => ({ positives: s.positives + c.positives, negatives: s.negatives + c.negatives }), { positives: 0, negatives: 0 });
+  return cells.reduce((s, c) => ({ positives: s.positives + c.positives, negatives: s.negatives + c.negatives }), {
+    positives: 0,
+    negatives: 0,
+  });
 }
 
 function rate(c: Counts): number {
@@ -115,7 +116,8 @@ function stringCandidates(a: AttributeCounts, type: 'STRING' | 'BOOLEAN' | 'STRI
     .sort((x, y) => y.n - x.n || (x.value < y.value ? -1 : 1))
     .slice(0, MAX_VALUES);
   if (type === 'BOOLEAN') {
-    return values.filter((v) => v.value === 'true' || v.value === 'false')
+    return values
+      .filter((v) => v.value === 'true' || v.value === 'false')
       .map((v) => ({ test: { attribute: a.attribute, operator: 'EQ', value: v.value === 'true' }, holding: v.counts }));
   }
   if (type === 'STRING_LIST') {
@@ -129,7 +131,10 @@ function stringCandidates(a: AttributeCounts, type: 'STRING' | 'BOOLEAN' | 'STRI
   for (const ordered of [eligible, [...eligible].reverse()]) {
     for (let k = 2; k <= Math.min(MAX_SET, eligible.length - 1); k++) {
       const chosen = ordered.slice(0, k);
-      sets.push({ test: { attribute: a.attribute, operator: 'IN', values: chosen.map((v) => v.value).sort() }, holding: sum(chosen.map((v) => v.counts)) });
+      sets.push({
+        test: { attribute: a.attribute, operator: 'IN', values: chosen.map((v) => v.value).sort() },
+        holding: sum(chosen.map((v) => v.counts)),
+      });
     }
   }
   return [...single, ...sets];
@@ -154,15 +159,21 @@ function numberCandidates(a: AttributeCounts): Candidate[] {
 
 function dateCandidates(a: AttributeCounts): Candidate[] {
   const bins = a.bins ?? [];
-  return RECENCY_WINDOWS.map((days, i) => ({ test: { attribute: a.attribute, operator: 'WITHIN_DAYS' as const, value: days }, holding: sum(bins.slice(0, i + 1)) }));
+  return RECENCY_WINDOWS.map((days, i) => ({
+    test: { attribute: a.attribute, operator: 'WITHIN_DAYS' as const, value: days },
+    holding: sum(bins.slice(0, i + 1)),
+  }));
 }
 
 /** Every candidate test of one attribute with the accounts for which it holds. */
 export function candidatesOf(a: AttributeCounts): Candidate[] {
   switch (a.type) {
-    case 'NUMBER': return numberCandidates(a);
-    case 'DATE': return dateCandidates(a);
-    default: return stringCandidates(a, a.type);
+    case 'NUMBER':
+      return numberCandidates(a);
+    case 'DATE':
+      return dateCandidates(a);
+    default:
+      return stringCandidates(a, a.type);
   }
 }
 
@@ -177,10 +188,15 @@ export function simes(pValues: readonly number[]): number {
 /** Presents a test for a sentence: `industry IN [saas, fintech]`, `employees BETWEEN 50 and 200`. */
 export function describeTest(t: AttributeTest): string {
   switch (t.operator) {
-    case 'BETWEEN': return `${t.attribute} BETWEEN ${t.min} and ${t.max}`;
-    case 'IN': case 'CONTAINS_ANY': return `${t.attribute} ${t.operator} [${(t.values ?? []).join(', ')}]`;
-    case 'WITHIN_DAYS': return `${t.attribute} WITHIN ${t.value} days`;
-    default: return `${t.attribute} ${t.operator} ${String(t.value)}`;
+    case 'BETWEEN':
+      return `${t.attribute} BETWEEN ${t.min} and ${t.max}`;
+    case 'IN':
+    case 'CONTAINS_ANY':
+      return `${t.attribute} ${t.operator} [${(t.values ?? []).join(', ')}]`;
+    case 'WITHIN_DAYS':
+      return `${t.attribute} WITHIN ${t.value} days`;
+    default:
+      return `${t.attribute} ${t.operator} ${String(t.value)}`;
   }
 }
 
@@ -195,11 +211,15 @@ export function analyse(attributes: AttributeCounts[], totals: Counts, options: 
   const n = positives + negatives;
   const warnings: string[] = [];
   if (positives === 0 || negatives === 0) {
-    warnings.push(`No ${positives === 0 ? 'positives' : 'negatives'} in the period (${positives} positives, ${negatives} negatives): nothing to compare.`);
+    warnings.push(
+      `No ${positives === 0 ? 'positives' : 'negatives'} in the period (${positives} positives, ${negatives} negatives): nothing to compare.`,
+    );
     return { positives, negatives, testsTried: 0, insights: [], unfavourable: [], warnings };
   }
   if (positives < MIN_OUTCOMES || negatives < MIN_OUTCOMES) {
-    warnings.push(`Only ${positives} positives and ${negatives} negatives: too few outcomes to conclude (${MIN_OUTCOMES} of each at least); treat findings as leads to check.`);
+    warnings.push(
+      `Only ${positives} positives and ${negatives} negatives: too few outcomes to conclude (${MIN_OUTCOMES} of each at least); treat findings as leads to check.`,
+    );
   }
 
   const tried: Array<Omit<Finding, 'qValue' | 'attributeQValue' | 'significant' | 'testsTried' | 'points'>> = [];
@@ -213,7 +233,9 @@ export function analyse(attributes: AttributeCounts[], totals: Counts, options: 
       continue;
     }
     if (missingShare > 0.5) {
-      warnings.push(`${a.attribute} is missing for ${pct(missingShare)} of the analysed accounts: its findings rest on the other ${pct(1 - missingShare)}.`);
+      warnings.push(
+        `${a.attribute} is missing for ${pct(missingShare)} of the analysed accounts: its findings rest on the other ${pct(1 - missingShare)}.`,
+      );
     }
     const seen = new Set<string>();
     let count = 0;
@@ -226,17 +248,30 @@ export function analyse(attributes: AttributeCounts[], totals: Counts, options: 
       if (seen.has(key)) continue;
       seen.add(key);
       const table: TwoByTwo = {
-        positivesHolding: h.positives, positivesNot: positives - h.positives,
-        negativesHolding: h.negatives, negativesNot: negatives - h.negatives,
+        positivesHolding: h.positives,
+        positivesNot: positives - h.positives,
+        negativesHolding: h.negatives,
+        negativesNot: negatives - h.negatives,
       };
       const positiveShare = h.positives / positives;
       const negativeShare = h.negatives / negatives;
       const { pValue, method } = independenceTest(table);
       const { woe, informationValue } = weightOfEvidence(table);
       tried.push({
-        attribute: a.attribute, type: a.type, dimension: a.dimension, test: c.test, table, positiveShare, negativeShare,
-        lift: negativeShare > 0 ? positiveShare / negativeShare : null, pValue, method,
-        favourable: positiveShare > negativeShare, weightOfEvidence: woe, informationValue, missingShare,
+        attribute: a.attribute,
+        type: a.type,
+        dimension: a.dimension,
+        test: c.test,
+        table,
+        positiveShare,
+        negativeShare,
+        lift: negativeShare > 0 ? positiveShare / negativeShare : null,
+        pValue,
+        method,
+        favourable: positiveShare > negativeShare,
+        weightOfEvidence: woe,
+        informationValue,
+        missingShare,
       });
       count++;
     }
@@ -251,18 +286,24 @@ export function analyse(attributes: AttributeCounts[], totals: Counts, options: 
   // screen: each attribute's tests combined by Simes, then BH across attributes (the two-stage
   // procedure of Benjamini & Bogomolov 2014), so that the FDR also holds over attributes.
   const names = [...perAttribute.keys()].filter((a) => (perAttribute.get(a) ?? 0) > 0);
-  const attributeQ = new Map(benjaminiHochberg(names.map((a) => simes(tried.filter((f) => f.attribute === a).map((f) => f.pValue))))
-    .map((v, i) => [names[i], v]));
+  const attributeQ = new Map(
+    benjaminiHochberg(names.map((a) => simes(tried.filter((f) => f.attribute === a).map((f) => f.pValue)))).map((v, i) => [names[i], v]),
+  );
   const all: Finding[] = tried.map((f, i) => {
     const aq = attributeQ.get(f.attribute) ?? 1;
     return {
-      ...f, qValue: q[i], attributeQValue: aq, significant: q[i] <= options.fdr && aq <= options.fdr,
-      testsTried: perAttribute.get(f.attribute) ?? 0, points: Math.max(1, Math.round(10 * Math.abs(f.weightOfEvidence))),
+      ...f,
+      qValue: q[i],
+      attributeQValue: aq,
+      significant: q[i] <= options.fdr && aq <= options.fdr,
+      testsTried: perAttribute.get(f.attribute) ?? 0,
+      points: Math.max(1, Math.round(10 * Math.abs(f.weightOfEvidence))),
     };
   });
-  const better = (x: Finding, y: Finding) => (x.significant && y.significant
-    ? x.informationValue > y.informationValue
-    : x.significant || (!y.significant && (x.qValue < y.qValue || (x.qValue === y.qValue && x.informationValue > y.informationValue))));
+  const better = (x: Finding, y: Finding) =>
+    x.significant && y.significant
+      ? x.informationValue > y.informationValue
+      : x.significant || (!y.significant && (x.qValue < y.qValue || (x.qValue === y.qValue && x.informationValue > y.informationValue)));
   const best = new Map<string, Finding>();
   const worst = new Map<string, Finding>();
   for (const f of all) {
@@ -273,7 +314,9 @@ export function analyse(attributes: AttributeCounts[], totals: Counts, options: 
       if (!w || f.weightOfEvidence < w.weightOfEvidence) worst.set(f.attribute, f);
     }
   }
-  const insights = [...best.values()].sort((x, y) => Number(y.significant) - Number(x.significant) || y.informationValue - x.informationValue);
+  const insights = [...best.values()].sort(
+    (x, y) => Number(y.significant) - Number(x.significant) || y.informationValue - x.informationValue,
+  );
   return { positives, negatives, testsTried: all.length, insights, unfavourable: [...worst.values()], warnings };
 }
 

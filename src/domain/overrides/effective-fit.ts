@@ -7,11 +7,16 @@ export type OverrideStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
 export function bandOf(tier: FitTier, t: TierThresholds): [number, number] {
   const below = (x: number) => Math.round((x - 0.01) * 100) / 100;
   switch (tier) {
-    case 'PERFECT': return [t.perfect, 100];
-    case 'STRONG': return [t.strong, below(t.perfect)];
-    case 'MODERATE': return [t.moderate, below(t.strong)];
-    case 'WEAK': return [0, below(t.moderate)];
-    case 'DISQUALIFIED': return [0, 0];
+    case 'PERFECT':
+      return [t.perfect, 100];
+    case 'STRONG':
+      return [t.strong, below(t.perfect)];
+    case 'MODERATE':
+      return [t.moderate, below(t.strong)];
+    case 'WEAK':
+      return [0, below(t.moderate)];
+    case 'DISQUALIFIED':
+      return [0, 0];
   }
 }
 

@@ -55,11 +55,13 @@ export function attributeReader(key: string): (attributes: AccountAttributes) =>
 
 // NaN is never a usable number: treating it as one would make NEQ/NOT_IN match garbage.
 const isNumber = (v: unknown): v is number => typeof v === 'number' && v === v;
-const isScalar = (v: unknown): v is string | number | boolean =>
-  typeof v === 'string' || typeof v === 'boolean' || isNumber(v);
+const isScalar = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'boolean' || isNumber(v);
 
 const ORDERINGS: Record<'GT' | 'GTE' | 'LT' | 'LTE', (a: number, b: number) => boolean> = {
-  GT: (a, b) => a > b, GTE: (a, b) => a >= b, LT: (a, b) => a < b, LTE: (a, b) => a <= b,
+  GT: (a, b) => a > b,
+  GTE: (a, b) => a >= b,
+  LT: (a, b) => a < b,
+  LTE: (a, b) => a <= b,
 };
 
 function equality(want: unknown, negate: boolean): (v: unknown) => boolean {
@@ -239,7 +241,10 @@ function valueBands(test: GradableTest): (value: unknown) => number {
  * AGE_BANDS: the first band (in order) whose maxAgeDays is at least the date's age at the
  * scoring time (a date in the future has a negative age, so the first band holds).
  */
-function ageBands(test: GradableTest): { grade: (value: unknown, atMs: number) => number; nextChange: (value: unknown, atMs: number) => number } {
+function ageBands(test: GradableTest): {
+  grade: (value: unknown, atMs: number) => number;
+  nextChange: (value: unknown, atMs: number) => number;
+} {
   const bands = numericBands(test);
   const grade = (v: unknown, atMs: number): number => {
     if (typeof v !== 'string') return -1;

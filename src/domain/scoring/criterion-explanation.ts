@@ -33,20 +33,34 @@ export function requirementOf(test: AttributeTest): string {
   const v = test.value as JsonValue | undefined;
   const list = test.values ?? [];
   switch (test.operator) {
-    case 'EQ': return `exactly ${inWords(v)}`;
-    case 'NEQ': return `anything but ${inWords(v)}`;
-    case 'GT': return `more than ${inWords(v)}`;
-    case 'GTE': return `at least ${inWords(v)}`;
-    case 'LT': return `less than ${inWords(v)}`;
-    case 'LTE': return `at most ${inWords(v)}`;
-    case 'BETWEEN': return `between ${inWords(test.min)} and ${inWords(test.max)}`;
-    case 'IN': return `one of ${inWords(list)}`;
-    case 'NOT_IN': return `none of ${inWords(list)}`;
-    case 'CONTAINS_ANY': return `any of ${inWords(list)}`;
-    case 'CONTAINS_ALL': return `all of ${inWords(list)}`;
-    case 'EXISTS': return 'a value';
-    case 'WITHIN_DAYS': return `a date within the last ${inWords(v)} days`;
-    default: return `${String(test.operator).toLowerCase()} ${inWords(v)}`;
+    case 'EQ':
+      return `exactly ${inWords(v)}`;
+    case 'NEQ':
+      return `anything but ${inWords(v)}`;
+    case 'GT':
+      return `more than ${inWords(v)}`;
+    case 'GTE':
+      return `at least ${inWords(v)}`;
+    case 'LT':
+      return `less than ${inWords(v)}`;
+    case 'LTE':
+      return `at most ${inWords(v)}`;
+    case 'BETWEEN':
+      return `between ${inWords(test.min)} and ${inWords(test.max)}`;
+    case 'IN':
+      return `one of ${inWords(list)}`;
+    case 'NOT_IN':
+      return `none of ${inWords(list)}`;
+    case 'CONTAINS_ANY':
+      return `any of ${inWords(list)}`;
+    case 'CONTAINS_ALL':
+      return `all of ${inWords(list)}`;
+    case 'EXISTS':
+      return 'a value';
+    case 'WITHIN_DAYS':
+      return `a date within the last ${inWords(v)} days`;
+    default:
+      return `${String(test.operator).toLowerCase()} ${inWords(v)}`;
   }
 }
 
@@ -54,7 +68,11 @@ export function requirementOf(test: AttributeTest): string {
  * The test and the value in words. `value` is undefined when the value behind a score is not
  * known (history keeps outcomes, not values): the sentence then says only what the test asks.
  */
-export function explainCriterion(test: AttributeTest, outcome: { matched: boolean; missing: boolean; earned?: number; points?: number }, value: unknown): string {
+export function explainCriterion(
+  test: AttributeTest,
+  outcome: { matched: boolean; missing: boolean; earned?: number; points?: number },
+  value: unknown,
+): string {
   const requirement = requirementOf(test);
   if (outcome.missing) return `${test.attribute} has no value: needs ${requirement}`;
   const subject = value === undefined ? test.attribute : `${test.attribute} ${inWords(value)}`;

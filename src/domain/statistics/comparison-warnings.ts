@@ -39,7 +39,10 @@ export function outcomeHorizon(times: OutcomeTimes): number | null {
   if (conversions > 0) {
     let seen = 0;
     for (const d of [...times.conversionDays.keys()].sort((x, y) => x - y)) {
-      if ((seen += times.conversionDays.get(d)!) >= COVERAGE * conversions) { horizon = d; break; }
+      if ((seen += times.conversionDays.get(d)!) >= COVERAGE * conversions) {
+        horizon = d;
+        break;
+      }
     }
   }
   if (times.closeDays.length > 0) {
@@ -52,15 +55,24 @@ export function outcomeHorizon(times: OutcomeTimes): number | null {
 
 /** The horizon the before period's outcomes suggest (both periods' when the before period has none). */
 function suggestedHorizon(before: PeriodData, after: PeriodData): number | null {
-  return outcomeHorizon(before.times) ?? outcomeHorizon({
-    conversionDays: new Map([...before.times.conversionDays, ...after.times.conversionDays]),
-    closeDays: [...before.times.closeDays, ...after.times.closeDays],
-  });
+  return (
+    outcomeHorizon(before.times) ??
+    outcomeHorizon({
+      conversionDays: new Map([...before.times.conversionDays, ...after.times.conversionDays]),
+      closeDays: [...before.times.closeDays, ...after.times.closeDays],
+    })
+  );
 }
 
 const hasData = (p: ComparedPeriod) => p.data.metrics.leads + p.data.metrics.opportunities > 0;
 
-function maturityWarnings(periods: ComparedPeriod[], now: number, horizon: number | null, followUpDays: number | null, before: PeriodData): string[] {
+function maturityWarnings(
+  periods: ComparedPeriod[],
+  now: number,
+  horizon: number | null,
+  followUpDays: number | null,
+  before: PeriodData,
+): string[] {
   const out: string[] = [];
   const basis = (n: number) => `the ${n} days within which ${percent(COVERAGE)} of the before period's conversions and closes happened`;
   if (followUpDays === null) {
@@ -69,25 +81,31 @@ function maturityWarnings(periods: ComparedPeriod[], now: number, horizon: numbe
       const matureUntil = now - horizon * DAY;
       if (p.to.getTime() <= matureUntil || !hasData(p)) continue;
       const length = daysOf(p.to.getTime() - p.from.getTime());
-      out.push(matureUntil > p.from.getTime()
-        ? `The ${p.name} period's leads and opportunities created since ${dateOf(matureUntil)} (its last ${daysOf(p.to.getTime() - matureUntil)} of ${length} days) `
-          + `have been followed for less than ${basis(horizon)}: its conversion and win rates are still rising and its cycle times count only the quick deals. `
-          + `followUpDays: ${horizon} gives both periods the same follow-up.`
-        : `None of the ${p.name} period's leads and opportunities (it began ${daysOf(now - p.from.getTime())} days ago) has been followed for ${basis(horizon)}: `
-          + `its conversion and win rates are still rising and its cycle times count only the quick deals. `
-          + `followUpDays: ${horizon} can compare it from ${dateOf(p.from.getTime() + horizon * DAY)}; a shorter followUpDays compares early outcomes now.`);
+      out.push(
+        matureUntil > p.from.getTime()
+          ? `The ${p.name} period's leads and opportunities created since ${dateOf(matureUntil)} (its last ${daysOf(p.to.getTime() - matureUntil)} of ${length} days) ` +
+              `have been followed for less than ${basis(horizon)}: its conversion and win rates are still rising and its cycle times count only the quick deals. ` +
+              `followUpDays: ${horizon} gives both periods the same follow-up.`
+          : `None of the ${p.name} period's leads and opportunities (it began ${daysOf(now - p.from.getTime())} days ago) has been followed for ${basis(horizon)}: ` +
+              `its conversion and win rates are still rising and its cycle times count only the quick deals. ` +
+              `followUpDays: ${horizon} can compare it from ${dateOf(p.from.getTime() + horizon * DAY)}; a shorter followUpDays compares early outcomes now.`,
+      );
     }
     return out;
   }
   for (const p of periods) {
     if (p.to.getTime() > p.from.getTime()) continue;
-    out.push(`followUpDays: ${followUpDays} leaves the ${p.name} period no lead or opportunity followed that long yet: `
-      + `compare it from ${dateOf(p.from.getTime() + followUpDays * DAY)}, or with a shorter followUpDays.`);
+    out.push(
+      `followUpDays: ${followUpDays} leaves the ${p.name} period no lead or opportunity followed that long yet: ` +
+        `compare it from ${dateOf(p.from.getTime() + followUpDays * DAY)}, or with a shorter followUpDays.`,
+    );
   }
   if (horizon !== null && followUpDays < horizon && before.times.closeDays.length > 0) {
     const share = before.times.closeDays.filter((d) => d <= followUpDays).length / before.times.closeDays.length;
-    out.push(`With followUpDays: ${followUpDays}, ${percent(share)} of the before period's closed opportunities closed within the horizon `
-      + `(${basis(horizon)} is longer): win rates and cycle times describe the quicker deals.`);
+    out.push(
+      `With followUpDays: ${followUpDays}, ${percent(share)} of the before period's closed opportunities closed within the horizon ` +
+        `(${basis(horizon)} is longer): win rates and cycle times describe the quicker deals.`,
+    );
   }
   return out;
 }
@@ -97,8 +115,10 @@ function openWarnings(periods: ComparedPeriod[], followUpDays: number | null): s
     const { opportunities, openOpportunities } = p.data.metrics;
     if (opportunities === 0 || openOpportunities / opportunities <= OPEN_SHARE) return [];
     const state = followUpDays === null ? 'are still open' : `were not closed within ${followUpDays} days`;
-    return [`${percent(openOpportunities / opportunities)} of the ${p.name} period's ${count(opportunities, 'opportunity', 'opportunities')} ${state}: `
-      + 'its win rate, cycle time and deal size rest on the deals that closed, which tend to be the quicker ones.'];
+    return [
+      `${percent(openOpportunities / opportunities)} of the ${p.name} period's ${count(opportunities, 'opportunity', 'opportunities')} ${state}: ` +
+        'its win rate, cycle time and deal size rest on the deals that closed, which tend to be the quicker ones.',
+    ];
   });
 }
 
@@ -111,19 +131,30 @@ function smallSample(metric: string, before: PeriodData, after: PeriodData): str
     const expected = Math.min(n1, n2) * Math.min(pooled, 1 - pooled);
     return n1 === 0 || n2 === 0 || expected < MIN_EXPECTED ? `${n1} and ${n2} ${unit}` : null;
   };
-  const ranked = (n1: number, n2: number, unit: string) => (n1 + n2 > 0 && Math.min(n1, n2) < MIN_RANKED ? `${n1} and ${n2} ${unit}` : null);
+  const ranked = (n1: number, n2: number, unit: string) =>
+    n1 + n2 > 0 && Math.min(n1, n2) < MIN_RANKED ? `${n1} and ${n2} ${unit}` : null;
   switch (metric) {
-    case 'leadToOpportunityRate': return rate(b.convertedLeads, b.leads, a.convertedLeads, a.leads, 'leads');
-    case 'winRate': return rate(b.won, b.closed, a.won, a.closed, 'closed opportunities');
-    case 'medianSalesCycleDays': return ranked(before.samples.cycleDays.length, after.samples.cycleDays.length, 'won deals');
-    case 'averageDealSize': return ranked(before.samples.dealSizes.length, after.samples.dealSizes.length, 'won deals with an amount');
-    default: return null;
+    case 'leadToOpportunityRate':
+      return rate(b.convertedLeads, b.leads, a.convertedLeads, a.leads, 'leads');
+    case 'winRate':
+      return rate(b.won, b.closed, a.won, a.closed, 'closed opportunities');
+    case 'medianSalesCycleDays':
+      return ranked(before.samples.cycleDays.length, after.samples.cycleDays.length, 'won deals');
+    case 'averageDealSize':
+      return ranked(before.samples.dealSizes.length, after.samples.dealSizes.length, 'won deals with an amount');
+    default:
+      return null;
   }
 }
 
 const RULE = `rates need ${MIN_EXPECTED} expected successes and failures in each period, rank tests ${MIN_RANKED} values`;
 
-function sampleWarnings(before: PeriodData, after: PeriodData, deltas: MetricDeltaData[], tiers: Array<{ tier: string; before: PeriodData; after: PeriodData }>): string[] {
+function sampleWarnings(
+  before: PeriodData,
+  after: PeriodData,
+  deltas: MetricDeltaData[],
+  tiers: Array<{ tier: string; before: PeriodData; after: PeriodData }>,
+): string[] {
   const out: string[] = [];
   const overall = deltas.flatMap((d) => {
     const why = smallSample(d.metric, before, after);
@@ -141,8 +172,10 @@ function sampleWarnings(before: PeriodData, after: PeriodData, deltas: MetricDel
 function lengthWarnings(before: ComparedPeriod, after: ComparedPeriod): string[] {
   const [lb, la] = [before.to.getTime() - before.from.getTime(), after.to.getTime() - after.from.getTime()];
   if (Math.min(lb, la) <= 0 || Math.max(lb, la) / Math.min(lb, la) < LENGTH_RATIO) return [];
-  return [`The before period covers ${daysOf(lb)} days and the after period ${daysOf(la)}: revenue is a total over unequal spans and the seasons differ; `
-    + `windowDays: ${Math.max(1, daysOf(Math.min(lb, la)))} compares equal windows.`];
+  return [
+    `The before period covers ${daysOf(lb)} days and the after period ${daysOf(la)}: revenue is a total over unequal spans and the seasons differ; ` +
+      `windowDays: ${Math.max(1, daysOf(Math.min(lb, la)))} compares equal windows.`,
+  ];
 }
 
 /**
@@ -151,8 +184,12 @@ function lengthWarnings(before: ComparedPeriod, after: ComparedPeriod): string[]
  * periods of very different length.
  */
 export function comparisonWarnings(args: {
-  before: ComparedPeriod; after: ComparedPeriod; now: Date; followUpDays: number | null;
-  deltas: MetricDeltaData[]; tiers: Array<{ tier: string; before: PeriodData; after: PeriodData }>;
+  before: ComparedPeriod;
+  after: ComparedPeriod;
+  now: Date;
+  followUpDays: number | null;
+  deltas: MetricDeltaData[];
+  tiers: Array<{ tier: string; before: PeriodData; after: PeriodData }>;
 }): string[] {
   const { before, after, followUpDays } = args;
   const periods = [before, after];

@@ -73,8 +73,14 @@ export function conversionMetrics(outcomes: TierOutcomes[], followUpDays: number
       conversionDays.set(d, (conversionDays.get(d) ?? 0) + n);
       if (within(d)) converted += n;
     }
-    for (const d of t.lostDays) { closeDays.push(d); if (within(d)) lost++; }
-    for (const w of t.won) { closeDays.push(w.cycleDays); if (within(w.cycleDays)) won.push(w); }
+    for (const d of t.lostDays) {
+      closeDays.push(d);
+      if (within(d)) lost++;
+    }
+    for (const w of t.won) {
+      closeDays.push(w.cycleDays);
+      if (within(w.cycleDays)) won.push(w);
+    }
   }
   const closed = won.length + lost;
   const cycleDays = won.map((w) => w.cycleDays);
@@ -91,21 +97,32 @@ export function conversionMetrics(outcomes: TierOutcomes[], followUpDays: number
       winRate: closed ? won.length / closed : null,
       medianSalesCycleDays: cycleDays.length ? round(median(cycleDays), 2) : null,
       averageDealSize: dealSizes.length ? round(mean(dealSizes), 2) : null,
-      revenue: round(dealSizes.reduce((s, x) => s + x, 0), 2)!,
+      revenue: round(
+        dealSizes.reduce((s, x) => s + x, 0),
+        2,
+      )!,
     },
     samples: { cycleDays, dealSizes },
     times: { conversionDays, closeDays },
   };
 }
 
-function delta(metric: string, before: number | null, after: number | null, test: { ciLow: number; ciHigh: number; pValue: number | null } | null): MetricDeltaData {
+function delta(
+  metric: string,
+  before: number | null,
+  after: number | null,
+  test: { ciLow: number; ciHigh: number; pValue: number | null } | null,
+): MetricDeltaData {
   const absoluteChange = before !== null && after !== null ? after - before : null;
   const pValue = roundP(test?.pValue ?? null);
   return {
-    metric, before, after,
+    metric,
+    before,
+    after,
     absoluteChange: round(absoluteChange),
     relativeChange: absoluteChange !== null && before ? round(absoluteChange / before) : null,
-    ciLow: round(test?.ciLow ?? null), ciHigh: round(test?.ciHigh ?? null),
+    ciLow: round(test?.ciLow ?? null),
+    ciHigh: round(test?.ciHigh ?? null),
     pValue,
     adjustedPValue: pValue,
     significant: pValue !== null && pValue < ALPHA,
@@ -126,9 +143,19 @@ export function compareMetrics(before: PeriodData, after: PeriodData): MetricDel
     return interval ? { ...interval, pValue: mannWhitneyPValue(xs, ys) } : null;
   };
   return [
-    delta('leadToOpportunityRate', b.leadToOpportunityRate, a.leadToOpportunityRate, twoProportionTest(b.convertedLeads, b.leads, a.convertedLeads, a.leads)),
+    delta(
+      'leadToOpportunityRate',
+      b.leadToOpportunityRate,
+      a.leadToOpportunityRate,
+      twoProportionTest(b.convertedLeads, b.leads, a.convertedLeads, a.leads),
+    ),
     delta('winRate', b.winRate, a.winRate, twoProportionTest(b.won, b.closed, a.won, a.closed)),
-    delta('medianSalesCycleDays', b.medianSalesCycleDays, a.medianSalesCycleDays, withRank(before.samples.cycleDays, after.samples.cycleDays, 'median')),
+    delta(
+      'medianSalesCycleDays',
+      b.medianSalesCycleDays,
+      a.medianSalesCycleDays,
+      withRank(before.samples.cycleDays, after.samples.cycleDays, 'median'),
+    ),
     delta('averageDealSize', b.averageDealSize, a.averageDealSize, withRank(before.samples.dealSizes, after.samples.dealSizes, 'mean')),
     delta('revenue', b.revenue, a.revenue, null),
   ];
@@ -139,7 +166,9 @@ export function compareMetrics(before: PeriodData, after: PeriodData): MetricDel
  * its p-values are adjusted by Holm over the tiers that have a test, and `significant` is decided
  * on the adjusted value (five tiers at 0.05 would otherwise find something by chance).
  */
-export function compareTiers<T>(tiers: Array<{ tier: T; before: PeriodData; after: PeriodData }>): Array<{ tier: T; deltas: MetricDeltaData[] }> {
+export function compareTiers<T>(
+  tiers: Array<{ tier: T; before: PeriodData; after: PeriodData }>,
+): Array<{ tier: T; deltas: MetricDeltaData[] }> {
   const compared = tiers.map((t) => ({ tier: t.tier, deltas: compareMetrics(t.before, t.after) }));
   const metrics = compared[0]?.deltas.length ?? 0;
   for (let m = 0; m < metrics; m++) {

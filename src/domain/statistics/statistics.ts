@@ -88,8 +88,8 @@ export function designEffect(clusters: readonly Cluster[]): number {
   const p = x / n;
   if (p === 0 || p === 1) return 1;
   const spread = clusters.reduce((s, c) => s + (c.successes - p * c.trials) ** 2, 0);
-  const variance = (m / (m - 1)) * spread / (n * n);
-  return Math.max(1, variance / (p * (1 - p) / n));
+  const variance = ((m / (m - 1)) * spread) / (n * n);
+  return Math.max(1, variance / ((p * (1 - p)) / n));
 }
 
 /**
@@ -97,7 +97,11 @@ export function designEffect(clusters: readonly Cluster[]): number {
  * group's counts are divided by its design effect (Rao and Scott 1992), and the z-test and
  * interval are those of twoProportionTest on these effective counts.
  */
-export function clusteredTwoProportionTest(group1: readonly Cluster[], group2: readonly Cluster[], confidence = 0.95): (Interval & { designEffects: [number, number] }) | null {
+export function clusteredTwoProportionTest(
+  group1: readonly Cluster[],
+  group2: readonly Cluster[],
+  confidence = 0.95,
+): (Interval & { designEffects: [number, number] }) | null {
   const effective = (g: readonly Cluster[]) => {
     const d = designEffect(g);
     return { d, x: g.reduce((s, c) => s + c.successes, 0) / d, n: g.reduce((s, c) => s + c.trials, 0) / d };
@@ -114,9 +118,14 @@ export function clusteredTwoProportionTest(group1: readonly Cluster[], group2: r
 export function holm(pValues: ReadonlyArray<number | null>): Array<number | null> {
   const tested = pValues.flatMap((p, i) => (p === null ? [] : [i]));
   if (tested.length === 0) return pValues.map(() => null);
-  const adjusted = padjust(tested.map((i) => pValues[i]!), 'holm');
+  const adjusted = padjust(
+    tested.map((i) => pValues[i]!),
+    'holm',
+  );
   const out: Array<number | null> = pValues.map(() => null);
-  tested.forEach((i, k) => { out[i] = adjusted[k]; });
+  tested.forEach((i, k) => {
+    out[i] = adjusted[k];
+  });
   return out;
 }
 
@@ -136,7 +145,10 @@ function rankTies(a: Sample, b: Sample): { rankSumB: number; ties: number } {
     const start = i + j;
     let inB = 0;
     while (i < sa.length && sa[i] === v) i++;
-    while (j < sb.length && sb[j] === v) { j++; inB++; }
+    while (j < sb.length && sb[j] === v) {
+      j++;
+      inB++;
+    }
     const t = i + j - start;
     rankSumB += inB * (start + (t + 1) / 2); // average rank of the run start+1 … start+t
     ties += t ** 3 - t;
@@ -159,7 +171,7 @@ export function mannWhitneyPValue(a: Sample, b: Sample): number | null {
   if (n1 === 0 || n2 === 0) return null;
   const n = n1 + n2;
   const { rankSumB, ties } = rankTies(a, b);
-  const sigma = Math.sqrt((n1 * n2 / 12) * (n + 1 - ties / (n * (n - 1))));
+  const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - ties / (n * (n - 1))));
   if (sigma === 0) return 1;
   const d = rankSumB - (n2 * (n2 + 1)) / 2 - (n1 * n2) / 2;
   return twoSided((d - Math.sign(d) * 0.5) / sigma);
@@ -195,7 +207,9 @@ function medianOfCounts(sorted: Float64Array, counts: Uint32Array, size: number)
  * whole sample's, in bounded time. Below the cap this is the plain percentile interval.
  */
 export function bootstrapDifference(
-  a: readonly number[], b: readonly number[], statistic: BootstrapStatistic,
+  a: readonly number[],
+  b: readonly number[],
+  statistic: BootstrapStatistic,
   options: { resamples?: number; seed?: number; confidence?: number; maxSample?: number } = {},
 ): { ciLow: number; ciHigh: number } | null {
   if (a.length === 0 || b.length === 0) return null;
@@ -216,12 +230,24 @@ export function bootstrapDifference(
     for (let i = 0; i < position.length; i++) {
       let lo = 0;
       let hi = sorted.length - 1;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < xs[i]) lo = mid + 1; else hi = mid; }
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] < xs[i]) lo = mid + 1;
+        else hi = mid;
+      }
       position[i] = lo;
     }
     const of = (ys: ArrayLike<number>) => (statistic === 'median' ? median(ys) : mean(ys));
     const own = of(values);
-    return { values, sorted, position, counts: new Uint32Array(position.length), own, observed: xs === full ? own : of(full), scale: Math.sqrt(xs.length / full.length) };
+    return {
+      values,
+      sorted,
+      position,
+      counts: new Uint32Array(position.length),
+      own,
+      observed: xs === full ? own : of(full),
+      scale: Math.sqrt(xs.length / full.length),
+    };
   };
   const [pa, pb] = [prepare(sortedA, thinA), prepare(sortedB, thinB)];
   const deviation = (p: ReturnType<typeof prepare>) => {
@@ -243,7 +269,10 @@ export function bootstrapDifference(
   const observed = pb.observed - pa.observed;
   const diffs = new Float64Array(resamples);
   // b's resample is drawn before a's, as the generator's stream has always been consumed.
-  for (let r = 0; r < resamples; r++) { const db = deviation(pb); diffs[r] = observed + db - deviation(pa); }
+  for (let r = 0; r < resamples; r++) {
+    const db = deviation(pb);
+    diffs[r] = observed + db - deviation(pa);
+  }
   diffs.sort();
   const tail = (1 - (options.confidence ?? 0.95)) / 2;
   return { ciLow: diffs[Math.floor(tail * (resamples - 1))], ciHigh: diffs[Math.ceil((1 - tail) * (resamples - 1))] };

@@ -27,10 +27,23 @@ export async function liveVersionsBySegment(em: EntityManager): Promise<Map<stri
 }
 
 /** Returns how many accounts got at least one new score row. */
-export async function rescoreChangedAccounts(em: EntityManager, accounts: ChangedAccount[], live: Map<string, IcpVersion>, now: Date): Promise<number> {
+export async function rescoreChangedAccounts(
+  em: EntityManager,
+  accounts: ChangedAccount[],
+  live: Map<string, IcpVersion>,
+  now: Date,
+): Promise<number> {
   if (accounts.length === 0 || live.size === 0) return 0;
   const versionIds = [...live.values()].map((v) => v.id);
-  const current = new Map((await currentScores(em, accounts.map((a) => a.id), versionIds)).map((r) => [`${r.versionId}:${r.accountId}`, r]));
+  const current = new Map(
+    (
+      await currentScores(
+        em,
+        accounts.map((a) => a.id),
+        versionIds,
+      )
+    ).map((r) => [`${r.versionId}:${r.accountId}`, r]),
+  );
   const toClose: Array<{ versionId: string; accountId: string }> = [];
   const toInsert: NewScore[] = [];
   const toReschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }> = [];
@@ -58,13 +71,17 @@ export async function rescoreChangedAccounts(em: EntityManager, accounts: Change
       // A new account's first result holds from the version's effectiveAt: leads and opportunities
       // from the CRM may predate its import, and are attributed to this first known tier.
       // Otherwise a row never starts before the one it follows (another process's clock may be ahead).
-      const validFrom = account.created && version.effectiveAt ? version.effectiveAt
-        : existing && existing.validFrom > now ? existing.validFrom : now;
+      const validFrom =
+        account.created && version.effectiveAt ? version.effectiveAt : existing && existing.validFrom > now ? existing.validFrom : now;
       toInsert.push({ accountId: account.id, segmentId, versionId: version.id, ...result, validFrom, computedAt: now });
       rescored.add(account.id);
       if (existing?.tier !== result.tier) {
         tierChanges.push({
-          accountId: account.id, segmentId, versionId: version.id, cause: 'ACCOUNT_UPDATED', occurredAt: now,
+          accountId: account.id,
+          segmentId,
+          versionId: version.id,
+          cause: 'ACCOUNT_UPDATED',
+          occurredAt: now,
           before: existing ? { score: existing.score, tier: existing.tier, overridden: false } : null,
           after: { score: result.score, tier: result.tier, overridden: false },
         });
@@ -77,4 +94,3 @@ export async function rescoreChangedAccounts(em: EntityManager, accounts: Change
   await appendFitChanges(em, await withoutOverridden(em, tierChanges));
   return rescored.size;
 }
-

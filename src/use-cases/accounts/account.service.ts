@@ -77,16 +77,25 @@ export class AccountService {
     const valid: AccountInput[] = [];
     const seen = new Map<string, number>();
     inputs.forEach((input, index) => {
-      const issues = [...accountIssues(input, index, segmentKeys), ...attributeIssues(input.attributes, catalogue, `accounts[${index}].attributes`)];
+      const issues = [
+        ...accountIssues(input, index, segmentKeys),
+        ...attributeIssues(input.attributes, catalogue, `accounts[${index}].attributes`),
+      ];
       const externalId = input.externalId?.trim();
       if (externalId && seen.has(externalId)) {
-        issues.push({ path: `accounts[${index}].externalId`, message: `"${externalId}" appears twice in the batch (also at index ${seen.get(externalId)})` });
+        issues.push({
+          path: `accounts[${index}].externalId`,
+          message: `"${externalId}" appears twice in the batch (also at index ${seen.get(externalId)})`,
+        });
       } else if (externalId) seen.set(externalId, index);
       if (issues.length) rejected.push({ index, externalId: externalId || null, issues });
       else valid.push({ ...input, externalId: externalId!, name: input.name.trim() });
     });
     if (rejected.length && !opts.perRow) {
-      throw BadUserInputError.fromIssues(rejected.flatMap((r) => r.issues), 'Invalid accounts, none written');
+      throw BadUserInputError.fromIssues(
+        rejected.flatMap((r) => r.issues),
+        'Invalid accounts, none written',
+      );
     }
     // Batch after batch of an import changes the tables faster than autovacuum analyses them.
     await refreshStaleStatistics(ctx.em, ['account', 'account_score']);
@@ -106,12 +115,14 @@ export class AccountService {
     // Concurrent upserts of the same accounts queue up, locking in hash order so that they cannot deadlock.
     await tx.em.query(
       'SELECT pg_advisory_xact_lock(3, h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) ordered',
-      [externalIds]);
+      [externalIds],
+    );
     const now = tx.clock.now();
     const segments = await tx.em.getRepository(Segment).find();
     const existing: StoredAccount[] = await tx.em.query(
       'SELECT id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at FROM account WHERE external_id = ANY($1::text[])',
-      [externalIds]);
+      [externalIds],
+    );
     const byExternalId = new Map(existing.map((a) => [a.external_id, a]));
     const membership = compileMembership(segments);
 
@@ -121,16 +132,28 @@ export class AccountService {
       const before = byExternalId.get(input.externalId);
       const attributes = mergeAttributes(before?.attributes ?? {}, input.attributes as Record<string, unknown>);
       const explicit = input.explicitSegments ?? before?.explicit_segments ?? [];
-      const domain = input.domain === undefined ? (before?.domain ?? null) : (input.domain?.trim() || null);
-      if (before && before.name === input.name && before.domain === domain
-        && canonicalJson(before.attributes) === canonicalJson(attributes)
-        && canonicalJson([...before.explicit_segments].sort()) === canonicalJson([...explicit].sort())) {
+      const domain = input.domain === undefined ? (before?.domain ?? null) : input.domain?.trim() || null;
+      if (
+        before &&
+        before.name === input.name &&
+        before.domain === domain &&
+        canonicalJson(before.attributes) === canonicalJson(attributes) &&
+        canonicalJson([...before.explicit_segments].sort()) === canonicalJson([...explicit].sort())
+      ) {
         result.unchanged++;
         continue;
       }
       const segmentIds = membership(attributes, explicit, now);
       const id = before?.id ?? uuidv7();
-      rows.push({ id, external_id: input.externalId, name: input.name, domain, attributes, explicit_segments: explicit, segment_ids: segmentIds });
+      rows.push({
+        id,
+        external_id: input.externalId,
+        name: input.name,
+        domain,
+        attributes,
+        explicit_segments: explicit,
+        segment_ids: segmentIds,
+      });
       changed.push({ id, created: !before, attributes, segmentIds, previousSegmentIds: before?.segment_ids ?? [] });
       if (before) result.updated++;
       else result.created++;
@@ -143,11 +166,14 @@ export class AccountService {
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb)
          ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, domain = excluded.domain, attributes = excluded.attributes,
            explicit_segments = excluded.explicit_segments, segment_ids = excluded.segment_ids, updated_at = excluded.updated_at`,
-        [JSON.stringify(rows), now]);
+        [JSON.stringify(rows), now],
+      );
       result.rescored = await rescoreChangedAccounts(tx.em, changed, await liveVersionsBySegment(tx.em), now);
     }
     await auditService.record(tx, {
-      action: 'accounts.upserted', entityType: 'AccountBatch', entityId: tx.requestId,
+      action: 'accounts.upserted',
+      entityType: 'AccountBatch',
+      entityId: tx.requestId,
       after: { ...result, externalIds: rows.slice(0, 1000).map((r) => r.external_id) },
     });
     return result;
@@ -161,7 +187,9 @@ export class AccountService {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const batch: Array<{ id: string; attributes: Record<string, unknown>; explicit_segments: string[] }> = await tx.em.query(
-        'SELECT id, attributes, explicit_segments FROM account WHERE id > $1 ORDER BY id LIMIT 5000', [after]);
+        'SELECT id, attributes, explicit_segments FROM account WHERE id > $1 ORDER BY id LIMIT 5000',
+        [after],
+      );
       if (batch.length === 0) return assigned;
       after = batch[batch.length - 1].id;
       const ids = batch.filter((a) => matches(a.attributes, a.explicit_segments, now).length > 0).map((a) => a.id);
@@ -201,8 +229,19 @@ export class AccountService {
     }
     const totalCount = () => qb.clone().getCount();
     if (request.cursor) qb.andWhere(request.backward ? 'a.id < :cursor' : 'a.id > :cursor', { cursor: request.cursor[0] });
-    const rows = await qb.orderBy('a.id', request.backward ? 'DESC' : 'ASC').take(request.size + 1).getMany();
-    return withDeferredCount(toPage(rows, request, (a) => [a.id], (a) => a), totalCount);
+    const rows = await qb
+      .orderBy('a.id', request.backward ? 'DESC' : 'ASC')
+      .take(request.size + 1)
+      .getMany();
+    return withDeferredCount(
+      toPage(
+        rows,
+        request,
+        (a) => [a.id],
+        (a) => a,
+      ),
+      totalCount,
+    );
   }
 }
 

@@ -25,12 +25,19 @@ export class AttributeService {
       // Keys are unique case-insensitively, so that `annualrevenue` cannot shadow `annualRevenue`.
       const clash = await repo.createQueryBuilder('a').where('lower(a.key) = lower(:key)', { key: input.key }).getOne();
       if (clash) throw new ConflictError(`attribute "${clash.key}" already exists`, { field: 'input.key' });
-      const attribute = await repo.save(repo.create({
-        key: input.key, type: input.type, dimension: input.dimension ?? null,
-        description: input.description?.trim() || null, createdAt: tx.clock.now(),
-      }));
+      const attribute = await repo.save(
+        repo.create({
+          key: input.key,
+          type: input.type,
+          dimension: input.dimension ?? null,
+          description: input.description?.trim() || null,
+          createdAt: tx.clock.now(),
+        }),
+      );
       await auditService.record(tx, {
-        action: 'attribute.defined', entityType: 'AttributeDefinition', entityId: attribute.key,
+        action: 'attribute.defined',
+        entityType: 'AttributeDefinition',
+        entityId: attribute.key,
         after: { key: attribute.key, type: attribute.type, dimension: attribute.dimension, description: attribute.description },
       });
       return attribute;

@@ -54,8 +54,21 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * migrations). actorKeyId and clientRequestId are in the text only when set, so that rows written
  * before they existed kept their hashes; absent reads as null.
  */
-const HASHED_FIELDS = ['sequence', 'id', 'occurredAt', 'actor', 'action', 'entityType', 'entityId', 'before', 'after',
-  'justification', 'requestId', 'actorKeyId', 'clientRequestId'] as const satisfies ReadonlyArray<keyof ExportedEvent>;
+const HASHED_FIELDS = [
+  'sequence',
+  'id',
+  'occurredAt',
+  'actor',
+  'action',
+  'entityType',
+  'entityId',
+  'before',
+  'after',
+  'justification',
+  'requestId',
+  'actorKeyId',
+  'clientRequestId',
+] as const satisfies ReadonlyArray<keyof ExportedEvent>;
 
 /** Whether the exported fields say exactly what the hashed canonical text says, field by field. */
 function matchesCanonical(e: ExportedEvent): boolean {
@@ -80,7 +93,12 @@ export function verifyExportedChain(events: ExportedEvent[], anchor: string | nu
   let expectedSequence = events[0]?.sequence;
   for (const e of events) {
     const consistent = matchesCanonical(e);
-    if (e.sequence !== expectedSequence || e.previousHash !== previous || sha256((e.previousHash ?? '') + e.canonical) !== e.hash || !consistent) {
+    if (
+      e.sequence !== expectedSequence ||
+      e.previousHash !== previous ||
+      sha256((e.previousHash ?? '') + e.canonical) !== e.hash ||
+      !consistent
+    ) {
       return { ok: false, checkedEvents: events.length, firstBrokenSequence: e.sequence };
     }
     previous = e.hash;
@@ -93,22 +111,73 @@ export async function readEvents(ctx: AppContext, from: Date, to: Date): Promise
   const rows = await ctx.em.query(
     `SELECT sequence, id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at, actor, actor_key_id, action,
             entity_type, entity_id, justification, request_id, client_request_id, before, after, previous_hash, hash, audit_event_canonical(a) AS canonical
-     FROM audit_event a WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY sequence`, [from, to]);
+     FROM audit_event a WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY sequence`,
+    [from, to],
+  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
   const events: ExportedEvent[] = rows.map((r: any) => ({
-    sequence: Number(r.sequence), id: r.id, occurredAt: r.occurred_at, actor: r.actor, actorKeyId: r.actor_key_id, action: r.action,
-    entityType: r.entity_type, entityId: r.entity_id, justification: r.justification, requestId: r.request_id,
-    clientRequestId: r.client_request_id, before: r.before, after: r.after,
-    previousHash: r.previous_hash, hash: r.hash, canonical: r.canonical,
+    sequence: Number(r.sequence),
+    id: r.id,
+    occurredAt: r.occurred_at,
+    actor: r.actor,
+    actorKeyId: r.actor_key_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    justification: r.justification,
+    requestId: r.request_id,
+    clientRequestId: r.client_request_id,
+    before: r.before,
+    after: r.after,
+    previousHash: r.previous_hash,
+    hash: r.hash,
+    canonical: r.canonical,
   }));
   const first = events[0]?.sequence;
   const [anchor] = first ? await ctx.em.query('SELECT hash FROM audit_event WHERE sequence = $1', [first - 1]) : [];
   return { events, anchor: anchor?.hash ?? null };
 }
 
-const EVENT_COLUMNS = ['sequence', 'id', 'occurredAt', 'actor', 'actorKeyId', 'action', 'entityType', 'entityId', 'justification', 'requestId',
-  'clientRequestId', 'before', 'after', 'previousHash', 'hash', 'canonical'] as const;
-const OVERRIDE_FIELDS = ['id', 'status', 'accountId', 'segmentId', 'versionId', 'computedScore', 'computedTier', 'tier', 'score', 'justification',
-  'category', 'createdBy', 'createdByKeyId', 'createdAt', 'expiresAt', 'revokedBy', 'revokedByKeyId', 'revokedAt', 'revokeReason', 'needsReview'] as const;
+const EVENT_COLUMNS = [
+  'sequence',
+  'id',
+  'occurredAt',
+  'actor',
+  'actorKeyId',
+  'action',
+  'entityType',
+  'entityId',
+  'justification',
+  'requestId',
+  'clientRequestId',
+  'before',
+  'after',
+  'previousHash',
+  'hash',
+  'canonical',
+] as const;
+const OVERRIDE_FIELDS = [
+  'id',
+  'status',
+  'accountId',
+  'segmentId',
+  'versionId',
+  'computedScore',
+  'computedTier',
+  'tier',
+  'score',
+  'justification',
+  'category',
+  'createdBy',
+  'createdByKeyId',
+  'createdAt',
+  'expiresAt',
+  'revokedBy',
+  'revokedByKeyId',
+  'revokedAt',
+  'revokeReason',
+  'needsReview',
+] as const;
 
 function write(file: string, format: ExportFormat, columns: readonly string[], rows: Array<Record<string, unknown>>): void {
   const out = fs.openSync(file, 'w');
@@ -117,7 +186,15 @@ function write(file: string, format: ExportFormat, columns: readonly string[], r
     // JSON lines are for programs and stay exact.
     if (format === 'csv') fs.writeSync(out, csvLine(columns));
     for (const row of rows) {
-      fs.writeSync(out, format === 'csv' ? csvLine(columns.map((c) => row[c]), { forSpreadsheets: true }) : `${JSON.stringify(row)}\n`);
+      fs.writeSync(
+        out,
+        format === 'csv'
+          ? csvLine(
+              columns.map((c) => row[c]),
+              { forSpreadsheets: true },
+            )
+          : `${JSON.stringify(row)}\n`,
+      );
     }
   } finally {
     fs.closeSync(out);
@@ -125,13 +202,21 @@ function write(file: string, format: ExportFormat, columns: readonly string[], r
 }
 
 /** Writes `audit-events-<period>.<ext>` and `overrides-<period>.<ext>` into `outDir` and checks the exported chain. */
-export async function exportAudit(ctx: AppContext, opts: { from: Date; to: Date; format: ExportFormat; outDir: string }): Promise<ExportResult> {
+export async function exportAudit(
+  ctx: AppContext,
+  opts: { from: Date; to: Date; format: ExportFormat; outDir: string },
+): Promise<ExportResult> {
   const { events, anchor } = await readEvents(ctx, opts.from, opts.to);
   const now = ctx.clock.now();
-  const overrides = (await ctx.em.query(
-    `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
-     WHERE created_at < $2 AND (created_at >= $1 OR revoked_at >= $1 OR expires_at >= $1) ORDER BY created_at, id`, [opts.from, opts.to]))
-    .map(toOverrideRow).map((o: ReturnType<typeof toOverrideRow>) => ({ ...o, status: statusAt(o, now) }));
+  const overrides = (
+    await ctx.em.query(
+      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
+     WHERE created_at < $2 AND (created_at >= $1 OR revoked_at >= $1 OR expires_at >= $1) ORDER BY created_at, id`,
+      [opts.from, opts.to],
+    )
+  )
+    .map(toOverrideRow)
+    .map((o: ReturnType<typeof toOverrideRow>) => ({ ...o, status: statusAt(o, now) }));
   const period = `${opts.from.toISOString().slice(0, 10)}_${opts.to.toISOString().slice(0, 10)}`;
   const ext = opts.format === 'csv' ? 'csv' : 'jsonl';
   fs.mkdirSync(opts.outDir, { recursive: true });

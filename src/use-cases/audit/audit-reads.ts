@@ -6,7 +6,13 @@
  * written before the query runs, in its own transaction: if it cannot be written, nothing is read.
  */
 import {
-  FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode, TypeInfo, getNamedType, visit, visitWithTypeInfo,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  TypeInfo,
+  getNamedType,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import type { Role } from '../../model/role';
 import type { AppContext } from '../context';
@@ -40,22 +46,27 @@ const bounded = (text: string | undefined): string | null =>
   text === undefined ? null : text.length <= MAX_RECORDED_TEXT ? text : `${text.slice(0, MAX_RECORDED_TEXT)}… (${text.length} characters)`;
 
 /** Writes the `audit.read` event of a query, when its caller and fields are recorded. */
-export async function recordSensitiveRead(ctx: AppContext, read: {
-  schema: GraphQLSchema;
-  operation: OperationDefinitionNode;
-  fragments: FragmentDefinitionNode[];
-  query?: string;
-  variables?: Record<string, unknown>;
-}): Promise<void> {
+export async function recordSensitiveRead(
+  ctx: AppContext,
+  read: {
+    schema: GraphQLSchema;
+    operation: OperationDefinitionNode;
+    fragments: FragmentDefinitionNode[];
+    query?: string;
+    variables?: Record<string, unknown>;
+  },
+): Promise<void> {
   if (read.operation.operation !== 'query' || !RECORDED_READERS.includes(ctx.principal.role)) return;
   const fields = recordedFieldsOf(read.schema, [read.operation, ...read.fragments]);
   if (fields.length === 0) return;
   const operationName = read.operation.name?.value ?? null;
   const variables = read.variables && Object.keys(read.variables).length > 0 ? JSON.stringify(read.variables) : undefined;
-  await runInTransaction(ctx, (tx) => auditService.record(tx, {
-    action: 'audit.read',
-    entityType: 'Query',
-    entityId: operationName ?? 'anonymous',
-    after: { fields, operationName, query: bounded(read.query), variables: bounded(variables) },
-  }));
+  await runInTransaction(ctx, (tx) =>
+    auditService.record(tx, {
+      action: 'audit.read',
+      entityType: 'Query',
+      entityId: operationName ?? 'anonymous',
+      after: { fields, operationName, query: bounded(read.query), variables: bounded(variables) },
+    }),
+  );
 }

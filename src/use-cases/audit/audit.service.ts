@@ -65,8 +65,18 @@ export class AuditService {
     await ctx.em.query(
       `INSERT INTO audit_event (actor, actor_key_id, action, entity_type, entity_id, before, after, justification, request_id, client_request_id)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10)`,
-      [ctx.principal.name, ctx.principal.keyId, entry.action, entry.entityType, entry.entityId, json(entry.before), json(entry.after),
-        entry.justification ?? null, ctx.requestId, ctx.clientRequestId ?? null],
+      [
+        ctx.principal.name,
+        ctx.principal.keyId,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        json(entry.before),
+        json(entry.after),
+        entry.justification ?? null,
+        ctx.requestId,
+        ctx.clientRequestId ?? null,
+      ],
     );
   }
 
@@ -90,8 +100,13 @@ export class AuditService {
     const filtered = c.snapshot();
     if (request.cursor) c.add(request.backward ? 'sequence > ?' : 'sequence < ?', request.cursor[0]);
     const rows: AuditRow[] = await ctx.em.query(
-      `SELECT * FROM audit_event ${c.where} ORDER BY sequence ${request.backward ? 'ASC' : 'DESC'} LIMIT ${c.bind(request.size + 1)}`, c.params);
-    return withDeferredCount(toPage(rows, request, (r) => [Number(r.sequence)], toEvent), async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM audit_event ${filtered.where}`, filtered.params))[0].n);
+      `SELECT * FROM audit_event ${c.where} ORDER BY sequence ${request.backward ? 'ASC' : 'DESC'} LIMIT ${c.bind(request.size + 1)}`,
+      c.params,
+    );
+    return withDeferredCount(
+      toPage(rows, request, (r) => [Number(r.sequence)], toEvent),
+      async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM audit_event ${filtered.where}`, filtered.params))[0].n,
+    );
   }
 
   /** Walks the whole chain in the database: each row's hash, its link to the previous row, and gaps. */

@@ -39,7 +39,10 @@ export class ApiKeyService {
 
   /** For the log of a refused request: the revoked key behind a secret, if it is one. */
   async revokedKeyFor(em: EntityManager, secret: string): Promise<{ keyId: string; role: Role } | null> {
-    const [key] = await em.query('SELECT id, role FROM api_key WHERE secret_hash = $1 AND revoked_at IS NOT NULL ORDER BY revoked_at DESC LIMIT 1', [hashSecret(secret)]);
+    const [key] = await em.query(
+      'SELECT id, role FROM api_key WHERE secret_hash = $1 AND revoked_at IS NOT NULL ORDER BY revoked_at DESC LIMIT 1',
+      [hashSecret(secret)],
+    );
     return key ? { keyId: key.id, role: key.role } : null;
   }
 
@@ -60,15 +63,28 @@ export class ApiKeyService {
       const repo = tx.em.getRepository(ApiKey);
       const nameIdentity = keyNameIdentity(trimmed);
       const [clash] = await tx.em.query('SELECT name FROM api_key WHERE name_identity = $1', [nameIdentity]);
-      if (clash) throw new ConflictError(`name: "${trimmed}" reads the same as the existing key "${clash.name}"; choose another name`, { field: 'name' });
+      if (clash)
+        throw new ConflictError(`name: "${trimmed}" reads the same as the existing key "${clash.name}"; choose another name`, {
+          field: 'name',
+        });
       let apiKey: ApiKey;
       try {
-        apiKey = await repo.save(repo.create({
-          name: trimmed, nameIdentity, role, secretHash: hashSecret(secret), createdAt: tx.clock.now(), createdBy: tx.principal.name, revokedAt: null,
-        }));
+        apiKey = await repo.save(
+          repo.create({
+            name: trimmed,
+            nameIdentity,
+            role,
+            secretHash: hashSecret(secret),
+            createdAt: tx.clock.now(),
+            createdBy: tx.principal.name,
+            revokedAt: null,
+          }),
+        );
       } catch (err) {
         if (pgCode(err) === PgCode.uniqueViolation && pgConstraint(err) === 'api_key_name_identity_uq') {
-          throw new ConflictError(`name: a key named like "${trimmed}" was created at the same time; choose another name`, { field: 'name' });
+          throw new ConflictError(`name: a key named like "${trimmed}" was created at the same time; choose another name`, {
+            field: 'name',
+          });
         }
         throw err;
       }

@@ -64,19 +64,21 @@ export class FitChangeFeed {
   private read(): void {
     if (this.stopped) return;
     this.again = true;
-    this.reading = this.reading.then(async () => {
-      while (this.again && !this.stopped) {
-        this.again = false;
-        for (;;) {
-          const events = await eventsAfter(this.ds.manager, this.lastSeen, { types: ['FIT_CHANGED'] }, 1000);
-          for (const e of events) {
-            this.lastSeen = e.sequence;
-            this.emitter.emit(e.segmentId, e);
+    this.reading = this.reading
+      .then(async () => {
+        while (this.again && !this.stopped) {
+          this.again = false;
+          for (;;) {
+            const events = await eventsAfter(this.ds.manager, this.lastSeen, { types: ['FIT_CHANGED'] }, 1000);
+            for (const e of events) {
+              this.lastSeen = e.sequence;
+              this.emitter.emit(e.segmentId, e);
+            }
+            if (events.length < 1000) break;
           }
-          if (events.length < 1000) break;
         }
-      }
-    }).catch((err) => logger.error({ err }, 'fit change feed could not read the outbox'));
+      })
+      .catch((err) => logger.error({ err }, 'fit change feed could not read the outbox'));
   }
 
   /** The segment's changes from now on, until the iterator is returned (the client unsubscribes). */

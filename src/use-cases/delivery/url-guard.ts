@@ -9,10 +9,27 @@ import net from 'node:net';
 
 const blocked = new net.BlockList();
 for (const [prefix, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(prefix, bits, 'ipv4');
-for (const [prefix, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) {
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  blocked.addSubnet(prefix, bits, 'ipv4');
+for (const [prefix, bits] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+] as const) {
   blocked.addSubnet(prefix, bits, 'ipv6');
 }
 
@@ -47,18 +64,26 @@ export async function webhookUrlProblem(raw: string, allowPrivate: boolean): Pro
     return `host "${host}" does not resolve`;
   }
   const bad = addresses.find(isPrivateAddress);
-  return bad ? `host "${host}" resolves to ${bad}, a private, loopback or link-local address (set FITGRAPH_WEBHOOK_ALLOW_PRIVATE=true to allow)` : null;
+  return bad
+    ? `host "${host}" resolves to ${bad}, a private, loopback or link-local address (set FITGRAPH_WEBHOOK_ALLOW_PRIVATE=true to allow)`
+    : null;
 }
 
 /** A `lookup` for http.request that refuses private addresses at connection time. */
 export function guardedLookup(allowPrivate: boolean): net.LookupFunction {
   return (hostname, options, callback) => {
-    import('node:dns').then(({ lookup: dnsLookup }) => dnsLookup(hostname, { ...options, all: false }, (err, address, family) => {
-      if (err) return callback(err, '', 0);
-      if (!allowPrivate && isPrivateAddress(address as string)) {
-        return callback(Object.assign(new Error(`refused: ${hostname} resolves to the private address ${address}`), { code: 'EPRIVATE' }), '', 0);
-      }
-      callback(null, address as string, family);
-    }));
+    import('node:dns').then(({ lookup: dnsLookup }) =>
+      dnsLookup(hostname, { ...options, all: false }, (err, address, family) => {
+        if (err) return callback(err, '', 0);
+        if (!allowPrivate && isPrivateAddress(address as string)) {
+          return callback(
+            Object.assign(new Error(`refused: ${hostname} resolves to the private address ${address}`), { code: 'EPRIVATE' }),
+            '',
+            0,
+          );
+        }
+        callback(null, address as string, family);
+      }),
+    );
   };
 }

@@ -41,12 +41,19 @@ export async function assignEvents(ds: DataSource, webhookId: string, clock: Clo
       const upTo = await lastSequence(em);
       if (upTo <= webhook.lastSequence) return false;
       const limit = EVENTS_PER_DELIVERY * 50;
-      const events = (await eventsAfter(em, webhook.lastSequence, { types: webhook.events, segmentIds: webhook.segmentIds }, limit))
-        .filter((e) => e.sequence <= upTo);
+      const events = (await eventsAfter(em, webhook.lastSequence, { types: webhook.events, segmentIds: webhook.segmentIds }, limit)).filter(
+        (e) => e.sequence <= upTo,
+      );
       const now = clock.now();
       for (let i = 0; i < events.length; i += EVENTS_PER_DELIVERY) {
         const batch = events.slice(i, i + EVENTS_PER_DELIVERY);
-        await deliveryStore.insert(em, { id: uuidv7(), webhookId, eventIds: batch.map((e) => e.id), firstSequence: batch[0].sequence, at: now });
+        await deliveryStore.insert(em, {
+          id: uuidv7(),
+          webhookId,
+          eventIds: batch.map((e) => e.id),
+          firstSequence: batch[0].sequence,
+          at: now,
+        });
         made++;
       }
       const full = events.length === limit;
@@ -71,16 +78,25 @@ export interface PostResult {
 export function post(url: string, body: string, headers: Record<string, string>, allowPrivate: boolean): Promise<PostResult> {
   return new Promise((resolve) => {
     const target = new URL(url);
-    const request = (target.protocol === 'https:' ? https : http).request(target, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'fitgraph-webhooks', ...headers },
-      lookup: guardedLookup(allowPrivate),
-      timeout: DELIVERY_TIMEOUT_MS,
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ statusCode: res.statusCode ?? null, error: null }));
-      res.on('error', (err) => resolve({ statusCode: res.statusCode ?? null, error: err.message }));
-    });
+    const request = (target.protocol === 'https:' ? https : http).request(
+      target,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'fitgraph-webhooks',
+          ...headers,
+        },
+        lookup: guardedLookup(allowPrivate),
+        timeout: DELIVERY_TIMEOUT_MS,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ statusCode: res.statusCode ?? null, error: null }));
+        res.on('error', (err) => resolve({ statusCode: res.statusCode ?? null, error: err.message }));
+      },
+    );
     request.on('timeout', () => request.destroy(new Error(`no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`)));
     request.on('error', (err) => resolve({ statusCode: null, error: err.message.slice(0, 500) }));
     request.end(body);
@@ -112,7 +128,13 @@ export async function sendDue(ds: DataSource, webhookId: string, settings: Deliv
     const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
     const after = settings.clock.now();
     if (ok) {
-      await deliveryStore.recordAttempt(ds.manager, delivery.id, { status: 'DELIVERED', statusCode: result.statusCode, error: null, nextAttemptAt: null, deliveredAt: after });
+      await deliveryStore.recordAttempt(ds.manager, delivery.id, {
+        status: 'DELIVERED',
+        statusCode: result.statusCode,
+        error: null,
+        nextAttemptAt: null,
+        deliveredAt: after,
+      });
       delivered++;
       continue;
     }
@@ -121,10 +143,22 @@ export async function sendDue(ds: DataSource, webhookId: string, settings: Deliv
     const giveUpAt = delivery.createdAt.getTime() + settings.retryHours * 3_600_000;
     if (next.getTime() > giveUpAt) {
       // Retries exhausted: FAILED (redeliverWebhook sends it again); the line moves on.
-      await deliveryStore.recordAttempt(ds.manager, delivery.id, { status: 'FAILED', statusCode: result.statusCode, error, nextAttemptAt: null, deliveredAt: null });
+      await deliveryStore.recordAttempt(ds.manager, delivery.id, {
+        status: 'FAILED',
+        statusCode: result.statusCode,
+        error,
+        nextAttemptAt: null,
+        deliveredAt: null,
+      });
       continue;
     }
-    await deliveryStore.recordAttempt(ds.manager, delivery.id, { status: 'PENDING', statusCode: result.statusCode, error, nextAttemptAt: next, deliveredAt: null });
+    await deliveryStore.recordAttempt(ds.manager, delivery.id, {
+      status: 'PENDING',
+      statusCode: result.statusCode,
+      error,
+      nextAttemptAt: next,
+      deliveredAt: null,
+    });
     return delivered;
   }
 }

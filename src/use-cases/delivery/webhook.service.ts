@@ -19,7 +19,12 @@ import type { WebhookInput } from '../../model/delivery.types';
 const MAX_DESCRIPTION = 500;
 
 const webhookView = (w: WebhookRow) => ({
-  id: w.id, url: w.url, description: w.description, events: w.events, segmentIds: w.segmentIds, active: w.active,
+  id: w.id,
+  url: w.url,
+  description: w.description,
+  events: w.events,
+  segmentIds: w.segmentIds,
+  active: w.active,
 });
 
 export class WebhookService {
@@ -50,9 +55,18 @@ export class WebhookService {
     return runInTransaction(ctx, async (tx) => {
       const secret = newWebhookSecret();
       const webhook = await webhookStore.insert(tx.em, {
-        ...fields, secret, createdBy: tx.principal.name, createdByKeyId: tx.principal.keyId, at: tx.clock.now(),
+        ...fields,
+        secret,
+        createdBy: tx.principal.name,
+        createdByKeyId: tx.principal.keyId,
+        at: tx.clock.now(),
       });
-      await auditService.record(tx, { action: 'webhook.created', entityType: 'Webhook', entityId: webhook.id, after: webhookView(webhook) });
+      await auditService.record(tx, {
+        action: 'webhook.created',
+        entityType: 'Webhook',
+        entityId: webhook.id,
+        after: webhookView(webhook),
+      });
       return { webhook, secret };
     });
   }
@@ -62,7 +76,13 @@ export class WebhookService {
     return runInTransaction(ctx, async (tx) => {
       const before = await this.lock(tx, id);
       const webhook = await webhookStore.update(tx.em, id, { ...fields, at: tx.clock.now() });
-      await auditService.record(tx, { action: 'webhook.updated', entityType: 'Webhook', entityId: id, before: webhookView(before), after: webhookView(webhook) });
+      await auditService.record(tx, {
+        action: 'webhook.updated',
+        entityType: 'Webhook',
+        entityId: id,
+        before: webhookView(before),
+        after: webhookView(webhook),
+      });
       return webhook;
     });
   }
@@ -87,8 +107,11 @@ export class WebhookService {
       if (!delivery) throw new NotFoundError(`deliveryId: delivery ${deliveryId} not found`, { field: 'deliveryId' });
       await deliveryStore.requeue(tx.em, delivery.id, tx.clock.now());
       await auditService.record(tx, {
-        action: 'webhook.redelivered', entityType: 'WebhookDelivery', entityId: delivery.id,
-        before: { status: delivery.status, attempts: delivery.attempts }, after: { status: 'PENDING' },
+        action: 'webhook.redelivered',
+        entityType: 'WebhookDelivery',
+        entityId: delivery.id,
+        before: { status: delivery.status, attempts: delivery.attempts },
+        after: { status: 'PENDING' },
       });
       return (await deliveryStore.find(tx.em, delivery.id))!;
     });
@@ -100,10 +123,18 @@ export class WebhookService {
     if (!webhook) throw new NotFoundError(`webhookId: webhook ${args.webhookId} not found`, { field: 'webhookId' });
     const request = pageRequest(listScope('webhookDeliveries', { webhookId: webhook.id, status: args.status }), args, ['instant', 'uuid']);
     const rows = await deliveryStore.page(ctx.em, {
-      webhookId: webhook.id, status: args.status, limit: request.size + 1, backward: request.backward,
+      webhookId: webhook.id,
+      status: args.status,
+      limit: request.size + 1,
+      backward: request.backward,
       cursor: request.cursor as [string, string] | null,
     });
-    const page = toPage(rows, request, (d) => [d.createdAt.toISOString(), d.id], (d) => d);
+    const page = toPage(
+      rows,
+      request,
+      (d) => [d.createdAt.toISOString(), d.id],
+      (d) => d,
+    );
     return withDeferredCount(page, () => deliveryStore.count(ctx.em, webhook.id, args.status));
   }
 

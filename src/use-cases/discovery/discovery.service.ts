@@ -25,8 +25,11 @@ const DEFAULT_DAYS = 365;
 const TRAIN_SHARE = 0.7;
 const MAX_NOTES = 5000;
 const DEFAULT_ACTIONS: TierActionSpec[] = [
-  { tier: 'PERFECT', action: 'ROUTE_TO_AE' }, { tier: 'STRONG', action: 'PURSUE' }, { tier: 'MODERATE', action: 'NURTURE' },
-  { tier: 'WEAK', action: 'EXCLUDE' }, { tier: 'DISQUALIFIED', action: 'EXCLUDE' },
+  { tier: 'PERFECT', action: 'ROUTE_TO_AE' },
+  { tier: 'STRONG', action: 'PURSUE' },
+  { tier: 'MODERATE', action: 'NURTURE' },
+  { tier: 'WEAK', action: 'EXCLUDE' },
+  { tier: 'DISQUALIFIED', action: 'EXCLUDE' },
 ];
 
 interface Resolved {
@@ -46,7 +49,8 @@ async function resolve(ctx: AppContext, segmentKey: string, options: Partial<Ins
   const from = o.from ?? new Date(to.getTime() - DEFAULT_DAYS * DAY);
   if (!(from.getTime() < to.getTime())) throw BadUserInputError.forField('options.from', `must be before options.to (${to.toISOString()})`);
   const topShare = o.topShare ?? 0.2;
-  if (!(topShare > 0 && topShare <= 0.5)) throw BadUserInputError.forField('options.topShare', `must be above 0 and at most 0.5 (got ${topShare})`);
+  if (!(topShare > 0 && topShare <= 0.5))
+    throw BadUserInputError.forField('options.topShare', `must be above 0 and at most 0.5 (got ${topShare})`);
   const fdr = o.fdr ?? 0.05;
   if (!(fdr > 0 && fdr < 1)) throw BadUserInputError.forField('options.fdr', `must be above 0 and below 1 (got ${fdr})`);
   const catalogue = await attributeService.catalogue(ctx.em);
@@ -55,11 +59,16 @@ async function resolve(ctx: AppContext, segmentKey: string, options: Partial<Ins
     if (basis !== 'TOP_VALUE') throw BadUserInputError.forField('options.valueAttribute', 'applies to the TOP_VALUE basis only');
     const entry = catalogue.get(valueAttribute);
     if (!entry) throw BadUserInputError.forField('options.valueAttribute', `unknown attribute "${valueAttribute}"`);
-    if (entry.type !== 'NUMBER') throw BadUserInputError.forField('options.valueAttribute', `must be a NUMBER attribute ("${valueAttribute}" is ${entry.type})`);
+    if (entry.type !== 'NUMBER')
+      throw BadUserInputError.forField('options.valueAttribute', `must be a NUMBER attribute ("${valueAttribute}" is ${entry.type})`);
   }
   const segment = await segmentService.getByKey(ctx, segmentKey);
   return {
-    segment, basis, from, to, fdr,
+    segment,
+    basis,
+    from,
+    to,
+    fdr,
     labelling: { basis, segmentId: segment.id, topShare, valueAttribute },
     catalogue: [...catalogue.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
   };
@@ -68,12 +77,24 @@ async function resolve(ctx: AppContext, segmentKey: string, options: Partial<Ins
 /** The GraphQL view of a finding; the criterion carries the suggested points. */
 export function toInsight(f: Finding): AttributeInsight {
   return {
-    attribute: f.attribute, dimension: f.dimension,
+    attribute: f.attribute,
+    dimension: f.dimension,
     criterion: { ...f.test, points: f.points, label: describeTest(f.test) },
-    positiveShare: f.positiveShare, negativeShare: f.negativeShare, lift: f.lift,
-    pValue: f.pValue, qValue: f.qValue, attributeQValue: f.attributeQValue, significant: f.significant, favourable: f.favourable, missingShare: f.missingShare,
-    test: f.method, positivesHolding: f.table.positivesHolding, negativesHolding: f.table.negativesHolding,
-    weightOfEvidence: f.weightOfEvidence, informationValue: f.informationValue, testsTried: f.testsTried,
+    positiveShare: f.positiveShare,
+    negativeShare: f.negativeShare,
+    lift: f.lift,
+    pValue: f.pValue,
+    qValue: f.qValue,
+    attributeQValue: f.attributeQValue,
+    significant: f.significant,
+    favourable: f.favourable,
+    missingShare: f.missingShare,
+    test: f.method,
+    positivesHolding: f.table.positivesHolding,
+    negativesHolding: f.table.negativesHolding,
+    weightOfEvidence: f.weightOfEvidence,
+    informationValue: f.informationValue,
+    testsTried: f.testsTried,
   };
 }
 
@@ -90,8 +111,15 @@ export async function icpInsights(ctx: AppContext, segmentKey: string, options?:
   const r = await resolve(ctx, segmentKey, options);
   const a = await analysePeriod(ctx, r, r.from, r.to);
   return {
-    segment: r.segment, basis: r.basis, from: r.from, to: r.to, positives: a.positives, negatives: a.negatives,
-    testsTried: a.testsTried, insights: a.insights.map(toInsight), warnings: a.warnings,
+    segment: r.segment,
+    basis: r.basis,
+    from: r.from,
+    to: r.to,
+    positives: a.positives,
+    negatives: a.negatives,
+    testsTried: a.testsTried,
+    insights: a.insights.map(toInsight),
+    warnings: a.warnings,
   };
 }
 
@@ -100,21 +128,33 @@ const p = (x: number) => (x < 0.001 ? x.toExponential(1) : x.toFixed(3));
 const share = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 function evidence(f: Finding): string {
-  return `${describeTest(f.test)}: ${share(f.positiveShare)} of positives vs ${share(f.negativeShare)} of negatives`
-    + `${f.lift === null ? '' : `, lift ${f.lift.toFixed(2)}`}, p = ${p(f.pValue)} (${f.method === 'FISHER_EXACT' ? "Fisher's exact" : 'chi-square'}), q = ${p(f.qValue)}, IV ${f.informationValue.toFixed(3)}`;
+  return (
+    `${describeTest(f.test)}: ${share(f.positiveShare)} of positives vs ${share(f.negativeShare)} of negatives` +
+    `${f.lift === null ? '' : `, lift ${f.lift.toFixed(2)}`}, p = ${p(f.pValue)} (${f.method === 'FISHER_EXACT' ? "Fisher's exact" : 'chi-square'}), q = ${p(f.qValue)}, IV ${f.informationValue.toFixed(3)}`
+  );
 }
 
-function notesFor(r: Resolved, split: Date, check: OutOfSampleCheck, live: IcpVersion | null, plan: NonNullable<ReturnType<typeof planDraft>>, trainScores: number[]): string {
+function notesFor(
+  r: Resolved,
+  split: Date,
+  check: OutOfSampleCheck,
+  live: IcpVersion | null,
+  plan: NonNullable<ReturnType<typeof planDraft>>,
+  trainScores: number[],
+): string {
   const { perfect, strong, moderate } = plan.definition.thresholds;
   const atOrAbove = (x: number) => `${Math.round((100 * trainScores.filter((s) => s >= x).length) / Math.max(1, trainScores.length))} %`;
-  const interval = (auc: number | null, lo: number | null, hi: number | null) => (auc === null ? 'n/a' : `${fmt(auc)} (95 % CI ${fmt(lo)}-${fmt(hi)}, DeLong)`);
+  const interval = (auc: number | null, lo: number | null, hi: number | null) =>
+    auc === null ? 'n/a' : `${fmt(auc)} (95 % CI ${fmt(lo)}-${fmt(hi)}, DeLong)`;
   const lines = [
     `Suggested by suggestDraft from the outcomes of opportunities created ${r.from.toISOString().slice(0, 10)} to ${r.to.toISOString().slice(0, 10)} (${r.basis}, FDR ${r.fdr}).`,
     `Taught by the ${check.trainPositives} positives and ${check.trainNegatives} negatives before ${split.toISOString()}; tested on the ${check.testPositives} and ${check.testNegatives} after.`,
     `Out of sample: AUC ${interval(check.auc, check.aucCiLow, check.aucCiHigh)}; live version${live ? ` ${live.number}` : ''}: ${interval(check.liveAuc, check.liveAucCiLow, check.liveAucCiHigh)}.`,
     'Criteria (points = 10 x weight of evidence; dimension weights = share of information value):',
     ...plan.criteria.map((f) => `- ${evidence(f)} -> ${f.points} points in ${f.dimension ?? 'BUSINESS_NEEDS'}`),
-    ...(plan.disqualifiers.length ? ['Disqualifier candidates (strongly unfavourable):', ...plan.disqualifiers.map((f) => `- ${evidence(f)}`)] : []),
+    ...(plan.disqualifiers.length
+      ? ['Disqualifier candidates (strongly unfavourable):', ...plan.disqualifiers.map((f) => `- ${evidence(f)}`)]
+      : []),
     `Thresholds ${perfect}/${strong}/${moderate}: ${atOrAbove(perfect)}, ${atOrAbove(strong)} and ${atOrAbove(moderate)} of the teaching accounts (not disqualified) at or above PERFECT, STRONG and MODERATE.`,
   ];
   let text = '';
@@ -135,13 +175,19 @@ export async function suggestDraft(ctx: AppContext, segmentKey: string, options?
   const r = await resolve(ctx, segmentKey, options);
   const split = await splitInstant(ctx.em, r.labelling, r.from, r.to, TRAIN_SHARE);
   if (!split || split.getTime() <= r.from.getTime()) {
-    throw BadUserInputError.forField('options', `segment "${r.segment.key}" has too few ${r.basis === 'WON_VS_LOST' ? 'closed' : 'won'} opportunities created in the period to split into older and newer outcomes`);
+    throw BadUserInputError.forField(
+      'options',
+      `segment "${r.segment.key}" has too few ${r.basis === 'WON_VS_LOST' ? 'closed' : 'won'} opportunities created in the period to split into older and newer outcomes`,
+    );
   }
   const train = await analysePeriod(ctx, r, r.from, split);
   const live = await versionService.liveVersion(ctx, r.segment.id);
   const plan = planDraft(train.insights, train.unfavourable, live?.definition.actions ?? DEFAULT_ACTIONS);
   if (!plan) {
-    throw BadUserInputError.forField('options', `no significant favourable finding in the ${train.positives} positives and ${train.negatives} negatives before ${split.toISOString()}: nothing to suggest${train.warnings.length ? ` (${train.warnings[0]})` : ''}`);
+    throw BadUserInputError.forField(
+      'options',
+      `no significant favourable finding in the ${train.positives} positives and ${train.negatives} negatives before ${split.toISOString()}: nothing to suggest${train.warnings.length ? ` (${train.warnings[0]})` : ''}`,
+    );
   }
 
   // One read of the labelled accounts: the draft's scores on the teaching ones place its
@@ -171,18 +217,30 @@ export async function suggestDraft(ctx: AppContext, segmentKey: string, options?
   const liveAuc: AucInterval | null = liveScorer ? aucWithInterval(test.livePos, test.liveNeg) : null;
   const ci = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
   const check: OutOfSampleCheck = {
-    splitAt: split, trainPositives, trainNegatives, testPositives: test.pos.length, testNegatives: test.neg.length,
-    auc: draftAuc?.auc ?? null, aucCiLow: ci(draftAuc?.ciLow), aucCiHigh: ci(draftAuc?.ciHigh),
-    liveAuc: liveAuc?.auc ?? null, liveAucCiLow: ci(liveAuc?.ciLow), liveAucCiHigh: ci(liveAuc?.ciHigh),
+    splitAt: split,
+    trainPositives,
+    trainNegatives,
+    testPositives: test.pos.length,
+    testNegatives: test.neg.length,
+    auc: draftAuc?.auc ?? null,
+    aucCiLow: ci(draftAuc?.ciLow),
+    aucCiHigh: ci(draftAuc?.ciHigh),
+    liveAuc: liveAuc?.auc ?? null,
+    liveAucCiLow: ci(liveAuc?.ciLow),
+    liveAucCiHigh: ci(liveAuc?.ciHigh),
   };
   const warnings = [...train.warnings];
   if (check.testPositives < MIN_OUTCOMES || check.testNegatives < MIN_OUTCOMES) {
-    warnings.push(`Only ${check.testPositives} positives and ${check.testNegatives} negatives after ${split.toISOString()}: the out-of-sample check is weak (its interval shows how weak).`);
+    warnings.push(
+      `Only ${check.testPositives} positives and ${check.testNegatives} negatives after ${split.toISOString()}: the out-of-sample check is weak (its interval shows how weak).`,
+    );
   }
   if (!live) warnings.push(`Segment "${r.segment.key}" has no live version to compare with.`);
 
   const draft = await versionService.createDraft(ctx, {
-    segmentKey: r.segment.key, definition: plan.definition, notes: notesFor(r, split, check, live, plan, trainScores),
+    segmentKey: r.segment.key,
+    definition: plan.definition,
+    notes: notesFor(r, split, check, live, plan, trainScores),
   });
   return { draft, insightsUsed: [...plan.criteria, ...plan.disqualifiers].map(toInsight), check, warnings };
 }

@@ -37,7 +37,10 @@ export type AccountFileRow = { line: number; account: AccountInput } | FileRejec
  * record starts after such an error, so it stops rather than guess.
  */
 export class ImportFileError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'ImportFileError';
   }
@@ -59,14 +62,25 @@ export function formatFromFileName(fileName: string): AccountFileFormat | null {
 }
 
 /** Rows of `source` in `format`, in file order; `catalogue` types the CSV cells. */
-export function readAccountFile(source: Readable, format: AccountFileFormat, catalogue: AttributeCatalogue): AsyncGenerator<AccountFileRow> {
+export function readAccountFile(
+  source: Readable,
+  format: AccountFileFormat,
+  catalogue: AttributeCatalogue,
+): AsyncGenerator<AccountFileRow> {
   return format === 'csv'
-    ? readCsvRows(source, (header, line) => checkHeader(header, line, ['externalId', 'name']), (header, cells, line) => ({ line, account: csvAccount(header, cells, catalogue) }))
+    ? readCsvRows(
+        source,
+        (header, line) => checkHeader(header, line, ['externalId', 'name']),
+        (header, cells, line) => ({ line, account: csvAccount(header, cells, catalogue) }),
+      )
     : readJsonLines(source, jsonAccount);
 }
 
 function splitList(text: string): string[] {
-  return text.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /**
@@ -216,7 +230,11 @@ function jsonAccount(record: Record<string, unknown>, line: number): AccountFile
   return { line, account: record as unknown as AccountInput };
 }
 
-function jsonRow<T>(text: string, line: number, toRow: (record: Record<string, unknown>, line: number) => T | FileRejection): T | FileRejection {
+function jsonRow<T>(
+  text: string,
+  line: number,
+  toRow: (record: Record<string, unknown>, line: number) => T | FileRejection,
+): T | FileRejection {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -233,7 +251,10 @@ function jsonRow<T>(text: string, line: number, toRow: (record: Record<string, u
  * The objects of a JSON-lines file through `toRow`, in file order; blank lines are skipped,
  * and a line that is not a JSON object (or is over the size limit) is a rejection.
  */
-export async function* readJsonLines<T>(source: Readable, toRow: (record: Record<string, unknown>, line: number) => T | FileRejection): AsyncGenerator<T | FileRejection> {
+export async function* readJsonLines<T>(
+  source: Readable,
+  toRow: (record: Record<string, unknown>, line: number) => T | FileRejection,
+): AsyncGenerator<T | FileRejection> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let line = 0;
@@ -248,7 +269,9 @@ export async function* readJsonLines<T>(source: Readable, toRow: (record: Record
         yield { line, externalId: null, reasons: [`line ${line}: longer than ${MAX_RECORD_BYTES} bytes`] };
       } else {
         // Lines are cut as bytes, not text, so that a multi-byte character split across chunks survives.
-        const text = Buffer.concat([...pending, buf.subarray(start, nl)]).toString('utf8').trim();
+        const text = Buffer.concat([...pending, buf.subarray(start, nl)])
+          .toString('utf8')
+          .trim();
         if (text) yield jsonRow(text, line, toRow);
       }
       pending = [];

@@ -65,7 +65,11 @@ export const DEFAULT_BATCH_SIZE = 1000;
  * before the failure are imported; `summary` says what was done.
  */
 export class ImportAbortedError<S extends BatchSummary = ImportSummary> extends Error {
-  constructor(message: string, readonly summary: S, cause: unknown) {
+  constructor(
+    message: string,
+    readonly summary: S,
+    cause: unknown,
+  ) {
     super(message, { cause });
     this.name = 'ImportAbortedError';
   }
@@ -129,7 +133,10 @@ function countBytes(counter: { bytes: number }): Transform {
  * when the file cannot be read further; the rows before the failure are written.
  */
 export async function runBatchedImport<R extends { line: number }, S extends BatchSummary>(
-  ctx: AppContext, source: Readable, options: BatchOptions, spec: BatchedImport<R, S>,
+  ctx: AppContext,
+  source: Readable,
+  options: BatchOptions,
+  spec: BatchedImport<R, S>,
 ): Promise<S> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > spec.maxBatchSize) {
@@ -145,9 +152,13 @@ export async function runBatchedImport<R extends { line: number }, S extends Bat
   // Rows and bytes up to the end of the last written batch: what progress reports as done
   // (the stream reads ahead of the batch being written, by up to a batch and its buffers).
   const done = { rows: 0, bytes: 0 };
-  const report = () => options.onProgress?.({
-    rows: done.rows, ...spec.counts(summary), rejected: summary.rejected.length, bytesRead: done.bytes,
-  });
+  const report = () =>
+    options.onProgress?.({
+      rows: done.rows,
+      ...spec.counts(summary),
+      rejected: summary.rejected.length,
+      bytesRead: done.bytes,
+    });
 
   const write = async (rows: R[], upTo: { rows: number; bytes: number }) => {
     try {
@@ -156,7 +167,8 @@ export async function runBatchedImport<R extends { line: number }, S extends Bat
       // The transaction rolled back: nothing of this batch is stored, so every row of it is reported.
       const message = err instanceof Error ? err.message : String(err);
       ctx.log.error({ err, lines: `${rows[0].line}-${rows[rows.length - 1].line}` }, 'import batch failed');
-      for (const r of rows) summary.rejected.push({ line: r.line, externalId: spec.externalIdOf(r), reasons: [batchNotWritten(rows, message)] });
+      for (const r of rows)
+        summary.rejected.push({ line: r.line, externalId: spec.externalIdOf(r), reasons: [batchNotWritten(rows, message)] });
     }
     Object.assign(done, upTo);
     report();
@@ -226,7 +238,11 @@ export async function importAccounts(ctx: AppContext, source: Readable, options:
     maxBatchSize: MAX_ACCOUNTS_PER_CALL,
     read: (counted) => readAccountFile(counted, options.format, catalogue),
     async write(rows) {
-      const outcome = await accountService.upsert(ctx, rows.map((r) => r.account), { perRow: true });
+      const outcome = await accountService.upsert(
+        ctx,
+        rows.map((r) => r.account),
+        { perRow: true },
+      );
       summary.created += outcome.created;
       summary.updated += outcome.updated;
       summary.unchanged += outcome.unchanged;

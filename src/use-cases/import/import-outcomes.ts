@@ -6,9 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { AccountFileFormat } from './account-file';
-import {
-  batchNotWritten, describeIssue, runBatchedImport, type BatchOptions, type BatchSummary,
-} from './import-accounts';
+import { batchNotWritten, describeIssue, runBatchedImport, type BatchOptions, type BatchSummary } from './import-accounts';
 import type { AppContext } from '../context';
 import { BadUserInputError, type InputIssue } from '../../errors/domain-errors';
 import { MAX_OUTCOMES_PER_CALL, outcomeService } from '../outcomes/outcome.service';
@@ -47,11 +45,13 @@ function describeRefusal(err: unknown, kind: OutcomeKind, rows: Array<{ line: nu
   if (!(err instanceof BadUserInputError)) return err instanceof Error ? err.message : String(err);
   const issues = (err.details.issues ?? []) as InputIssue[];
   if (!issues.length) return err.message;
-  return issues.map((issue) => {
-    const m = new RegExp(`^${kind}\\[(\\d+)\\]`).exec(issue.path);
-    const row = m ? rows[Number(m[1])] : undefined;
-    return row ? `line ${row.line}: ${describeIssue(issue.path, issue.message, rows)}` : `${issue.path}: ${issue.message}`;
-  }).join('; ');
+  return issues
+    .map((issue) => {
+      const m = new RegExp(`^${kind}\\[(\\d+)\\]`).exec(issue.path);
+      const row = m ? rows[Number(m[1])] : undefined;
+      return row ? `line ${row.line}: ${describeIssue(issue.path, issue.message, rows)}` : `${issue.path}: ${issue.message}`;
+    })
+    .join('; ');
 }
 
 /**
@@ -68,9 +68,16 @@ function describeRefusal(err: unknown, kind: OutcomeKind, rows: Array<{ line: nu
 export async function importOutcomes(ctx: AppContext, source: Readable, options: OutcomeImportOptions): Promise<OutcomeImportSummary> {
   const { kind, format } = options;
   const summary: OutcomeImportSummary = { rows: 0, created: 0, updated: 0, rejected: [] };
-  const record = (rows: Array<PendingOutcome<OutcomeKind>>): Promise<RecordResult> => (kind === 'leads'
-    ? outcomeService.recordLeads(ctx, rows.map((r) => r.input as LeadInput))
-    : outcomeService.recordOpportunities(ctx, rows.map((r) => r.input as OpportunityInput)));
+  const record = (rows: Array<PendingOutcome<OutcomeKind>>): Promise<RecordResult> =>
+    kind === 'leads'
+      ? outcomeService.recordLeads(
+          ctx,
+          rows.map((r) => r.input as LeadInput),
+        )
+      : outcomeService.recordOpportunities(
+          ctx,
+          rows.map((r) => r.input as OpportunityInput),
+        );
   const add = (result: RecordResult) => {
     summary.created += result.created;
     summary.updated += result.updated;
@@ -98,7 +105,11 @@ export async function importOutcomes(ctx: AppContext, source: Readable, options:
       if (byRow.size === 0) throw refusal;
       for (const [index, issues] of byRow) {
         const row = batch[index];
-        summary.rejected.push({ line: row.line, externalId: externalIdOf(row), reasons: issues.map((i) => describeIssue(i.path, i.message, batch)) });
+        summary.rejected.push({
+          line: row.line,
+          externalId: externalIdOf(row),
+          reasons: issues.map((i) => describeIssue(i.path, i.message, batch)),
+        });
       }
       const rest = batch.filter((_, i) => !byRow.has(i));
       if (rest.length === 0) return;

@@ -11,9 +11,7 @@
  */
 import type { Readable } from 'node:stream';
 import { parseDate } from '../../common/dates';
-import {
-  checkHeader, ImportFileError, readCsvRows, readJsonLines, type AccountFileFormat, type FileRejection,
-} from './account-file';
+import { checkHeader, ImportFileError, readCsvRows, readJsonLines, type AccountFileFormat, type FileRejection } from './account-file';
 import { OPPORTUNITY_OUTCOMES, type LeadInput, type OpportunityInput, type OpportunityOutcome } from '../../model/outcome.types';
 
 /** What `npm run import` can import. */
@@ -70,7 +68,12 @@ export async function inferImportKind(source: Readable, format: AccountFileForma
       return 'accounts';
     }
     // The header reaches acceptHeader before the first record is yielded; one record is enough.
-    for await (const _ of readCsvRows(source, (h) => (found.header = h), () => null)) break;
+    for await (const _ of readCsvRows(
+      source,
+      (h) => (found.header = h),
+      () => null,
+    ))
+      break;
   } catch (err) {
     // An empty file, or broken CSV after the header: the import itself says what is wrong.
     if (!(err instanceof ImportFileError)) throw err;
@@ -88,7 +91,10 @@ const DATE_EXAMPLE = '2026-05-01 or 2026-05-01T09:30:00Z';
  * read by the one date parser (impossible days such as 2026-02-30 are refused).
  */
 export function parseIsoDate(text: string): Date | null {
-  const normalized = text.replace(' ', 'T').toUpperCase().replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const normalized = text
+    .replace(' ', 'T')
+    .toUpperCase()
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   return parseDate(normalized);
 }
 
@@ -120,7 +126,11 @@ function toInput<K extends OutcomeKind>(kind: K, values: Record<string, unknown>
     return parsed;
   };
 
-  const common = { externalId: text('externalId'), accountExternalId: text('accountExternalId'), createdAt: date('createdAt', true) as Date };
+  const common = {
+    externalId: text('externalId'),
+    accountExternalId: text('accountExternalId'),
+    createdAt: date('createdAt', true) as Date,
+  };
   let input: LeadInput | OpportunityInput;
   if (kind === 'leads') {
     input = { ...common, convertedAt: date('convertedAt', false) };
@@ -148,7 +158,11 @@ function jsonInput<K extends OutcomeKind>(kind: K, record: Record<string, unknow
   const unknown = Object.keys(record).filter((key) => !OUTCOME_COLUMNS[kind].includes(key));
   if (unknown.length) {
     const externalId = typeof record.externalId === 'string' ? record.externalId.trim() || null : null;
-    return { line, externalId, reasons: unknown.map((key) => `${key}: unknown field for ${kind} (expected: ${OUTCOME_COLUMNS[kind].join(', ')})`) };
+    return {
+      line,
+      externalId,
+      reasons: unknown.map((key) => `${key}: unknown field for ${kind} (expected: ${OUTCOME_COLUMNS[kind].join(', ')})`),
+    };
   }
   return toInput(kind, record, line);
 }
@@ -157,7 +171,10 @@ function checkOutcomeHeader(kind: OutcomeKind, header: string[], line: number): 
   checkHeader(header, line, REQUIRED_COLUMNS[kind]);
   const unknown = header.filter((column) => !OUTCOME_COLUMNS[kind].includes(column));
   if (unknown.length) {
-    throw new ImportFileError(line, `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')} for ${kind} (expected: ${OUTCOME_COLUMNS[kind].join(', ')})`);
+    throw new ImportFileError(
+      line,
+      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')} for ${kind} (expected: ${OUTCOME_COLUMNS[kind].join(', ')})`,
+    );
   }
 }
 
@@ -165,12 +182,20 @@ function checkOutcomeHeader(kind: OutcomeKind, header: string[], line: number): 
  * Rows of a `kind` file in `format`, in file order. Throws ImportFileError (after the rows
  * before it) when the file cannot be read further, as the account reader does.
  */
-export function readOutcomeFile<K extends OutcomeKind>(source: Readable, format: AccountFileFormat, kind: K): AsyncGenerator<OutcomeFileRow<K>> {
+export function readOutcomeFile<K extends OutcomeKind>(
+  source: Readable,
+  format: AccountFileFormat,
+  kind: K,
+): AsyncGenerator<OutcomeFileRow<K>> {
   if (format === 'jsonl') return readJsonLines(source, (record, line) => jsonInput(kind, record, line));
-  return readCsvRows(source, (header, line) => checkOutcomeHeader(kind, header, line), (header, cells, line) => {
-    // The header holds known columns only (checked first), so these keys are safe as object keys.
-    const values: Record<string, string> = {};
-    header.forEach((column, i) => (values[column] = cells[i]));
-    return toInput(kind, values, line);
-  });
+  return readCsvRows(
+    source,
+    (header, line) => checkOutcomeHeader(kind, header, line),
+    (header, cells, line) => {
+      // The header holds known columns only (checked first), so these keys are safe as object keys.
+      const values: Record<string, string> = {};
+      header.forEach((column, i) => (values[column] = cells[i]));
+      return toInput(kind, values, line);
+    },
+  );
 }

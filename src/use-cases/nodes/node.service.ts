@@ -12,12 +12,18 @@ const may = (ctx: AppContext, type: NodeType) => (nodeReaders[type] as readonly 
 /** The object behind a row id of a known type, through the request's loaders (one statement per type and batch). */
 function load(ctx: AppContext, type: Exclude<NodeType, 'Fit'>, id: string): Promise<object | null> {
   switch (type) {
-    case 'Account': return ctx.loaders.accountById.load(id);
-    case 'Segment': return ctx.loaders.segmentById.load(id);
-    case 'IcpVersion': return ctx.loaders.versionById.load(id);
-    case 'Override': return ctx.loaders.overrideById.load(id);
-    case 'Opportunity': return ctx.loaders.opportunityById.load(id);
-    case 'ApiKey': return ctx.loaders.apiKeyById.load(id);
+    case 'Account':
+      return ctx.loaders.accountById.load(id);
+    case 'Segment':
+      return ctx.loaders.segmentById.load(id);
+    case 'IcpVersion':
+      return ctx.loaders.versionById.load(id);
+    case 'Override':
+      return ctx.loaders.overrideById.load(id);
+    case 'Opportunity':
+      return ctx.loaders.opportunityById.load(id);
+    case 'ApiKey':
+      return ctx.loaders.apiKeyById.load(id);
   }
 }
 

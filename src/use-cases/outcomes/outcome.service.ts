@@ -14,15 +14,24 @@ function checkBatch(size: number, field: string): void {
 }
 
 /** Account ids by external id, and an issue for every row whose account is unknown. */
-async function resolveAccounts(ctx: AppContext, rows: Array<{ accountExternalId: string }>, field: string, issues: InputIssue[]): Promise<Map<string, string>> {
+async function resolveAccounts(
+  ctx: AppContext,
+  rows: Array<{ accountExternalId: string }>,
+  field: string,
+  issues: InputIssue[],
+): Promise<Map<string, string>> {
   // Imports reach here straight from a file: a NUL must not reach PostgreSQL even in a lookup.
   const wanted = [...new Set(rows.map((r) => r.accountExternalId))].filter((id) => typeof id === 'string' && !characterProblem(id));
-  const found: Array<{ id: string; external_id: string }> = await ctx.em.query('SELECT id, external_id FROM account WHERE external_id = ANY($1::text[])', [wanted]);
+  const found: Array<{ id: string; external_id: string }> = await ctx.em.query(
+    'SELECT id, external_id FROM account WHERE external_id = ANY($1::text[])',
+    [wanted],
+  );
   const ids = new Map(found.map((a) => [a.external_id, a.id]));
   rows.forEach((r, i) => {
     const problem = typeof r.accountExternalId === 'string' ? characterProblem(r.accountExternalId) : null;
     if (problem) issues.push({ path: `${field}[${i}].accountExternalId`, message: problem });
-    else if (!ids.has(r.accountExternalId)) issues.push({ path: `${field}[${i}].accountExternalId`, message: `account "${r.accountExternalId}" not found` });
+    else if (!ids.has(r.accountExternalId))
+      issues.push({ path: `${field}[${i}].accountExternalId`, message: `account "${r.accountExternalId}" not found` });
   });
   return ids;
 }
@@ -30,26 +39,47 @@ async function resolveAccounts(ctx: AppContext, rows: Array<{ accountExternalId:
 function commonIssues(rows: Array<{ externalId: string; createdAt: Date }>, field: string, issues: InputIssue[]): void {
   const seen = new Map<string, number>();
   rows.forEach((r, i) => {
-    if (!r.externalId?.trim() || r.externalId.length > 200) issues.push({ path: `${field}[${i}].externalId`, message: 'must be 1 to 200 characters' });
+    if (!r.externalId?.trim() || r.externalId.length > 200)
+      issues.push({ path: `${field}[${i}].externalId`, message: 'must be 1 to 200 characters' });
     else if (characterProblem(r.externalId)) issues.push({ path: `${field}[${i}].externalId`, message: characterProblem(r.externalId)! });
-    else if (seen.has(r.externalId)) issues.push({ path: `${field}[${i}].externalId`, message: `"${r.externalId}" appears twice in the batch (also at index ${seen.get(r.externalId)})` });
+    else if (seen.has(r.externalId))
+      issues.push({
+        path: `${field}[${i}].externalId`,
+        message: `"${r.externalId}" appears twice in the batch (also at index ${seen.get(r.externalId)})`,
+      });
     else seen.set(r.externalId, i);
   });
 }
 
 /** Upserts on external_id; returns how many rows were new. */
-async function upsert(tx: AppContext, table: 'lead' | 'opportunity', columns: string[], rows: Array<Record<string, unknown>>): Promise<number> {
+async function upsert(
+  tx: AppContext,
+  table: 'lead' | 'opportunity',
+  columns: string[],
+  rows: Array<Record<string, unknown>>,
+): Promise<number> {
   const types: Record<string, string> = {
-    id: 'uuid', external_id: 'text', account_id: 'uuid', created_at: 'timestamptz', converted_at: 'timestamptz',
-    closed_at: 'timestamptz', outcome: 'text', amount: 'numeric', recorded_at: 'timestamptz',
+    id: 'uuid',
+    external_id: 'text',
+    account_id: 'uuid',
+    created_at: 'timestamptz',
+    converted_at: 'timestamptz',
+    closed_at: 'timestamptz',
+    outcome: 'text',
+    amount: 'numeric',
+    recorded_at: 'timestamptz',
   };
-  const updates = columns.filter((c) => !['id', 'external_id'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+  const updates = columns
+    .filter((c) => !['id', 'external_id'].includes(c))
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
   const result: Array<{ inserted: boolean }> = await tx.em.query(
     `INSERT INTO ${table} (${columns.join(', ')})
      SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${columns.map((c) => `${c} ${types[c]}`).join(', ')})
      ON CONFLICT (external_id) DO UPDATE SET ${updates}
      RETURNING (xmax = 0) AS inserted`,
-    [JSON.stringify(rows)]);
+    [JSON.stringify(rows)],
+  );
   return result.filter((r) => r.inserted).length;
 }
 
@@ -61,16 +91,33 @@ export class OutcomeService {
     commonIssues(leads, 'leads', issues);
     const accounts = await resolveAccounts(ctx, leads, 'leads', issues);
     leads.forEach((l, i) => {
-      if (l.convertedAt && l.convertedAt < l.createdAt) issues.push({ path: `leads[${i}].convertedAt`, message: 'must not be before createdAt' });
+      if (l.convertedAt && l.convertedAt < l.createdAt)
+        issues.push({ path: `leads[${i}].convertedAt`, message: 'must not be before createdAt' });
     });
     assertNoIssues(issues, 'Invalid leads, none recorded');
     await refreshStaleStatistics(ctx.em, ['account', 'lead']);
     return runInTransaction(ctx, async (tx) => {
       const now = tx.clock.now();
-      const created = await upsert(tx, 'lead', ['id', 'external_id', 'account_id', 'created_at', 'converted_at', 'recorded_at'],
-        leads.map((l) => ({ id: uuidv7(), external_id: l.externalId, account_id: accounts.get(l.accountExternalId), created_at: l.createdAt, converted_at: l.convertedAt ?? null, recorded_at: now })));
+      const created = await upsert(
+        tx,
+        'lead',
+        ['id', 'external_id', 'account_id', 'created_at', 'converted_at', 'recorded_at'],
+        leads.map((l) => ({
+          id: uuidv7(),
+          external_id: l.externalId,
+          account_id: accounts.get(l.accountExternalId),
+          created_at: l.createdAt,
+          converted_at: l.convertedAt ?? null,
+          recorded_at: now,
+        })),
+      );
       const result = { created, updated: leads.length - created };
-      await auditService.record(tx, { action: 'leads.recorded', entityType: 'LeadBatch', entityId: tx.requestId, after: { ...result, externalIds: leads.slice(0, 1000).map((l) => l.externalId) } });
+      await auditService.record(tx, {
+        action: 'leads.recorded',
+        entityType: 'LeadBatch',
+        entityId: tx.requestId,
+        after: { ...result, externalIds: leads.slice(0, 1000).map((l) => l.externalId) },
+      });
       return result;
     });
   }
@@ -83,23 +130,41 @@ export class OutcomeService {
     const accounts = await resolveAccounts(ctx, opportunities, 'opportunities', issues);
     opportunities.forEach((o, i) => {
       const at = `opportunities[${i}]`;
-      if (o.outcome !== 'OPEN' && !o.closedAt) issues.push({ path: `${at}.closedAt`, message: `is required when the outcome is ${o.outcome}` });
+      if (o.outcome !== 'OPEN' && !o.closedAt)
+        issues.push({ path: `${at}.closedAt`, message: `is required when the outcome is ${o.outcome}` });
       if (o.outcome === 'OPEN' && o.closedAt) issues.push({ path: `${at}.closedAt`, message: 'must be empty while the outcome is OPEN' });
       if (o.closedAt && o.closedAt < o.createdAt) issues.push({ path: `${at}.closedAt`, message: 'must not be before createdAt' });
-      if (o.amount != null && (!Number.isFinite(o.amount) || o.amount < 0)) issues.push({ path: `${at}.amount`, message: `must not be negative (got ${o.amount})` });
-      else if (o.amount != null && o.amount >= 1e14) issues.push({ path: `${at}.amount`, message: `must be below 100,000,000,000,000 (got ${o.amount})` });
+      if (o.amount != null && (!Number.isFinite(o.amount) || o.amount < 0))
+        issues.push({ path: `${at}.amount`, message: `must not be negative (got ${o.amount})` });
+      else if (o.amount != null && o.amount >= 1e14)
+        issues.push({ path: `${at}.amount`, message: `must be below 100,000,000,000,000 (got ${o.amount})` });
     });
     assertNoIssues(issues, 'Invalid opportunities, none recorded');
     await refreshStaleStatistics(ctx.em, ['account', 'opportunity']);
     return runInTransaction(ctx, async (tx) => {
       const now = tx.clock.now();
-      const created = await upsert(tx, 'opportunity', ['id', 'external_id', 'account_id', 'created_at', 'closed_at', 'outcome', 'amount', 'recorded_at'],
+      const created = await upsert(
+        tx,
+        'opportunity',
+        ['id', 'external_id', 'account_id', 'created_at', 'closed_at', 'outcome', 'amount', 'recorded_at'],
         opportunities.map((o) => ({
-          id: uuidv7(), external_id: o.externalId, account_id: accounts.get(o.accountExternalId), created_at: o.createdAt,
-          closed_at: o.closedAt ?? null, outcome: o.outcome, amount: o.amount ?? null, recorded_at: now,
-        })));
+          id: uuidv7(),
+          external_id: o.externalId,
+          account_id: accounts.get(o.accountExternalId),
+          created_at: o.createdAt,
+          closed_at: o.closedAt ?? null,
+          outcome: o.outcome,
+          amount: o.amount ?? null,
+          recorded_at: now,
+        })),
+      );
       const result = { created, updated: opportunities.length - created };
-      await auditService.record(tx, { action: 'opportunities.recorded', entityType: 'OpportunityBatch', entityId: tx.requestId, after: { ...result, externalIds: opportunities.slice(0, 1000).map((o) => o.externalId) } });
+      await auditService.record(tx, {
+        action: 'opportunities.recorded',
+        entityType: 'OpportunityBatch',
+        entityId: tx.requestId,
+        after: { ...result, externalIds: opportunities.slice(0, 1000).map((o) => o.externalId) },
+      });
       return result;
     });
   }

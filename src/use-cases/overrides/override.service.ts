@@ -20,15 +20,36 @@ import type { OverrideFilter, OverrideFitInput, OverrideRow } from '../../model/
 
 /** What webhooks receive of an override (OVERRIDE_* events). */
 const overrideEventData = (o: OverrideRow, status: OverrideStatus) => ({
-  overrideId: o.id, accountId: o.accountId, segmentId: o.segmentId, versionId: o.versionId, tier: o.tier, score: o.score,
-  computedTier: o.computedTier, computedScore: o.computedScore, category: o.category, justification: o.justification,
-  createdBy: o.createdBy, createdAt: o.createdAt.toISOString(), expiresAt: o.expiresAt?.toISOString() ?? null, status,
-  revokedBy: o.revokedBy, revokedAt: o.revokedAt?.toISOString() ?? null, revokeReason: o.revokeReason,
+  overrideId: o.id,
+  accountId: o.accountId,
+  segmentId: o.segmentId,
+  versionId: o.versionId,
+  tier: o.tier,
+  score: o.score,
+  computedTier: o.computedTier,
+  computedScore: o.computedScore,
+  category: o.category,
+  justification: o.justification,
+  createdBy: o.createdBy,
+  createdAt: o.createdAt.toISOString(),
+  expiresAt: o.expiresAt?.toISOString() ?? null,
+  status,
+  revokedBy: o.revokedBy,
+  revokedAt: o.revokedAt?.toISOString() ?? null,
+  revokeReason: o.revokeReason,
 });
 
 const overrideView = (o: OverrideRow) => ({
-  id: o.id, accountId: o.accountId, segmentId: o.segmentId, versionId: o.versionId, tier: o.tier, score: o.score,
-  computedTier: o.computedTier, computedScore: o.computedScore, category: o.category, expiresAt: o.expiresAt,
+  id: o.id,
+  accountId: o.accountId,
+  segmentId: o.segmentId,
+  versionId: o.versionId,
+  tier: o.tier,
+  score: o.score,
+  computedTier: o.computedTier,
+  computedScore: o.computedScore,
+  category: o.category,
+  expiresAt: o.expiresAt,
 });
 
 export class OverrideService {
@@ -40,7 +61,8 @@ export class OverrideService {
     const now = ctx.clock.now();
     const problem = justificationProblem(input.justification);
     if (problem) throw BadUserInputError.forField('input.justification', problem);
-    if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw BadUserInputError.forField('input.expiresAt', 'must be in the future');
+    if (input.expiresAt && input.expiresAt.getTime() <= now.getTime())
+      throw BadUserInputError.forField('input.expiresAt', 'must be in the future');
     const account = isUuid(input.accountId) ? await ctx.em.getRepository(Account).findOneBy({ id: input.accountId }) : null;
     if (!account) throw new NotFoundError(`input.accountId: account ${input.accountId} not found`, { field: 'input.accountId' });
     const segment = await segmentService.getByKey(ctx, input.segmentKey, 'input.segmentKey');
@@ -54,7 +76,10 @@ export class OverrideService {
     if (input.score != null) {
       const [low, high] = bandOf(input.tier, live.definition.thresholds);
       if (input.score < low || input.score > high) {
-        throw BadUserInputError.forField('input.score', `must lie in the ${input.tier} band [${low}, ${high}] of version ${live.number} (got ${input.score})`);
+        throw BadUserInputError.forField(
+          'input.score',
+          `must lie in the ${input.tier} band [${low}, ${high}] of version ${live.number} (got ${input.score})`,
+        );
       }
     }
     return runInTransaction(ctx, async (tx) => {
@@ -63,7 +88,9 @@ export class OverrideService {
       const [{ status }] = await tx.em.query('SELECT status FROM icp_version WHERE id = $1 FOR SHARE', [live.id]);
       const [current] = await currentScores(tx.em, [account.id], [live.id]);
       if (status !== 'PUBLISHED' || !current || current.tier !== computed.tier || current.score !== computed.score) {
-        throw new ConflictError(`the fit of account ${account.externalId} changed while overriding it (a new version or new data); reload it and try again`);
+        throw new ConflictError(
+          `the fit of account ${account.externalId} changed while overriding it (a new version or new data); reload it and try again`,
+        );
       }
       await this.recordExpiries(tx, { accountId: account.id, segmentId: segment.id });
       const id = uuidv7();
@@ -72,29 +99,63 @@ export class OverrideService {
           `INSERT INTO fit_override (id, account_id, segment_id, version_id, computed_score, computed_tier, tier, score,
              justification, category, created_by, created_by_key_id, created_at, expires_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [id, account.id, segment.id, live.id, computed.score, computed.tier, input.tier, input.score ?? null,
-            input.justification.trim(), input.category, tx.principal.name, tx.principal.keyId, now, input.expiresAt ?? null]);
+          [
+            id,
+            account.id,
+            segment.id,
+            live.id,
+            computed.score,
+            computed.tier,
+            input.tier,
+            input.score ?? null,
+            input.justification.trim(),
+            input.category,
+            tx.principal.name,
+            tx.principal.keyId,
+            now,
+            input.expiresAt ?? null,
+          ],
+        );
       } catch (err) {
         if (pgCode(err) === PgCode.uniqueViolation && pgConstraint(err) === 'fit_override_open_uq') {
-          throw new ConflictError(`account ${account.externalId} already has an active override in segment "${segment.key}"; revoke it first`);
+          throw new ConflictError(
+            `account ${account.externalId} already has an active override in segment "${segment.key}"; revoke it first`,
+          );
         }
         throw err;
       }
       const created = await this.get(tx, id);
       const effective = effectiveScore(created.tier, created.score, computed.score, live.definition.thresholds);
       await appendEvent(tx.em, {
-        type: 'OVERRIDE_CREATED', segmentId: segment.id, accountId: account.id, versionId: live.id, occurredAt: now,
+        type: 'OVERRIDE_CREATED',
+        segmentId: segment.id,
+        accountId: account.id,
+        versionId: live.id,
+        occurredAt: now,
         data: overrideEventData(created, 'ACTIVE'),
       });
-      await appendFitChanges(tx.em, [{
-        accountId: account.id, segmentId: segment.id, versionId: live.id, cause: 'OVERRIDE_CREATED', occurredAt: now,
-        before: { score: computed.score, tier: computed.tier, overridden: false },
-        after: { score: effective, tier: created.tier, overridden: true },
-      }]);
+      await appendFitChanges(tx.em, [
+        {
+          accountId: account.id,
+          segmentId: segment.id,
+          versionId: live.id,
+          cause: 'OVERRIDE_CREATED',
+          occurredAt: now,
+          before: { score: computed.score, tier: computed.tier, overridden: false },
+          after: { score: effective, tier: created.tier, overridden: true },
+        },
+      ]);
       await auditService.record(tx, {
-        action: 'override.created', entityType: 'Override', entityId: id, justification: created.justification,
+        action: 'override.created',
+        entityType: 'Override',
+        entityId: id,
+        justification: created.justification,
         before: { tier: computed.tier, score: computed.score, overridden: false },
-        after: { ...overrideView(created), effectiveScore: effectiveScore(created.tier, created.score, computed.score, live.definition.thresholds), overridden: true },
+        after: {
+          ...overrideView(created),
+          effectiveScore: effectiveScore(created.tier, created.score, computed.score, live.definition.thresholds),
+          overridden: true,
+        },
       });
       return created;
     });
@@ -111,16 +172,25 @@ export class OverrideService {
       const now = tx.clock.now();
       const status = statusAt(current, now);
       if (status !== 'ACTIVE') throw new ConflictError(`override ${id} is already ${status}; only an active override can be revoked`);
-      await tx.em.query('UPDATE fit_override SET revoked_by = $2, revoked_by_key_id = $3, revoked_at = $4, revoke_reason = $5 WHERE id = $1',
-        [id, tx.principal.name, tx.principal.keyId, now, reason.trim()]);
+      await tx.em.query(
+        'UPDATE fit_override SET revoked_by = $2, revoked_by_key_id = $3, revoked_at = $4, revoke_reason = $5 WHERE id = $1',
+        [id, tx.principal.name, tx.principal.keyId, now, reason.trim()],
+      );
       const revoked = await this.get(tx, id);
       await appendEvent(tx.em, {
-        type: 'OVERRIDE_REVOKED', segmentId: revoked.segmentId, accountId: revoked.accountId, versionId: revoked.versionId,
-        occurredAt: now, data: overrideEventData(revoked, 'REVOKED'),
+        type: 'OVERRIDE_REVOKED',
+        segmentId: revoked.segmentId,
+        accountId: revoked.accountId,
+        versionId: revoked.versionId,
+        occurredAt: now,
+        data: overrideEventData(revoked, 'REVOKED'),
       });
       await this.recordFitAfter(tx, revoked, now, 'OVERRIDE_REVOKED');
       await auditService.record(tx, {
-        action: 'override.revoked', entityType: 'Override', entityId: id, justification: revoked.revokeReason,
+        action: 'override.revoked',
+        entityType: 'Override',
+        entityId: id,
+        justification: revoked.revokeReason,
         before: { ...overrideView(current), status: 'ACTIVE', overridden: true },
         after: { status: 'REVOKED', tier: current.computedTier, overridden: false },
       });
@@ -136,11 +206,17 @@ export class OverrideService {
     const live = await versionService.liveVersion(tx, o.segmentId);
     const [computed] = live ? await currentScores(tx.em, [o.accountId], [live.id]) : [];
     if (!live || !computed || computed.tier === o.tier) return;
-    await appendFitChanges(tx.em, [{
-      accountId: o.accountId, segmentId: o.segmentId, versionId: live.id, cause, occurredAt: at,
-      before: { score: effectiveScore(o.tier, o.score, computed.score, live.definition.thresholds), tier: o.tier, overridden: true },
-      after: { score: computed.score, tier: computed.tier, overridden: false },
-    }]);
+    await appendFitChanges(tx.em, [
+      {
+        accountId: o.accountId,
+        segmentId: o.segmentId,
+        versionId: live.id,
+        cause,
+        occurredAt: at,
+        before: { score: effectiveScore(o.tier, o.score, computed.score, live.definition.thresholds), tier: o.tier, overridden: true },
+        after: { score: computed.score, tier: computed.tier, overridden: false },
+      },
+    ]);
   }
 
   async get(ctx: AppContext, id: string): Promise<OverrideRow> {
@@ -156,21 +232,32 @@ export class OverrideService {
   async recordExpiries(ctx: AppContext, scope?: { accountId: string; segmentId: string }): Promise<number> {
     return runInTransaction({ ...ctx, principal: SYSTEM_PRINCIPAL }, async (tx) => {
       const now = tx.clock.now();
-      const rows = (await tx.em.query(
-        `UPDATE fit_override SET expiry_recorded_at = $1
+      const rows = (
+        await tx.em.query(
+          `UPDATE fit_override SET expiry_recorded_at = $1
          WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND expires_at <= $1 ${scope ? 'AND account_id = $2 AND segment_id = $3' : ''}
          RETURNING ${OVERRIDE_COLUMNS}`,
-        scope ? [now, scope.accountId, scope.segmentId] : [now]))[0].map(toOverrideRow);
+          scope ? [now, scope.accountId, scope.segmentId] : [now],
+        )
+      )[0].map(toOverrideRow);
       for (const o of rows) {
         // The fit changed at expiresAt, whenever this records it.
         await appendEvent(tx.em, {
-          type: 'OVERRIDE_EXPIRED', segmentId: o.segmentId, accountId: o.accountId, versionId: o.versionId,
-          occurredAt: o.expiresAt!, data: overrideEventData(o, 'EXPIRED'),
+          type: 'OVERRIDE_EXPIRED',
+          segmentId: o.segmentId,
+          accountId: o.accountId,
+          versionId: o.versionId,
+          occurredAt: o.expiresAt!,
+          data: overrideEventData(o, 'EXPIRED'),
         });
         await this.recordFitAfter(tx, o, o.expiresAt!, 'OVERRIDE_EXPIRED');
         await auditService.record(tx, {
-          action: 'override.expired', entityType: 'Override', entityId: o.id, justification: o.justification,
-          before: { ...overrideView(o), status: 'ACTIVE', overridden: true }, after: { status: 'EXPIRED', tier: o.computedTier, overridden: false },
+          action: 'override.expired',
+          entityType: 'Override',
+          entityId: o.id,
+          justification: o.justification,
+          before: { ...overrideView(o), status: 'ACTIVE', overridden: true },
+          after: { status: 'EXPIRED', tier: o.computedTier, overridden: false },
         });
       }
       return rows.length;
@@ -198,9 +285,21 @@ export class OverrideService {
       c.add(`(created_at ${cmp} ?::timestamptz OR (created_at = ?::timestamptz AND id ${cmp} ?::uuid))`, createdAt, createdAt, id);
     }
     const order = request.backward ? 'ASC' : 'DESC';
-    const rows: OverrideRow[] = (await ctx.em.query(
-      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override ${c.where} ORDER BY created_at ${order}, id ${order} LIMIT ${c.bind(request.size + 1)}`, c.params)).map(toOverrideRow);
-    return withDeferredCount(toPage(rows, request, (o) => [o.createdAt.toISOString(), o.id], (o) => o), async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM fit_override ${filtered.where}`, filtered.params))[0].n);
+    const rows: OverrideRow[] = (
+      await ctx.em.query(
+        `SELECT ${OVERRIDE_COLUMNS} FROM fit_override ${c.where} ORDER BY created_at ${order}, id ${order} LIMIT ${c.bind(request.size + 1)}`,
+        c.params,
+      )
+    ).map(toOverrideRow);
+    return withDeferredCount(
+      toPage(
+        rows,
+        request,
+        (o) => [o.createdAt.toISOString(), o.id],
+        (o) => o,
+      ),
+      async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM fit_override ${filtered.where}`, filtered.params))[0].n,
+    );
   }
 }
 

@@ -46,7 +46,8 @@ const WORKER = `${os.hostname()}:${process.pid}`;
 /** Advisory-lock namespace of publish runs (2: publishes, 3: account upserts, 4: job keys). */
 const RUN_LOCK_NAMESPACE = 5;
 /** Members with no staged score, or one computed from an older version of their row (written since). */
-const LATE_MEMBERS = 'NOT EXISTS (SELECT 1 FROM publish_staged_score s WHERE s.job_id = $3 AND s.account_id = a.id AND s.account_xmin = a.xmin::text)';
+const LATE_MEMBERS =
+  'NOT EXISTS (SELECT 1 FROM publish_staged_score s WHERE s.job_id = $3 AND s.account_id = a.id AND s.account_xmin = a.xmin::text)';
 
 function checkNotes(notes: string | null | undefined): string | null | undefined {
   if (notes === undefined || notes === null) return notes;
@@ -55,8 +56,15 @@ function checkNotes(notes: string | null | undefined): string | null | undefined
 }
 
 const versionView = (v: IcpVersion) => ({
-  id: v.id, segmentId: v.segmentId, number: v.number, status: v.status, revision: v.revision,
-  contentHash: v.contentHash, notes: v.notes, basedOnId: v.basedOnId, effectiveAt: v.effectiveAt,
+  id: v.id,
+  segmentId: v.segmentId,
+  number: v.number,
+  status: v.status,
+  revision: v.revision,
+  contentHash: v.contentHash,
+  notes: v.notes,
+  basedOnId: v.basedOnId,
+  effectiveAt: v.effectiveAt,
 });
 
 /** Checks a requested effectiveAt against now and the live version (backfills must not reach into the future or before it). */
@@ -64,7 +72,10 @@ function checkEffectiveAt(effectiveAt: Date | null | undefined, now: Date, live:
   if (!effectiveAt) return;
   if (effectiveAt.getTime() > now.getTime()) throw BadUserInputError.forField('effectiveAt', 'must not be in the future');
   if (live?.effectiveAt && effectiveAt.getTime() <= live.effectiveAt.getTime()) {
-    throw BadUserInputError.forField('effectiveAt', `must be later than the live version's effectiveAt (${live.effectiveAt.toISOString()})`);
+    throw BadUserInputError.forField(
+      'effectiveAt',
+      `must be later than the live version's effectiveAt (${live.effectiveAt.toISOString()})`,
+    );
   }
 }
 
@@ -72,16 +83,23 @@ function checkEffectiveAt(effectiveAt: Date | null | undefined, now: Date, live:
 async function scoreMembers(em: AppContext['em'], version: IcpVersion, segmentId: string, now: Date, where: string, params: unknown[]) {
   const keys = attributesRead(version);
   const first = 3 + params.length;
-  const projection = keys.length <= 50
-    ? `jsonb_build_object(${keys.map((_, i) => `$${first + i}::text, a.attributes -> $${first + i}::text`).join(', ')})`
-    : 'a.attributes';
+  const projection =
+    keys.length <= 50
+      ? `jsonb_build_object(${keys.map((_, i) => `$${first + i}::text, a.attributes -> $${first + i}::text`).join(', ')})`
+      : 'a.attributes';
   const members: Array<{ id: string; xmin: string; attributes: Record<string, unknown> }> = await em.query(
     `SELECT a.id, a.xmin::text AS xmin, ${projection} AS attributes FROM account a
      WHERE a.segment_ids @> ARRAY[$1::uuid] AND $2::boolean AND ${where}`,
-    [segmentId, true, ...params, ...(keys.length <= 50 ? keys : [])]);
+    [segmentId, true, ...params, ...(keys.length <= 50 ? keys : [])],
+  );
   const scorer = scorerFor(version);
   const rows: NewScore[] = members.map((m) => ({
-    accountId: m.id, segmentId, versionId: version.id, ...scorer.evaluate(m.attributes, now), validFrom: now, computedAt: now,
+    accountId: m.id,
+    segmentId,
+    versionId: version.id,
+    ...scorer.evaluate(m.attributes, now),
+    validFrom: now,
+    computedAt: now,
   }));
   return { rows, xmins: members.map((m) => m.xmin) };
 }
@@ -105,7 +123,11 @@ class RunLease {
     const runner = this.runner;
     this.runner = null;
     // Ending the session drops every advisory lock it holds.
-    if (runner) await runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined).finally(() => runner.release());
+    if (runner)
+      await runner
+        .query('SELECT pg_advisory_unlock_all()')
+        .catch(() => undefined)
+        .finally(() => runner.release());
   }
 }
 
@@ -122,14 +144,20 @@ export class PublishJobService {
     let orphan: PublishJob | null = null;
     const job = await runInTransaction(ctx, async (tx) => {
       const draft = await versionService.getById(tx, args.id);
-      if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is already ${draft.status}: only drafts can be published`);
+      if (draft.status !== 'DRAFT')
+        throw new ConflictError(`version ${draft.number} is already ${draft.status}: only drafts can be published`);
       checkEffectiveAt(args.effectiveAt, tx.clock.now(), await versionService.liveVersion(tx, draft.segmentId));
       if (lease) {
         // publishVersion of a draft whose publish lost its run (its process was killed) takes it over.
         const [unfinished] = await tx.em.query(
-          `SELECT id FROM publish_job WHERE segment_id = $1 AND version_id = $2 AND state IN ('QUEUED', 'PREPARING', 'FLIPPING') FOR UPDATE`, [draft.segmentId, draft.id]);
+          `SELECT id FROM publish_job WHERE segment_id = $1 AND version_id = $2 AND state IN ('QUEUED', 'PREPARING', 'FLIPPING') FOR UPDATE`,
+          [draft.segmentId, draft.id],
+        );
         if (unfinished) {
-          const [{ free }] = await tx.em.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS free', [RUN_LOCK_NAMESPACE, unfinished.id]);
+          const [{ free }] = await tx.em.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS free', [
+            RUN_LOCK_NAMESPACE,
+            unfinished.id,
+          ]);
           if (!free) throw new ConflictError('another version of this segment is being published; try again once it is done');
           orphan = await publishJobStore.get(tx.em, unfinished.id);
           return orphan!;
@@ -140,9 +168,16 @@ export class PublishJobService {
       await lease?.acquire(id);
       try {
         await publishJobStore.insert(tx.em, {
-          id, segmentId: draft.segmentId, versionId: draft.id, notes: notes ?? null, notesGiven: notes !== undefined,
-          effectiveAt: args.effectiveAt ?? null, requestedBy: tx.principal.name, requestedByKeyId: tx.principal.keyId,
-          requestedByRole: tx.principal.role, requestedAt: tx.clock.now(),
+          id,
+          segmentId: draft.segmentId,
+          versionId: draft.id,
+          notes: notes ?? null,
+          notesGiven: notes !== undefined,
+          effectiveAt: args.effectiveAt ?? null,
+          requestedBy: tx.principal.name,
+          requestedByKeyId: tx.principal.keyId,
+          requestedByRole: tx.principal.role,
+          requestedAt: tx.clock.now(),
         });
       } catch (err) {
         if (pgCode(err) === PgCode.uniqueViolation) {
@@ -160,7 +195,10 @@ export class PublishJobService {
     // Workers pick it up; publishVersion also runs it itself, so a process without a queue still publishes.
     const queue = JobQueue.shared();
     if (queue) {
-      for (let i = 0; i < PARALLEL_RUNS; i++) await queue.send(PUBLISH_QUEUE, { jobId: job.id }).catch((err) => ctx.log.error({ err, publishJobId: job.id }, 'queueing a publish failed'));
+      for (let i = 0; i < PARALLEL_RUNS; i++)
+        await queue
+          .send(PUBLISH_QUEUE, { jobId: job.id })
+          .catch((err) => ctx.log.error({ err, publishJobId: job.id }, 'queueing a publish failed'));
     }
     return job;
   }
@@ -203,8 +241,11 @@ export class PublishJobService {
       }
       await publishJobStore.finish(tx.em, jobId, 'CANCELLED', tx.clock.now());
       await auditService.record(tx, {
-        action: 'publish.cancelled', entityType: 'PublishJob', entityId: jobId,
-        before: { state: current.state, versionId: current.versionId }, after: { state: 'CANCELLED' },
+        action: 'publish.cancelled',
+        entityType: 'PublishJob',
+        entityId: jobId,
+        before: { state: current.state, versionId: current.versionId },
+        after: { state: 'CANCELLED' },
       });
       return (await publishJobStore.get(tx.em, jobId))!;
     });
@@ -220,7 +261,9 @@ export class PublishJobService {
     return {
       version: await repo.findOneByOrFail({ id: job.versionId }),
       superseded: stored.supersededId ? await repo.findOneByOrFail({ id: stored.supersededId }) : null,
-      accountsScored: stored.accountsScored, tierChanges: stored.tierChanges, overridesFlagged: stored.overridesFlagged,
+      accountsScored: stored.accountsScored,
+      tierChanges: stored.tierChanges,
+      overridesFlagged: stored.overridesFlagged,
     };
   }
 
@@ -257,8 +300,11 @@ export class PublishJobService {
       return await this.flip(ctx, jobId);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      await publishJobStore.finish(ctx.em, jobId, 'FAILED', ctx.clock.now(), { error: message })
-        .then(async (failed) => { if (failed) await publishJobStore.clearStaging(ctx.em, jobId); })
+      await publishJobStore
+        .finish(ctx.em, jobId, 'FAILED', ctx.clock.now(), { error: message })
+        .then(async (failed) => {
+          if (failed) await publishJobStore.clearStaging(ctx.em, jobId);
+        })
         .catch((e: unknown) => ctx.log.error({ err: e, publishJobId: jobId }, 'marking a publish FAILED failed'));
       throw err;
     } finally {
@@ -286,8 +332,14 @@ export class PublishJobService {
       const batch = await publishJobStore.claimBatch(tx.em, jobId);
       if (!batch) return false;
       const version = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: job.versionId });
-      const { rows, xmins } = await scoreMembers(tx.em, version, job.segmentId, tx.clock.now(),
-        'a.id >= $3 AND ($4::uuid IS NULL OR a.id < $4)', [batch.firstId, batch.nextId]);
+      const { rows, xmins } = await scoreMembers(
+        tx.em,
+        version,
+        job.segmentId,
+        tx.clock.now(),
+        'a.id >= $3 AND ($4::uuid IS NULL OR a.id < $4)',
+        [batch.firstId, batch.nextId],
+      );
       await publishJobStore.stage(tx.em, jobId, rows, xmins);
       await publishJobStore.finishBatch(tx.em, jobId, batch.seq, WORKER, rows.length);
       return true;
@@ -311,7 +363,10 @@ export class PublishJobService {
     const requester = await publishJobStore.get(ctx.em, jobId);
     if (!requester) return null;
     // Audited as the person who asked for the publish, whichever process flips it.
-    const asRequester: AppContext = { ...ctx, principal: { keyId: requester.requestedByKeyId, name: requester.requestedBy, role: requester.requestedByRole as Role } };
+    const asRequester: AppContext = {
+      ...ctx,
+      principal: { keyId: requester.requestedByKeyId, name: requester.requestedBy, role: requester.requestedByRole as Role },
+    };
     const flipped = await runInTransaction(asRequester, async (tx) => {
       await liftTimeouts((sql) => tx.em.query(sql));
       const job = await publishJobStore.get(tx.em, jobId, 'FOR UPDATE');
@@ -323,7 +378,8 @@ export class PublishJobService {
       if (!locked) throw new ConflictError('another version of this segment is being published; try again once it is done');
       const repo = tx.em.getRepository(IcpVersion);
       const draft = await repo.createQueryBuilder('v').setLock('pessimistic_write').where('v.id = :id', { id: job.versionId }).getOne();
-      if (!draft || draft.discardedAt || draft.status !== 'DRAFT') throw new ConflictError('the draft was discarded or published while its publish was prepared');
+      if (!draft || draft.discardedAt || draft.status !== 'DRAFT')
+        throw new ConflictError('the draft was discarded or published while its publish was prepared');
       const now = tx.clock.now();
       // Members written (or joined) since their batch was scored: scored again, now, under the lock.
       // Whole-segment statements are planned without nested loops (linear whatever the estimates).
@@ -336,8 +392,17 @@ export class PublishJobService {
       if (live) await tx.em.query(`UPDATE icp_version SET status = 'SUPERSEDED', superseded_at = $2 WHERE id = $1`, [live.id, now]);
       await tx.em.query(
         `UPDATE icp_version SET status = 'PUBLISHED', published_at = $2, published_by = $3, effective_at = $4, notes = $5, updated_at = $2 WHERE id = $1`,
-        [draft.id, now, tx.principal.name, effectiveAt, job.notesGiven ? job.notes : draft.notes]);
-      const moves = await planAsBulk(tx.em, () => publishJobStore.promote(tx.em, { jobId, segmentId: job.segmentId, versionId: draft.id, previousId: live?.id ?? null, validFrom: effectiveAt }));
+        [draft.id, now, tx.principal.name, effectiveAt, job.notesGiven ? job.notes : draft.notes],
+      );
+      const moves = await planAsBulk(tx.em, () =>
+        publishJobStore.promote(tx.em, {
+          jobId,
+          segmentId: job.segmentId,
+          versionId: draft.id,
+          previousId: live?.id ?? null,
+          validFrom: effectiveAt,
+        }),
+      );
       const migration = new TierMigration();
       for (const m of moves) migration.add(m.from as FitTier | null, m.to as FitTier, m.accounts);
       const tierChanges = migration.moves();
@@ -347,17 +412,38 @@ export class PublishJobService {
       const superseded = live ? await repo.findOneByOrFail({ id: live.id }) : null;
       // The outbox, in the flip's transaction: the version, then every effective tier it changed.
       await appendEvent(tx.em, {
-        type: 'VERSION_PUBLISHED', segmentId: job.segmentId, versionId: version.id, occurredAt: now,
+        type: 'VERSION_PUBLISHED',
+        segmentId: job.segmentId,
+        versionId: version.id,
+        occurredAt: now,
         data: {
-          versionId: version.id, segmentId: job.segmentId, number: version.number, effectiveAt: effectiveAt.toISOString(),
-          supersededVersionId: live?.id ?? null, accountsScored, tierChanges, publishJobId: jobId,
+          versionId: version.id,
+          segmentId: job.segmentId,
+          number: version.number,
+          effectiveAt: effectiveAt.toISOString(),
+          supersededVersionId: live?.id ?? null,
+          accountsScored,
+          tierChanges,
+          publishJobId: jobId,
         },
       });
-      await planAsBulk(tx.em, () => appendPublishFitChanges(tx.em, { segmentId: job.segmentId, previousVersionId: live?.id ?? null, versionId: draft.id, at: now }));
+      await planAsBulk(tx.em, () =>
+        appendPublishFitChanges(tx.em, { segmentId: job.segmentId, previousVersionId: live?.id ?? null, versionId: draft.id, at: now }),
+      );
       await auditService.record(tx, {
-        action: 'version.published', entityType: 'IcpVersion', entityId: version.id,
+        action: 'version.published',
+        entityType: 'IcpVersion',
+        entityId: version.id,
         before: superseded ? { live: versionView(superseded) } : { live: null },
-        after: { ...versionView(version), publishedAt: version.publishedAt, backfilled: job.effectiveAt != null, accountsScored, tierChanges, overridesFlagged, publishJobId: jobId },
+        after: {
+          ...versionView(version),
+          publishedAt: version.publishedAt,
+          backfilled: job.effectiveAt != null,
+          accountsScored,
+          tierChanges,
+          overridesFlagged,
+          publishJobId: jobId,
+        },
       });
       const result: StoredPublishResult = { supersededId: live?.id ?? null, accountsScored, tierChanges, overridesFlagged };
       await publishJobStore.finish(tx.em, jobId, 'DONE', now, { result });

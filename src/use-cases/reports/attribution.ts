@@ -76,23 +76,38 @@ const days = (end: string) => `extract(epoch FROM ${end} - x.created_at)::float8
  * conversion, opportunities counted by tier with the closed ones' times and the won ones' amounts
  * as arrays (the samples the tests need; open opportunities never leave the database).
  */
-export async function periodAggregates(em: EntityManager, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<TierOutcomes[]> {
+export async function periodAggregates(
+  em: EntityManager,
+  segmentId: string,
+  spans: VersionSpan[],
+  from: Date,
+  to: Date,
+): Promise<TierOutcomes[]> {
   const tier = 'coalesce(o.tier, s.tier)';
-  const parts = await Promise.all(slices(spans, from, to).flatMap((p) => {
-    const params = [segmentId, p.versionId, p.from, p.to];
-    return [
-      em.query(`SELECT ${tier} AS tier, ceil(${days('x.converted_at')})::int AS days, count(*)::int AS n ${attributedFrom('lead')} GROUP BY 1, 2`, params),
-      // One pass over the opportunities (aggregates of one query level are fed the same rows in
-      // the same order, so the won deals' arrays stay aligned).
-      em.query(`SELECT ${tier} AS tier, count(*)::int AS opportunities,
+  const parts = await Promise.all(
+    slices(spans, from, to).flatMap((p) => {
+      const params = [segmentId, p.versionId, p.from, p.to];
+      return [
+        em.query(
+          `SELECT ${tier} AS tier, ceil(${days('x.converted_at')})::int AS days, count(*)::int AS n ${attributedFrom('lead')} GROUP BY 1, 2`,
+          params,
+        ),
+        // One pass over the opportunities (aggregates of one query level are fed the same rows in
+        // the same order, so the won deals' arrays stay aligned).
+        em.query(
+          `SELECT ${tier} AS tier, count(*)::int AS opportunities,
                   array_agg(${days('x.closed_at')}) FILTER (WHERE x.outcome = 'WON') AS cycle_days,
                   array_agg(x.amount::float8) FILTER (WHERE x.outcome = 'WON') AS amounts,
                   array_agg(${days('x.closed_at')}) FILTER (WHERE x.outcome = 'LOST') AS lost_days
-                ${attributedFrom('opportunity')} GROUP BY 1`, params),
-    ];
-  }));
+                ${attributedFrom('opportunity')} GROUP BY 1`,
+          params,
+        ),
+      ];
+    }),
+  );
   const byTier = new Map<FitTier, TierOutcomes>();
-  const at = (t: FitTier) => byTier.get(t) ?? byTier.set(t, { tier: t, leads: 0, conversionDays: new Map(), opportunities: 0, won: [], lostDays: [] }).get(t)!;
+  const at = (t: FitTier) =>
+    byTier.get(t) ?? byTier.set(t, { tier: t, leads: 0, conversionDays: new Map(), opportunities: 0, won: [], lostDays: [] }).get(t)!;
   for (let i = 0; i < parts.length; i += 2) {
     for (const r of parts[i]) {
       const c = at(r.tier);
@@ -123,18 +138,46 @@ function slices(spans: VersionSpan[], from: Date, to: Date): Array<{ versionId: 
     .filter((v) => v.from < v.to);
 }
 
-async function attributed<T>(em: EntityManager, table: 'lead' | 'opportunity', columns: string, segmentId: string, spans: VersionSpan[], from: Date, to: Date, map: (r: any) => T): Promise<T[]> {
-  const parts = await Promise.all(slices(spans, from, to).map((p) => em.query(attributionSql(table, columns), [segmentId, p.versionId, p.from, p.to])));
+async function attributed<T>(
+  em: EntityManager,
+  table: 'lead' | 'opportunity',
+  columns: string,
+  segmentId: string,
+  spans: VersionSpan[],
+  from: Date,
+  to: Date,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
+  map: (r: any) => T,
+): Promise<T[]> {
+  const parts = await Promise.all(
+    slices(spans, from, to).map((p) => em.query(attributionSql(table, columns), [segmentId, p.versionId, p.from, p.to])),
+  );
   return parts.flat().map(map);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
 const base = (r: any): Attributed => ({
-  accountId: r.account_id, createdAt: r.created_at, versionId: r.version_id, computedTier: r.computed_tier,
-  computedScore: r.computed_score, tier: r.tier, overrideId: r.override_id,
+  accountId: r.account_id,
+  createdAt: r.created_at,
+  versionId: r.version_id,
+  computedTier: r.computed_tier,
+  computedScore: r.computed_score,
+  tier: r.tier,
+  overrideId: r.override_id,
 });
 
 /** Opportunities created in [from, to), each in the tier its account had under the version then in effect. */
-export function attributedOpportunities(em: EntityManager, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<AttributedOpportunity[]> {
-  return attributed(em, 'opportunity', 'x.closed_at, x.outcome, x.amount::float8 AS amount', segmentId, spans, from, to,
-    (r) => ({ ...base(r), closedAt: r.closed_at, outcome: r.outcome, amount: r.amount }));
+export function attributedOpportunities(
+  em: EntityManager,
+  segmentId: string,
+  spans: VersionSpan[],
+  from: Date,
+  to: Date,
+): Promise<AttributedOpportunity[]> {
+  return attributed(em, 'opportunity', 'x.closed_at, x.outcome, x.amount::float8 AS amount', segmentId, spans, from, to, (r) => ({
+    ...base(r),
+    closedAt: r.closed_at,
+    outcome: r.outcome,
+    amount: r.amount,
+  }));
 }

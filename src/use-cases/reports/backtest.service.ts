@@ -38,7 +38,8 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
   let baseline: IcpVersion | null = null;
   if (baselineVersionId) {
     baseline = await versionService.getById(ctx, baselineVersionId, 'baselineVersionId');
-    if (baseline.segmentId !== version.segmentId) throw BadUserInputError.forField('baselineVersionId', 'belongs to another segment than versionId');
+    if (baseline.segmentId !== version.segmentId)
+      throw BadUserInputError.forField('baselineVersionId', 'belongs to another segment than versionId');
   } else {
     baseline = await versionService.liveVersion(ctx, version.segmentId);
   }
@@ -54,7 +55,9 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
     const baseScores: number[] = [];
     const tiers: number[] = [];
     const baseTiers: number[] = [];
-    await em.query(`DECLARE backtest NO SCROLL CURSOR FOR SELECT id, attributes FROM account WHERE segment_ids @> ARRAY[$1::uuid]`, [version.segmentId]);
+    await em.query(`DECLARE backtest NO SCROLL CURSOR FOR SELECT id, attributes FROM account WHERE segment_ids @> ARRAY[$1::uuid]`, [
+      version.segmentId,
+    ]);
     for (;;) {
       const batch: Array<{ id: string; attributes: Record<string, unknown> }> = await em.query(`FETCH ${FETCH} FROM backtest`);
       if (batch.length === 0) break;
@@ -73,14 +76,19 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
     await em.query('CLOSE backtest');
     const closed: Array<{ account_id: string; won: boolean }> = await em.query(
       `SELECT o.account_id, o.outcome = 'WON' AS won FROM opportunity o JOIN account a ON a.id = o.account_id
-       WHERE o.outcome <> 'OPEN' AND a.segment_ids @> ARRAY[$1::uuid]`, [version.segmentId]);
+       WHERE o.outcome <> 'OPEN' AND a.segment_ids @> ARRAY[$1::uuid]`,
+      [version.segmentId],
+    );
     const outcomes = closed.filter((c) => index.has(c.account_id)).map((c) => ({ index: index.get(c.account_id)!, won: c.won }));
-    const split = (s: number[]) => [outcomes.filter((o) => o.won).map((o) => s[o.index]), outcomes.filter((o) => !o.won).map((o) => s[o.index])] as const;
+    const split = (s: number[]) =>
+      [outcomes.filter((o) => o.won).map((o) => s[o.index]), outcomes.filter((o) => !o.won).map((o) => s[o.index])] as const;
 
     const migration = new TierMigration();
     for (let i = 0; i < scores.length; i++) migration.add(baseScorer ? FIT_TIERS[baseTiers[i]] : null, FIT_TIERS[tiers[i]]);
     return {
-      version, baseline, accountsScored: scores.length,
+      version,
+      baseline,
+      accountsScored: scores.length,
       migration: migration.moves(),
       tiers: tierStats(Uint8Array.from(tiers), outcomes),
       baselineTiers: baseScorer ? tierStats(Uint8Array.from(baseTiers), outcomes) : [],

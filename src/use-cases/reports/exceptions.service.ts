@@ -57,16 +57,24 @@ export async function exceptionReport(ctx: AppContext, segmentKey: string, fromA
   const from = fromArg ?? new Date(to.getTime() - 90 * DAY);
   if (from >= to) throw BadUserInputError.forField('from', 'must be before to');
   const opportunities = await attributedOpportunities(ctx.em, segment.id, spansOf(await timeline(ctx, segment)), from, to);
-  const overrides: OverrideRow[] = (await ctx.em.query(
-    `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
+  const overrides: OverrideRow[] = (
+    await ctx.em.query(
+      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
      WHERE segment_id = $1 AND created_at < $3 AND (revoked_at IS NULL OR revoked_at > $2) AND (expires_at IS NULL OR expires_at > $2)
-     ORDER BY created_at DESC`, [segment.id, from, to])).map(toOverrideRow);
+     ORDER BY created_at DESC`,
+      [segment.id, from, to],
+    )
+  ).map(toOverrideRow);
 
   const items: ExceptionItemData[] = [];
   const seen = new Set<string>();
   for (const o of overrides) {
-    const kind: ExceptionKind | null = IN_ICP.has(o.tier) && !IN_ICP.has(o.computedTier) ? 'OVERRIDE_UP'
-      : !IN_ICP.has(o.tier) && IN_ICP.has(o.computedTier) ? 'OVERRIDE_DOWN' : null;
+    const kind: ExceptionKind | null =
+      IN_ICP.has(o.tier) && !IN_ICP.has(o.computedTier)
+        ? 'OVERRIDE_UP'
+        : !IN_ICP.has(o.tier) && IN_ICP.has(o.computedTier)
+          ? 'OVERRIDE_DOWN'
+          : null;
     if (!kind || seen.has(`${o.accountId}:${kind}`)) continue;
     seen.add(`${o.accountId}:${kind}`);
     const mine = opportunities.filter((x) => x.accountId === o.accountId);
@@ -76,8 +84,15 @@ export async function exceptionReport(ctx: AppContext, segmentKey: string, fromA
   for (const opp of opportunities.filter((x) => !IN_ICP.has(x.tier))) below.set(opp.accountId, [...(below.get(opp.accountId) ?? []), opp]);
   for (const [accountId, opps] of below) {
     const latest = opps.reduce((a, b) => (b.createdAt > a.createdAt ? b : a));
-    const override = latest.overrideId ? overrides.find((o) => o.id === latest.overrideId) ?? null : null;
-    items.push({ accountId, kind: 'PURSUED_BELOW_ICP', computedTier: latest.computedTier, effectiveTier: latest.tier, override, ...outcomes(opps) });
+    const override = latest.overrideId ? (overrides.find((o) => o.id === latest.overrideId) ?? null) : null;
+    items.push({
+      accountId,
+      kind: 'PURSUED_BELOW_ICP',
+      computedTier: latest.computedTier,
+      effectiveTier: latest.tier,
+      override,
+      ...outcomes(opps),
+    });
   }
 
   const closed = opportunities.filter((o) => o.outcome !== 'OPEN');
@@ -89,9 +104,20 @@ export async function exceptionReport(ctx: AppContext, segmentKey: string, fromA
   const shareOfPipeline = opportunities.length ? opportunities.filter(isException).length / opportunities.length : 0;
   // Several opportunities of one account are not independent trials: the test counts accounts.
   const test = clusteredTwoProportionTest(byAccount(inIcpClosed), byAccount(exceptionClosed));
-  const recommendation = test && test.pValue < 0.05 && exceptionWinRate! > inIcpWinRate!
-    ? `Exceptions won ${(exceptionWinRate! * 100).toFixed(1)} % of closed opportunities against ${(inIcpWinRate! * 100).toFixed(1)} % for in-ICP accounts `
-      + `(p = ${test.pValue.toPrecision(2)}): the ICP may be too narrow; review the criteria that ranked these accounts below STRONG.`
-    : null;
-  return { segment, from, to, exceptions: items, exceptionWinRate, inIcpWinRate, shareOfPipeline, withinCapacity: shareOfPipeline <= CAPACITY, recommendation };
+  const recommendation =
+    test && test.pValue < 0.05 && exceptionWinRate! > inIcpWinRate!
+      ? `Exceptions won ${(exceptionWinRate! * 100).toFixed(1)} % of closed opportunities against ${(inIcpWinRate! * 100).toFixed(1)} % for in-ICP accounts ` +
+        `(p = ${test.pValue.toPrecision(2)}): the ICP may be too narrow; review the criteria that ranked these accounts below STRONG.`
+      : null;
+  return {
+    segment,
+    from,
+    to,
+    exceptions: items,
+    exceptionWinRate,
+    inIcpWinRate,
+    shareOfPipeline,
+    withinCapacity: shareOfPipeline <= CAPACITY,
+    recommendation,
+  };
 }

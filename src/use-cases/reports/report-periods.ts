@@ -11,8 +11,10 @@ export const DAY = 86_400_000;
 /** A version of the segment that took effect (published or superseded), named by `field`. */
 export async function effectiveVersion(ctx: AppContext, segment: Segment, id: string, field: string): Promise<IcpVersion> {
   const version = await versionService.getById(ctx, id, field);
-  if (version.segmentId !== segment.id) throw BadUserInputError.forField(field, `version ${id} belongs to another segment than "${segment.key}"`);
-  if (!version.effectiveAt) throw BadUserInputError.forField(field, `version ${version.number} is a draft: it has no period (backtest it instead)`);
+  if (version.segmentId !== segment.id)
+    throw BadUserInputError.forField(field, `version ${id} belongs to another segment than "${segment.key}"`);
+  if (!version.effectiveAt)
+    throw BadUserInputError.forField(field, `version ${version.number} is a draft: it has no period (backtest it instead)`);
   return version;
 }
 
@@ -33,7 +35,6 @@ export function periodOf(version: IcpVersion, versions: IcpVersion[], now: Date)
   return { from: version.effectiveAt!, to: next?.effectiveAt ?? now };
 }
 
-
 export async function liveOrThrow(ctx: AppContext, segment: Segment): Promise<IcpVersion> {
   const live = await versionService.liveVersion(ctx, segment.id);
   if (!live) throw new NotFoundError(`segmentKey: segment "${segment.key}" has no live version`, { field: 'segmentKey' });
@@ -42,13 +43,15 @@ export async function liveOrThrow(ctx: AppContext, segment: Segment): Promise<Ic
 
 export function checkWindow(windowDays: number | null | undefined): number | null {
   if (windowDays == null) return null;
-  if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 3650) throw BadUserInputError.forField('windowDays', `must be 1 to 3650 days (got ${windowDays})`);
+  if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 3650)
+    throw BadUserInputError.forField('windowDays', `must be 1 to 3650 days (got ${windowDays})`);
   return windowDays * DAY;
 }
 
 /** A follow-up horizon in whole days, or null. */
 export function checkFollowUp(followUpDays: number | null | undefined): number | null {
   if (followUpDays == null) return null;
-  if (!Number.isInteger(followUpDays) || followUpDays < 1 || followUpDays > 3650) throw BadUserInputError.forField('followUpDays', `must be 1 to 3650 days (got ${followUpDays})`);
+  if (!Number.isInteger(followUpDays) || followUpDays < 1 || followUpDays > 3650)
+    throw BadUserInputError.forField('followUpDays', `must be 1 to 3650 days (got ${followUpDays})`);
   return followUpDays;
 }

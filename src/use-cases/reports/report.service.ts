@@ -21,16 +21,23 @@ export class ReportService {
     const version = versionId ? await effectiveVersion(ctx, segment, versionId, 'versionId') : await liveOrThrow(ctx, segment);
     const now = ctx.clock.now();
     // Overrides apply to the live version's fits; a superseded version shows what it computed.
-    const counts: Array<{ tier: FitTier; n: number }> = version.status === 'PUBLISHED'
-      ? await ctx.em.query(
-        `SELECT coalesce(o.tier, s.tier) AS tier, count(*)::int AS n FROM account_score s
+    const counts: Array<{ tier: FitTier; n: number }> =
+      version.status === 'PUBLISHED'
+        ? await ctx.em.query(
+            `SELECT coalesce(o.tier, s.tier) AS tier, count(*)::int AS n FROM account_score s
          LEFT JOIN fit_override o ON o.account_id = s.account_id AND o.segment_id = s.segment_id
               AND ${inForceAt('o', '$2')}
-         WHERE s.version_id = $1 AND s.valid_to IS NULL GROUP BY 1`, [version.id, now])
-      : await ctx.em.query('SELECT tier, count(*)::int AS n FROM account_score WHERE version_id = $1 AND valid_to IS NULL GROUP BY 1', [version.id]);
+         WHERE s.version_id = $1 AND s.valid_to IS NULL GROUP BY 1`,
+            [version.id, now],
+          )
+        : await ctx.em.query('SELECT tier, count(*)::int AS n FROM account_score WHERE version_id = $1 AND valid_to IS NULL GROUP BY 1', [
+            version.id,
+          ]);
     const versions = await timeline(ctx, segment);
     const { from, to } = periodOf(version, versions, now);
-    const opportunities = (await attributedOpportunities(ctx.em, segment.id, spansOf(versions), from, to)).filter((o) => o.versionId === version.id);
+    const opportunities = (await attributedOpportunities(ctx.em, segment.id, spansOf(versions), from, to)).filter(
+      (o) => o.versionId === version.id,
+    );
     const tiers = TIERS.map((tier) => {
       const mine = opportunities.filter((o) => o.tier === tier);
       const closed = mine.filter((o) => o.outcome !== 'OPEN');
@@ -54,20 +61,33 @@ export class ReportService {
    * With `followUpDays`, each period counts only what was created at least that long before now,
    * and only the outcomes within that many days of creation: both periods get the same follow-up.
    */
-  async conversionComparison(ctx: AppContext, args: {
-    segmentKey: string; beforeVersionId?: string | null; afterVersionId?: string | null; windowDays?: number | null; followUpDays?: number | null;
-  }): Promise<ConversionComparison> {
+  async conversionComparison(
+    ctx: AppContext,
+    args: {
+      segmentKey: string;
+      beforeVersionId?: string | null;
+      afterVersionId?: string | null;
+      windowDays?: number | null;
+      followUpDays?: number | null;
+    },
+  ): Promise<ConversionComparison> {
     const window = checkWindow(args.windowDays);
     const followUpDays = checkFollowUp(args.followUpDays);
     const segment = await segmentService.getByKey(ctx, args.segmentKey);
     await refreshStaleStatistics(ctx.em, REPORT_TABLES);
     const versions = await timeline(ctx, segment);
     const spans = spansOf(versions);
-    const after = args.afterVersionId ? await effectiveVersion(ctx, segment, args.afterVersionId, 'afterVersionId') : await liveOrThrow(ctx, segment);
+    const after = args.afterVersionId
+      ? await effectiveVersion(ctx, segment, args.afterVersionId, 'afterVersionId')
+      : await liveOrThrow(ctx, segment);
     const before = args.beforeVersionId
       ? await effectiveVersion(ctx, segment, args.beforeVersionId, 'beforeVersionId')
       : [...versions].reverse().find((v) => v.effectiveAt!.getTime() < after.effectiveAt!.getTime());
-    if (!before) throw BadUserInputError.forField('beforeVersionId', `segment "${segment.key}" has no version in effect before version ${after.number}`);
+    if (!before)
+      throw BadUserInputError.forField(
+        'beforeVersionId',
+        `segment "${segment.key}" has no version in effect before version ${after.number}`,
+      );
     if (before.effectiveAt!.getTime() >= after.effectiveAt!.getTime()) {
       throw BadUserInputError.forField('beforeVersionId', `version ${before.number} took effect after version ${after.number}`);
     }
@@ -75,16 +95,26 @@ export class ReportService {
     const pivot = after.effectiveAt!;
     const afterEnd = window ? new Date(Math.min(pivot.getTime() + window, now.getTime())) : periodOf(after, versions, now).to;
     // With a horizon, a period's cohorts end followUpDays before now (or where the period ends).
-    const cohort = (p: { from: Date; to: Date }) => (followUpDays === null ? p
-      : { from: p.from, to: new Date(Math.max(p.from.getTime(), Math.min(p.to.getTime(), now.getTime() - followUpDays * DAY))) });
-    const beforePeriod = cohort(window ? { from: new Date(pivot.getTime() - window), to: pivot } : { from: before.effectiveAt!, to: periodOf(before, versions, now).to });
+    const cohort = (p: { from: Date; to: Date }) =>
+      followUpDays === null
+        ? p
+        : { from: p.from, to: new Date(Math.max(p.from.getTime(), Math.min(p.to.getTime(), now.getTime() - followUpDays * DAY))) };
+    const beforePeriod = cohort(
+      window
+        ? { from: new Date(pivot.getTime() - window), to: pivot }
+        : { from: before.effectiveAt!, to: periodOf(before, versions, now).to },
+    );
     const afterPeriod = cohort({ from: pivot, to: afterEnd });
 
     // Aggregated in SQL per period (independent reads, side by side on pooled connections).
     const [b, a] = await Promise.all([beforePeriod, afterPeriod].map((p) => periodAggregates(ctx.em, segment.id, spans, p.from, p.to)));
     const beforeAll = conversionMetrics(b, followUpDays);
     const afterAll = conversionMetrics(a, followUpDays);
-    const ofTier = (x: TierOutcomes[], tier: FitTier) => conversionMetrics(x.filter((c) => c.tier === tier), followUpDays);
+    const ofTier = (x: TierOutcomes[], tier: FitTier) =>
+      conversionMetrics(
+        x.filter((c) => c.tier === tier),
+        followUpDays,
+      );
     const tiers = TIERS.map((tier) => ({ tier, before: ofTier(b, tier), after: ofTier(a, tier) }));
     const tierDeltas = compareTiers(tiers);
     const deltas = compareMetrics(beforeAll, afterAll);
@@ -96,8 +126,12 @@ export class ReportService {
       byTier: tiers.map((t, i) => ({ tier: t.tier, before: t.before.metrics, after: t.after.metrics, deltas: tierDeltas[i].deltas })),
       followUpDays,
       warnings: comparisonWarnings({
-        before: { name: 'before', ...beforePeriod, data: beforeAll }, after: { name: 'after', ...afterPeriod, data: afterAll },
-        now, followUpDays, deltas, tiers,
+        before: { name: 'before', ...beforePeriod, data: beforeAll },
+        after: { name: 'after', ...afterPeriod, data: afterAll },
+        now,
+        followUpDays,
+        deltas,
+        tiers,
       }),
     };
   }

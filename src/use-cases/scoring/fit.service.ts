@@ -1,6 +1,17 @@
 import { attributeIssues } from '../../domain/accounts/attribute-values';
 import { attributeService } from '../attributes/attribute.service';
-import { checkPageSize, encodeCursor, listScope, pageOfList, pageRequest, toPage, withDeferredCount, type Page, type PageArgs, type PageRequest } from '../../common/pagination';
+import {
+  checkPageSize,
+  encodeCursor,
+  listScope,
+  pageOfList,
+  pageRequest,
+  toPage,
+  withDeferredCount,
+  type Page,
+  type PageArgs,
+  type PageRequest,
+} from '../../common/pagination';
 import { Conditions } from '../../db/conditions';
 import type { AppContext } from '../context';
 import { assertNoIssues, BadUserInputError, NotFoundError } from '../../errors/domain-errors';
@@ -15,8 +26,16 @@ import type { FitData, FitFilter, ScoreData } from '../../model/score.types';
 
 export function scoreDataOf(row: ScoreRow): ScoreData {
   return {
-    accountId: row.accountId, versionId: row.versionId, score: row.score, tier: row.tier, outcomes: row.outcomes, computedAt: row.computedAt,
-    validFrom: row.validFrom, validTo: row.validTo, nextChangeAt: row.nextChangeAt, current: row.validTo === null,
+    accountId: row.accountId,
+    versionId: row.versionId,
+    score: row.score,
+    tier: row.tier,
+    outcomes: row.outcomes,
+    computedAt: row.computedAt,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    nextChangeAt: row.nextChangeAt,
+    current: row.validTo === null,
   };
 }
 
@@ -24,20 +43,33 @@ export function scoreDataOf(row: ScoreRow): ScoreData {
 export function fitDataOf(row: ScoreRow, override: OverrideRow | null, thresholds: TierThresholds): FitData {
   const base = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, computed: scoreDataOf(row) };
   if (!override) return { ...base, score: row.score, tier: row.tier, overridden: false, override: null };
-  return { ...base, score: effectiveScore(override.tier, override.score, row.score, thresholds), tier: override.tier, overridden: true, override };
+  return {
+    ...base,
+    score: effectiveScore(override.tier, override.score, row.score, thresholds),
+    tier: override.tier,
+    overridden: true,
+    override,
+  };
 }
 
 function checkFilter(filter: FitFilter | null | undefined): void {
   const { minScore, maxScore, tiers } = filter ?? {};
-  for (const [field, value] of [['minScore', minScore], ['maxScore', maxScore]] as const) {
-    if (value != null && (value < 0 || value > 100)) throw BadUserInputError.forField(`filter.${field}`, `must be between 0 and 100 (got ${value})`);
+  for (const [field, value] of [
+    ['minScore', minScore],
+    ['maxScore', maxScore],
+  ] as const) {
+    if (value != null && (value < 0 || value > 100))
+      throw BadUserInputError.forField(`filter.${field}`, `must be between 0 and 100 (got ${value})`);
   }
-  if (minScore != null && maxScore != null && minScore > maxScore) throw BadUserInputError.forField('filter.minScore', 'must not exceed filter.maxScore');
+  if (minScore != null && maxScore != null && minScore > maxScore)
+    throw BadUserInputError.forField('filter.minScore', 'must not exceed filter.maxScore');
   if (tiers && tiers.length === 0) throw BadUserInputError.forField('filter.tiers', 'must name at least one tier');
 }
 
 const matches = (f: FitData, filter: FitFilter | null | undefined) =>
-  (!filter?.tiers || filter.tiers.includes(f.tier)) && (filter?.minScore == null || f.score >= filter.minScore) && (filter?.maxScore == null || f.score <= filter.maxScore);
+  (!filter?.tiers || filter.tiers.includes(f.tier)) &&
+  (filter?.minScore == null || f.score >= filter.minScore) &&
+  (filter?.maxScore == null || f.score <= filter.maxScore);
 /** Ranking: effective score, highest first, then account id. */
 const ranksBefore = (a: { score: number; accountId: string }, b: { score: number; accountId: string }) =>
   a.score > b.score || (a.score === b.score && a.accountId < b.accountId);
@@ -56,7 +88,12 @@ export function fitsCursor(segmentKey: string, filter: FitFilter | null | undefi
  * in reverse). A single `score < s OR (score = s AND account_id > a)` condition gives the index no
  * starting point and scans from the top.
  */
-function pageQuery(c: Conditions, cursor: { score: string; accountId: string } | null, limit: number, backward: boolean): [string, unknown[]] {
+function pageQuery(
+  c: Conditions,
+  cursor: { score: string; accountId: string } | null,
+  limit: number,
+  backward: boolean,
+): [string, unknown[]] {
   const order = backward ? 'ORDER BY score ASC, account_id DESC' : 'ORDER BY score DESC, account_id ASC';
   if (!cursor) return [`SELECT ${SCORE_COLUMNS} FROM account_score ${c.where} ${order} LIMIT ${c.bind(limit)}`, c.params];
   const base = c.where;
@@ -76,7 +113,11 @@ function pageQuery(c: Conditions, cursor: { score: string; accountId: string } |
  * An account's current effective fit in one segment under its live version, through the
  * request's loaders; null when the account is not in the segment or no version is live.
  */
-export async function currentFit(ctx: AppContext, account: { id: string; segmentIds: string[] }, segmentId: string): Promise<FitData | null> {
+export async function currentFit(
+  ctx: AppContext,
+  account: { id: string; segmentIds: string[] },
+  segmentId: string,
+): Promise<FitData | null> {
   if (!account.segmentIds.includes(segmentId)) return null;
   const live = await ctx.loaders.liveVersionBySegmentId.load(segmentId);
   if (!live) return null;
@@ -103,31 +144,57 @@ export class FitService {
     // Segment, live version and overrides in force: one statement, as a page is read often.
     const context = await rankingContext(ctx.em, segmentKey, ctx.clock.now());
     if (!context) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
-    if (!context.versionId || !context.thresholds) return toPage([] as FitData[], request, () => [], (f) => f);
+    if (!context.versionId || !context.thresholds)
+      return toPage(
+        [] as FitData[],
+        request,
+        () => [],
+        (f) => f,
+      );
     const { versionId, thresholds, overrides } = context;
     const live = { id: versionId };
     const overriddenIds = overrides.map((o) => o.accountId);
 
-    const c = new Conditions().add('version_id = ?', live.id).add('valid_to IS NULL').add('NOT (account_id = ANY(?::uuid[]))', overriddenIds);
+    const c = new Conditions()
+      .add('version_id = ?', live.id)
+      .add('valid_to IS NULL')
+      .add('NOT (account_id = ANY(?::uuid[]))', overriddenIds);
     if (filter?.tiers) c.add('tier = ANY(?::text[])', filter.tiers);
     if (filter?.minScore != null) c.add('score >= ?', filter.minScore);
     if (filter?.maxScore != null) c.add('score <= ?', filter.maxScore);
     const filtered = c.snapshot();
-    const plain: FitData[] = filter?.overridden === true ? [] : (await ctx.em.query(...pageQuery(c, cursor, size + 1, backward)))
-      .map((r: any) => fitDataOf(toScoreRow(r), null, thresholds));
+    const plain: FitData[] =
+      filter?.overridden === true
+        ? []
+        : // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
+          (await ctx.em.query(...pageQuery(c, cursor, size + 1, backward))).map((r: any) => fitDataOf(toScoreRow(r), null, thresholds));
     const byAccount = new Map(overrides.map((o) => [o.accountId, o]));
-    const overridden: FitData[] = filter?.overridden === false || overrides.length === 0 ? [] : (await currentScores(ctx.em, overriddenIds, [live.id]))
-      .map((row) => fitDataOf(row, byAccount.get(row.accountId)!, thresholds))
-      .filter((f) => matches(f, filter));
+    const overridden: FitData[] =
+      filter?.overridden === false || overrides.length === 0
+        ? []
+        : (await currentScores(ctx.em, overriddenIds, [live.id]))
+            .map((row) => fitDataOf(row, byAccount.get(row.accountId)!, thresholds))
+            .filter((f) => matches(f, filter));
     // Overridden fits on the requested side of the cursor, merged in the direction of reading.
     const at = cursor && { score: Number(cursor.score), accountId: cursor.accountId };
     const onSide = (f: FitData) => !at || (backward ? ranksBefore(f, at) : ranksBefore(at, f));
     const inReadingOrder = (a: FitData, b: FitData) => ((backward ? ranksBefore(b, a) : ranksBefore(a, b)) ? -1 : 1);
     const merged = [...plain, ...overridden.filter(onSide)].sort(inReadingOrder).slice(0, size + 1);
 
-    const result = toPage(merged, request, (f) => [f.score.toFixed(2), f.accountId], (f) => f);
-    return withDeferredCount(result, async () => (filter?.overridden === true ? 0
-      : (await ctx.em.query(`SELECT count(*)::int AS n FROM account_score ${filtered.where}`, filtered.params))[0].n as number) + overridden.length);
+    const result = toPage(
+      merged,
+      request,
+      (f) => [f.score.toFixed(2), f.accountId],
+      (f) => f,
+    );
+    return withDeferredCount(
+      result,
+      async () =>
+        (filter?.overridden === true
+          ? 0
+          : ((await ctx.em.query(`SELECT count(*)::int AS n FROM account_score ${filtered.where}`, filtered.params))[0].n as number)) +
+        overridden.length,
+    );
   }
 
   /** Scores arbitrary attributes under any version (a draft too); writes nothing. */
@@ -137,8 +204,16 @@ export class FitService {
     const now = ctx.clock.now();
     const result = scorerFor(version).evaluate(attributes as Record<string, unknown>, now);
     return {
-      accountId: null, versionId: version.id, score: result.score, tier: result.tier, outcomes: result.outcomes, computedAt: now,
-      validFrom: now, validTo: null, nextChangeAt: result.nextChangeAt, attributes: attributes as Record<string, unknown>,
+      accountId: null,
+      versionId: version.id,
+      score: result.score,
+      tier: result.tier,
+      outcomes: result.outcomes,
+      computedAt: now,
+      validFrom: now,
+      validTo: null,
+      nextChangeAt: result.nextChangeAt,
+      attributes: attributes as Record<string, unknown>,
     };
   }
 

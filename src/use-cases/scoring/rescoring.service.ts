@@ -46,8 +46,12 @@ export function rescoreQuery(segmentId: string, previousVersionId: string | null
 export async function planAsBulk<T>(em: EntityManager, declare: () => Promise<T>): Promise<T> {
   const [before] = await em.query(
     `SELECT current_setting('enable_nestloop') AS nestloop, current_setting('cursor_tuple_fraction') AS fraction,
-            set_config('enable_nestloop', 'off', true), set_config('cursor_tuple_fraction', '1', true)`);
+            set_config('enable_nestloop', 'off', true), set_config('cursor_tuple_fraction', '1', true)`,
+  );
   const result = await declare();
-  await em.query(`SELECT set_config('enable_nestloop', $1, true), set_config('cursor_tuple_fraction', $2, true)`, [before.nestloop, before.fraction]);
+  await em.query(`SELECT set_config('enable_nestloop', $1, true), set_config('cursor_tuple_fraction', $2, true)`, [
+    before.nestloop,
+    before.fraction,
+  ]);
   return result;
 }

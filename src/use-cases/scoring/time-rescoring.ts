@@ -52,7 +52,11 @@ function planRow(due: DueScore, version: IcpVersion, now: Date, plan: Plan): voi
       else plan.close.push({ tid: due.tid, at });
       if (result.tier !== previous.tier) {
         plan.tierChanges.push({
-          accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, cause: 'TIME_PASSED', occurredAt: at,
+          accountId: row.accountId,
+          segmentId: row.segmentId,
+          versionId: row.versionId,
+          cause: 'TIME_PASSED',
+          occurredAt: at,
           before: { score: previous.score, tier: previous.tier as FitTier, overridden: false },
           after: { score: result.score, tier: result.tier, overridden: false },
         });
@@ -88,8 +92,9 @@ function planRow(due: DueScore, version: IcpVersion, now: Date, plan: Plan): voi
 export async function rescoreDueAccounts(ctx: AppContext, now: Date, limit = 1000): Promise<DueRescoring> {
   return runInTransaction({ ...ctx, principal: SYSTEM_PRINCIPAL }, async (tx) => {
     // A publish holds its live version's row until it commits; its segment waits for the next run.
-    const liveIds: string[] = (await tx.em.query(
-      `SELECT id FROM icp_version WHERE status = 'PUBLISHED' ORDER BY id FOR SHARE SKIP LOCKED`)).map((r: { id: string }) => r.id);
+    const liveIds: string[] = (
+      await tx.em.query(`SELECT id FROM icp_version WHERE status = 'PUBLISHED' ORDER BY id FOR SHARE SKIP LOCKED`)
+    ).map((r: { id: string }) => r.id);
     const versions = liveIds.length ? await tx.em.getRepository(IcpVersion).findBy({ id: In(liveIds) }) : [];
     const outcome: DueRescoring = { due: 0, rowsWritten: 0, overridesFlagged: 0 };
     let remaining = limit;

@@ -36,12 +36,24 @@ export class SegmentService {
       if (await repo.exists({ where: { key: input.key } })) {
         throw new ConflictError(`input.key: segment "${input.key}" already exists`, { field: 'input.key' });
       }
-      const segment = await repo.save(repo.create({
-        key: input.key, name: input.name.trim(), description: input.description?.trim() || null,
-        membership, versionsCreated: 0, createdAt: tx.clock.now(), createdBy: tx.principal.name,
-      }));
+      const segment = await repo.save(
+        repo.create({
+          key: input.key,
+          name: input.name.trim(),
+          description: input.description?.trim() || null,
+          membership,
+          versionsCreated: 0,
+          createdAt: tx.clock.now(),
+          createdBy: tx.principal.name,
+        }),
+      );
       const members = await accountService.assignSegment(tx, segment);
-      await auditService.record(tx, { action: 'segment.created', entityType: 'Segment', entityId: segment.id, after: { ...segmentView(segment), members } });
+      await auditService.record(tx, {
+        action: 'segment.created',
+        entityType: 'Segment',
+        entityId: segment.id,
+        after: { ...segmentView(segment), members },
+      });
       return segment;
     });
   }

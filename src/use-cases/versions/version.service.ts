@@ -43,8 +43,15 @@ function checkNotes(notes: string | null | undefined, field = 'notes'): string |
 
 /** What an audit row keeps of a version. */
 const versionView = (v: IcpVersion, withDefinition = false) => ({
-  id: v.id, segmentId: v.segmentId, number: v.number, status: v.status, revision: v.revision,
-  contentHash: v.contentHash, notes: v.notes, basedOnId: v.basedOnId, effectiveAt: v.effectiveAt,
+  id: v.id,
+  segmentId: v.segmentId,
+  number: v.number,
+  status: v.status,
+  revision: v.revision,
+  contentHash: v.contentHash,
+  notes: v.notes,
+  basedOnId: v.basedOnId,
+  effectiveAt: v.effectiveAt,
   ...(withDefinition ? { definition: v.definition } : {}),
 });
 
@@ -101,15 +108,37 @@ export class VersionService {
 
     return runInTransaction(ctx, async (tx) => {
       const [[{ versions_created: number }]] = await tx.em.query(
-        'UPDATE segment SET versions_created = versions_created + 1 WHERE id = $1 RETURNING versions_created', [segment.id]);
+        'UPDATE segment SET versions_created = versions_created + 1 WHERE id = $1 RETURNING versions_created',
+        [segment.id],
+      );
       const now = tx.clock.now();
       const repo = tx.em.getRepository(IcpVersion);
-      const draft = await repo.save(repo.create({
-        segmentId: segment.id, number, status: 'DRAFT', revision: 1, definition, contentHash: definitionHash(definition),
-        notes: notes ?? null, basedOnId: basedOn?.id ?? null, createdBy: tx.principal.name, createdAt: now, updatedAt: now,
-        discardedAt: null, publishedAt: null, publishedBy: null, effectiveAt: null, supersededAt: null,
-      }));
-      await auditService.record(tx, { action: 'version.created', entityType: 'IcpVersion', entityId: draft.id, after: versionView(draft, true) });
+      const draft = await repo.save(
+        repo.create({
+          segmentId: segment.id,
+          number,
+          status: 'DRAFT',
+          revision: 1,
+          definition,
+          contentHash: definitionHash(definition),
+          notes: notes ?? null,
+          basedOnId: basedOn?.id ?? null,
+          createdBy: tx.principal.name,
+          createdAt: now,
+          updatedAt: now,
+          discardedAt: null,
+          publishedAt: null,
+          publishedBy: null,
+          effectiveAt: null,
+          supersededAt: null,
+        }),
+      );
+      await auditService.record(tx, {
+        action: 'version.created',
+        entityType: 'IcpVersion',
+        entityId: draft.id,
+        after: versionView(draft, true),
+      });
       return draft;
     });
   }
@@ -122,15 +151,24 @@ export class VersionService {
       const draft = await this.lock(tx, args.id);
       if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is ${draft.status}: only drafts can be edited`);
       if (draft.revision !== args.expectedRevision) {
-        throw new ConflictError(`expectedRevision: the draft is at revision ${draft.revision}, not ${args.expectedRevision}; reload it and apply your change again`,
-          { field: 'expectedRevision', currentRevision: draft.revision });
+        throw new ConflictError(
+          `expectedRevision: the draft is at revision ${draft.revision}, not ${args.expectedRevision}; reload it and apply your change again`,
+          { field: 'expectedRevision', currentRevision: draft.revision },
+        );
       }
       const before = versionView(draft, true);
       await tx.em.query(
         `UPDATE icp_version SET definition = $2, content_hash = $3, revision = revision + 1, notes = $4, updated_at = $5 WHERE id = $1`,
-        [draft.id, definition, definitionHash(definition), notes === undefined ? draft.notes : notes, tx.clock.now()]);
+        [draft.id, definition, definitionHash(definition), notes === undefined ? draft.notes : notes, tx.clock.now()],
+      );
       const updated = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: draft.id });
-      await auditService.record(tx, { action: 'version.updated', entityType: 'IcpVersion', entityId: draft.id, before, after: versionView(updated, true) });
+      await auditService.record(tx, {
+        action: 'version.updated',
+        entityType: 'IcpVersion',
+        entityId: draft.id,
+        before,
+        after: versionView(updated, true),
+      });
       return updated;
     });
   }
@@ -140,7 +178,12 @@ export class VersionService {
       const draft = await this.lock(tx, id);
       if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is ${draft.status}: only drafts can be discarded`);
       await tx.em.query('UPDATE icp_version SET discarded_at = $2 WHERE id = $1', [draft.id, tx.clock.now()]);
-      await auditService.record(tx, { action: 'version.discarded', entityType: 'IcpVersion', entityId: draft.id, before: versionView(draft) });
+      await auditService.record(tx, {
+        action: 'version.discarded',
+        entityType: 'IcpVersion',
+        entityId: draft.id,
+        before: versionView(draft),
+      });
       return true;
     });
   }
