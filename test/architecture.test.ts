@@ -1,0 +1,183 @@
+/**
+ * The direction of dependencies (.dependency-cruiser.js, README "Layout") holds on src/, and the
+ * check itself fails on what it forbids: fixtures with a cycle, an import against the layers and
+ * a cycle between two feature folders made of files that do not form a module cycle.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const CONFIG = path.join(ROOT, '.dependency-cruiser.js');
+const BIN = path.join(ROOT, 'node_modules', '.bin', 'depcruise');
+
+interface Violation {
+  from: string;
+  to: string;
+  rule: { name: string };
+}
+interface Cruise {
+  modules: { source: string; dependencies: { resolved: string }[] }[];
+  summary: { violations: Violation[] };
+}
+
+function cruise(cwd: string): Cruise {
+  // depcruise exits non-zero when it finds violations; the JSON is on stdout either way.
+  try {
+    return JSON.parse(
+      execFileSync(BIN, ['src', '--config', CONFIG, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 }),
+    );
+  } catch (err) {
+    const stdout = (err as { stdout?: string }).stdout;
+    if (!stdout) throw err;
+    return JSON.parse(stdout);
+  }
+}
+
+/** `src/use-cases/overrides/override.service.ts` -> `use-cases/overrides`; `src/config.ts` -> `config`. */
+export function folderOf(file: string): string {
+  const parts = file.replace(/^src\//, '').split('/');
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0].replace(/\.ts$/, '');
+}
+
+/** Folders that reach each other through imports (strongly connected components of more than one folder). */
+export function folderCycles(result: Cruise): string[][] {
+  const edges = new Map<string, Set<string>>();
+  for (const m of result.modules) {
+    if (!m.source.startsWith('src/')) continue;
+    const from = folderOf(m.source);
+    for (const d of m.dependencies) {
+      if (!d.resolved.startsWith('src/')) continue;
+      const to = folderOf(d.resolved);
+      if (to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+    }
+  }
+  // Tarjan's algorithm.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) cycles.push(component.sort());
+    }
+  };
+  for (const v of edges.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
+function fixture(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-architecture-'));
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16' } }));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+/**
+ * What the move into layers left to untangle (issue 11). Each fix removes its line; the list
+ * must end empty, and a line that no longer occurs fails the test until it is removed.
+ */
+const KNOWN_VIOLATIONS: string[] = [
+  'api-goes-through-use-cases: src/api/resolvers/webhook.resolver.ts -> src/stores/outbox-store.ts',
+  'api-goes-through-use-cases: src/api/resolvers/webhook.resolver.ts -> src/stores/webhook-store.ts',
+  'domain-is-pure: src/domain/statistics/conversion-metrics.ts -> src/use-cases/reports/attribution.ts',
+  'domain-is-pure: src/domain/statistics/statistics.ts -> src/demo/account-generator.ts',
+  'infra-at-the-bottom: src/db/entities.ts -> src/model/account.entity.ts',
+  'infra-at-the-bottom: src/db/entities.ts -> src/model/api-key.entity.ts',
+  'infra-at-the-bottom: src/db/entities.ts -> src/model/attribute-definition.entity.ts',
+  'infra-at-the-bottom: src/db/entities.ts -> src/model/icp-version.entity.ts',
+  'infra-at-the-bottom: src/db/entities.ts -> src/model/segment.entity.ts',
+  'infra-at-the-bottom: src/queue/jobs.ts -> src/jobs/override-expiries.job.ts',
+  'infra-at-the-bottom: src/queue/jobs.ts -> src/jobs/publish.job.ts',
+  'infra-at-the-bottom: src/queue/jobs.ts -> src/jobs/time-rescoring.job.ts',
+  'infra-at-the-bottom: src/queue/jobs.ts -> src/jobs/webhook.jobs.ts',
+  'model-is-shapes: src/model/delivery.types.ts -> src/stores/outbox-store.ts',
+  'model-is-shapes: src/model/delivery.types.ts -> src/stores/webhook-store.ts',
+  'model-is-shapes: src/model/discovery.types.ts -> src/domain/discovery/discovery-statistics.ts',
+  'model-is-shapes: src/model/discovery.types.ts -> src/stores/outcome-store.ts',
+  'model-is-shapes: src/model/override.types.ts -> src/domain/overrides/effective-fit.ts',
+  'model-is-shapes: src/model/publish-job.types.ts -> src/domain/scoring/tier-migration.ts',
+  'model-is-shapes: src/model/version.types.ts -> src/domain/definitions/definition-diff.ts',
+  'no-cycles: src/use-cases/context.ts -> src/use-cases/loaders.ts',
+];
+const KNOWN_FOLDER_CYCLES: string[][] = [
+  ['api/resolvers', 'api/server'],
+  ['domain/definitions', 'domain/discovery', 'domain/overrides', 'domain/scoring', 'model', 'stores'],
+  ['domain/statistics', 'use-cases/reports'],
+  ['jobs', 'queue', 'use-cases/publishing'],
+  ['use-cases/accounts', 'use-cases/overrides', 'use-cases/scoring', 'use-cases/segments', 'use-cases/versions'],
+];
+
+const rulesBroken = (r: Cruise) => r.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort();
+
+describe('architecture', () => {
+  jest.setTimeout(120_000);
+
+  it('src/ has no cycle, no import against the layers and no cycle between folders', () => {
+    const result = cruise(ROOT);
+    expect(rulesBroken(result)).toEqual(KNOWN_VIOLATIONS);
+    expect(folderCycles(result).sort()).toEqual(KNOWN_FOLDER_CYCLES);
+  });
+
+  it('the check fails on a module cycle, on an import against the layers and on an orphan', () => {
+    const dir = fixture({
+      'src/main.ts': "import './api/schema';\nimport './domain/a';\n",
+      'src/api/schema.ts': "import '../use-cases/publish';\n",
+      'src/use-cases/publish.ts': "import '../api/schema';\nimport '../stores/score-store';\n",
+      'src/stores/score-store.ts': "import '../db/sql';\n",
+      'src/db/sql.ts': 'export const sql = 1;\n',
+      'src/domain/a.ts': "import './b';\n",
+      'src/domain/b.ts': "import './a';\nimport '../db/sql';\n",
+      'src/domain/unused.ts': 'export const unused = 1;\n',
+    });
+    try {
+      expect(rulesBroken(cruise(dir))).toEqual([
+        'domain-is-pure: src/domain/b.ts -> src/db/sql.ts',
+        'no-cycles: src/api/schema.ts -> src/use-cases/publish.ts',
+        'no-cycles: src/domain/a.ts -> src/domain/b.ts',
+        'no-orphans: src/domain/unused.ts -> src/domain/unused.ts',
+        'use-cases-below-entry-points: src/use-cases/publish.ts -> src/api/schema.ts',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds two feature folders that import each other through different files', () => {
+    const dir = fixture({
+      'src/main.ts': "import './use-cases/overrides/override.service';\n",
+      'src/use-cases/overrides/override.service.ts': "import '../scoring/fit.service';\n",
+      'src/use-cases/scoring/fit.service.ts': "import '../overrides/effective-fit';\n",
+      'src/use-cases/overrides/effective-fit.ts': 'export const effective = 1;\n',
+    });
+    try {
+      const result = cruise(dir);
+      expect(rulesBroken(result)).toEqual([]);
+      expect(folderCycles(result)).toEqual([['use-cases/overrides', 'use-cases/scoring']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
