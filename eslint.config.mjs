@@ -8,11 +8,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    // With decorator metadata on, the type-imports rule keeps value imports that type-graphql reads at runtime.
+    languageOptions: { globals: { ...globals.node }, parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       // Unused code fails the type check already (noUnusedLocals/Parameters); `_name` marks a deliberate one.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      // type-graphql's decorators need the classes they name at runtime; type-only imports are still the default.
       '@typescript-eslint/consistent-type-imports': [
         'error',
         { prefer: 'type-imports', disallowTypeAnnotations: false, fixStyle: 'inline-type-imports' },

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../use-cases/context';
 import { AttributeDefinition } from '../../model/attribute-definition.entity';
-import { type AttributeInput } from '../../model/attribute.input';
+import { AttributeInput } from '../../model/attribute.input';
 import { attributeService } from '../../use-cases/attributes/attribute.service';
 
 @Resolver()

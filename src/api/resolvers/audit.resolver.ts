@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { type ConnectionArgs } from '../../common/pagination';
+import { ConnectionArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { AuditEventConnection, AuditFilter, AuditIntegrity } from '../../model/audit-event.types';
 import { auditService } from '../../use-cases/audit/audit.service';

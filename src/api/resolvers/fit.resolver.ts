@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import { type ConnectionArgs } from '../../common/pagination';
+import { ConnectionArgs } from '../../common/pagination';
 import { Account } from '../../model/account.entity';
 import { JSONScalar } from '../../common/scalars';
 import type { AppContext } from '../../use-cases/context';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { type ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
+import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import { Account } from '../../model/account.entity';
 import type { AppContext } from '../../use-cases/context';
 import { outcomeService } from '../../use-cases/outcomes/outcome.service';

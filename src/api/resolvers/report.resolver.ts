@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '../../model/account.entity';
-import { type ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
+import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { backtest } from '../../use-cases/reports/backtest.service';
 import { exceptionReport, type ExceptionItemData } from '../../use-cases/reports/exceptions.service';

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { type ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
+import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { IcpVersion, IcpVersionConnection } from '../../model/icp-version.entity';
 import { Segment } from '../../model/segment.entity';
-import { type CreateSegmentInput } from '../../model/segment.input';
+import { CreateSegmentInput } from '../../model/segment.input';
 import { segmentService } from '../../use-cases/segments/segment.service';
 
 @Resolver(() => Segment)
