@@ -10,7 +10,7 @@ import {
   AccountFilter,
   AccountInput,
   AttributeValue,
-  type HistoryConnectionArgs,
+  HistoryConnectionArgs,
   UpsertAccountsResult,
   attributeValuesOf,
 } from '../../model/account.input';

@@ -13,7 +13,7 @@ import {
   Override,
   OverrideConnection,
   OverrideFilter,
-  type OverrideFitInput,
+  OverrideFitInput,
   OverrideStatusEnum,
   type OverrideRow,
 } from '../../model/override.types';
