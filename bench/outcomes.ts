@@ -13,8 +13,8 @@ import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { v7 as uuidv7 } from 'uuid';
 import { createRng } from '../src/demo/account-generator';
+import { DAY } from '../src/common/dates';
 
-const DAY = 86_400_000;
 const ROWS_PER_CHUNK = 5000;
 const TIERS = ['PERFECT', 'STRONG', 'MODERATE', 'WEAK', 'DISQUALIFIED'] as const;
 const WIN_RATE = [0.45, 0.35, 0.22, 0.12, 0.05];

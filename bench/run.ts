@@ -32,9 +32,9 @@ import { prepareWindowsEndingTogether, timeTimeRescoring } from './time-rescorin
 import { formatLine, int, ms, sec, verdict, type Figure, type Line } from './report';
 import { gql, prepareOutcomes, timeReports } from './report-timing';
 import { planBatches, upsertViaHttp, upsertViaService, type UpsertFigure } from './upsert';
+import { DAY } from '../src/common/dates';
 
 const SEGMENT = 'bench';
-const DAY = 86_400_000;
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 

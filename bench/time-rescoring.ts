@@ -11,8 +11,8 @@ import { rescoreDueAccounts } from '../src/use-cases/scoring/time-rescoring';
 import { createSystemContext } from '../src/use-cases/system-context';
 import { timePublish } from './publish';
 import { int, sec } from './report';
+import { DAY } from '../src/common/dates';
 
-const DAY = 86_400_000;
 /** Rows per transaction: large enough for COPY to write them, small enough to hold few locks for long. */
 const BATCH = 10_000;
 

@@ -9,7 +9,10 @@
 /** The accepted forms, for messages. */
 export const DATE_FORMS = 'YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]';
 
-export const MS_PER_DAY = 86_400_000;
+/** Durations in milliseconds, the unit of Date arithmetic. */
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
 
 /** The two-digit number at `s[i]`, or -1; the caller guarantees `i + 1 < s.length`. */
 function pairAt(s: string, i: number): number {
@@ -51,7 +54,7 @@ export function parseInstant(s: string, requireOffset = false): number {
     d = pairAt(s, 8);
   const y = hi * 100 + lo;
   if (hi < 0 || lo < 0 || y === 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
-  const day = daysFromCivil(y, mo, d) * MS_PER_DAY;
+  const day = daysFromCivil(y, mo, d) * DAY;
   if (len === 10) return requireOffset ? NaN : day;
 
   if (len < 16 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return NaN; // 'T', ':'

@@ -10,8 +10,8 @@ import { generateAccounts } from './account-generator';
 import { seedOutcomes } from './demo-outcomes';
 import { seedOverrides } from './demo-overrides';
 import { DEMO_SEGMENTS } from './icp-definitions.demo';
+import { DAY } from '../common/dates';
 
-const DAY = 86_400_000;
 export const DEMO_ACCOUNTS = 10_000;
 const BATCH = 1_000;
 

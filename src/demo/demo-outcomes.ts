@@ -11,8 +11,8 @@ import { outcomeService } from '../use-cases/outcomes/outcome.service';
 import type { LeadInput, OpportunityInput } from '../model/outcome.types';
 import type { FitTier } from '../model/icp-definition';
 import { createRng } from './account-generator';
+import { DAY } from '../common/dates';
 
-const DAY = 86_400_000;
 const BATCH = 5000;
 const DEAL_SIZE: Record<string, number> = { strategic: 250_000, enterprise: 80_000, growth: 25_000 };
 

@@ -4,8 +4,8 @@ import { overrideService } from '../use-cases/overrides/override.service';
 import type { OverrideCategory } from '../model/override.types';
 import type { FitTier } from '../model/icp-definition';
 import { createRng } from './account-generator';
+import { DAY } from '../common/dates';
 
-const DAY = 86_400_000;
 const MANAGERS = ['maria.lopez (sales)', 'tom.becker (sales)', 'aisha.khan (sales)'];
 const UP: Array<[OverrideCategory, string]> = [
   [

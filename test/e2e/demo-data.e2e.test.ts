@@ -1,5 +1,6 @@
 import { isEmpty, seedDemo } from '../../src/demo/demo-data';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { DAY } from '../../src/common/dates';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -116,7 +117,6 @@ describe('demo data', () => {
     // By hand: use case 4 + 3 + 3 (12,000 employees) = 10 -> 25; commercial 3 ($250K) + 2 (engaged 10 days ago) + 2 (growth 0.3)
     // = 7 -> 17.5; technical 4 + 3 + 3 = 10 -> 25; strategic 3 ($4.2B) + 0 + 2 + 0.5 (funded 200 days ago) = 5.5 -> 13.75.
     // 81.25 of 100 = 32.5 of seed 000's 40: STRONG, "active pursuit". The engagement band of 30 days ends first.
-    const DAY = 86_400_000;
     const engagedAt = new Date(Math.floor(Date.now() / DAY) * DAY - 10 * DAY);
     const { previewScore } = await t.data(
       `query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {

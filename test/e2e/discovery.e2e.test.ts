@@ -2,6 +2,7 @@ import jStat from 'jstat';
 import { createRng } from '../../src/demo/account-generator';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { DAY } from '../../src/common/dates';
 
 /**
  * A planted history: 2,400 accounts with one closed opportunity each over the last 360 days.
@@ -10,7 +11,6 @@ import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers
  * The live version is built on the noise.
  */
 const NOW = new Date('2026-11-24T12:00:00Z');
-const DAY = 86_400_000;
 const clock = new ManualClock(NOW);
 const DRIVERS = ['industry', 'employees', 'techStack'];
 const NOISE = [

@@ -1,12 +1,12 @@
 import { overrideService } from '../../src/use-cases/overrides/override.service';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { HOUR } from '../../src/common/dates';
 
 const clock = new ManualClock(new Date('2026-11-24T12:00:00Z'));
 let t: TestApp;
 let manager: string;
 let ids: Record<string, string>;
-const HOUR = 3_600_000;
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
 
 // seedDefinition, thresholds 80/60/40: perfect 90, strong 77.5, moderate 50, weak 0 (see accounts.e2e for the arithmetic).

@@ -1,8 +1,8 @@
 import { compileMatchesAll, evaluateTest, matchesAll } from '../../src/domain/scoring/attribute-test';
 import type { AttributeTest, Operator } from '../../src/model/icp-definition';
+import { DAY } from '../../src/common/dates';
 
 const AT = new Date('2025-06-30T12:00:00Z');
-const DAY = 86_400_000;
 
 /** Evaluates `test` on `{ x: value }`; `value` undefined means the key is absent. */
 function run(test: Omit<AttributeTest, 'attribute'>, value?: unknown, at: Date = AT) {

@@ -8,8 +8,8 @@ import { diffDefinitions } from '../../src/domain/definitions/definition-diff';
 import { validateDefinition } from '../../src/domain/definitions/definition-validator';
 import { DEMO_SEGMENTS } from '../../src/demo/icp-definitions.demo';
 import type { AttributeCatalogue, AttributeType, CatalogueEntry, CriterionSpec, IcpDefinitionSpec } from '../../src/model/icp-definition';
+import { DAY } from '../../src/common/dates';
 
-const DAY = 86_400_000;
 const AT = new Date('2026-06-01T00:00:00Z');
 const ago = (ms: number) => new Date(AT.getTime() - ms).toISOString();
 

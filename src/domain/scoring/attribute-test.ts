@@ -3,7 +3,7 @@
  * Tests are compiled once into a predicate so that bulk scoring pays for operand preparation
  * (lower-casing, sets, date parsing) once per definition, not once per account.
  */
-import { MS_PER_DAY, parseInstant } from '../../common/dates';
+import { DAY, parseInstant } from '../../common/dates';
 import type { AccountAttributes, AttributeTest, BandSpec, Operator } from '../../model/icp-definition';
 
 /** Outcome of a test on one account. `missing` implies `!matched`. */
@@ -183,7 +183,7 @@ function matcherFor(test: AttributeTest): (value: unknown, atMs: number) => bool
     case 'WITHIN_DAYS': {
       const days = test.value;
       if (!isNumber(days)) return NEVER;
-      const span = days * MS_PER_DAY;
+      const span = days * DAY;
       return (v, atMs) => {
         if (typeof v !== 'string') return false;
         const t = parseInstant(v);
@@ -207,7 +207,7 @@ const firstInstantAfter = (endMs: number): number => Math.floor(endMs) + 1;
 function withinDaysNextChange(test: AttributeTest): ((value: unknown, atMs: number) => number) | undefined {
   const days = test.value;
   if (!isNumber(days)) return undefined;
-  const span = days * MS_PER_DAY;
+  const span = days * DAY;
   return (v, atMs) => {
     if (typeof v !== 'string') return NaN;
     const t = parseInstant(v);
@@ -223,7 +223,7 @@ function numericBands(test: GradableTest): Array<{ min: number; max: number; max
   return (Array.isArray(test.bands) ? test.bands : []).map((b) => ({
     min: isNumber(b?.min) ? b.min : -Infinity,
     max: isNumber(b?.max) ? b.max : Infinity,
-    maxAgeMs: isNumber(b?.maxAgeDays) ? b.maxAgeDays * MS_PER_DAY : NaN,
+    maxAgeMs: isNumber(b?.maxAgeDays) ? b.maxAgeDays * DAY : NaN,
   }));
 }
 

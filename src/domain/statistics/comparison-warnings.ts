@@ -3,8 +3,8 @@
  * for the people who read the comparison, each with what would make it fairer.
  */
 import type { MetricDeltaData, OutcomeTimes, PeriodData } from './conversion-metrics';
+import { DAY } from '../../common/dates';
 
-const DAY = 86_400_000;
 /** The share of outcomes a follow-up horizon should cover. */
 const COVERAGE = 0.9;
 /** Above this share of open opportunities, win rate and cycle rest on the quick deals. */

@@ -15,13 +15,14 @@ import type { Clock } from '../context';
 import { eventPayload, eventsAfter, eventsByIds, lastSequence } from '../../stores/outbox-store';
 import { signatureHeader } from '../../domain/delivery/signature';
 import { guardedLookup } from './url-guard';
+import { HOUR } from '../../common/dates';
 import { deliveryStore, webhookStore, type DeliveryRow } from '../../stores/webhook-store';
 
 /** At most this many events in one POST. */
 export const EVENTS_PER_DELIVERY = 100;
 /** A receiver must answer within this time. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
-const MAX_RETRY_DELAY_MS = 3_600_000;
+const MAX_RETRY_DELAY_MS = HOUR;
 
 export interface DeliverySettings {
   allowPrivate: boolean;
@@ -140,7 +141,7 @@ export async function sendDue(ds: DataSource, webhookId: string, settings: Deliv
     }
     const error = result.error ?? `answered HTTP ${result.statusCode}`;
     const next = new Date(after.getTime() + retryDelayMs(delivery.attempts + 1, settings.retryBaseMs));
-    const giveUpAt = delivery.createdAt.getTime() + settings.retryHours * 3_600_000;
+    const giveUpAt = delivery.createdAt.getTime() + settings.retryHours * HOUR;
     if (next.getTime() > giveUpAt) {
       // Retries exhausted: FAILED (redeliverWebhook sends it again); the line moves on.
       await deliveryStore.recordAttempt(ds.manager, delivery.id, {

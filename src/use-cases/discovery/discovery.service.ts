@@ -18,8 +18,8 @@ import type { AttributeInsight, IcpInsights, InsightOptions, OutOfSampleCheck, S
 import { planDraft, thresholdsFor } from '../../domain/discovery/draft-builder';
 import { analyse, describeTest, MIN_OUTCOMES, type Analysis, type Finding } from '../../domain/discovery/insight-analysis';
 import { countPopulation, scanLabelled, splitInstant, type InsightBasis, type Labelling } from '../../stores/outcome-store';
+import { DAY } from '../../common/dates';
 
-const DAY = 86_400_000;
 const DEFAULT_DAYS = 365;
 /** The older share of the period's outcomes teaches the suggestion; the newer rest tests it. */
 const TRAIN_SHARE = 0.7;

@@ -9,9 +9,9 @@ import { attributedOpportunities, REPORT_TABLES, type AttributedOpportunity } fr
 import { spansOf, timeline } from './report-periods';
 import type { ExceptionKind } from '../../model/report.types';
 import { clusteredTwoProportionTest, type Cluster } from '../../domain/statistics/statistics';
+import { DAY } from '../../common/dates';
 
 const IN_ICP: ReadonlySet<FitTier> = new Set(['PERFECT', 'STRONG']);
-const DAY = 86_400_000;
 export const CAPACITY = 0.15;
 
 export interface ExceptionItemData {

@@ -4,9 +4,9 @@ import type { Segment } from '../../model/segment.entity';
 import { FIT_TIERS, type FitTier } from '../../model/icp-definition';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { versionService } from '../versions/version.service';
+import { DAY } from '../../common/dates';
 
 export const TIERS: readonly FitTier[] = FIT_TIERS;
-export const DAY = 86_400_000;
 
 /** A version of the segment that took effect (published or superseded), named by `field`. */
 export async function effectiveVersion(ctx: AppContext, segment: Segment, id: string, field: string): Promise<IcpVersion> {

@@ -7,7 +7,8 @@ import type { FitTier } from '../../model/icp-definition';
 import { attributedOpportunities, periodAggregates, REPORT_TABLES, type TierOutcomes } from './attribution';
 import { comparisonWarnings } from '../../domain/statistics/comparison-warnings';
 import { compareMetrics, compareTiers, conversionMetrics } from '../../domain/statistics/conversion-metrics';
-import { checkFollowUp, checkWindow, DAY, effectiveVersion, liveOrThrow, periodOf, spansOf, TIERS, timeline } from './report-periods';
+import { checkFollowUp, checkWindow, effectiveVersion, liveOrThrow, periodOf, spansOf, TIERS, timeline } from './report-periods';
+import { DAY } from '../../common/dates';
 import type { ConversionComparison, TierDashboard } from '../../model/report.types';
 
 export class ReportService {
