@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { v7 as uuidv7 } from 'uuid';
-import { createRng } from '../src/demo/account-generator';
+import { createRng } from '../src/common/random';
 import { DAY } from '../src/common/dates';
 
 const ROWS_PER_CHUNK = 5000;

@@ -4,6 +4,7 @@
  * 1,000,000 accounts are generated, and a benchmark can regenerate exactly the demo's rows.
  * Attribute keys and types follow the catalogue of migration 1764000000000-Registry.
  */
+import { createRng } from '../common/random';
 
 /** An attribute value as the catalogue types allow (DATE values are `YYYY-MM-DD` strings). */
 export type GeneratedValue = string | number | boolean | string[] | null;
@@ -28,17 +29,6 @@ export interface GenerateOptions {
 
 /** Default reference instant: fixed so that output never depends on the clock. */
 export const DEFAULT_NOW = new Date('2026-11-01T00:00:00Z');
-
-/** A seeded PRNG (mulberry32) returning numbers in [0, 1); same seed, same sequence. */
-export function createRng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** murmur3's finaliser: spreads (seed, index) so that neighbouring indexes get unrelated streams. */
 function fmix(h: number): number {

@@ -10,7 +10,7 @@ import type { AppContext } from '../use-cases/context';
 import { outcomeService } from '../use-cases/outcomes/outcome.service';
 import type { LeadInput, OpportunityInput } from '../model/outcome.types';
 import type { FitTier } from '../model/icp-definition';
-import { createRng } from './account-generator';
+import { createRng } from '../common/random';
 import { DAY } from '../common/dates';
 
 const BATCH = 5000;

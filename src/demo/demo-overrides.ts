@@ -3,7 +3,7 @@ import type { AppContext } from '../use-cases/context';
 import { overrideService } from '../use-cases/overrides/override.service';
 import type { OverrideCategory } from '../model/override.types';
 import type { FitTier } from '../model/icp-definition';
-import { createRng } from './account-generator';
+import { createRng } from '../common/random';
 import { DAY } from '../common/dates';
 
 const MANAGERS = ['maria.lopez (sales)', 'tom.becker (sales)', 'aisha.khan (sales)'];

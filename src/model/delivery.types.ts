@@ -5,12 +5,11 @@ import { connectionTypes } from '../common/pagination';
 import { Segment } from './segment.entity';
 import type { FitTier } from './icp-definition';
 import { IcpVersion } from './icp-version.entity';
-import { EVENT_TYPES, FIT_CHANGE_CAUSES, type EventType, type FitChangeCause } from '../stores/outbox-store';
-import type { DeliveryStatus } from '../stores/webhook-store';
+import { DELIVERY_STATUSES, EVENT_TYPES, FIT_CHANGE_CAUSES, type DeliveryStatus, type EventType, type FitChangeCause } from './delivery';
 
 export const WebhookEventTypeEnum = enumObject(EVENT_TYPES);
 export const FitChangeCauseEnum = enumObject(FIT_CHANGE_CAUSES);
-export const DeliveryStatusEnum = enumObject(['PENDING', 'DELIVERED', 'FAILED'] as const);
+export const DeliveryStatusEnum = enumObject(DELIVERY_STATUSES);
 
 registerEnumType(WebhookEventTypeEnum, {
   name: 'WebhookEventType',

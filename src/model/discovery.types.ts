@@ -4,8 +4,7 @@ import { Segment } from './segment.entity';
 import type { Dimension } from './icp-definition';
 import { Criterion } from './icp-definition.types';
 import { IcpVersion } from './icp-version.entity';
-import type { IndependenceMethod } from '../domain/discovery/discovery-statistics';
-import type { InsightBasis } from '../stores/outcome-store';
+import type { IndependenceMethod, InsightBasis } from './discovery';
 
 export const InsightBasisEnum = { WON_VS_LOST: 'WON_VS_LOST', TOP_VALUE: 'TOP_VALUE' } as const;
 registerEnumType(InsightBasisEnum, {

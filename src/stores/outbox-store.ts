@@ -4,22 +4,10 @@
  * change without its event and no event without its change. The table's trigger orders them by
  * commit; readers page through them by sequence.
  */
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '../db/sql';
 import type { FitTier } from '../model/icp-definition';
+import type { EventType, FitChangeCause, OutboxEvent } from '../model/delivery';
 import { inForceAt } from './override-rows';
-
-export const EVENT_TYPES = ['FIT_CHANGED', 'VERSION_PUBLISHED', 'OVERRIDE_CREATED', 'OVERRIDE_REVOKED', 'OVERRIDE_EXPIRED'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export const FIT_CHANGE_CAUSES = [
-  'ACCOUNT_UPDATED',
-  'VERSION_PUBLISHED',
-  'OVERRIDE_CREATED',
-  'OVERRIDE_REVOKED',
-  'OVERRIDE_EXPIRED',
-  'TIME_PASSED',
-] as const;
-export type FitChangeCause = (typeof FIT_CHANGE_CAUSES)[number];
 
 /** An effective fit at one moment: what a CRM shows. */
 export interface FitSnapshot {
@@ -37,17 +25,6 @@ export interface FitChange {
   after: FitSnapshot;
   cause: FitChangeCause;
   occurredAt: Date;
-}
-
-export interface OutboxEvent {
-  sequence: number;
-  id: string;
-  type: EventType;
-  segmentId: string;
-  accountId: string | null;
-  versionId: string | null;
-  occurredAt: Date;
-  data: Record<string, unknown>;
 }
 
 interface RawEvent {
@@ -86,9 +63,9 @@ const snapshotSql = (alias: string, overridden: string) =>
  * Drops the changes of computed tiers that an override in force (at the change's instant) hides:
  * the effective tier stays the override's, so there is no change to tell.
  */
-export async function withoutOverridden(em: EntityManager, changes: FitChange[]): Promise<FitChange[]> {
+export async function withoutOverridden(db: Sql, changes: FitChange[]): Promise<FitChange[]> {
   if (changes.length === 0) return changes;
-  const rows: Array<{ n: string }> = await em.query(
+  const rows: Array<{ n: string }> = await db.query(
     `SELECT c.n FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS c(account_id, segment_id, at, n)
      WHERE EXISTS (SELECT 1 FROM fit_override o WHERE o.account_id = c.account_id AND o.segment_id = c.segment_id AND ${inForceAt('o', 'c.at')})`,
     [changes.map((c) => c.accountId), changes.map((c) => c.segmentId), changes.map((c) => c.occurredAt)],
@@ -98,10 +75,10 @@ export async function withoutOverridden(em: EntityManager, changes: FitChange[])
 }
 
 /** Appends FIT_CHANGED events, in the order given. */
-export async function appendFitChanges(em: EntityManager, changes: FitChange[]): Promise<void> {
+export async function appendFitChanges(db: Sql, changes: FitChange[]): Promise<void> {
   if (changes.length === 0) return;
   const json = (s: FitSnapshot | null) => (s ? JSON.stringify({ score: s.score, tier: s.tier, overridden: s.overridden }) : null);
-  await em.query(
+  await db.query(
     `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
      SELECT 'FIT_CHANGED', c.segment_id, c.account_id, c.version_id, c.occurred_at,
             ${FIT_CHANGED_DATA('c', 'c.before', 'c.after', 'c.cause')}
@@ -129,10 +106,10 @@ export async function appendFitChanges(em: EntityManager, changes: FitChange[]):
  * Set-based: a publish may change hundreds of thousands of tiers.
  */
 export async function appendPublishFitChanges(
-  em: EntityManager,
+  db: Sql,
   args: { segmentId: string; previousVersionId: string | null; versionId: string; at: Date },
 ): Promise<number> {
-  const rows: unknown[] = await em.query(
+  const rows: unknown[] = await db.query(
     `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
      SELECT 'FIT_CHANGED', n.segment_id, n.account_id, n.version_id, $4,
             ${FIT_CHANGED_DATA(
@@ -157,7 +134,7 @@ export async function appendPublishFitChanges(
 
 /** Appends one event that is not a fit change (a version published, an override's life). */
 export async function appendEvent(
-  em: EntityManager,
+  db: Sql,
   event: {
     type: Exclude<EventType, 'FIT_CHANGED'>;
     segmentId: string;
@@ -167,26 +144,26 @@ export async function appendEvent(
     data: Record<string, unknown>;
   },
 ): Promise<void> {
-  await em.query(
+  await db.query(
     `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
     [event.type, event.segmentId, event.accountId ?? null, event.versionId ?? null, event.occurredAt, JSON.stringify(event.data)],
   );
 }
 
 /** The highest sequence committed so far (0 for an empty outbox). */
-export async function lastSequence(em: EntityManager): Promise<number> {
-  const [{ n }] = await em.query('SELECT coalesce(max(sequence), 0)::text AS n FROM outbox_event');
+export async function lastSequence(db: Sql): Promise<number> {
+  const [{ n }] = await db.query('SELECT coalesce(max(sequence), 0)::text AS n FROM outbox_event');
   return Number(n);
 }
 
 /** Events after `sequence`, oldest first, optionally of some types and segments. */
 export async function eventsAfter(
-  em: EntityManager,
+  db: Sql,
   sequence: number,
   filter: { types?: readonly EventType[]; segmentIds?: readonly string[] | null },
   limit: number,
 ): Promise<OutboxEvent[]> {
-  const rows: RawEvent[] = await em.query(
+  const rows: RawEvent[] = await db.query(
     `SELECT ${COLUMNS} FROM outbox_event
      WHERE sequence > $1 AND ($2::text[] IS NULL OR type = ANY($2)) AND ($3::uuid[] IS NULL OR segment_id = ANY($3))
      ORDER BY sequence LIMIT $4`,
@@ -196,8 +173,8 @@ export async function eventsAfter(
 }
 
 /** Events by id, in sequence order. */
-export async function eventsByIds(em: EntityManager, ids: readonly string[]): Promise<OutboxEvent[]> {
-  const rows: RawEvent[] = await em.query(`SELECT ${COLUMNS} FROM outbox_event WHERE id = ANY($1::uuid[]) ORDER BY sequence`, [ids]);
+export async function eventsByIds(db: Sql, ids: readonly string[]): Promise<OutboxEvent[]> {
+  const rows: RawEvent[] = await db.query(`SELECT ${COLUMNS} FROM outbox_event WHERE id = ANY($1::uuid[]) ORDER BY sequence`, [ids]);
   return rows.map(toEvent);
 }
 

@@ -6,9 +6,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { AttributeType, CatalogueEntry } from '../model/icp-definition';
+import type { InsightBasis } from '../model/discovery';
 import { NUMBER_QUANTILES, RECENCY_WINDOWS, type AttributeCounts, type Counts } from '../domain/discovery/insight-analysis';
-
-export type InsightBasis = 'WON_VS_LOST' | 'TOP_VALUE';
 
 export interface Labelling {
   basis: InsightBasis;

@@ -2,40 +2,8 @@
  * The only code that reads or writes `webhook` and `webhook_delivery`: endpoints, their cursor in
  * the outbox, and every delivery with its attempts.
  */
-import type { EntityManager } from 'typeorm';
-import type { EventType } from './outbox-store';
-
-export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
-
-export interface WebhookRow {
-  id: string;
-  url: string;
-  description: string | null;
-  events: EventType[];
-  segmentIds: string[] | null;
-  active: boolean;
-  secret: string;
-  lastSequence: number;
-  createdBy: string;
-  createdByKeyId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
-}
-
-export interface DeliveryRow {
-  id: string;
-  webhookId: string;
-  eventIds: string[];
-  firstSequence: number;
-  status: DeliveryStatus;
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  nextAttemptAt: Date | null;
-  deliveredAt: Date | null;
-  createdAt: Date;
-}
+import type { Sql } from '../db/sql';
+import type { DeliveryRow, DeliveryStatus, EventType, WebhookRow } from '../model/delivery';
 
 const WEBHOOK_COLUMNS = `id, url, description, events, segment_ids, active, secret, last_sequence, created_by, created_by_key_id,
   created_at, updated_at, deleted_at`;
@@ -86,8 +54,8 @@ export interface NewWebhook {
 
 export const webhookStore = {
   /** A new endpoint starts after the newest event: it receives what happens from now on. */
-  async insert(em: EntityManager, w: NewWebhook): Promise<WebhookRow> {
-    const [row] = await em.query(
+  async insert(db: Sql, w: NewWebhook): Promise<WebhookRow> {
+    const [row] = await db.query(
       `INSERT INTO webhook (url, description, events, segment_ids, active, secret, last_sequence, created_by, created_by_key_id, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, (SELECT coalesce(max(sequence), 0) FROM outbox_event), $7, $8, $9, $9)
        RETURNING ${WEBHOOK_COLUMNS}`,
@@ -97,11 +65,11 @@ export const webhookStore = {
   },
 
   async update(
-    em: EntityManager,
+    db: Sql,
     id: string,
     w: Pick<NewWebhook, 'url' | 'description' | 'events' | 'segmentIds' | 'active' | 'at'>,
   ): Promise<WebhookRow> {
-    const [[row]] = await em.query(
+    const [[row]] = await db.query(
       `UPDATE webhook SET url = $2, description = $3, events = $4, segment_ids = $5, active = $6, updated_at = $7
        WHERE id = $1 AND deleted_at IS NULL RETURNING ${WEBHOOK_COLUMNS}`,
       [id, w.url, w.description, w.events, w.segmentIds, w.active, w.at],
@@ -110,59 +78,56 @@ export const webhookStore = {
   },
 
   /** Deleted endpoints keep their deliveries readable; they are never sent to again. */
-  async markDeleted(em: EntityManager, id: string, at: Date): Promise<void> {
-    await em.query('UPDATE webhook SET deleted_at = $2, active = false, updated_at = $2 WHERE id = $1 AND deleted_at IS NULL', [id, at]);
+  async markDeleted(db: Sql, id: string, at: Date): Promise<void> {
+    await db.query('UPDATE webhook SET deleted_at = $2, active = false, updated_at = $2 WHERE id = $1 AND deleted_at IS NULL', [id, at]);
   },
 
-  async find(em: EntityManager, id: string, opts: { forUpdate?: boolean; includeDeleted?: boolean } = {}): Promise<WebhookRow | null> {
-    const [row] = await em.query(
+  async find(db: Sql, id: string, opts: { forUpdate?: boolean; includeDeleted?: boolean } = {}): Promise<WebhookRow | null> {
+    const [row] = await db.query(
       `SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = $1 ${opts.includeDeleted ? '' : 'AND deleted_at IS NULL'} ${opts.forUpdate ? 'FOR UPDATE' : ''}`,
       [id],
     );
     return row ? toWebhook(row) : null;
   },
 
-  async findMany(em: EntityManager, ids: readonly string[]): Promise<WebhookRow[]> {
-    return (await em.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = ANY($1::uuid[])`, [ids])).map(toWebhook);
+  async findMany(db: Sql, ids: readonly string[]): Promise<WebhookRow[]> {
+    return (await db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = ANY($1::uuid[])`, [ids])).map(toWebhook);
   },
 
-  async listLive(em: EntityManager): Promise<WebhookRow[]> {
-    return (await em.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE deleted_at IS NULL ORDER BY created_at, id`)).map(toWebhook);
+  async listLive(db: Sql): Promise<WebhookRow[]> {
+    return (await db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE deleted_at IS NULL ORDER BY created_at, id`)).map(toWebhook);
   },
 
   /** Active endpoints whose cursor is behind the outbox: events wait to be put into deliveries. */
-  async behind(em: EntityManager): Promise<string[]> {
-    const rows: Array<{ id: string }> = await em.query(
+  async behind(db: Sql): Promise<string[]> {
+    const rows: Array<{ id: string }> = await db.query(
       `SELECT id FROM webhook WHERE active AND deleted_at IS NULL AND last_sequence < (SELECT coalesce(max(sequence), 0) FROM outbox_event)`,
     );
     return rows.map((r) => r.id);
   },
 
-  async advance(em: EntityManager, id: string, sequence: number): Promise<void> {
-    await em.query('UPDATE webhook SET last_sequence = greatest(last_sequence, $2) WHERE id = $1', [id, sequence]);
+  async advance(db: Sql, id: string, sequence: number): Promise<void> {
+    await db.query('UPDATE webhook SET last_sequence = greatest(last_sequence, $2) WHERE id = $1', [id, sequence]);
   },
 };
 
 export const deliveryStore = {
-  async insert(
-    em: EntityManager,
-    d: { id: string; webhookId: string; eventIds: string[]; firstSequence: number; at: Date },
-  ): Promise<void> {
-    await em.query(
+  async insert(db: Sql, d: { id: string; webhookId: string; eventIds: string[]; firstSequence: number; at: Date }): Promise<void> {
+    await db.query(
       `INSERT INTO webhook_delivery (id, webhook_id, event_ids, first_sequence, status, next_attempt_at, created_at)
        VALUES ($1, $2, $3, $4, 'PENDING', $5, $5)`,
       [d.id, d.webhookId, d.eventIds, d.firstSequence, d.at],
     );
   },
 
-  async find(em: EntityManager, id: string): Promise<DeliveryRow | null> {
-    const [row] = await em.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery WHERE id = $1`, [id]);
+  async find(db: Sql, id: string): Promise<DeliveryRow | null> {
+    const [row] = await db.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery WHERE id = $1`, [id]);
     return row ? toDelivery(row) : null;
   },
 
   /** The webhook's oldest pending delivery: deliveries of one webhook go out in order, one at a time. */
-  async oldestPending(em: EntityManager, webhookId: string): Promise<DeliveryRow | null> {
-    const [row] = await em.query(
+  async oldestPending(db: Sql, webhookId: string): Promise<DeliveryRow | null> {
+    const [row] = await db.query(
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery WHERE webhook_id = $1 AND status = 'PENDING' ORDER BY first_sequence, created_at LIMIT 1`,
       [webhookId],
     );
@@ -170,8 +135,8 @@ export const deliveryStore = {
   },
 
   /** Webhooks with a pending delivery due by `now`. */
-  async webhooksDue(em: EntityManager, now: Date): Promise<string[]> {
-    const rows: Array<{ webhook_id: string }> = await em.query(
+  async webhooksDue(db: Sql, now: Date): Promise<string[]> {
+    const rows: Array<{ webhook_id: string }> = await db.query(
       `SELECT DISTINCT d.webhook_id FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
        WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1 AND w.active AND w.deleted_at IS NULL`,
       [now],
@@ -180,7 +145,7 @@ export const deliveryStore = {
   },
 
   async recordAttempt(
-    em: EntityManager,
+    db: Sql,
     id: string,
     outcome: {
       status: DeliveryStatus;
@@ -190,7 +155,7 @@ export const deliveryStore = {
       deliveredAt: Date | null;
     },
   ): Promise<void> {
-    await em.query(
+    await db.query(
       `UPDATE webhook_delivery SET status = $2, attempts = attempts + 1, last_status_code = $3, last_error = $4,
          next_attempt_at = $5, delivered_at = coalesce($6, delivered_at)
        WHERE id = $1`,
@@ -199,20 +164,20 @@ export const deliveryStore = {
   },
 
   /** Puts a delivery back at the head of its webhook's line, whatever its status. */
-  async requeue(em: EntityManager, id: string, at: Date): Promise<void> {
-    await em.query(`UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = $2 WHERE id = $1`, [id, at]);
+  async requeue(db: Sql, id: string, at: Date): Promise<void> {
+    await db.query(`UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = $2 WHERE id = $1`, [id, at]);
     // Wakes the workers at commit, as a new event would.
-    await em.query(`SELECT pg_notify('fitgraph_outbox', '')`);
+    await db.query(`SELECT pg_notify('fitgraph_outbox', '')`);
   },
 
   /** Newest first, keyset-paginated by (createdAt, id); backward pages are read oldest first. */
   async page(
-    em: EntityManager,
+    db: Sql,
     args: { webhookId: string; status: DeliveryStatus | null; limit: number; backward: boolean; cursor: [string, string] | null },
   ): Promise<DeliveryRow[]> {
     const cmp = args.backward ? '>' : '<';
     const order = args.backward ? 'ASC' : 'DESC';
-    const rows = await em.query(
+    const rows = await db.query(
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery
        WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2)
          AND ($3::timestamptz IS NULL OR (created_at, id) ${cmp} ($3::timestamptz, $4::uuid))
@@ -222,8 +187,8 @@ export const deliveryStore = {
     return rows.map(toDelivery);
   },
 
-  async count(em: EntityManager, webhookId: string, status: DeliveryStatus | null): Promise<number> {
-    const [{ n }] = await em.query(
+  async count(db: Sql, webhookId: string, status: DeliveryStatus | null): Promise<number> {
+    const [{ n }] = await db.query(
       `SELECT count(*)::int AS n FROM webhook_delivery WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2)`,
       [webhookId, status],
     );

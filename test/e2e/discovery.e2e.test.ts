@@ -1,5 +1,5 @@
 import jStat from 'jstat';
-import { createRng } from '../../src/demo/account-generator';
+import { createRng } from '../../src/common/random';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
 import { DAY } from '../../src/common/dates';

@@ -1,4 +1,5 @@
-import { createRng, DEFAULT_NOW, generateAccounts, generateAccountStream, type GeneratedAccount } from '../../src/demo/account-generator';
+import { createRng } from '../../src/common/random';
+import { DEFAULT_NOW, generateAccounts, generateAccountStream, type GeneratedAccount } from '../../src/demo/account-generator';
 
 /** The attribute catalogue of migrations/1764000000000-Registry.ts (key -> type). */
 const CATALOGUE: Record<string, 'NUMBER' | 'STRING' | 'STRING_LIST' | 'BOOLEAN' | 'DATE'> = {

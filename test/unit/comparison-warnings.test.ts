@@ -1,4 +1,4 @@
-import type { TierOutcomes } from '../../src/use-cases/reports/attribution';
+import type { TierOutcomes } from '../../src/domain/statistics/conversion-metrics';
 import { comparisonWarnings, outcomeHorizon } from '../../src/domain/statistics/comparison-warnings';
 import { compareMetrics, conversionMetrics } from '../../src/domain/statistics/conversion-metrics';
 

@@ -1,6 +1,6 @@
 import jStat from 'jstat';
 import { auc } from '../../src/use-cases/reports/backtest.service';
-import { createRng } from '../../src/demo/account-generator';
+import { createRng } from '../../src/common/random';
 import {
   bootstrapDifference,
   clusteredTwoProportionTest,

@@ -17,8 +17,7 @@ import {
   WebhookInput,
 } from '../../model/delivery.types';
 import { fitChangeFeed } from '../../use-cases/delivery/fit-change-feed';
-import type { FitChangeCause, OutboxEvent } from '../../stores/outbox-store';
-import { webhookStore, type DeliveryRow, type DeliveryStatus, type WebhookRow } from '../../stores/webhook-store';
+import type { DeliveryRow, DeliveryStatus, FitChangeCause, OutboxEvent, WebhookRow } from '../../model/delivery';
 import { webhookService } from '../../use-cases/delivery/webhook.service';
 
 @Resolver(() => Webhook)
@@ -74,7 +73,7 @@ export class WebhookResolver {
 export class WebhookDeliveryResolver {
   @FieldResolver(() => Webhook)
   async webhook(@Root() d: DeliveryRow, @Ctx() ctx: AppContext): Promise<WebhookRow> {
-    return (await webhookStore.find(ctx.em, d.webhookId, { includeDeleted: true }))!;
+    return (await webhookService.ofDelivery(ctx, d))!;
   }
 }
 

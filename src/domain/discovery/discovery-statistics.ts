@@ -6,6 +6,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
+import type { IndependenceMethod } from '../../model/discovery';
 
 /**
  * A 2×2 table of accounts: positives and negatives for which a test holds, and for which it
@@ -17,8 +18,6 @@ export interface TwoByTwo {
   negativesHolding: number;
   negativesNot: number;
 }
-
-export type IndependenceMethod = 'FISHER_EXACT' | 'CHI_SQUARE';
 
 export interface IndependenceTest {
   pValue: number;

@@ -6,7 +6,8 @@
  * attribute. Pure: the counts come from SQL (insight-store.ts).
  */
 import type { AttributeTest, AttributeType, Dimension } from '../../model/icp-definition';
-import { benjaminiHochberg, independenceTest, weightOfEvidence, type IndependenceMethod, type TwoByTwo } from './discovery-statistics';
+import { benjaminiHochberg, independenceTest, weightOfEvidence, type TwoByTwo } from './discovery-statistics';
+import type { IndependenceMethod } from '../../model/discovery';
 
 /** Positives and negatives counted in one cell. */
 export interface Counts {

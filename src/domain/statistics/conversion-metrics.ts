@@ -1,6 +1,28 @@
 /** Pure: the metrics of a set of attributed leads and opportunities, and their before/after deltas. */
-import type { TierOutcomes } from '../../use-cases/reports/attribution';
+import type { FitTier } from '../../model/icp-definition';
 import { bootstrapDifference, holm, mannWhitneyPValue, mean, median, twoProportionTest, type BootstrapStatistic } from './statistics';
+
+/**
+ * What a period's leads and opportunities of one attributed (effective) tier did, with the times
+ * their outcomes took: enough to count them with or without a follow-up horizon.
+ */
+export interface TierOutcomes {
+  tier: FitTier;
+  leads: number;
+  /** Converted leads by whole days (rounded up) from creation to conversion. */
+  conversionDays: Map<number, number>;
+  opportunities: number;
+  won: WonSample[];
+  /** Days from creation to close of each lost opportunity. */
+  lostDays: number[];
+}
+
+/** A won opportunity, as the cycle and deal-size statistics need it. */
+export interface WonSample {
+  tier: FitTier;
+  cycleDays: number;
+  amount: number | null;
+}
 
 export interface ConversionMetricsData {
   leads: number;

@@ -5,7 +5,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import padjust from '@stdlib/stats-padjust';
-import { createRng } from '../../demo/account-generator';
+import { createRng } from '../../common/random';
 
 export interface Interval {
   ciLow: number;

@@ -9,7 +9,8 @@ import { EventEmitter, on } from 'node:events';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { logger } from '../../logger';
-import { eventsAfter, lastSequence, type OutboxEvent } from '../../stores/outbox-store';
+import { eventsAfter, lastSequence } from '../../stores/outbox-store';
+import type { OutboxEvent } from '../../model/delivery';
 
 const CHANNEL = 'fitgraph_outbox';
 

@@ -16,7 +16,8 @@ import { eventPayload, eventsAfter, eventsByIds, lastSequence } from '../../stor
 import { signatureHeader } from '../../domain/delivery/signature';
 import { guardedLookup } from './url-guard';
 import { HOUR } from '../../common/dates';
-import { deliveryStore, webhookStore, type DeliveryRow } from '../../stores/webhook-store';
+import { deliveryStore, webhookStore } from '../../stores/webhook-store';
+import type { DeliveryRow } from '../../model/delivery';
 
 /** At most this many events in one POST. */
 export const EVENTS_PER_DELIVERY = 100;

@@ -13,7 +13,8 @@ import { Segment } from '../../model/segment.entity';
 import { In } from 'typeorm';
 import { newWebhookSecret } from '../../domain/delivery/signature';
 import { webhookUrlProblem } from './url-guard';
-import { deliveryStore, webhookStore, type DeliveryRow, type DeliveryStatus, type WebhookRow } from '../../stores/webhook-store';
+import { deliveryStore, webhookStore } from '../../stores/webhook-store';
+import type { DeliveryRow, DeliveryStatus, WebhookRow } from '../../model/delivery';
 import type { WebhookInput } from '../../model/delivery.types';
 
 const MAX_DESCRIPTION = 500;
@@ -94,6 +95,11 @@ export class WebhookService {
       await auditService.record(tx, { action: 'webhook.deleted', entityType: 'Webhook', entityId: id, before: webhookView(before) });
       return true;
     });
+  }
+
+  /** The webhook a delivery was made for, deleted or not. */
+  ofDelivery(ctx: AppContext, delivery: DeliveryRow): Promise<WebhookRow | null> {
+    return webhookStore.find(ctx.em, delivery.webhookId, { includeDeleted: true });
   }
 
   list(ctx: AppContext): Promise<WebhookRow[]> {

@@ -17,7 +17,8 @@ import { aucWithInterval, type AucInterval } from '../../domain/discovery/discov
 import type { AttributeInsight, IcpInsights, InsightOptions, OutOfSampleCheck, SuggestedDraft } from '../../model/discovery.types';
 import { planDraft, thresholdsFor } from '../../domain/discovery/draft-builder';
 import { analyse, describeTest, MIN_OUTCOMES, type Analysis, type Finding } from '../../domain/discovery/insight-analysis';
-import { countPopulation, scanLabelled, splitInstant, type InsightBasis, type Labelling } from '../../stores/outcome-store';
+import { countPopulation, scanLabelled, splitInstant, type Labelling } from '../../stores/outcome-store';
+import type { InsightBasis } from '../../model/discovery';
 import { DAY } from '../../common/dates';
 
 const DEFAULT_DAYS = 365;

@@ -6,6 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import { inForceAt } from '../../stores/override-rows';
 import type { FitTier } from '../../model/icp-definition';
+import type { TierOutcomes } from '../../domain/statistics/conversion-metrics';
 
 export interface Attributed {
   accountId: string;
@@ -46,28 +47,6 @@ const attributedFrom = (table: 'lead' | 'opportunity') => `
   -- time), so a plain join finds it; unlike a LATERAL subquery it lets the planner hash-join.
   LEFT JOIN fit_override o ON o.account_id = x.account_id AND o.segment_id = $1 AND ${inForceAt('o', 'x.created_at')}
   WHERE x.created_at >= $3 AND x.created_at < $4`;
-
-/**
- * What a period's leads and opportunities of one attributed (effective) tier did, with the times
- * their outcomes took: enough to count them with or without a follow-up horizon.
- */
-export interface TierOutcomes {
-  tier: FitTier;
-  leads: number;
-  /** Converted leads by whole days (rounded up) from creation to conversion. */
-  conversionDays: Map<number, number>;
-  opportunities: number;
-  won: WonSample[];
-  /** Days from creation to close of each lost opportunity. */
-  lostDays: number[];
-}
-
-/** A won opportunity, as the cycle and deal-size statistics need it. */
-export interface WonSample {
-  tier: FitTier;
-  cycleDays: number;
-  amount: number | null;
-}
 
 const days = (end: string) => `extract(epoch FROM ${end} - x.created_at)::float8 / 86400`;
 
