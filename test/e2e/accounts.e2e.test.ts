@@ -1,36 +1,109 @@
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { AccountInput } from '../gql/graphql';
+import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'saas', name: 'SaaS', membership: [{ attribute: 'industry', operator: 'IN', values: ['saas', 'fintech'], points: 1 }] },
   });
-  await t.data(CREATE_SEGMENT, { input: { key: 'vip', name: 'VIP' } });
+  await t.data(createSegment, { input: { key: 'vip', name: 'VIP' } });
 });
 afterAll(() => t.close());
 
-const UPSERT = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created updated unchanged rescored } }';
+const accountByExternalId = graphql(`
+  query AccountByExternalId($externalId: String!) {
+    account(externalId: $externalId) { id externalId name domain attributes explicitSegments }
+  }
+`);
+const accountById = graphql(`
+  query AccountExternalIdById($id: ID) { account(id: $id) { externalId } }
+`);
+const accountsPage = graphql(`
+  query AccountsPage($filter: AccountFilter, $first: Int, $after: String) {
+    accounts(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { externalId } }
+    }
+  }
+`);
+const fitsAfter = graphql(`
+  query FitsAfterCursor($a: String) { fits(segmentKey: "saas", after: $a) { totalCount } }
+`);
+const workedFit = graphql(`
+  query WorkedFitExplained {
+    account(externalId: "worked") {
+      fit(segmentKey: "saas") {
+        score tier action overridden version { number } segment { key }
+        computed {
+          score tier missingAttributes completeness disqualifiedBy
+          dimensions { dimension weight score criteria { attribute matched missing earned } }
+        }
+      }
+    }
+  }
+`);
+const workedHistory = graphql(`
+  query WorkedFitAndHistory {
+    account(externalId: "worked") {
+      fit(segmentKey: "saas") { score tier }
+      scoreHistory(segmentKey: "saas") { score tier version { number } }
+    }
+  }
+`);
+const workedFits = graphql(`
+  query WorkedFitAndFits { account(externalId: "worked") { fit(segmentKey: "saas") { score } fits { segment { key } } } }
+`);
+const workedFitScores = graphql(`
+  query WorkedFitScores { account(externalId: "worked") { fits { segment { key } score } } }
+`);
+const workedStored = graphql(`
+  query WorkedStoredScore {
+    account(externalId: "worked") {
+      attributes
+      fit(segmentKey: "saas") { score tier computed { dimensions { score } completeness } }
+    }
+  }
+`);
+const previewScore = graphql(`
+  query PreviewScore($v: ID!, $a: JSON!) {
+    previewScore(versionId: $v, attributes: $a) { account { id } score tier completeness dimensions { score } version { number } }
+  }
+`);
+const previewInvalid = graphql(`
+  query PreviewScoreOfInvalidAttributes($v: ID!) { previewScore(versionId: $v, attributes: { employees: "many" }) { score } }
+`);
+const tiers = graphql(`
+  query SaasTiers { fits(segmentKey: "saas", first: 100) { edges { node { account { externalId } tier } } } }
+`);
+const tiersAndVersions = graphql(`
+  query SaasTiersAndVersions { fits(segmentKey: "saas", first: 100) { edges { node { account { externalId } tier version { number } } } } }
+`);
+const latestHistory = graphql(`
+  query WorkedLatestHistory { account(externalId: "worked") { scoreHistory(segmentKey: "saas", first: 1) { tier version { number } } } }
+`);
 const count = async (table: string) => (await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
 describe('upsertAccounts', () => {
   it('creates, updates and leaves unchanged by externalId; null removes an attribute', async () => {
-    const first = await t.data(UPSERT, {
+    const first = await t.data(upsertAccounts, {
       accounts: [
         { externalId: 'crm-1', name: 'Acme', domain: 'acme.io', attributes: { industry: 'saas', employees: 120, techStack: ['aws'] } },
         { externalId: 'crm-2', name: 'Globex', attributes: { industry: 'retail' }, explicitSegments: ['vip'] },
       ],
     });
     expect(first.upsertAccounts).toEqual({ created: 2, updated: 0, unchanged: 0, rescored: 0 });
-    const second = await t.data(UPSERT, {
+    const second = await t.data(upsertAccounts, {
       accounts: [
         { externalId: 'crm-1', name: 'Acme', attributes: { employees: 150, techStack: null } },
         { externalId: 'crm-2', name: 'Globex', attributes: { industry: 'retail' } },
       ],
     });
     expect(second.upsertAccounts).toEqual({ created: 0, updated: 1, unchanged: 1, rescored: 0 });
-    const { account } = await t.data(`{ account(externalId: "crm-1") { id externalId name domain attributes explicitSegments } }`);
+    const account = (await t.data(accountByExternalId, { externalId: 'crm-1' })).account!;
     expect(account).toMatchObject({
       externalId: 'crm-1',
       name: 'Acme',
@@ -39,14 +112,14 @@ describe('upsertAccounts', () => {
       explicitSegments: [],
     });
     expect(account.attributes.techStack).toBeUndefined();
-    expect((await t.data(`query($id: ID) { account(id: $id) { externalId } }`, { id: account.id })).account.externalId).toBe('crm-1');
-    const globex = (await t.data(`{ account(externalId: "crm-2") { explicitSegments } }`)).account;
+    expect((await t.data(accountById, { id: account.id })).account?.externalId).toBe('crm-1');
+    const globex = (await t.data(accountByExternalId, { externalId: 'crm-2' })).account!;
     expect(globex.explicitSegments).toEqual(['vip']);
   });
 
   it('refuses the whole batch when one account is invalid, naming its index and field', async () => {
     const before = [await count('account'), await count('audit_event')];
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: Array<[AccountInput, string]> = [
       [{ externalId: 'x-1', name: 'X', attributes: { employees: 'ten' } }, 'accounts[1].attributes.employees: expected a NUMBER'],
       [{ externalId: 'x-1', name: 'X', attributes: { revenu: 5 } }, 'accounts[1].attributes.revenu: unknown attribute'],
       [{ externalId: 'x-1', name: 'X', attributes: { employees: [5] } }, 'accounts[1].attributes.employees: expected a NUMBER'],
@@ -67,51 +140,46 @@ describe('upsertAccounts', () => {
       ],
     ];
     for (const [bad, message] of cases) {
-      const res = await t.gql(UPSERT, { accounts: [{ externalId: 'ok-1', name: 'Fine', attributes: { employees: 5 } }, bad] });
+      const res = await t.gql(upsertAccounts, { accounts: [{ externalId: 'ok-1', name: 'Fine', attributes: { employees: 5 } }, bad] });
       expect(expectError(res, 'BAD_USER_INPUT').message).toContain(message);
     }
     expect([await count('account'), await count('audit_event')]).toEqual(before);
-    expect((await t.data(`{ account(externalId: "ok-1") { id } }`)).account).toBeNull();
+    expect((await t.data(accountByExternalId, { externalId: 'ok-1' })).account).toBeNull();
   });
 
   it('refuses more than 5,000 accounts a call', async () => {
     const accounts = Array.from({ length: 5001 }, (_, i) => ({ externalId: `big-${i}`, name: 'Big', attributes: {} }));
-    expect(expectError(await t.gql(UPSERT, { accounts }), 'BAD_USER_INPUT').message).toContain('at most 5000');
+    expect(expectError(await t.gql(upsertAccounts, { accounts }), 'BAD_USER_INPUT').message).toContain('at most 5000');
   });
 });
 
 describe('accounts query', () => {
   it('searches by name, external id and domain, filters by segment, paginates with totalCount', async () => {
-    await t.data(UPSERT, {
+    await t.data(upsertAccounts, {
       accounts: Array.from({ length: 5 }, (_, i) => ({
         externalId: `page-${i}`,
         name: `Paging Co ${i}`,
         attributes: { industry: 'fintech' },
       })),
     });
-    const Q =
-      'query($filter: AccountFilter, $first: Int, $after: String) { accounts(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { externalId } } } }';
-    const byName = (await t.data(Q, { filter: { search: 'paging co' }, first: 2 })).accounts;
+    const byName = (await t.data(accountsPage, { filter: { search: 'paging co' }, first: 2 })).accounts;
     expect(byName.totalCount).toBe(5);
-    expect(byName.edges.map((e: any) => e.node.externalId)).toEqual(['page-0', 'page-1']);
-    const rest = (await t.data(Q, { filter: { search: 'paging co' }, first: 10, after: byName.pageInfo.endCursor })).accounts;
-    expect(rest.edges.map((e: any) => e.node.externalId)).toEqual(['page-2', 'page-3', 'page-4']);
+    expect(byName.edges.map((e) => e.node.externalId)).toEqual(['page-0', 'page-1']);
+    const rest = (await t.data(accountsPage, { filter: { search: 'paging co' }, first: 10, after: byName.pageInfo.endCursor })).accounts;
+    expect(rest.edges.map((e) => e.node.externalId)).toEqual(['page-2', 'page-3', 'page-4']);
     expect(rest.pageInfo.hasNextPage).toBe(false);
-    expect((await t.data(Q, { filter: { search: 'acme.io' } })).accounts.edges.map((e: any) => e.node.externalId)).toEqual(['crm-1']);
-    expect((await t.data(Q, { filter: { search: 'crm-2' } })).accounts.edges.map((e: any) => e.node.externalId)).toEqual(['crm-2']);
-    const saas = (await t.data(Q, { filter: { segmentKey: 'saas' }, first: 100 })).accounts;
-    expect(saas.edges.map((e: any) => e.node.externalId).sort()).toEqual(['crm-1', 'page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
-    const vip = (await t.data(Q, { filter: { segmentKey: 'vip' }, first: 100 })).accounts;
+    expect((await t.data(accountsPage, { filter: { search: 'acme.io' } })).accounts.edges.map((e) => e.node.externalId)).toEqual(['crm-1']);
+    expect((await t.data(accountsPage, { filter: { search: 'crm-2' } })).accounts.edges.map((e) => e.node.externalId)).toEqual(['crm-2']);
+    const saas = (await t.data(accountsPage, { filter: { segmentKey: 'saas' }, first: 100 })).accounts;
+    expect(saas.edges.map((e) => e.node.externalId).sort()).toEqual(['crm-1', 'page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
+    const vip = (await t.data(accountsPage, { filter: { segmentKey: 'vip' }, first: 100 })).accounts;
     expect(vip.totalCount).toBe(await count('account')); // no rules: every account
-    expectError(await t.gql(Q, { filter: { segmentKey: 'nope' } }), 'BAD_USER_INPUT');
+    expectError(await t.gql(accountsPage, { filter: { segmentKey: 'nope' } }), 'BAD_USER_INPUT');
     const forged = Buffer.from(JSON.stringify(['account', 'not-a-uuid'])).toString('base64url');
-    expectError(await t.gql(Q, { after: forged }), 'BAD_USER_INPUT');
+    expectError(await t.gql(accountsPage, { after: forged }), 'BAD_USER_INPUT');
     const fitCursor = Buffer.from(JSON.stringify(['fit', 'abc', 'not-a-uuid'])).toString('base64url');
-    expectError(
-      await t.gql('query($a: String) { fits(segmentKey: "saas", after: $a) { totalCount } }', { a: fitCursor }),
-      'BAD_USER_INPUT',
-    );
-    expect(expectError(await t.gql(CREATE_SEGMENT, { input: { key: 'blank', name: '   ' } }), 'BAD_USER_INPUT').message).toContain(
+    expectError(await t.gql(fitsAfter, { a: fitCursor }), 'BAD_USER_INPUT');
+    expect(expectError(await t.gql(createSegment, { input: { key: 'blank', name: '   ' } }), 'BAD_USER_INPUT').message).toContain(
       'input.name',
     );
   });
@@ -134,15 +202,13 @@ describe('scoring', () => {
   let v1: string;
 
   it('scores members when a version is published, with the explanation', async () => {
-    await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: WORKED }] });
-    v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'saas', definition: seedDefinition() })).createDraft.id;
-    const published = (await t.data(PUBLISH, { id: v1 })).publishVersion;
+    await t.data(upsertAccounts, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: WORKED }] });
+    v1 = (await t.data(createDraft, { segmentKey: 'saas', definition: seedDefinition() })).createDraft.id;
+    const published = (await t.data(publishVersion, { id: v1 })).publishVersion;
     expect(published.accountsScored).toBe(7);
-    expect(published.tierChanges.reduce((n: number, c: any) => n + c.accounts, 0)).toBe(7);
-    expect(published.tierChanges.every((c: any) => c.from === null)).toBe(true);
-    const { account } = await t.data(`{ account(externalId: "worked") { fit(segmentKey: "saas") {
-      score tier action overridden version { number } segment { key }
-      computed { score tier missingAttributes completeness disqualifiedBy dimensions { dimension weight score criteria { attribute matched missing earned } } } } } }`);
+    expect(published.tierChanges.reduce((n, c) => n + c.accounts, 0)).toBe(7);
+    expect(published.tierChanges.every((c) => c.from === null)).toBe(true);
+    const account = (await t.data(workedFit)).account!;
     expect(account.fit).toMatchObject({
       score: 77.5,
       tier: 'STRONG',
@@ -151,96 +217,75 @@ describe('scoring', () => {
       version: { number: 1 },
       segment: { key: 'saas' },
     });
-    expect(account.fit.computed).toMatchObject({
+    expect(account.fit!.computed).toMatchObject({
       score: 77.5,
       tier: 'STRONG',
       missingAttributes: ['lastFundingAt', 'budgetUsd'],
       completeness: 0.9,
       disqualifiedBy: [],
     });
-    expect(account.fit.computed.dimensions.map((d: any) => d.score)).toEqual([30, 20, 12.5, 15, 0]);
-    expect(account.fit.computed.dimensions[2].criteria).toEqual([
+    expect(account.fit!.computed.dimensions.map((d) => d.score)).toEqual([30, 20, 12.5, 15, 0]);
+    expect(account.fit!.computed.dimensions[2].criteria).toEqual([
       { attribute: 'demoRequested', matched: true, missing: false, earned: 5 },
       { attribute: 'websiteVisits30d', matched: false, missing: false, earned: 0 },
     ]);
   });
 
   it('rescores on attribute change in the same call, and keeps history only when the result changes', async () => {
-    const same = (await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { employees: 101 } }] }))
-      .upsertAccounts;
+    const same = (
+      await t.data(upsertAccounts, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { employees: 101 } }] })
+    ).upsertAccounts;
     expect(same).toEqual({ created: 0, updated: 1, unchanged: 0, rescored: 0 }); // still >= 50 employees: same result
     const changed = (
-      await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { websiteVisits30d: 40 } }] })
+      await t.data(upsertAccounts, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { websiteVisits30d: 40 } }] })
     ).upsertAccounts;
     expect(changed.rescored).toBe(1);
-    const { account } = await t.data(
-      `{ account(externalId: "worked") { fit(segmentKey: "saas") { score tier } scoreHistory(segmentKey: "saas") { score tier version { number } } } }`,
-    );
-    expect(account.fit).toEqual({ score: 90, tier: 'PERFECT' });
-    expect(account.scoreHistory).toEqual([
+    const { account } = await t.data(workedHistory);
+    expect(account?.fit).toEqual({ score: 90, tier: 'PERFECT' });
+    expect(account?.scoreHistory).toEqual([
       { score: 90, tier: 'PERFECT', version: { number: 1 } },
       { score: 77.5, tier: 'STRONG', version: { number: 1 } },
     ]);
     // Leaving the segment's rules ends its fit there.
-    await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { industry: 'retail' } }] });
-    expect(
-      (await t.data(`{ account(externalId: "worked") { fit(segmentKey: "saas") { score } fits { segment { key } } } }`)).account,
-    ).toEqual({ fit: null, fits: [] });
-    await t.data(UPSERT, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { industry: 'saas' } }] });
-    expect((await t.data(`{ account(externalId: "worked") { fits { segment { key } score } } }`)).account.fits).toEqual([
-      { segment: { key: 'saas' }, score: 90 },
-    ]);
+    await t.data(upsertAccounts, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { industry: 'retail' } }] });
+    expect((await t.data(workedFits)).account).toEqual({ fit: null, fits: [] });
+    await t.data(upsertAccounts, { accounts: [{ externalId: 'worked', name: 'Worked Example', attributes: { industry: 'saas' } }] });
+    expect((await t.data(workedFitScores)).account?.fits).toEqual([{ segment: { key: 'saas' }, score: 90 }]);
   });
 
   it('previewScore equals the stored score for the same attributes and version, and writes nothing', async () => {
-    const stored = (
-      await t.data(
-        `{ account(externalId: "worked") { attributes fit(segmentKey: "saas") { score tier computed { dimensions { score } completeness } } } }`,
-      )
-    ).account;
+    const stored = (await t.data(workedStored)).account!;
     const rows = await count('account_score');
-    const preview = (
-      await t.data(
-        `query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { account { id } score tier completeness dimensions { score } version { number } } }`,
-        { v: v1, a: stored.attributes },
-      )
-    ).previewScore;
+    const preview = (await t.data(previewScore, { v: v1, a: stored.attributes })).previewScore;
     expect(preview).toEqual({
       account: null,
-      score: stored.fit.score,
-      tier: stored.fit.tier,
-      completeness: stored.fit.computed.completeness,
-      dimensions: stored.fit.computed.dimensions,
+      score: stored.fit!.score,
+      tier: stored.fit!.tier,
+      completeness: stored.fit!.computed.completeness,
+      dimensions: stored.fit!.computed.dimensions,
       version: { number: 1 },
     });
     expect(await count('account_score')).toBe(rows);
-    expectError(
-      await t.gql(`query($v: ID!) { previewScore(versionId: $v, attributes: { employees: "many" }) { score } }`, { v: v1 }),
-      'BAD_USER_INPUT',
-    );
+    expectError(await t.gql(previewInvalid, { v: v1 }), 'BAD_USER_INPUT');
   });
 
   it('rescores every member on the next publish, reports the tier migration, and keeps the old scores as history', async () => {
     const stricter = seedDefinition();
     stricter.thresholds = { perfect: 95, strong: 85, moderate: 50 };
-    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'saas', definition: stricter })).createDraft.id;
-    const before = (await t.data(`{ fits(segmentKey: "saas", first: 100) { edges { node { account { externalId } tier } } } }`)).fits.edges;
-    const published = (await t.data(PUBLISH, { id: v2 })).publishVersion;
+    const v2 = (await t.data(createDraft, { segmentKey: 'saas', definition: stricter })).createDraft.id;
+    const before = (await t.data(tiers)).fits.edges;
+    const published = (await t.data(publishVersion, { id: v2 })).publishVersion;
     expect(published.accountsScored).toBe(7);
-    const after = (
-      await t.data(`{ fits(segmentKey: "saas", first: 100) { edges { node { account { externalId } tier version { number } } } } }`)
-    ).fits.edges;
-    expect(after.every((e: any) => e.node.version.number === 2)).toBe(true);
+    const after = (await t.data(tiersAndVersions)).fits.edges;
+    expect(after.every((e) => e.node.version.number === 2)).toBe(true);
     const expected = new Map<string, number>();
     for (const b of before) {
-      const a = after.find((x: any) => x.node.account.externalId === b.node.account.externalId);
+      const a = after.find((x) => x.node.account.externalId === b.node.account.externalId)!;
       const key = `${b.node.tier}>${a.node.tier}`;
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
-    expect(new Map(published.tierChanges.map((c: any) => [`${c.from}>${c.to}`, c.accounts]))).toEqual(expected);
-    const history = (
-      await t.data(`{ account(externalId: "worked") { scoreHistory(segmentKey: "saas", first: 1) { tier version { number } } } }`)
-    ).account.scoreHistory;
+    expect(new Map(published.tierChanges.map((c) => [`${c.from}>${c.to}`, c.accounts] as const))).toEqual(expected);
+    const history = (await t.data(latestHistory)).account?.scoreHistory;
     expect(history).toEqual([{ tier: 'STRONG', version: { number: 2 } }]); // 90 is STRONG under 95/85/50
   });
 });

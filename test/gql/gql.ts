@@ -1,0 +1,172 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query AccountByExternalId($externalId: String!) {\n    account(externalId: $externalId) { id externalId name domain attributes explicitSegments }\n  }\n": typeof types.AccountByExternalIdDocument,
+    "\n  query AccountExternalIdById($id: ID) { account(id: $id) { externalId } }\n": typeof types.AccountExternalIdByIdDocument,
+    "\n  query AccountsPage($filter: AccountFilter, $first: Int, $after: String) {\n    accounts(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { externalId } }\n    }\n  }\n": typeof types.AccountsPageDocument,
+    "\n  query FitsAfterCursor($a: String) { fits(segmentKey: \"saas\", after: $a) { totalCount } }\n": typeof types.FitsAfterCursorDocument,
+    "\n  query WorkedFitExplained {\n    account(externalId: \"worked\") {\n      fit(segmentKey: \"saas\") {\n        score tier action overridden version { number } segment { key }\n        computed {\n          score tier missingAttributes completeness disqualifiedBy\n          dimensions { dimension weight score criteria { attribute matched missing earned } }\n        }\n      }\n    }\n  }\n": typeof types.WorkedFitExplainedDocument,
+    "\n  query WorkedFitAndHistory {\n    account(externalId: \"worked\") {\n      fit(segmentKey: \"saas\") { score tier }\n      scoreHistory(segmentKey: \"saas\") { score tier version { number } }\n    }\n  }\n": typeof types.WorkedFitAndHistoryDocument,
+    "\n  query WorkedFitAndFits { account(externalId: \"worked\") { fit(segmentKey: \"saas\") { score } fits { segment { key } } } }\n": typeof types.WorkedFitAndFitsDocument,
+    "\n  query WorkedFitScores { account(externalId: \"worked\") { fits { segment { key } score } } }\n": typeof types.WorkedFitScoresDocument,
+    "\n  query WorkedStoredScore {\n    account(externalId: \"worked\") {\n      attributes\n      fit(segmentKey: \"saas\") { score tier computed { dimensions { score } completeness } }\n    }\n  }\n": typeof types.WorkedStoredScoreDocument,
+    "\n  query PreviewScore($v: ID!, $a: JSON!) {\n    previewScore(versionId: $v, attributes: $a) { account { id } score tier completeness dimensions { score } version { number } }\n  }\n": typeof types.PreviewScoreDocument,
+    "\n  query PreviewScoreOfInvalidAttributes($v: ID!) { previewScore(versionId: $v, attributes: { employees: \"many\" }) { score } }\n": typeof types.PreviewScoreOfInvalidAttributesDocument,
+    "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": typeof types.SaasTiersDocument,
+    "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": typeof types.SaasTiersAndVersionsDocument,
+    "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": typeof types.WorkedLatestHistoryDocument,
+    "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": typeof types.UpsertAccountsDocument,
+    "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": typeof types.OverrideFitDocument,
+    "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": typeof types.RevokeOverrideDocument,
+    "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": typeof types.VersionFieldsFragmentDoc,
+    "\n  mutation CreateSegment($input: CreateSegmentInput!) {\n    createSegment(input: $input) { id key name membership { attribute operator value } }\n  }\n": typeof types.CreateSegmentDocument,
+    "\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n": typeof types.CreateDraftDocument,
+    "\n  mutation UpdateDraft($id: ID!, $definition: IcpDefinitionInput!, $expectedRevision: Int!, $notes: String) {\n    updateDraft(id: $id, definition: $definition, expectedRevision: $expectedRevision, notes: $notes) { ...VersionFields }\n  }\n": typeof types.UpdateDraftDocument,
+    "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n": typeof types.PublishVersionDocument,
+};
+const documents: Documents = {
+    "\n  query AccountByExternalId($externalId: String!) {\n    account(externalId: $externalId) { id externalId name domain attributes explicitSegments }\n  }\n": types.AccountByExternalIdDocument,
+    "\n  query AccountExternalIdById($id: ID) { account(id: $id) { externalId } }\n": types.AccountExternalIdByIdDocument,
+    "\n  query AccountsPage($filter: AccountFilter, $first: Int, $after: String) {\n    accounts(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { externalId } }\n    }\n  }\n": types.AccountsPageDocument,
+    "\n  query FitsAfterCursor($a: String) { fits(segmentKey: \"saas\", after: $a) { totalCount } }\n": types.FitsAfterCursorDocument,
+    "\n  query WorkedFitExplained {\n    account(externalId: \"worked\") {\n      fit(segmentKey: \"saas\") {\n        score tier action overridden version { number } segment { key }\n        computed {\n          score tier missingAttributes completeness disqualifiedBy\n          dimensions { dimension weight score criteria { attribute matched missing earned } }\n        }\n      }\n    }\n  }\n": types.WorkedFitExplainedDocument,
+    "\n  query WorkedFitAndHistory {\n    account(externalId: \"worked\") {\n      fit(segmentKey: \"saas\") { score tier }\n      scoreHistory(segmentKey: \"saas\") { score tier version { number } }\n    }\n  }\n": types.WorkedFitAndHistoryDocument,
+    "\n  query WorkedFitAndFits { account(externalId: \"worked\") { fit(segmentKey: \"saas\") { score } fits { segment { key } } } }\n": types.WorkedFitAndFitsDocument,
+    "\n  query WorkedFitScores { account(externalId: \"worked\") { fits { segment { key } score } } }\n": types.WorkedFitScoresDocument,
+    "\n  query WorkedStoredScore {\n    account(externalId: \"worked\") {\n      attributes\n      fit(segmentKey: \"saas\") { score tier computed { dimensions { score } completeness } }\n    }\n  }\n": types.WorkedStoredScoreDocument,
+    "\n  query PreviewScore($v: ID!, $a: JSON!) {\n    previewScore(versionId: $v, attributes: $a) { account { id } score tier completeness dimensions { score } version { number } }\n  }\n": types.PreviewScoreDocument,
+    "\n  query PreviewScoreOfInvalidAttributes($v: ID!) { previewScore(versionId: $v, attributes: { employees: \"many\" }) { score } }\n": types.PreviewScoreOfInvalidAttributesDocument,
+    "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": types.SaasTiersDocument,
+    "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": types.SaasTiersAndVersionsDocument,
+    "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": types.WorkedLatestHistoryDocument,
+    "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": types.UpsertAccountsDocument,
+    "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": types.OverrideFitDocument,
+    "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": types.RevokeOverrideDocument,
+    "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": types.VersionFieldsFragmentDoc,
+    "\n  mutation CreateSegment($input: CreateSegmentInput!) {\n    createSegment(input: $input) { id key name membership { attribute operator value } }\n  }\n": types.CreateSegmentDocument,
+    "\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n": types.CreateDraftDocument,
+    "\n  mutation UpdateDraft($id: ID!, $definition: IcpDefinitionInput!, $expectedRevision: Int!, $notes: String) {\n    updateDraft(id: $id, definition: $definition, expectedRevision: $expectedRevision, notes: $notes) { ...VersionFields }\n  }\n": types.UpdateDraftDocument,
+    "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n": types.PublishVersionDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountByExternalId($externalId: String!) {\n    account(externalId: $externalId) { id externalId name domain attributes explicitSegments }\n  }\n"): (typeof documents)["\n  query AccountByExternalId($externalId: String!) {\n    account(externalId: $externalId) { id externalId name domain attributes explicitSegments }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountExternalIdById($id: ID) { account(id: $id) { externalId } }\n"): (typeof documents)["\n  query AccountExternalIdById($id: ID) { account(id: $id) { externalId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsPage($filter: AccountFilter, $first: Int, $after: String) {\n    accounts(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { externalId } }\n    }\n  }\n"): (typeof documents)["\n  query AccountsPage($filter: AccountFilter, $first: Int, $after: String) {\n    accounts(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { externalId } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FitsAfterCursor($a: String) { fits(segmentKey: \"saas\", after: $a) { totalCount } }\n"): (typeof documents)["\n  query FitsAfterCursor($a: String) { fits(segmentKey: \"saas\", after: $a) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkedFitExplained {\n    account(externalId: \"worked\") {\n      fit(segmentKey: \"saas\") {\n        score tier action overridden version { number } segment { key }\n        computed {\n          score tier missingAttributes completeness disqualifiedBy\n          dimensions { dimension weight score criteria { attribute matched missing earned } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkedFitExplained {\n    account(externalId: \"worked\") {\n      fit(segmentKey: \"saas\") {\n        score tier action overridden version { number } segment { key }\n        computed {\n          score tier missingAttributes completeness disqualifiedBy\n          dimensions { dimension weight score criteria { attribute matched missing earned } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkedFitAndHistory {\n    account(externalId: \"worked\") {\n      fit(segmentKey: \"saas\") { score tier }\n      scoreHistory(segmentKey: \"saas\") { score tier version { number } }\n    }\n  }\n"): (typeof documents)["\n  query WorkedFitAndHistory {\n    account(externalId: \"worked\") {\n      fit(segmentKey: \"saas\") { score tier }\n      scoreHistory(segmentKey: \"saas\") { score tier version { number } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkedFitAndFits { account(externalId: \"worked\") { fit(segmentKey: \"saas\") { score } fits { segment { key } } } }\n"): (typeof documents)["\n  query WorkedFitAndFits { account(externalId: \"worked\") { fit(segmentKey: \"saas\") { score } fits { segment { key } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkedFitScores { account(externalId: \"worked\") { fits { segment { key } score } } }\n"): (typeof documents)["\n  query WorkedFitScores { account(externalId: \"worked\") { fits { segment { key } score } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkedStoredScore {\n    account(externalId: \"worked\") {\n      attributes\n      fit(segmentKey: \"saas\") { score tier computed { dimensions { score } completeness } }\n    }\n  }\n"): (typeof documents)["\n  query WorkedStoredScore {\n    account(externalId: \"worked\") {\n      attributes\n      fit(segmentKey: \"saas\") { score tier computed { dimensions { score } completeness } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewScore($v: ID!, $a: JSON!) {\n    previewScore(versionId: $v, attributes: $a) { account { id } score tier completeness dimensions { score } version { number } }\n  }\n"): (typeof documents)["\n  query PreviewScore($v: ID!, $a: JSON!) {\n    previewScore(versionId: $v, attributes: $a) { account { id } score tier completeness dimensions { score } version { number } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewScoreOfInvalidAttributes($v: ID!) { previewScore(versionId: $v, attributes: { employees: \"many\" }) { score } }\n"): (typeof documents)["\n  query PreviewScoreOfInvalidAttributes($v: ID!) { previewScore(versionId: $v, attributes: { employees: \"many\" }) { score } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n"): (typeof documents)["\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n"): (typeof documents)["\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n"): (typeof documents)["\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n"): (typeof documents)["\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n"): (typeof documents)["\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n"): (typeof documents)["\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n"): (typeof documents)["\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSegment($input: CreateSegmentInput!) {\n    createSegment(input: $input) { id key name membership { attribute operator value } }\n  }\n"): (typeof documents)["\n  mutation CreateSegment($input: CreateSegmentInput!) {\n    createSegment(input: $input) { id key name membership { attribute operator value } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n"): (typeof documents)["\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDraft($id: ID!, $definition: IcpDefinitionInput!, $expectedRevision: Int!, $notes: String) {\n    updateDraft(id: $id, definition: $definition, expectedRevision: $expectedRevision, notes: $notes) { ...VersionFields }\n  }\n"): (typeof documents)["\n  mutation UpdateDraft($id: ID!, $definition: IcpDefinitionInput!, $expectedRevision: Int!, $notes: String) {\n    updateDraft(id: $id, definition: $definition, expectedRevision: $expectedRevision, notes: $notes) { ...VersionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n"): (typeof documents)["\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
