@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * What a store needs to run its SQL: the request's entity manager, or inside runInTransaction
- * the one bound to the transaction (pass `ctx.em` either way).
+ * What a store runs its SQL on: `ctx.em`, bound to the transaction inside `runInTransaction`,
+ * so a store's statements join the caller's transaction without knowing its scope.
  */
 export type Sql = Pick<EntityManager, 'query'>;

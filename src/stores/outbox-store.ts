@@ -7,7 +7,7 @@
 import type { Sql } from '../db/sql';
 import type { FitTier } from '../model/icp-definition';
 import type { EventType, FitChangeCause, OutboxEvent } from '../model/delivery';
-import { inForceAt } from './override-rows';
+import { overrideInForceExists } from './override-store';
 
 /** An effective fit at one moment: what a CRM shows. */
 export interface FitSnapshot {
@@ -67,7 +67,7 @@ export async function withoutOverridden(db: Sql, changes: FitChange[]): Promise<
   if (changes.length === 0) return changes;
   const rows: Array<{ n: string }> = await db.query(
     `SELECT c.n FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS c(account_id, segment_id, at, n)
-     WHERE EXISTS (SELECT 1 FROM fit_override o WHERE o.account_id = c.account_id AND o.segment_id = c.segment_id AND ${inForceAt('o', 'c.at')})`,
+     WHERE ${overrideInForceExists('c.segment_id', 'c.account_id', 'c.at')}`,
     [changes.map((c) => c.accountId), changes.map((c) => c.segmentId), changes.map((c) => c.occurredAt)],
   );
   const hidden = new Set(rows.map((r) => Number(r.n) - 1));
@@ -124,7 +124,7 @@ export async function appendPublishFitChanges(
      LEFT JOIN account_score p ON p.version_id = $2 AND p.account_id = n.account_id AND p.valid_to IS NULL
      WHERE n.version_id = $3 AND n.valid_to IS NULL
        AND p.tier IS DISTINCT FROM n.tier
-       AND NOT EXISTS (SELECT 1 FROM fit_override o WHERE o.segment_id = $1 AND o.account_id = n.account_id AND ${inForceAt('o', '$4')})
+       AND NOT ${overrideInForceExists('$1', 'n.account_id', '$4')}
      ORDER BY n.account_id
      RETURNING 1`,
     [args.segmentId, args.previousVersionId, args.versionId, args.at],

@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
+import { Conditions } from '../db/conditions';
+import type { Sql } from '../db/sql';
 import type { FitTier } from '../model/icp-definition';
 
 export interface ScoreRow {
@@ -55,13 +57,28 @@ export function toScoreRow(r: RawScoreRow): ScoreRow {
   };
 }
 
+/**
+ * For other stores' statements (SQL expressions as arguments): the current score row of
+ * (`versionId`, `accountId`) as `alias`, a `FROM`/`JOIN` item (`table`) and its condition (`on`).
+ */
+export const currentScoreOf = (alias: string, versionId: string, accountId: string): { table: string; on: string } => ({
+  table: `account_score ${alias}`,
+  on: `${alias}.version_id = ${versionId} AND ${alias}.account_id = ${accountId} AND ${alias}.valid_to IS NULL`,
+});
+
+/** Score columns of `alias` (`s.account_id, s.segment_id, …`), to read a score row beside others in one statement. */
+export const aliasedScoreColumns = (alias: string): string =>
+  SCORE_COLUMNS.split(',')
+    .map((c) => `${alias}.${c.trim()}`)
+    .join(', ');
+
 const CHUNK = 20_000;
 /** Below this many rows a plain INSERT is cheaper than setting up a COPY. */
 const COPY_FROM = 2_000;
 
-/** The connection of the transaction `em` is bound to, to stream a COPY on it. */
-function transactionClient(em: EntityManager): PoolClient | null {
-  const runner = em.queryRunner as (typeof em.queryRunner & { databaseConnection?: PoolClient }) | undefined;
+/** The connection of the transaction `db` is bound to, to stream a COPY on it. */
+function transactionClient(db: Sql & Pick<EntityManager, 'queryRunner'>): PoolClient | null {
+  const runner = db.queryRunner as (typeof db.queryRunner & { databaseConnection?: PoolClient }) | undefined;
   return runner?.isTransactionActive && runner.databaseConnection ? runner.databaseConnection : null;
 }
 
@@ -84,15 +101,15 @@ const INSERT_COLUMNS = 'account_id, segment_id, version_id, score, tier, outcome
  * Inserts score rows: with COPY on the transaction's connection for bulk work (a publish
  * writes up to millions), else in chunks of one `INSERT … SELECT FROM unnest(…)` each.
  */
-export async function insertScores(em: EntityManager, rows: NewScore[]): Promise<void> {
-  const client = rows.length >= COPY_FROM ? transactionClient(em) : null;
+export async function insertScores(db: Sql & Pick<EntityManager, 'queryRunner'>, rows: NewScore[]): Promise<void> {
+  const client = rows.length >= COPY_FROM ? transactionClient(db) : null;
   if (client) {
     await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(`COPY account_score (${INSERT_COLUMNS}) FROM STDIN`)));
     return;
   }
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await em.query(
+    await db.query(
       `INSERT INTO account_score (${INSERT_COLUMNS})
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
          $9::timestamptz[], $10::timestamptz[])`,
@@ -113,10 +130,10 @@ export async function insertScores(em: EntityManager, rows: NewScore[]): Promise
 }
 
 /** Ends the current rows of these (version, account) pairs at `at`. */
-export async function closeScores(em: EntityManager, pairs: Array<{ versionId: string; accountId: string }>, at: Date): Promise<void> {
+export async function closeScores(db: Sql, pairs: Array<{ versionId: string; accountId: string }>, at: Date): Promise<void> {
   for (let i = 0; i < pairs.length; i += CHUNK) {
     const chunk = pairs.slice(i, i + CHUNK);
-    await em.query(
+    await db.query(
       `UPDATE account_score s SET valid_to = greatest(s.valid_from, $3)
        FROM unnest($1::uuid[], $2::uuid[]) AS c(version_id, account_id)
        WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL`,
@@ -126,9 +143,9 @@ export async function closeScores(em: EntityManager, pairs: Array<{ versionId: s
 }
 
 /** Current rows of these accounts under these versions. */
-export async function currentScores(em: EntityManager, accountIds: string[], versionIds: string[]): Promise<ScoreRow[]> {
+export async function currentScores(db: Sql, accountIds: string[], versionIds: string[]): Promise<ScoreRow[]> {
   if (accountIds.length === 0 || versionIds.length === 0) return [];
-  const rows: RawScoreRow[] = await em.query(
+  const rows: RawScoreRow[] = await db.query(
     `SELECT ${SCORE_COLUMNS} FROM account_score
      WHERE account_id = ANY($1::uuid[]) AND version_id = ANY($2::uuid[]) AND valid_to IS NULL`,
     [accountIds, versionIds],
@@ -138,12 +155,12 @@ export async function currentScores(em: EntityManager, accountIds: string[], ver
 
 /** Moves the next_change_at of current rows (same result, another instant at which time changes it). */
 export async function rescheduleScores(
-  em: EntityManager,
+  db: Sql,
   rows: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }>,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await em.query(
+    await db.query(
       `UPDATE account_score s SET next_change_at = c.next_change_at
        FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS c(version_id, account_id, next_change_at)
        WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL
@@ -170,16 +187,14 @@ export interface DueScore {
  * `attributes` is the SQL of the account's attributes (alias `a`) with its parameters from $4.
  */
 export async function lockDueScores(
-  em: EntityManager,
+  db: Sql,
   versionId: string,
   now: Date,
   limit: number,
   attributes: { sql: string; params: unknown[] },
 ): Promise<DueScore[]> {
-  const rows: Array<RawScoreRow & { tid: string; attributes: Record<string, unknown>; segment_ids: string[] }> = await em.query(
-    `SELECT s.ctid::text AS tid, ${SCORE_COLUMNS.split(',')
-      .map((c) => `s.${c.trim()}`)
-      .join(', ')},
+  const rows: Array<RawScoreRow & { tid: string; attributes: Record<string, unknown>; segment_ids: string[] }> = await db.query(
+    `SELECT s.ctid::text AS tid, ${aliasedScoreColumns('s')},
        ${attributes.sql} AS attributes, a.segment_ids
      FROM account_score s JOIN account a ON a.id = s.account_id
      WHERE s.version_id = $1 AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL AND s.next_change_at <= $2
@@ -191,10 +206,10 @@ export async function lockDueScores(
 }
 
 /** Ends rows locked by lockDueScores, each at its own instant (when time changed its result). */
-export async function closeScoresAt(em: EntityManager, rows: Array<{ tid: string; at: Date }>): Promise<void> {
+export async function closeScoresAt(db: Sql, rows: Array<{ tid: string; at: Date }>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await em.query(
+    await db.query(
       `UPDATE account_score s SET valid_to = greatest(s.valid_from, c.at)
        FROM unnest($1::tid[], $2::timestamptz[]) AS c(tid, at)
        WHERE s.ctid = ANY($1::tid[]) AND s.ctid = c.tid AND s.valid_to IS NULL`,
@@ -204,8 +219,8 @@ export async function closeScoresAt(em: EntityManager, rows: Array<{ tid: string
 }
 
 /** The soonest nextChangeAt among the current scores of live versions (one index probe per live version), or null. */
-export async function soonestChange(em: EntityManager): Promise<Date | null> {
-  const [row] = await em.query(
+export async function soonestChange(db: Sql): Promise<Date | null> {
+  const [row] = await db.query(
     `SELECT min(soonest) AS at FROM icp_version v CROSS JOIN LATERAL (
        SELECT s.next_change_at AS soonest FROM account_score s
        WHERE s.version_id = v.id AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL
@@ -213,4 +228,82 @@ export async function soonestChange(em: EntityManager): Promise<Date | null> {
      WHERE v.status = 'PUBLISHED'`,
   );
   return row?.at ?? null;
+}
+
+/** The newest `first` score rows of each (account, segment), newest first. */
+export async function scoreHistory(
+  db: Sql,
+  keys: ReadonlyArray<{ accountId: string; segmentId: string; first: number }>,
+): Promise<ScoreRow[][]> {
+  const rows: ScoreRow[] = (
+    await db.query(
+      `SELECT ${SCORE_COLUMNS} FROM (
+           SELECT s.*, row_number() OVER (PARTITION BY s.account_id, s.segment_id ORDER BY s.valid_from DESC, s.computed_at DESC) AS n
+           FROM account_score s JOIN unnest($1::uuid[], $2::uuid[]) AS k(account_id, segment_id) USING (account_id, segment_id)
+         ) ranked WHERE n <= $3 ORDER BY valid_from DESC, computed_at DESC`,
+      [keys.map((k) => k.accountId), keys.map((k) => k.segmentId), Math.max(...keys.map((k) => k.first))],
+    )
+  ).map(toScoreRow);
+  return keys.map((k) => rows.filter((r) => r.accountId === k.accountId && r.segmentId === k.segmentId).slice(0, k.first));
+}
+
+/** Which current rows of a version a ranking reads (the accounts overridden are ranked apart). */
+export interface RankingQuery {
+  versionId: string;
+  exceptAccountIds: string[];
+  tiers?: readonly FitTier[];
+  minScore?: number;
+  maxScore?: number;
+}
+
+function rankingConditions(q: RankingQuery): Conditions {
+  const c = new Conditions()
+    .add('version_id = ?', q.versionId)
+    .add('valid_to IS NULL')
+    .add('NOT (account_id = ANY(?::uuid[]))', q.exceptAccountIds);
+  if (q.tiers) c.add('tier = ANY(?::text[])', q.tiers);
+  if (q.minScore != null) c.add('score >= ?', q.minScore);
+  if (q.maxScore != null) c.add('score <= ?', q.maxScore);
+  return c;
+}
+
+/**
+ * `limit` rows of the ranking (score highest first, then account id) after `cursor`, or before
+ * it going `backward` (read in reverse). Next to a cursor they are two pure ranges of the ranking
+ * index: the rest of the cursor's score (by account id), then the lower scores (forward) or the
+ * higher ones (backward). A single `score < s OR (score = s AND account_id > a)` condition gives
+ * the index no starting point and scans from the top.
+ */
+export async function rankedScores(
+  db: Sql,
+  q: RankingQuery,
+  cursor: { score: string; accountId: string } | null,
+  limit: number,
+  backward: boolean,
+): Promise<ScoreRow[]> {
+  const c = rankingConditions(q);
+  const order = backward ? 'ORDER BY score ASC, account_id DESC' : 'ORDER BY score DESC, account_id ASC';
+  let rows: RawScoreRow[];
+  if (!cursor) {
+    rows = await db.query(`SELECT ${SCORE_COLUMNS} FROM account_score ${c.where} ${order} LIMIT ${c.bind(limit)}`, c.params);
+  } else {
+    const base = c.where;
+    const [score, accountId, n] = [c.bind(cursor.score), c.bind(cursor.accountId), c.bind(limit)];
+    const [sameScore, otherScores] = backward ? ['account_id < ', 'score > '] : ['account_id > ', 'score < '];
+    rows = await db.query(
+      `SELECT * FROM (
+       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND score = ${score}::numeric AND ${sameScore}${accountId}::uuid ORDER BY account_id ${backward ? 'DESC' : 'ASC'} LIMIT ${n})
+       UNION ALL
+       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND ${otherScores}${score}::numeric ${order} LIMIT ${n})
+     ) page ${order} LIMIT ${n}`,
+      c.params,
+    );
+  }
+  return rows.map(toScoreRow);
+}
+
+/** How many rows the ranking has under `q`. */
+export async function countRankedScores(db: Sql, q: RankingQuery): Promise<number> {
+  const c = rankingConditions(q);
+  return (await db.query(`SELECT count(*)::int AS n FROM account_score ${c.where}`, c.params))[0].n;
 }

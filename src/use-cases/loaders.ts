@@ -4,10 +4,11 @@ import { Account } from '../model/account.entity';
 import { AttributeDefinition } from '../model/attribute-definition.entity';
 import { ApiKey } from '../model/api-key.entity';
 import { systemClock, type Clock } from './context';
-import { inForceAt, OVERRIDE_COLUMNS, toOverrideRow } from '../stores/override-rows';
+import { overridesByIds, overridesOfAccounts } from '../stores/override-store';
+import { currentFits, type FitRow } from '../stores/fit-queries';
 import type { OverrideRow } from '../model/override.types';
 import type { OpportunityRow } from '../model/outcome.types';
-import { SCORE_COLUMNS, toScoreRow, type ScoreRow } from '../stores/score-store';
+import { scoreHistory, type ScoreRow } from '../stores/score-store';
 import { Segment } from '../model/segment.entity';
 import type { AttributeCatalogue } from '../model/icp-definition';
 import { IcpVersion } from '../model/icp-version.entity';
@@ -37,23 +38,6 @@ function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): 
   const map = new Map<K, R[]>(keys.map((k) => [k, []]));
   for (const r of rows) map.get(keyOf(r))?.push(r);
   return keys.map((k) => map.get(k) ?? []);
-}
-
-/** Override columns prefixed `o_`, to read an override beside a score row in one statement. */
-const PREFIXED_OVERRIDE = OVERRIDE_COLUMNS.split(',')
-  .map((c) => `o.${c.trim()} AS o_${c.trim()}`)
-  .join(', ');
-const unprefixed = (r: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(r)
-      .filter(([k]) => k.startsWith('o_'))
-      .map(([k, v]) => [k.slice(2), v]),
-  );
-
-/** What an account's fit needs from the database: its current score row and the override in force. */
-export interface FitRow {
-  row: ScoreRow;
-  override: OverrideRow | null;
 }
 
 /**
@@ -87,17 +71,11 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
     /** Current score row and active override by `${versionId}:${segmentId}:${accountId}`, in one statement. */
     fitRow: new DataLoader<string, FitRow | null>(async (keys) => {
       const parts = keys.map((k) => k.split(':'));
-      const rows: Array<Record<string, unknown>> = await em.query(
-        `SELECT ${SCORE_COLUMNS.split(',')
-          .map((c) => `s.${c.trim()}`)
-          .join(', ')}, ${PREFIXED_OVERRIDE}
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(version_id, segment_id, account_id)
-         JOIN account_score s ON s.version_id = k.version_id AND s.account_id = k.account_id AND s.valid_to IS NULL
-         LEFT JOIN fit_override o ON o.segment_id = k.segment_id AND o.account_id = k.account_id
-              AND ${inForceAt('o', '$4')}`,
-        [parts.map((p) => p[0]), parts.map((p) => p[1]), parts.map((p) => p[2]), clock.now()],
+      const fits = await currentFits(
+        em,
+        parts.map(([versionId, segmentId, accountId]) => ({ versionId, segmentId, accountId })),
+        clock.now(),
       );
-      const fits = rows.map((r) => ({ row: toScoreRow(r as never), override: r.o_id ? toOverrideRow(unprefixed(r)) : null }));
       return byKey(keys, fits, (f) => `${f.row.versionId}:${f.row.segmentId}:${f.row.accountId}`);
     }),
     accountById: new DataLoader<string, Account | null>(async (ids) =>
@@ -105,16 +83,7 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
     ),
     /** Every override of these accounts, newest first. */
     overridesByAccount: new DataLoader<string, OverrideRow[]>(async (ids) =>
-      groupByKey(
-        ids,
-        (
-          await em.query(
-            `SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`,
-            [[...ids]],
-          )
-        ).map(toOverrideRow),
-        (o: OverrideRow) => o.accountId,
-      ),
+      groupByKey(ids, await overridesOfAccounts(em, ids), (o: OverrideRow) => o.accountId),
     ),
     opportunitiesByAccount: new DataLoader<string, OpportunityRow[]>(async (ids) =>
       groupByKey(
@@ -137,11 +106,7 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
       ),
     ),
     overrideById: new DataLoader<string, OverrideRow | null>(async (ids) =>
-      byKey(
-        ids,
-        (await em.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOverrideRow),
-        (o: OverrideRow) => o.id,
-      ),
+      byKey(ids, await overridesByIds(em, ids), (o: OverrideRow) => o.id),
     ),
     apiKeyById: new DataLoader<string, ApiKey | null>(async (ids) =>
       byKey(ids, await em.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
@@ -170,18 +135,7 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
     }),
     /** The newest `first` score rows of accounts in one segment. */
     scoreHistory: new DataLoader<{ accountId: string; segmentId: string; first: number }, ScoreRow[], string>(
-      async (keys) => {
-        const rows: ScoreRow[] = (
-          await em.query(
-            `SELECT ${SCORE_COLUMNS} FROM (
-           SELECT s.*, row_number() OVER (PARTITION BY s.account_id, s.segment_id ORDER BY s.valid_from DESC, s.computed_at DESC) AS n
-           FROM account_score s JOIN unnest($1::uuid[], $2::uuid[]) AS k(account_id, segment_id) USING (account_id, segment_id)
-         ) ranked WHERE n <= $3 ORDER BY valid_from DESC, computed_at DESC`,
-            [keys.map((k) => k.accountId), keys.map((k) => k.segmentId), Math.max(...keys.map((k) => k.first))],
-          )
-        ).map(toScoreRow);
-        return keys.map((k) => rows.filter((r) => r.accountId === k.accountId && r.segmentId === k.segmentId).slice(0, k.first));
-      },
+      async (keys) => scoreHistory(em, keys),
       { cacheKeyFn: (k) => `${k.accountId}:${k.segmentId}:${k.first}` },
     ),
     versionsBySegmentId: new DataLoader<string, IcpVersion[]>(async (ids) =>

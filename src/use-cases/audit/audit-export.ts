@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { csvLine } from '../../common/csv';
 import type { AppContext } from '../context';
-import { OVERRIDE_COLUMNS, toOverrideRow } from '../../stores/override-rows';
+import { overridesOfPeriod } from '../../stores/override-store';
 import { statusAt } from '../../domain/overrides/effective-fit';
 
 export type ExportFormat = 'csv' | 'jsonl';
@@ -208,15 +208,7 @@ export async function exportAudit(
 ): Promise<ExportResult> {
   const { events, anchor } = await readEvents(ctx, opts.from, opts.to);
   const now = ctx.clock.now();
-  const overrides = (
-    await ctx.em.query(
-      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
-     WHERE created_at < $2 AND (created_at >= $1 OR revoked_at >= $1 OR expires_at >= $1) ORDER BY created_at, id`,
-      [opts.from, opts.to],
-    )
-  )
-    .map(toOverrideRow)
-    .map((o: ReturnType<typeof toOverrideRow>) => ({ ...o, status: statusAt(o, now) }));
+  const overrides = (await overridesOfPeriod(ctx.em, opts.from, opts.to)).map((o) => ({ ...o, status: statusAt(o, now) }));
   const period = `${opts.from.toISOString().slice(0, 10)}_${opts.to.toISOString().slice(0, 10)}`;
   const ext = opts.format === 'csv' ? 'csv' : 'jsonl';
   fs.mkdirSync(opts.outDir, { recursive: true });

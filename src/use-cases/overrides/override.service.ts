@@ -4,7 +4,6 @@ import { auditService } from '../audit/audit.service';
 import { SYSTEM_PRINCIPAL } from '../../model/role';
 import { isUuid } from '../../common/ids';
 import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../../common/pagination';
-import { Conditions } from '../../db/conditions';
 import type { AppContext } from '../context';
 import { PgCode, pgCode, pgConstraint } from '../../db/database-errors';
 import { runInTransaction } from '../transaction';
@@ -16,7 +15,16 @@ import { segmentService } from '../segments/segment.service';
 import { versionService } from '../versions/version.service';
 import { bandOf, effectiveScore, statusAt, type OverrideStatus } from '../../domain/overrides/effective-fit';
 import { justificationProblem } from '../../domain/overrides/justification';
-import { inForceAt, OVERRIDE_COLUMNS, toOverrideRow } from '../../stores/override-rows';
+import {
+  countOverrides,
+  insertOverride,
+  lockOverride,
+  markExpiriesRecorded,
+  overrideById,
+  overridePage,
+  revokeOverride,
+  type OverrideQuery,
+} from '../../stores/override-store';
 import type { OverrideFilter, OverrideFitInput, OverrideRow } from '../../model/override.types';
 
 /** What webhooks receive of an override (OVERRIDE_* events). */
@@ -96,27 +104,21 @@ export class OverrideService {
       await this.recordExpiries(tx, { accountId: account.id, segmentId: segment.id });
       const id = uuidv7();
       try {
-        await tx.em.query(
-          `INSERT INTO fit_override (id, account_id, segment_id, version_id, computed_score, computed_tier, tier, score,
-             justification, category, created_by, created_by_key_id, created_at, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [
-            id,
-            account.id,
-            segment.id,
-            live.id,
-            computed.score,
-            computed.tier,
-            input.tier,
-            input.score ?? null,
-            input.justification.trim(),
-            input.category,
-            tx.principal.name,
-            tx.principal.keyId,
-            now,
-            input.expiresAt ?? null,
-          ],
-        );
+        await insertOverride(tx.em, {
+          id,
+          accountId: account.id,
+          segmentId: segment.id,
+          versionId: live.id,
+          computedScore: computed.score,
+          computedTier: computed.tier,
+          tier: input.tier,
+          score: input.score ?? null,
+          justification: input.justification.trim(),
+          category: input.category,
+          createdBy: tx.principal,
+          createdAt: now,
+          expiresAt: input.expiresAt ?? null,
+        });
       } catch (err) {
         if (pgCode(err) === PgCode.uniqueViolation && pgConstraint(err) === 'fit_override_open_uq') {
           throw new ConflictError(
@@ -167,16 +169,12 @@ export class OverrideService {
     const problem = justificationProblem(reason);
     if (problem) throw BadUserInputError.forField('reason', problem);
     return runInTransaction(ctx, async (tx) => {
-      const rows = isUuid(id) ? await tx.em.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = $1 FOR UPDATE`, [id]) : [];
-      if (!rows.length) throw new NotFoundError(`id: override ${id} not found`, { field: 'id' });
-      const current = toOverrideRow(rows[0]);
+      const current = isUuid(id) ? await lockOverride(tx.em, id) : null;
+      if (!current) throw new NotFoundError(`id: override ${id} not found`, { field: 'id' });
       const now = tx.clock.now();
       const status = statusAt(current, now);
       if (status !== 'ACTIVE') throw new ConflictError(`override ${id} is already ${status}; only an active override can be revoked`);
-      await tx.em.query(
-        'UPDATE fit_override SET revoked_by = $2, revoked_by_key_id = $3, revoked_at = $4, revoke_reason = $5 WHERE id = $1',
-        [id, tx.principal.name, tx.principal.keyId, now, reason.trim()],
-      );
+      await revokeOverride(tx.em, id, tx.principal, now, reason.trim());
       const revoked = await this.get(tx, id);
       await appendEvent(tx.em, {
         type: 'OVERRIDE_REVOKED',
@@ -221,9 +219,9 @@ export class OverrideService {
   }
 
   async get(ctx: AppContext, id: string): Promise<OverrideRow> {
-    const [row] = await ctx.em.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = $1`, [id]);
+    const row = await overrideById(ctx.em, id);
     if (!row) throw NotFoundError.of('Override', id);
-    return toOverrideRow(row);
+    return row;
   }
 
   /**
@@ -233,14 +231,7 @@ export class OverrideService {
   async recordExpiries(ctx: AppContext, scope?: { accountId: string; segmentId: string }): Promise<number> {
     return runInTransaction({ ...ctx, principal: SYSTEM_PRINCIPAL }, async (tx) => {
       const now = tx.clock.now();
-      const rows = (
-        await tx.em.query(
-          `UPDATE fit_override SET expiry_recorded_at = $1
-         WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND expires_at <= $1 ${scope ? 'AND account_id = $2 AND segment_id = $3' : ''}
-         RETURNING ${OVERRIDE_COLUMNS}`,
-          scope ? [now, scope.accountId, scope.segmentId] : [now],
-        )
-      )[0].map(toOverrideRow);
+      const rows = await markExpiriesRecorded(tx.em, now, scope);
       for (const o of rows) {
         // The fit changed at expiresAt, whenever this records it.
         await appendEvent(tx.em, {
@@ -269,29 +260,17 @@ export class OverrideService {
   async list(ctx: AppContext, filter: OverrideFilter | null | undefined, page: PageArgs): Promise<Page<OverrideRow>> {
     const request = pageRequest(listScope('overrides', { filter }), page, ['instant', 'uuid']);
     const now = ctx.clock.now();
-    const c = new Conditions();
-    if (filter?.segmentKey) c.add('segment_id = ?', (await segmentService.getByKey(ctx, filter.segmentKey, 'filter.segmentKey')).id);
-    if (filter?.accountId) c.add('account_id = ?', isUuid(filter.accountId) ? filter.accountId : '00000000-0000-0000-0000-000000000000');
-    if (filter?.createdBy) c.add('created_by = ?', filter.createdBy);
-    if (filter?.needsReview != null) c.add('needs_review = ?', filter.needsReview);
-    if (filter?.from) c.add('created_at >= ?', filter.from);
-    if (filter?.to) c.add('created_at < ?', filter.to);
-    if (filter?.status === 'REVOKED') c.add('revoked_at IS NOT NULL');
-    if (filter?.status === 'ACTIVE') c.add(inForceAt('', c.bind(now)));
-    if (filter?.status === 'EXPIRED') c.add('revoked_at IS NULL AND expires_at <= ?', now);
-    const filtered = c.snapshot();
-    if (request.cursor) {
-      const [createdAt, id] = request.cursor;
-      const cmp = request.backward ? '>' : '<';
-      c.add(`(created_at ${cmp} ?::timestamptz OR (created_at = ?::timestamptz AND id ${cmp} ?::uuid))`, createdAt, createdAt, id);
-    }
-    const order = request.backward ? 'ASC' : 'DESC';
-    const rows: OverrideRow[] = (
-      await ctx.em.query(
-        `SELECT ${OVERRIDE_COLUMNS} FROM fit_override ${c.where} ORDER BY created_at ${order}, id ${order} LIMIT ${c.bind(request.size + 1)}`,
-        c.params,
-      )
-    ).map(toOverrideRow);
+    const query: OverrideQuery = {
+      segmentId: filter?.segmentKey ? (await segmentService.getByKey(ctx, filter.segmentKey, 'filter.segmentKey')).id : undefined,
+      // An id that is no UUID matches no override (rather than failing the cast).
+      accountId: filter?.accountId ? (isUuid(filter.accountId) ? filter.accountId : '00000000-0000-0000-0000-000000000000') : undefined,
+      createdBy: filter?.createdBy ?? undefined,
+      needsReview: filter?.needsReview ?? undefined,
+      from: filter?.from ?? undefined,
+      to: filter?.to ?? undefined,
+      status: filter?.status ?? undefined,
+    };
+    const rows = await overridePage(ctx.em, query, now, request);
     return withDeferredCount(
       toPage(
         rows,
@@ -299,7 +278,7 @@ export class OverrideService {
         (o) => [o.createdAt.toISOString(), o.id],
         (o) => o,
       ),
-      async () => (await ctx.em.query(`SELECT count(*)::int AS n FROM fit_override ${filtered.where}`, filtered.params))[0].n,
+      () => countOverrides(ctx.em, query, now),
     );
   }
 }

@@ -4,7 +4,7 @@
  * force then, read from score and override history rather than from today's score.
  */
 import type { EntityManager } from 'typeorm';
-import { inForceAt } from '../../stores/override-rows';
+import { inForceAt } from '../../stores/override-store';
 import type { FitTier } from '../../model/icp-definition';
 import type { TierOutcomes } from '../../domain/statistics/conversion-metrics';
 

@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
 import { segmentService } from '../segments/segment.service';
 import { BadUserInputError } from '../../errors/domain-errors';
-import { OVERRIDE_COLUMNS, toOverrideRow } from '../../stores/override-rows';
+import { OVERRIDE_COLUMNS, toOverrideRow } from '../../stores/override-store';
 import type { OverrideRow } from '../../model/override.types';
 import type { FitTier } from '../../model/icp-definition';
 import { attributedOpportunities, REPORT_TABLES, type AttributedOpportunity } from './attribution';

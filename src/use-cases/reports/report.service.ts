@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
 import { segmentService } from '../segments/segment.service';
-import { inForceAt } from '../../stores/override-rows';
+import { inForceAt } from '../../stores/override-store';
 import { BadUserInputError } from '../../errors/domain-errors';
 import type { FitTier } from '../../model/icp-definition';
 import { attributedOpportunities, periodAggregates, REPORT_TABLES } from './attribution';

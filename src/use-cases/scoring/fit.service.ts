@@ -12,16 +12,15 @@ import {
   type PageArgs,
   type PageRequest,
 } from '../../common/pagination';
-import { Conditions } from '../../db/conditions';
 import type { AppContext } from '../context';
 import { assertNoIssues, BadUserInputError, NotFoundError } from '../../errors/domain-errors';
 import { effectiveScore } from '../../domain/overrides/effective-fit';
-import { rankingContext } from '../../stores/override-rows';
+import { rankingContext } from '../../stores/override-store';
 import type { OverrideRow } from '../../model/override.types';
 import type { TierThresholds } from '../../model/icp-definition';
 import { versionService } from '../versions/version.service';
 import { scorerFor } from './scorer-cache';
-import { currentScores, SCORE_COLUMNS, toScoreRow, type ScoreRow } from '../../stores/score-store';
+import { countRankedScores, currentScores, rankedScores, type RankingQuery, type ScoreRow } from '../../stores/score-store';
 import type { FitData, FitFilter, ScoreData } from '../../model/score.types';
 
 export function scoreDataOf(row: ScoreRow): ScoreData {
@@ -83,33 +82,6 @@ export function fitsCursor(segmentKey: string, filter: FitFilter | null | undefi
 }
 
 /**
- * The rows of the ranking next to a cursor as two pure ranges of the ranking index: the rest of the
- * cursor's score (by account id), then the lower scores (forward) or the higher ones (backward, read
- * in reverse). A single `score < s OR (score = s AND account_id > a)` condition gives the index no
- * starting point and scans from the top.
- */
-function pageQuery(
-  c: Conditions,
-  cursor: { score: string; accountId: string } | null,
-  limit: number,
-  backward: boolean,
-): [string, unknown[]] {
-  const order = backward ? 'ORDER BY score ASC, account_id DESC' : 'ORDER BY score DESC, account_id ASC';
-  if (!cursor) return [`SELECT ${SCORE_COLUMNS} FROM account_score ${c.where} ${order} LIMIT ${c.bind(limit)}`, c.params];
-  const base = c.where;
-  const [score, accountId, n] = [c.bind(cursor.score), c.bind(cursor.accountId), c.bind(limit)];
-  const [sameScore, otherScores] = backward ? ['account_id < ', 'score > '] : ['account_id > ', 'score < '];
-  return [
-    `SELECT * FROM (
-       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND score = ${score}::numeric AND ${sameScore}${accountId}::uuid ORDER BY account_id ${backward ? 'DESC' : 'ASC'} LIMIT ${n})
-       UNION ALL
-       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND ${otherScores}${score}::numeric ${order} LIMIT ${n})
-     ) page ${order} LIMIT ${n}`,
-    c.params,
-  ];
-}
-
-/**
  * An account's current effective fit in one segment under its live version, through the
  * request's loaders; null when the account is not in the segment or no version is live.
  */
@@ -155,19 +127,17 @@ export class FitService {
     const live = { id: versionId };
     const overriddenIds = overrides.map((o) => o.accountId);
 
-    const c = new Conditions()
-      .add('version_id = ?', live.id)
-      .add('valid_to IS NULL')
-      .add('NOT (account_id = ANY(?::uuid[]))', overriddenIds);
-    if (filter?.tiers) c.add('tier = ANY(?::text[])', filter.tiers);
-    if (filter?.minScore != null) c.add('score >= ?', filter.minScore);
-    if (filter?.maxScore != null) c.add('score <= ?', filter.maxScore);
-    const filtered = c.snapshot();
+    const ranking: RankingQuery = {
+      versionId: live.id,
+      exceptAccountIds: overriddenIds,
+      tiers: filter?.tiers ?? undefined,
+      minScore: filter?.minScore ?? undefined,
+      maxScore: filter?.maxScore ?? undefined,
+    };
     const plain: FitData[] =
       filter?.overridden === true
         ? []
-        : // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
-          (await ctx.em.query(...pageQuery(c, cursor, size + 1, backward))).map((r: any) => fitDataOf(toScoreRow(r), null, thresholds));
+        : (await rankedScores(ctx.em, ranking, cursor, size + 1, backward)).map((row) => fitDataOf(row, null, thresholds));
     const byAccount = new Map(overrides.map((o) => [o.accountId, o]));
     const overridden: FitData[] =
       filter?.overridden === false || overrides.length === 0
@@ -189,11 +159,7 @@ export class FitService {
     );
     return withDeferredCount(
       result,
-      async () =>
-        (filter?.overridden === true
-          ? 0
-          : ((await ctx.em.query(`SELECT count(*)::int AS n FROM account_score ${filtered.where}`, filtered.params))[0].n as number)) +
-        overridden.length,
+      async () => (filter?.overridden === true ? 0 : await countRankedScores(ctx.em, ranking)) + overridden.length,
     );
   }
 
