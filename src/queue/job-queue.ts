@@ -15,6 +15,7 @@
 import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger';
+import { LockNamespace } from '../db/advisory-locks';
 
 export interface JobQueueOptions {
   url: string;
@@ -81,7 +82,7 @@ export class JobQueue {
     const turn = new Client({ connectionString: options.url, application_name: 'fitgraph-jobs-setup' });
     await turn.connect();
     try {
-      await turn.query('SELECT pg_advisory_lock(4, hashtext($1))', ['job-queue-setup']);
+      await turn.query('SELECT pg_advisory_lock($1, hashtext($2))', [LockNamespace.JOB_KEY, 'job-queue-setup']);
       for (const { name, policy } of options.queues) {
         const settings = { name, policy, expireInSeconds: options.timeoutSeconds, retryLimit: 5, retryDelay: 5, retryBackoff: true };
         await boss.createQueue(name, settings);

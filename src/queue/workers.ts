@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import { logger as rootLogger, type Logger } from '../logger';
 import { jobSeconds, jobsFinished, jobsRunning } from '../metrics';
 import type { Job, JobQueue, QueueSpec } from './job-queue';
+import { LockNamespace } from '../db/advisory-locks';
 
 export interface JobRun {
   jobId: string;
@@ -38,19 +39,16 @@ export interface Workers {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-/** Advisory-lock namespace of job keys (2: publishes, 3: account upserts). */
-const JOB_LOCK_NAMESPACE = 4;
-
 /** Runs `work` while this session holds the key's lock; waits for another holder to finish. */
 export async function exclusively<T>(ds: DataSource, key: string, work: () => Promise<T>): Promise<T> {
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1, hashtext($2))', [JOB_LOCK_NAMESPACE, key]);
+    await runner.query('SELECT pg_advisory_lock($1, hashtext($2))', [LockNamespace.JOB_KEY, key]);
     try {
       return await work();
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_NAMESPACE, key]);
+      await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LockNamespace.JOB_KEY, key]);
     }
   } finally {
     await runner.release();

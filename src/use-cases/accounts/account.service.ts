@@ -16,6 +16,7 @@ import { Account } from '../../model/account.entity';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from '../../model/account.input';
 import { attributeIssues, mergeAttributes } from '../../domain/accounts/attribute-values';
 import { compileMembership } from '../../domain/accounts/membership';
+import { LockNamespace } from '../../db/advisory-locks';
 
 export const MAX_ACCOUNTS_PER_CALL = 5000;
 
@@ -114,8 +115,8 @@ export class AccountService {
     await tx.em.query('LOCK TABLE account IN ROW EXCLUSIVE MODE');
     // Concurrent upserts of the same accounts queue up, locking in hash order so that they cannot deadlock.
     await tx.em.query(
-      'SELECT pg_advisory_xact_lock(3, h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) ordered',
-      [externalIds],
+      'SELECT pg_advisory_xact_lock($2, h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) ordered',
+      [externalIds, LockNamespace.ACCOUNT_UPSERT],
     );
     const now = tx.clock.now();
     const segments = await tx.em.getRepository(Segment).find();

@@ -37,14 +37,13 @@ import { versionService, type PublishArgs } from '../versions/version.service';
 import type { PublishResult } from '../../model/version.types';
 import { publishJobStore } from '../../stores/publish-job-store';
 import { UNFINISHED, type PublishJob, type StoredPublishResult } from '../../model/publish-job.types';
+import { LockNamespace } from '../../db/advisory-locks';
 
 /** How many worker runs a queued publish asks for (they share its batches). */
 const PARALLEL_RUNS = 2;
 export const PUBLISH_QUEUE = 'publish';
 const MAX_NOTES = 5000;
 const WORKER = `${os.hostname()}:${process.pid}`;
-/** Advisory-lock namespace of publish runs (2: publishes, 3: account upserts, 4: job keys). */
-const RUN_LOCK_NAMESPACE = 5;
 /** Members with no staged score, or one computed from an older version of their row (written since). */
 const LATE_MEMBERS =
   'NOT EXISTS (SELECT 1 FROM publish_staged_score s WHERE s.job_id = $3 AND s.account_id = a.id AND s.account_xmin = a.xmin::text)';
@@ -116,7 +115,7 @@ class RunLease {
   async acquire(jobId: string): Promise<void> {
     this.runner ??= this.ds.createQueryRunner();
     await this.runner.connect();
-    await this.runner.query('SELECT pg_advisory_lock_shared($1, hashtext($2))', [RUN_LOCK_NAMESPACE, jobId]);
+    await this.runner.query('SELECT pg_advisory_lock_shared($1, hashtext($2))', [LockNamespace.PUBLISH_RUN, jobId]);
   }
 
   async release(): Promise<void> {
@@ -155,7 +154,7 @@ export class PublishJobService {
         );
         if (unfinished) {
           const [{ free }] = await tx.em.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS free', [
-            RUN_LOCK_NAMESPACE,
+            LockNamespace.PUBLISH_RUN,
             unfinished.id,
           ]);
           if (!free) throw new ConflictError('another version of this segment is being published; try again once it is done');
@@ -374,7 +373,10 @@ export class PublishJobService {
       await tx.em.query(`UPDATE publish_job SET state = 'FLIPPING' WHERE id = $1`, [jobId]);
       // Upserts wait for this short transaction (and then score under the new version).
       await tx.em.query('LOCK TABLE account IN SHARE MODE');
-      const [{ locked }] = await tx.em.query('SELECT pg_try_advisory_xact_lock(2, hashtext($1)) AS locked', [job.segmentId]);
+      const [{ locked }] = await tx.em.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
+        LockNamespace.PUBLISH,
+        job.segmentId,
+      ]);
       if (!locked) throw new ConflictError('another version of this segment is being published; try again once it is done');
       const repo = tx.em.getRepository(IcpVersion);
       const draft = await repo.createQueryBuilder('v').setLock('pessimistic_write').where('v.id = :id', { id: job.versionId }).getOne();

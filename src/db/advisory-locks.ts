@@ -1,0 +1,21 @@
+/**
+ * PostgreSQL advisory locks take two keys, (namespace, key); every namespace fitgraph uses is
+ * named here so that two features never share one by accident. Each call site passes the
+ * namespace as a parameter: `pg_advisory_xact_lock($1, hashtext($2))`.
+ *
+ * The audit chain's namespace is also taken in SQL by the triggers of migrations
+ * 1764000000000-Registry (audit_event_chain) and 1765300000000-Delivery (outbox_event_order),
+ * which cannot import this module: keep its number.
+ */
+export const LockNamespace = {
+  /** Audit and outbox sequences, key 0: one lock for both logs so a change writing both cannot deadlock. */
+  AUDIT_CHAIN: 1,
+  /** A publish's flip, keyed by the segment: one version of a segment at a time. */
+  PUBLISH: 2,
+  /** Upserts of an account, keyed by its external id: concurrent upserts of one account queue up. */
+  ACCOUNT_UPSERT: 3,
+  /** Background work, keyed by the job's key (and the job queue's setup): one run per key at a time. */
+  JOB_KEY: 4,
+  /** A publish run's hold on its job, keyed by the job id (shared by its runs). */
+  PUBLISH_RUN: 5,
+} as const;
