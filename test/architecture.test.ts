@@ -105,10 +105,6 @@ const KNOWN_VIOLATIONS: string[] = [
   'infra-at-the-bottom: src/db/entities.ts -> src/model/attribute-definition.entity.ts',
   'infra-at-the-bottom: src/db/entities.ts -> src/model/icp-version.entity.ts',
   'infra-at-the-bottom: src/db/entities.ts -> src/model/segment.entity.ts',
-  'infra-at-the-bottom: src/queue/jobs.ts -> src/jobs/override-expiries.job.ts',
-  'infra-at-the-bottom: src/queue/jobs.ts -> src/jobs/publish.job.ts',
-  'infra-at-the-bottom: src/queue/jobs.ts -> src/jobs/time-rescoring.job.ts',
-  'infra-at-the-bottom: src/queue/jobs.ts -> src/jobs/webhook.jobs.ts',
   'model-is-shapes: src/model/override.types.ts -> src/domain/overrides/effective-fit.ts',
   'model-is-shapes: src/model/publish-job.types.ts -> src/domain/scoring/tier-migration.ts',
   'model-is-shapes: src/model/version.types.ts -> src/domain/definitions/definition-diff.ts',
@@ -117,7 +113,6 @@ const KNOWN_VIOLATIONS: string[] = [
 const KNOWN_FOLDER_CYCLES: string[][] = [
   ['api/resolvers', 'api/server'],
   ['domain/definitions', 'domain/overrides', 'domain/scoring', 'model'],
-  ['jobs', 'queue', 'use-cases/publishing'],
   ['use-cases/accounts', 'use-cases/overrides', 'use-cases/scoring', 'use-cases/segments', 'use-cases/versions'],
 ];
 

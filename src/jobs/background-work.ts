@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { JobQueue } from '../queue/job-queue';
-import { JOBS, QUEUES } from '../queue/jobs';
+import { JOBS, QUEUES } from './registry';
 import { listenToOutbox } from './outbox-listener';
 import { startWorkers, type Workers } from '../queue/workers';
 

@@ -1,9 +1,9 @@
-import { overrideExpiriesJob } from '../jobs/override-expiries.job';
-import { timeRescoringJob } from '../jobs/time-rescoring.job';
-import { publishJob } from '../jobs/publish.job';
-import { webhookDeliverJob, webhookDispatchJob } from '../jobs/webhook.jobs';
-import type { QueueSpec } from './job-queue';
-import type { JobDefinition } from './workers';
+import type { QueueSpec } from '../queue/job-queue';
+import type { JobDefinition } from '../queue/workers';
+import { overrideExpiriesJob } from './override-expiries.job';
+import { publishJob } from './publish.job';
+import { timeRescoringJob } from './time-rescoring.job';
+import { webhookDeliverJob, webhookDispatchJob } from './webhook.jobs';
 
 /** Every kind of background work, each on its own queue. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions whose payload types differ
