@@ -9,30 +9,11 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { csvLine } from '../../common/csv';
 import type { AppContext } from '../context';
+import { auditHashAt, exportedEventsOfPeriod, type ExportedEvent } from '../../stores/audit-store';
 import { overridesOfPeriod } from '../../stores/override-store';
 import { statusAt } from '../../domain/overrides/effective-fit';
 
 export type ExportFormat = 'csv' | 'jsonl';
-
-export interface ExportedEvent {
-  sequence: number;
-  id: string;
-  occurredAt: string;
-  actor: string;
-  actorKeyId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  justification: string | null;
-  requestId: string | null;
-  clientRequestId: string | null;
-  before: unknown;
-  after: unknown;
-  previousHash: string | null;
-  hash: string;
-  /** The exact text the hash covers (after the previous hash), as the database canonicalised it. */
-  canonical: string;
-}
 
 export interface ChainCheck {
   ok: boolean;
@@ -107,35 +88,11 @@ export function verifyExportedChain(events: ExportedEvent[], anchor: string | nu
   return { ok: true, checkedEvents: events.length, firstBrokenSequence: null };
 }
 
+/** The events of [from, to) and the hash just before the first of them (null at the start of the trail). */
 export async function readEvents(ctx: AppContext, from: Date, to: Date): Promise<{ events: ExportedEvent[]; anchor: string | null }> {
-  const rows = await ctx.em.query(
-    `SELECT sequence, id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at, actor, actor_key_id, action,
-            entity_type, entity_id, justification, request_id, client_request_id, before, after, previous_hash, hash, audit_event_canonical(a) AS canonical
-     FROM audit_event a WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY sequence`,
-    [from, to],
-  );
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
-  const events: ExportedEvent[] = rows.map((r: any) => ({
-    sequence: Number(r.sequence),
-    id: r.id,
-    occurredAt: r.occurred_at,
-    actor: r.actor,
-    actorKeyId: r.actor_key_id,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    justification: r.justification,
-    requestId: r.request_id,
-    clientRequestId: r.client_request_id,
-    before: r.before,
-    after: r.after,
-    previousHash: r.previous_hash,
-    hash: r.hash,
-    canonical: r.canonical,
-  }));
+  const events = await exportedEventsOfPeriod(ctx.em, from, to);
   const first = events[0]?.sequence;
-  const [anchor] = first ? await ctx.em.query('SELECT hash FROM audit_event WHERE sequence = $1', [first - 1]) : [];
-  return { events, anchor: anchor?.hash ?? null };
+  return { events, anchor: first ? await auditHashAt(ctx.em, first - 1) : null };
 }
 
 const EVENT_COLUMNS = [
