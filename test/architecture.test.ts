@@ -108,7 +108,6 @@ const KNOWN_VIOLATIONS: string[] = [
   'model-is-shapes: src/model/override.types.ts -> src/domain/overrides/effective-fit.ts',
   'model-is-shapes: src/model/publish-job.types.ts -> src/domain/scoring/tier-migration.ts',
   'model-is-shapes: src/model/version.types.ts -> src/domain/definitions/definition-diff.ts',
-  'no-cycles: src/use-cases/context.ts -> src/use-cases/loaders.ts',
 ];
 const KNOWN_FOLDER_CYCLES: string[][] = [
   ['api/resolvers', 'api/server'],

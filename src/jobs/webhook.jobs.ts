@@ -1,4 +1,4 @@
-import { systemClock } from '../use-cases/context';
+import { systemClock } from '../common/clock';
 import { assignEvents, sendDue } from '../use-cases/delivery/webhook-delivery';
 import { deliveryStore, webhookStore } from '../stores/webhook-store';
 import type { JobDefinition } from '../queue/workers';

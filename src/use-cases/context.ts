@@ -3,11 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../model/role';
 import type { Loaders } from './loaders';
 import type { Logger } from '../logger';
-
-export interface Clock {
-  now(): Date;
-}
-export const systemClock: Clock = { now: () => new Date() };
+import type { Clock } from '../common/clock';
 
 /**
  * Everything a service needs for one request: who calls, the request id for logs and audit,

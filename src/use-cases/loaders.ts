@@ -3,7 +3,7 @@ import { In, IsNull, type EntityManager } from 'typeorm';
 import { Account } from '../model/account.entity';
 import { AttributeDefinition } from '../model/attribute-definition.entity';
 import { ApiKey } from '../model/api-key.entity';
-import { systemClock, type Clock } from './context';
+import { systemClock, type Clock } from '../common/clock';
 import { overridesByIds, overridesOfAccounts } from '../stores/override-store';
 import { currentFits, type FitRow } from '../stores/fit-queries';
 import type { OverrideRow } from '../model/override.types';

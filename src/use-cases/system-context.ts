@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_PRINCIPAL, type Principal } from '../model/role';
-import { systemClock, type AppContext, type Clock } from './context';
+import type { AppContext } from './context';
+import { systemClock, type Clock } from '../common/clock';
 import { createLoaders } from './loaders';
 import { logger } from '../logger';
 

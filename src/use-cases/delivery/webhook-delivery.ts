@@ -11,7 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../context';
+import type { Clock } from '../../common/clock';
 import { eventPayload, eventsAfter, eventsByIds, lastSequence } from '../../stores/outbox-store';
 import { signatureHeader } from '../../domain/delivery/signature';
 import { guardedLookup } from './url-guard';
