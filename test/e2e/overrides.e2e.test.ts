@@ -1,6 +1,11 @@
 import { overrideService } from '../../src/use-cases/overrides/override.service';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { OverrideFitInput } from '../gql/graphql';
+import { seedDefinition } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { accountIds, upsertAccounts } from '../operations/accounts';
+import { overrideFit, revokeOverride } from '../operations/fits';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 import { HOUR } from '../../src/common/dates';
 
 const clock = new ManualClock(new Date('2026-11-24T12:00:00Z'));
@@ -18,43 +23,76 @@ const ACCOUNTS = {
   weak: { industry: 'retail' },
   other: { industry: 'retail' },
 };
-const OVERRIDE = `mutation($input: OverrideFitInput!) { overrideFit(input: $input) {
-  id tier score computedScore computedTier justification category createdBy status needsReview expiresAt
-  account { externalId } segment { key } version { number } } }`;
-const REVOKE =
-  'mutation($id: ID!, $reason: String!) { revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason } }';
-const FIT = `query($id: ID!) { account(id: $id) { fit(segmentKey: "core") { score tier action overridden override { id tier status }
-  computed { score tier } } fits { tier overridden } } }`;
+const coreFit = graphql(`
+  query CoreFitOfAccount($id: ID!) {
+    account(id: $id) {
+      fit(segmentKey: "core") { score tier action overridden override { id tier status } computed { score tier } }
+      fits { tier overridden }
+    }
+  }
+`);
+const coreFits = graphql(`
+  query CoreFitsByEffectiveValues($filter: FitFilter) {
+    fits(segmentKey: "core", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }
+  }
+`);
+const overrideStatuses = graphql(`
+  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }
+`);
+const overrideIds = graphql(`
+  query OverrideIds($f: OverrideFilter) { overrides(filter: $f) { edges { node { id } } } }
+`);
+const publishFlaggingOverrides = graphql(`
+  mutation PublishFlaggingOverrides($id: ID!) { publishVersion(id: $id) { overridesFlagged } }
+`);
+const overridesToReview = graphql(`
+  query OverridesToReview {
+    overrides(filter: { needsReview: true }) { totalCount edges { node { account { externalId } computedTier needsReview } } }
+  }
+`);
+const auditorsOverrides = graphql(`
+  query AuditorsOverrides($f: OverrideFilter, $first: Int, $after: String) {
+    overrides(filter: $f, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } }
+    }
+  }
+`);
+const accountOverrideIds = graphql(`
+  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }
+`);
+const accountCoreOverrideStatuses = graphql(`
+  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: "core") { status } } }
+`);
 
-const override = (input: Record<string, unknown>, key = manager) =>
-  t.gql(OVERRIDE, { input: { segmentKey: 'core', justification: WHY, category: 'STRATEGIC_ACCOUNT', ...input } }, { key });
+const override = (input: Pick<OverrideFitInput, 'accountId' | 'tier'> & Partial<OverrideFitInput>, key = manager) =>
+  t.gql(overrideFit, { input: { segmentKey: 'core', justification: WHY, category: 'STRATEGIC_ACCOUNT', ...input } }, { key });
 
 beforeAll(async () => {
   t = await startTestApp({ clock });
   manager = await t.keyFor('SALES_MANAGER', 'sam-manager');
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
   });
-  await t.data(CREATE_SEGMENT, { input: { key: 'unpublished', name: 'No live version' } });
-  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-    a: [
+  await t.data(createSegment, { input: { key: 'unpublished', name: 'No live version' } });
+  await t.data(upsertAccounts, {
+    accounts: [
       ...Object.entries(ACCOUNTS).map(([k, attributes]) => ({ externalId: k, name: `${k} inc`, attributes })),
       { externalId: 'outsider', name: 'No industry', attributes: { employees: 3 } },
     ],
   });
   const v1 = (
-    await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: { ...seedDefinition(), actions: [{ tier: 'STRONG', action: 'PURSUE' }] } })
+    await t.data(createDraft, { segmentKey: 'core', definition: { ...seedDefinition(), actions: [{ tier: 'STRONG', action: 'PURSUE' }] } })
   ).createDraft;
-  await t.data(PUBLISH, { id: v1.id });
-  const { accounts } = await t.data('{ accounts(first: 10) { edges { node { id externalId } } } }');
-  ids = Object.fromEntries(accounts.edges.map((e: any) => [e.node.externalId, e.node.id]));
+  await t.data(publishVersion, { id: v1.id });
+  const { accounts } = await t.data(accountIds);
+  ids = Object.fromEntries(accounts.edges.map((e) => [e.node.externalId, e.node.id]));
 });
 afterAll(() => t.close());
 
 describe('overrideFit', () => {
   it("records the model's verdict beside the new tier, and the fit shows the override over the computed score", async () => {
     const res = await override({ accountId: ids.weak, tier: 'STRONG' });
-    expect(res.data.overrideFit).toMatchObject({
+    expect(res.data!.overrideFit).toMatchObject({
       tier: 'STRONG',
       score: null,
       computedScore: 0,
@@ -68,14 +106,14 @@ describe('overrideFit', () => {
       segment: { key: 'core' },
       version: { number: 1 },
     });
-    const fit = (await t.data(FIT, { id: ids.weak })).account;
+    const fit = (await t.data(coreFit, { id: ids.weak })).account!;
     // From below, the computed 0 moves to the STRONG band's lower bound, 60; the action follows the effective tier.
     expect(fit.fit).toEqual({
       score: 60,
       tier: 'STRONG',
       action: 'PURSUE',
       overridden: true,
-      override: { id: res.data.overrideFit.id, tier: 'STRONG', status: 'ACTIVE' },
+      override: { id: res.data!.overrideFit.id, tier: 'STRONG', status: 'ACTIVE' },
       computed: { score: 0, tier: 'WEAK' },
     });
     expect(fit.fits).toEqual([{ tier: 'STRONG', overridden: true }]);
@@ -90,7 +128,7 @@ describe('overrideFit', () => {
 
   it("moves a computed score from above to just under the tier's upper bound, or takes an explicit score in the band", async () => {
     await override({ accountId: ids.perfect, tier: 'MODERATE' });
-    expect((await t.data(FIT, { id: ids.perfect })).account.fit).toMatchObject({
+    expect((await t.data(coreFit, { id: ids.perfect })).account!.fit).toMatchObject({
       score: 59.99,
       tier: 'MODERATE',
       computed: { score: 90, tier: 'PERFECT' },
@@ -99,10 +137,10 @@ describe('overrideFit', () => {
       'input.score: must lie in the STRONG band [60, 79.99]',
     );
     await override({ accountId: ids.moderate, tier: 'STRONG', score: 79.99 });
-    expect((await t.data(FIT, { id: ids.moderate })).account.fit).toMatchObject({ score: 79.99, tier: 'STRONG', overridden: true });
+    expect((await t.data(coreFit, { id: ids.moderate })).account!.fit).toMatchObject({ score: 79.99, tier: 'STRONG', overridden: true });
   });
 
-  it.each([
+  it.each<[Partial<OverrideFitInput>, string]>([
     [{ justification: 'too short to explain' }, 'input.justification: must be at least 30 characters'],
     [{ justification: 'n/a n/a n/a n/a n/a n/a n/a n/a n/a n/a' }, 'input.justification'],
     [{ justification: 'test test test test test test test test' }, 'same word'],
@@ -114,7 +152,7 @@ describe('overrideFit', () => {
     [{ tier: 'DISQUALIFIED', score: 10 }, 'input.score: must lie in the DISQUALIFIED band [0, 0]'],
   ])('refuses %j with BAD_USER_INPUT saying why, writing nothing', async (change, message) => {
     const before = (await t.sql('SELECT count(*)::int AS n FROM fit_override'))[0].n;
-    const input: Record<string, unknown> = { accountId: ids.strong, tier: 'PERFECT', ...change };
+    const input = { accountId: ids.strong, tier: 'PERFECT' as const, ...change };
     if (input.accountId === 'outsider') input.accountId = ids.outsider;
     expect(expectError(await override(input), 'BAD_USER_INPUT').message).toContain(message);
     expect((await t.sql('SELECT count(*)::int AS n FROM fit_override'))[0].n).toBe(before);
@@ -139,9 +177,8 @@ describe('overrideFit', () => {
   });
 
   it('ranks and filters fits by effective values, and filters by overridden', async () => {
-    const FITS = `query($filter: FitFilter) { fits(segmentKey: "core", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } } }`;
-    const all = (await t.data(FITS)).fits;
-    expect(all.edges.map((e: any) => [e.node.account.externalId, e.node.score, e.node.tier])).toEqual([
+    const all = (await t.data(coreFits)).fits;
+    expect(all.edges.map((e) => [e.node.account.externalId, e.node.score, e.node.tier])).toEqual([
       ['strong', 80, 'PERFECT'],
       ['moderate', 79.99, 'STRONG'],
       ['weak', 60, 'STRONG'],
@@ -149,15 +186,13 @@ describe('overrideFit', () => {
       ['other', 0, 'WEAK'],
     ]);
     expect(all.totalCount).toBe(5);
-    const strong = (await t.data(FITS, { filter: { tiers: ['STRONG'] } })).fits;
-    expect(strong.edges.map((e: any) => e.node.account.externalId)).toEqual(['moderate', 'weak']);
+    const strong = (await t.data(coreFits, { filter: { tiers: ['STRONG'] } })).fits;
+    expect(strong.edges.map((e) => e.node.account.externalId)).toEqual(['moderate', 'weak']);
     expect(strong.totalCount).toBe(2);
-    expect((await t.data(FITS, { filter: { overridden: true } })).fits.totalCount).toBe(4);
-    expect((await t.data(FITS, { filter: { overridden: false } })).fits.edges.map((e: any) => e.node.account.externalId)).toEqual([
-      'other',
-    ]);
+    expect((await t.data(coreFits, { filter: { overridden: true } })).fits.totalCount).toBe(4);
+    expect((await t.data(coreFits, { filter: { overridden: false } })).fits.edges.map((e) => e.node.account.externalId)).toEqual(['other']);
     expect(
-      (await t.data(FITS, { filter: { minScore: 60, maxScore: 79.99 } })).fits.edges.map((e: any) => e.node.account.externalId),
+      (await t.data(coreFits, { filter: { minScore: 60, maxScore: 79.99 } })).fits.edges.map((e) => e.node.account.externalId),
     ).toEqual(['moderate', 'weak']);
   });
 });
@@ -167,18 +202,21 @@ describe('expiry and revocation', () => {
     const expiresAt = new Date(clock.now().getTime() + HOUR);
     const created = (
       await override({ accountId: ids.other, tier: 'MODERATE', expiresAt: expiresAt.toISOString(), category: 'DATA_QUALITY' })
-    ).data.overrideFit;
+    ).data!.overrideFit;
     clock.set(new Date(expiresAt.getTime() - 1));
-    expect((await t.data(FIT, { id: ids.other })).account.fit).toMatchObject({
+    expect((await t.data(coreFit, { id: ids.other })).account!.fit).toMatchObject({
       tier: 'MODERATE',
       overridden: true,
       override: { status: 'ACTIVE' },
     });
     clock.set(expiresAt);
-    expect((await t.data(FIT, { id: ids.other })).account.fit).toMatchObject({ score: 0, tier: 'WEAK', overridden: false, override: null });
-    const read = (
-      await t.data(`query($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }`, { f: { accountId: ids.other } })
-    ).overrides;
+    expect((await t.data(coreFit, { id: ids.other })).account!.fit).toMatchObject({
+      score: 0,
+      tier: 'WEAK',
+      overridden: false,
+      override: null,
+    });
+    const read = (await t.data(overrideStatuses, { f: { accountId: ids.other } })).overrides;
     expect(read.edges).toEqual([{ node: { id: created.id, status: 'EXPIRED' } }]);
     expect(await t.sql(`SELECT 1 FROM audit_event WHERE action = 'override.expired'`)).toHaveLength(0);
     expect(await overrideService.recordExpiries(t.system)).toBe(1);
@@ -192,21 +230,23 @@ describe('expiry and revocation', () => {
       },
     ]);
     // The account may be overridden again once the old one expired.
-    expect((await override({ accountId: ids.other, tier: 'MODERATE' })).data.overrideFit.status).toBe('ACTIVE');
+    expect((await override({ accountId: ids.other, tier: 'MODERATE' })).data!.overrideFit.status).toBe('ACTIVE');
   });
 
   it('revokes with a reason: the override stays readable, and a second revoke is CONFLICT', async () => {
     const id = (
-      await t.data(`query($f: OverrideFilter) { overrides(filter: $f) { edges { node { id } } } }`, {
+      await t.data(overrideIds, {
         f: { accountId: ids.other, status: 'ACTIVE' },
       })
     ).overrides.edges[0].node.id;
-    expect(expectError(await t.gql(REVOKE, { id, reason: 'wrong' }, { key: manager }), 'BAD_USER_INPUT').message).toContain('reason');
+    expect(expectError(await t.gql(revokeOverride, { id, reason: 'wrong' }, { key: manager }), 'BAD_USER_INPUT').message).toContain(
+      'reason',
+    );
     const reason = "The pilot was cancelled by their procurement team; the model's WEAK verdict stands again.";
-    const revoked = (await t.gql(REVOKE, { id, reason }, { key: manager })).data.revokeOverride;
+    const revoked = (await t.gql(revokeOverride, { id, reason }, { key: manager })).data!.revokeOverride;
     expect(revoked).toMatchObject({ id, status: 'REVOKED', revokedBy: 'sam-manager', revokeReason: reason });
-    expectError(await t.gql(REVOKE, { id, reason }, { key: manager }), 'CONFLICT');
-    expect((await t.data(FIT, { id: ids.other })).account.fit.overridden).toBe(false);
+    expectError(await t.gql(revokeOverride, { id, reason }, { key: manager }), 'CONFLICT');
+    expect((await t.data(coreFit, { id: ids.other })).account!.fit!.overridden).toBe(false);
     const event = (
       await t.sql(`SELECT justification, after FROM audit_event WHERE action = 'override.revoked' AND entity_id = $1`, [id])
     )[0];
@@ -245,18 +285,12 @@ describe('review after a new version', () => {
     // Under 95/85/50: perfect (90) becomes STRONG, moderate (50) stays MODERATE, weak (0) stays WEAK, strong (77.5) becomes MODERATE.
     const stricter = seedDefinition();
     stricter.thresholds = { perfect: 95, strong: 85, moderate: 50 };
-    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: stricter })).createDraft;
-    const published = (await t.data(`mutation($id: ID!) { publishVersion(id: $id) { overridesFlagged } }`, { id: v2.id })).publishVersion;
+    const v2 = (await t.data(createDraft, { segmentKey: 'core', definition: stricter })).createDraft;
+    const published = (await t.data(publishFlaggingOverrides, { id: v2.id })).publishVersion;
     expect(published.overridesFlagged).toBe(2);
     const auditor = await t.keyFor('AUDITOR');
-    const flagged = (
-      await t.data(
-        `{ overrides(filter: { needsReview: true }) { totalCount edges { node { account { externalId } computedTier needsReview } } } }`,
-        {},
-        { key: auditor },
-      )
-    ).overrides;
-    expect(flagged.edges.map((e: any) => e.node.account.externalId).sort()).toEqual(['perfect', 'strong']);
+    const flagged = (await t.data(overridesToReview, {}, { key: auditor })).overrides;
+    expect(flagged.edges.map((e) => e.node.account.externalId).sort()).toEqual(['perfect', 'strong']);
     expect(flagged.totalCount).toBe(2);
     expect((await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'override.flagged'`))[0].n).toBe(2);
   });
@@ -265,32 +299,30 @@ describe('review after a new version', () => {
 describe("the auditors' view", () => {
   it('lists newest first, filters by segment, author, status and time, paginates, and is closed to viewers', async () => {
     const auditor = await t.keyFor('AUDITOR');
-    const Q =
-      'query($f: OverrideFilter, $first: Int, $after: String) { overrides(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } } } }';
-    const all = (await t.data(Q, { first: 50 }, { key: auditor })).overrides;
-    const times = all.edges.map((e: any) => e.node.createdAt);
+    const all = (await t.data(auditorsOverrides, { first: 50 }, { key: auditor })).overrides;
+    const times = all.edges.map((e) => e.node.createdAt);
     expect(times).toEqual([...times].sort().reverse());
-    const page1 = (await t.data(Q, { first: 2 }, { key: auditor })).overrides;
-    const page2 = (await t.data(Q, { first: 50, after: page1.pageInfo.endCursor }, { key: auditor })).overrides;
-    expect([...page1.edges, ...page2.edges].map((e: any) => e.node.account.externalId)).toEqual(
-      all.edges.map((e: any) => e.node.account.externalId),
+    const page1 = (await t.data(auditorsOverrides, { first: 2 }, { key: auditor })).overrides;
+    const page2 = (await t.data(auditorsOverrides, { first: 50, after: page1.pageInfo.endCursor }, { key: auditor })).overrides;
+    expect([...page1.edges, ...page2.edges].map((e) => e.node.account.externalId)).toEqual(all.edges.map((e) => e.node.account.externalId));
+    const byOlga = all.edges.filter((e) => e.node.createdBy === 'olga-manager').length;
+    expect((await t.data(auditorsOverrides, { f: { createdBy: 'olga-manager' } }, { key: auditor })).overrides.totalCount).toBe(byOlga);
+    expect((await t.data(auditorsOverrides, { f: { createdBy: 'sam-manager' } }, { key: auditor })).overrides.totalCount).toBe(
+      all.edges.length - byOlga,
     );
-    const byOlga = all.edges.filter((e: any) => e.node.createdBy === 'olga-manager').length;
-    expect((await t.data(Q, { f: { createdBy: 'olga-manager' } }, { key: auditor })).overrides.totalCount).toBe(byOlga);
-    expect((await t.data(Q, { f: { createdBy: 'sam-manager' } }, { key: auditor })).overrides.totalCount).toBe(all.edges.length - byOlga);
-    expect((await t.data(Q, { f: { status: 'REVOKED' } }, { key: auditor })).overrides.totalCount).toBe(1);
-    expect((await t.data(Q, { f: { status: 'EXPIRED' } }, { key: auditor })).overrides.totalCount).toBe(1);
-    expect((await t.data(Q, { f: { segmentKey: 'core', to: '2026-01-01T00:00:00Z' } }, { key: auditor })).overrides.totalCount).toBe(0);
+    expect((await t.data(auditorsOverrides, { f: { status: 'REVOKED' } }, { key: auditor })).overrides.totalCount).toBe(1);
+    expect((await t.data(auditorsOverrides, { f: { status: 'EXPIRED' } }, { key: auditor })).overrides.totalCount).toBe(1);
+    expect(
+      (await t.data(auditorsOverrides, { f: { segmentKey: 'core', to: '2026-01-01T00:00:00Z' } }, { key: auditor })).overrides.totalCount,
+    ).toBe(0);
     const forged = Buffer.from(JSON.stringify(['override', 'not a date', 'nope'])).toString('base64url');
-    expect(expectError(await t.gql(Q, { after: forged }, { key: auditor }), 'BAD_USER_INPUT').message).toContain('after');
+    expect(expectError(await t.gql(auditorsOverrides, { after: forged }, { key: auditor }), 'BAD_USER_INPUT').message).toContain('after');
     const viewer = await t.keyFor('VIEWER');
-    expectError(await t.gql(Q, {}, { key: viewer }), 'FORBIDDEN');
-    expectError(await t.gql(`query($id: ID!) { account(id: $id) { overrides { id } } }`, { id: ids.weak }, { key: viewer }), 'FORBIDDEN');
+    expectError(await t.gql(auditorsOverrides, {}, { key: viewer }), 'FORBIDDEN');
+    expectError(await t.gql(accountOverrideIds, { id: ids.weak }, { key: viewer }), 'FORBIDDEN');
     // RevOps reads justifications in the exceptions report, so the overrides list is theirs too.
-    expect((await t.data(Q, { first: 50 }, { key: await t.keyFor('REVOPS') })).overrides.totalCount).toBe(all.totalCount);
-    const history = (
-      await t.data(`query($id: ID!) { account(id: $id) { overrides(segmentKey: "core") { status } } }`, { id: ids.other }, { key: auditor })
-    ).account.overrides;
-    expect(history.map((o: any) => o.status)).toEqual(['REVOKED', 'EXPIRED']);
+    expect((await t.data(auditorsOverrides, { first: 50 }, { key: await t.keyFor('REVOPS') })).overrides.totalCount).toBe(all.totalCount);
+    const history = (await t.data(accountCoreOverrideStatuses, { id: ids.other }, { key: auditor })).account!.overrides;
+    expect(history.map((o) => o.status)).toEqual(['REVOKED', 'EXPIRED']);
   });
 });

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../src/domain/definitions/canonical-definition';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, UPDATE_DRAFT, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { IcpDefinitionInput } from '../gql/graphql';
+import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
+import { createDraft, createSegment, discardDraft, publishVersion, updateDraft } from '../operations/registry';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,17 +12,44 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const attributeCatalogue = graphql(`
+  query AttributeCatalogue { attributes { key type dimension } }
+`);
+const defineAttribute = graphql(`
+  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }
+`);
+const versionExists = graphql(`
+  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }
+`);
+const epsilonVersionNumbers = graphql(`
+  query EpsilonVersionNumbers { segment(key: "epsilon") { versions { number } } }
+`);
+const malformedVersionId = graphql(`
+  query MalformedVersionId { icpVersion(id: "nope") { id } }
+`);
+const zetaLiveVersion = graphql(`
+  query ZetaLiveVersion { segment(key: "zeta") { liveVersion { number } versions { number status } } }
+`);
+const publishedEvents = graphql(`
+  query VersionPublishedEvents($entityId: String) {
+    auditEvents(filter: { action: "version.published", entityId: $entityId }) { edges { node { before after } } }
+  }
+`);
+const versionDiff = graphql(`
+  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }
+`);
+
 const auditCount = async () => Number((await t.sql('SELECT count(*) AS n FROM audit_event'))[0].n);
 
 async function segmentWithDraft(key: string) {
-  await t.data(CREATE_SEGMENT, { input: { key, name: `Segment ${key}` } });
-  return (await t.data(CREATE_DRAFT, { segmentKey: key, definition: seedDefinition(), notes: 'first cut' })).createDraft;
+  await t.data(createSegment, { input: { key, name: `Segment ${key}` } });
+  return (await t.data(createDraft, { segmentKey: key, definition: seedDefinition(), notes: 'first cut' })).createDraft;
 }
 
 describe('attribute catalogue', () => {
   it('predefines the common attributes of the five dimensions with their types', async () => {
-    const { attributes } = await t.data('{ attributes { key type dimension } }');
-    const byKey = Object.fromEntries(attributes.map((a: any) => [a.key, a]));
+    const { attributes } = await t.data(attributeCatalogue);
+    const byKey = Object.fromEntries(attributes.map((a) => [a.key, a]));
     for (const key of [
       'industry',
       'employees',
@@ -49,13 +79,12 @@ describe('attribute catalogue', () => {
   });
 
   it('defines a new attribute once; a second definition, in any case, is CONFLICT', async () => {
-    const define = `mutation($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }`;
-    const created = await t.data(define, {
+    const created = await t.data(defineAttribute, {
       input: { key: 'ssoRequired', type: 'BOOLEAN', dimension: 'TECHNOGRAPHICS', description: 'Needs SSO' },
     });
     expect(created.defineAttribute).toEqual({ key: 'ssoRequired', type: 'BOOLEAN', dimension: 'TECHNOGRAPHICS', description: 'Needs SSO' });
-    expectError(await t.gql(define, { input: { key: 'SSORequired', type: 'STRING' } }), 'CONFLICT');
-    const bad = expectError(await t.gql(define, { input: { key: '9lives', type: 'STRING' } }), 'BAD_USER_INPUT');
+    expectError(await t.gql(defineAttribute, { input: { key: 'SSORequired', type: 'STRING' } }), 'CONFLICT');
+    const bad = expectError(await t.gql(defineAttribute, { input: { key: '9lives', type: 'STRING' } }), 'BAD_USER_INPUT');
     expect(bad.message).toContain('key: key must start with a letter');
     expect(bad.extensions?.field).toBe('key');
   });
@@ -63,7 +92,7 @@ describe('attribute catalogue', () => {
 
 describe('segments', () => {
   it('creates a segment with membership criteria and refuses a duplicate key', async () => {
-    const res = await t.data(CREATE_SEGMENT, {
+    const res = await t.data(createSegment, {
       input: {
         key: 'mid-market',
         name: 'Mid-market',
@@ -71,12 +100,12 @@ describe('segments', () => {
       },
     });
     expect(res.createSegment).toMatchObject({ key: 'mid-market', membership: [{ attribute: 'employees', operator: 'BETWEEN' }] });
-    expectError(await t.gql(CREATE_SEGMENT, { input: { key: 'mid-market', name: 'Again' } }), 'CONFLICT');
+    expectError(await t.gql(createSegment, { input: { key: 'mid-market', name: 'Again' } }), 'CONFLICT');
   });
 
   it('refuses invalid membership with the path of the criterion, writing nothing', async () => {
     const before = await auditCount();
-    const res = await t.gql(CREATE_SEGMENT, {
+    const res = await t.gql(createSegment, {
       input: {
         key: 'broken',
         name: 'Broken',
@@ -105,14 +134,14 @@ describe('drafts', () => {
     });
     const stored = (await t.sql('SELECT definition FROM icp_version WHERE id = $1', [draft.id]))[0].definition;
     expect(draft.contentHash).toBe(createHash('sha256').update(canonicalJson(stored)).digest('hex'));
-    expect(draft.definition.dimensions.map((d: any) => d.weight)).toEqual([30, 20, 25, 15, 10]);
+    expect(draft.definition.dimensions.map((d) => d.weight)).toEqual([30, 20, 25, 15, 10]);
     expect(draft.definition.thresholds).toEqual({ perfect: 80, strong: 60, moderate: 40 });
   });
 
   it.each([
     [
       'weights not summing to 100',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         d.dimensions[0].weight = 25;
       },
       'definition.dimensions',
@@ -120,7 +149,7 @@ describe('drafts', () => {
     ],
     [
       'a dimension twice',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         d.dimensions[4].dimension = 'FIRMOGRAPHICS';
       },
       'definition.dimensions[4].dimension',
@@ -128,7 +157,7 @@ describe('drafts', () => {
     ],
     [
       'an unknown attribute',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         d.dimensions[0].criteria[1].attribute = 'revenu';
       },
       'definition.dimensions[0].criteria[1].attribute',
@@ -136,7 +165,7 @@ describe('drafts', () => {
     ],
     [
       'an operator unfit for the type',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         d.dimensions[0].criteria[2].operator = 'CONTAINS_ANY';
         d.dimensions[0].criteria[2].values = ['x'];
         delete d.dimensions[0].criteria[2].value;
@@ -146,7 +175,7 @@ describe('drafts', () => {
     ],
     [
       'a missing operand',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         delete d.dimensions[0].criteria[0].max;
       },
       'definition.dimensions[0].criteria[0].max',
@@ -154,7 +183,7 @@ describe('drafts', () => {
     ],
     [
       'an extra operand',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         d.dimensions[1].criteria[0].value = 'aws';
       },
       'definition.dimensions[1].criteria[0].value',
@@ -162,7 +191,7 @@ describe('drafts', () => {
     ],
     [
       'min above max',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         d.dimensions[0].criteria[0].min = 2e9;
       },
       'definition.dimensions[0].criteria[0].min',
@@ -170,7 +199,7 @@ describe('drafts', () => {
     ],
     [
       'thresholds out of order',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         d.thresholds = { perfect: 80, strong: 85, moderate: 40 };
       },
       'definition.thresholds.strong',
@@ -178,7 +207,7 @@ describe('drafts', () => {
     ],
     [
       'non-positive points',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         d.dimensions[2].criteria[0].points = 0;
       },
       'definition.dimensions[2].criteria[0].points',
@@ -186,21 +215,21 @@ describe('drafts', () => {
     ],
     [
       'duplicate criteria',
-      (d: any) => {
+      (d: IcpDefinitionInput) => {
         d.dimensions[2].criteria.push({ ...d.dimensions[2].criteria[0] });
       },
       'definition.dimensions[2].criteria[2]',
       'duplicate',
     ],
   ])('refuses %s with BAD_USER_INPUT naming the path, writing nothing', async (_name, mutate, path, fragment) => {
-    const definition: any = seedDefinition();
+    const definition: IcpDefinitionInput = seedDefinition();
     mutate(definition);
     const versionsBefore = (await t.sql('SELECT count(*)::int AS n FROM icp_version'))[0].n;
     const auditBefore = await auditCount();
-    const error = expectError(await t.gql(CREATE_DRAFT, { segmentKey: 'alpha', definition }), 'BAD_USER_INPUT');
+    const error = expectError(await t.gql(createDraft, { segmentKey: 'alpha', definition }), 'BAD_USER_INPUT');
     expect(error.message).toContain(path);
     expect(error.message).toContain(fragment);
-    expect((error.extensions as any).issues[0].path).toContain(path);
+    expect((error.extensions?.issues as Array<{ path: string }>)[0].path).toContain(path);
     expect((await t.sql('SELECT count(*)::int AS n FROM icp_version'))[0].n).toBe(versionsBefore);
     expect(await auditCount()).toBe(auditBefore);
   });
@@ -209,10 +238,10 @@ describe('drafts', () => {
     const draft = await segmentWithDraft('beta');
     const definition = seedDefinition();
     definition.dimensions[0].criteria[2].value = 100;
-    const updated = (await t.data(UPDATE_DRAFT, { id: draft.id, definition, expectedRevision: 1, notes: 'bigger companies' })).updateDraft;
+    const updated = (await t.data(updateDraft, { id: draft.id, definition, expectedRevision: 1, notes: 'bigger companies' })).updateDraft;
     expect(updated).toMatchObject({ revision: 2, notes: 'bigger companies' });
     expect(updated.contentHash).not.toBe(draft.contentHash);
-    const stale = expectError(await t.gql(UPDATE_DRAFT, { id: draft.id, definition: seedDefinition(), expectedRevision: 1 }), 'CONFLICT');
+    const stale = expectError(await t.gql(updateDraft, { id: draft.id, definition: seedDefinition(), expectedRevision: 1 }), 'CONFLICT');
     expect(stale.message).toContain('revision 2');
     const row = (await t.sql('SELECT revision, content_hash FROM icp_version WHERE id = $1', [draft.id]))[0];
     expect(row).toEqual({ revision: 2, content_hash: updated.contentHash });
@@ -220,48 +249,48 @@ describe('drafts', () => {
 
   it('copies the live version, or the named one, when no definition is given', async () => {
     const v1 = await segmentWithDraft('gamma');
-    expectError(await t.gql(CREATE_DRAFT, { segmentKey: 'delta' }), 'NOT_FOUND');
-    await t.data(PUBLISH, { id: v1.id });
-    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'gamma' })).createDraft;
+    expectError(await t.gql(createDraft, { segmentKey: 'delta' }), 'NOT_FOUND');
+    await t.data(publishVersion, { id: v1.id });
+    const v2 = (await t.data(createDraft, { segmentKey: 'gamma' })).createDraft;
     expect(v2).toMatchObject({ number: 2, status: 'DRAFT', basedOn: { id: v1.id, number: 1 } });
     expect(v2.contentHash).toBe(v1.contentHash);
-    const v3 = (await t.data(CREATE_DRAFT, { segmentKey: 'gamma', basedOnVersionId: v2.id })).createDraft;
+    const v3 = (await t.data(createDraft, { segmentKey: 'gamma', basedOnVersionId: v2.id })).createDraft;
     expect(v3).toMatchObject({ number: 3, basedOn: { number: 2 } });
   });
 
   it('discards a draft: it disappears, and its number is not reused', async () => {
     const v1 = await segmentWithDraft('epsilon');
-    expect((await t.data('mutation($id: ID!) { discardDraft(id: $id) }', { id: v1.id })).discardDraft).toBe(true);
-    expect((await t.data('query($id: ID!) { icpVersion(id: $id) { id } }', { id: v1.id })).icpVersion).toBeNull();
-    const again = (await t.data(CREATE_DRAFT, { segmentKey: 'epsilon', definition: seedDefinition() })).createDraft;
+    expect((await t.data(discardDraft, { id: v1.id })).discardDraft).toBe(true);
+    expect((await t.data(versionExists, { id: v1.id })).icpVersion).toBeNull();
+    const again = (await t.data(createDraft, { segmentKey: 'epsilon', definition: seedDefinition() })).createDraft;
     expect(again.number).toBe(2);
-    const seg = (await t.data(`{ segment(key: "epsilon") { versions { number } } }`)).segment;
-    expect(seg.versions).toEqual([{ number: 2 }]);
+    const seg = (await t.data(epsilonVersionNumbers)).segment;
+    expect(seg!.versions).toEqual([{ number: 2 }]);
   });
 
   it('answers NOT_FOUND for unknown and malformed ids', async () => {
     expectError(
-      await t.gql(UPDATE_DRAFT, { id: '5b1c0f8e-9f5c-4c53-9d0e-000000000000', definition: seedDefinition(), expectedRevision: 1 }),
+      await t.gql(updateDraft, { id: '5b1c0f8e-9f5c-4c53-9d0e-000000000000', definition: seedDefinition(), expectedRevision: 1 }),
       'NOT_FOUND',
     );
-    expectError(await t.gql(UPDATE_DRAFT, { id: 'not-a-uuid', definition: seedDefinition(), expectedRevision: 1 }), 'NOT_FOUND');
-    expect((await t.data(`{ icpVersion(id: "nope") { id } }`)).icpVersion).toBeNull();
+    expectError(await t.gql(updateDraft, { id: 'not-a-uuid', definition: seedDefinition(), expectedRevision: 1 }), 'NOT_FOUND');
+    expect((await t.data(malformedVersionId)).icpVersion).toBeNull();
   });
 });
 
 describe('publishing', () => {
   it('publishes a draft, supersedes the live version, and refuses edits to both with CONFLICT', async () => {
     const v1 = await segmentWithDraft('zeta');
-    const first = (await t.data(PUBLISH, { id: v1.id, notes: 'go live' })).publishVersion;
+    const first = (await t.data(publishVersion, { id: v1.id, notes: 'go live' })).publishVersion;
     expect(first).toMatchObject({ version: { number: 1, status: 'PUBLISHED', notes: 'go live' }, superseded: null, accountsScored: 0 });
     expect(first.version.effectiveAt).toBe(first.version.publishedAt);
 
-    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'zeta' })).createDraft;
-    const second = (await t.data(PUBLISH, { id: v2.id })).publishVersion;
+    const v2 = (await t.data(createDraft, { segmentKey: 'zeta' })).createDraft;
+    const second = (await t.data(publishVersion, { id: v2.id })).publishVersion;
     expect(second.version).toMatchObject({ number: 2, status: 'PUBLISHED' });
     expect(second.superseded).toMatchObject({ id: v1.id, status: 'SUPERSEDED' });
-    expect(second.superseded.supersededAt).toBe(second.version.publishedAt);
-    const live = (await t.data(`{ segment(key: "zeta") { liveVersion { number } versions { number status } } }`)).segment;
+    expect(second.superseded!.supersededAt).toBe(second.version.publishedAt);
+    const live = (await t.data(zetaLiveVersion)).segment;
     expect(live).toEqual({
       liveVersion: { number: 2 },
       versions: [
@@ -271,29 +300,27 @@ describe('publishing', () => {
     });
 
     for (const id of [v1.id, v2.id]) {
-      expectError(await t.gql(UPDATE_DRAFT, { id, definition: seedDefinition(), expectedRevision: 1 }), 'CONFLICT');
-      expectError(await t.gql('mutation($id: ID!) { discardDraft(id: $id) }', { id }), 'CONFLICT');
-      expectError(await t.gql(PUBLISH, { id }), 'CONFLICT');
+      expectError(await t.gql(updateDraft, { id, definition: seedDefinition(), expectedRevision: 1 }), 'CONFLICT');
+      expectError(await t.gql(discardDraft, { id }), 'CONFLICT');
+      expectError(await t.gql(publishVersion, { id }), 'CONFLICT');
     }
   });
 
   it('backfills effectiveAt: in the past, later than the live one, and recorded in the audit event', async () => {
     const v1 = await segmentWithDraft('eta');
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    expect(expectError(await t.gql(PUBLISH, { id: v1.id, effectiveAt: future }), 'BAD_USER_INPUT').message).toContain('effectiveAt');
-    const p1 = (await t.data(PUBLISH, { id: v1.id, effectiveAt: '2026-01-01T00:00:00Z' })).publishVersion;
+    expect(expectError(await t.gql(publishVersion, { id: v1.id, effectiveAt: future }), 'BAD_USER_INPUT').message).toContain('effectiveAt');
+    const p1 = (await t.data(publishVersion, { id: v1.id, effectiveAt: '2026-01-01T00:00:00Z' })).publishVersion;
     expect(p1.version.effectiveAt).toBe('2026-01-01T00:00:00.000Z');
     expect(p1.version.publishedAt).not.toBe(p1.version.effectiveAt);
 
-    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'eta' })).createDraft;
-    const early = expectError(await t.gql(PUBLISH, { id: v2.id, effectiveAt: '2025-12-31T00:00:00Z' }), 'BAD_USER_INPUT');
+    const v2 = (await t.data(createDraft, { segmentKey: 'eta' })).createDraft;
+    const early = expectError(await t.gql(publishVersion, { id: v2.id, effectiveAt: '2025-12-31T00:00:00Z' }), 'BAD_USER_INPUT');
     expect(early.message).toContain('2026-01-01T00:00:00.000Z');
     expect((await t.sql('SELECT status FROM icp_version WHERE id = $1', [v2.id]))[0].status).toBe('DRAFT');
-    await t.data(PUBLISH, { id: v2.id, effectiveAt: '2026-04-01T00:00:00Z' });
+    await t.data(publishVersion, { id: v2.id, effectiveAt: '2026-04-01T00:00:00Z' });
 
-    const events = (
-      await t.data(`{ auditEvents(filter: { action: "version.published", entityId: "${v2.id}" }) { edges { node { before after } } } }`)
-    ).auditEvents.edges;
+    const events = (await t.data(publishedEvents, { entityId: v2.id })).auditEvents.edges;
     expect(events).toHaveLength(1);
     expect(events[0].node.after).toMatchObject({ number: 2, effectiveAt: '2026-04-01T00:00:00.000Z', backfilled: true });
     expect(events[0].node.before.live).toMatchObject({ number: 1, effectiveAt: '2026-01-01T00:00:00.000Z' });
@@ -307,13 +334,8 @@ describe('versionDiff', () => {
     changed.dimensions[0].criteria[0].min = 50_000_000;
     changed.dimensions[1].criteria.push({ attribute: 'cloudProvider', operator: 'EQ', value: 'aws', points: 5 });
     changed.thresholds.perfect = 85;
-    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'theta', definition: changed })).createDraft;
-    const diff = (
-      await t.data(
-        `query($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }`,
-        { a: v1.id, b: v2.id },
-      )
-    ).versionDiff;
+    const v2 = (await t.data(createDraft, { segmentKey: 'theta', definition: changed })).createDraft;
+    const diff = (await t.data(versionDiff, { a: v1.id, b: v2.id })).versionDiff;
     expect(diff.from.number).toBe(1);
     expect(diff.changes).toEqual([
       { path: 'dimensions.firmographics.criteria[annualRevenue BETWEEN].min', kind: 'CHANGED', before: 10_000_000, after: 50_000_000 },

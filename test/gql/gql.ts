@@ -28,7 +28,25 @@ type Documents = {
     "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": typeof types.SaasTiersDocument,
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": typeof types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": typeof types.WorkedLatestHistoryDocument,
+    "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": typeof types.CoreFitOfAccountDocument,
+    "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": typeof types.CoreFitsByEffectiveValuesDocument,
+    "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": typeof types.OverrideStatusesDocument,
+    "\n  query OverrideIds($f: OverrideFilter) { overrides(filter: $f) { edges { node { id } } } }\n": typeof types.OverrideIdsDocument,
+    "\n  mutation PublishFlaggingOverrides($id: ID!) { publishVersion(id: $id) { overridesFlagged } }\n": typeof types.PublishFlaggingOverridesDocument,
+    "\n  query OverridesToReview {\n    overrides(filter: { needsReview: true }) { totalCount edges { node { account { externalId } computedTier needsReview } } }\n  }\n": typeof types.OverridesToReviewDocument,
+    "\n  query AuditorsOverrides($f: OverrideFilter, $first: Int, $after: String) {\n    overrides(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } }\n    }\n  }\n": typeof types.AuditorsOverridesDocument,
+    "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": typeof types.AccountOverrideIdsDocument,
+    "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": typeof types.AccountCoreOverrideStatusesDocument,
+    "\n  query AttributeCatalogue { attributes { key type dimension } }\n": typeof types.AttributeCatalogueDocument,
+    "\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n": typeof types.DefineAttributeDocument,
+    "\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n": typeof types.VersionExistsDocument,
+    "\n  query EpsilonVersionNumbers { segment(key: \"epsilon\") { versions { number } } }\n": typeof types.EpsilonVersionNumbersDocument,
+    "\n  query MalformedVersionId { icpVersion(id: \"nope\") { id } }\n": typeof types.MalformedVersionIdDocument,
+    "\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n": typeof types.ZetaLiveVersionDocument,
+    "\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n": typeof types.VersionPublishedEventsDocument,
+    "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": typeof types.VersionDiffDocument,
     "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": typeof types.UpsertAccountsDocument,
+    "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": typeof types.AccountIdsDocument,
     "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": typeof types.OverrideFitDocument,
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": typeof types.RevokeOverrideDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": typeof types.VersionFieldsFragmentDoc,
@@ -36,6 +54,7 @@ type Documents = {
     "\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n": typeof types.CreateDraftDocument,
     "\n  mutation UpdateDraft($id: ID!, $definition: IcpDefinitionInput!, $expectedRevision: Int!, $notes: String) {\n    updateDraft(id: $id, definition: $definition, expectedRevision: $expectedRevision, notes: $notes) { ...VersionFields }\n  }\n": typeof types.UpdateDraftDocument,
     "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n": typeof types.PublishVersionDocument,
+    "\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n": typeof types.DiscardDraftDocument,
 };
 const documents: Documents = {
     "\n  query AccountByExternalId($externalId: String!) {\n    account(externalId: $externalId) { id externalId name domain attributes explicitSegments }\n  }\n": types.AccountByExternalIdDocument,
@@ -52,7 +71,25 @@ const documents: Documents = {
     "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": types.SaasTiersDocument,
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": types.WorkedLatestHistoryDocument,
+    "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": types.CoreFitOfAccountDocument,
+    "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": types.CoreFitsByEffectiveValuesDocument,
+    "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": types.OverrideStatusesDocument,
+    "\n  query OverrideIds($f: OverrideFilter) { overrides(filter: $f) { edges { node { id } } } }\n": types.OverrideIdsDocument,
+    "\n  mutation PublishFlaggingOverrides($id: ID!) { publishVersion(id: $id) { overridesFlagged } }\n": types.PublishFlaggingOverridesDocument,
+    "\n  query OverridesToReview {\n    overrides(filter: { needsReview: true }) { totalCount edges { node { account { externalId } computedTier needsReview } } }\n  }\n": types.OverridesToReviewDocument,
+    "\n  query AuditorsOverrides($f: OverrideFilter, $first: Int, $after: String) {\n    overrides(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } }\n    }\n  }\n": types.AuditorsOverridesDocument,
+    "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": types.AccountOverrideIdsDocument,
+    "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": types.AccountCoreOverrideStatusesDocument,
+    "\n  query AttributeCatalogue { attributes { key type dimension } }\n": types.AttributeCatalogueDocument,
+    "\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n": types.DefineAttributeDocument,
+    "\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n": types.VersionExistsDocument,
+    "\n  query EpsilonVersionNumbers { segment(key: \"epsilon\") { versions { number } } }\n": types.EpsilonVersionNumbersDocument,
+    "\n  query MalformedVersionId { icpVersion(id: \"nope\") { id } }\n": types.MalformedVersionIdDocument,
+    "\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n": types.ZetaLiveVersionDocument,
+    "\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n": types.VersionPublishedEventsDocument,
+    "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": types.VersionDiffDocument,
     "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": types.UpsertAccountsDocument,
+    "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": types.AccountIdsDocument,
     "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": types.OverrideFitDocument,
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": types.RevokeOverrideDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": types.VersionFieldsFragmentDoc,
@@ -60,6 +97,7 @@ const documents: Documents = {
     "\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n": types.CreateDraftDocument,
     "\n  mutation UpdateDraft($id: ID!, $definition: IcpDefinitionInput!, $expectedRevision: Int!, $notes: String) {\n    updateDraft(id: $id, definition: $definition, expectedRevision: $expectedRevision, notes: $notes) { ...VersionFields }\n  }\n": types.UpdateDraftDocument,
     "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n": types.PublishVersionDocument,
+    "\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n": types.DiscardDraftDocument,
 };
 
 /**
@@ -135,7 +173,79 @@ export function graphql(source: "\n  query WorkedLatestHistory { account(externa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n"): (typeof documents)["\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n"): (typeof documents)["\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n"): (typeof documents)["\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverrideIds($f: OverrideFilter) { overrides(filter: $f) { edges { node { id } } } }\n"): (typeof documents)["\n  query OverrideIds($f: OverrideFilter) { overrides(filter: $f) { edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishFlaggingOverrides($id: ID!) { publishVersion(id: $id) { overridesFlagged } }\n"): (typeof documents)["\n  mutation PublishFlaggingOverrides($id: ID!) { publishVersion(id: $id) { overridesFlagged } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverridesToReview {\n    overrides(filter: { needsReview: true }) { totalCount edges { node { account { externalId } computedTier needsReview } } }\n  }\n"): (typeof documents)["\n  query OverridesToReview {\n    overrides(filter: { needsReview: true }) { totalCount edges { node { account { externalId } computedTier needsReview } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditorsOverrides($f: OverrideFilter, $first: Int, $after: String) {\n    overrides(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } }\n    }\n  }\n"): (typeof documents)["\n  query AuditorsOverrides($f: OverrideFilter, $first: Int, $after: String) {\n    overrides(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n"): (typeof documents)["\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n"): (typeof documents)["\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AttributeCatalogue { attributes { key type dimension } }\n"): (typeof documents)["\n  query AttributeCatalogue { attributes { key type dimension } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n"): (typeof documents)["\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n"): (typeof documents)["\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EpsilonVersionNumbers { segment(key: \"epsilon\") { versions { number } } }\n"): (typeof documents)["\n  query EpsilonVersionNumbers { segment(key: \"epsilon\") { versions { number } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MalformedVersionId { icpVersion(id: \"nope\") { id } }\n"): (typeof documents)["\n  query MalformedVersionId { icpVersion(id: \"nope\") { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n"): (typeof documents)["\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n"): (typeof documents)["\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n"): (typeof documents)["\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n"): (typeof documents)["\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"): (typeof documents)["\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -164,6 +274,10 @@ export function graphql(source: "\n  mutation UpdateDraft($id: ID!, $definition:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n"): (typeof documents)["\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n"): (typeof documents)["\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -7,3 +7,8 @@ export const upsertAccounts = graphql(`
     upsertAccounts(accounts: $accounts) { created updated unchanged rescored }
   }
 `);
+
+/** The ids of the first ten accounts with their externalIds, for tests that address accounts by id. */
+export const accountIds = graphql(`
+  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }
+`);

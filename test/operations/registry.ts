@@ -43,3 +43,7 @@ export const publishVersion = graphql(`
     }
   }
 `);
+
+export const discardDraft = graphql(`
+  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }
+`);
