@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { createApiKey, revokeApiKey } from '../operations/auth';
 
 let t: TestApp;
 // No report may run (maxHeavyPerKey 0), to provoke TOO_MANY_REQUESTS.
@@ -29,6 +30,7 @@ function readmeTable(): Map<string, number[]> {
 
 const ZERO = '00000000-0000-0000-0000-000000000000';
 
+// Raw HTTP bodies: the probes are the exact text and framing that provoke each code.
 async function send(body: unknown, opts: { method?: string; headers?: Record<string, string>; key?: string | null; search?: string } = {}) {
   const key = opts.key === undefined ? t.adminKey : opts.key;
   const res = await fetch(`${t.url}${opts.search ?? ''}`, {
@@ -47,8 +49,8 @@ async function send(body: unknown, opts: { method?: string; headers?: Record<str
 describe('error codes', () => {
   it('answers each code with a status the README lists for it, and the README lists no other code', async () => {
     const viewer = await t.keyFor('VIEWER');
-    const created = await t.data('mutation { createApiKey(name: "twice", role: VIEWER) { apiKey { id } } }');
-    await t.data('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: created.createApiKey.apiKey.id });
+    const created = await t.data(createApiKey, { name: 'twice', role: 'VIEWER' });
+    await t.data(revokeApiKey, { id: created.createApiKey.apiKey.id });
     const probes: Array<[string, () => ReturnType<typeof send>]> = [
       ['GRAPHQL_PARSE_FAILED', () => send({ query: '{ me { role }' })],
       ['GRAPHQL_VALIDATION_FAILED', () => send({ query: '{ nope }' })],

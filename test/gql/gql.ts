@@ -28,6 +28,13 @@ type Documents = {
     "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": typeof types.SaasTiersDocument,
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": typeof types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": typeof types.WorkedLatestHistoryDocument,
+    "\n  query ApiKeys { apiKeys { id name role } }\n": typeof types.ApiKeysDocument,
+    "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": typeof types.ExplorerIntrospectionDocument,
+    "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": typeof types.RankedFitsDocument,
+    "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": typeof types.FitsOfUnknownSegmentDocument,
+    "\n  query ExplainedFitsPage($first: Int) { fits(segmentKey: \"all\", first: $first) { edges { node {\n      score tier action overridden account { name domain attributes } version { number contentHash segment { key } } segment { key liveVersion { number } }\n      computed { score tier completeness missingAttributes disqualifiedBy version { number } account { externalId }\n        dimensions { dimension weight score criteria { attribute operator matched missing points earned } } } } } } }\n": typeof types.ExplainedFitsPageDocument,
+    "\n  query AccountsWithTheirFits { accounts(first: 100, filter: { segmentKey: \"all\" }) { edges { node { externalId fit(segmentKey: \"all\") { score tier computed { completeness } } fits { segment { key } tier } } } } }\n": typeof types.AccountsWithTheirFitsDocument,
+    "\n  query ExplainedAccountFit($id: ID) { account(id: $id) { fit(segmentKey: \"all\") { score tier overridden version { number }\n      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }\n": typeof types.ExplainedAccountFitDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": typeof types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": typeof types.CoreFitsByEffectiveValuesDocument,
     "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": typeof types.OverrideStatusesDocument,
@@ -47,6 +54,9 @@ type Documents = {
     "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": typeof types.VersionDiffDocument,
     "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": typeof types.UpsertAccountsDocument,
     "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": typeof types.AccountIdsDocument,
+    "\n  query Me { me { keyId name role } }\n": typeof types.MeDocument,
+    "\n  mutation CreateApiKey($name: String!, $role: Role!) {\n    createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": typeof types.OverrideFitDocument,
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": typeof types.RevokeOverrideDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": typeof types.VersionFieldsFragmentDoc,
@@ -71,6 +81,13 @@ const documents: Documents = {
     "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": types.SaasTiersDocument,
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": types.WorkedLatestHistoryDocument,
+    "\n  query ApiKeys { apiKeys { id name role } }\n": types.ApiKeysDocument,
+    "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": types.ExplorerIntrospectionDocument,
+    "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": types.RankedFitsDocument,
+    "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": types.FitsOfUnknownSegmentDocument,
+    "\n  query ExplainedFitsPage($first: Int) { fits(segmentKey: \"all\", first: $first) { edges { node {\n      score tier action overridden account { name domain attributes } version { number contentHash segment { key } } segment { key liveVersion { number } }\n      computed { score tier completeness missingAttributes disqualifiedBy version { number } account { externalId }\n        dimensions { dimension weight score criteria { attribute operator matched missing points earned } } } } } } }\n": types.ExplainedFitsPageDocument,
+    "\n  query AccountsWithTheirFits { accounts(first: 100, filter: { segmentKey: \"all\" }) { edges { node { externalId fit(segmentKey: \"all\") { score tier computed { completeness } } fits { segment { key } tier } } } } }\n": types.AccountsWithTheirFitsDocument,
+    "\n  query ExplainedAccountFit($id: ID) { account(id: $id) { fit(segmentKey: \"all\") { score tier overridden version { number }\n      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }\n": types.ExplainedAccountFitDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": types.CoreFitsByEffectiveValuesDocument,
     "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": types.OverrideStatusesDocument,
@@ -90,6 +107,9 @@ const documents: Documents = {
     "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": types.VersionDiffDocument,
     "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": types.UpsertAccountsDocument,
     "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": types.AccountIdsDocument,
+    "\n  query Me { me { keyId name role } }\n": types.MeDocument,
+    "\n  mutation CreateApiKey($name: String!, $role: Role!) {\n    createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
     "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": types.OverrideFitDocument,
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": types.RevokeOverrideDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": types.VersionFieldsFragmentDoc,
@@ -173,6 +193,34 @@ export function graphql(source: "\n  query WorkedLatestHistory { account(externa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiKeys { apiKeys { id name role } }\n"): (typeof documents)["\n  query ApiKeys { apiKeys { id name role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n"): (typeof documents)["\n  query ExplorerIntrospection { __schema { queryType { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n"): (typeof documents)["\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n"): (typeof documents)["\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplainedFitsPage($first: Int) { fits(segmentKey: \"all\", first: $first) { edges { node {\n      score tier action overridden account { name domain attributes } version { number contentHash segment { key } } segment { key liveVersion { number } }\n      computed { score tier completeness missingAttributes disqualifiedBy version { number } account { externalId }\n        dimensions { dimension weight score criteria { attribute operator matched missing points earned } } } } } } }\n"): (typeof documents)["\n  query ExplainedFitsPage($first: Int) { fits(segmentKey: \"all\", first: $first) { edges { node {\n      score tier action overridden account { name domain attributes } version { number contentHash segment { key } } segment { key liveVersion { number } }\n      computed { score tier completeness missingAttributes disqualifiedBy version { number } account { externalId }\n        dimensions { dimension weight score criteria { attribute operator matched missing points earned } } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsWithTheirFits { accounts(first: 100, filter: { segmentKey: \"all\" }) { edges { node { externalId fit(segmentKey: \"all\") { score tier computed { completeness } } fits { segment { key } tier } } } } }\n"): (typeof documents)["\n  query AccountsWithTheirFits { accounts(first: 100, filter: { segmentKey: \"all\" }) { edges { node { externalId fit(segmentKey: \"all\") { score tier computed { completeness } } fits { segment { key } tier } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplainedAccountFit($id: ID) { account(id: $id) { fit(segmentKey: \"all\") { score tier overridden version { number }\n      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }\n"): (typeof documents)["\n  query ExplainedAccountFit($id: ID) { account(id: $id) { fit(segmentKey: \"all\") { score tier overridden version { number }\n      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n"): (typeof documents)["\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -246,6 +294,18 @@ export function graphql(source: "\n  mutation UpsertAccounts($accounts: [Account
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"): (typeof documents)["\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me { me { keyId name role } }\n"): (typeof documents)["\n  query Me { me { keyId name role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $role: Role!) {\n    createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $role: Role!) {\n    createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
