@@ -168,6 +168,18 @@ export async function overridesOfPeriod(db: Sql, from: Date, to: Date): Promise<
   ).map(toOverrideRow);
 }
 
+/** The segment's overrides in force at some time in [from, to) (made before `to`, not revoked or expired by `from`), newest first. */
+export async function overridesOfSegmentDuring(db: Sql, segmentId: string, from: Date, to: Date): Promise<OverrideRow[]> {
+  return (
+    await db.query(
+      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
+     WHERE segment_id = $1 AND created_at < $3 AND (revoked_at IS NULL OR revoked_at > $2) AND (expires_at IS NULL OR expires_at > $2)
+     ORDER BY created_at DESC`,
+      [segmentId, from, to],
+    )
+  ).map(toOverrideRow);
+}
+
 export async function revokeOverride(db: Sql, id: string, by: OverrideActor, at: Date, reason: string): Promise<void> {
   await db.query('UPDATE fit_override SET revoked_by = $2, revoked_by_key_id = $3, revoked_at = $4, revoke_reason = $5 WHERE id = $1', [
     id,

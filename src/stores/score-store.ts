@@ -307,3 +307,8 @@ export async function countRankedScores(db: Sql, q: RankingQuery): Promise<numbe
   const c = rankingConditions(q);
   return (await db.query(`SELECT count(*)::int AS n FROM account_score ${c.where}`, c.params))[0].n;
 }
+
+/** Current accounts per computed tier under a version. */
+export function tierCountsOf(db: Sql, versionId: string): Promise<Array<{ tier: FitTier; n: number }>> {
+  return db.query('SELECT tier, count(*)::int AS n FROM account_score WHERE version_id = $1 AND valid_to IS NULL GROUP BY 1', [versionId]);
+}

@@ -7,6 +7,7 @@ import { FIT_TIERS } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.entity';
 import { versionService } from '../versions/version.service';
 import { mannWhitneyU } from '../../domain/statistics/statistics';
+import { closedOpportunitiesOfSegment, readOnlySnapshot, scanSegmentAccounts } from '../../stores/report-queries';
 
 const FETCH = 20_000;
 const TIER_INDEX = new Map(FIT_TIERS.map((t, i) => [t, i]));
@@ -49,18 +50,13 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
   await refreshStaleStatistics(ctx.em, ['account', 'opportunity']);
   return ctx.em.transaction(async (em) => {
     // One snapshot for the accounts and the opportunities, and no write is even possible.
-    await em.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    await readOnlySnapshot(em);
     const index = new Map<string, number>();
     const scores: number[] = [];
     const baseScores: number[] = [];
     const tiers: number[] = [];
     const baseTiers: number[] = [];
-    await em.query(`DECLARE backtest NO SCROLL CURSOR FOR SELECT id, attributes FROM account WHERE segment_ids @> ARRAY[$1::uuid]`, [
-      version.segmentId,
-    ]);
-    for (;;) {
-      const batch: Array<{ id: string; attributes: Record<string, unknown> }> = await em.query(`FETCH ${FETCH} FROM backtest`);
-      if (batch.length === 0) break;
+    await scanSegmentAccounts(em, version.segmentId, FETCH, (batch) => {
       for (const a of batch) {
         index.set(a.id, scores.length);
         const r = scorer.quick(a.attributes, now);
@@ -72,14 +68,9 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
           baseTiers.push(TIER_INDEX.get(b.tier)!);
         }
       }
-    }
-    await em.query('CLOSE backtest');
-    const closed: Array<{ account_id: string; won: boolean }> = await em.query(
-      `SELECT o.account_id, o.outcome = 'WON' AS won FROM opportunity o JOIN account a ON a.id = o.account_id
-       WHERE o.outcome <> 'OPEN' AND a.segment_ids @> ARRAY[$1::uuid]`,
-      [version.segmentId],
-    );
-    const outcomes = closed.filter((c) => index.has(c.account_id)).map((c) => ({ index: index.get(c.account_id)!, won: c.won }));
+    });
+    const closed = await closedOpportunitiesOfSegment(em, version.segmentId);
+    const outcomes = closed.filter((c) => index.has(c.accountId)).map((c) => ({ index: index.get(c.accountId)!, won: c.won }));
     const split = (s: number[]) =>
       [outcomes.filter((o) => o.won).map((o) => s[o.index]), outcomes.filter((o) => !o.won).map((o) => s[o.index])] as const;
 

@@ -2,10 +2,10 @@ import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
 import { segmentService } from '../segments/segment.service';
 import { BadUserInputError } from '../../errors/domain-errors';
-import { OVERRIDE_COLUMNS, toOverrideRow } from '../../stores/override-store';
+import { overridesOfSegmentDuring } from '../../stores/override-store';
 import type { OverrideRow } from '../../model/override.types';
 import type { FitTier } from '../../model/icp-definition';
-import { attributedOpportunities, REPORT_TABLES, type AttributedOpportunity } from './attribution';
+import { attributedOpportunities, REPORT_TABLES, type AttributedOpportunity } from '../../stores/report-queries';
 import { spansOf, timeline } from './report-periods';
 import type { ExceptionKind } from '../../model/report.types';
 import { clusteredTwoProportionTest, type Cluster } from '../../domain/statistics/statistics';
@@ -57,14 +57,7 @@ export async function exceptionReport(ctx: AppContext, segmentKey: string, fromA
   const from = fromArg ?? new Date(to.getTime() - 90 * DAY);
   if (from >= to) throw BadUserInputError.forField('from', 'must be before to');
   const opportunities = await attributedOpportunities(ctx.em, segment.id, spansOf(await timeline(ctx, segment)), from, to);
-  const overrides: OverrideRow[] = (
-    await ctx.em.query(
-      `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
-     WHERE segment_id = $1 AND created_at < $3 AND (revoked_at IS NULL OR revoked_at > $2) AND (expires_at IS NULL OR expires_at > $2)
-     ORDER BY created_at DESC`,
-      [segment.id, from, to],
-    )
-  ).map(toOverrideRow);
+  const overrides = await overridesOfSegmentDuring(ctx.em, segment.id, from, to);
 
   const items: ExceptionItemData[] = [];
   const seen = new Set<string>();

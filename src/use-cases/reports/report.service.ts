@@ -1,10 +1,10 @@
 import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
 import { segmentService } from '../segments/segment.service';
-import { inForceAt } from '../../stores/override-store';
 import { BadUserInputError } from '../../errors/domain-errors';
 import type { FitTier } from '../../model/icp-definition';
-import { attributedOpportunities, periodAggregates, REPORT_TABLES } from './attribution';
+import { attributedOpportunities, effectiveTierCounts, periodAggregates, REPORT_TABLES } from '../../stores/report-queries';
+import { tierCountsOf } from '../../stores/score-store';
 import { comparisonWarnings } from '../../domain/statistics/comparison-warnings';
 import { compareMetrics, compareTiers, conversionMetrics, type TierOutcomes } from '../../domain/statistics/conversion-metrics';
 import { checkFollowUp, checkWindow, effectiveVersion, liveOrThrow, periodOf, spansOf, TIERS, timeline } from './report-periods';
@@ -22,18 +22,8 @@ export class ReportService {
     const version = versionId ? await effectiveVersion(ctx, segment, versionId, 'versionId') : await liveOrThrow(ctx, segment);
     const now = ctx.clock.now();
     // Overrides apply to the live version's fits; a superseded version shows what it computed.
-    const counts: Array<{ tier: FitTier; n: number }> =
-      version.status === 'PUBLISHED'
-        ? await ctx.em.query(
-            `SELECT coalesce(o.tier, s.tier) AS tier, count(*)::int AS n FROM account_score s
-         LEFT JOIN fit_override o ON o.account_id = s.account_id AND o.segment_id = s.segment_id
-              AND ${inForceAt('o', '$2')}
-         WHERE s.version_id = $1 AND s.valid_to IS NULL GROUP BY 1`,
-            [version.id, now],
-          )
-        : await ctx.em.query('SELECT tier, count(*)::int AS n FROM account_score WHERE version_id = $1 AND valid_to IS NULL GROUP BY 1', [
-            version.id,
-          ]);
+    const counts =
+      version.status === 'PUBLISHED' ? await effectiveTierCounts(ctx.em, version.id, now) : await tierCountsOf(ctx.em, version.id);
     const versions = await timeline(ctx, segment);
     const { from, to } = periodOf(version, versions, now);
     const opportunities = (await attributedOpportunities(ctx.em, segment.id, spansOf(versions), from, to)).filter(

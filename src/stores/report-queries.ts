@@ -1,12 +1,16 @@
 /**
+ * The reports' read-only statements that join many tables (account, account_score,
+ * fit_override, lead, opportunity), so that no single table's store owns them. They write
+ * nothing; each table's conditions come from its store's fragments where one exists.
+ *
  * Attribution: a lead or an opportunity counts in the tier its account had when it was
  * created, under the segment's version in effect then (by effectiveAt), with the override in
  * force then, read from score and override history rather than from today's score.
  */
-import type { EntityManager } from 'typeorm';
-import { inForceAt } from '../../stores/override-store';
-import type { FitTier } from '../../model/icp-definition';
-import type { TierOutcomes } from '../../domain/statistics/conversion-metrics';
+import type { Sql } from '../db/sql';
+import type { FitTier } from '../model/icp-definition';
+import type { TierOutcomes } from '../domain/statistics/conversion-metrics';
+import { inForceAt } from './override-store';
 
 export interface Attributed {
   accountId: string;
@@ -55,25 +59,19 @@ const days = (end: string) => `extract(epoch FROM ${end} - x.created_at)::float8
  * conversion, opportunities counted by tier with the closed ones' times and the won ones' amounts
  * as arrays (the samples the tests need; open opportunities never leave the database).
  */
-export async function periodAggregates(
-  em: EntityManager,
-  segmentId: string,
-  spans: VersionSpan[],
-  from: Date,
-  to: Date,
-): Promise<TierOutcomes[]> {
+export async function periodAggregates(db: Sql, segmentId: string, spans: VersionSpan[], from: Date, to: Date): Promise<TierOutcomes[]> {
   const tier = 'coalesce(o.tier, s.tier)';
   const parts = await Promise.all(
     slices(spans, from, to).flatMap((p) => {
       const params = [segmentId, p.versionId, p.from, p.to];
       return [
-        em.query(
+        db.query(
           `SELECT ${tier} AS tier, ceil(${days('x.converted_at')})::int AS days, count(*)::int AS n ${attributedFrom('lead')} GROUP BY 1, 2`,
           params,
         ),
         // One pass over the opportunities (aggregates of one query level are fed the same rows in
         // the same order, so the won deals' arrays stay aligned).
-        em.query(
+        db.query(
           `SELECT ${tier} AS tier, count(*)::int AS opportunities,
                   array_agg(${days('x.closed_at')}) FILTER (WHERE x.outcome = 'WON') AS cycle_days,
                   array_agg(x.amount::float8) FILTER (WHERE x.outcome = 'WON') AS amounts,
@@ -118,23 +116,21 @@ function slices(spans: VersionSpan[], from: Date, to: Date): Array<{ versionId: 
 }
 
 async function attributed<T>(
-  em: EntityManager,
+  db: Sql,
   table: 'lead' | 'opportunity',
   columns: string,
   segmentId: string,
   spans: VersionSpan[],
   from: Date,
   to: Date,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
   map: (r: any) => T,
 ): Promise<T[]> {
   const parts = await Promise.all(
-    slices(spans, from, to).map((p) => em.query(attributionSql(table, columns), [segmentId, p.versionId, p.from, p.to])),
+    slices(spans, from, to).map((p) => db.query(attributionSql(table, columns), [segmentId, p.versionId, p.from, p.to])),
   );
   return parts.flat().map(map);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
 const base = (r: any): Attributed => ({
   accountId: r.account_id,
   createdAt: r.created_at,
@@ -147,16 +143,63 @@ const base = (r: any): Attributed => ({
 
 /** Opportunities created in [from, to), each in the tier its account had under the version then in effect. */
 export function attributedOpportunities(
-  em: EntityManager,
+  db: Sql,
   segmentId: string,
   spans: VersionSpan[],
   from: Date,
   to: Date,
 ): Promise<AttributedOpportunity[]> {
-  return attributed(em, 'opportunity', 'x.closed_at, x.outcome, x.amount::float8 AS amount', segmentId, spans, from, to, (r) => ({
+  return attributed(db, 'opportunity', 'x.closed_at, x.outcome, x.amount::float8 AS amount', segmentId, spans, from, to, (r) => ({
     ...base(r),
     closedAt: r.closed_at,
     outcome: r.outcome,
     amount: r.amount,
   }));
+}
+
+/** Current accounts per effective tier under the live version: the override's tier where one is in force at `at`. */
+export function effectiveTierCounts(db: Sql, versionId: string, at: Date): Promise<Array<{ tier: FitTier; n: number }>> {
+  return db.query(
+    `SELECT coalesce(o.tier, s.tier) AS tier, count(*)::int AS n FROM account_score s
+         LEFT JOIN fit_override o ON o.account_id = s.account_id AND o.segment_id = s.segment_id
+              AND ${inForceAt('o', '$2')}
+         WHERE s.version_id = $1 AND s.valid_to IS NULL GROUP BY 1`,
+    [versionId, at],
+  );
+}
+
+/** Makes the caller's (just opened) transaction one read-only snapshot: every read sees the same data, and no write is possible. */
+export async function readOnlySnapshot(db: Sql): Promise<void> {
+  await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+}
+
+/**
+ * Streams the accounts of a segment (id and attributes) through a cursor, `batch` at a time, to
+ * `each`: the whole segment never sits in memory. Runs inside the caller's transaction.
+ */
+export async function scanSegmentAccounts(
+  db: Sql,
+  segmentId: string,
+  batch: number,
+  each: (accounts: Array<{ id: string; attributes: Record<string, unknown> }>) => void,
+): Promise<void> {
+  await db.query(`DECLARE backtest NO SCROLL CURSOR FOR SELECT id, attributes FROM account WHERE segment_ids @> ARRAY[$1::uuid]`, [
+    segmentId,
+  ]);
+  for (;;) {
+    const rows: Array<{ id: string; attributes: Record<string, unknown> }> = await db.query(`FETCH ${batch} FROM backtest`);
+    if (rows.length === 0) break;
+    each(rows);
+  }
+  await db.query('CLOSE backtest');
+}
+
+/** The closed opportunities of the segment's accounts: whose account, and whether it was won. */
+export async function closedOpportunitiesOfSegment(db: Sql, segmentId: string): Promise<Array<{ accountId: string; won: boolean }>> {
+  const rows: Array<{ account_id: string; won: boolean }> = await db.query(
+    `SELECT o.account_id, o.outcome = 'WON' AS won FROM opportunity o JOIN account a ON a.id = o.account_id
+       WHERE o.outcome <> 'OPEN' AND a.segment_ids @> ARRAY[$1::uuid]`,
+    [segmentId],
+  );
+  return rows.map((r) => ({ accountId: r.account_id, won: r.won }));
 }
