@@ -1,5 +1,7 @@
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 /** The database itself refuses changes to published history, whatever path they take. */
 let t: TestApp;
@@ -7,11 +9,11 @@ let v1: string;
 let v2: string;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core' } });
-  v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id;
-  await t.data(PUBLISH, { id: v1 });
-  v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'core' })).createDraft.id;
-  await t.data(PUBLISH, { id: v2 }); // v1 SUPERSEDED, v2 PUBLISHED
+  await t.data(createSegment, { input: { key: 'core', name: 'Core' } });
+  v1 = (await t.data(createDraft, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id;
+  await t.data(publishVersion, { id: v1 });
+  v2 = (await t.data(createDraft, { segmentKey: 'core' })).createDraft.id;
+  await t.data(publishVersion, { id: v2 }); // v1 SUPERSEDED, v2 PUBLISHED
 });
 afterAll(() => t.close());
 
@@ -52,7 +54,7 @@ describe('icp_version triggers', () => {
   });
 
   it('keep at most one published version per segment', async () => {
-    const v3 = (await t.data(CREATE_DRAFT, { segmentKey: 'core' })).createDraft.id;
+    const v3 = (await t.data(createDraft, { segmentKey: 'core' })).createDraft.id;
     await expect(
       t.sql(`UPDATE icp_version SET status = 'PUBLISHED', published_at = now(), published_by = 'x', effective_at = now() WHERE id = $1`, [
         v3,
@@ -63,8 +65,8 @@ describe('icp_version triggers', () => {
 
 describe('account_score triggers', () => {
   it('refuse rewriting, deleting and truncating score history; a row is only ever closed once', async () => {
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-      a: [{ externalId: 'hist', name: 'History', attributes: { employees: 80 } }],
+    await t.data(upsertAccounts, {
+      accounts: [{ externalId: 'hist', name: 'History', attributes: { employees: 80 } }],
     });
     const [row] = await t.sql(`SELECT account_id, version_id FROM account_score WHERE valid_to IS NULL LIMIT 1`);
     const where = 'WHERE account_id = $1 AND version_id = $2';

@@ -3,8 +3,10 @@
  * and lags a bulk load everywhere). The plan of the publish's rescoring statement is checked
  * on rows the planner has never seen analysed; then the code's own statistics refresh.
  */
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import { seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 import { attributesRead, planAsBulk, rescoreQuery } from '../../src/use-cases/scoring/rescoring.service';
 import type { IcpVersion } from '../../src/model/icp-version.entity';
 
@@ -31,6 +33,10 @@ async function modifiedSinceAnalyze(table: string, atLeast: number): Promise<num
   }
 }
 
+const bulkDashboardVersion = graphql(`
+  query BulkDashboardVersion { tierDashboard(segmentKey: "bulk") { version { number } } }
+`);
+
 const planOf = (rows: Array<{ 'QUERY PLAN': string }>) => rows.map((r) => r['QUERY PLAN']).join('\n');
 
 describe('plan stability without ANALYZE', () => {
@@ -38,10 +44,10 @@ describe('plan stability without ANALYZE', () => {
   let v1: { id: string };
 
   beforeAll(async () => {
-    const segment = (await t.data(CREATE_SEGMENT, { input: { key: 'bulk', name: 'Bulk' } })).createSegment;
+    const segment = (await t.data(createSegment, { input: { key: 'bulk', name: 'Bulk' } })).createSegment;
     segmentId = segment.id;
-    v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'bulk', definition: seedDefinition() })).createDraft;
-    await t.data(PUBLISH, { id: v1.id });
+    v1 = (await t.data(createDraft, { segmentKey: 'bulk', definition: seedDefinition() })).createDraft;
+    await t.data(publishVersion, { id: v1.id });
     // Then an import lands, as a bulk load leaves the tables: accounts, each scored under v1,
     // written straight into the tables (not through our code), never analysed.
     await t.sql(
@@ -86,12 +92,12 @@ describe('plan stability without ANALYZE', () => {
   it('a publish right after a bulk write refreshes the statistics first, and rescoring is linear', async () => {
     expect(await modifiedSinceAnalyze('account', ACCOUNTS)).toBeGreaterThanOrEqual(ACCOUNTS);
     expect(await modifiedSinceAnalyze('account_score', ACCOUNTS)).toBeGreaterThanOrEqual(ACCOUNTS);
-    const v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'bulk' })).createDraft;
-    const published = (await t.data(PUBLISH, { id: v2.id })).publishVersion;
+    const v2 = (await t.data(createDraft, { segmentKey: 'bulk' })).createDraft;
+    const published = (await t.data(publishVersion, { id: v2.id })).publishVersion;
     expect(published.accountsScored).toBe(ACCOUNTS);
     expect(await lastAnalyze('account')).not.toBeNull();
     expect(await lastAnalyze('account_score')).not.toBeNull();
-    expect(published.tierChanges.reduce((sum: number, c: { accounts: number }) => sum + c.accounts, 0)).toBe(ACCOUNTS);
+    expect(published.tierChanges.reduce((sum, c) => sum + c.accounts, 0)).toBe(ACCOUNTS);
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'account_score' AND attname = 'version_id'`);
     expect(n).toBe(1);
   });
@@ -105,8 +111,8 @@ describe('plan stability without ANALYZE', () => {
     );
     expect(await modifiedSinceAnalyze('lead', 2000)).toBeGreaterThanOrEqual(2000);
     expect(await lastAnalyze('lead')).toBeNull();
-    const dashboard = (await t.data(`{ tierDashboard(segmentKey: "bulk") { version { number } } }`)).tierDashboard;
-    expect(dashboard.version.number).toBe(2);
+    const dashboard = (await t.data(bulkDashboardVersion)).tierDashboard;
+    expect(dashboard.version!.number).toBe(2);
     expect(await lastAnalyze('lead')).not.toBeNull();
   });
 });

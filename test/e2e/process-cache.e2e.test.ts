@@ -7,9 +7,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { apiKeyService } from '../../src/use-cases/auth/api-key.service';
 import { cacheBus } from '../../src/db/process-cache';
 import { logger } from '../../src/logger';
+import { graphql } from '../gql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { revokeApiKey } from '../operations/auth';
 
 let t: TestApp;
+
+const segmentKeys = graphql(`
+  query SegmentKeys { segments { key } }
+`);
 
 async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<number> {
   const started = Date.now();
@@ -78,11 +84,11 @@ describe('the API key cache', () => {
 
   it('a key revoked through the API fails on the very next request', async () => {
     const secret = await newKey('VIEWER', 'revoked-by-api');
-    expect((await t.gql('{ segments { key } }', {}, { key: secret })).status).toBe(200);
+    expect((await t.gql(segmentKeys, {}, { key: secret })).status).toBe(200);
     expect((await statementsFor(secret)).statements).toBe(0);
     const id = (await t.sql(`SELECT id FROM api_key WHERE name = 'revoked-by-api'`))[0].id;
-    await t.data('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id });
-    const res = await t.gql('{ segments { key } }', {}, { key: secret });
+    await t.data(revokeApiKey, { id });
+    const res = await t.gql(segmentKeys, {}, { key: secret });
     expect(res.status).toBe(401);
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });

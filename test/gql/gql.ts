@@ -29,6 +29,9 @@ type Documents = {
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": typeof types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": typeof types.WorkedLatestHistoryDocument,
     "\n  query ApiKeys { apiKeys { id name role } }\n": typeof types.ApiKeysDocument,
+    "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": typeof types.Rp3FitVersionDocument,
+    "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": typeof types.Rp3FitAndHistoryDocument,
+    "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n": typeof types.PreviewScoreAndTierDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": typeof types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": typeof types.RankedFitsDocument,
     "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": typeof types.FitsOfUnknownSegmentDocument,
@@ -44,6 +47,8 @@ type Documents = {
     "\n  query AuditorsOverrides($f: OverrideFilter, $first: Int, $after: String) {\n    overrides(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } }\n    }\n  }\n": typeof types.AuditorsOverridesDocument,
     "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": typeof types.AccountOverrideIdsDocument,
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": typeof types.AccountCoreOverrideStatusesDocument,
+    "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": typeof types.BulkDashboardVersionDocument,
+    "\n  query SegmentKeys { segments { key } }\n": typeof types.SegmentKeysDocument,
     "\n  query AttributeCatalogue { attributes { key type dimension } }\n": typeof types.AttributeCatalogueDocument,
     "\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n": typeof types.DefineAttributeDocument,
     "\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n": typeof types.VersionExistsDocument,
@@ -82,6 +87,9 @@ const documents: Documents = {
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": types.WorkedLatestHistoryDocument,
     "\n  query ApiKeys { apiKeys { id name role } }\n": types.ApiKeysDocument,
+    "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": types.Rp3FitVersionDocument,
+    "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": types.Rp3FitAndHistoryDocument,
+    "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n": types.PreviewScoreAndTierDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": types.RankedFitsDocument,
     "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": types.FitsOfUnknownSegmentDocument,
@@ -97,6 +105,8 @@ const documents: Documents = {
     "\n  query AuditorsOverrides($f: OverrideFilter, $first: Int, $after: String) {\n    overrides(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { createdAt createdBy status account { externalId } } }\n    }\n  }\n": types.AuditorsOverridesDocument,
     "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": types.AccountOverrideIdsDocument,
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": types.AccountCoreOverrideStatusesDocument,
+    "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": types.BulkDashboardVersionDocument,
+    "\n  query SegmentKeys { segments { key } }\n": types.SegmentKeysDocument,
     "\n  query AttributeCatalogue { attributes { key type dimension } }\n": types.AttributeCatalogueDocument,
     "\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n": types.DefineAttributeDocument,
     "\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n": types.VersionExistsDocument,
@@ -197,6 +207,18 @@ export function graphql(source: "\n  query ApiKeys { apiKeys { id name role } }\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n"): (typeof documents)["\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n"): (typeof documents)["\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n"): (typeof documents)["\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n"): (typeof documents)["\n  query ExplorerIntrospection { __schema { queryType { name } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -254,6 +276,14 @@ export function graphql(source: "\n  query AccountOverrideIds($id: ID!) { accoun
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n"): (typeof documents)["\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n"): (typeof documents)["\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentKeys { segments { key } }\n"): (typeof documents)["\n  query SegmentKeys { segments { key } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
