@@ -5,7 +5,7 @@
  * instead of seconds). So every bulk path, before it plans its statements, ANALYZEs the tables
  * it reads when a tenth of their rows changed since the last ANALYZE (autovacuum's rule of
  * thumb), and the rescoring cursor is in addition planned so that it cannot go quadratic even
- * with wrong estimates (rescoring.service.ts). The check costs one catalog read; the ANALYZE
+ * with wrong estimates (db/bulk-plan.ts). The check costs one catalog read; the ANALYZE
  * samples at most 30,000 rows per table (well under a second on a million).
  */
 import type { EntityManager } from 'typeorm';

@@ -72,6 +72,34 @@ export const aliasedScoreColumns = (alias: string): string =>
     .map((c) => `${alias}.${c.trim()}`)
     .join(', ');
 
+/**
+ * The SQL of an account's attributes reduced to `keys`, with parameters numbered from `first`.
+ * Only the attributes a definition reads cross the wire: parsing a million full documents in
+ * Node costs more than scoring them. (jsonb_build_object takes at most 50 pairs; beyond, all.)
+ */
+export function attributesProjection(alias: string, keys: readonly string[], first: number): { sql: string; params: string[] } {
+  if (keys.length > 50) return { sql: `${alias}.attributes`, params: [] };
+  return {
+    sql: `jsonb_build_object(${keys.map((_, i) => `$${i + first}::text, ${alias}.attributes -> $${i + first}::text`).join(', ')})`,
+    params: [...keys],
+  };
+}
+
+/**
+ * The members of a segment with the attributes the definition reads and their tier under the
+ * previous version (a whole-segment statement: run it under planAsBulk, db/bulk-plan.ts).
+ */
+export function rescoreQuery(segmentId: string, previousVersionId: string | null, keys: string[]): { sql: string; params: unknown[] } {
+  const projection = attributesProjection('a', keys, 3);
+  return {
+    sql: `SELECT a.id, ${projection.sql} AS attributes, prev.tier AS previous
+          FROM account a
+          LEFT JOIN account_score prev ON prev.account_id = a.id AND prev.version_id = $2 AND prev.valid_to IS NULL
+          WHERE a.segment_ids @> ARRAY[$1::uuid]`,
+    params: [segmentId, previousVersionId, ...projection.params],
+  };
+}
+
 const CHUNK = 20_000;
 /** Below this many rows a plain INSERT is cheaper than setting up a COPY. */
 const COPY_FROM = 2_000;
@@ -184,15 +212,10 @@ export interface DueScore {
  * this transaction with their accounts (FOR SHARE: an upsert of the account waits until this
  * commits). Rows or accounts another transaction holds are skipped, so several processes share
  * the work without waiting on each other, and an account an upsert is changing is left to it.
- * `attributes` is the SQL of the account's attributes (alias `a`) with its parameters from $4.
+ * `attributes` holds the account's attributes that `keys` name (the ones the version reads).
  */
-export async function lockDueScores(
-  db: Sql,
-  versionId: string,
-  now: Date,
-  limit: number,
-  attributes: { sql: string; params: unknown[] },
-): Promise<DueScore[]> {
+export async function lockDueScores(db: Sql, versionId: string, now: Date, limit: number, keys: readonly string[]): Promise<DueScore[]> {
+  const attributes = attributesProjection('a', keys, 4);
   const rows: Array<RawScoreRow & { tid: string; attributes: Record<string, unknown>; segment_ids: string[] }> = await db.query(
     `SELECT s.ctid::text AS tid, ${aliasedScoreColumns('s')},
        ${attributes.sql} AS attributes, a.segment_ids

@@ -7,7 +7,9 @@ import { graphql } from '../gql';
 import { seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
-import { attributesRead, planAsBulk, rescoreQuery } from '../../src/use-cases/scoring/rescoring.service';
+import { planAsBulk } from '../../src/db/bulk-plan';
+import { rescoreQuery } from '../../src/stores/score-store';
+import { attributesRead } from '../../src/use-cases/scoring/scorer-cache';
 import type { IcpVersion } from '../../src/model/icp-version.entity';
 
 const ACCOUNTS = 30_000;

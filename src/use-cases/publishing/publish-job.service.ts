@@ -26,8 +26,8 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/do
 import { JobQueue } from '../../queue/job-queue';
 import { flagOverridesForReview } from '../overrides/review-flags';
 import { appendEvent, appendPublishFitChanges } from '../../stores/outbox-store';
-import { attributesRead, planAsBulk } from '../scoring/rescoring.service';
-import { scorerFor } from '../scoring/scorer-cache';
+import { planAsBulk } from '../../db/bulk-plan';
+import { attributesRead, scorerFor } from '../scoring/scorer-cache';
 import type { NewScore } from '../../stores/score-store';
 import { TierMigration } from '../../domain/scoring/tier-migration';
 import { segmentService } from '../segments/segment.service';

@@ -18,3 +18,9 @@ export function scorerFor(version: Pick<IcpVersion, 'id' | 'contentHash' | 'defi
   }
   return scorer;
 }
+
+/** Every attribute a version's criteria and disqualifiers read. */
+export function attributesRead(version: IcpVersion): string[] {
+  const { dimensions, disqualifiers } = version.definition;
+  return [...new Set([...dimensions.flatMap((d) => d.criteria.map((c) => c.attribute)), ...disqualifiers.map((q) => q.attribute)])];
+}

@@ -11,8 +11,7 @@ import { flagOverridesForReview } from '../overrides/review-flags';
 import { appendFitChanges, withoutOverridden, type FitChange } from '../../stores/outbox-store';
 import type { FitTier } from '../../model/icp-definition';
 import { IcpVersion } from '../../model/icp-version.entity';
-import { attributesProjection, attributesRead } from './rescoring.service';
-import { scorerFor } from './scorer-cache';
+import { attributesRead, scorerFor } from './scorer-cache';
 import { closeScoresAt, insertScores, lockDueScores, rescheduleScores, type DueScore, type NewScore } from '../../stores/score-store';
 
 export interface DueRescoring {
@@ -100,7 +99,7 @@ export async function rescoreDueAccounts(ctx: AppContext, now: Date, limit = 100
     let remaining = limit;
     for (const version of versions) {
       if (remaining <= 0) break;
-      const due = await lockDueScores(tx.em, version.id, now, remaining, attributesProjection('a', attributesRead(version), 4));
+      const due = await lockDueScores(tx.em, version.id, now, remaining, attributesRead(version));
       if (due.length === 0) continue;
       remaining -= due.length;
       outcome.due += due.length;
