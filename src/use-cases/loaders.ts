@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Account } from '../model/account.entity';
 import { AttributeDefinition } from '../model/attribute-definition.entity';
-import { ApiKey } from '../model/api-key.entity';
+import type { ApiKey } from '../model/api-key.types';
+import { apiKeysByIds } from '../stores/api-key-store';
 import { systemClock, type Clock } from '../common/clock';
 import { overridesByIds, overridesOfAccounts } from '../stores/override-store';
 import { currentFits, type FitRow } from '../stores/fit-queries';
@@ -108,9 +109,7 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
     overrideById: new DataLoader<string, OverrideRow | null>(async (ids) =>
       byKey(ids, await overridesByIds(em, ids), (o: OverrideRow) => o.id),
     ),
-    apiKeyById: new DataLoader<string, ApiKey | null>(async (ids) =>
-      byKey(ids, await em.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
-    ),
+    apiKeyById: new DataLoader<string, ApiKey | null>(async (ids) => byKey(ids, await apiKeysByIds(em, ids), (k) => k.id)),
     /**
      * The type of each id, looked up across the tables of every type with a UUID id (UUIDs do not
      * repeat across tables), in one statement. Discarded drafts are gone for readers, as in icpVersion.

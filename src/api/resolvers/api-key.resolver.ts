@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../use-cases/context';
-import { ApiKey } from '../../model/api-key.entity';
+import { ApiKey } from '../../model/api-key.types';
 import { apiKeyService } from '../../use-cases/auth/api-key.service';
 import { permissionsOf } from '../server/authorization.plugin';
 import { RoleEnum, type Role } from '../../model/role';

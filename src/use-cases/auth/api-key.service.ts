@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { auditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
 import { cacheBus, ProcessCache } from '../../db/process-cache';
 import { runInTransaction } from '../transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
 import { PgCode, pgCode, pgConstraint } from '../../db/database-errors';
-import { ApiKey } from '../../model/api-key.entity';
+import type { ApiKey } from '../../model/api-key.types';
+import type { Sql } from '../../db/sql';
+import * as apiKeyStore from '../../stores/api-key-store';
 import { keyNameIdentity, keyNameProblem } from '../../domain/auth/key-name';
 import { ROLES, type Principal, type Role } from '../../model/role';
 
@@ -29,7 +31,7 @@ export class ApiKeyService {
   async authenticate(em: EntityManager, secret: string): Promise<Principal | null> {
     const secretHash = hashSecret(secret);
     const load = async () => {
-      const key = await em.getRepository(ApiKey).findOne({ where: { secretHash, revokedAt: IsNull() } });
+      const key = await apiKeyStore.liveKeyBySecretHash(em, secretHash);
       return key ? { keyId: key.id, name: key.name, role: key.role } : undefined;
     };
     // Inside a transaction the row may not be committed: never cache what it sees.
@@ -39,15 +41,12 @@ export class ApiKeyService {
 
   /** For the log of a refused request: the revoked key behind a secret, if it is one. */
   async revokedKeyFor(em: EntityManager, secret: string): Promise<{ keyId: string; role: Role } | null> {
-    const [key] = await em.query(
-      'SELECT id, role FROM api_key WHERE secret_hash = $1 AND revoked_at IS NOT NULL ORDER BY revoked_at DESC LIMIT 1',
-      [hashSecret(secret)],
-    );
+    const key = await apiKeyStore.revokedKeyBySecretHash(em, hashSecret(secret));
     return key ? { keyId: key.id, role: key.role } : null;
   }
 
   async list(ctx: AppContext): Promise<ApiKey[]> {
-    return ctx.em.getRepository(ApiKey).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    return apiKeyStore.listApiKeys(ctx.em);
   }
 
   /**
@@ -60,26 +59,22 @@ export class ApiKeyService {
     if (problem) throw BadUserInputError.forField('name', problem);
     if (!ROLES.includes(role)) throw BadUserInputError.forField('role', `must be one of ${ROLES.join(', ')}`);
     return runInTransaction(ctx, async (tx) => {
-      const repo = tx.em.getRepository(ApiKey);
       const nameIdentity = keyNameIdentity(trimmed);
-      const [clash] = await tx.em.query('SELECT name FROM api_key WHERE name_identity = $1', [nameIdentity]);
-      if (clash)
-        throw new ConflictError(`name: "${trimmed}" reads the same as the existing key "${clash.name}"; choose another name`, {
+      const clash = await apiKeyStore.nameWithIdentity(tx.em, nameIdentity);
+      if (clash !== null)
+        throw new ConflictError(`name: "${trimmed}" reads the same as the existing key "${clash}"; choose another name`, {
           field: 'name',
         });
       let apiKey: ApiKey;
       try {
-        apiKey = await repo.save(
-          repo.create({
-            name: trimmed,
-            nameIdentity,
-            role,
-            secretHash: hashSecret(secret),
-            createdAt: tx.clock.now(),
-            createdBy: tx.principal.name,
-            revokedAt: null,
-          }),
-        );
+        apiKey = await apiKeyStore.insertApiKey(tx.em, {
+          name: trimmed,
+          nameIdentity,
+          role,
+          secretHash: hashSecret(secret),
+          createdAt: tx.clock.now(),
+          createdBy: tx.principal.name,
+        });
       } catch (err) {
         if (pgCode(err) === PgCode.uniqueViolation && pgConstraint(err) === 'api_key_name_identity_uq') {
           throw new ConflictError(`name: a key named like "${trimmed}" was created at the same time; choose another name`, {
@@ -95,7 +90,7 @@ export class ApiKeyService {
 
   /** For keys fitgraph makes itself (bootstrap): `base`, or `base-2`, `base-3`… when taken. */
   async createUnderFreeName(ctx: AppContext, base: string, role: Role, secret = newSecret()): Promise<{ apiKey: ApiKey; secret: string }> {
-    const taken = new Set((await ctx.em.query('SELECT name_identity FROM api_key')).map((r: { name_identity: string }) => r.name_identity));
+    const taken = await apiKeyStore.nameIdentities(ctx.em);
     let name = base;
     for (let n = 2; taken.has(keyNameIdentity(name)); n++) name = `${base}-${n}`;
     return this.create(ctx, name, role, secret);
@@ -106,17 +101,19 @@ export class ApiKeyService {
   async revoke(ctx: AppContext, id: string): Promise<ApiKey> {
     let announced: { acknowledged(): Promise<void> } | undefined;
     const revoked = await runInTransaction(ctx, async (tx) => {
-      const repo = tx.em.getRepository(ApiKey);
-      const key = await repo.createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id }).getOne();
+      const key = await apiKeyStore.lockApiKey(tx.em, id);
       if (!key) throw NotFoundError.of('ApiKey', id);
       if (key.revokedAt) throw new ConflictError(`ApiKey ${id} is already revoked`);
-      const before = keyView(key);
-      key.revokedAt = tx.clock.now();
-      key.revokedBy = tx.principal.name;
-      await repo.save(key);
-      await auditService.record(tx, { action: 'apiKey.revoked', entityType: 'ApiKey', entityId: key.id, before, after: keyView(key) });
+      const revoked = await apiKeyStore.revokeApiKey(tx.em, key.id, tx.clock.now(), tx.principal.name);
+      await auditService.record(tx, {
+        action: 'apiKey.revoked',
+        entityType: 'ApiKey',
+        entityId: key.id,
+        before: keyView(key),
+        after: keyView(revoked),
+      });
       announced = await cacheBus.announce(tx.em, 'api_key');
-      return key;
+      return revoked;
     });
     liveKeys.clear();
     await announced?.acknowledged();
@@ -131,9 +128,8 @@ export class ApiKeyService {
     await this.createUnderFreeName(ctx, name, 'ADMIN', secret);
   }
 
-  async hasLiveAdminKey(em: EntityManager): Promise<boolean> {
-    const [row] = await em.query(`SELECT EXISTS (SELECT 1 FROM api_key WHERE role = 'ADMIN' AND revoked_at IS NULL) AS present`);
-    return row.present === true;
+  async hasLiveAdminKey(db: Sql): Promise<boolean> {
+    return apiKeyStore.hasLiveAdminKey(db);
   }
 }
 
