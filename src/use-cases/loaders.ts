@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Account } from '../model/account.entity';
-import { AttributeDefinition } from '../model/attribute-definition.entity';
+import { attributeCatalogue } from '../stores/attribute-store';
 import type { ApiKey } from '../model/api-key.types';
 import { apiKeysByIds } from '../stores/api-key-store';
 import { systemClock, type Clock } from '../common/clock';
@@ -116,8 +116,7 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
      */
     /** The attribute catalogue, read once per request (key 'all'). */
     attributeCatalogue: new DataLoader<'all', AttributeCatalogue>(async (keys) => {
-      const rows = await em.getRepository(AttributeDefinition).find();
-      const catalogue: AttributeCatalogue = new Map(rows.map((a) => [a.key, { key: a.key, type: a.type, dimension: a.dimension }]));
+      const catalogue = await attributeCatalogue(em);
       return keys.map(() => catalogue);
     }),
     nodeTypeById: new DataLoader<string, NodeTypeName | null>(async (ids) => {

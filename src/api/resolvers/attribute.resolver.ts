@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../use-cases/context';
-import { AttributeDefinition } from '../../model/attribute-definition.entity';
+import { AttributeDefinition } from '../../model/attribute-definition.types';
 import { AttributeInput } from '../../model/attribute.input';
 import { attributeService } from '../../use-cases/attributes/attribute.service';
 
