@@ -108,7 +108,6 @@ const KNOWN_VIOLATIONS: string[] = [
   'model-is-shapes: src/model/version.types.ts -> src/domain/definitions/definition-diff.ts',
 ];
 const KNOWN_FOLDER_CYCLES: string[][] = [
-  ['api/resolvers', 'api/server'],
   ['domain/definitions', 'domain/overrides', 'domain/scoring', 'model'],
   ['use-cases/accounts', 'use-cases/overrides', 'use-cases/scoring', 'use-cases/segments', 'use-cases/versions'],
 ];

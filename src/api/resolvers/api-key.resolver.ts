@@ -3,7 +3,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, 
 import type { AppContext } from '../../use-cases/context';
 import { ApiKey } from '../../model/api-key.types';
 import { apiKeyService } from '../../use-cases/auth/api-key.service';
-import { permissionsOf } from '../server/authorization.plugin';
+import { permissionsOf } from '../../domain/auth/permissions';
 import { RoleEnum, type Role } from '../../model/role';
 
 @ObjectType()

@@ -17,7 +17,7 @@ import {
 import { recordSensitiveRead } from '../../use-cases/audit/audit-reads';
 import type { AppContext } from '../../use-cases/context';
 import { ForbiddenError, type InputIssue } from '../../errors/domain-errors';
-import { rolesFor } from '../../domain/auth/permissions';
+import { mayUse, rolesFor, rootTypesOf } from '../../domain/auth/permissions';
 import type { Role } from '../../model/role';
 
 /** Fragments the operation actually uses, followed transitively. */
@@ -41,15 +41,6 @@ export function usedFragments(
   };
   walk(operation.selectionSet);
   return [...seen.values()];
-}
-
-const rootTypesOf = (schema: GraphQLSchema) =>
-  new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
-
-/** Whether a role may use `Type.field`: a root field needs an entry naming the role, other fields none or one naming it. */
-function mayUse(coordinate: string, isRoot: boolean, role: Role): boolean {
-  const roles = rolesFor(coordinate);
-  return roles ? roles.includes(role) : !isRoot;
 }
 
 /** Every `Type.field` of the operation the role may not use; each fragment is visited once. */
@@ -152,22 +143,6 @@ export function checkOperationRoles(
     { issues, fields: [...refused] },
   );
   throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 403 } } });
-}
-
-/**
- * Every `Type.field` of the schema a role may use, by the same rule as the check above: root
- * fields need an entry naming the role, other fields need none or one naming it.
- */
-export function permissionsOf(schema: GraphQLSchema, role: Role): string[] {
-  const rootTypes = rootTypesOf(schema);
-  const allowed: string[] = [];
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
-    for (const field of Object.keys(type.getFields())) {
-      if (mayUse(`${type.name}.${field}`, rootTypes.has(type.name), role)) allowed.push(`${type.name}.${field}`);
-    }
-  }
-  return allowed.sort();
 }
 
 export const authorizationPlugin: ApolloServerPlugin<AppContext> = {

@@ -3,6 +3,7 @@
  * schema must have an entry (a test walks them all); a field without one is refused.
  * Nested fields may have entries too, for data some readers must not see.
  */
+import { isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import { ROLES, type Role } from '../../model/role';
 
 const EVERYONE: readonly Role[] = ROLES;
@@ -113,4 +114,30 @@ export type NodeType = keyof typeof nodeReaders;
 /** Roles allowed on `Type.field`, or undefined when the table has no entry. */
 export function rolesFor(coordinate: string): readonly Role[] | undefined {
   return (operationRoles as Record<string, readonly Role[]>)[coordinate];
+}
+
+/** Names of the schema's root types (Query, Mutation, Subscription). */
+export const rootTypesOf = (schema: GraphQLSchema): Set<string | undefined> =>
+  new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
+
+/** Whether a role may use `Type.field`: a root field needs an entry naming the role, other fields none or one naming it. */
+export function mayUse(coordinate: string, isRoot: boolean, role: Role): boolean {
+  const roles = rolesFor(coordinate);
+  return roles ? roles.includes(role) : !isRoot;
+}
+
+/**
+ * Every `Type.field` of the schema a role may use, by the same rule the authorisation plugin
+ * checks operations with (`mayUse`).
+ */
+export function permissionsOf(schema: GraphQLSchema, role: Role): string[] {
+  const rootTypes = rootTypesOf(schema);
+  const allowed: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.keys(type.getFields())) {
+      if (mayUse(`${type.name}.${field}`, rootTypes.has(type.name), role)) allowed.push(`${type.name}.${field}`);
+    }
+  }
+  return allowed.sort();
 }
