@@ -7,46 +7,62 @@ import { config } from '../../src/config';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
 import { logger } from '../../src/logger';
 import { publishJobService } from '../../src/use-cases/publishing/publish-job.service';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 let t: TestApp;
-const JOB =
-  'id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status } result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }';
-const START = `mutation($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ${JOB} } }`;
-const CANCEL = `mutation($id: ID!) { cancelPublish(jobId: $id) { ${JOB} } }`;
-const GET = `query($id: ID!) { publishJob(id: $id) { ${JOB} } }`;
-const UPSERT = 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }';
+graphql(`
+  fragment PublishJobFields on PublishJob {
+    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }
+    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }
+  }
+`);
+const startPublish = graphql(`
+  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }
+`);
+const cancelPublish = graphql(`
+  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }
+`);
+const publishJob = graphql(`
+  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }
+`);
+const publishJobsOfQueued = graphql(`
+  query PublishJobsOfQueued { publishJobs(segmentKey: "queued") { id state version { number } } }
+`);
 
 const statuses = async (key: string) =>
   (
-    await t.sql(`SELECT v.number, v.status FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = $1 ORDER BY v.number`, [
-      key,
-    ])
-  ).map((r: any) => `${r.number}:${r.status}`);
+    await t.sql<{ number: number; status: string }>(
+      `SELECT v.number, v.status FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = $1 ORDER BY v.number`,
+      [key],
+    )
+  ).map((r) => `${r.number}:${r.status}`);
 
 /** A segment of `n` accounts with v1 live and a v2 draft with other thresholds. */
 async function segmentWithDraft(key: string, n: number) {
-  await t.data(CREATE_SEGMENT, { input: { key, name: key, membership: [{ attribute: 'region', operator: 'EQ', value: key, points: 1 }] } });
-  await t.data(UPSERT, {
-    a: Array.from({ length: n }, (_, i) => ({
+  await t.data(createSegment, { input: { key, name: key, membership: [{ attribute: 'region', operator: 'EQ', value: key, points: 1 }] } });
+  await t.data(upsertAccounts, {
+    accounts: Array.from({ length: n }, (_, i) => ({
       externalId: `${key}-${i}`,
       name: `${key} ${i}`,
       attributes: { region: key, industry: i % 2 ? 'saas' : 'retail', employees: 10 * i, demoRequested: i % 3 === 0 },
     })),
   });
-  const v1 = (await t.data(CREATE_DRAFT, { segmentKey: key, definition: seedDefinition() })).createDraft;
-  await t.data(PUBLISH, { id: v1.id });
+  const v1 = (await t.data(createDraft, { segmentKey: key, definition: seedDefinition() })).createDraft;
+  await t.data(publishVersion, { id: v1.id });
   const changed = seedDefinition();
   changed.thresholds = { perfect: 50, strong: 30, moderate: 10 };
-  const v2 = (await t.data(CREATE_DRAFT, { segmentKey: key, definition: changed, notes: 'looser' })).createDraft;
+  const v2 = (await t.data(createDraft, { segmentKey: key, definition: changed, notes: 'looser' })).createDraft;
   return { v1, v2 };
 }
 
 async function waitFor(id: string, states: string[], timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const job = (await t.data(GET, { id })).publishJob;
+    const job = (await t.data(publishJob, { id })).publishJob!;
     if (states.includes(job.state)) return job;
     if (Date.now() > until) throw new Error(`publish job still ${job.state}`);
     await sleep(100);
@@ -62,11 +78,11 @@ afterAll(() => t.close());
 describe('startPublish without workers', () => {
   it('queues and returns at once; a second publish of the segment is CONFLICT; bad input queues nothing', async () => {
     const { v1, v2 } = await segmentWithDraft('queued', 10);
-    expect(expectError(await t.gql(START, { id: v2.id, effectiveAt: '2099-01-01T00:00:00Z' }), 'BAD_USER_INPUT').message).toContain(
+    expect(expectError(await t.gql(startPublish, { id: v2.id, effectiveAt: '2099-01-01T00:00:00Z' }), 'BAD_USER_INPUT').message).toContain(
       'effectiveAt: must not be in the future',
     );
-    expectError(await t.gql(START, { id: v1.id }), 'CONFLICT'); // already published
-    const job = (await t.data(START, { id: v2.id, notes: 'Q1 review' })).startPublish;
+    expectError(await t.gql(startPublish, { id: v1.id }), 'CONFLICT'); // already published
+    const job = (await t.data(startPublish, { id: v2.id, notes: 'Q1 review' })).startPublish;
     expect(job).toMatchObject({
       state: 'QUEUED',
       notes: 'Q1 review',
@@ -77,23 +93,22 @@ describe('startPublish without workers', () => {
       result: null,
       version: { number: 2, status: 'DRAFT' },
     });
-    const v3 = (await t.data(CREATE_DRAFT, { segmentKey: 'queued' })).createDraft;
-    expect(expectError(await t.gql(START, { id: v3.id }), 'CONFLICT').message).toContain('being published');
-    expectError(await t.gql(PUBLISH, { id: v3.id }), 'CONFLICT');
+    const v3 = (await t.data(createDraft, { segmentKey: 'queued' })).createDraft;
+    expect(expectError(await t.gql(startPublish, { id: v3.id }), 'CONFLICT').message).toContain('being published');
+    expectError(await t.gql(publishVersion, { id: v3.id }), 'CONFLICT');
     expect(await t.sql(`SELECT version_id FROM publish_job WHERE state <> 'DONE'`)).toEqual([{ version_id: v2.id }]);
 
     const viewer = await t.keyFor('VIEWER');
-    expectError(await t.gql(START, { id: v3.id }, { key: viewer }), 'FORBIDDEN');
-    const jobs = (await t.data('{ publishJobs(segmentKey: "queued") { id state version { number } } }', undefined, { key: viewer }))
-      .publishJobs;
+    expectError(await t.gql(startPublish, { id: v3.id }, { key: viewer }), 'FORBIDDEN');
+    const jobs = (await t.data(publishJobsOfQueued, undefined, { key: viewer })).publishJobs;
     expect(jobs).toEqual([
       { id: job.id, state: 'QUEUED', version: { number: 2 } },
       { id: expect.any(String), state: 'DONE', version: { number: 1 } },
     ]); // newest first
 
-    const cancelled = (await t.data(CANCEL, { id: job.id })).cancelPublish;
+    const cancelled = (await t.data(cancelPublish, { id: job.id })).cancelPublish;
     expect(cancelled).toMatchObject({ state: 'CANCELLED', finishedAt: expect.any(String) });
-    expect(expectError(await t.gql(CANCEL, { id: job.id }), 'CONFLICT').message).toContain('CANCELLED');
+    expect(expectError(await t.gql(cancelPublish, { id: job.id }), 'CONFLICT').message).toContain('CANCELLED');
     expect(await statuses('queued')).toEqual(['1:PUBLISHED', '2:DRAFT', '3:DRAFT']);
     expect(await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'publish.cancelled' AND entity_id = $1`, [job.id])).toEqual([
       { actor: 'test-admin', after: { state: 'CANCELLED' } },
@@ -110,9 +125,12 @@ describe('with workers', () => {
 
   it('prepares in batches of members and flips; the result matches what publishVersion reports', async () => {
     const { v2 } = await segmentWithDraft('worked', 30);
-    const before = await t.sql(`SELECT s.tier, count(*)::int AS n FROM account_score s JOIN icp_version v ON v.id = s.version_id
+    const before = await t.sql<{
+      tier: string;
+      n: number;
+    }>(`SELECT s.tier, count(*)::int AS n FROM account_score s JOIN icp_version v ON v.id = s.version_id
       JOIN segment g ON g.id = v.segment_id WHERE g.key = 'worked' AND v.number = 1 AND s.valid_to IS NULL GROUP BY 1`);
-    const job = (await t.data(START, { id: v2.id })).startPublish;
+    const job = (await t.data(startPublish, { id: v2.id })).startPublish;
     const done = await waitFor(job.id, ['DONE', 'FAILED']);
     expect(done).toMatchObject({
       state: 'DONE',
@@ -122,15 +140,18 @@ describe('with workers', () => {
       version: { number: 2, status: 'PUBLISHED' },
       result: { accountsScored: 30, superseded: { number: 1 } },
     });
-    expect(done.result.tierChanges.reduce((s: number, m: any) => s + m.accounts, 0)).toBe(30);
-    expect(done.result.tierChanges.filter((m: any) => m.from === null)).toEqual([]);
+    const tierChanges = done.result!.tierChanges;
+    expect(tierChanges.reduce((s, m) => s + m.accounts, 0)).toBe(30);
+    expect(tierChanges.filter((m) => m.from === null)).toEqual([]);
     // Every previous tier is accounted for in the migration.
-    const fromCounts = Object.fromEntries(before.map((r: any) => [r.tier, r.n]));
+    const fromCounts = Object.fromEntries(before.map((r) => [r.tier, r.n]));
     for (const [tier, n] of Object.entries(fromCounts)) {
-      expect(done.result.tierChanges.filter((m: any) => m.from === tier).reduce((s: number, m: any) => s + m.accounts, 0)).toBe(n);
+      expect(tierChanges.filter((m) => m.from === tier).reduce((s, m) => s + m.accounts, 0)).toBe(n);
     }
-    const batches = await t.sql('SELECT seq, scored FROM publish_batch WHERE job_id = $1 ORDER BY seq', [job.id]);
-    expect(batches.map((b: any) => b.scored)).toEqual([7, 7, 7, 7, 2]);
+    const batches = await t.sql<{ seq: number; scored: number }>('SELECT seq, scored FROM publish_batch WHERE job_id = $1 ORDER BY seq', [
+      job.id,
+    ]);
+    expect(batches.map((b) => b.scored)).toEqual([7, 7, 7, 7, 2]);
     expect((await t.sql('SELECT count(*)::int AS n FROM publish_staged_score WHERE job_id = $1', [job.id]))[0].n).toBe(0);
     expect(await statuses('worked')).toEqual(['1:SUPERSEDED', '2:PUBLISHED']);
     const published = (
@@ -144,14 +165,14 @@ describe('with workers', () => {
     await t.sql(`CREATE FUNCTION slow_stage() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.2); RETURN NEW; END $$`);
     await t.sql('CREATE TRIGGER slow_stage BEFORE INSERT ON publish_staged_score FOR EACH ROW EXECUTE FUNCTION slow_stage()');
     try {
-      const job = (await t.data(START, { id: v2.id })).startPublish;
+      const job = (await t.data(startPublish, { id: v2.id })).startPublish;
       const preparing = await waitFor(job.id, ['PREPARING']);
       expect(preparing.accountsTotal).toBe(30);
-      const cancelled = (await t.data(CANCEL, { id: job.id })).cancelPublish;
+      const cancelled = (await t.data(cancelPublish, { id: job.id })).cancelPublish;
       expect(cancelled.state).toBe('CANCELLED');
       expect(cancelled.accountsScored).toBeLessThan(30);
       await sleep(500);
-      expect((await t.data(GET, { id: job.id })).publishJob.state).toBe('CANCELLED');
+      expect((await t.data(publishJob, { id: job.id })).publishJob?.state).toBe('CANCELLED');
     } finally {
       await t.sql('DROP TRIGGER slow_stage ON publish_staged_score');
       await t.sql('DROP FUNCTION slow_stage()');
@@ -168,7 +189,7 @@ describe('with workers', () => {
     for (let i = 0; i < 100 && (await staged()) > 0; i++) await sleep(100);
     expect(await staged()).toBe(0);
     // The draft publishes afterwards.
-    expect((await t.data(PUBLISH, { id: v2.id })).publishVersion.accountsScored).toBe(30);
+    expect((await t.data(publishVersion, { id: v2.id })).publishVersion.accountsScored).toBe(30);
   });
 
   it('failed in the flip: FAILED with the reason, the previous version live, no score of the draft anywhere', async () => {
@@ -177,7 +198,7 @@ describe('with workers', () => {
       BEGIN IF NEW.version_id = '${v2.id}' THEN RAISE EXCEPTION 'injected failure in the flip'; END IF; RETURN NEW; END $$`);
     await t.sql('CREATE TRIGGER fail_flip BEFORE INSERT ON account_score FOR EACH ROW EXECUTE FUNCTION fail_flip()');
     try {
-      const job = (await t.data(START, { id: v2.id })).startPublish;
+      const job = (await t.data(startPublish, { id: v2.id })).startPublish;
       const failed = await waitFor(job.id, ['FAILED', 'DONE']);
       expect(failed).toMatchObject({ state: 'FAILED', result: null, version: { status: 'DRAFT' } });
       expect(failed.error).toContain('injected failure in the flip');

@@ -13,16 +13,32 @@ import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/backgro
 import { logger } from '../../src/logger';
 import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import type { IcpDefinitionSpec } from '../../src/model/icp-definition';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
+import { graphql } from '../gql';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 import { until } from '../helpers/wait';
+import { upsertAccounts } from '../operations/accounts';
+import { overrideFit, revokeOverride } from '../operations/fits';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 jest.setTimeout(120_000);
 
+/** A fit before and after its change, as an event's data carries it. */
+interface FitState {
+  score: number;
+  tier: string;
+  overridden: boolean;
+}
+/** The data of a FIT_CHANGED event, the only type whose data these tests read. */
+interface FitChangedData {
+  accountExternalId: string;
+  cause: string;
+  before: FitState | null;
+  after: FitState;
+}
 interface Received {
   headers: http.IncomingHttpHeaders;
   raw: string;
-  body: { deliveryId: string; webhookId: string; events: Array<{ id: string; type: string; occurredAt: string; data: any }> };
+  body: { deliveryId: string; webhookId: string; events: Array<{ id: string; type: string; occurredAt: string; data: FitChangedData }> };
 }
 
 /** A webhook receiver on a local port; `answer` decides each response's status. */
@@ -82,8 +98,27 @@ const definition = (min: number): IcpDefinitionSpec => ({
   actions: [],
 });
 
-const UPSERT = 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created updated } }';
-const CREATE_WEBHOOK = `mutation($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }`;
+const createWebhook = graphql(`
+  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }
+`);
+const deliveriesPage = graphql(`
+  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }
+`);
+const deliveries = graphql(`
+  query WebhookDeliveries($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }
+`);
+const redeliverWebhook = graphql(`
+  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }
+`);
+const webhookIds = graphql(`
+  query WebhookIds { webhooks { id } }
+`);
+const webhookUrls = graphql(`
+  query WebhookUrls { webhooks { id url } }
+`);
+const deleteWebhook = graphql(`
+  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }
+`);
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
 
 let t: TestApp;
@@ -97,17 +132,17 @@ async function receiver(): Promise<Receiver> {
 }
 
 async function publish(min: number): Promise<void> {
-  const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: definition(min) })).createDraft;
-  await t.data(PUBLISH, { id: draft.id });
+  const draft = (await t.data(createDraft, { segmentKey: 'core', definition: definition(min) })).createDraft;
+  await t.data(publishVersion, { id: draft.id });
 }
 
 const upsert = (accounts: Array<[string, number]>) =>
-  t.data(UPSERT, {
-    a: accounts.map(([externalId, employees]) => ({ externalId, name: externalId.toUpperCase(), attributes: { employees } })),
+  t.data(upsertAccounts, {
+    accounts: accounts.map(([externalId, employees]) => ({ externalId, name: externalId.toUpperCase(), attributes: { employees } })),
   });
 
 const accountId = async (externalId: string): Promise<string> =>
-  (await t.sql('SELECT id FROM account WHERE external_id = $1', [externalId]))[0].id;
+  (await t.sql<{ id: string }>('SELECT id FROM account WHERE external_id = $1', [externalId]))[0].id;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -118,7 +153,7 @@ beforeAll(async () => {
     true,
     logger,
   );
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'core', name: 'Core', membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] },
   });
   await publish(100);
@@ -133,13 +168,13 @@ describe('webhooks', () => {
   it('delivers, signed and in order, exactly the effective tier changes of every cause', async () => {
     const hook = await receiver();
     const created = (
-      await t.data(CREATE_WEBHOOK, {
+      await t.data(createWebhook, {
         input: { url: hook.url, events: ['FIT_CHANGED', 'VERSION_PUBLISHED', 'OVERRIDE_CREATED', 'OVERRIDE_REVOKED', 'OVERRIDE_EXPIRED'] },
       })
     ).createWebhook;
     expect(created.secret).toMatch(/^whsec_/);
     expect(created.webhook).toMatchObject({ url: hook.url, segmentKeys: null, active: true, createdBy: 'test-admin' });
-    const [audit] = await t.sql(`SELECT after FROM audit_event WHERE action = 'webhook.created'`);
+    const [audit] = await t.sql<{ after: unknown }>(`SELECT after FROM audit_event WHERE action = 'webhook.created'`);
     expect(JSON.stringify(audit.after)).not.toContain(created.secret);
 
     // New accounts: a first fit each (before null). a1 500 and a3 150 and a4 120 are PERFECT (>= 100), a2 50 WEAK.
@@ -157,7 +192,7 @@ describe('webhooks', () => {
     const manager = await t.keyFor('SALES_MANAGER', 'sam-manager');
     const override = (
       await t.data(
-        `mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`,
+        overrideFit,
         {
           input: {
             accountId: await accountId('a3'),
@@ -173,8 +208,8 @@ describe('webhooks', () => {
     // employees >= 200: a4 (120) falls to WEAK; a3 (150) would too, but its override holds STRONG.
     await publish(200);
     await t.data(
-      'mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { status } }',
-      { id: override.id, r: 'The pilot was cancelled by their CFO, so the strategic case no longer holds.' },
+      revokeOverride,
+      { id: override.id, reason: 'The pilot was cancelled by their CFO, so the strategic case no longer holds.' },
       { key: manager },
     );
 
@@ -213,23 +248,16 @@ describe('webhooks', () => {
       expect(r.body.events.length).toBeGreaterThanOrEqual(1);
       expect(r.body.events.length).toBeLessThanOrEqual(100);
     }
-    const page = (
-      await t.data(
-        `query($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }`,
-        { id: created.webhook.id },
-      )
-    ).webhookDeliveries;
+    const page = (await t.data(deliveriesPage, { id: created.webhook.id })).webhookDeliveries;
     expect(page.totalCount).toBe(hook.received.length);
-    expect(page.edges.every((e: any) => e.node.status === 'DELIVERED' && e.node.attempts === 1 && e.node.lastStatusCode === 200)).toBe(
-      true,
-    );
-    expect(page.edges.flatMap((e: any) => e.node.eventIds).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(page.edges.every((e) => e.node.status === 'DELIVERED' && e.node.attempts === 1 && e.node.lastStatusCode === 200)).toBe(true);
+    expect(page.edges.flatMap((e) => e.node.eventIds).sort()).toEqual(events.map((e) => e.id).sort());
   });
 
   it('retries a receiver answering 500 twice, then delivers the same delivery once more', async () => {
     const hook = await receiver();
     hook.answer = (n) => (n <= 2 ? 500 : 200);
-    const created = (await t.data(CREATE_WEBHOOK, { input: { url: hook.url, events: ['FIT_CHANGED'], segmentKeys: ['core'] } }))
+    const created = (await t.data(createWebhook, { input: { url: hook.url, events: ['FIT_CHANGED'], segmentKeys: ['core'] } }))
       .createWebhook;
     await upsert([['r1', 10]]);
     await until('3 requests', () => hook.received.length >= 3);
@@ -242,17 +270,11 @@ describe('webhooks', () => {
       hook.received[0].raw.length,
     ]);
     expect(hook.delivered().map((e) => `${e.data.accountExternalId} ${e.data.after.tier}`)).toEqual(['r1 WEAK']);
-    const [delivery] = (
-      await t.data(
-        `query($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }`,
-        { id: created.webhook.id },
-      )
-    ).webhookDeliveries.edges;
+    const [delivery] = (await t.data(deliveries, { id: created.webhook.id })).webhookDeliveries.edges;
     expect(delivery.node).toMatchObject({ status: 'DELIVERED', attempts: 3, lastStatusCode: 200 });
 
     // Redelivery sends it again at once, whatever its status.
-    const again = (await t.data(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }`, { id: delivery.node.id }))
-      .redeliverWebhook;
+    const again = (await t.data(redeliverWebhook, { id: delivery.node.id })).redeliverWebhook;
     expect(again).toEqual({ id: delivery.node.id, status: 'PENDING' });
     await until('the redelivery', () => hook.received.length >= 4);
     expect(hook.received[3].body.deliveryId).toBe(delivery.node.id);
@@ -263,7 +285,7 @@ describe('webhooks', () => {
     const port = hook.port;
     const url = hook.url;
     await hook.stop(); // refused connections from now on
-    const created = (await t.data(CREATE_WEBHOOK, { input: { url, events: ['FIT_CHANGED'] } })).createWebhook;
+    const created = (await t.data(createWebhook, { input: { url, events: ['FIT_CHANGED'] } })).createWebhook;
     await upsert([['d1', 10]]);
     await upsert([['d2', 500]]);
     await upsert([['d1', 700]]);
@@ -290,11 +312,11 @@ describe('webhooks', () => {
   });
 
   it('writes TIME_PASSED when a window ends, at the instant it ends', async () => {
-    await t.data(CREATE_SEGMENT, {
+    await t.data(createSegment, {
       input: { key: 'recent', name: 'Recent', membership: [{ attribute: 'lastEngagedAt', operator: 'EXISTS', points: 1 }] },
     });
     const draft = (
-      await t.data(CREATE_DRAFT, {
+      await t.data(createDraft, {
         segmentKey: 'recent',
         definition: {
           dimensions: [
@@ -307,18 +329,18 @@ describe('webhooks', () => {
         },
       })
     ).createDraft;
-    await t.data(PUBLISH, { id: draft.id });
+    await t.data(publishVersion, { id: draft.id });
     const engaged = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
-    await t.data(UPSERT, { a: [{ externalId: 'w1', name: 'W1', attributes: { lastEngagedAt: engaged } }] });
+    await t.data(upsertAccounts, { accounts: [{ externalId: 'w1', name: 'W1', attributes: { lastEngagedAt: engaged } }] });
     await rescoreDueAccounts(t.system, new Date(Date.now() + 3 * 86_400_000));
-    const events = await t.sql(
+    const events = await t.sql<{ occurred_at: Date; data: FitChangedData }>(
       `SELECT e.occurred_at, e.data FROM outbox_event e WHERE e.type = 'FIT_CHANGED' AND e.data->>'accountExternalId' = 'w1' ORDER BY sequence`,
     );
-    expect(events.map((e: any) => `${e.data.before?.tier ?? '-'} -> ${e.data.after.tier} ${e.data.cause}`)).toEqual([
+    expect(events.map((e) => `${e.data.before?.tier ?? '-'} -> ${e.data.after.tier} ${e.data.cause}`)).toEqual([
       '- -> PERFECT ACCOUNT_UPDATED',
       'PERFECT -> WEAK TIME_PASSED',
     ]);
-    const [row] = await t.sql(
+    const [row] = await t.sql<{ valid_from: Date }>(
       `SELECT s.valid_from FROM account_score s JOIN account a ON a.id = s.account_id WHERE a.external_id = 'w1' AND s.valid_to IS NULL`,
     );
     expect(events[1].occurred_at.toISOString()).toBe(row.valid_from.toISOString());
@@ -350,15 +372,15 @@ describe('webhooks', () => {
     const viewer = await t.keyFor('VIEWER');
     const auditor = await t.keyFor('AUDITOR');
     expectError(
-      await t.gql(CREATE_WEBHOOK, { input: { url: 'http://127.0.0.1:1/x', events: ['FIT_CHANGED'] } }, { key: auditor }),
+      await t.gql(createWebhook, { input: { url: 'http://127.0.0.1:1/x', events: ['FIT_CHANGED'] } }, { key: auditor }),
       'FORBIDDEN',
     );
-    expectError(await t.gql('{ webhooks { id } }', {}, { key: viewer }), 'FORBIDDEN');
-    const listed = (await t.data('{ webhooks { id url } }', {}, { key: auditor })).webhooks;
+    expectError(await t.gql(webhookIds, {}, { key: viewer }), 'FORBIDDEN');
+    const listed = (await t.data(webhookUrls, {}, { key: auditor })).webhooks;
     expect(listed.length).toBe((await t.sql('SELECT count(*)::int AS n FROM webhook WHERE deleted_at IS NULL'))[0].n);
     const id = listed[0].id;
-    expect((await t.data('mutation($id: ID!) { deleteWebhook(id: $id) }', { id })).deleteWebhook).toBe(true);
-    expect((await t.data('{ webhooks { id } }')).webhooks.map((w: any) => w.id)).not.toContain(id);
+    expect((await t.data(deleteWebhook, { id })).deleteWebhook).toBe(true);
+    expect((await t.data(webhookIds)).webhooks.map((w) => w.id)).not.toContain(id);
     expect((await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'webhook.deleted' AND entity_id = $1`, [id]))[0].n).toBe(
       1,
     );

@@ -49,6 +49,11 @@ type Documents = {
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": typeof types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": typeof types.BulkDashboardVersionDocument,
     "\n  query SegmentKeys { segments { key } }\n": typeof types.SegmentKeysDocument,
+    "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n": typeof types.PublishJobFieldsFragmentDoc,
+    "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n": typeof types.StartPublishDocument,
+    "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": typeof types.CancelPublishDocument,
+    "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n": typeof types.PublishJobDocument,
+    "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": typeof types.PublishJobsOfQueuedDocument,
     "\n  query AttributeCatalogue { attributes { key type dimension } }\n": typeof types.AttributeCatalogueDocument,
     "\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n": typeof types.DefineAttributeDocument,
     "\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n": typeof types.VersionExistsDocument,
@@ -57,6 +62,13 @@ type Documents = {
     "\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n": typeof types.ZetaLiveVersionDocument,
     "\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n": typeof types.VersionPublishedEventsDocument,
     "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": typeof types.VersionDiffDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n": typeof types.CreateWebhookDocument,
+    "\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n": typeof types.WebhookDeliveriesPageDocument,
+    "\n  query WebhookDeliveries($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }\n": typeof types.RedeliverWebhookDocument,
+    "\n  query WebhookIds { webhooks { id } }\n": typeof types.WebhookIdsDocument,
+    "\n  query WebhookUrls { webhooks { id url } }\n": typeof types.WebhookUrlsDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": typeof types.DeleteWebhookDocument,
     "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": typeof types.UpsertAccountsDocument,
     "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": typeof types.AccountIdsDocument,
     "\n  query Me { me { keyId name role } }\n": typeof types.MeDocument,
@@ -107,6 +119,11 @@ const documents: Documents = {
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": types.BulkDashboardVersionDocument,
     "\n  query SegmentKeys { segments { key } }\n": types.SegmentKeysDocument,
+    "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n": types.PublishJobFieldsFragmentDoc,
+    "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n": types.StartPublishDocument,
+    "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": types.CancelPublishDocument,
+    "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n": types.PublishJobDocument,
+    "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": types.PublishJobsOfQueuedDocument,
     "\n  query AttributeCatalogue { attributes { key type dimension } }\n": types.AttributeCatalogueDocument,
     "\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n": types.DefineAttributeDocument,
     "\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n": types.VersionExistsDocument,
@@ -115,6 +132,13 @@ const documents: Documents = {
     "\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n": types.ZetaLiveVersionDocument,
     "\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n": types.VersionPublishedEventsDocument,
     "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": types.VersionDiffDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n": types.CreateWebhookDocument,
+    "\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n": types.WebhookDeliveriesPageDocument,
+    "\n  query WebhookDeliveries($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }\n": types.RedeliverWebhookDocument,
+    "\n  query WebhookIds { webhooks { id } }\n": types.WebhookIdsDocument,
+    "\n  query WebhookUrls { webhooks { id url } }\n": types.WebhookUrlsDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": types.DeleteWebhookDocument,
     "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": types.UpsertAccountsDocument,
     "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": types.AccountIdsDocument,
     "\n  query Me { me { keyId name role } }\n": types.MeDocument,
@@ -287,6 +311,26 @@ export function graphql(source: "\n  query SegmentKeys { segments { key } }\n"):
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n"): (typeof documents)["\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n"): (typeof documents)["\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n"): (typeof documents)["\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n"): (typeof documents)["\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n"): (typeof documents)["\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AttributeCatalogue { attributes { key type dimension } }\n"): (typeof documents)["\n  query AttributeCatalogue { attributes { key type dimension } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -316,6 +360,34 @@ export function graphql(source: "\n  query VersionPublishedEvents($entityId: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n"): (typeof documents)["\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n"): (typeof documents)["\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n"): (typeof documents)["\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }\n"): (typeof documents)["\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookIds { webhooks { id } }\n"): (typeof documents)["\n  query WebhookIds { webhooks { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookUrls { webhooks { id url } }\n"): (typeof documents)["\n  query WebhookUrls { webhooks { id url } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
