@@ -1,10 +1,12 @@
 /**
- * The SQL of discovery: which accounts of a segment are positives and negatives in a window of
- * outcomes, and their attributes counted per candidate bucket. Set-based: an analysis is four
+ * The outcome tables, lead and opportunity: their upserts, and the SQL of discovery over them
+ * (which accounts of a segment are positives and negatives in a window of outcomes, and their
+ * attributes counted per candidate bucket). Set-based: an analysis is four
  * statements whatever the number of accounts (see countPopulation); the scans of suggestDraft
  * stream accounts through a cursor.
  */
 import type { EntityManager } from 'typeorm';
+import type { Sql } from '../db/sql';
 import type { AttributeType, CatalogueEntry } from '../model/icp-definition';
 import type { InsightBasis } from '../model/discovery';
 import { NUMBER_QUANTILES, RECENCY_WINDOWS, type AttributeCounts, type Counts } from '../domain/discovery/insight-analysis';
@@ -284,4 +286,39 @@ export async function scanLabelled(
     }
     await tx.query('CLOSE labelled');
   });
+}
+
+/**
+ * Upserts leads or opportunities on external_id in one statement (`rows` keyed by column);
+ * returns how many rows were new.
+ */
+export async function upsertOutcomes(
+  db: Sql,
+  table: 'lead' | 'opportunity',
+  columns: string[],
+  rows: Array<Record<string, unknown>>,
+): Promise<number> {
+  const types: Record<string, string> = {
+    id: 'uuid',
+    external_id: 'text',
+    account_id: 'uuid',
+    created_at: 'timestamptz',
+    converted_at: 'timestamptz',
+    closed_at: 'timestamptz',
+    outcome: 'text',
+    amount: 'numeric',
+    recorded_at: 'timestamptz',
+  };
+  const updates = columns
+    .filter((c) => !['id', 'external_id'].includes(c))
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
+  const result: Array<{ inserted: boolean }> = await db.query(
+    `INSERT INTO ${table} (${columns.join(', ')})
+     SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${columns.map((c) => `${c} ${types[c]}`).join(', ')})
+     ON CONFLICT (external_id) DO UPDATE SET ${updates}
+     RETURNING (xmax = 0) AS inserted`,
+    [JSON.stringify(rows)],
+  );
+  return result.filter((r) => r.inserted).length;
 }

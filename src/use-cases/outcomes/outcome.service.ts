@@ -6,6 +6,7 @@ import { refreshStaleStatistics } from '../../db/statistics';
 import { runInTransaction } from '../transaction';
 import { assertNoIssues, BadUserInputError, type InputIssue } from '../../errors/domain-errors';
 import type { LeadInput, OpportunityInput, RecordResult } from '../../model/outcome.types';
+import { upsertOutcomes } from '../../stores/outcome-store';
 
 export const MAX_OUTCOMES_PER_CALL = 5000;
 
@@ -51,38 +52,6 @@ function commonIssues(rows: Array<{ externalId: string; createdAt: Date }>, fiel
   });
 }
 
-/** Upserts on external_id; returns how many rows were new. */
-async function upsert(
-  tx: AppContext,
-  table: 'lead' | 'opportunity',
-  columns: string[],
-  rows: Array<Record<string, unknown>>,
-): Promise<number> {
-  const types: Record<string, string> = {
-    id: 'uuid',
-    external_id: 'text',
-    account_id: 'uuid',
-    created_at: 'timestamptz',
-    converted_at: 'timestamptz',
-    closed_at: 'timestamptz',
-    outcome: 'text',
-    amount: 'numeric',
-    recorded_at: 'timestamptz',
-  };
-  const updates = columns
-    .filter((c) => !['id', 'external_id'].includes(c))
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ');
-  const result: Array<{ inserted: boolean }> = await tx.em.query(
-    `INSERT INTO ${table} (${columns.join(', ')})
-     SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${columns.map((c) => `${c} ${types[c]}`).join(', ')})
-     ON CONFLICT (external_id) DO UPDATE SET ${updates}
-     RETURNING (xmax = 0) AS inserted`,
-    [JSON.stringify(rows)],
-  );
-  return result.filter((r) => r.inserted).length;
-}
-
 export class OutcomeService {
   /** Upserts leads on externalId; all or nothing, naming the failing index. */
   async recordLeads(ctx: AppContext, leads: LeadInput[]): Promise<RecordResult> {
@@ -98,8 +67,8 @@ export class OutcomeService {
     await refreshStaleStatistics(ctx.em, ['account', 'lead']);
     return runInTransaction(ctx, async (tx) => {
       const now = tx.clock.now();
-      const created = await upsert(
-        tx,
+      const created = await upsertOutcomes(
+        tx.em,
         'lead',
         ['id', 'external_id', 'account_id', 'created_at', 'converted_at', 'recorded_at'],
         leads.map((l) => ({
@@ -143,8 +112,8 @@ export class OutcomeService {
     await refreshStaleStatistics(ctx.em, ['account', 'opportunity']);
     return runInTransaction(ctx, async (tx) => {
       const now = tx.clock.now();
-      const created = await upsert(
-        tx,
+      const created = await upsertOutcomes(
+        tx.em,
         'opportunity',
         ['id', 'external_id', 'account_id', 'created_at', 'closed_at', 'outcome', 'amount', 'recorded_at'],
         opportunities.map((o) => ({
