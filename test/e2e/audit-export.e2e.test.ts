@@ -4,9 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { exportAudit, readEvents, verifyExportedChain } from '../../src/use-cases/audit/audit-export';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { seedDefinition } from '../helpers/fixtures';
 import { runScript } from '../helpers/cli';
 import { ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { accountIds, upsertAccounts } from '../operations/accounts';
+import { overrideFit, revokeOverride } from '../operations/fits';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 let t: TestApp;
 let dir: string;
@@ -16,7 +19,7 @@ const FAR_FUTURE = new Date('2100-01-01T00:00:00Z');
 beforeAll(async () => {
   t = await startTestApp();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-export-'));
-  for (const key of ['east', 'west', 'north', 'south']) await t.data(CREATE_SEGMENT, { input: { key, name: `Region ${key}` } });
+  for (const key of ['east', 'west', 'north', 'south']) await t.data(createSegment, { input: { key, name: `Region ${key}` } });
 });
 afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -130,25 +133,27 @@ describe('CSV for spreadsheets', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-export-csv-'));
     try {
       const manager = await app.keyFor('SALES_MANAGER', '@sam-manager');
-      await app.data(CREATE_SEGMENT, {
+      await app.data(createSegment, {
         input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
       });
-      await app.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-        a: [{ externalId: 'acme', name: '-Acme', attributes: { industry: 'retail' } }],
+      await app.data(upsertAccounts, {
+        accounts: [{ externalId: 'acme', name: '-Acme', attributes: { industry: 'retail' } }],
       });
-      await app.data(PUBLISH, { id: (await app.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id });
-      const accountId = (await app.data('{ accounts(first: 1) { edges { node { id } } } }')).accounts.edges[0].node.id;
+      await app.data(publishVersion, {
+        id: (await app.data(createDraft, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id,
+      });
+      const accountId = (await app.data(accountIds)).accounts.edges[0].node.id;
       const why = '=HYPERLINK("http://evil.example","Partner referral") budget owner named and a mutual action plan signed';
       const made = await app.gql(
-        'mutation($i: OverrideFitInput!) { overrideFit(input: $i) { id } }',
-        { i: { accountId, segmentKey: 'core', tier: 'STRONG', justification: `\t${why}`, category: 'PARTNER_REFERRAL' } },
+        overrideFit,
+        { input: { accountId, segmentKey: 'core', tier: 'STRONG', justification: `\t${why}`, category: 'PARTNER_REFERRAL' } },
         { key: manager, headers: { 'x-request-id': '-A1' } },
       );
       expect(made.errors).toBeUndefined();
       const reason = '+SUM(1,2) the customer moved to a competitor after the pilot ended';
       const revoked = await app.gql(
-        'mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { id } }',
-        { id: made.data.overrideFit.id, r: reason },
+        revokeOverride,
+        { id: made.data!.overrideFit.id, reason },
         { key: manager, headers: { 'x-request-id': '@cmd' } },
       );
       expect(revoked.errors).toBeUndefined();

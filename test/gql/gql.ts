@@ -28,6 +28,8 @@ type Documents = {
     "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": typeof types.SaasTiersDocument,
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": typeof types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": typeof types.WorkedLatestHistoryDocument,
+    "\n  query AuditTrailPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id sequence occurredAt actor actorKeyId action entityType entityId before after justification requestId clientRequestId previousHash hash\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailPageDocument,
+    "\n  query AuditIntegrityCheck { auditIntegrity { ok checkedEvents firstBrokenSequence } }\n": typeof types.AuditIntegrityCheckDocument,
     "\n  query ApiKeys { apiKeys { id name role } }\n": typeof types.ApiKeysDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": typeof types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": typeof types.Rp3FitAndHistoryDocument,
@@ -98,6 +100,8 @@ const documents: Documents = {
     "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": types.SaasTiersDocument,
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": types.WorkedLatestHistoryDocument,
+    "\n  query AuditTrailPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id sequence occurredAt actor actorKeyId action entityType entityId before after justification requestId clientRequestId previousHash hash\n        }\n      }\n    }\n  }\n": types.AuditTrailPageDocument,
+    "\n  query AuditIntegrityCheck { auditIntegrity { ok checkedEvents firstBrokenSequence } }\n": types.AuditIntegrityCheckDocument,
     "\n  query ApiKeys { apiKeys { id name role } }\n": types.ApiKeysDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": types.Rp3FitAndHistoryDocument,
@@ -224,6 +228,14 @@ export function graphql(source: "\n  query SaasTiersAndVersions { fits(segmentKe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n"): (typeof documents)["\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTrailPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id sequence occurredAt actor actorKeyId action entityType entityId before after justification requestId clientRequestId previousHash hash\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditTrailPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id sequence occurredAt actor actorKeyId action entityType entityId before after justification requestId clientRequestId previousHash hash\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditIntegrityCheck { auditIntegrity { ok checkedEvents firstBrokenSequence } }\n"): (typeof documents)["\n  query AuditIntegrityCheck { auditIntegrity { ok checkedEvents firstBrokenSequence } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
