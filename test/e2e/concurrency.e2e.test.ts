@@ -2,6 +2,7 @@ import { graphql } from '../gql';
 import { seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { upsertAccounts } from '../operations/accounts';
+import { previewScoreAndTier } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 let t: TestApp;
@@ -15,9 +16,6 @@ const rp3FitAndHistory = graphql(`
       scoreHistory(segmentKey: "race-pub") { version { number } }
     }
   }
-`);
-const previewScoreAndTier = graphql(`
-  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }
 `);
 beforeAll(async () => {
   t = await startTestApp();

@@ -33,7 +33,6 @@ type Documents = {
     "\n  query ApiKeys { apiKeys { id name role } }\n": typeof types.ApiKeysDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": typeof types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": typeof types.Rp3FitAndHistoryDocument,
-    "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n": typeof types.PreviewScoreAndTierDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": typeof types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": typeof types.RankedFitsDocument,
     "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": typeof types.FitsOfUnknownSegmentDocument,
@@ -56,6 +55,10 @@ type Documents = {
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": typeof types.CancelPublishDocument,
     "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n": typeof types.PublishJobDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": typeof types.PublishJobsOfQueuedDocument,
+    "\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n": typeof types.LiveVersionNumberDocument,
+    "\n  query SegmentFitsWithVersions($segmentKey: String!) {\n    fits(segmentKey: $segmentKey, first: 100) { edges { node { score tier version { number } account { externalId } } } }\n  }\n": typeof types.SegmentFitsWithVersionsDocument,
+    "\n  query ReadersFitVersionsCounted { fits(segmentKey: \"readers\", first: 100) { totalCount edges { node { version { number } } } } }\n": typeof types.ReadersFitVersionsCountedDocument,
+    "\n  query ReadersFitVersions { fits(segmentKey: \"readers\", first: 100) { edges { node { version { number } } } } }\n": typeof types.ReadersFitVersionsDocument,
     "\n  query AttributeCatalogue { attributes { key type dimension } }\n": typeof types.AttributeCatalogueDocument,
     "\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n": typeof types.DefineAttributeDocument,
     "\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n": typeof types.VersionExistsDocument,
@@ -76,6 +79,7 @@ type Documents = {
     "\n  query Me { me { keyId name role } }\n": typeof types.MeDocument,
     "\n  mutation CreateApiKey($name: String!, $role: Role!) {\n    createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n": typeof types.PreviewScoreAndTierDocument,
     "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": typeof types.OverrideFitDocument,
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": typeof types.RevokeOverrideDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": typeof types.VersionFieldsFragmentDoc,
@@ -105,7 +109,6 @@ const documents: Documents = {
     "\n  query ApiKeys { apiKeys { id name role } }\n": types.ApiKeysDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": types.Rp3FitAndHistoryDocument,
-    "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n": types.PreviewScoreAndTierDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": types.RankedFitsDocument,
     "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": types.FitsOfUnknownSegmentDocument,
@@ -128,6 +131,10 @@ const documents: Documents = {
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": types.CancelPublishDocument,
     "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n": types.PublishJobDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": types.PublishJobsOfQueuedDocument,
+    "\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n": types.LiveVersionNumberDocument,
+    "\n  query SegmentFitsWithVersions($segmentKey: String!) {\n    fits(segmentKey: $segmentKey, first: 100) { edges { node { score tier version { number } account { externalId } } } }\n  }\n": types.SegmentFitsWithVersionsDocument,
+    "\n  query ReadersFitVersionsCounted { fits(segmentKey: \"readers\", first: 100) { totalCount edges { node { version { number } } } } }\n": types.ReadersFitVersionsCountedDocument,
+    "\n  query ReadersFitVersions { fits(segmentKey: \"readers\", first: 100) { edges { node { version { number } } } } }\n": types.ReadersFitVersionsDocument,
     "\n  query AttributeCatalogue { attributes { key type dimension } }\n": types.AttributeCatalogueDocument,
     "\n  mutation DefineAttribute($input: AttributeInput!) { defineAttribute(input: $input) { key type dimension description } }\n": types.DefineAttributeDocument,
     "\n  query VersionExists($id: ID!) { icpVersion(id: $id) { id } }\n": types.VersionExistsDocument,
@@ -148,6 +155,7 @@ const documents: Documents = {
     "\n  query Me { me { keyId name role } }\n": types.MeDocument,
     "\n  mutation CreateApiKey($name: String!, $role: Role!) {\n    createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
+    "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n": types.PreviewScoreAndTierDocument,
     "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": types.OverrideFitDocument,
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": types.RevokeOverrideDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": types.VersionFieldsFragmentDoc,
@@ -251,10 +259,6 @@ export function graphql(source: "\n  query Rp3FitAndHistory {\n    account(exter
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n"): (typeof documents)["\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n"): (typeof documents)["\n  query ExplorerIntrospection { __schema { queryType { name } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -343,6 +347,22 @@ export function graphql(source: "\n  query PublishJobsOfQueued { publishJobs(seg
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n"): (typeof documents)["\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentFitsWithVersions($segmentKey: String!) {\n    fits(segmentKey: $segmentKey, first: 100) { edges { node { score tier version { number } account { externalId } } } }\n  }\n"): (typeof documents)["\n  query SegmentFitsWithVersions($segmentKey: String!) {\n    fits(segmentKey: $segmentKey, first: 100) { edges { node { score tier version { number } account { externalId } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadersFitVersionsCounted { fits(segmentKey: \"readers\", first: 100) { totalCount edges { node { version { number } } } } }\n"): (typeof documents)["\n  query ReadersFitVersionsCounted { fits(segmentKey: \"readers\", first: 100) { totalCount edges { node { version { number } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadersFitVersions { fits(segmentKey: \"readers\", first: 100) { edges { node { version { number } } } } }\n"): (typeof documents)["\n  query ReadersFitVersions { fits(segmentKey: \"readers\", first: 100) { edges { node { version { number } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AttributeCatalogue { attributes { key type dimension } }\n"): (typeof documents)["\n  query AttributeCatalogue { attributes { key type dimension } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -420,6 +440,10 @@ export function graphql(source: "\n  mutation CreateApiKey($name: String!, $role
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n"): (typeof documents)["\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
