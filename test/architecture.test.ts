@@ -103,12 +103,8 @@ const KNOWN_VIOLATIONS: string[] = [
   'infra-at-the-bottom: src/db/entities.ts -> src/model/account.entity.ts',
   'infra-at-the-bottom: src/db/entities.ts -> src/model/icp-version.entity.ts',
   'infra-at-the-bottom: src/db/entities.ts -> src/model/segment.entity.ts',
-  'model-is-shapes: src/model/override.types.ts -> src/domain/overrides/effective-fit.ts',
-  'model-is-shapes: src/model/publish-job.types.ts -> src/domain/scoring/tier-migration.ts',
-  'model-is-shapes: src/model/version.types.ts -> src/domain/definitions/definition-diff.ts',
 ];
 const KNOWN_FOLDER_CYCLES: string[][] = [
-  ['domain/definitions', 'domain/overrides', 'domain/scoring', 'model'],
   ['use-cases/accounts', 'use-cases/overrides', 'use-cases/scoring', 'use-cases/segments', 'use-cases/versions'],
 ];
 

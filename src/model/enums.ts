@@ -14,6 +14,7 @@ export const VERSION_STATUSES = ['DRAFT', 'PUBLISHED', 'SUPERSEDED'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
 export const VersionStatusEnum = enumObject(VERSION_STATUSES);
 export const CHANGE_KINDS = ['ADDED', 'REMOVED', 'CHANGED'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const ChangeKindEnum = enumObject(CHANGE_KINDS);
 
 registerEnumType(DimensionEnum, {

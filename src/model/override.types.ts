@@ -6,12 +6,12 @@ import { connectionTypes } from '../common/pagination';
 import { Segment } from './segment.entity';
 import type { FitTier } from './icp-definition';
 import { IcpVersion } from './icp-version.entity';
-import type { OverrideStatus } from '../domain/overrides/effective-fit';
 
 export const OVERRIDE_CATEGORIES = ['STRATEGIC_ACCOUNT', 'DATA_QUALITY', 'PARTNER_REFERRAL', 'EXISTING_RELATIONSHIP', 'OTHER'] as const;
 export type OverrideCategory = (typeof OVERRIDE_CATEGORIES)[number];
 export const OverrideCategoryEnum = Object.fromEntries(OVERRIDE_CATEGORIES.map((c) => [c, c])) as { [K in OverrideCategory]: K };
 export const OverrideStatusEnum = { ACTIVE: 'ACTIVE', EXPIRED: 'EXPIRED', REVOKED: 'REVOKED' } as const;
+export type OverrideStatus = keyof typeof OverrideStatusEnum;
 registerEnumType(OverrideCategoryEnum, { name: 'OverrideCategory' });
 registerEnumType(OverrideStatusEnum, { name: 'OverrideStatus' });
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { TierMove } from '../domain/scoring/tier-migration';
+import type { TierMigration } from './version.types';
 
 export const PUBLISH_STATES = ['QUEUED', 'PREPARING', 'FLIPPING', 'DONE', 'FAILED', 'CANCELLED'] as const;
 export type PublishState = (typeof PUBLISH_STATES)[number];
@@ -19,7 +19,7 @@ registerEnumType(PublishStateEnum, {
 export interface StoredPublishResult {
   supersededId: string | null;
   accountsScored: number;
-  tierChanges: TierMove[];
+  tierChanges: TierMigration[];
   overridesFlagged: number;
 }
 

@@ -1,15 +1,15 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ChangeKindEnum, FitTierEnum } from './enums';
+import { ChangeKindEnum, FitTierEnum, type ChangeKind } from './enums';
 import { JSONScalar } from '../common/scalars';
-import type { DefinitionChange as Change } from '../domain/definitions/definition-diff';
 import type { FitTier, JsonValue } from './icp-definition';
 import { IcpVersion } from './icp-version.entity';
 
+/** One difference between two definitions; `before` is null for ADDED, `after` is null for REMOVED. */
 @ObjectType()
-export class DefinitionChange implements Change {
+export class DefinitionChange {
   @Field({ description: 'Where in the definition, e.g. dimensions.FIRMOGRAPHICS.criteria[annualRevenue BETWEEN].min' })
   path: string;
-  @Field(() => ChangeKindEnum) kind: Change['kind'];
+  @Field(() => ChangeKindEnum) kind: ChangeKind;
   @Field(() => JSONScalar, { nullable: true }) before: JsonValue | null;
   @Field(() => JSONScalar, { nullable: true }) after: JsonValue | null;
 }
@@ -21,6 +21,7 @@ export class VersionDiff {
   @Field(() => [DefinitionChange]) changes: DefinitionChange[];
 }
 
+/** Accounts that moved from one tier to another, as publishes and backtests report them. */
 @ObjectType()
 export class TierMigration {
   @Field(() => FitTierEnum, { nullable: true, description: 'null for accounts that had no score before.' })

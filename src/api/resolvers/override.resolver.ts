@@ -7,7 +7,7 @@ import { currentFit } from '../../use-cases/scoring/fit.service';
 import { Fit, type FitData } from '../../model/score.types';
 import { Segment } from '../../model/segment.entity';
 import { IcpVersion } from '../../model/icp-version.entity';
-import { statusAt, type OverrideStatus } from '../../domain/overrides/effective-fit';
+import { statusAt } from '../../domain/overrides/effective-fit';
 import { overrideService } from '../../use-cases/overrides/override.service';
 import {
   Override,
@@ -16,6 +16,7 @@ import {
   OverrideFitInput,
   OverrideStatusEnum,
   type OverrideRow,
+  type OverrideStatus,
 } from '../../model/override.types';
 
 @Resolver(() => Override)

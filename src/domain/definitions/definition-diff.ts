@@ -17,16 +17,7 @@ import {
   type JsonValue,
   type TierActionSpec,
 } from '../../model/icp-definition';
-
-export type ChangeKind = 'ADDED' | 'REMOVED' | 'CHANGED';
-
-/** One difference; `before` is null for ADDED, `after` is null for REMOVED. */
-export interface DefinitionChange {
-  path: string;
-  kind: ChangeKind;
-  before: JsonValue | null;
-  after: JsonValue | null;
-}
+import type { DefinitionChange } from '../../model/version.types';
 
 const CRITERION_FIELDS = ['value', 'values', 'min', 'max', 'bands', 'points', 'label'] as const satisfies readonly (keyof CriterionSpec)[];
 const DISQUALIFIER_FIELDS = ['value', 'values', 'min', 'max', 'reason'] as const satisfies readonly (keyof DisqualifierSpec)[];

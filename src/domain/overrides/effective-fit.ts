@@ -1,7 +1,6 @@
 /** Pure rules of effective fits: an override's band, its effective score, its status at a moment. */
 import type { FitTier, TierThresholds } from '../../model/icp-definition';
-
-export type OverrideStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
+import type { OverrideStatus } from '../../model/override.types';
 
 /** The scores a tier covers under these thresholds, both ends inclusive (two decimals). */
 export function bandOf(tier: FitTier, t: TierThresholds): [number, number] {

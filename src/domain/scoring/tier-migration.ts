@@ -1,14 +1,8 @@
 import { FIT_TIERS, type FitTier } from '../../model/icp-definition';
-
-export interface TierMove {
-  /** null for accounts that had no tier before. */
-  from: FitTier | null;
-  to: FitTier;
-  accounts: number;
-}
+import type { TierMigration } from '../../model/version.types';
 
 /** Counts accounts by (tier before, tier after), as publishes and backtests report them. */
-export class TierMigration {
+export class TierMigrationCounter {
   private readonly counts = new Map<string, number>();
 
   add(from: FitTier | null, to: FitTier, accounts = 1): void {
@@ -17,7 +11,7 @@ export class TierMigration {
   }
 
   /** Best tier first, "no tier before" ahead of all. */
-  moves(): TierMove[] {
+  moves(): TierMigration[] {
     const rank = (t: FitTier | null) => (t === null ? -1 : FIT_TIERS.indexOf(t));
     return [...this.counts.entries()]
       .map(([key, accounts]) => {

@@ -13,7 +13,7 @@ import type { FitChangeCause } from '../../model/delivery';
 import { currentScores } from '../../stores/score-store';
 import { segmentService } from '../segments/segment.service';
 import { versionService } from '../versions/version.service';
-import { bandOf, effectiveScore, statusAt, type OverrideStatus } from '../../domain/overrides/effective-fit';
+import { bandOf, effectiveScore, statusAt } from '../../domain/overrides/effective-fit';
 import { justificationProblem } from '../../domain/overrides/justification';
 import {
   countOverrides,
@@ -25,7 +25,7 @@ import {
   revokeOverride,
   type OverrideQuery,
 } from '../../stores/override-store';
-import type { OverrideFilter, OverrideFitInput, OverrideRow } from '../../model/override.types';
+import type { OverrideFilter, OverrideFitInput, OverrideRow, OverrideStatus } from '../../model/override.types';
 
 /** What webhooks receive of an override (OVERRIDE_* events). */
 const overrideEventData = (o: OverrideRow, status: OverrideStatus) => ({

@@ -29,7 +29,7 @@ import { appendEvent, appendPublishFitChanges } from '../../stores/outbox-store'
 import { planAsBulk } from '../../db/bulk-plan';
 import { attributesRead, scorerFor } from '../scoring/scorer-cache';
 import type { NewScore } from '../../stores/score-store';
-import { TierMigration } from '../../domain/scoring/tier-migration';
+import { TierMigrationCounter } from '../../domain/scoring/tier-migration';
 import { segmentService } from '../segments/segment.service';
 import type { FitTier } from '../../model/icp-definition';
 import { IcpVersion } from '../../model/icp-version.entity';
@@ -405,7 +405,7 @@ export class PublishJobService {
           validFrom: effectiveAt,
         }),
       );
-      const migration = new TierMigration();
+      const migration = new TierMigrationCounter();
       for (const m of moves) migration.add(m.from as FitTier | null, m.to as FitTier, m.accounts);
       const tierChanges = migration.moves();
       const accountsScored = moves.reduce((sum, m) => sum + m.accounts, 0);

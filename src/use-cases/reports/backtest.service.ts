@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
 import { BadUserInputError } from '../../errors/domain-errors';
 import { scorerFor } from '../scoring/scorer-cache';
-import { TierMigration } from '../../domain/scoring/tier-migration';
+import { TierMigrationCounter } from '../../domain/scoring/tier-migration';
 import { FIT_TIERS } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.entity';
 import { versionService } from '../versions/version.service';
@@ -74,7 +74,7 @@ export async function backtest(ctx: AppContext, versionId: string, baselineVersi
     const split = (s: number[]) =>
       [outcomes.filter((o) => o.won).map((o) => s[o.index]), outcomes.filter((o) => !o.won).map((o) => s[o.index])] as const;
 
-    const migration = new TierMigration();
+    const migration = new TierMigrationCounter();
     for (let i = 0; i < scores.length; i++) migration.add(baseScorer ? FIT_TIERS[baseTiers[i]] : null, FIT_TIERS[tiers[i]]);
     return {
       version,
