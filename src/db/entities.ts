@@ -1,6 +1,5 @@
 import { Account } from '../model/account.entity';
-import { Segment } from '../model/segment.entity';
 import { IcpVersion } from '../model/icp-version.entity';
 
 /** Every TypeORM entity, listed explicitly (no globs: ts-node, jest and compiled builds see the same). */
-export const entities = [Segment, IcpVersion, Account];
+export const entities = [IcpVersion, Account];

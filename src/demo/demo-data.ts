@@ -11,14 +11,14 @@ import { seedOutcomes } from './demo-outcomes';
 import { seedOverrides } from './demo-overrides';
 import { DEMO_SEGMENTS } from './icp-definitions.demo';
 import { DAY } from '../common/dates';
+import { noSegments } from '../stores/segment-store';
 
 export const DEMO_ACCOUNTS = 10_000;
 const BATCH = 1_000;
 
 /** True when the database holds no segment yet (demo data loads only then). */
 export async function isEmpty(ctx: AppContext): Promise<boolean> {
-  const [row] = await ctx.em.query('SELECT NOT EXISTS (SELECT 1 FROM segment) AS empty');
-  return row.empty === true;
+  return noSegments(ctx.em);
 }
 
 export interface DemoSummary {

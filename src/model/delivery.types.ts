@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { Account } from './account.entity';
 import { enumObject, FitTierEnum } from './enums';
 import { connectionTypes } from '../common/pagination';
-import { Segment } from './segment.entity';
+import { Segment } from './segment.types';
 import type { FitTier } from './icp-definition';
 import { IcpVersion } from './icp-version.entity';
 import { DELIVERY_STATUSES, EVENT_TYPES, FIT_CHANGE_CAUSES, type DeliveryStatus, type EventType, type FitChangeCause } from './delivery';

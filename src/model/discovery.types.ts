@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DimensionEnum } from './enums';
-import { Segment } from './segment.entity';
+import { Segment } from './segment.types';
 import type { Dimension } from './icp-definition';
 import { Criterion } from './icp-definition.types';
 import { IcpVersion } from './icp-version.entity';

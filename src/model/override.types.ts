@@ -3,7 +3,7 @@ import { Node } from './node.types';
 import { Account } from './account.entity';
 import { FitTierEnum } from './enums';
 import { connectionTypes } from '../common/pagination';
-import { Segment } from './segment.entity';
+import { Segment } from './segment.types';
 import type { FitTier } from './icp-definition';
 import { IcpVersion } from './icp-version.entity';
 

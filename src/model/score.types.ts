@@ -4,7 +4,7 @@ import { Account } from './account.entity';
 import { connectionTypes } from '../common/pagination';
 import { JSONScalar } from '../common/scalars';
 import { DimensionEnum, FitTierEnum, OperatorEnum } from './enums';
-import { Segment } from './segment.entity';
+import { Segment } from './segment.types';
 import type { OverrideRow } from './override.types';
 import type { Dimension, FitTier, Operator } from './icp-definition';
 import { IcpVersion } from './icp-version.entity';

@@ -10,7 +10,8 @@ import { currentFits, type FitRow } from '../stores/fit-queries';
 import type { OverrideRow } from '../model/override.types';
 import type { OpportunityRow } from '../model/outcome.types';
 import { scoreHistory, type ScoreRow } from '../stores/score-store';
-import { Segment } from '../model/segment.entity';
+import type { Segment } from '../model/segment.types';
+import { segmentsByIds, segmentsByKeys } from '../stores/segment-store';
 import type { AttributeCatalogue } from '../model/icp-definition';
 import { IcpVersion } from '../model/icp-version.entity';
 
@@ -47,12 +48,12 @@ function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): 
  */
 export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
   const segmentById: DataLoader<string, Segment | null> = new DataLoader(async (ids) => {
-    const rows = await em.getRepository(Segment).findBy({ id: In([...ids]) });
+    const rows = await segmentsByIds(em, ids);
     for (const s of rows) segmentByKey.prime(s.key, s);
     return byKey(ids, rows, (s) => s.id);
   });
   const segmentByKey: DataLoader<string, Segment | null> = new DataLoader(async (keys) => {
-    const rows = await em.getRepository(Segment).findBy({ key: In([...keys]) });
+    const rows = await segmentsByKeys(em, keys);
     for (const s of rows) segmentById.prime(s.id, s);
     return byKey(keys, rows, (s) => s.key);
   });

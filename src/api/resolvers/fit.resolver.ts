@@ -3,7 +3,7 @@ import { ConnectionArgs } from '../../common/pagination';
 import { Account } from '../../model/account.entity';
 import { JSONScalar } from '../../common/scalars';
 import type { AppContext } from '../../use-cases/context';
-import { Segment } from '../../model/segment.entity';
+import { Segment } from '../../model/segment.types';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { fitId } from '../../domain/scoring/fit-id';
 import { fitService } from '../../use-cases/scoring/fit.service';

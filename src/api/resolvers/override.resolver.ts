@@ -5,7 +5,7 @@ import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { currentFit } from '../../use-cases/scoring/fit.service';
 import { Fit, type FitData } from '../../model/score.types';
-import { Segment } from '../../model/segment.entity';
+import { Segment } from '../../model/segment.types';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { statusAt } from '../../domain/overrides/effective-fit';
 import { overrideService } from '../../use-cases/overrides/override.service';

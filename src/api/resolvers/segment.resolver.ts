@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { IcpVersion, IcpVersionConnection } from '../../model/icp-version.entity';
-import { Segment } from '../../model/segment.entity';
+import { Segment } from '../../model/segment.types';
 import { CreateSegmentInput } from '../../model/segment.input';
 import { segmentService } from '../../use-cases/segments/segment.service';
 

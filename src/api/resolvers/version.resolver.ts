@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../use-cases/context';
-import { Segment } from '../../model/segment.entity';
+import { Segment } from '../../model/segment.types';
 import { dimensionKey, type DimensionSpec } from '../../model/icp-definition';
 import { DimensionDefinition, IcpDefinitionInput } from '../../model/icp-definition.types';
 import { IcpVersion } from '../../model/icp-version.entity';

@@ -3,7 +3,7 @@ import { Account } from '../../model/account.entity';
 import { ConnectionArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
-import { Segment } from '../../model/segment.entity';
+import { Segment } from '../../model/segment.types';
 import { IcpVersion } from '../../model/icp-version.entity';
 import {
   CreatedWebhook,

@@ -48,12 +48,28 @@ export const resolvers = [
   FitChangeResolver,
 ] as const;
 
+/**
+ * The types that implement Node, in the order the SDL prints them (each with the types it
+ * reaches). type-graphql prints them in the order their classes were declared, which follows
+ * whichever module happens to load first; this order keeps schema/schema.graphql still when an
+ * import changes.
+ */
+const NODE_TYPE_ORDER = ['Segment', 'IcpVersion', 'Account', 'Fit', 'ApiKey', 'Opportunity', 'Override'];
+
+/** Puts the Node types listed above in that order, in the places Node types hold among all types. */
+function orderNodeTypes(types: Array<{ name: string }>): void {
+  const slots = types.flatMap((t, i) => (NODE_TYPE_ORDER.includes(t.name) ? [i] : []));
+  const ordered = slots.map((i) => types[i]).sort((a, b) => NODE_TYPE_ORDER.indexOf(a.name) - NODE_TYPE_ORDER.indexOf(b.name));
+  slots.forEach((slot, k) => (types[slot] = ordered[k]));
+}
+
 /** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   // Parameter decorators run last-to-first, so type-graphql records a method's arguments in
   // reverse; a stable sort by position gives the SDL the order the code declares
   // (versionDiff(fromId, toId)). Arguments are injected by position, so this changes nothing else.
   getMetadataStorage().params.sort((a, b) => a.index - b.index);
+  orderNodeTypes(getMetadataStorage().objectTypes);
   const schema = await buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

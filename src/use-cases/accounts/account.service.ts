@@ -9,7 +9,8 @@ import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
 import { runInTransaction } from '../transaction';
 import { BadUserInputError, type InputIssue } from '../../errors/domain-errors';
-import { Segment } from '../../model/segment.entity';
+import type { Segment } from '../../model/segment.types';
+import { listSegments, lockSegmentsShared, segmentByKey } from '../../stores/segment-store';
 import { canonicalJson } from '../../domain/definitions/canonical-definition';
 import { liveVersionsBySegment, rescoreChangedAccounts, type ChangedAccount } from './account-scoring';
 import { Account } from '../../model/account.entity';
@@ -72,7 +73,7 @@ export class AccountService {
     if (inputs.length > MAX_ACCOUNTS_PER_CALL) {
       throw BadUserInputError.forField('accounts', `at most ${MAX_ACCOUNTS_PER_CALL} accounts per call (got ${inputs.length})`);
     }
-    const [catalogue, segments] = await Promise.all([attributeService.catalogue(ctx.em), ctx.em.getRepository(Segment).find()]);
+    const [catalogue, segments] = await Promise.all([attributeService.catalogue(ctx.em), listSegments(ctx.em)]);
     const segmentKeys = new Set(segments.map((s) => s.key));
     const rejected: RejectedAccount[] = [];
     const valid: AccountInput[] = [];
@@ -111,7 +112,7 @@ export class AccountService {
     // Locks before the clock: a segment being created (ROW EXCLUSIVE on segment) or a publish
     // rescoring (SHARE on account) finishes first, so membership sees every segment and new
     // score rows never start before the rows they follow.
-    await tx.em.query('LOCK TABLE segment IN SHARE MODE');
+    await lockSegmentsShared(tx.em);
     await tx.em.query('LOCK TABLE account IN ROW EXCLUSIVE MODE');
     // Concurrent upserts of the same accounts queue up, locking in hash order so that they cannot deadlock.
     await tx.em.query(
@@ -119,7 +120,7 @@ export class AccountService {
       [externalIds, LockNamespace.ACCOUNT_UPSERT],
     );
     const now = tx.clock.now();
-    const segments = await tx.em.getRepository(Segment).find();
+    const segments = await listSegments(tx.em);
     const existing: StoredAccount[] = await tx.em.query(
       'SELECT id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at FROM account WHERE external_id = ANY($1::text[])',
       [externalIds],
@@ -224,7 +225,7 @@ export class AccountService {
       qb.andWhere('(lower(a.name) LIKE :like OR a.external_id = :exact OR lower(a.domain) = lower(:exact))', { like, exact: search });
     }
     if (filter?.segmentKey) {
-      const segment = await ctx.em.getRepository(Segment).findOneBy({ key: filter.segmentKey });
+      const segment = await segmentByKey(ctx.em, filter.segmentKey);
       if (!segment) throw BadUserInputError.forField('filter.segmentKey', `segment "${filter.segmentKey}" does not exist`);
       qb.andWhere('a.segment_ids @> ARRAY[:segment]::uuid[]', { segment: segment.id });
     }

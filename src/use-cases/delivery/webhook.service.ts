@@ -9,11 +9,10 @@ import { config as defaultConfig } from '../../config';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import { BadUserInputError, NotFoundError } from '../../errors/domain-errors';
-import { Segment } from '../../model/segment.entity';
-import { In } from 'typeorm';
 import { newWebhookSecret } from '../../domain/delivery/signature';
 import { webhookUrlProblem } from './url-guard';
 import { deliveryStore, webhookStore } from '../../stores/webhook-store';
+import { segmentsByKeys } from '../../stores/segment-store';
 import type { DeliveryRow, DeliveryStatus, WebhookRow } from '../../model/delivery';
 import type { WebhookInput } from '../../model/delivery.types';
 
@@ -42,7 +41,7 @@ export class WebhookService {
     let segmentIds: string[] | null = null;
     if (input.segmentKeys) {
       const keys = [...new Set(input.segmentKeys)];
-      const segments = await ctx.em.getRepository(Segment).findBy({ key: In(keys) });
+      const segments = await segmentsByKeys(ctx.em, keys);
       const missing = keys.find((k) => !segments.some((s) => s.key === k));
       if (missing !== undefined) throw BadUserInputError.forField('input.segmentKeys', `segment "${missing}" not found`);
       segmentIds = segments.map((s) => s.id);

@@ -8,7 +8,7 @@ import type { AppContext } from '../context';
 import { BadUserInputError } from '../../errors/domain-errors';
 import { scorerFor } from '../scoring/scorer-cache';
 import { compileScorer } from '../../domain/scoring/scoring-engine';
-import type { Segment } from '../../model/segment.entity';
+import type { Segment } from '../../model/segment.types';
 import { segmentService } from '../segments/segment.service';
 import type { CatalogueEntry, TierActionSpec } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.entity';

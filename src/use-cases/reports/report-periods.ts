@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { BadUserInputError, NotFoundError } from '../../errors/domain-errors';
-import type { Segment } from '../../model/segment.entity';
+import type { Segment } from '../../model/segment.types';
 import { FIT_TIERS, type FitTier } from '../../model/icp-definition';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { versionService } from '../versions/version.service';

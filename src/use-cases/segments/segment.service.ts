@@ -6,18 +6,19 @@ import { runInTransaction } from '../transaction';
 import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
 import { normalizeCriteria } from '../../domain/definitions/canonical-definition';
 import { validateCriteria } from '../../domain/definitions/definition-validator';
-import { Segment } from '../../model/segment.entity';
+import type { Segment } from '../../model/segment.types';
+import { insertSegment, listSegments, segmentByKey, segmentKeyExists } from '../../stores/segment-store';
 import type { CreateSegmentInput } from '../../model/segment.input';
 
 export const segmentView = (s: Segment) => ({ id: s.id, key: s.key, name: s.name, description: s.description, membership: s.membership });
 
 export class SegmentService {
   async list(ctx: AppContext): Promise<Segment[]> {
-    return ctx.em.getRepository(Segment).find({ order: { key: 'ASC' } });
+    return listSegments(ctx.em);
   }
 
   async findByKey(ctx: AppContext, key: string): Promise<Segment | null> {
-    return ctx.em.getRepository(Segment).findOne({ where: { key } });
+    return segmentByKey(ctx.em, key);
   }
 
   /** The segment, or NOT_FOUND naming the field the key came from. */
@@ -32,21 +33,17 @@ export class SegmentService {
     const membership = normalizeCriteria(input.membership);
     assertNoIssues(validateCriteria(membership, await attributeService.catalogue(ctx.em), 'input.membership'), 'Invalid segment');
     return runInTransaction(ctx, async (tx) => {
-      const repo = tx.em.getRepository(Segment);
-      if (await repo.exists({ where: { key: input.key } })) {
+      if (await segmentKeyExists(tx.em, input.key)) {
         throw new ConflictError(`input.key: segment "${input.key}" already exists`, { field: 'input.key' });
       }
-      const segment = await repo.save(
-        repo.create({
-          key: input.key,
-          name: input.name.trim(),
-          description: input.description?.trim() || null,
-          membership,
-          versionsCreated: 0,
-          createdAt: tx.clock.now(),
-          createdBy: tx.principal.name,
-        }),
-      );
+      const segment = await insertSegment(tx.em, {
+        key: input.key,
+        name: input.name.trim(),
+        description: input.description?.trim() || null,
+        membership,
+        createdAt: tx.clock.now(),
+        createdBy: tx.principal.name,
+      });
       const members = await accountService.assignSegment(tx, segment);
       await auditService.record(tx, {
         action: 'segment.created',

@@ -12,6 +12,7 @@ import type { IcpDefinitionSpec } from '../../model/icp-definition';
 import type { IcpDefinitionInput } from '../../model/icp-definition.types';
 import { IcpVersion } from '../../model/icp-version.entity';
 import type { VersionDiff } from '../../model/version.types';
+import { takeVersionNumber } from '../../stores/segment-store';
 
 export interface CreateDraftArgs {
   segmentKey: string;
@@ -107,10 +108,7 @@ export class VersionService {
     else throw BadUserInputError.forField('definition', `is required: segment "${segment.key}" has no live version to copy`);
 
     return runInTransaction(ctx, async (tx) => {
-      const [[{ versions_created: number }]] = await tx.em.query(
-        'UPDATE segment SET versions_created = versions_created + 1 WHERE id = $1 RETURNING versions_created',
-        [segment.id],
-      );
+      const number = await takeVersionNumber(tx.em, segment.id);
       const now = tx.clock.now();
       const repo = tx.em.getRepository(IcpVersion);
       const draft = await repo.save(
