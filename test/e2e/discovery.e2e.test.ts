@@ -1,8 +1,11 @@
 import jStat from 'jstat';
 import { createRng } from '../../src/common/random';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { IcpDefinitionInput, IcpInsightsQuery } from '../gql/graphql';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
 import { DAY } from '../../src/common/dates';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 /**
  * A planted history: 2,400 accounts with one closed opportunity each over the last 360 days.
@@ -69,24 +72,38 @@ function plant(n: number): void {
   }
 }
 
-const INSIGHT_FIELDS = `attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift
-  pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried`;
-const INSIGHTS = `query($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {
-  segment { key } basis from to positives negatives testsTried warnings insights { ${INSIGHT_FIELDS} } } }`;
-const SUGGEST = `mutation($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {
+graphql(`
+  fragment InsightFields on AttributeInsight {
+    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift
+    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried
+  }
+`);
+const icpInsights = graphql(`
+  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {
+  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }
+`);
+const suggestDraft = graphql(`
+  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {
   draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }
     disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }
-  insightsUsed { ${INSIGHT_FIELDS} }
+  insightsUsed { ...InsightFields }
   check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }
-  warnings } }`;
+  warnings } }
+`);
+const previewScore = graphql(`
+  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }
+`);
+const recordOpportunities = graphql(`
+  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }
+`);
 
 beforeAll(async () => {
   t = await startTestApp({ clock });
   plant(2400);
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'planted', name: 'Planted', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
   });
-  const noiseDefinition = {
+  const noiseDefinition: IcpDefinitionInput = {
     dimensions: [
       {
         dimension: 'FIRMOGRAPHICS',
@@ -106,17 +123,17 @@ beforeAll(async () => {
       },
     ],
   };
-  liveId = (await t.data(CREATE_DRAFT, { segmentKey: 'planted', definition: noiseDefinition })).createDraft.id;
-  await t.data(PUBLISH, { id: liveId, effectiveAt: new Date(NOW.getTime() - 400 * DAY).toISOString() });
-  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-    a: planted.map((p) => ({ externalId: p.externalId, name: `Planted ${p.externalId}`, attributes: p.attributes })),
+  liveId = (await t.data(createDraft, { segmentKey: 'planted', definition: noiseDefinition })).createDraft.id;
+  await t.data(publishVersion, { id: liveId, effectiveAt: new Date(NOW.getTime() - 400 * DAY).toISOString() });
+  await t.data(upsertAccounts, {
+    accounts: planted.map((p) => ({ externalId: p.externalId, name: `Planted ${p.externalId}`, attributes: p.attributes })),
   });
-  await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
+  await t.data(recordOpportunities, {
     o: planted.map((p, i) => ({
       externalId: `o-${i}`,
       accountExternalId: p.externalId,
       createdAt: p.createdAt.toISOString(),
-      outcome: p.won ? 'WON' : 'LOST',
+      outcome: p.won ? ('WON' as const) : ('LOST' as const),
       closedAt: new Date(p.createdAt.getTime() + 2 * DAY).toISOString(),
       amount: 1000 + (i % 7) * 500,
     })),
@@ -125,9 +142,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('icpInsights on a planted dataset', () => {
-  let result: any;
+  let result: IcpInsightsQuery['icpInsights'];
   beforeAll(async () => {
-    result = (await t.data(INSIGHTS, { k: 'planted' })).icpInsights;
+    result = (await t.data(icpInsights, { k: 'planted' })).icpInsights;
   });
 
   it('labels every planted account: positives won, negatives lost', () => {
@@ -139,11 +156,11 @@ describe('icpInsights on a planted dataset', () => {
   });
 
   it('finds the three drivers significant and at most one noise attribute', () => {
-    const significant = result.insights.filter((i: any) => i.significant).map((i: any) => i.attribute);
+    const significant = result.insights.filter((i) => i.significant).map((i) => i.attribute);
     for (const d of DRIVERS) expect(significant).toContain(d);
-    expect(significant.filter((a: string) => NOISE.includes(a)).length).toBeLessThanOrEqual(1);
+    expect(significant.filter((a) => NOISE.includes(a)).length).toBeLessThanOrEqual(1);
     // Significant first, then by information value.
-    const order = result.insights.map((i: any) => [i.significant, i.informationValue]);
+    const order = result.insights.map((i) => [i.significant, i.informationValue] as const);
     for (let k = 1; k < order.length; k++) {
       expect(order[k - 1][0] || !order[k][0]).toBe(true);
       if (order[k - 1][0] === order[k][0]) expect(order[k - 1][1]).toBeGreaterThanOrEqual(order[k][1]);
@@ -151,21 +168,21 @@ describe('icpInsights on a planted dataset', () => {
   });
 
   it('counts each table as the planted data does, with the p-value of an independent chi-square', () => {
-    for (const insight of result.insights.filter((i: any) => DRIVERS.includes(i.attribute))) {
+    for (const insight of result.insights.filter((i) => DRIVERS.includes(i.attribute))) {
       const c = insight.criterion;
       const holds = (p: Planted) => {
-        const v = p.attributes[c.attribute] as any;
+        const v = p.attributes[c.attribute];
         switch (c.operator) {
           case 'IN':
-            return c.values.includes(v);
+            return c.values!.includes(v);
           case 'CONTAINS_ANY':
-            return v.some((e: string) => c.values.includes(e));
+            return (v as string[]).some((e) => c.values!.includes(e));
           case 'BETWEEN':
-            return v >= c.min && v <= c.max;
+            return (v as number) >= c.min! && (v as number) <= c.max!;
           case 'GTE':
-            return v >= c.value;
+            return (v as number) >= c.value;
           case 'LTE':
-            return v <= c.value;
+            return (v as number) <= c.value;
           default:
             throw new Error(`unexpected operator ${c.operator}`);
         }
@@ -188,9 +205,9 @@ describe('icpInsights on a planted dataset', () => {
   });
 
   it('finds the planted values: saas and fintech, Salesforce, a range around 50-200 employees', () => {
-    const by = (a: string) => result.insights.find((i: any) => i.attribute === a);
+    const by = (a: string) => result.insights.find((i) => i.attribute === a)!;
     expect(by('industry').criterion.operator).toBe('IN');
-    expect([...by('industry').criterion.values].sort()).toEqual(['fintech', 'saas']);
+    expect([...by('industry').criterion.values!].sort()).toEqual(['fintech', 'saas']);
     expect(by('techStack').criterion).toMatchObject({ operator: 'CONTAINS_ANY', values: ['salesforce'] });
     // A range or an upper threshold: either way up to about 200 employees, where the planted effect ends.
     const e = by('employees').criterion;
@@ -202,40 +219,42 @@ describe('icpInsights on a planted dataset', () => {
   });
 
   it('warns about the attributes no planted account has', () => {
-    const warning = result.warnings.find((w: string) => w.startsWith('Not analysed'));
+    const warning = result.warnings.find((w) => w.startsWith('Not analysed'));
     expect(warning).toMatch(/^Not analysed \(a value for fewer than 20 of the 2400 accounts\): annualRevenue, contentDownloads90d, /);
     expect(warning).not.toMatch(/industry|employees|techStack/);
-    expect(result.insights.find((i: any) => i.attribute === 'annualRevenue')).toBeUndefined();
+    expect(result.insights.find((i) => i.attribute === 'annualRevenue')).toBeUndefined();
   });
 
   it('TOP_VALUE: the top share of won accounts by won amount against every other account', async () => {
-    const r = (await t.data(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', topShare: 0.25 } })).icpInsights;
+    const r = (await t.data(icpInsights, { k: 'planted', o: { basis: 'TOP_VALUE', topShare: 0.25 } })).icpInsights;
     const won = planted.filter((p) => p.won).length;
     expect(r.positives).toBe(Math.ceil(0.25 * won));
     expect(r.negatives).toBe(planted.length - Math.ceil(0.25 * won));
   });
 
   it('warns when outcomes are too few to conclude', async () => {
-    const r = (await t.data(INSIGHTS, { k: 'planted', o: { from: new Date(NOW.getTime() - 12 * DAY).toISOString() } })).icpInsights;
+    const r = (await t.data(icpInsights, { k: 'planted', o: { from: new Date(NOW.getTime() - 12 * DAY).toISOString() } })).icpInsights;
     expect(r.positives + r.negatives).toBe(planted.filter((p) => p.createdAt.getTime() >= NOW.getTime() - 12 * DAY).length);
     expect(r.warnings[0]).toMatch(/too few outcomes to conclude/);
   });
 
   it('refuses bad options naming the field, and readers outside REVOPS, AUDITOR, ADMIN', async () => {
     expect(
-      expectError(await t.gql(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', topShare: 0.9 } }), 'BAD_USER_INPUT').message,
+      expectError(await t.gql(icpInsights, { k: 'planted', o: { basis: 'TOP_VALUE', topShare: 0.9 } }), 'BAD_USER_INPUT').message,
     ).toContain('options.topShare');
-    expect(expectError(await t.gql(INSIGHTS, { k: 'planted', o: { fdr: 0 } }), 'BAD_USER_INPUT').message).toContain('options.fdr');
+    expect(expectError(await t.gql(icpInsights, { k: 'planted', o: { fdr: 0 } }), 'BAD_USER_INPUT').message).toContain('options.fdr');
     expect(
-      expectError(await t.gql(INSIGHTS, { k: 'planted', o: { from: NOW.toISOString(), to: NOW.toISOString() } }), 'BAD_USER_INPUT').message,
+      expectError(await t.gql(icpInsights, { k: 'planted', o: { from: NOW.toISOString(), to: NOW.toISOString() } }), 'BAD_USER_INPUT')
+        .message,
     ).toContain('options.from');
     expect(
-      expectError(await t.gql(INSIGHTS, { k: 'planted', o: { basis: 'TOP_VALUE', valueAttribute: 'industry' } }), 'BAD_USER_INPUT').message,
+      expectError(await t.gql(icpInsights, { k: 'planted', o: { basis: 'TOP_VALUE', valueAttribute: 'industry' } }), 'BAD_USER_INPUT')
+        .message,
     ).toContain('options.valueAttribute');
-    expectError(await t.gql(INSIGHTS, { k: 'nope' }), 'NOT_FOUND');
+    expectError(await t.gql(icpInsights, { k: 'nope' }), 'NOT_FOUND');
     for (const role of ['VIEWER', 'SALES_MANAGER'] as const)
-      expectError(await t.gql(INSIGHTS, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
-    expect((await t.gql(INSIGHTS, { k: 'planted' }, { key: await t.keyFor('AUDITOR') })).errors).toBeUndefined();
+      expectError(await t.gql(icpInsights, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
+    expect((await t.gql(icpInsights, { k: 'planted' }, { key: await t.keyFor('AUDITOR') })).errors).toBeUndefined();
   });
 });
 
@@ -243,14 +262,16 @@ describe('suggestDraft', () => {
   it('is refused to auditors and viewers, and changes nothing on bad input', async () => {
     const before = await t.sql('SELECT count(*)::int AS n FROM icp_version');
     for (const role of ['AUDITOR', 'VIEWER', 'SALES_MANAGER'] as const)
-      expectError(await t.gql(SUGGEST, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
-    expect(expectError(await t.gql(SUGGEST, { k: 'planted', o: { topShare: 0 } }), 'BAD_USER_INPUT').message).toContain('options.topShare');
+      expectError(await t.gql(suggestDraft, { k: 'planted' }, { key: await t.keyFor(role) }), 'FORBIDDEN');
+    expect(expectError(await t.gql(suggestDraft, { k: 'planted', o: { topShare: 0 } }), 'BAD_USER_INPUT').message).toContain(
+      'options.topShare',
+    );
     expect(await t.sql('SELECT count(*)::int AS n FROM icp_version')).toEqual(before);
   });
 
   it('learns from older outcomes a draft that beats the noise-built live version on newer ones', async () => {
     const revops = await t.keyFor('REVOPS', 'rita-revops');
-    const { suggestDraft: s } = await t.data(SUGGEST, { k: 'planted' }, { key: revops });
+    const { suggestDraft: s } = await t.data(suggestDraft, { k: 'planted' }, { key: revops });
     const split = new Date(s.check.splitAt).getTime();
     const train = planted.filter((p) => p.createdAt.getTime() < split);
     const test = planted.filter((p) => p.createdAt.getTime() >= split);
@@ -262,20 +283,20 @@ describe('suggestDraft', () => {
     expect([s.check.testPositives, s.check.testNegatives]).toEqual([test.filter((p) => p.won).length, test.filter((p) => !p.won).length]);
 
     // The drafts' criteria are the drivers (and at most one noise attribute).
-    const attributes = s.draft.definition.dimensions.flatMap((d: any) => d.criteria.map((c: any) => c.attribute));
+    const attributes = s.draft.definition.dimensions.flatMap((d) => d.criteria.map((c) => c.attribute));
     for (const d of DRIVERS) expect(attributes).toContain(d);
-    expect(attributes.filter((a: string) => NOISE.includes(a)).length).toBeLessThanOrEqual(1);
-    expect(s.draft.definition.dimensions.reduce((sum: number, d: any) => sum + d.weight, 0)).toBe(100);
-    const th = s.draft.definition.thresholds;
+    expect(attributes.filter((a) => NOISE.includes(a)).length).toBeLessThanOrEqual(1);
+    expect(s.draft.definition.dimensions.reduce((sum, d) => sum + d.weight, 0)).toBe(100);
+    const th = s.draft.definition.thresholds!;
     expect(th.perfect).toBeGreaterThan(th.strong);
     expect(th.strong).toBeGreaterThan(th.moderate);
 
     // Out of sample, the draft ranks wins above losses clearly better than the noise.
     expect(s.check.auc).toBeGreaterThan(0.7);
     expect(s.check.liveAuc).toBeLessThan(0.6);
-    expect(s.check.aucCiLow).toBeGreaterThan(s.check.liveAucCiHigh);
-    expect(s.check.aucCiLow).toBeLessThan(s.check.auc);
-    expect(s.check.aucCiHigh).toBeGreaterThan(s.check.auc);
+    expect(s.check.aucCiLow).toBeGreaterThan(s.check.liveAucCiHigh!);
+    expect(s.check.aucCiLow).toBeLessThan(s.check.auc!);
+    expect(s.check.aucCiHigh).toBeGreaterThan(s.check.auc!);
 
     // A draft like any other: DRAFT, audited in the name of the caller, its notes citing each finding.
     expect(s.draft.status).toBe('DRAFT');
@@ -285,11 +306,14 @@ describe('suggestDraft', () => {
         `${used.attribute} ${used.criterion.operator === 'WITHIN_DAYS' ? 'WITHIN' : used.criterion.operator}`,
       );
     expect(s.draft.notes).toMatch(/Out of sample: AUC 0\.\d{3} \(95 % CI/);
-    const [event] = await t.sql(`SELECT actor, action, after->>'notes' AS notes FROM audit_event WHERE entity_id = $1`, [s.draft.id]);
+    const [event] = await t.sql<{ actor: string; action: string; notes: string }>(
+      `SELECT actor, action, after->>'notes' AS notes FROM audit_event WHERE entity_id = $1`,
+      [s.draft.id],
+    );
     expect(event).toMatchObject({ actor: 'rita-revops', action: 'version.created', notes: s.draft.notes });
 
     // The draft scores like any draft: previewScore of a planted winner-profile account.
-    const preview = await t.data(`query($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }`, {
+    const preview = await t.data(previewScore, {
       id: s.draft.id,
       a: { industry: 'saas', employees: 120, techStack: ['salesforce'] },
     });

@@ -3,26 +3,39 @@
  * bounded per key and in total, so one key flooding reports leaves other keys served.
  */
 import type { QueryRunner } from 'typeorm';
-import { CREATE_DRAFT, CREATE_SEGMENT, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { CoreTierDashboardQuery } from '../gql/graphql';
+import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type GqlResponse, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 let t: TestApp;
-const DASHBOARD = '{ tierDashboard(segmentKey: "core") { version { number } tiers { tier accounts } } }';
+const coreDashboard = graphql(`
+  query CoreTierDashboard { tierDashboard(segmentKey: "core") { version { number } tiers { tier accounts } } }
+`);
+const missingDashboard = graphql(`
+  query MissingTierDashboard { tierDashboard(segmentKey: "missing") { tiers { tier } } }
+`);
+const typename = graphql(`
+  query QueryTypename { __typename }
+`);
+// Raw text: n aliases of one field in one operation, the shape whose cost is the point.
 const aliased = (field: string, n: number) => `{ ${Array.from({ length: n }, (_, i) => `r${i}: ${field}`).join(' ')} }`;
 
 beforeAll(async () => {
   t = await startTestApp({ config: { maxHeavyPerKey: 2, maxHeavyTotal: 3 } });
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
   });
-  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-    a: [
+  await t.data(upsertAccounts, {
+    accounts: [
       { externalId: 'a1', name: 'A1', attributes: { industry: 'saas' } },
       { externalId: 'a2', name: 'A2', attributes: { industry: 'retail' } },
     ],
   });
-  const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
-  await t.data('mutation($id: ID!) { publishVersion(id: $id) { version { id } } }', { id: draft.id });
+  const draft = (await t.data(createDraft, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
+  await t.data(publishVersion, { id: draft.id });
 });
 afterAll(() => t.close());
 
@@ -78,8 +91,8 @@ describe('concurrent heavy requests', () => {
     );
 
   /** Sends a request and records when it settles. */
-  function tracked(p: Promise<GqlResponse>) {
-    const entry: { settled?: GqlResponse; promise: Promise<GqlResponse> } = { promise: p };
+  function tracked(p: Promise<GqlResponse<CoreTierDashboardQuery>>) {
+    const entry: { settled?: GqlResponse<CoreTierDashboardQuery>; promise: Promise<GqlResponse<CoreTierDashboardQuery>> } = { promise: p };
     p.then(
       (r) => (entry.settled = r),
       () => undefined,
@@ -98,7 +111,7 @@ describe('concurrent heavy requests', () => {
     const fourth = await t.keyFor('VIEWER', 'fourth-viewer');
     await holdScores();
 
-    const flood = Array.from({ length: 8 }, () => tracked(t.gql(DASHBOARD, {}, { key: flooder })));
+    const flood = Array.from({ length: 8 }, () => tracked(t.gql(coreDashboard, {}, { key: flooder })));
     // Two are admitted (the per-key bound) and wait on the lock; the six others are refused at once.
     await until('two admitted reports to wait on the lock', async () => (await waitingOnLock()) >= 2);
     await until('the excess to be refused', () => flood.filter((f) => f.settled).length >= 6);
@@ -113,15 +126,15 @@ describe('concurrent heavy requests', () => {
     }
 
     // Another key is served while the flooder's reports run: plain requests and a report of its own.
-    const plain = await Promise.all(Array.from({ length: 20 }, () => t.gql('{ __typename }', {}, { key: other })));
+    const plain = await Promise.all(Array.from({ length: 20 }, () => t.gql(typename, {}, { key: other })));
     for (const res of plain) expect(res).toMatchObject({ status: 200, data: { __typename: 'Query' } });
     const waitingBefore = await waitingOnLock();
-    const thirdReport = tracked(t.gql(DASHBOARD, {}, { key: third }));
+    const thirdReport = tracked(t.gql(coreDashboard, {}, { key: third }));
     await until("the third key's report to wait on the lock", async () => (await waitingOnLock()) > waitingBefore);
     expect(thirdReport.settled).toBeUndefined();
 
     // The server-wide bound (3 in this test) now refuses a fourth key's report.
-    const total = await t.gql(DASHBOARD, {}, { key: fourth });
+    const total = await t.gql(coreDashboard, {}, { key: fourth });
     expect(total.status).toBe(429);
     expect(expectError(total, 'TOO_MANY_REQUESTS').extensions).toMatchObject({ limit: 'TOTAL', retryAfterSeconds: 2 });
 
@@ -130,18 +143,18 @@ describe('concurrent heavy requests', () => {
     expect(admitted).toHaveLength(3);
     for (const res of admitted) {
       expect(res.errors).toBeUndefined();
-      expect(res.data.tierDashboard.version).toEqual({ number: 1 });
+      expect(res.data?.tierDashboard.version).toEqual({ number: 1 });
     }
     // Slots are given back: the flooder and the fourth key run reports again.
-    expect((await t.gql(DASHBOARD, {}, { key: flooder })).errors).toBeUndefined();
-    expect((await t.gql(DASHBOARD, {}, { key: fourth })).errors).toBeUndefined();
+    expect((await t.gql(coreDashboard, {}, { key: flooder })).errors).toBeUndefined();
+    expect((await t.gql(coreDashboard, {}, { key: fourth })).errors).toBeUndefined();
   });
 
   it('gives the slot back when a report fails', async () => {
     const viewer = await t.keyFor('VIEWER', 'failing-viewer');
     for (let i = 0; i < 4; i++) {
-      expectError(await t.gql('{ tierDashboard(segmentKey: "missing") { tiers { tier } } }', {}, { key: viewer }), 'NOT_FOUND');
+      expectError(await t.gql(missingDashboard, {}, { key: viewer }), 'NOT_FOUND');
     }
-    expect((await t.gql(DASHBOARD, {}, { key: viewer })).errors).toBeUndefined();
+    expect((await t.gql(coreDashboard, {}, { key: viewer })).errors).toBeUndefined();
   });
 });

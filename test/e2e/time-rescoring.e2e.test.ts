@@ -4,8 +4,12 @@
  */
 import { overrideService } from '../../src/use-cases/overrides/override.service';
 import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { IcpDefinitionInput } from '../gql/graphql';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { overrideFit } from '../operations/fits';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 const clock = new ManualClock(new Date('2026-11-24T12:00:00Z'));
 let t: TestApp;
@@ -17,7 +21,7 @@ let versionId: string;
  * engagement (CUSTOM) 50: lastEngagedAt AGE_BANDS 7 days -> 10, 30 days -> 4 (of 10);
  * behavioral 20: lastFundingAt WITHIN_DAYS 14; firmographics 30: employees BANDS 1000+ -> 10, 100-999 -> 5 (of 10).
  */
-const DEFINITION = {
+const DEFINITION: IcpDefinitionInput = {
   dimensions: [
     {
       dimension: 'CUSTOM',
@@ -71,28 +75,48 @@ const ACCOUNTS = {
   recent: { industry: 'saas', lastEngagedAt: '2026-11-23T12:00:00Z', employees: 100 },
 };
 
-const FIT = `query($id: ID!) { account(id: $id) {
+const decayFit = graphql(`
+  query DecayFitAndHistory($id: ID!) { account(id: $id) {
   fit(segmentKey: "decay") { score tier action overridden
     computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }
-  scoreHistory(segmentKey: "decay") { score tier validFrom validTo nextChangeAt } } }`;
-const UPSERT = 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created updated rescored } }';
+  scoreHistory(segmentKey: "decay") { score tier validFrom validTo nextChangeAt } } }
+`);
+const accountIds = graphql(`
+  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }
+`);
+const versionBands = graphql(`
+  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name
+      criteria { operator points bands { min max maxAgeDays points } } } } } }
+`);
+const previewBands = graphql(`
+  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {
+      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }
+`);
+const decayFits = graphql(`
+  query DecayFits { fits(segmentKey: "decay", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }
+`);
 
 beforeAll(async () => {
   t = await startTestApp({ clock });
   manager = await t.keyFor('SALES_MANAGER', 'sam-manager');
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'decay', name: 'Decay', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
   });
-  await t.data(UPSERT, { a: Object.entries(ACCOUNTS).map(([k, attributes]) => ({ externalId: k, name: `${k} inc`, attributes })) });
-  const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'decay', definition: DEFINITION })).createDraft;
+  await t.data(upsertAccounts, {
+    accounts: Object.entries(ACCOUNTS).map(([k, attributes]) => ({ externalId: k, name: `${k} inc`, attributes })),
+  });
+  const draft = (await t.data(createDraft, { segmentKey: 'decay', definition: DEFINITION })).createDraft;
   versionId = draft.id;
-  await t.data(PUBLISH, { id: draft.id });
-  const { accounts } = await t.data('{ accounts(first: 10) { edges { node { id externalId } } } }');
-  ids = Object.fromEntries(accounts.edges.map((e: any) => [e.node.externalId, e.node.id]));
+  await t.data(publishVersion, { id: draft.id });
+  const { accounts } = await t.data(accountIds);
+  ids = Object.fromEntries(accounts.edges.map((e) => [e.node.externalId, e.node.id]));
 });
 afterAll(() => t.close());
 
-const fitOf = async (name: string) => (await t.data(FIT, { id: ids[name] })).account;
+const fitOf = async (name: string) => {
+  const { fit, scoreHistory } = (await t.data(decayFit, { id: ids[name] })).account!;
+  return { fit: fit!, scoreHistory };
+};
 
 describe('graded criteria through the API', () => {
   it('explains which band earned, by dimension key, with the instant time changes the result', async () => {
@@ -127,11 +151,7 @@ describe('graded criteria through the API', () => {
   });
 
   it('shows the definition with keys, names and bands', async () => {
-    const { icpVersion } = await t.data(
-      `query($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name
-      criteria { operator points bands { min max maxAgeDays points } } } } } }`,
-      { id: versionId },
-    );
+    const icpVersion = (await t.data(versionBands, { id: versionId })).icpVersion!;
     expect(icpVersion.definition.dimensions[0]).toEqual({
       dimension: 'CUSTOM',
       key: 'engagement',
@@ -151,11 +171,7 @@ describe('graded criteria through the API', () => {
   });
 
   it('previews under the version, valid from the computing instant', async () => {
-    const { previewScore } = await t.data(
-      `query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {
-      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }`,
-      { v: versionId, a: { lastEngagedAt: '2026-11-10T12:00:00Z', employees: 99 } },
-    );
+    const { previewScore } = await t.data(previewBands, { v: versionId, a: { lastEngagedAt: '2026-11-10T12:00:00Z', employees: 99 } });
     // 14 days old: band 1 (4 points) -> 20; 99 employees: no band -> 0. Band 1 ends after Dec 10 12:00.
     expect(previewScore).toEqual({
       score: 20,
@@ -174,9 +190,9 @@ describe('graded criteria through the API', () => {
 
   it('refuses a bad band with its path, writing nothing', async () => {
     const bad = structuredClone(DEFINITION);
-    (bad.dimensions[0].criteria[0] as any).bands[1].maxAgeDays = 5;
+    bad.dimensions[0].criteria[0].bands![1].maxAgeDays = 5;
     const before = (await t.sql('SELECT count(*)::int AS n FROM icp_version'))[0].n;
-    const error = expectError(await t.gql(CREATE_DRAFT, { segmentKey: 'decay', definition: bad }), 'BAD_USER_INPUT');
+    const error = expectError(await t.gql(createDraft, { segmentKey: 'decay', definition: bad }), 'BAD_USER_INPUT');
     expect(error.extensions?.issues).toEqual([
       {
         path: 'definition.dimensions[0].criteria[0].bands[1].maxAgeDays',
@@ -192,7 +208,7 @@ describe('time-driven rescoring', () => {
 
   it('does nothing before an instant has come', async () => {
     const override = await t.data(
-      `mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id computedTier } }`,
+      overrideFit,
       {
         input: {
           accountId: ids.fresh,
@@ -245,10 +261,8 @@ describe('time-driven rescoring', () => {
     expect(override).toMatchObject({ needsReview: true, computedTier: 'PERFECT' });
     const [event] = await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'override.flagged' AND entity_id = $1`, [overrideId]);
     expect(event).toMatchObject({ actor: 'system', after: { needsReview: true, newComputedTier: 'WEAK' } });
-    const { fits } = await t.data(
-      '{ fits(segmentKey: "decay", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }',
-    );
-    expect(fits.edges.map((e: any) => [e.node.account.externalId, e.node.computed.tier])).toEqual(
+    const { fits } = await t.data(decayFits);
+    expect(fits.edges.map((e) => [e.node.account.externalId, e.node.computed.tier])).toEqual(
       expect.arrayContaining([
         ['fresh', 'WEAK'],
         ['recent', 'STRONG'],
@@ -266,7 +280,9 @@ describe('time-driven rescoring', () => {
   it('moves the instant in place when new data gives the same result with another window', async () => {
     // recent: engaged Nov 23 12:00, band 0 until Nov 30 12:00; engaged again Nov 28 12:00: same result, band 0 until Dec 5 12:00.
     expect((await fitOf('recent')).fit.computed.nextChangeAt).toBe('2026-11-30T12:00:00.001Z');
-    await t.data(UPSERT, { a: [{ externalId: 'recent', name: 'recent inc', attributes: { lastEngagedAt: '2026-11-28T12:00:00Z' } }] });
+    await t.data(upsertAccounts, {
+      accounts: [{ externalId: 'recent', name: 'recent inc', attributes: { lastEngagedAt: '2026-11-28T12:00:00Z' } }],
+    });
     const { fit, scoreHistory } = await fitOf('recent');
     expect(fit.computed).toMatchObject({ score: 65, tier: 'STRONG', nextChangeAt: '2026-12-05T12:00:00.001Z' });
     expect(scoreHistory).toHaveLength(1);
@@ -276,8 +292,8 @@ describe('time-driven rescoring', () => {
 
   it('shares the due rows between concurrent runs: each is rescored once', async () => {
     // 120 accounts engaged Nov 25 12:00 (band 0 until Dec 2 12:00), 150 employees: 50 + 15 = 65 STRONG, then 20 + 15 = 35 WEAK.
-    await t.data(UPSERT, {
-      a: Array.from({ length: 120 }, (_, i) => ({
+    await t.data(upsertAccounts, {
+      accounts: Array.from({ length: 120 }, (_, i) => ({
         externalId: `bulk-${i}`,
         name: `Bulk ${i}`,
         attributes: { industry: 'saas', lastEngagedAt: '2026-11-25T12:00:00Z', employees: 150 },

@@ -33,12 +33,20 @@ type Documents = {
     "\n  query ApiKeys { apiKeys { id name role } }\n": typeof types.ApiKeysDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": typeof types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": typeof types.Rp3FitAndHistoryDocument,
+    "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n": typeof types.InsightFieldsFragmentDoc,
+    "\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n": typeof types.IcpInsightsDocument,
+    "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n": typeof types.SuggestDraftDocument,
+    "\n  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }\n": typeof types.PreviewSuggestedScoreDocument,
+    "\n  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }\n": typeof types.RecordPlantedOpportunitiesDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": typeof types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": typeof types.RankedFitsDocument,
     "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": typeof types.FitsOfUnknownSegmentDocument,
     "\n  query ExplainedFitsPage($first: Int) { fits(segmentKey: \"all\", first: $first) { edges { node {\n      score tier action overridden account { name domain attributes } version { number contentHash segment { key } } segment { key liveVersion { number } }\n      computed { score tier completeness missingAttributes disqualifiedBy version { number } account { externalId }\n        dimensions { dimension weight score criteria { attribute operator matched missing points earned } } } } } } }\n": typeof types.ExplainedFitsPageDocument,
     "\n  query AccountsWithTheirFits { accounts(first: 100, filter: { segmentKey: \"all\" }) { edges { node { externalId fit(segmentKey: \"all\") { score tier computed { completeness } } fits { segment { key } tier } } } } }\n": typeof types.AccountsWithTheirFitsDocument,
     "\n  query ExplainedAccountFit($id: ID) { account(id: $id) { fit(segmentKey: \"all\") { score tier overridden version { number }\n      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }\n": typeof types.ExplainedAccountFitDocument,
+    "\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n": typeof types.CoreTierDashboardDocument,
+    "\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n": typeof types.MissingTierDashboardDocument,
+    "\n  query QueryTypename { __typename }\n": typeof types.QueryTypenameDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": typeof types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": typeof types.CoreFitsByEffectiveValuesDocument,
     "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": typeof types.OverrideStatusesDocument,
@@ -67,6 +75,11 @@ type Documents = {
     "\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n": typeof types.ZetaLiveVersionDocument,
     "\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n": typeof types.VersionPublishedEventsDocument,
     "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": typeof types.VersionDiffDocument,
+    "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": typeof types.DecayFitAndHistoryDocument,
+    "\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": typeof types.DecayAccountIdsDocument,
+    "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": typeof types.DecayVersionBandsDocument,
+    "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": typeof types.PreviewDecayBandsDocument,
+    "\n  query DecayFits { fits(segmentKey: \"decay\", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }\n": typeof types.DecayFitsDocument,
     "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n": typeof types.CreateWebhookDocument,
     "\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n": typeof types.WebhookDeliveriesPageDocument,
     "\n  query WebhookDeliveries($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }\n": typeof types.WebhookDeliveriesDocument,
@@ -109,12 +122,20 @@ const documents: Documents = {
     "\n  query ApiKeys { apiKeys { id name role } }\n": types.ApiKeysDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": types.Rp3FitAndHistoryDocument,
+    "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n": types.InsightFieldsFragmentDoc,
+    "\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n": types.IcpInsightsDocument,
+    "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n": types.SuggestDraftDocument,
+    "\n  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }\n": types.PreviewSuggestedScoreDocument,
+    "\n  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }\n": types.RecordPlantedOpportunitiesDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": types.RankedFitsDocument,
     "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": types.FitsOfUnknownSegmentDocument,
     "\n  query ExplainedFitsPage($first: Int) { fits(segmentKey: \"all\", first: $first) { edges { node {\n      score tier action overridden account { name domain attributes } version { number contentHash segment { key } } segment { key liveVersion { number } }\n      computed { score tier completeness missingAttributes disqualifiedBy version { number } account { externalId }\n        dimensions { dimension weight score criteria { attribute operator matched missing points earned } } } } } } }\n": types.ExplainedFitsPageDocument,
     "\n  query AccountsWithTheirFits { accounts(first: 100, filter: { segmentKey: \"all\" }) { edges { node { externalId fit(segmentKey: \"all\") { score tier computed { completeness } } fits { segment { key } tier } } } } }\n": types.AccountsWithTheirFitsDocument,
     "\n  query ExplainedAccountFit($id: ID) { account(id: $id) { fit(segmentKey: \"all\") { score tier overridden version { number }\n      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }\n": types.ExplainedAccountFitDocument,
+    "\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n": types.CoreTierDashboardDocument,
+    "\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n": types.MissingTierDashboardDocument,
+    "\n  query QueryTypename { __typename }\n": types.QueryTypenameDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": types.CoreFitsByEffectiveValuesDocument,
     "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": types.OverrideStatusesDocument,
@@ -143,6 +164,11 @@ const documents: Documents = {
     "\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n": types.ZetaLiveVersionDocument,
     "\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n": types.VersionPublishedEventsDocument,
     "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": types.VersionDiffDocument,
+    "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": types.DecayFitAndHistoryDocument,
+    "\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": types.DecayAccountIdsDocument,
+    "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": types.DecayVersionBandsDocument,
+    "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": types.PreviewDecayBandsDocument,
+    "\n  query DecayFits { fits(segmentKey: \"decay\", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }\n": types.DecayFitsDocument,
     "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n": types.CreateWebhookDocument,
     "\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n": types.WebhookDeliveriesPageDocument,
     "\n  query WebhookDeliveries($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }\n": types.WebhookDeliveriesDocument,
@@ -259,6 +285,26 @@ export function graphql(source: "\n  query Rp3FitAndHistory {\n    account(exter
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n"): (typeof documents)["\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n"): (typeof documents)["\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n"): (typeof documents)["\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }\n"): (typeof documents)["\n  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }\n"): (typeof documents)["\n  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n"): (typeof documents)["\n  query ExplorerIntrospection { __schema { queryType { name } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -280,6 +326,18 @@ export function graphql(source: "\n  query AccountsWithTheirFits { accounts(firs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExplainedAccountFit($id: ID) { account(id: $id) { fit(segmentKey: \"all\") { score tier overridden version { number }\n      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }\n"): (typeof documents)["\n  query ExplainedAccountFit($id: ID) { account(id: $id) { fit(segmentKey: \"all\") { score tier overridden version { number }\n      computed { score completeness missingAttributes disqualifiedBy dimensions { dimension score criteria { attribute matched missing earned } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n"): (typeof documents)["\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n"): (typeof documents)["\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueryTypename { __typename }\n"): (typeof documents)["\n  query QueryTypename { __typename }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -392,6 +450,26 @@ export function graphql(source: "\n  query VersionPublishedEvents($entityId: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n"): (typeof documents)["\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n"): (typeof documents)["\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"): (typeof documents)["\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n"): (typeof documents)["\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n"): (typeof documents)["\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecayFits { fits(segmentKey: \"decay\", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }\n"): (typeof documents)["\n  query DecayFits { fits(segmentKey: \"decay\", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
