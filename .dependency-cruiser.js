@@ -32,7 +32,13 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    forbidFrom('nothing-imports-the-root', '^src/', LAYERS.root, 'Only the composition root builds the whole; nothing imports it.'),
+    {
+      name: 'nothing-imports-the-root',
+      severity: 'error',
+      comment: 'Only the composition root builds the whole; nothing below it imports it.',
+      from: { path: '^src/', pathNot: LAYERS.root },
+      to: { path: LAYERS.root },
+    },
     forbidFrom('entry-points-stay-apart', '^src/(api|jobs)/', '^src/demo/', 'The API and the jobs do not depend on demo data.'),
     forbidFrom('api-goes-through-use-cases', '^src/api/', LAYERS.stores, 'Resolvers call use cases; SQL is reached through them.'),
     forbidFrom(

@@ -4,6 +4,7 @@
  * report figures use. Targets are absolute seconds on this machine: under 10 s and under 30 s.
  */
 import type { DataSource } from 'typeorm';
+import type { Services } from '../src/app/services';
 import { icpInsights, suggestDraft } from '../src/use-cases/discovery/discovery.service';
 import { createSystemContext } from '../src/use-cases/system-context';
 import { int, sec, type DeadlineLine } from './report';
@@ -19,13 +20,14 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; resu
 
 export async function timeDiscovery(args: {
   ds: DataSource;
+  services: Services;
   segmentKey: string;
   scope: string;
   log: (line: string) => void;
 }): Promise<DeadlineLine[]> {
-  const { ds, segmentKey, scope, log } = args;
+  const { ds, services, segmentKey, scope, log } = args;
   const ctx = () => createSystemContext(ds);
-  const won = await timed(() => icpInsights(ctx(), segmentKey));
+  const won = await timed(() => icpInsights(services, ctx(), segmentKey));
   const top = won.result.insights
     .filter((i) => i.significant)
     .slice(0, 3)
@@ -35,9 +37,9 @@ export async function timeDiscovery(args: {
     `icpInsights WON_VS_LOST: ${sec(won.seconds)}; ${int(won.result.positives)} positives, ${int(won.result.negatives)} negatives, ${int(won.result.testsTried)} tests, ` +
       `${won.result.insights.filter((i) => i.significant).length} significant attributes, strongest: ${top}`,
   );
-  const value = await timed(() => icpInsights(ctx(), segmentKey, { basis: 'TOP_VALUE' }));
+  const value = await timed(() => icpInsights(services, ctx(), segmentKey, { basis: 'TOP_VALUE' }));
   log(`icpInsights TOP_VALUE: ${sec(value.seconds)}; ${int(value.result.positives)} positives, ${int(value.result.negatives)} negatives`);
-  const suggested = await timed(() => suggestDraft(ctx(), segmentKey));
+  const suggested = await timed(() => suggestDraft(services, ctx(), segmentKey));
   const c = suggested.result.check;
   log(
     `suggestDraft: ${sec(suggested.seconds)}; v${suggested.result.draft.number} from ${suggested.result.insightsUsed.length} findings, ` +

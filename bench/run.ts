@@ -16,11 +16,11 @@ import os from 'node:os';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { apiKeyService } from '../src/use-cases/auth/api-key.service';
+import { appSchema } from '../src/app/resolvers';
+import { createServices } from '../src/app/services';
 import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { DEMO_SEGMENTS } from '../src/demo/icp-definitions.demo';
 import { fitsCursor } from '../src/use-cases/scoring/fit.service';
-import { segmentService } from '../src/use-cases/segments/segment.service';
 import { createApp, type App } from '../src/api/server/app';
 import { createSystemContext } from '../src/use-cases/system-context';
 import { copyBaseline, copyRows, encodeAccounts } from './copy-baseline';
@@ -114,9 +114,10 @@ async function main(): Promise<void> {
   // Bulk: the settling VACUUMs below run longer than an interactive statement may.
   const ds = (resources.ds = createDataSource(db.url, { workload: 'bulk' }));
   await ds.initialize();
+  const services = createServices();
   const ctx = createSystemContext(ds);
   // Empty membership: every account belongs to the segment.
-  const segment = await segmentService.create(ctx, { key: SEGMENT, name: 'Benchmark', description: null, membership: [] });
+  const segment = await services.segments.create(ctx, { key: SEGMENT, name: 'Benchmark', description: null, membership: [] });
   const [{ server_version: pgVersion }] = await ds.query('SHOW server_version');
   log(
     `PostgreSQL ${pgVersion}; ${opts.accounts} accounts, upsert runs of ${opts.upsert}, HTTP ${opts.connections} connections x ${opts.duration} s`,
@@ -158,9 +159,9 @@ async function main(): Promise<void> {
   // Right after the load, no ANALYZE (the publish refreshes statistics itself).
   // v1 (from nothing) by two runs sharing its batches, v2 by one run (publishVersion in a
   // request) while upsertAccounts batches of 100 update the last loaded accounts throughout.
-  const v1 = await timePublish(ds, SEGMENT, demo.live, 'bench v1', v1At, { runs: 2 });
+  const v1 = await timePublish(ds, services, SEGMENT, demo.live, 'bench v1', v1At, { runs: 2 });
   const duringCount = Math.min(20_000, Math.floor(opts.accounts / 4));
-  const v2 = await timePublish(ds, SEGMENT, demo.draft, demo.draftNotes, v2At, {
+  const v2 = await timePublish(ds, services, SEGMENT, demo.draft, demo.draftNotes, v2At, {
     runs: 1,
     upsertsDuring: { fromIndex: opts.accounts - duringCount, count: duringCount },
   });
@@ -198,15 +199,16 @@ async function main(): Promise<void> {
     log,
   );
   await settle(ds);
-  const app = (resources.app = await createApp({ dataSource: ds }));
+  const app = (resources.app = await createApp({ dataSource: ds, schema: await appSchema(services), services }));
   const server = (resources.server = await new Promise<Server>((resolve, reject) => {
     const s = app.http.listen(0, '127.0.0.1', () => resolve(s)).once('error', reject);
   }));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const { secret: writerKey } = await apiKeyService.create(ctx, 'bench-revops', 'REVOPS');
-  const { secret: readerKey } = await apiKeyService.create(ctx, 'bench-viewer', 'VIEWER');
+  const { secret: writerKey } = await services.apiKeys.create(ctx, 'bench-revops', 'REVOPS');
+  const { secret: readerKey } = await services.apiKeys.create(ctx, 'bench-viewer', 'VIEWER');
   const reportLines = await timeReports({
     ds,
+    services,
     url,
     readerKey,
     writerKey,
@@ -219,6 +221,7 @@ async function main(): Promise<void> {
   reportLines.push(
     ...(await timeDiscovery({
       ds,
+      services,
       segmentKey: SEGMENT,
       scope: `${int(opts.accounts)} accounts, ${int(outcomes.opportunities)} opportunities`,
       log,
@@ -237,7 +240,8 @@ async function main(): Promise<void> {
   for (const [run, [via, workers]] of runs.entries()) {
     const batches = planBatches({ loaded: opts.accounts, count: opts.upsert, run });
     await settle(ds);
-    const figure = via === 'service' ? await upsertViaService(ds, batches, workers) : await upsertViaHttp(url, writerKey, batches, workers);
+    const figure =
+      via === 'service' ? await upsertViaService(ds, services, batches, workers) : await upsertViaHttp(url, writerKey, batches, workers);
     upserts.push({ via, workers, figure });
     log(
       `upsert ${via}, ${workers} worker(s): ${int(figure.created)} created, ${int(figure.updated)} updated, ${int(figure.unchanged)} unchanged, ${int(figure.rescored)} rescored in ${sec(figure.seconds)}`,
@@ -316,9 +320,9 @@ async function main(): Promise<void> {
   httpLines.forEach((l) => out(formatLine(l)));
 
   // 6. Time-driven rescoring: every member's engagement window ends at the same instant.
-  const windowEnd = await prepareWindowsEndingTogether(ds, segment, log);
+  const windowEnd = await prepareWindowsEndingTogether(ds, services, segment, log);
   await settle(ds);
-  const timed = await timeTimeRescoring(ds, windowEnd);
+  const timed = await timeTimeRescoring(ds, services, windowEnd);
   log(
     `time-driven rescoring: ${int(timed.accounts)} accounts due at ${windowEnd.toISOString()}, ${int(timed.rowsWritten)} rows written in ${sec(timed.seconds)}`,
   );

@@ -6,6 +6,7 @@
  * time-dependent test is a 30-day WITHIN_DAYS window on it is published.
  */
 import type { DataSource } from 'typeorm';
+import type { Services } from '../src/app/services';
 import { DEMO_SEGMENTS } from '../src/demo/icp-definitions.demo';
 import { rescoreDueAccounts } from '../src/use-cases/scoring/time-rescoring';
 import { createSystemContext } from '../src/use-cases/system-context';
@@ -26,6 +27,7 @@ export interface TimeRescoringFigure {
 /** Prepares the segment so that every member is due at one instant; returns that instant. */
 export async function prepareWindowsEndingTogether(
   ds: DataSource,
+  services: Services,
   segment: { id: string; key: string },
   log: (line: string) => void,
 ): Promise<Date> {
@@ -38,7 +40,14 @@ export async function prepareWindowsEndingTogether(
   log(`setup: lastEngagedAt = ${engagedAt.toISOString()} for every member in ${sec((Date.now() - t) / 1000)}`);
   t = Date.now();
   // The live demo ICP: its only time-dependent test is lastEngagedAt WITHIN_DAYS 30.
-  const published = await timePublish(ds, segment.key, DEMO_SEGMENTS[0].live, 'bench: engagement windows ending together', new Date());
+  const published = await timePublish(
+    ds,
+    services,
+    segment.key,
+    DEMO_SEGMENTS[0].live,
+    'bench: engagement windows ending together',
+    new Date(),
+  );
   log(`setup: published v${published.number} (${int(published.accountsScored)} accounts) in ${sec((Date.now() - t) / 1000)}`);
   const [due] = await ds.query(
     `SELECT count(*)::int AS n, count(DISTINCT s.next_change_at)::int AS instants, min(s.next_change_at) AS at
@@ -55,14 +64,14 @@ export async function prepareWindowsEndingTogether(
 }
 
 /** Rescores everything due at `windowEnd`, as the background work would just after it. */
-export async function timeTimeRescoring(ds: DataSource, windowEnd: Date): Promise<TimeRescoringFigure> {
+export async function timeTimeRescoring(ds: DataSource, services: Services, windowEnd: Date): Promise<TimeRescoringFigure> {
   const runAt = new Date(windowEnd.getTime() + 60_000);
   const ctx = createSystemContext(ds, undefined, { now: () => runAt });
   const started = process.hrtime.bigint();
   let accounts = 0;
   let rowsWritten = 0;
   for (;;) {
-    const run = await rescoreDueAccounts(ctx, runAt, BATCH);
+    const run = await rescoreDueAccounts(services, ctx, runAt, BATCH);
     if (run.due === 0) break;
     accounts += run.due;
     rowsWritten += run.rowsWritten;

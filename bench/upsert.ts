@@ -5,7 +5,7 @@
  * Batches (and HTTP bodies) are built before the clock starts: the figure is the server's.
  */
 import type { DataSource } from 'typeorm';
-import { accountService } from '../src/use-cases/accounts/account.service';
+import type { Services } from '../src/app/services';
 import type { AccountInput } from '../src/model/account.input';
 import { generateAccountStream, type GeneratedAccount } from '../src/demo/account-generator';
 import { createSystemContext } from '../src/use-cases/system-context';
@@ -83,9 +83,9 @@ async function runWorkers<T>(items: T[], workers: number, work: (item: T) => Pro
   return { seconds, accounts, rate: accounts / seconds, ...total };
 }
 
-export function upsertViaService(ds: DataSource, batches: AccountInput[][], workers: number): Promise<UpsertFigure> {
+export function upsertViaService(ds: DataSource, services: Services, batches: AccountInput[][], workers: number): Promise<UpsertFigure> {
   // One system context per batch, as one request each would have.
-  return runWorkers(batches, workers, (batch) => accountService.upsert(createSystemContext(ds), batch));
+  return runWorkers(batches, workers, (batch) => services.accounts.upsert(createSystemContext(ds), batch));
 }
 
 const MUTATION = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created updated unchanged rescored } }';

@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { printSchema } from 'graphql';
-import { buildAppSchema } from '../src/api/server/schema';
+import { appSchema } from '../src/app/resolvers';
+import { createServices } from '../src/app/services';
 
 /** Writes schema/schema.graphql from the code; a test fails when the file is stale. */
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema', 'schema.graphql');
 
 export async function renderSchema(): Promise<string> {
-  return `${printSchema(await buildAppSchema())}\n`;
+  return `${printSchema(await appSchema(createServices()))}\n`;
 }
 
 if (require.main === module) {

@@ -31,6 +31,7 @@ import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
 import { logger } from '../src/logger';
 import { createSystemContext } from '../src/use-cases/system-context';
+import { createServices } from '../src/app/services';
 
 const USAGE =
   'usage: npm run import -- <file.csv|file.jsonl> [--kind accounts|leads|opportunities] [--format csv|jsonl] [--batch-size 1000] [--rejected rejected.csv]';
@@ -167,6 +168,7 @@ async function run(args: Args): Promise<number> {
     await ds.initialize();
     await migrateDatabase(db.url);
     const ctx = createSystemContext(ds, IMPORT_PRINCIPAL);
+    const services = createServices();
     const kind = args.kind ?? (await inferImportKind(fs.createReadStream(args.file), args.format));
     const controller = new AbortController();
     const onSigint = () => {
@@ -183,7 +185,10 @@ async function run(args: Args): Promise<number> {
     try {
       const source = fs.createReadStream(args.file, { highWaterMark: 256 * 1024 });
       const options = { format: args.format, batchSize: args.batchSize, onProgress: progress.update, signal: controller.signal };
-      summary = kind === 'accounts' ? await importAccounts(ctx, source, options) : await importOutcomes(ctx, source, { ...options, kind });
+      summary =
+        kind === 'accounts'
+          ? await importAccounts(services, ctx, source, options)
+          : await importOutcomes(services, ctx, source, { ...options, kind });
     } catch (err) {
       if (!(err instanceof ImportAbortedError)) throw err;
       summary = err.summary;

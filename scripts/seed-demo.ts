@@ -5,6 +5,7 @@ import { openDatabase } from '../src/db/database';
 import { isEmpty, seedDemo } from '../src/demo/demo-data';
 import { logger } from '../src/logger';
 import { createSystemContext } from '../src/use-cases/system-context';
+import { createServices } from '../src/app/services';
 
 /** `npm run seed:demo`: migrations, then the demo dataset, into DATABASE_URL (or the embedded database). */
 async function run(): Promise<void> {
@@ -19,7 +20,7 @@ async function run(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    const d = await seedDemo(ctx);
+    const d = await seedDemo(createServices(), ctx);
     process.stdout.write(
       `Demo data loaded: ${d.segments} segments, ${d.accounts} scored accounts, ${d.overrides} overrides, ${d.leads} leads, ${d.opportunities} opportunities.\n`,
     );

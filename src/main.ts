@@ -13,6 +13,8 @@ import { logger } from './logger';
 import { createApp } from './api/server/app';
 import { WorkTracker } from './api/server/work-tracker';
 import { createSystemContext } from './use-cases/system-context';
+import { appSchema } from './app/resolvers';
+import { createServices } from './app/services';
 
 /** config → database → migrations → admin key → demo data → server. */
 async function main(): Promise<void> {
@@ -29,19 +31,20 @@ async function main(): Promise<void> {
 
   // Per-process caches serve only while this listener hears other processes' changes.
   await cacheBus.start(db.url, logger);
+  const services = createServices();
   const ctx = createSystemContext(ds);
-  const adminKey = await bootstrapAdminKey(ctx, config, db.embedded !== null);
+  const adminKey = await bootstrapAdminKey(services, ctx, config, db.embedded !== null);
   if (db.embedded && (await isEmpty(ctx))) {
-    await seedDemo(ctx);
+    await seedDemo(services, ctx);
     logger.info('demo data loaded');
   }
 
   // Background work (override expiries, …) runs on the shared job queue; here too unless FITGRAPH_IN_PROCESS_WORKERS=false.
-  const background = await startBackgroundWork(db.url, ds, config, config.inProcessWorkers, logger);
+  const background = await startBackgroundWork(db.url, ds, config, config.inProcessWorkers, logger, services);
   // Requests in flight are the work a shutdown lets finish (background jobs: see shutdown below).
   const work = new WorkTracker();
 
-  const app = await createApp({ dataSource: ds, work });
+  const app = await createApp({ dataSource: ds, schema: await appSchema(services), services, work });
   const { server, url } = await app.listen(config.port);
   const lines = [
     '',

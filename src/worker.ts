@@ -7,6 +7,7 @@ import { cacheBus } from './db/process-cache';
 import { startBackgroundWork } from './jobs/background-work';
 import { logger } from './logger';
 import { startMetricsServer } from './api/server/metrics-server';
+import { createServices } from './app/services';
 
 /**
  * `npm run worker`: worker loops alone, as many processes as wanted, on any machine that
@@ -23,8 +24,9 @@ async function main(): Promise<void> {
     await sleep(2000);
   }
   await cacheBus.start(db.url, logger);
-  const background = await startBackgroundWork(db.url, ds, config, true, logger);
-  const metrics = config.workerMetricsPort === null ? null : await startMetricsServer(ds, config.workerMetricsPort);
+  const services = createServices();
+  const background = await startBackgroundWork(db.url, ds, config, true, logger, services);
+  const metrics = config.workerMetricsPort === null ? null : await startMetricsServer(ds, services.apiKeys, config.workerMetricsPort);
   logger.info({ metrics: metrics?.url ?? null }, 'fitgraph worker running');
 
   let stopping = false;

@@ -1,11 +1,12 @@
-import { accountService } from '../use-cases/accounts/account.service';
+import type { AccountService } from '../use-cases/accounts/account.service';
 import { DEMO_ACTOR } from '../model/role';
 import type { AppContext } from '../use-cases/context';
 import { runInTransaction } from '../use-cases/transaction';
-import { overrideService } from '../use-cases/overrides/override.service';
-import { segmentService } from '../use-cases/segments/segment.service';
-import { publishJobService } from '../use-cases/publishing/publish-job.service';
-import { versionService } from '../use-cases/versions/version.service';
+import type { OutcomeService } from '../use-cases/outcomes/outcome.service';
+import type { OverrideService } from '../use-cases/overrides/override.service';
+import type { SegmentService } from '../use-cases/segments/segment.service';
+import type { PublishJobService } from '../use-cases/publishing/publish-job.service';
+import type { VersionService } from '../use-cases/versions/version.service';
 import { generateAccounts } from './account-generator';
 import { seedOutcomes } from './demo-outcomes';
 import { seedOverrides } from './demo-overrides';
@@ -14,6 +15,16 @@ import { DAY } from '../common/dates';
 import { noSegments } from '../stores/segment-store';
 
 export const DEMO_ACCOUNTS = 10_000;
+
+/** The services the demo data goes through, as a user's changes would. */
+export interface DemoServices {
+  accounts: AccountService;
+  segments: SegmentService;
+  versions: VersionService;
+  publishJobs: PublishJobService;
+  overrides: OverrideService;
+  outcomes: OutcomeService;
+}
 const BATCH = 1_000;
 
 /** True when the database holds no segment yet (demo data loads only then). */
@@ -36,7 +47,7 @@ export interface DemoSummary {
  * both quarters (some expired, revoked, or flagged for review by v2); and two quarters of
  * leads and opportunities whose conversion rose from about 8 % to 22 % with v2.
  */
-export async function seedDemo(ctx: AppContext, options: { accounts?: number } = {}): Promise<DemoSummary> {
+export async function seedDemo(services: DemoServices, ctx: AppContext, options: { accounts?: number } = {}): Promise<DemoSummary> {
   const accountCount = options.accounts ?? DEMO_ACCOUNTS;
   const now = ctx.clock.now().getTime();
   const daysAgo = (d: number) => new Date(now - d * DAY);
@@ -44,43 +55,44 @@ export async function seedDemo(ctx: AppContext, options: { accounts?: number } =
   return runInTransaction({ ...ctx, principal: { ...ctx.principal, name: DEMO_ACTOR } }, async (demo) => {
     const keys = DEMO_SEGMENTS.map((s) => s.key);
     for (const s of DEMO_SEGMENTS) {
-      await segmentService.create(demo, { key: s.key, name: s.name, description: s.description, membership: s.membership });
+      await services.segments.create(demo, { key: s.key, name: s.name, description: s.description, membership: s.membership });
     }
     const generated = generateAccounts(accountCount, { seed: 2026, now: new Date(now) });
-    for (let i = 0; i < generated.length; i += BATCH) await accountService.upsert(demo, generated.slice(i, i + BATCH));
+    for (let i = 0; i < generated.length; i += BATCH) await services.accounts.upsert(demo, generated.slice(i, i + BATCH));
 
     const v1: Record<string, string> = {};
     for (const s of DEMO_SEGMENTS) {
       v1[s.key] = (
-        await versionService.createDraft(demo, {
+        await services.versions.createDraft(demo, {
           segmentKey: s.key,
           definition: s.legacy,
           notes: 'First ICP: any B2B company of the right size (from the 2025 planning deck).',
         })
       ).id;
-      await publishJobService.publish(demo, { id: v1[s.key], effectiveAt: daysAgo(180) });
+      await services.publishJobs.publish(demo, { id: v1[s.key], effectiveAt: daysAgo(180) });
     }
-    let overrides = await seedOverrides(demo, { segmentKeys: keys, count: 6, fromDaysAgo: 170, toDaysAgo: 95, seed: 1 });
+    let overrides = await seedOverrides(services, demo, { segmentKeys: keys, count: 6, fromDaysAgo: 170, toDaysAgo: 95, seed: 1 });
     const v2: Record<string, string> = {};
     for (const s of DEMO_SEGMENTS) {
       v2[s.key] = (
-        await versionService.createDraft(demo, {
+        await services.versions.createDraft(demo, {
           segmentKey: s.key,
           definition: s.live,
           notes: 'Quarterly review: narrowed to the profile of our best customers (seeds 000/001).',
         })
       ).id;
-      await publishJobService.publish(demo, { id: v2[s.key], effectiveAt: daysAgo(90), notes: 'Q3 ICP review' });
+      await services.publishJobs.publish(demo, { id: v2[s.key], effectiveAt: daysAgo(90), notes: 'Q3 ICP review' });
     }
-    overrides += await seedOverrides(demo, { segmentKeys: keys, count: 6, fromDaysAgo: 80, toDaysAgo: 5, seed: 2 });
+    overrides += await seedOverrides(services, demo, { segmentKeys: keys, count: 6, fromDaysAgo: 80, toDaysAgo: 5, seed: 2 });
     for (const s of DEMO_SEGMENTS) {
-      await versionService.createDraft(demo, { segmentKey: s.key, definition: s.draft, notes: s.draftNotes });
+      await services.versions.createDraft(demo, { segmentKey: s.key, definition: s.draft, notes: s.draftNotes });
     }
 
     let leads = 0;
     let opportunities = 0;
     for (const [i, s] of DEMO_SEGMENTS.entries()) {
       const counts = await seedOutcomes(
+        services,
         demo,
         s.key,
         [
@@ -110,7 +122,7 @@ export async function seedDemo(ctx: AppContext, options: { accounts?: number } =
       leads += counts.leads;
       opportunities += counts.opportunities;
     }
-    await overrideService.recordExpiries(demo);
+    await services.overrides.recordExpiries(demo);
     return { segments: DEMO_SEGMENTS.length, accounts: accountCount, overrides, leads, opportunities };
   });
 }

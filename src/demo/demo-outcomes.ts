@@ -7,7 +7,7 @@
  * that icpInsights has something real to find and suggestDraft something to add.
  */
 import type { AppContext } from '../use-cases/context';
-import { outcomeService } from '../use-cases/outcomes/outcome.service';
+import type { OutcomeService } from '../use-cases/outcomes/outcome.service';
 import type { LeadInput, OpportunityInput } from '../model/outcome.types';
 import type { FitTier } from '../model/icp-definition';
 import { createRng } from '../common/random';
@@ -36,6 +36,7 @@ interface Period {
 }
 
 export async function seedOutcomes(
+  services: { outcomes: OutcomeService },
   ctx: AppContext,
   segmentKey: string,
   periods: Period[],
@@ -88,7 +89,7 @@ export async function seedOutcomes(
       });
     }
   }
-  for (let i = 0; i < leads.length; i += BATCH) await outcomeService.recordLeads(ctx, leads.slice(i, i + BATCH));
-  for (let i = 0; i < opportunities.length; i += BATCH) await outcomeService.recordOpportunities(ctx, opportunities.slice(i, i + BATCH));
+  for (let i = 0; i < leads.length; i += BATCH) await services.outcomes.recordLeads(ctx, leads.slice(i, i + BATCH));
+  for (let i = 0; i < opportunities.length; i += BATCH) await services.outcomes.recordOpportunities(ctx, opportunities.slice(i, i + BATCH));
   return { leads: leads.length, opportunities: opportunities.length };
 }

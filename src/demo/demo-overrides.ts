@@ -1,6 +1,6 @@
 /** A few dozen overrides over two quarters, with the justifications sales managers write. */
 import type { AppContext } from '../use-cases/context';
-import { overrideService } from '../use-cases/overrides/override.service';
+import type { OverrideService } from '../use-cases/overrides/override.service';
 import type { OverrideCategory } from '../model/override.types';
 import type { FitTier } from '../model/icp-definition';
 import { createRng } from '../common/random';
@@ -35,6 +35,7 @@ interface Candidate {
  * `toDaysAgo`; some expire a few days before `expireBeforeDaysAgo`, some are revoked.
  */
 export async function seedOverrides(
+  services: { overrides: OverrideService },
   ctx: AppContext,
   opts: { segmentKeys: string[]; count: number; fromDaysAgo: number; toDaysAgo: number; seed: number },
 ): Promise<number> {
@@ -62,7 +63,7 @@ export async function seedOverrides(
       const expires = rng() < 0.3 ? new Date(createdAt.getTime() + (20 + rng() * 30) * DAY) : null;
       const manager = MANAGERS[Math.floor(rng() * MANAGERS.length)];
       const at = (date: Date): AppContext => ({ ...ctx, clock: { now: () => date }, principal: { ...ctx.principal, name: manager } });
-      const override = await overrideService.create(at(createdAt), {
+      const override = await services.overrides.create(at(createdAt), {
         accountId: pick.accountId,
         segmentKey: key,
         tier: up ? 'STRONG' : 'MODERATE',
@@ -73,7 +74,7 @@ export async function seedOverrides(
       created++;
       const revokeAt = new Date(createdAt.getTime() + 10 * DAY);
       if (rng() < 0.15 && revokeAt.getTime() < now && (!expires || expires > revokeAt))
-        await overrideService.revoke(at(revokeAt), override.id, REVOKE_REASON);
+        await services.overrides.revoke(at(revokeAt), override.id, REVOKE_REASON);
     }
   }
   return created;

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { JobQueue } from '../queue/job-queue';
-import { JOBS, QUEUES } from './registry';
+import { backgroundJobs, queuesOf, type JobServices } from './registry';
 import { listenToOutbox } from './outbox-listener';
 import { startWorkers, type Workers } from '../queue/workers';
 
@@ -25,13 +25,15 @@ export async function startBackgroundWork(
   cfg: Readonly<Config>,
   runWorkers: boolean,
   log: Logger,
+  services: JobServices,
 ): Promise<BackgroundWork> {
-  const queue = await JobQueue.open({ url, queues: QUEUES, timeoutSeconds: cfg.jobTimeoutSeconds, maintains: runWorkers, log });
-  const workers = runWorkers ? await startWorkers(queue, ds, JOBS, { concurrency: cfg.workerConcurrency, config: cfg, log }) : null;
+  const jobs = backgroundJobs(services);
+  const queue = await JobQueue.open({ url, queues: queuesOf(jobs), timeoutSeconds: cfg.jobTimeoutSeconds, maintains: runWorkers, log });
+  const workers = runWorkers ? await startWorkers(queue, ds, jobs, { concurrency: cfg.workerConcurrency, config: cfg, log }) : null;
   const outbox = runWorkers ? await listenToOutbox(url, queue, log) : null;
   if (runWorkers) {
     // Catch up at once rather than at the next cron minute (e.g. expiries due while nothing ran).
-    for (const job of JOBS) if (job.every) await queue.send(job.queue, {});
+    for (const job of jobs) if (job.every) await queue.send(job.queue, {});
   }
   return {
     queue,

@@ -1,4 +1,4 @@
-import { overrideService } from '../use-cases/overrides/override.service';
+import type { OverrideService } from '../use-cases/overrides/override.service';
 import { createSystemContext } from '../use-cases/system-context';
 import type { JobDefinition } from '../queue/workers';
 
@@ -7,14 +7,14 @@ import type { JobDefinition } from '../queue/workers';
  * applying at expiresAt by itself; this only writes the fact down, once (the UPDATE picks rows
  * whose expiry is not recorded yet, so a rerun finds nothing left to do).
  */
-export const overrideExpiriesJob: JobDefinition = {
+export const overrideExpiriesJob = (services: { overrides: OverrideService }): JobDefinition => ({
   queue: 'override-expiries',
   policy: 'singleton',
   every: '* * * * *',
   exclusiveKey: () => 'override-expiries',
   async run(ds, _data, job) {
     const ctx = { ...createSystemContext(ds), requestId: `job-${job.jobId}`, log: job.log };
-    const recorded = await overrideService.recordExpiries(ctx);
+    const recorded = await services.overrides.recordExpiries(ctx);
     if (recorded) job.log.info({ recorded }, 'override expiries recorded');
   },
-};
+});

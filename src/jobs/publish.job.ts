@@ -1,4 +1,4 @@
-import { PUBLISH_QUEUE, publishJobService } from '../use-cases/publishing/publish-job.service';
+import { PUBLISH_QUEUE, type PublishJobService } from '../use-cases/publishing/publish-job.service';
 import { createSystemContext } from '../use-cases/system-context';
 import type { JobDefinition } from '../queue/workers';
 
@@ -6,11 +6,11 @@ import type { JobDefinition } from '../queue/workers';
  * Prepares (and flips) a publish. Several runs of one publish go on at once on purpose: they
  * share its batches through row locks, so no exclusive key here.
  */
-export const publishJob: JobDefinition<{ jobId: string }> = {
+export const publishJob = (services: { publishJobs: PublishJobService }): JobDefinition<{ jobId: string }> => ({
   queue: PUBLISH_QUEUE,
   policy: 'standard',
   async run(ds, data, job) {
     const ctx = { ...createSystemContext(ds), requestId: `job-${job.jobId}`, log: job.log };
-    await publishJobService.run(ctx, data.jobId);
+    await services.publishJobs.run(ctx, data.jobId);
   },
-};
+});

@@ -1,4 +1,5 @@
 import { soonestChange } from '../stores/score-store';
+import type { AuditService } from '../use-cases/audit/audit.service';
 import { rescoreAllDue } from '../use-cases/scoring/time-rescoring';
 import { createSystemContext } from '../use-cases/system-context';
 import type { JobDefinition } from '../queue/workers';
@@ -16,14 +17,14 @@ const CRON_MS = 60_000;
  * once when it left rows due, so fits show a change within seconds of its instant. Runs are safe to repeat and to overlap
  * (due rows are taken with SKIP LOCKED); the exclusive key only saves doubled effort.
  */
-export const timeRescoringJob: JobDefinition = {
+export const timeRescoringJob = (services: { audit: AuditService }): JobDefinition => ({
   queue: TIME_RESCORING_QUEUE,
   policy: 'standard',
   every: '* * * * *',
   exclusiveKey: () => TIME_RESCORING_QUEUE,
   async run(ds, _data, job) {
     const ctx = { ...createSystemContext(ds), requestId: `job-${job.jobId}`, log: job.log };
-    const done = await rescoreAllDue(ctx, { budgetMs: BUDGET_MS });
+    const done = await rescoreAllDue(services, ctx, { budgetMs: BUDGET_MS });
     if (done.due) job.log.info({ ...done }, 'time-driven rescoring');
     const now = ctx.clock.now();
     const next = await soonestChange(ctx.em);
@@ -35,4 +36,4 @@ export const timeRescoringJob: JobDefinition = {
     if ((await job.queue.boss.getQueueSize(TIME_RESCORING_QUEUE, { before: 'active' })) > 0) return;
     await job.queue.send(TIME_RESCORING_QUEUE, {}, wait > 0 ? { startAfter: next } : {});
   },
-};
+});

@@ -3,9 +3,7 @@
  * that cannot pass for another, the server's own request ids, refused requests logged, reads by
  * auditors recorded, and one answer to "what may a VIEWER read" on every path.
  */
-import { apiKeyService } from '../../src/use-cases/auth/api-key.service';
 import { logSink, logger } from '../../src/logger';
-import { overrideService } from '../../src/use-cases/overrides/override.service';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -72,7 +70,7 @@ describe('who acted', () => {
     // The client's "system-…" is kept as what it is, the client's label; it never becomes the request id.
     expect(row).toEqual({ actor: 'rita', actor_key_id: rita.apiKey.id, request_id: serverId, client_request_id: 'system-42' });
 
-    await apiKeyService.create(t.system, 'made-by-fitgraph', 'VIEWER');
+    await t.services.apiKeys.create(t.system, 'made-by-fitgraph', 'VIEWER');
     const [own] = await t.sql(
       `SELECT actor, actor_key_id, request_id FROM audit_event WHERE action = 'apiKey.created' AND after ->> 'name' = 'made-by-fitgraph'`,
     );
@@ -95,7 +93,7 @@ describe('who acted', () => {
       { key: manager },
     );
     expect(made.data.overrideFit).toMatchObject({ createdBy: 'sam-manager', createdByKeyId: managerId });
-    const demo = await overrideService.create(
+    const demo = await t.services.overrides.create(
       { ...t.system, principal: { ...t.system.principal, name: 'maria.lopez' } },
       { accountId: accountIds.two, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' },
     );

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bootstrapAdminKey } from '../../src/use-cases/auth/admin-key.bootstrap';
-import { apiKeyService } from '../../src/use-cases/auth/api-key.service';
 import { readConfig } from '../../src/config';
 import { graphql } from '../gql';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
@@ -73,15 +72,15 @@ describe('admin key bootstrap', () => {
   it('makes FITGRAPH_ADMIN_KEY a live ADMIN key, once, and again after a revoke', async () => {
     const secret = 'a-very-long-admin-secret-for-tests';
     const cfg = readConfig({ FITGRAPH_ADMIN_KEY: secret });
-    expect(await bootstrapAdminKey(t.system, cfg, false)).toEqual({ secret, source: 'FITGRAPH_ADMIN_KEY' });
-    await bootstrapAdminKey(t.system, cfg, false);
+    expect(await bootstrapAdminKey(t.services, t.system, cfg, false)).toEqual({ secret, source: 'FITGRAPH_ADMIN_KEY' });
+    await bootstrapAdminKey(t.services, t.system, cfg, false);
     const rows = await t.sql<{ id: string }>('SELECT id FROM api_key WHERE secret_hash = $1 AND revoked_at IS NULL', [
       createHash('sha256').update(secret).digest('hex'),
     ]);
     expect(rows).toHaveLength(1);
     expect((await t.data(me, {}, { key: secret })).me.role).toBe('ADMIN');
-    await apiKeyService.revoke(t.system, rows[0].id);
-    await bootstrapAdminKey(t.system, cfg, false);
+    await t.services.apiKeys.revoke(t.system, rows[0].id);
+    await bootstrapAdminKey(t.services, t.system, cfg, false);
     expect((await t.data(me, {}, { key: secret })).me.role).toBe('ADMIN');
   });
 
@@ -89,9 +88,9 @@ describe('admin key bootstrap', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-key-'));
     try {
       const cfg = readConfig({ FITGRAPH_DATA_DIR: dir });
-      const first = await bootstrapAdminKey(t.system, cfg, true);
+      const first = await bootstrapAdminKey(t.services, t.system, cfg, true);
       expect(fs.readFileSync(path.join(dir, 'admin-key'), 'utf8').trim()).toBe(first.secret);
-      const second = await bootstrapAdminKey(t.system, cfg, true);
+      const second = await bootstrapAdminKey(t.services, t.system, cfg, true);
       expect(second.secret).toBe(first.secret);
       expect((await t.data(me, {}, { key: first.secret })).me).toMatchObject({ name: 'local-admin', role: 'ADMIN' });
     } finally {
@@ -100,14 +99,15 @@ describe('admin key bootstrap', () => {
   });
 
   it('creates a bootstrap admin on an external database only when no ADMIN key is live', async () => {
-    expect(await bootstrapAdminKey(t.system, readConfig({}), false)).toEqual({ secret: null, source: 'existing' });
+    expect(await bootstrapAdminKey(t.services, t.system, readConfig({}), false)).toEqual({ secret: null, source: 'existing' });
     const fresh = await startTestApp();
     try {
-      for (const { id } of await fresh.sql(`SELECT id FROM api_key WHERE role = 'ADMIN'`)) await apiKeyService.revoke(fresh.system, id);
-      const created = await bootstrapAdminKey(fresh.system, readConfig({}), false);
+      for (const { id } of await fresh.sql(`SELECT id FROM api_key WHERE role = 'ADMIN'`))
+        await fresh.services.apiKeys.revoke(fresh.system, id);
+      const created = await bootstrapAdminKey(fresh.services, fresh.system, readConfig({}), false);
       expect(created.source).toBe('new');
       expect((await fresh.data(me, {}, { key: created.secret })).me).toMatchObject({ name: 'bootstrap-admin', role: 'ADMIN' });
-      expect((await bootstrapAdminKey(fresh.system, readConfig({}), false)).source).toBe('existing');
+      expect((await bootstrapAdminKey(fresh.services, fresh.system, readConfig({}), false)).source).toBe('existing');
     } finally {
       await fresh.close();
     }

@@ -11,7 +11,7 @@ afterAll(() => t.close());
 describe('demo data', () => {
   it('loads the three seed segments, each with a backfilled live version and an open draft, through the audited services', async () => {
     expect(await isEmpty(t.system)).toBe(true);
-    const summary = await seedDemo(t.system, { accounts: 2000 });
+    const summary = await seedDemo(t.services, t.system, { accounts: 2000 });
     expect(summary).toMatchObject({ segments: 3, accounts: 2000, leads: 7200 });
     expect(summary.overrides).toBeGreaterThan(10);
     expect(await isEmpty(t.system)).toBe(false);

@@ -311,7 +311,7 @@ describe('imports, which reach the services straight from a file', () => {
       'imp-4,Bad value,sa\u0000as,',
       '',
     ].join('\n');
-    const summary = await importAccounts(t.system, chunked(csv), { format: 'csv' });
+    const summary = await importAccounts(t.services, t.system, chunked(csv), { format: 'csv' });
     expect(summary.created).toBe(1);
     expect(summary.rejected.map((r) => [r.line, r.externalId, r.reasons.join('; ')])).toEqual([
       [3, 'imp-2', expect.stringMatching(/name: must not contain NUL/)],
@@ -327,7 +327,7 @@ describe('imports, which reach the services straight from a file', () => {
       'lead-3,imp-1,2026-11-01',
       '',
     ].join('\n');
-    const outcome = await importOutcomes(t.system, chunked(leads), { kind: 'leads', format: 'csv' });
+    const outcome = await importOutcomes(t.services, t.system, chunked(leads), { kind: 'leads', format: 'csv' });
     expect(outcome.created).toBe(1);
     expect(outcome.rejected.map((r) => [r.line, r.reasons.join('; ')])).toEqual([
       [2, expect.stringMatching(/createdAt: expected an ISO-8601 date/)],

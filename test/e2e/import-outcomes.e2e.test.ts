@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const run = (text: string, options: Partial<OutcomeImportOptions> = {}) =>
-  importOutcomes(t.system, chunked(text), { kind: 'opportunities', format: 'csv', ...options });
+  importOutcomes(t.services, t.system, chunked(text), { kind: 'opportunities', format: 'csv', ...options });
 const iso = (d: Date | null) => d && d.toISOString();
 const opportunities = async (prefix: string) =>
   (

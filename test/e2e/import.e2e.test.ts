@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const run = (text: string, options: Partial<ImportOptions> = {}) => importAccounts(t.system, chunked(text), { format: 'csv', ...options });
+const run = (text: string, options: Partial<ImportOptions> = {}) =>
+  importAccounts(t.services, t.system, chunked(text), { format: 'csv', ...options });
 const account = async (externalId: string) =>
   (await t.data('query($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }', { e: externalId })).account;
 const stored = async (prefix: string) =>

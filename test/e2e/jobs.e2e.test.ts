@@ -27,7 +27,14 @@ async function waitForJob(queue: JobQueue, name: string, id: string, timeoutMs =
 
 beforeAll(async () => {
   t = await startTestApp();
-  background = await startBackgroundWork(t.databaseUrl, t.ds, { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2 }, true, logger);
+  background = await startBackgroundWork(
+    t.databaseUrl,
+    t.ds,
+    { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
+    true,
+    logger,
+    t.services,
+  );
 });
 afterAll(async () => {
   await background.stop(2000);

@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
 import { withDatabase } from '../../src/db/database';
 import { createApp } from '../../src/api/server/app';
-import { auditService } from '../../src/use-cases/audit/audit.service';
+import { appSchema } from '../../src/app/resolvers';
+import { createServices } from '../../src/app/services';
 import { keyNameIdentity } from '../../src/domain/auth/key-name';
 import { runInTransaction } from '../../src/use-cases/transaction';
 import { createSystemContext } from '../../src/use-cases/system-context';
@@ -38,7 +39,8 @@ describe('migrations', () => {
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       expect(await tables()).toEqual([]);
       expect(await ds.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'audit_event%' OR proname LIKE 'icp_version%'`)).toEqual([]);
-      const app = await createApp({ dataSource: ds });
+      const services = createServices();
+      const app = await createApp({ dataSource: ds, schema: await appSchema(services), services });
       const { server, url: graphql } = await app.listen(0);
       const readyz = graphql.replace('/graphql', '/readyz');
       try {
@@ -119,10 +121,11 @@ describe('the audit actors migration on a database with history', () => {
 
       await ds.runMigrations();
       const ctx = createSystemContext(ds);
+      const { audit } = createServices();
       expect(await ds.query('SELECT sequence, hash, audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence')).toEqual(
         before,
       );
-      expect(await auditService.integrity(ctx)).toEqual({ ok: true, checkedEvents: 3, firstBrokenSequence: null });
+      expect(await audit.integrity(ctx)).toEqual({ ok: true, checkedEvents: 3, firstBrokenSequence: null });
       // 'system' was a word, not a key: now null; a key's id is a reference.
       expect(
         (await ds.query('SELECT tier, created_by_key_id FROM fit_override ORDER BY tier')).map((r: any) => [r.tier, r.created_by_key_id]),
@@ -138,9 +141,9 @@ describe('the audit actors migration on a database with history', () => {
       ]);
 
       const keyed = { ...ctx, principal: { keyId: k1.id, name: 'Admin', role: 'ADMIN' as const }, clientRequestId: '-A1' };
-      await runInTransaction(keyed, (tx) => auditService.record(tx, { action: 'segment.created', entityType: 'Segment', entityId: 's3' }));
-      await runInTransaction(ctx, (tx) => auditService.record(tx, { action: 'override.expired', entityType: 'Override', entityId: 'o1' }));
-      expect(await auditService.integrity(ctx)).toEqual({ ok: true, checkedEvents: 5, firstBrokenSequence: null });
+      await runInTransaction(keyed, (tx) => audit.record(tx, { action: 'segment.created', entityType: 'Segment', entityId: 's3' }));
+      await runInTransaction(ctx, (tx) => audit.record(tx, { action: 'override.expired', entityType: 'Override', entityId: 'o1' }));
+      expect(await audit.integrity(ctx)).toEqual({ ok: true, checkedEvents: 5, firstBrokenSequence: null });
       const [newest, keyedRow] = await ds.query(
         'SELECT audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence DESC LIMIT 2',
       );
@@ -150,7 +153,7 @@ describe('the audit actors migration on a database with history', () => {
       await ds.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
       await ds.query(`UPDATE audit_event SET client_request_id = 'forged' WHERE sequence = 4`);
       await ds.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
-      expect(await auditService.integrity(ctx)).toMatchObject({ ok: false, firstBrokenSequence: 4 });
+      expect(await audit.integrity(ctx)).toMatchObject({ ok: false, firstBrokenSequence: 4 });
     } finally {
       await ds.destroy();
     }

@@ -1,4 +1,3 @@
-import { overrideService } from '../../src/use-cases/overrides/override.service';
 import { graphql } from '../gql';
 import type { OverrideFitInput } from '../gql/graphql';
 import { seedDefinition } from '../helpers/fixtures';
@@ -219,7 +218,7 @@ describe('expiry and revocation', () => {
     const read = (await t.data(overrideStatuses, { f: { accountId: ids.other } })).overrides;
     expect(read.edges).toEqual([{ node: { id: created.id, status: 'EXPIRED' } }]);
     expect(await t.sql(`SELECT 1 FROM audit_event WHERE action = 'override.expired'`)).toHaveLength(0);
-    expect(await overrideService.recordExpiries(t.system)).toBe(1);
+    expect(await t.services.overrides.recordExpiries(t.system)).toBe(1);
     const events = await t.sql(`SELECT actor, entity_id, before, after FROM audit_event WHERE action = 'override.expired'`);
     expect(events).toEqual([
       {

@@ -4,7 +4,6 @@
  * empties and bypasses every cache until it listens again.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { apiKeyService } from '../../src/use-cases/auth/api-key.service';
 import { cacheBus } from '../../src/db/process-cache';
 import { logger } from '../../src/logger';
 import { graphql } from '../gql';
@@ -45,7 +44,7 @@ async function newKey(role: 'VIEWER' | 'AUDITOR', name: string): Promise<string>
 /** Statements sent by one authentication. */
 async function statementsFor(secret: string): Promise<{ role: string | null; statements: number }> {
   t.statements.reset();
-  const principal = await apiKeyService.authenticate(t.ds.manager, secret);
+  const principal = await t.services.apiKeys.authenticate(t.ds.manager, secret);
   return { role: principal?.role ?? null, statements: t.statements.count };
 }
 

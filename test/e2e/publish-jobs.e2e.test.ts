@@ -6,7 +6,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { config } from '../../src/config';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
 import { logger } from '../../src/logger';
-import { publishJobService } from '../../src/use-cases/publishing/publish-job.service';
 import { graphql } from '../gql';
 import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
@@ -71,7 +70,7 @@ async function waitFor(id: string, states: string[], timeoutMs = 30_000) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  publishJobService.batchSize = 7;
+  t.services.publishJobs.batchSize = 7;
 });
 afterAll(() => t.close());
 
@@ -119,7 +118,14 @@ describe('startPublish without workers', () => {
 describe('with workers', () => {
   let background: BackgroundWork;
   beforeAll(async () => {
-    background = await startBackgroundWork(t.databaseUrl, t.ds, { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2 }, true, logger);
+    background = await startBackgroundWork(
+      t.databaseUrl,
+      t.ds,
+      { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
+      true,
+      logger,
+      t.services,
+    );
   });
   afterAll(() => background.stop(2000));
 

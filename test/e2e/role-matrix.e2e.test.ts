@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import { operationRoles, rolesFor } from '../../src/domain/auth/permissions';
 import { ROLES } from '../../src/model/role';
-import { buildAppSchema } from '../../src/api/server/schema';
+import { appSchema } from '../../src/app/resolvers';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /** A syntactically valid literal for a required argument, so the operation passes validation and reaches authorisation. */
@@ -52,7 +52,7 @@ let t: TestApp;
 let operations: Operation[];
 beforeAll(async () => {
   t = await startTestApp();
-  const schema = await buildAppSchema();
+  const schema = await appSchema(t.services);
   operations = [...operationsOf(schema.getQueryType()!, 'query'), ...operationsOf(schema.getMutationType()!, 'mutation')];
 });
 afterAll(() => t.close());

@@ -2,7 +2,6 @@
  * Scores that time changes: custom dimensions with BANDS and AGE_BANDS through the API, and
  * rescoring at exactly nextChangeAt when a ManualClock moves past a window's end.
  */
-import { overrideService } from '../../src/use-cases/overrides/override.service';
 import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import { graphql } from '../gql';
 import type { IcpDefinitionInput } from '../gql/graphql';
@@ -223,13 +222,13 @@ describe('time-driven rescoring', () => {
     overrideId = override.overrideFit.id;
     expect(override.overrideFit.computedTier).toBe('PERFECT');
     clock.set('2026-11-27T12:00:00.000Z'); // the 7-day band still holds, inclusive
-    expect(await rescoreDueAccounts(t.system, clock.now())).toEqual({ due: 0, rowsWritten: 0, overridesFlagged: 0 });
+    expect(await rescoreDueAccounts(t.services, t.system, clock.now())).toEqual({ due: 0, rowsWritten: 0, overridesFlagged: 0 });
     expect((await fitOf('fresh')).scoreHistory).toHaveLength(1);
   });
 
   it('rescores at exactly each instant that passed, even when the run is late, and flags the override for review', async () => {
     clock.set('2026-11-28T13:00:00Z'); // past the band's end (Nov 27) and the window's end (Nov 28 12:00)
-    expect(await rescoreDueAccounts(t.system, clock.now())).toEqual({ due: 1, rowsWritten: 2, overridesFlagged: 1 });
+    expect(await rescoreDueAccounts(t.services, t.system, clock.now())).toEqual({ due: 1, rowsWritten: 2, overridesFlagged: 1 });
     const { fit, scoreHistory } = await fitOf('fresh');
     // Nov 27 12:00:00.001: band 1 -> 20 + 20 + 15 = 55 MODERATE; Nov 28 12:00:00.001: window over -> 20 + 0 + 15 = 35 WEAK,
     // until the 30-day band ends after Dec 20 12:00 (Nov 20 + 30 days).
@@ -257,7 +256,7 @@ describe('time-driven rescoring', () => {
       [ids.fresh],
     );
     expect(stored).toEqual({ score: 35, tier: 'WEAK', outcomes: 'B0B', computed_at: new Date('2026-11-28T13:00:00Z') });
-    const override = await overrideService.get(t.system, overrideId);
+    const override = await t.services.overrides.get(t.system, overrideId);
     expect(override).toMatchObject({ needsReview: true, computedTier: 'PERFECT' });
     const [event] = await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'override.flagged' AND entity_id = $1`, [overrideId]);
     expect(event).toMatchObject({ actor: 'system', after: { needsReview: true, newComputedTier: 'WEAK' } });
@@ -273,7 +272,7 @@ describe('time-driven rescoring', () => {
 
   it('is idempotent: running again changes nothing', async () => {
     const rows = (await t.sql('SELECT count(*)::int AS n FROM account_score'))[0].n;
-    expect(await rescoreDueAccounts(t.system, clock.now())).toEqual({ due: 0, rowsWritten: 0, overridesFlagged: 0 });
+    expect(await rescoreDueAccounts(t.services, t.system, clock.now())).toEqual({ due: 0, rowsWritten: 0, overridesFlagged: 0 });
     expect((await t.sql('SELECT count(*)::int AS n FROM account_score'))[0].n).toBe(rows);
   });
 
@@ -287,7 +286,7 @@ describe('time-driven rescoring', () => {
     expect(fit.computed).toMatchObject({ score: 65, tier: 'STRONG', nextChangeAt: '2026-12-05T12:00:00.001Z' });
     expect(scoreHistory).toHaveLength(1);
     clock.set('2026-11-30T13:00:00Z');
-    expect(await rescoreDueAccounts(t.system, clock.now())).toEqual({ due: 0, rowsWritten: 0, overridesFlagged: 0 });
+    expect(await rescoreDueAccounts(t.services, t.system, clock.now())).toEqual({ due: 0, rowsWritten: 0, overridesFlagged: 0 });
   });
 
   it('shares the due rows between concurrent runs: each is rescored once', async () => {
@@ -300,10 +299,10 @@ describe('time-driven rescoring', () => {
       })),
     });
     clock.set('2026-12-03T00:00:00Z');
-    const runs = await Promise.all(Array.from({ length: 4 }, () => rescoreDueAccounts(t.system, clock.now(), 25)));
+    const runs = await Promise.all(Array.from({ length: 4 }, () => rescoreDueAccounts(t.services, t.system, clock.now(), 25)));
     let handled = runs.reduce((n, r) => n + r.due, 0);
     while (handled < 120) {
-      const more = await rescoreDueAccounts(t.system, clock.now(), 25);
+      const more = await rescoreDueAccounts(t.services, t.system, clock.now(), 25);
       if (more.due === 0) break;
       handled += more.due;
     }

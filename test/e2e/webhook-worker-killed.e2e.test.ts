@@ -80,7 +80,14 @@ it('sends a delivery again after the worker sending it was killed', async () => 
   const [pending] = await t.sql(`SELECT id, status FROM webhook_delivery`);
   expect(pending).toEqual({ id: requests[0].deliveryId, status: 'PENDING' });
 
-  background = await startBackgroundWork(t.databaseUrl, t.ds, { ...config, jobTimeoutSeconds: 5, webhookAllowPrivate: true }, true, logger);
+  background = await startBackgroundWork(
+    t.databaseUrl,
+    t.ds,
+    { ...config, jobTimeoutSeconds: 5, webhookAllowPrivate: true },
+    true,
+    logger,
+    t.services,
+  );
   await until('the delivery', async () => (await t.sql(`SELECT 1 FROM webhook_delivery WHERE status = 'DELIVERED'`)).length > 0);
   expect(requests.length).toBe(2);
   expect(requests[1]).toEqual(requests[0]);

@@ -152,6 +152,7 @@ beforeAll(async () => {
     { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2, webhookAllowPrivate: true, webhookRetryBaseMs: 200 },
     true,
     logger,
+    t.services,
   );
   await t.data(createSegment, {
     input: { key: 'core', name: 'Core', membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] },
@@ -332,7 +333,7 @@ describe('webhooks', () => {
     await t.data(publishVersion, { id: draft.id });
     const engaged = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
     await t.data(upsertAccounts, { accounts: [{ externalId: 'w1', name: 'W1', attributes: { lastEngagedAt: engaged } }] });
-    await rescoreDueAccounts(t.system, new Date(Date.now() + 3 * 86_400_000));
+    await rescoreDueAccounts(t.services, t.system, new Date(Date.now() + 3 * 86_400_000));
     const events = await t.sql<{ occurred_at: Date; data: FitChangedData }>(
       `SELECT e.occurred_at, e.data FROM outbox_event e WHERE e.type = 'FIT_CHANGED' AND e.data->>'accountExternalId' = 'w1' ORDER BY sequence`,
     );
@@ -348,7 +349,7 @@ describe('webhooks', () => {
   });
 
   it('refuses URLs that reach private, loopback or link-local addresses unless allowed', async () => {
-    const strict = new WebhookService(() => false);
+    const strict = new WebhookService(t.services.audit, () => false);
     for (const url of [
       'http://127.0.0.1:8080/x',
       'http://localhost/x',

@@ -8,7 +8,8 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { Client } from 'pg';
 import type { DataSource, Logger } from 'typeorm';
-import { apiKeyService } from '../../src/use-cases/auth/api-key.service';
+import { appSchema } from '../../src/app/resolvers';
+import { createServices, type Services } from '../../src/app/services';
 import type { Role } from '../../src/model/role';
 import type { AppContext } from '../../src/use-cases/context';
 import type { Clock } from '../../src/common/clock';
@@ -85,6 +86,8 @@ export interface TestApp {
   statements: StatementCounter;
   ds: DataSource;
   app: App;
+  /** The app's services, for set-up and for calls a test makes below the API. */
+  services: Services;
   url: string;
   databaseName: string;
   /** Connection URL of the test database, for queues and child processes. */
@@ -120,8 +123,9 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   const ds = createDataSource(withDatabase(serverUrl, databaseName), { poolSize: 10, logger: statements, config: cfg });
   await ds.initialize();
   const system = createSystemContext(ds, undefined, options.clock);
-  const { secret: adminKey } = await apiKeyService.create(system, 'test-admin', 'ADMIN');
-  const app = await createApp({ dataSource: ds, clock: options.clock, config: cfg });
+  const services = createServices();
+  const { secret: adminKey } = await services.apiKeys.create(system, 'test-admin', 'ADMIN');
+  const app = await createApp({ dataSource: ds, schema: await appSchema(services), services, clock: options.clock, config: cfg });
   const { server, url } = await app.listen(0);
 
   async function gql<T>(
@@ -143,6 +147,7 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   return {
     ds,
     app,
+    services,
     url,
     databaseName,
     databaseUrl: withDatabase(serverUrl, databaseName),
@@ -158,8 +163,8 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
     async keyFor(role: Role, name?: string) {
       return (
         name
-          ? await apiKeyService.create(system, name, role)
-          : await apiKeyService.createUnderFreeName(system, `${role.toLowerCase()}-key`, role)
+          ? await services.apiKeys.create(system, name, role)
+          : await services.apiKeys.createUnderFreeName(system, `${role.toLowerCase()}-key`, role)
       ).secret;
     },
     sql: (text, params) => ds.query(text, params),

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { ConnectionArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
-import { currentFit, fitService } from '../../use-cases/scoring/fit.service';
+import { currentFit, type FitService } from '../../use-cases/scoring/fit.service';
 import { Fit, Score, ScoreConnection, type FitData, type ScoreData } from '../../model/score.types';
 import { Account } from '../../model/account.entity';
 import {
@@ -14,15 +14,17 @@ import {
   UpsertAccountsResult,
   attributeValuesOf,
 } from '../../model/account.input';
-import { accountService } from '../../use-cases/accounts/account.service';
+import type { AccountService } from '../../use-cases/accounts/account.service';
 
 @Resolver(() => UpsertAccountsResult)
 export class UpsertAccountsResultResolver {
+  constructor(private readonly accountService: AccountService) {}
+
   @FieldResolver(() => [Fit], {
     description: "The fits of the batch's accounts after the change, in every segment each belongs to (changed or not), for client caches.",
   })
   async fits(@Root() result: UpsertAccountsResult, @Ctx() ctx: AppContext): Promise<FitData[]> {
-    const accounts = await accountService.findByExternalIds(ctx, result.externalIds ?? []);
+    const accounts = await this.accountService.findByExternalIds(ctx, result.externalIds ?? []);
     const fits = await Promise.all(accounts.flatMap((a) => a.segmentIds.map((segmentId) => currentFit(ctx, a, segmentId))));
     return fits.filter((f): f is FitData => f !== null);
   }
@@ -30,13 +32,18 @@ export class UpsertAccountsResultResolver {
 
 @Resolver(() => Account)
 export class AccountResolver {
+  constructor(
+    private readonly accountService: AccountService,
+    private readonly fitService: FitService,
+  ) {}
+
   @Query(() => Account, { nullable: true })
   account(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID, { nullable: true }) id: string | null,
     @Arg('externalId', () => String, { nullable: true }) externalId: string | null,
   ): Promise<Account | null> {
-    return accountService.findOne(ctx, { id, externalId });
+    return this.accountService.findOne(ctx, { id, externalId });
   }
 
   @Query(() => AccountConnection)
@@ -45,7 +52,7 @@ export class AccountResolver {
     @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | null,
     @Args() page: ConnectionArgs,
   ) {
-    return accountService.list(ctx, filter, page);
+    return this.accountService.list(ctx, filter, page);
   }
 
   @Mutation(() => UpsertAccountsResult, {
@@ -56,7 +63,7 @@ export class AccountResolver {
     @Ctx() ctx: AppContext,
     @Arg('accounts', () => [AccountInput]) accounts: AccountInput[],
   ): Promise<UpsertAccountsResult> {
-    const { rejected: _none, ...counts } = await accountService.upsert(ctx, accounts);
+    const { rejected: _none, ...counts } = await this.accountService.upsert(ctx, accounts);
     return { ...counts, externalIds: accounts.map((a) => a.externalId) };
   }
 
@@ -87,7 +94,7 @@ export class AccountResolver {
     @Arg('segmentKey') segmentKey: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
   ): Promise<ScoreData[]> {
-    return fitService.history(ctx, account.id, segmentKey, first);
+    return this.fitService.history(ctx, account.id, segmentKey, first);
   }
 
   @FieldResolver(() => ScoreConnection, {
@@ -99,7 +106,7 @@ export class AccountResolver {
     @Arg('segmentKey') segmentKey: string,
     @Args() page: HistoryConnectionArgs,
   ) {
-    return fitService.historyPage(ctx, account.id, segmentKey, page);
+    return this.fitService.historyPage(ctx, account.id, segmentKey, page);
   }
 
   @FieldResolver(() => [AttributeValue], {

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../use-cases/context';
 import { ApiKey } from '../../model/api-key.types';
-import { apiKeyService } from '../../use-cases/auth/api-key.service';
+import type { ApiKeyService } from '../../use-cases/auth/api-key.service';
 import { permissionsOf } from '../../domain/auth/permissions';
 import { RoleEnum, type Role } from '../../model/role';
 
@@ -33,6 +33,8 @@ export class PrincipalResolver {
 
 @Resolver()
 export class ApiKeyResolver {
+  constructor(private readonly apiKeyService: ApiKeyService) {}
+
   @Query(() => Principal)
   me(@Ctx() ctx: AppContext): Omit<Principal, 'permissions'> {
     // Every request carries a key; only fitgraph's own work (never a request) has no key id.
@@ -41,16 +43,16 @@ export class ApiKeyResolver {
 
   @Query(() => [ApiKey])
   apiKeys(@Ctx() ctx: AppContext): Promise<ApiKey[]> {
-    return apiKeyService.list(ctx);
+    return this.apiKeyService.list(ctx);
   }
 
   @Mutation(() => CreatedApiKey)
   createApiKey(@Ctx() ctx: AppContext, @Arg('name') name: string, @Arg('role', () => RoleEnum) role: Role): Promise<CreatedApiKey> {
-    return apiKeyService.create(ctx, name, role);
+    return this.apiKeyService.create(ctx, name, role);
   }
 
   @Mutation(() => ApiKey)
   revokeApiKey(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<ApiKey> {
-    return apiKeyService.revoke(ctx, id);
+    return this.apiKeyService.revoke(ctx, id);
   }
 }

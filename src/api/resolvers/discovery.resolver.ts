@@ -1,17 +1,19 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../use-cases/context';
-import { icpInsights, suggestDraft } from '../../use-cases/discovery/discovery.service';
+import { icpInsights, suggestDraft, type DiscoveryServices } from '../../use-cases/discovery/discovery.service';
 import { IcpInsights, InsightOptions, SuggestedDraft } from '../../model/discovery.types';
 
 @Resolver()
 export class DiscoveryResolver {
+  constructor(private readonly services: DiscoveryServices) {}
+
   @Query(() => IcpInsights, { description: 'REVOPS, AUDITOR, ADMIN. Reads only.' })
   icpInsights(
     @Ctx() ctx: AppContext,
     @Arg('segmentKey') segmentKey: string,
     @Arg('options', () => InsightOptions, { nullable: true }) options: InsightOptions | null,
   ): Promise<IcpInsights> {
-    return icpInsights(ctx, segmentKey, options);
+    return icpInsights(this.services, ctx, segmentKey, options);
   }
 
   @Mutation(() => SuggestedDraft, {
@@ -23,6 +25,6 @@ export class DiscoveryResolver {
     @Arg('segmentKey') segmentKey: string,
     @Arg('options', () => InsightOptions, { nullable: true }) options: InsightOptions | null,
   ): Promise<SuggestedDraft> {
-    return suggestDraft(ctx, segmentKey, options);
+    return suggestDraft(this.services, ctx, segmentKey, options);
   }
 }

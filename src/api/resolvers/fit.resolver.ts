@@ -6,7 +6,7 @@ import type { AppContext } from '../../use-cases/context';
 import { Segment } from '../../model/segment.types';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { fitId } from '../../domain/scoring/fit-id';
-import { fitService } from '../../use-cases/scoring/fit.service';
+import type { FitService } from '../../use-cases/scoring/fit.service';
 import { scorerFor } from '../../use-cases/scoring/scorer-cache';
 import {
   CriterionResult,
@@ -42,6 +42,8 @@ function explanationOf(ctx: AppContext, score: ScoreData): Promise<ScoreResult> 
 
 @Resolver(() => Fit)
 export class FitResolver {
+  constructor(private readonly fitService: FitService) {}
+
   @Query(() => FitConnection, { description: 'The ranked list of a segment for prioritisation.' })
   fits(
     @Ctx() ctx: AppContext,
@@ -49,7 +51,7 @@ export class FitResolver {
     @Arg('filter', () => FitFilter, { nullable: true }) filter: FitFilter | null,
     @Args() page: ConnectionArgs,
   ) {
-    return fitService.fits(ctx, segmentKey, filter, page);
+    return this.fitService.fits(ctx, segmentKey, filter, page);
   }
 
   @Query(() => Score, { description: 'Scores arbitrary attributes under any version; writes nothing.' })
@@ -58,7 +60,7 @@ export class FitResolver {
     @Arg('versionId', () => ID) versionId: string,
     @Arg('attributes', () => JSONScalar, { validate: false }) attributes: unknown,
   ): Promise<ScoreData> {
-    return fitService.preview(ctx, versionId, attributes);
+    return this.fitService.preview(ctx, versionId, attributes);
   }
 
   @FieldResolver(() => ID, { description: 'Stable for an account in a segment under a version.' })

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-gr
 import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import { Account } from '../../model/account.entity';
 import type { AppContext } from '../../use-cases/context';
-import { outcomeService } from '../../use-cases/outcomes/outcome.service';
+import type { OutcomeService } from '../../use-cases/outcomes/outcome.service';
 import {
   LeadInput,
   Opportunity,
@@ -14,9 +14,11 @@ import {
 
 @Resolver(() => Opportunity)
 export class OutcomeResolver {
+  constructor(private readonly outcomeService: OutcomeService) {}
+
   @Mutation(() => RecordResult, { description: 'Upsert on externalId; all or nothing.' })
   recordLeads(@Ctx() ctx: AppContext, @Arg('leads', () => [LeadInput]) leads: LeadInput[]): Promise<RecordResult> {
-    return outcomeService.recordLeads(ctx, leads);
+    return this.outcomeService.recordLeads(ctx, leads);
   }
 
   @Mutation(() => RecordResult, { description: 'Upsert on externalId; all or nothing.' })
@@ -24,7 +26,7 @@ export class OutcomeResolver {
     @Ctx() ctx: AppContext,
     @Arg('opportunities', () => [OpportunityInput]) opportunities: OpportunityInput[],
   ): Promise<RecordResult> {
-    return outcomeService.recordOpportunities(ctx, opportunities);
+    return this.outcomeService.recordOpportunities(ctx, opportunities);
   }
 
   @FieldResolver(() => Account)

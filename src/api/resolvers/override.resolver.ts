@@ -8,7 +8,7 @@ import { Fit, type FitData } from '../../model/score.types';
 import { Segment } from '../../model/segment.types';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { statusAt } from '../../domain/overrides/effective-fit';
-import { overrideService } from '../../use-cases/overrides/override.service';
+import type { OverrideService } from '../../use-cases/overrides/override.service';
 import {
   Override,
   OverrideConnection,
@@ -21,23 +21,25 @@ import {
 
 @Resolver(() => Override)
 export class OverrideResolver {
+  constructor(private readonly overrideService: OverrideService) {}
+
   @Query(() => OverrideConnection, { description: 'Newest first.' })
   overrides(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => OverrideFilter, { nullable: true }) filter: OverrideFilter | null,
     @Args() page: ConnectionArgs,
   ) {
-    return overrideService.list(ctx, filter, page);
+    return this.overrideService.list(ctx, filter, page);
   }
 
   @Mutation(() => Override, { description: 'CONFLICT when the account already has an active override in the segment; revoke it first.' })
   overrideFit(@Ctx() ctx: AppContext, @Arg('input') input: OverrideFitInput): Promise<OverrideRow> {
-    return overrideService.create(ctx, input);
+    return this.overrideService.create(ctx, input);
   }
 
   @Mutation(() => Override)
   revokeOverride(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<OverrideRow> {
-    return overrideService.revoke(ctx, id, reason);
+    return this.overrideService.revoke(ctx, id, reason);
   }
 
   @FieldResolver(() => OverrideStatusEnum)

@@ -2,11 +2,13 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { AppContext } from '../../use-cases/context';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { PublishResult } from '../../model/version.types';
-import { publishJobService } from '../../use-cases/publishing/publish-job.service';
+import type { PublishJobService } from '../../use-cases/publishing/publish-job.service';
 import { PublishJob } from '../../model/publish-job.types';
 
 @Resolver(() => PublishJob)
 export class PublishJobResolver {
+  constructor(private readonly publishJobService: PublishJobService) {}
+
   @Mutation(() => PublishResult, {
     description:
       "Atomic: supersedes the live version, rescores every account of the segment, writes the audit event; all or nothing. Starts the same job as startPublish and waits for it: the scores are prepared while upserts and reads go on, and one short transaction makes them live. effectiveAt (REVOPS, ADMIN) backfills history: it must not be in the future and must be later than the live version's effectiveAt; it is recorded in the audit event.",
@@ -17,7 +19,7 @@ export class PublishJobResolver {
     @Arg('notes', () => String, { nullable: true }) notes: string | null | undefined,
     @Arg('effectiveAt', () => Date, { nullable: true }) effectiveAt: Date | null,
   ): Promise<PublishResult> {
-    return publishJobService.publish(ctx, { id, notes, effectiveAt });
+    return this.publishJobService.publish(ctx, { id, notes, effectiveAt });
   }
 
   @Mutation(() => PublishJob, {
@@ -30,19 +32,19 @@ export class PublishJobResolver {
     @Arg('notes', () => String, { nullable: true }) notes: string | null | undefined,
     @Arg('effectiveAt', () => Date, { nullable: true }) effectiveAt: Date | null,
   ): Promise<PublishJob> {
-    return publishJobService.start(ctx, { id, notes, effectiveAt });
+    return this.publishJobService.start(ctx, { id, notes, effectiveAt });
   }
 
   @Mutation(() => PublishJob, {
     description: 'Stops a job that has not begun FLIPPING; the draft stays a draft. A finished job is CONFLICT.',
   })
   cancelPublish(@Ctx() ctx: AppContext, @Arg('jobId', () => ID) jobId: string): Promise<PublishJob> {
-    return publishJobService.cancel(ctx, jobId);
+    return this.publishJobService.cancel(ctx, jobId);
   }
 
   @Query(() => PublishJob, { nullable: true })
   publishJob(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<PublishJob | null> {
-    return publishJobService.get(ctx, id);
+    return this.publishJobService.get(ctx, id);
   }
 
   @Query(() => [PublishJob], { description: 'Newest first.' })
@@ -51,7 +53,7 @@ export class PublishJobResolver {
     @Arg('segmentKey', () => String, { nullable: true }) segmentKey: string | null | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
   ): Promise<PublishJob[]> {
-    return publishJobService.list(ctx, segmentKey, first ?? 20);
+    return this.publishJobService.list(ctx, segmentKey, first ?? 20);
   }
 
   @FieldResolver(() => IcpVersion)
@@ -61,6 +63,6 @@ export class PublishJobResolver {
 
   @FieldResolver(() => PublishResult, { nullable: true, description: 'Set when DONE.' })
   result(@Root() job: PublishJob, @Ctx() ctx: AppContext): Promise<PublishResult | null> {
-    return publishJobService.result(ctx, job);
+    return this.publishJobService.result(ctx, job);
   }
 }

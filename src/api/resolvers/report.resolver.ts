@@ -4,7 +4,9 @@ import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common
 import type { AppContext } from '../../use-cases/context';
 import { backtest } from '../../use-cases/reports/backtest.service';
 import { exceptionReport, type ExceptionItemData } from '../../use-cases/reports/exceptions.service';
-import { reportService } from '../../use-cases/reports/report.service';
+import type { ReportService } from '../../use-cases/reports/report.service';
+import type { SegmentService } from '../../use-cases/segments/segment.service';
+import type { VersionService } from '../../use-cases/versions/version.service';
 import {
   BacktestReport,
   ConversionComparison,
@@ -16,13 +18,19 @@ import {
 
 @Resolver()
 export class ReportResolver {
+  constructor(
+    private readonly reportService: ReportService,
+    private readonly segmentService: SegmentService,
+    private readonly versionService: VersionService,
+  ) {}
+
   @Query(() => TierDashboard)
   tierDashboard(
     @Ctx() ctx: AppContext,
     @Arg('segmentKey') segmentKey: string,
     @Arg('versionId', () => ID, { nullable: true }) versionId: string | null,
   ) {
-    return reportService.tierDashboard(ctx, segmentKey, versionId);
+    return this.reportService.tierDashboard(ctx, segmentKey, versionId);
   }
 
   @Query(() => ConversionComparison, {
@@ -42,7 +50,7 @@ export class ReportResolver {
     })
     followUpDays: number | null,
   ) {
-    return reportService.conversionComparison(ctx, { segmentKey, beforeVersionId, afterVersionId, windowDays, followUpDays });
+    return this.reportService.conversionComparison(ctx, { segmentKey, beforeVersionId, afterVersionId, windowDays, followUpDays });
   }
 
   @Query(() => ExceptionReport)
@@ -52,7 +60,7 @@ export class ReportResolver {
     @Arg('from', () => Date, { nullable: true }) from: Date | null,
     @Arg('to', () => Date, { nullable: true }) to: Date | null,
   ) {
-    return exceptionReport(ctx, segmentKey, from, to);
+    return exceptionReport({ segments: this.segmentService }, ctx, segmentKey, from, to);
   }
 
   @Query(() => BacktestReport)
@@ -61,7 +69,7 @@ export class ReportResolver {
     @Arg('versionId', () => ID) versionId: string,
     @Arg('baselineVersionId', () => ID, { nullable: true }) baselineVersionId: string | null,
   ) {
-    return backtest(ctx, versionId, baselineVersionId);
+    return backtest({ versions: this.versionService }, ctx, versionId, baselineVersionId);
   }
 }
 

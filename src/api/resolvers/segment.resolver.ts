@@ -4,23 +4,25 @@ import type { AppContext } from '../../use-cases/context';
 import { IcpVersion, IcpVersionConnection } from '../../model/icp-version.entity';
 import { Segment } from '../../model/segment.types';
 import { CreateSegmentInput } from '../../model/segment.input';
-import { segmentService } from '../../use-cases/segments/segment.service';
+import type { SegmentService } from '../../use-cases/segments/segment.service';
 
 @Resolver(() => Segment)
 export class SegmentResolver {
+  constructor(private readonly segmentService: SegmentService) {}
+
   @Query(() => [Segment])
   segments(@Ctx() ctx: AppContext): Promise<Segment[]> {
-    return segmentService.list(ctx);
+    return this.segmentService.list(ctx);
   }
 
   @Query(() => Segment, { nullable: true })
   segment(@Ctx() ctx: AppContext, @Arg('key') key: string): Promise<Segment | null> {
-    return segmentService.findByKey(ctx, key);
+    return this.segmentService.findByKey(ctx, key);
   }
 
   @Mutation(() => Segment)
   createSegment(@Ctx() ctx: AppContext, @Arg('input') input: CreateSegmentInput): Promise<Segment> {
-    return segmentService.create(ctx, input);
+    return this.segmentService.create(ctx, input);
   }
 
   @FieldResolver(() => IcpVersion, { nullable: true })

@@ -4,19 +4,21 @@ import { Segment } from '../../model/segment.types';
 import { dimensionKey, type DimensionSpec } from '../../model/icp-definition';
 import { DimensionDefinition, IcpDefinitionInput } from '../../model/icp-definition.types';
 import { IcpVersion } from '../../model/icp-version.entity';
-import { versionService } from '../../use-cases/versions/version.service';
+import type { VersionService } from '../../use-cases/versions/version.service';
 import { VersionDiff } from '../../model/version.types';
 
 @Resolver(() => IcpVersion)
 export class VersionResolver {
+  constructor(private readonly versionService: VersionService) {}
+
   @Query(() => IcpVersion, { nullable: true })
   icpVersion(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<IcpVersion | null> {
-    return versionService.findById(ctx, id);
+    return this.versionService.findById(ctx, id);
   }
 
   @Query(() => VersionDiff)
   versionDiff(@Ctx() ctx: AppContext, @Arg('fromId', () => ID) fromId: string, @Arg('toId', () => ID) toId: string): Promise<VersionDiff> {
-    return versionService.diff(ctx, fromId, toId);
+    return this.versionService.diff(ctx, fromId, toId);
   }
 
   @Mutation(() => IcpVersion, { description: 'Without a definition, copies basedOnVersionId, or else the live version.' })
@@ -27,7 +29,7 @@ export class VersionResolver {
     @Arg('basedOnVersionId', () => ID, { nullable: true }) basedOnVersionId: string | null,
     @Arg('notes', () => String, { nullable: true }) notes: string | null,
   ): Promise<IcpVersion> {
-    return versionService.createDraft(ctx, { segmentKey, definition, basedOnVersionId, notes });
+    return this.versionService.createDraft(ctx, { segmentKey, definition, basedOnVersionId, notes });
   }
 
   @Mutation(() => IcpVersion, {
@@ -40,12 +42,12 @@ export class VersionResolver {
     @Arg('expectedRevision', () => Int) expectedRevision: number,
     @Arg('notes', () => String, { nullable: true }) notes: string | null | undefined,
   ): Promise<IcpVersion> {
-    return versionService.updateDraft(ctx, { id, definition, expectedRevision, notes });
+    return this.versionService.updateDraft(ctx, { id, definition, expectedRevision, notes });
   }
 
   @Mutation(() => Boolean)
   discardDraft(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<boolean> {
-    return versionService.discardDraft(ctx, id);
+    return this.versionService.discardDraft(ctx, id);
   }
 
   @FieldResolver(() => Segment)

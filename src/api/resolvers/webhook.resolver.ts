@@ -18,13 +18,15 @@ import {
 } from '../../model/delivery.types';
 import { fitChangeFeed } from '../../use-cases/delivery/fit-change-feed';
 import type { DeliveryRow, DeliveryStatus, FitChangeCause, OutboxEvent, WebhookRow } from '../../model/delivery';
-import { webhookService } from '../../use-cases/delivery/webhook.service';
+import type { WebhookService } from '../../use-cases/delivery/webhook.service';
 
 @Resolver(() => Webhook)
 export class WebhookResolver {
+  constructor(private readonly webhookService: WebhookService) {}
+
   @Query(() => [Webhook], { description: 'ADMIN and AUDITOR.' })
   webhooks(@Ctx() ctx: AppContext): Promise<WebhookRow[]> {
-    return webhookService.list(ctx);
+    return this.webhookService.list(ctx);
   }
 
   @Query(() => WebhookDeliveryConnection, { description: 'Newest first. ADMIN and AUDITOR.' })
@@ -34,12 +36,12 @@ export class WebhookResolver {
     @Arg('status', () => DeliveryStatusEnum, { nullable: true }) status: DeliveryStatus | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
   ) {
-    return webhookService.deliveries(ctx, { webhookId, status, ...page });
+    return this.webhookService.deliveries(ctx, { webhookId, status, ...page });
   }
 
   @Mutation(() => CreatedWebhook, { description: 'ADMIN only; audited.' })
   createWebhook(@Ctx() ctx: AppContext, @Arg('input', () => WebhookInput) input: WebhookInput) {
-    return webhookService.create(ctx, input);
+    return this.webhookService.create(ctx, input);
   }
 
   @Mutation(() => Webhook)
@@ -48,17 +50,17 @@ export class WebhookResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => WebhookInput) input: WebhookInput,
   ): Promise<WebhookRow> {
-    return webhookService.update(ctx, id, input);
+    return this.webhookService.update(ctx, id, input);
   }
 
   @Mutation(() => Boolean)
   deleteWebhook(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<boolean> {
-    return webhookService.delete(ctx, id);
+    return this.webhookService.delete(ctx, id);
   }
 
   @Mutation(() => WebhookDelivery, { description: 'Sends a delivery again at once, whatever its status.' })
   redeliverWebhook(@Ctx() ctx: AppContext, @Arg('deliveryId', () => ID) deliveryId: string): Promise<DeliveryRow> {
-    return webhookService.redeliver(ctx, deliveryId);
+    return this.webhookService.redeliver(ctx, deliveryId);
   }
 
   @FieldResolver(() => [String], { nullable: true })
@@ -71,9 +73,11 @@ export class WebhookResolver {
 
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {
+  constructor(private readonly webhookService: WebhookService) {}
+
   @FieldResolver(() => Webhook)
   async webhook(@Root() d: DeliveryRow, @Ctx() ctx: AppContext): Promise<WebhookRow> {
-    return (await webhookService.ofDelivery(ctx, d))!;
+    return (await this.webhookService.ofDelivery(ctx, d))!;
   }
 }
 

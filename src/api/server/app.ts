@@ -7,7 +7,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { apiKeyService, hashSecret } from '../../use-cases/auth/api-key.service';
+import { hashSecret, type ApiKeyService } from '../../use-cases/auth/api-key.service';
+import type { AuditService } from '../../use-cases/audit/audit.service';
 import { authorizationPlugin } from './authorization.plugin';
 import { config as defaultConfig, type Config } from '../../config';
 import { requestScope, type AppContext } from '../../use-cases/context';
@@ -22,15 +23,17 @@ import { inputGuardPlugin, MAX_QUERY_NESTING, queryNestsTooDeep } from './input-
 import { immutableCachePlugin } from './immutable-cache.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import { MAX_TOKENS, queryLimitRules } from './query-limits';
-import { buildAppSchema } from './schema';
 import { WorkTracker } from './work-tracker';
 import { attachSubscriptions, type Subscriptions } from './subscriptions';
 
 export interface AppOptions {
   dataSource: DataSource;
+  /** The schema, its resolvers built with their services (src/app). */
+  schema: GraphQLSchema;
+  /** What the server calls itself: keys authenticate requests, reads of the audit trail are recorded. */
+  services: { apiKeys: ApiKeyService; audit: AuditService };
   config?: Readonly<Config>;
   clock?: Clock;
-  schema?: GraphQLSchema;
   /** Shared with background work so that a shutdown waits for both (main.ts). */
   work?: WorkTracker;
 }
@@ -60,7 +63,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const cfg = options.config ?? defaultConfig;
   const clock = options.clock ?? systemClock;
   const ds = options.dataSource;
-  const schema = options.schema ?? (await buildAppSchema());
+  const { schema, services } = options;
   // Armor only hides field suggestions; the limits are ours, each with its own code and figures.
   const armor = new ApolloArmor({
     maxDepth: { enabled: false },
@@ -88,7 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Apollo's landing page loads from a CDN; ours (explorer.ts) is served from here.
     plugins: [
       ...protection.plugins,
-      authorizationPlugin,
+      authorizationPlugin(services),
       inputGuardPlugin(schema),
       queryCostPlugin(schema, { maxCost: cfg.maxQueryCost, limiter: new HeavyRequestLimiter(cfg.maxHeavyPerKey, cfg.maxHeavyTotal) }),
       ApolloServerPluginLandingPageDisabled(),
@@ -106,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const http = express();
   http.disable('x-powered-by');
   http.use(countRequests);
-  http.get('/metrics', metricsRoute(ds));
+  http.get('/metrics', metricsRoute(ds, services.apiKeys));
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -222,10 +225,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       refusedLog.warn({ reason: header ? 'malformed authorization header' : 'no API key' }, 'request refused: unauthenticated');
       throw unauthenticated('Missing API key: send the header "Authorization: Bearer <api key>"');
     }
-    const principal = await apiKeyService.authenticate(ds.manager, match[1]);
+    const principal = await services.apiKeys.authenticate(ds.manager, match[1]);
     if (!principal) {
       // A revoked key is named by its id; an unknown secret by a fingerprint (never the secret itself).
-      const revoked = await apiKeyService.revokedKeyFor(ds.manager, match[1]);
+      const revoked = await services.apiKeys.revokedKeyFor(ds.manager, match[1]);
       refusedLog.warn(
         revoked
           ? { reason: 'revoked API key', keyId: revoked.keyId, role: revoked.role }
@@ -245,7 +248,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     listen: (port) =>
       new Promise((resolve, reject) => {
         const server = http.listen(port, '0.0.0.0', () => {
-          subscriptions = attachSubscriptions(server, schema, ds, clock);
+          subscriptions = attachSubscriptions(server, schema, ds, clock, services.apiKeys);
           const address = server.address();
           const actual = typeof address === 'object' && address ? address.port : port;
           resolve({ server, url: `http://localhost:${actual}/graphql` });

@@ -15,6 +15,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { recordSensitiveRead } from '../../use-cases/audit/audit-reads';
+import type { AuditService } from '../../use-cases/audit/audit.service';
 import type { AppContext } from '../../use-cases/context';
 import { ForbiddenError, type InputIssue } from '../../errors/domain-errors';
 import { mayUse, rolesFor, rootTypesOf } from '../../domain/auth/permissions';
@@ -145,7 +146,8 @@ export function checkOperationRoles(
   throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 403 } } });
 }
 
-export const authorizationPlugin: ApolloServerPlugin<AppContext> = {
+/** Checks each operation's roles, then records the reads of the audit trail and justifications (AUDITOR, ADMIN). */
+export const authorizationPlugin = (services: { audit: AuditService }): ApolloServerPlugin<AppContext> => ({
   async requestDidStart() {
     return {
       async didResolveOperation({ schema, document, operation, contextValue, request }) {
@@ -154,7 +156,7 @@ export const authorizationPlugin: ApolloServerPlugin<AppContext> = {
         // Only once allowed: who looked at the audit trail or at justifications (src/audit/audit-reads.ts).
         const fragments = new Map<string, FragmentDefinitionNode>();
         for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-        await recordSensitiveRead(contextValue, {
+        await recordSensitiveRead(services, contextValue, {
           schema,
           operation,
           fragments: usedFragments(operation, fragments),
@@ -164,4 +166,4 @@ export const authorizationPlugin: ApolloServerPlugin<AppContext> = {
       },
     };
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { apiKeyService } from '../../use-cases/auth/api-key.service';
+import type { ApiKeyService } from '../../use-cases/auth/api-key.service';
 import { JOB_SCHEMA } from '../../queue/job-queue';
 import { logger } from '../../logger';
 import { httpRequestSeconds, httpRequests, metricsRegistry, queueJobs } from '../../metrics';
@@ -22,11 +22,11 @@ export function countRequests(req: Request, res: Response, next: NextFunction): 
  * GET /metrics in Prometheus' text format. Like every route but the health checks it needs an
  * API key; any role will do (give the scraper a VIEWER key).
  */
-export function metricsRoute(ds: DataSource): RequestHandler {
+export function metricsRoute(ds: DataSource, apiKeys: ApiKeyService): RequestHandler {
   return async (req, res) => {
     try {
       const match = /^Bearer\s+(\S+)$/i.exec((req.header('authorization') ?? '').trim());
-      const principal = match ? await apiKeyService.authenticate(ds.manager, match[1]) : null;
+      const principal = match ? await apiKeys.authenticate(ds.manager, match[1]) : null;
       if (!principal) {
         res.status(401).json({ errors: [{ message: 'Unknown, revoked or missing API key', extensions: { code: 'UNAUTHENTICATED' } }] });
         return;

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type ContainerType } from 'type-graphql';
 import { describeFieldRoles } from '../../domain/auth/field-roles';
 import { AccountResolver, UpsertAccountsResultResolver } from '../resolvers/account.resolver';
 import { AttributeResolver } from '../resolvers/attribute.resolver';
@@ -63,8 +63,11 @@ function orderNodeTypes(types: Array<{ name: string }>): void {
   slots.forEach((slot, k) => (types[slot] = ordered[k]));
 }
 
-/** The schema, from the code. `npm run schema` writes it to schema/schema.graphql. */
-export async function buildAppSchema(): Promise<GraphQLSchema> {
+/**
+ * The schema, from the code. `npm run schema` writes it to schema/schema.graphql. `container`
+ * hands type-graphql the resolver instances, built with their services by the composition root.
+ */
+export async function buildAppSchema(container: ContainerType): Promise<GraphQLSchema> {
   // Parameter decorators run last-to-first, so type-graphql records a method's arguments in
   // reverse; a stable sort by position gives the SDL the order the code declares
   // (versionDiff(fromId, toId)). Arguments are injected by position, so this changes nothing else.
@@ -72,6 +75,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   orderNodeTypes(getMetadataStorage().objectTypes);
   const schema = await buildSchema({
     resolvers,
+    container,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Subscriptions read the outbox through their own `subscribe` (delivery/fit-change-feed.ts), so
     // that a change committed by any process reaches every process; type-graphql still asks for a

@@ -9,7 +9,7 @@ import { getOperationAST, GraphQLError, parse, validate, type ExecutionArgs, typ
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
-import { apiKeyService } from '../../use-cases/auth/api-key.service';
+import type { ApiKeyService } from '../../use-cases/auth/api-key.service';
 import { checkOperationRoles } from './authorization.plugin';
 import type { Principal } from '../../model/role';
 import type { AppContext } from '../../use-cases/context';
@@ -22,7 +22,13 @@ export interface Subscriptions {
   close(): Promise<void>;
 }
 
-export function attachSubscriptions(server: Server, schema: GraphQLSchema, ds: DataSource, clock: Clock): Subscriptions {
+export function attachSubscriptions(
+  server: Server,
+  schema: GraphQLSchema,
+  ds: DataSource,
+  clock: Clock,
+  apiKeys: ApiKeyService,
+): Subscriptions {
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
   const cleanup = useServer<Record<string, unknown>>(
@@ -31,7 +37,7 @@ export function attachSubscriptions(server: Server, schema: GraphQLSchema, ds: D
       onConnect: async (ctx) => {
         const header = String(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? '');
         const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-        const principal = match ? await apiKeyService.authenticate(ds.manager, match[1]) : null;
+        const principal = match ? await apiKeys.authenticate(ds.manager, match[1]) : null;
         if (!principal) return false; // closes with 4403 Forbidden
         principals.set(ctx.extra, principal);
         return true;

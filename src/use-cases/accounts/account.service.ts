@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { attributeService } from '../attributes/attribute.service';
-import { auditService } from '../audit/audit.service';
+import type { AttributeService } from '../attributes/attribute.service';
+import type { AuditService } from '../audit/audit.service';
 import { isUuid } from '../../common/ids';
 import { characterProblem, jsonIssues } from '../../common/input-text';
 import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../../common/pagination';
@@ -64,6 +64,11 @@ function accountIssues(input: AccountInput, index: number, segmentKeys: Set<stri
 }
 
 export class AccountService {
+  constructor(
+    private readonly attributes: AttributeService,
+    private readonly audit: AuditService,
+  ) {}
+
   /**
    * Creates or updates accounts by externalId, and rescores the changed ones in every
    * segment they belong to, in one transaction. All or nothing, unless `perRow` asks for
@@ -73,7 +78,7 @@ export class AccountService {
     if (inputs.length > MAX_ACCOUNTS_PER_CALL) {
       throw BadUserInputError.forField('accounts', `at most ${MAX_ACCOUNTS_PER_CALL} accounts per call (got ${inputs.length})`);
     }
-    const [catalogue, segments] = await Promise.all([attributeService.catalogue(ctx.em), listSegments(ctx.em)]);
+    const [catalogue, segments] = await Promise.all([this.attributes.catalogue(ctx.em), listSegments(ctx.em)]);
     const segmentKeys = new Set(segments.map((s) => s.key));
     const rejected: RejectedAccount[] = [];
     const valid: AccountInput[] = [];
@@ -172,7 +177,7 @@ export class AccountService {
       );
       result.rescored = await rescoreChangedAccounts(tx.em, changed, await liveVersionsBySegment(tx.em), now);
     }
-    await auditService.record(tx, {
+    await this.audit.record(tx, {
       action: 'accounts.upserted',
       entityType: 'AccountBatch',
       entityId: tx.requestId,
@@ -246,5 +251,3 @@ export class AccountService {
     );
   }
 }
-
-export const accountService = new AccountService();

@@ -1,4 +1,4 @@
-import { auditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import { ConflictError } from '../../errors/domain-errors';
@@ -9,6 +9,8 @@ import { attributeCatalogue, attributeLike, insertAttribute, listAttributes } fr
 import type { AttributeInput } from '../../model/attribute.input';
 
 export class AttributeService {
+  constructor(private readonly audit: AuditService) {}
+
   async list(ctx: AppContext): Promise<AttributeDefinition[]> {
     return listAttributes(ctx.em);
   }
@@ -31,7 +33,7 @@ export class AttributeService {
         description: input.description?.trim() || null,
         createdAt: tx.clock.now(),
       });
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'attribute.defined',
         entityType: 'AttributeDefinition',
         entityId: attribute.key,
@@ -41,5 +43,3 @@ export class AttributeService {
     });
   }
 }
-
-export const attributeService = new AttributeService();

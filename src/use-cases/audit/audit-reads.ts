@@ -17,7 +17,7 @@ import {
 import type { Role } from '../../model/role';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
-import { auditService } from './audit.service';
+import type { AuditService } from './audit.service';
 
 /** The fields whose reading is recorded. */
 export const RECORDED_READS: ReadonlySet<string> = new Set(['Query.auditEvents', 'Override.justification', 'Override.revokeReason']);
@@ -47,6 +47,7 @@ const bounded = (text: string | undefined): string | null =>
 
 /** Writes the `audit.read` event of a query, when its caller and fields are recorded. */
 export async function recordSensitiveRead(
+  services: { audit: AuditService },
   ctx: AppContext,
   read: {
     schema: GraphQLSchema;
@@ -62,7 +63,7 @@ export async function recordSensitiveRead(
   const operationName = read.operation.name?.value ?? null;
   const variables = read.variables && Object.keys(read.variables).length > 0 ? JSON.stringify(read.variables) : undefined;
   await runInTransaction(ctx, (tx) =>
-    auditService.record(tx, {
+    services.audit.record(tx, {
       action: 'audit.read',
       entityType: 'Query',
       entityId: operationName ?? 'anonymous',

@@ -64,5 +64,3 @@ export class AuditService {
     return { ok: firstBroken === null, checkedEvents: checked, firstBrokenSequence: firstBroken };
   }
 }
-
-export const auditService = new AuditService();

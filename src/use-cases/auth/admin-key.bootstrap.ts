@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config';
 import type { AppContext } from '../context';
-import { apiKeyService, newSecret } from './api-key.service';
+import { newSecret, type ApiKeyService } from './api-key.service';
 
 export interface AdminKeyInfo {
   /** The secret to print, when we may show it. */
@@ -16,23 +16,28 @@ export interface AdminKeyInfo {
  * - embedded database: a local admin key kept in the (git-ignored) data folder, printed at every start;
  * - otherwise: a new ADMIN key only when none is live, printed once.
  */
-export async function bootstrapAdminKey(ctx: AppContext, cfg: Readonly<Config>, embedded: boolean): Promise<AdminKeyInfo> {
+export async function bootstrapAdminKey(
+  services: { apiKeys: ApiKeyService },
+  ctx: AppContext,
+  cfg: Readonly<Config>,
+  embedded: boolean,
+): Promise<AdminKeyInfo> {
   if (cfg.adminKey) {
-    await apiKeyService.ensureAdminKey(ctx, cfg.adminKey);
+    await services.apiKeys.ensureAdminKey(ctx, cfg.adminKey);
     return { secret: cfg.adminKey, source: 'FITGRAPH_ADMIN_KEY' };
   }
   if (embedded) {
     const file = path.join(cfg.dataDir, 'admin-key');
     const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
-    if (saved && (await apiKeyService.authenticate(ctx.em, saved))?.role === 'ADMIN') {
+    if (saved && (await services.apiKeys.authenticate(ctx.em, saved))?.role === 'ADMIN') {
       return { secret: saved, source: 'local data folder' };
     }
     const secret = newSecret();
-    await apiKeyService.createUnderFreeName(ctx, 'local-admin', 'ADMIN', secret);
+    await services.apiKeys.createUnderFreeName(ctx, 'local-admin', 'ADMIN', secret);
     fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
     return { secret, source: 'local data folder' };
   }
-  if (await apiKeyService.hasLiveAdminKey(ctx.em)) return { secret: null, source: 'existing' };
-  const { secret } = await apiKeyService.createUnderFreeName(ctx, 'bootstrap-admin', 'ADMIN');
+  if (await services.apiKeys.hasLiveAdminKey(ctx.em)) return { secret: null, source: 'existing' };
+  const { secret } = await services.apiKeys.createUnderFreeName(ctx, 'bootstrap-admin', 'ADMIN');
   return { secret, source: 'new' };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { auditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
 import { cacheBus, ProcessCache } from '../../db/process-cache';
 import { runInTransaction } from '../transaction';
@@ -27,6 +27,8 @@ const liveKeys = new ProcessCache<string, Principal>(['api_key']);
 const keyView = (k: ApiKey) => ({ id: k.id, name: k.name, role: k.role, revokedAt: k.revokedAt ?? null });
 
 export class ApiKeyService {
+  constructor(private readonly audit: AuditService) {}
+
   /** The principal behind a bearer secret, or null when it is unknown or revoked. */
   async authenticate(em: EntityManager, secret: string): Promise<Principal | null> {
     const secretHash = hashSecret(secret);
@@ -83,7 +85,7 @@ export class ApiKeyService {
         }
         throw err;
       }
-      await auditService.record(tx, { action: 'apiKey.created', entityType: 'ApiKey', entityId: apiKey.id, after: keyView(apiKey) });
+      await this.audit.record(tx, { action: 'apiKey.created', entityType: 'ApiKey', entityId: apiKey.id, after: keyView(apiKey) });
       return { apiKey, secret };
     });
   }
@@ -105,7 +107,7 @@ export class ApiKeyService {
       if (!key) throw NotFoundError.of('ApiKey', id);
       if (key.revokedAt) throw new ConflictError(`ApiKey ${id} is already revoked`);
       const revoked = await apiKeyStore.revokeApiKey(tx.em, key.id, tx.clock.now(), tx.principal.name);
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'apiKey.revoked',
         entityType: 'ApiKey',
         entityId: key.id,
@@ -132,5 +134,3 @@ export class ApiKeyService {
     return apiKeyStore.hasLiveAdminKey(db);
   }
 }
-
-export const apiKeyService = new ApiKeyService();

@@ -2,7 +2,7 @@
  * Webhooks as ADMIN manages them: each change audited in its transaction; the signing secret
  * returned once; URLs checked against private networks (see url-guard.ts).
  */
-import { auditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import { isUuid } from '../../common/ids';
 import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../../common/pagination';
 import { config as defaultConfig } from '../../config';
@@ -28,7 +28,10 @@ const webhookView = (w: WebhookRow) => ({
 });
 
 export class WebhookService {
-  constructor(private readonly allowPrivate = () => defaultConfig.webhookAllowPrivate) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly allowPrivate = () => defaultConfig.webhookAllowPrivate,
+  ) {}
 
   private async checked(ctx: AppContext, input: WebhookInput) {
     const problem = await webhookUrlProblem(input.url.trim(), this.allowPrivate());
@@ -61,7 +64,7 @@ export class WebhookService {
         createdByKeyId: tx.principal.keyId,
         at: tx.clock.now(),
       });
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'webhook.created',
         entityType: 'Webhook',
         entityId: webhook.id,
@@ -76,7 +79,7 @@ export class WebhookService {
     return runInTransaction(ctx, async (tx) => {
       const before = await this.lock(tx, id);
       const webhook = await webhookStore.update(tx.em, id, { ...fields, at: tx.clock.now() });
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'webhook.updated',
         entityType: 'Webhook',
         entityId: id,
@@ -91,7 +94,7 @@ export class WebhookService {
     return runInTransaction(ctx, async (tx) => {
       const before = await this.lock(tx, id);
       await webhookStore.markDeleted(tx.em, id, tx.clock.now());
-      await auditService.record(tx, { action: 'webhook.deleted', entityType: 'Webhook', entityId: id, before: webhookView(before) });
+      await this.audit.record(tx, { action: 'webhook.deleted', entityType: 'Webhook', entityId: id, before: webhookView(before) });
       return true;
     });
   }
@@ -111,7 +114,7 @@ export class WebhookService {
       const delivery = isUuid(deliveryId) ? await deliveryStore.find(tx.em, deliveryId) : null;
       if (!delivery) throw new NotFoundError(`deliveryId: delivery ${deliveryId} not found`, { field: 'deliveryId' });
       await deliveryStore.requeue(tx.em, delivery.id, tx.clock.now());
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'webhook.redelivered',
         entityType: 'WebhookDelivery',
         entityId: delivery.id,
@@ -149,5 +152,3 @@ export class WebhookService {
     return webhook;
   }
 }
-
-export const webhookService = new WebhookService();

@@ -3,16 +3,16 @@
  * learned from older outcomes and checked on newer ones (suggestDraft). Reads outside any
  * transaction of the caller; the draft is saved through the ordinary, audited draft creation.
  */
-import { attributeService } from '../attributes/attribute.service';
+import type { AttributeService } from '../attributes/attribute.service';
 import type { AppContext } from '../context';
 import { BadUserInputError } from '../../errors/domain-errors';
 import { scorerFor } from '../scoring/scorer-cache';
 import { compileScorer } from '../../domain/scoring/scoring-engine';
 import type { Segment } from '../../model/segment.types';
-import { segmentService } from '../segments/segment.service';
+import type { SegmentService } from '../segments/segment.service';
 import type { CatalogueEntry, TierActionSpec } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.entity';
-import { versionService } from '../versions/version.service';
+import type { VersionService } from '../versions/version.service';
 import { aucWithInterval, type AucInterval } from '../../domain/discovery/discovery-statistics';
 import type { AttributeInsight, IcpInsights, InsightOptions, OutOfSampleCheck, SuggestedDraft } from '../../model/discovery.types';
 import { planDraft, thresholdsFor } from '../../domain/discovery/draft-builder';
@@ -20,6 +20,13 @@ import { analyse, describeTest, MIN_OUTCOMES, type Analysis, type Finding } from
 import { countPopulation, scanLabelled, splitInstant, type Labelling } from '../../stores/outcome-store';
 import type { InsightBasis } from '../../model/discovery';
 import { DAY } from '../../common/dates';
+
+/** What discovery reads and writes through: the catalogue, segments, and drafts. */
+export interface DiscoveryServices {
+  attributes: AttributeService;
+  segments: SegmentService;
+  versions: VersionService;
+}
 
 const DEFAULT_DAYS = 365;
 /** The older share of the period's outcomes teaches the suggestion; the newer rest tests it. */
@@ -43,7 +50,12 @@ interface Resolved {
   catalogue: CatalogueEntry[];
 }
 
-async function resolve(ctx: AppContext, segmentKey: string, options: Partial<InsightOptions> | null | undefined): Promise<Resolved> {
+async function resolve(
+  services: DiscoveryServices,
+  ctx: AppContext,
+  segmentKey: string,
+  options: Partial<InsightOptions> | null | undefined,
+): Promise<Resolved> {
   const o = options ?? {};
   const basis = o.basis ?? 'WON_VS_LOST';
   const to = o.to ?? ctx.clock.now();
@@ -54,7 +66,7 @@ async function resolve(ctx: AppContext, segmentKey: string, options: Partial<Ins
     throw BadUserInputError.forField('options.topShare', `must be above 0 and at most 0.5 (got ${topShare})`);
   const fdr = o.fdr ?? 0.05;
   if (!(fdr > 0 && fdr < 1)) throw BadUserInputError.forField('options.fdr', `must be above 0 and below 1 (got ${fdr})`);
-  const catalogue = await attributeService.catalogue(ctx.em);
+  const catalogue = await services.attributes.catalogue(ctx.em);
   const valueAttribute = o.valueAttribute ?? null;
   if (valueAttribute !== null) {
     if (basis !== 'TOP_VALUE') throw BadUserInputError.forField('options.valueAttribute', 'applies to the TOP_VALUE basis only');
@@ -63,7 +75,7 @@ async function resolve(ctx: AppContext, segmentKey: string, options: Partial<Ins
     if (entry.type !== 'NUMBER')
       throw BadUserInputError.forField('options.valueAttribute', `must be a NUMBER attribute ("${valueAttribute}" is ${entry.type})`);
   }
-  const segment = await segmentService.getByKey(ctx, segmentKey);
+  const segment = await services.segments.getByKey(ctx, segmentKey);
   return {
     segment,
     basis,
@@ -108,8 +120,13 @@ async function analysePeriod(ctx: AppContext, r: Resolved, from: Date, to: Date)
  * For each catalogue attribute with enough data, the test that best separates the segment's
  * positives from its negatives in the period, with its evidence (see InsightBasis).
  */
-export async function icpInsights(ctx: AppContext, segmentKey: string, options?: Partial<InsightOptions> | null): Promise<IcpInsights> {
-  const r = await resolve(ctx, segmentKey, options);
+export async function icpInsights(
+  services: DiscoveryServices,
+  ctx: AppContext,
+  segmentKey: string,
+  options?: Partial<InsightOptions> | null,
+): Promise<IcpInsights> {
+  const r = await resolve(services, ctx, segmentKey, options);
   const a = await analysePeriod(ctx, r, r.from, r.to);
   return {
     segment: r.segment,
@@ -172,8 +189,13 @@ function notesFor(
  * closed opportunities), checks it and the live version on the outcomes after it by AUC, and
  * saves it as a draft whose notes cite each finding. Nothing is published.
  */
-export async function suggestDraft(ctx: AppContext, segmentKey: string, options?: Partial<InsightOptions> | null): Promise<SuggestedDraft> {
-  const r = await resolve(ctx, segmentKey, options);
+export async function suggestDraft(
+  services: DiscoveryServices,
+  ctx: AppContext,
+  segmentKey: string,
+  options?: Partial<InsightOptions> | null,
+): Promise<SuggestedDraft> {
+  const r = await resolve(services, ctx, segmentKey, options);
   const split = await splitInstant(ctx.em, r.labelling, r.from, r.to, TRAIN_SHARE);
   if (!split || split.getTime() <= r.from.getTime()) {
     throw BadUserInputError.forField(
@@ -182,7 +204,7 @@ export async function suggestDraft(ctx: AppContext, segmentKey: string, options?
     );
   }
   const train = await analysePeriod(ctx, r, r.from, split);
-  const live = await versionService.liveVersion(ctx, r.segment.id);
+  const live = await services.versions.liveVersion(ctx, r.segment.id);
   const plan = planDraft(train.insights, train.unfavourable, live?.definition.actions ?? DEFAULT_ACTIONS);
   if (!plan) {
     throw BadUserInputError.forField(
@@ -238,7 +260,7 @@ export async function suggestDraft(ctx: AppContext, segmentKey: string, options?
   }
   if (!live) warnings.push(`Segment "${r.segment.key}" has no live version to compare with.`);
 
-  const draft = await versionService.createDraft(ctx, {
+  const draft = await services.versions.createDraft(ctx, {
     segmentKey: r.segment.key,
     definition: plan.definition,
     notes: notesFor(r, split, check, live, plan, trainScores),

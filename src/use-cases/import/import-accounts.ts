@@ -1,15 +1,15 @@
 /**
  * Bulk import of an account file through the same validation and writes as upsertAccounts:
- * rows stream from the file in batches, each batch is one `accountService.upsert` call (one
+ * rows stream from the file in batches, each batch is one `AccountService.upsert` call (one
  * transaction), and only the rejections are kept in memory.
  *
  * The batching itself (`runBatchedImport`) is shared with the outcome import
  * (src/outcomes/import/import-outcomes.ts): only reading a row and writing a batch differ.
  */
 import { Transform, pipeline, type Readable } from 'node:stream';
-import { attributeService } from '../attributes/attribute.service';
+import type { AttributeService } from '../attributes/attribute.service';
 import type { AppContext } from '../context';
-import { accountService, MAX_ACCOUNTS_PER_CALL } from '../accounts/account.service';
+import { MAX_ACCOUNTS_PER_CALL, type AccountService } from '../accounts/account.service';
 import type { AccountInput } from '../../model/account.input';
 import { readAccountFile, type AccountFileFormat, type FileRejection } from './account-file';
 
@@ -219,7 +219,7 @@ interface PendingAccount {
 
 /**
  * Imports the accounts of `source` (CSV or JSON lines, see account-file.ts) in batches of
- * `batchSize`, each written and rescored in its own transaction by `accountService.upsert`
+ * `batchSize`, each written and rescored in its own transaction by `AccountService.upsert`
  * in per-row mode. Invalid rows are returned with their line and reasons; a batch whose write
  * fails (a database error) is rolled back whole, its rows are returned as rejected with the
  * error, and the import goes on with the next batch.
@@ -227,18 +227,23 @@ interface PendingAccount {
  * `ctx` must not be inside a transaction. Throws ImportAbortedError (with the summary so far)
  * when the file cannot be read further; the rows before the failure are written.
  */
-export async function importAccounts(ctx: AppContext, source: Readable, options: ImportOptions): Promise<ImportSummary> {
+export async function importAccounts(
+  services: { attributes: AttributeService; accounts: AccountService },
+  ctx: AppContext,
+  source: Readable,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   if (ctx.em.queryRunner?.isTransactionActive) throw new Error('importAccounts commits batch by batch: call it outside a transaction');
   // The catalogue is read once: every CSV cell is typed by it. Attributes defined during the
   // import are unknown to it; validation (which reads it per batch) then rejects such text cells.
-  const catalogue = await attributeService.catalogue(ctx.em);
+  const catalogue = await services.attributes.catalogue(ctx.em);
   const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, rescored: 0, rejected: [] };
   return runBatchedImport<PendingAccount, ImportSummary>(ctx, source, options, {
     summary,
     maxBatchSize: MAX_ACCOUNTS_PER_CALL,
     read: (counted) => readAccountFile(counted, options.format, catalogue),
     async write(rows) {
-      const outcome = await accountService.upsert(
+      const outcome = await services.accounts.upsert(
         ctx,
         rows.map((r) => r.account),
         { perRow: true },

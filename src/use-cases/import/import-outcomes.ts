@@ -1,5 +1,5 @@
 /**
- * Bulk import of a leads or opportunities file through `outcomeService.recordLeads` /
+ * Bulk import of a leads or opportunities file through `OutcomeService.recordLeads` /
  * `recordOpportunities`, with the batching of the account import (progress, abort, file-order
  * rejections). Those services refuse a whole batch for one bad row, while an import wants per-row
  * results: a refused batch is retried once without the rows its issues name.
@@ -9,7 +9,7 @@ import type { AccountFileFormat } from './account-file';
 import { batchNotWritten, describeIssue, runBatchedImport, type BatchOptions, type BatchSummary } from './import-accounts';
 import type { AppContext } from '../context';
 import { BadUserInputError, type InputIssue } from '../../errors/domain-errors';
-import { MAX_OUTCOMES_PER_CALL, outcomeService } from '../outcomes/outcome.service';
+import { MAX_OUTCOMES_PER_CALL, type OutcomeService } from '../outcomes/outcome.service';
 import type { LeadInput, OpportunityInput, RecordResult } from '../../model/outcome.types';
 import { readOutcomeFile, type OutcomeInputs, type OutcomeKind } from './outcome-file';
 
@@ -65,16 +65,21 @@ function describeRefusal(err: unknown, kind: OutcomeKind, rows: Array<{ line: nu
  * `ctx` must not be inside a transaction. Throws ImportAbortedError (with the summary so far)
  * when the file cannot be read further; the rows before the failure are recorded.
  */
-export async function importOutcomes(ctx: AppContext, source: Readable, options: OutcomeImportOptions): Promise<OutcomeImportSummary> {
+export async function importOutcomes(
+  services: { outcomes: OutcomeService },
+  ctx: AppContext,
+  source: Readable,
+  options: OutcomeImportOptions,
+): Promise<OutcomeImportSummary> {
   const { kind, format } = options;
   const summary: OutcomeImportSummary = { rows: 0, created: 0, updated: 0, rejected: [] };
   const record = (rows: Array<PendingOutcome<OutcomeKind>>): Promise<RecordResult> =>
     kind === 'leads'
-      ? outcomeService.recordLeads(
+      ? services.outcomes.recordLeads(
           ctx,
           rows.map((r) => r.input as LeadInput),
         )
-      : outcomeService.recordOpportunities(
+      : services.outcomes.recordOpportunities(
           ctx,
           rows.map((r) => r.input as OpportunityInput),
         );

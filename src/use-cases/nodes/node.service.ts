@@ -53,5 +53,3 @@ export class NodeService {
     return Promise.all(ids.map((id) => this.find(ctx, id)));
   }
 }
-
-export const nodeService = new NodeService();

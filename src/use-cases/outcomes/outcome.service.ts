@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { auditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import { characterProblem } from '../../common/input-text';
 import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
@@ -53,6 +53,8 @@ function commonIssues(rows: Array<{ externalId: string; createdAt: Date }>, fiel
 }
 
 export class OutcomeService {
+  constructor(private readonly audit: AuditService) {}
+
   /** Upserts leads on externalId; all or nothing, naming the failing index. */
   async recordLeads(ctx: AppContext, leads: LeadInput[]): Promise<RecordResult> {
     checkBatch(leads.length, 'leads');
@@ -81,7 +83,7 @@ export class OutcomeService {
         })),
       );
       const result = { created, updated: leads.length - created };
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'leads.recorded',
         entityType: 'LeadBatch',
         entityId: tx.requestId,
@@ -128,7 +130,7 @@ export class OutcomeService {
         })),
       );
       const result = { created, updated: opportunities.length - created };
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'opportunities.recorded',
         entityType: 'OpportunityBatch',
         entityId: tx.requestId,
@@ -138,5 +140,3 @@ export class OutcomeService {
     });
   }
 }
-
-export const outcomeService = new OutcomeService();

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { Account } from '../../model/account.entity';
-import { auditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import { SYSTEM_PRINCIPAL } from '../../model/role';
 import { isUuid } from '../../common/ids';
 import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../../common/pagination';
@@ -11,8 +11,8 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/do
 import { appendEvent, appendFitChanges } from '../../stores/outbox-store';
 import type { FitChangeCause } from '../../model/delivery';
 import { currentScores } from '../../stores/score-store';
-import { segmentService } from '../segments/segment.service';
-import { versionService } from '../versions/version.service';
+import type { SegmentService } from '../segments/segment.service';
+import type { VersionService } from '../versions/version.service';
 import { bandOf, effectiveScore, statusAt } from '../../domain/overrides/effective-fit';
 import { justificationProblem } from '../../domain/overrides/justification';
 import {
@@ -62,6 +62,12 @@ const overrideView = (o: OverrideRow) => ({
 });
 
 export class OverrideService {
+  constructor(
+    private readonly segments: SegmentService,
+    private readonly versions: VersionService,
+    private readonly audit: AuditService,
+  ) {}
+
   /**
    * Overrides an account's fit in a segment, recording what the model said at that moment.
    * One open override per account and segment: a second one (or a concurrent one) is CONFLICT.
@@ -74,8 +80,8 @@ export class OverrideService {
       throw BadUserInputError.forField('input.expiresAt', 'must be in the future');
     const account = isUuid(input.accountId) ? await ctx.em.getRepository(Account).findOneBy({ id: input.accountId }) : null;
     if (!account) throw new NotFoundError(`input.accountId: account ${input.accountId} not found`, { field: 'input.accountId' });
-    const segment = await segmentService.getByKey(ctx, input.segmentKey, 'input.segmentKey');
-    const live = await versionService.liveVersion(ctx, segment.id);
+    const segment = await this.segments.getByKey(ctx, input.segmentKey, 'input.segmentKey');
+    const live = await this.versions.liveVersion(ctx, segment.id);
     if (!live) throw BadUserInputError.forField('input.segmentKey', `segment "${segment.key}" has no live version to override`);
     const [computed] = account.segmentIds.includes(segment.id) ? await currentScores(ctx.em, [account.id], [live.id]) : [];
     if (!computed) throw BadUserInputError.forField('input.accountId', `account ${account.externalId} is not in segment "${segment.key}"`);
@@ -148,7 +154,7 @@ export class OverrideService {
           after: { score: effective, tier: created.tier, overridden: true },
         },
       ]);
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'override.created',
         entityType: 'Override',
         entityId: id,
@@ -185,7 +191,7 @@ export class OverrideService {
         data: overrideEventData(revoked, 'REVOKED'),
       });
       await this.recordFitAfter(tx, revoked, now, 'OVERRIDE_REVOKED');
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'override.revoked',
         entityType: 'Override',
         entityId: id,
@@ -202,7 +208,7 @@ export class OverrideService {
    * the live version's computed score, when that is in another tier than the override's.
    */
   private async recordFitAfter(tx: AppContext, o: OverrideRow, at: Date, cause: FitChangeCause): Promise<void> {
-    const live = await versionService.liveVersion(tx, o.segmentId);
+    const live = await this.versions.liveVersion(tx, o.segmentId);
     const [computed] = live ? await currentScores(tx.em, [o.accountId], [live.id]) : [];
     if (!live || !computed || computed.tier === o.tier) return;
     await appendFitChanges(tx.em, [
@@ -243,7 +249,7 @@ export class OverrideService {
           data: overrideEventData(o, 'EXPIRED'),
         });
         await this.recordFitAfter(tx, o, o.expiresAt!, 'OVERRIDE_EXPIRED');
-        await auditService.record(tx, {
+        await this.audit.record(tx, {
           action: 'override.expired',
           entityType: 'Override',
           entityId: o.id,
@@ -261,7 +267,7 @@ export class OverrideService {
     const request = pageRequest(listScope('overrides', { filter }), page, ['instant', 'uuid']);
     const now = ctx.clock.now();
     const query: OverrideQuery = {
-      segmentId: filter?.segmentKey ? (await segmentService.getByKey(ctx, filter.segmentKey, 'filter.segmentKey')).id : undefined,
+      segmentId: filter?.segmentKey ? (await this.segments.getByKey(ctx, filter.segmentKey, 'filter.segmentKey')).id : undefined,
       // An id that is no UUID matches no override (rather than failing the cast).
       accountId: filter?.accountId ? (isUuid(filter.accountId) ? filter.accountId : '00000000-0000-0000-0000-000000000000') : undefined,
       createdBy: filter?.createdBy ?? undefined,
@@ -282,5 +288,3 @@ export class OverrideService {
     );
   }
 }
-
-export const overrideService = new OverrideService();

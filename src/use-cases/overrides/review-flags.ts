@@ -1,4 +1,4 @@
-import { auditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
 import { flagForReview } from '../../stores/override-store';
 
@@ -8,6 +8,7 @@ import { flagForReview } from '../../stores/override-store';
  * `computedTier` it was made against needs review. `accountIds` limits it to the accounts rescored.
  */
 export async function flagOverridesForReview(
+  services: { audit: AuditService },
   tx: AppContext,
   segmentId: string,
   versionId: string,
@@ -17,7 +18,7 @@ export async function flagOverridesForReview(
   if (accountIds && accountIds.length === 0) return 0;
   const flagged = await flagForReview(tx.em, { segmentId, versionId, now, accountIds });
   for (const f of flagged) {
-    await auditService.record(tx, {
+    await services.audit.record(tx, {
       action: 'override.flagged',
       entityType: 'Override',
       entityId: f.id,

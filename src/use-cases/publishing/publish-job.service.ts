@@ -12,7 +12,7 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { auditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import type { Role } from '../../model/role';
 import { isUuid } from '../../common/ids';
 import { checkPageSize } from '../../common/pagination';
@@ -30,10 +30,10 @@ import { planAsBulk } from '../../db/bulk-plan';
 import { attributesRead, scorerFor } from '../scoring/scorer-cache';
 import type { NewScore } from '../../stores/score-store';
 import { TierMigrationCounter } from '../../domain/scoring/tier-migration';
-import { segmentService } from '../segments/segment.service';
+import type { SegmentService } from '../segments/segment.service';
 import type { FitTier } from '../../model/icp-definition';
 import { IcpVersion } from '../../model/icp-version.entity';
-import { versionService, type PublishArgs } from '../versions/version.service';
+import { type VersionService, type PublishArgs } from '../versions/version.service';
 import type { PublishResult } from '../../model/version.types';
 import { publishJobStore } from '../../stores/publish-job-store';
 import { UNFINISHED, type PublishJob, type StoredPublishResult } from '../../model/publish-job.types';
@@ -131,6 +131,12 @@ class RunLease {
 }
 
 export class PublishJobService {
+  constructor(
+    private readonly versions: VersionService,
+    private readonly segments: SegmentService,
+    private readonly audit: AuditService,
+  ) {}
+
   /** Members per batch: one transaction each, small enough to redo cheaply, big enough to amortise (tests lower it). */
   batchSize = config.publishBatchSize;
 
@@ -142,10 +148,10 @@ export class PublishJobService {
     const notes = checkNotes(args.notes);
     let orphan: PublishJob | null = null;
     const job = await runInTransaction(ctx, async (tx) => {
-      const draft = await versionService.getById(tx, args.id);
+      const draft = await this.versions.getById(tx, args.id);
       if (draft.status !== 'DRAFT')
         throw new ConflictError(`version ${draft.number} is already ${draft.status}: only drafts can be published`);
-      checkEffectiveAt(args.effectiveAt, tx.clock.now(), await versionService.liveVersion(tx, draft.segmentId));
+      checkEffectiveAt(args.effectiveAt, tx.clock.now(), await this.versions.liveVersion(tx, draft.segmentId));
       if (lease) {
         // publishVersion of a draft whose publish lost its run (its process was killed) takes it over.
         const [unfinished] = await tx.em.query(
@@ -224,7 +230,7 @@ export class PublishJobService {
 
   async list(ctx: AppContext, segmentKey: string | null | undefined, first: number): Promise<PublishJob[]> {
     checkPageSize(first);
-    const segmentId = segmentKey ? (await segmentService.getByKey(ctx, segmentKey)).id : null;
+    const segmentId = segmentKey ? (await this.segments.getByKey(ctx, segmentKey)).id : null;
     return publishJobStore.list(ctx.em, segmentId, first);
   }
 
@@ -239,7 +245,7 @@ export class PublishJobService {
         throw new ConflictError(`jobId: the publish is ${current.state} and can no longer be cancelled`, { field: 'jobId' });
       }
       await publishJobStore.finish(tx.em, jobId, 'CANCELLED', tx.clock.now());
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'publish.cancelled',
         entityType: 'PublishJob',
         entityId: jobId,
@@ -388,7 +394,7 @@ export class PublishJobService {
       const late = await planAsBulk(tx.em, () => scoreMembers(tx.em, draft, job.segmentId, now, LATE_MEMBERS, [jobId]));
       await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);
 
-      const live = await versionService.liveVersion(tx, job.segmentId);
+      const live = await this.versions.liveVersion(tx, job.segmentId);
       checkEffectiveAt(job.effectiveAt, now, live);
       const effectiveAt = job.effectiveAt ?? now;
       if (live) await tx.em.query(`UPDATE icp_version SET status = 'SUPERSEDED', superseded_at = $2 WHERE id = $1`, [live.id, now]);
@@ -409,7 +415,7 @@ export class PublishJobService {
       for (const m of moves) migration.add(m.from as FitTier | null, m.to as FitTier, m.accounts);
       const tierChanges = migration.moves();
       const accountsScored = moves.reduce((sum, m) => sum + m.accounts, 0);
-      const overridesFlagged = await flagOverridesForReview(tx, job.segmentId, draft.id);
+      const overridesFlagged = await flagOverridesForReview({ audit: this.audit }, tx, job.segmentId, draft.id);
       const version = await repo.findOneByOrFail({ id: draft.id });
       const superseded = live ? await repo.findOneByOrFail({ id: live.id }) : null;
       // The outbox, in the flip's transaction: the version, then every effective tier it changed.
@@ -432,7 +438,7 @@ export class PublishJobService {
       await planAsBulk(tx.em, () =>
         appendPublishFitChanges(tx.em, { segmentId: job.segmentId, previousVersionId: live?.id ?? null, versionId: draft.id, at: now }),
       );
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'version.published',
         entityType: 'IcpVersion',
         entityId: version.id,
@@ -459,5 +465,3 @@ export class PublishJobService {
     return flipMs;
   }
 }
-
-export const publishJobService = new PublishJobService();

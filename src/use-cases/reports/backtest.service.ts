@@ -5,7 +5,7 @@ import { scorerFor } from '../scoring/scorer-cache';
 import { TierMigrationCounter } from '../../domain/scoring/tier-migration';
 import { FIT_TIERS } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.entity';
-import { versionService } from '../versions/version.service';
+import type { VersionService } from '../versions/version.service';
 import { mannWhitneyU } from '../../domain/statistics/statistics';
 import { closedOpportunitiesOfSegment, readOnlySnapshot, scanSegmentAccounts } from '../../stores/report-queries';
 
@@ -34,15 +34,20 @@ function tierStats(tiers: Uint8Array, outcomes: Array<{ index: number; won: bool
  * live) without writing anything (a read-only transaction), and compares how each ranks
  * the closed opportunities: tiers, win rate and lift per tier, AUC.
  */
-export async function backtest(ctx: AppContext, versionId: string, baselineVersionId?: string | null) {
-  const version = await versionService.getById(ctx, versionId, 'versionId');
+export async function backtest(
+  services: { versions: VersionService },
+  ctx: AppContext,
+  versionId: string,
+  baselineVersionId?: string | null,
+) {
+  const version = await services.versions.getById(ctx, versionId, 'versionId');
   let baseline: IcpVersion | null = null;
   if (baselineVersionId) {
-    baseline = await versionService.getById(ctx, baselineVersionId, 'baselineVersionId');
+    baseline = await services.versions.getById(ctx, baselineVersionId, 'baselineVersionId');
     if (baseline.segmentId !== version.segmentId)
       throw BadUserInputError.forField('baselineVersionId', 'belongs to another segment than versionId');
   } else {
-    baseline = await versionService.liveVersion(ctx, version.segmentId);
+    baseline = await services.versions.liveVersion(ctx, version.segmentId);
   }
   const scorer = scorerFor(version);
   const baseScorer = baseline ? scorerFor(baseline) : null;

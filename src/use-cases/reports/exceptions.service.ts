@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
-import { segmentService } from '../segments/segment.service';
+import type { SegmentService } from '../segments/segment.service';
 import { BadUserInputError } from '../../errors/domain-errors';
 import { overridesOfSegmentDuring } from '../../stores/override-store';
 import type { OverrideRow } from '../../model/override.types';
@@ -50,8 +50,14 @@ function byAccount(closed: AttributedOpportunity[]): Cluster[] {
  * are per closed opportunity; the test behind the recommendation treats each account's
  * opportunities as one cluster (Rao and Scott's design-effect correction).
  */
-export async function exceptionReport(ctx: AppContext, segmentKey: string, fromArg?: Date | null, toArg?: Date | null) {
-  const segment = await segmentService.getByKey(ctx, segmentKey);
+export async function exceptionReport(
+  services: { segments: SegmentService },
+  ctx: AppContext,
+  segmentKey: string,
+  fromArg?: Date | null,
+  toArg?: Date | null,
+) {
+  const segment = await services.segments.getByKey(ctx, segmentKey);
   await refreshStaleStatistics(ctx.em, REPORT_TABLES);
   const to = toArg ?? ctx.clock.now();
   const from = fromArg ?? new Date(to.getTime() - 90 * DAY);

@@ -3,14 +3,20 @@ import { BadUserInputError, NotFoundError } from '../../errors/domain-errors';
 import type { Segment } from '../../model/segment.types';
 import { FIT_TIERS, type FitTier } from '../../model/icp-definition';
 import { IcpVersion } from '../../model/icp-version.entity';
-import { versionService } from '../versions/version.service';
+import type { VersionService } from '../versions/version.service';
 import { DAY } from '../../common/dates';
 
 export const TIERS: readonly FitTier[] = FIT_TIERS;
 
 /** A version of the segment that took effect (published or superseded), named by `field`. */
-export async function effectiveVersion(ctx: AppContext, segment: Segment, id: string, field: string): Promise<IcpVersion> {
-  const version = await versionService.getById(ctx, id, field);
+export async function effectiveVersion(
+  services: { versions: VersionService },
+  ctx: AppContext,
+  segment: Segment,
+  id: string,
+  field: string,
+): Promise<IcpVersion> {
+  const version = await services.versions.getById(ctx, id, field);
   if (version.segmentId !== segment.id)
     throw BadUserInputError.forField(field, `version ${id} belongs to another segment than "${segment.key}"`);
   if (!version.effectiveAt)
@@ -35,8 +41,8 @@ export function periodOf(version: IcpVersion, versions: IcpVersion[], now: Date)
   return { from: version.effectiveAt!, to: next?.effectiveAt ?? now };
 }
 
-export async function liveOrThrow(ctx: AppContext, segment: Segment): Promise<IcpVersion> {
-  const live = await versionService.liveVersion(ctx, segment.id);
+export async function liveOrThrow(services: { versions: VersionService }, ctx: AppContext, segment: Segment): Promise<IcpVersion> {
+  const live = await services.versions.liveVersion(ctx, segment.id);
   if (!live) throw new NotFoundError(`segmentKey: segment "${segment.key}" has no live version`, { field: 'segmentKey' });
   return live;
 }

@@ -1,25 +1,33 @@
 import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
-import { segmentService } from '../segments/segment.service';
+import type { SegmentService } from '../segments/segment.service';
 import { BadUserInputError } from '../../errors/domain-errors';
 import type { FitTier } from '../../model/icp-definition';
 import { attributedOpportunities, effectiveTierCounts, periodAggregates, REPORT_TABLES } from '../../stores/report-queries';
 import { tierCountsOf } from '../../stores/score-store';
 import { comparisonWarnings } from '../../domain/statistics/comparison-warnings';
 import { compareMetrics, compareTiers, conversionMetrics, type TierOutcomes } from '../../domain/statistics/conversion-metrics';
+import type { VersionService } from '../versions/version.service';
 import { checkFollowUp, checkWindow, effectiveVersion, liveOrThrow, periodOf, spansOf, TIERS, timeline } from './report-periods';
 import { DAY } from '../../common/dates';
 import type { ConversionComparison, TierDashboard } from '../../model/report.types';
 
 export class ReportService {
+  constructor(
+    private readonly segments: SegmentService,
+    private readonly versions: VersionService,
+  ) {}
+
   /**
    * Seed 001's ICP dashboard for one version (default: live): accounts per tier now, and the
    * opportunities opened while the version was in effect, by the tier they were attributed to.
    */
   async tierDashboard(ctx: AppContext, segmentKey: string, versionId?: string | null): Promise<TierDashboard> {
-    const segment = await segmentService.getByKey(ctx, segmentKey);
+    const segment = await this.segments.getByKey(ctx, segmentKey);
     await refreshStaleStatistics(ctx.em, REPORT_TABLES);
-    const version = versionId ? await effectiveVersion(ctx, segment, versionId, 'versionId') : await liveOrThrow(ctx, segment);
+    const version = versionId
+      ? await effectiveVersion({ versions: this.versions }, ctx, segment, versionId, 'versionId')
+      : await liveOrThrow({ versions: this.versions }, ctx, segment);
     const now = ctx.clock.now();
     // Overrides apply to the live version's fits; a superseded version shows what it computed.
     const counts =
@@ -64,15 +72,15 @@ export class ReportService {
   ): Promise<ConversionComparison> {
     const window = checkWindow(args.windowDays);
     const followUpDays = checkFollowUp(args.followUpDays);
-    const segment = await segmentService.getByKey(ctx, args.segmentKey);
+    const segment = await this.segments.getByKey(ctx, args.segmentKey);
     await refreshStaleStatistics(ctx.em, REPORT_TABLES);
     const versions = await timeline(ctx, segment);
     const spans = spansOf(versions);
     const after = args.afterVersionId
-      ? await effectiveVersion(ctx, segment, args.afterVersionId, 'afterVersionId')
-      : await liveOrThrow(ctx, segment);
+      ? await effectiveVersion({ versions: this.versions }, ctx, segment, args.afterVersionId, 'afterVersionId')
+      : await liveOrThrow({ versions: this.versions }, ctx, segment);
     const before = args.beforeVersionId
-      ? await effectiveVersion(ctx, segment, args.beforeVersionId, 'beforeVersionId')
+      ? await effectiveVersion({ versions: this.versions }, ctx, segment, args.beforeVersionId, 'beforeVersionId')
       : [...versions].reverse().find((v) => v.effectiveAt!.getTime() < after.effectiveAt!.getTime());
     if (!before)
       throw BadUserInputError.forField(
@@ -127,5 +135,3 @@ export class ReportService {
     };
   }
 }
-
-export const reportService = new ReportService();

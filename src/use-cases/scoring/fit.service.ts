@@ -1,5 +1,5 @@
 import { attributeIssues } from '../../domain/accounts/attribute-values';
-import { attributeService } from '../attributes/attribute.service';
+import type { AttributeService } from '../attributes/attribute.service';
 import {
   checkPageSize,
   encodeCursor,
@@ -18,7 +18,7 @@ import { effectiveScore } from '../../domain/overrides/effective-fit';
 import { rankingContext } from '../../stores/override-store';
 import type { OverrideRow } from '../../model/override.types';
 import type { TierThresholds } from '../../model/icp-definition';
-import { versionService } from '../versions/version.service';
+import type { VersionService } from '../versions/version.service';
 import { scorerFor } from './scorer-cache';
 import { countRankedScores, currentScores, rankedScores, type RankingQuery, type ScoreRow } from '../../stores/score-store';
 import type { FitData, FitFilter, ScoreData } from '../../model/score.types';
@@ -101,6 +101,11 @@ export async function currentFit(
 export const MAX_HISTORY = 10_000;
 
 export class FitService {
+  constructor(
+    private readonly versions: VersionService,
+    private readonly attributes: AttributeService,
+  ) {}
+
   /**
    * The ranked list of a segment under its live version, by effective score then account id.
    * Keyset pagination on (score, account id), so pages stay stable while accounts change.
@@ -165,8 +170,8 @@ export class FitService {
 
   /** Scores arbitrary attributes under any version (a draft too); writes nothing. */
   async preview(ctx: AppContext, versionId: string, attributes: unknown): Promise<ScoreData> {
-    const version = await versionService.getById(ctx, versionId, 'versionId');
-    assertNoIssues(attributeIssues(attributes, await attributeService.catalogue(ctx.em), 'attributes'), 'Invalid attributes');
+    const version = await this.versions.getById(ctx, versionId, 'versionId');
+    assertNoIssues(attributeIssues(attributes, await this.attributes.catalogue(ctx.em), 'attributes'), 'Invalid attributes');
     const now = ctx.clock.now();
     const result = scorerFor(version).evaluate(attributes as Record<string, unknown>, now);
     return {
@@ -201,5 +206,3 @@ export class FitService {
     return rows.map(scoreDataOf);
   }
 }
-
-export const fitService = new FitService();

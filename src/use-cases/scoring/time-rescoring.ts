@@ -8,6 +8,7 @@ import { SYSTEM_PRINCIPAL } from '../../model/role';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import { flagOverridesForReview } from '../overrides/review-flags';
+import type { AuditService } from '../audit/audit.service';
 import { appendFitChanges, withoutOverridden, type FitChange } from '../../stores/outbox-store';
 import type { FitTier } from '../../model/icp-definition';
 import { IcpVersion } from '../../model/icp-version.entity';
@@ -88,7 +89,12 @@ function planRow(due: DueScore, version: IcpVersion, now: Date, plan: Plan): voi
  * upsert is changing (or a version a publish is replacing) is left for the next run. Running it
  * again with nothing due changes nothing.
  */
-export async function rescoreDueAccounts(ctx: AppContext, now: Date, limit = 1000): Promise<DueRescoring> {
+export async function rescoreDueAccounts(
+  services: { audit: AuditService },
+  ctx: AppContext,
+  now: Date,
+  limit = 1000,
+): Promise<DueRescoring> {
   return runInTransaction({ ...ctx, principal: SYSTEM_PRINCIPAL }, async (tx) => {
     // A publish holds its live version's row until it commits; its segment waits for the next run.
     const liveIds: string[] = (
@@ -120,7 +126,7 @@ export async function rescoreDueAccounts(ctx: AppContext, now: Date, limit = 100
       await rescheduleScores(tx.em, plan.reschedule);
       await appendFitChanges(tx.em, await withoutOverridden(tx.em, plan.tierChanges));
       outcome.rowsWritten += plan.insert.length;
-      outcome.overridesFlagged += await flagOverridesForReview(tx, version.segmentId, version.id, rescored);
+      outcome.overridesFlagged += await flagOverridesForReview(services, tx, version.segmentId, version.id, rescored);
     }
     if (outcome.rowsWritten > 0) tx.log.info({ ...outcome }, 'time-driven rescoring');
     return outcome;
@@ -131,13 +137,17 @@ export async function rescoreDueAccounts(ctx: AppContext, now: Date, limit = 100
  * Runs rescoreDueAccounts in batches until nothing is due at `now` or `budgetMs` has passed
  * (the rest waits for the next run). Returns the totals.
  */
-export async function rescoreAllDue(ctx: AppContext, options: { batch?: number; budgetMs?: number } = {}): Promise<DueRescoring> {
+export async function rescoreAllDue(
+  services: { audit: AuditService },
+  ctx: AppContext,
+  options: { batch?: number; budgetMs?: number } = {},
+): Promise<DueRescoring> {
   const batch = options.batch ?? 1000;
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
   const now = ctx.clock.now();
   const total: DueRescoring = { due: 0, rowsWritten: 0, overridesFlagged: 0 };
   for (;;) {
-    const run = await rescoreDueAccounts(ctx, now, batch);
+    const run = await rescoreDueAccounts(services, ctx, now, batch);
     total.due += run.due;
     total.rowsWritten += run.rowsWritten;
     total.overridesFlagged += run.overridesFlagged;

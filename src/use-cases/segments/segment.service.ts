@@ -1,6 +1,6 @@
-import { accountService } from '../accounts/account.service';
-import { attributeService } from '../attributes/attribute.service';
-import { auditService } from '../audit/audit.service';
+import type { AccountService } from '../accounts/account.service';
+import type { AttributeService } from '../attributes/attribute.service';
+import type { AuditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
@@ -13,6 +13,12 @@ import type { CreateSegmentInput } from '../../model/segment.input';
 export const segmentView = (s: Segment) => ({ id: s.id, key: s.key, name: s.name, description: s.description, membership: s.membership });
 
 export class SegmentService {
+  constructor(
+    private readonly attributes: AttributeService,
+    private readonly accounts: AccountService,
+    private readonly audit: AuditService,
+  ) {}
+
   async list(ctx: AppContext): Promise<Segment[]> {
     return listSegments(ctx.em);
   }
@@ -31,7 +37,7 @@ export class SegmentService {
   async create(ctx: AppContext, input: CreateSegmentInput): Promise<Segment> {
     if (!input.name.trim()) throw BadUserInputError.forField('input.name', 'must not be blank');
     const membership = normalizeCriteria(input.membership);
-    assertNoIssues(validateCriteria(membership, await attributeService.catalogue(ctx.em), 'input.membership'), 'Invalid segment');
+    assertNoIssues(validateCriteria(membership, await this.attributes.catalogue(ctx.em), 'input.membership'), 'Invalid segment');
     return runInTransaction(ctx, async (tx) => {
       if (await segmentKeyExists(tx.em, input.key)) {
         throw new ConflictError(`input.key: segment "${input.key}" already exists`, { field: 'input.key' });
@@ -44,8 +50,8 @@ export class SegmentService {
         createdAt: tx.clock.now(),
         createdBy: tx.principal.name,
       });
-      const members = await accountService.assignSegment(tx, segment);
-      await auditService.record(tx, {
+      const members = await this.accounts.assignSegment(tx, segment);
+      await this.audit.record(tx, {
         action: 'segment.created',
         entityType: 'Segment',
         entityId: segment.id,
@@ -55,5 +61,3 @@ export class SegmentService {
     });
   }
 }
-
-export const segmentService = new SegmentService();

@@ -1,10 +1,10 @@
-import { attributeService } from '../attributes/attribute.service';
-import { auditService } from '../audit/audit.service';
+import type { AttributeService } from '../attributes/attribute.service';
+import type { AuditService } from '../audit/audit.service';
 import { isUuid } from '../../common/ids';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
-import { segmentService } from '../segments/segment.service';
+import type { SegmentService } from '../segments/segment.service';
 import { definitionHash, normalizeDefinition } from '../../domain/definitions/canonical-definition';
 import { diffDefinitions } from '../../domain/definitions/definition-diff';
 import { validateDefinition } from '../../domain/definitions/definition-validator';
@@ -57,6 +57,12 @@ const versionView = (v: IcpVersion, withDefinition = false) => ({
 });
 
 export class VersionService {
+  constructor(
+    private readonly attributes: AttributeService,
+    private readonly segments: SegmentService,
+    private readonly audit: AuditService,
+  ) {}
+
   /** A version by id; discarded drafts and malformed ids read as absent. */
   async findById(ctx: AppContext, id: string): Promise<IcpVersion | null> {
     if (!isUuid(id)) return null;
@@ -85,14 +91,14 @@ export class VersionService {
 
   private async validated(ctx: AppContext, input: IcpDefinitionInput): Promise<IcpDefinitionSpec> {
     const definition = normalizeDefinition(input);
-    assertNoIssues(validateDefinition(definition, await attributeService.catalogue(ctx.em)), 'Invalid definition');
+    assertNoIssues(validateDefinition(definition, await this.attributes.catalogue(ctx.em)), 'Invalid definition');
     return definition;
   }
 
   /** A new draft from the given definition, or a copy of `basedOnVersionId`, or of the live version. */
   async createDraft(ctx: AppContext, args: CreateDraftArgs): Promise<IcpVersion> {
     const notes = checkNotes(args.notes);
-    const segment = await segmentService.getByKey(ctx, args.segmentKey);
+    const segment = await this.segments.getByKey(ctx, args.segmentKey);
     let basedOn: IcpVersion | null;
     if (args.basedOnVersionId) {
       basedOn = await this.getById(ctx, args.basedOnVersionId, 'basedOnVersionId');
@@ -131,7 +137,7 @@ export class VersionService {
           supersededAt: null,
         }),
       );
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'version.created',
         entityType: 'IcpVersion',
         entityId: draft.id,
@@ -160,7 +166,7 @@ export class VersionService {
         [draft.id, definition, definitionHash(definition), notes === undefined ? draft.notes : notes, tx.clock.now()],
       );
       const updated = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: draft.id });
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'version.updated',
         entityType: 'IcpVersion',
         entityId: draft.id,
@@ -176,7 +182,7 @@ export class VersionService {
       const draft = await this.lock(tx, id);
       if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is ${draft.status}: only drafts can be discarded`);
       await tx.em.query('UPDATE icp_version SET discarded_at = $2 WHERE id = $1', [draft.id, tx.clock.now()]);
-      await auditService.record(tx, {
+      await this.audit.record(tx, {
         action: 'version.discarded',
         entityType: 'IcpVersion',
         entityId: draft.id,
@@ -191,5 +197,3 @@ export class VersionService {
     return { from, to, changes: diffDefinitions(from.definition, to.definition) };
   }
 }
-
-export const versionService = new VersionService();

@@ -1,0 +1,59 @@
+import { AccountService } from '../use-cases/accounts/account.service';
+import { AttributeService } from '../use-cases/attributes/attribute.service';
+import { AuditService } from '../use-cases/audit/audit.service';
+import { ApiKeyService } from '../use-cases/auth/api-key.service';
+import { WebhookService } from '../use-cases/delivery/webhook.service';
+import { NodeService } from '../use-cases/nodes/node.service';
+import { OutcomeService } from '../use-cases/outcomes/outcome.service';
+import { OverrideService } from '../use-cases/overrides/override.service';
+import { PublishJobService } from '../use-cases/publishing/publish-job.service';
+import { ReportService } from '../use-cases/reports/report.service';
+import { FitService } from '../use-cases/scoring/fit.service';
+import { SegmentService } from '../use-cases/segments/segment.service';
+import { VersionService } from '../use-cases/versions/version.service';
+
+/** Every service of one fitgraph, each built once. */
+export interface Services {
+  audit: AuditService;
+  attributes: AttributeService;
+  accounts: AccountService;
+  segments: SegmentService;
+  versions: VersionService;
+  fits: FitService;
+  overrides: OverrideService;
+  publishJobs: PublishJobService;
+  reports: ReportService;
+  outcomes: OutcomeService;
+  webhooks: WebhookService;
+  apiKeys: ApiKeyService;
+  nodes: NodeService;
+}
+
+export interface ServiceOptions {
+  /** Whether webhooks may target private addresses; read at each check (defaults to the configuration). */
+  webhookAllowPrivate?: () => boolean;
+}
+
+/** Builds the services in dependency order: the audit trail first, then those that record into it, then those above them. */
+export function createServices(options: ServiceOptions = {}): Services {
+  const audit = new AuditService();
+  const attributes = new AttributeService(audit);
+  const accounts = new AccountService(attributes, audit);
+  const segments = new SegmentService(attributes, accounts, audit);
+  const versions = new VersionService(attributes, segments, audit);
+  return {
+    audit,
+    attributes,
+    accounts,
+    segments,
+    versions,
+    fits: new FitService(versions, attributes),
+    overrides: new OverrideService(segments, versions, audit),
+    publishJobs: new PublishJobService(versions, segments, audit),
+    reports: new ReportService(segments, versions),
+    outcomes: new OutcomeService(audit),
+    webhooks: new WebhookService(audit, options.webhookAllowPrivate),
+    apiKeys: new ApiKeyService(audit),
+    nodes: new NodeService(),
+  };
+}
