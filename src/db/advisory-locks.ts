@@ -7,6 +7,8 @@
  * 1764000000000-Registry (audit_event_chain) and 1765300000000-Delivery (outbox_event_order),
  * which cannot import this module: keep its number.
  */
+import type { Sql } from './sql';
+
 export const LockNamespace = {
   /** Audit and outbox sequences, key 0: one lock for both logs so a change writing both cannot deadlock. */
   AUDIT_CHAIN: 1,
@@ -19,3 +21,21 @@ export const LockNamespace = {
   /** A publish run's hold on its job, keyed by the job id (shared by its runs). */
   PUBLISH_RUN: 5,
 } as const;
+
+type Namespace = (typeof LockNamespace)[keyof typeof LockNamespace];
+
+/** Takes the transaction-scoped lock (namespace, key) if it is free; false when another transaction holds it. */
+export async function tryTransactionLock(db: Sql, namespace: Namespace, key: string): Promise<boolean> {
+  const [{ locked }] = await db.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [namespace, key]);
+  return locked;
+}
+
+/** Takes the session-scoped lock (namespace, key) in shared mode, waiting for an exclusive holder. */
+export async function lockShared(db: Sql, namespace: Namespace, key: string): Promise<void> {
+  await db.query('SELECT pg_advisory_lock_shared($1, hashtext($2))', [namespace, key]);
+}
+
+/** Drops every session-scoped advisory lock the session holds. */
+export async function unlockAll(db: Sql): Promise<void> {
+  await db.query('SELECT pg_advisory_unlock_all()');
+}

@@ -1,0 +1,140 @@
+/**
+ * The flip: the one short transaction that makes a prepared draft live. Under a SHARE lock on
+ * account (upserts wait) and the segment's publish lock, it scores again the members written
+ * since their batch, supersedes the live version, publishes the draft, makes the staged scores
+ * current, flags overrides for review, and writes the outbox and the audit event, all or nothing.
+ */
+import type { AuditService } from '../audit/audit.service';
+import type { AppContext } from '../context';
+import { liftTimeouts } from '../../db/data-source';
+import { planAsBulk } from '../../db/bulk-plan';
+import { LockNamespace, tryTransactionLock } from '../../db/advisory-locks';
+import { ConflictError, BadUserInputError } from '../../errors/domain-errors';
+import { TierMigrationCounter } from '../../domain/scoring/tier-migration';
+import type { FitTier } from '../../model/icp-definition';
+import { IcpVersion } from '../../model/icp-version.entity';
+import type { StoredPublishResult } from '../../model/publish-job.types';
+import { appendEvent, appendPublishFitChanges } from '../../stores/outbox-store';
+import { publishJobStore } from '../../stores/publish-job-store';
+import { flagOverridesForReview } from '../overrides/review-flags';
+import { attributesRead } from '../scoring/scorer-cache';
+import type { VersionService } from '../versions/version.service';
+import { scoreMembers } from './member-scoring';
+
+export const versionView = (v: IcpVersion) => ({
+  id: v.id,
+  segmentId: v.segmentId,
+  number: v.number,
+  status: v.status,
+  revision: v.revision,
+  contentHash: v.contentHash,
+  notes: v.notes,
+  basedOnId: v.basedOnId,
+  effectiveAt: v.effectiveAt,
+});
+
+/** Checks a requested effectiveAt against now and the live version (backfills must not reach into the future or before it). */
+export function checkEffectiveAt(effectiveAt: Date | null | undefined, now: Date, live: IcpVersion | null): void {
+  if (!effectiveAt) return;
+  if (effectiveAt.getTime() > now.getTime()) throw BadUserInputError.forField('effectiveAt', 'must not be in the future');
+  if (live?.effectiveAt && effectiveAt.getTime() <= live.effectiveAt.getTime()) {
+    throw BadUserInputError.forField(
+      'effectiveAt',
+      `must be later than the live version's effectiveAt (${live.effectiveAt.toISOString()})`,
+    );
+  }
+}
+
+/**
+ * Makes the job's draft live in `tx` (the requester's context: the audit names who asked).
+ * False, changing nothing, when the job is no longer preparing or batches remain (another run
+ * flips it, or it was cancelled).
+ */
+export async function makeLive(
+  services: { versions: VersionService; audit: AuditService },
+  tx: AppContext,
+  jobId: string,
+): Promise<boolean> {
+  await liftTimeouts((sql) => tx.em.query(sql));
+  const job = await publishJobStore.get(tx.em, jobId, 'FOR UPDATE');
+  if (job?.state !== 'PREPARING' || (await publishJobStore.pendingBatches(tx.em, jobId)) > 0) return false;
+  await publishJobStore.markFlipping(tx.em, jobId);
+  // Upserts wait for this short transaction (and then score under the new version).
+  await publishJobStore.holdAccountWrites(tx.em);
+  if (!(await tryTransactionLock(tx.em, LockNamespace.PUBLISH, job.segmentId)))
+    throw new ConflictError('another version of this segment is being published; try again once it is done');
+  const repo = tx.em.getRepository(IcpVersion);
+  const draft = await repo.createQueryBuilder('v').setLock('pessimistic_write').where('v.id = :id', { id: job.versionId }).getOne();
+  if (!draft || draft.discardedAt || draft.status !== 'DRAFT')
+    throw new ConflictError('the draft was discarded or published while its publish was prepared');
+  const now = tx.clock.now();
+  // Members written (or joined) since their batch was scored: scored again, now, under the lock.
+  // Whole-segment statements are planned without nested loops (linear whatever the estimates).
+  const members = await planAsBulk(tx.em, () => publishJobStore.lateMembers(tx.em, job.segmentId, attributesRead(draft), jobId));
+  const late = scoreMembers(draft, job.segmentId, now, members);
+  await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);
+
+  const live = await services.versions.liveVersion(tx, job.segmentId);
+  checkEffectiveAt(job.effectiveAt, now, live);
+  const effectiveAt = job.effectiveAt ?? now;
+  if (live) await tx.em.query(`UPDATE icp_version SET status = 'SUPERSEDED', superseded_at = $2 WHERE id = $1`, [live.id, now]);
+  await tx.em.query(
+    `UPDATE icp_version SET status = 'PUBLISHED', published_at = $2, published_by = $3, effective_at = $4, notes = $5, updated_at = $2 WHERE id = $1`,
+    [draft.id, now, tx.principal.name, effectiveAt, job.notesGiven ? job.notes : draft.notes],
+  );
+  const moves = await planAsBulk(tx.em, () =>
+    publishJobStore.promote(tx.em, {
+      jobId,
+      segmentId: job.segmentId,
+      versionId: draft.id,
+      previousId: live?.id ?? null,
+      validFrom: effectiveAt,
+    }),
+  );
+  const migration = new TierMigrationCounter();
+  for (const m of moves) migration.add(m.from as FitTier | null, m.to as FitTier, m.accounts);
+  const tierChanges = migration.moves();
+  const accountsScored = moves.reduce((sum, m) => sum + m.accounts, 0);
+  const overridesFlagged = await flagOverridesForReview({ audit: services.audit }, tx, job.segmentId, draft.id);
+  const version = await repo.findOneByOrFail({ id: draft.id });
+  const superseded = live ? await repo.findOneByOrFail({ id: live.id }) : null;
+  // The outbox, in the flip's transaction: the version, then every effective tier it changed.
+  await appendEvent(tx.em, {
+    type: 'VERSION_PUBLISHED',
+    segmentId: job.segmentId,
+    versionId: version.id,
+    occurredAt: now,
+    data: {
+      versionId: version.id,
+      segmentId: job.segmentId,
+      number: version.number,
+      effectiveAt: effectiveAt.toISOString(),
+      supersededVersionId: live?.id ?? null,
+      accountsScored,
+      tierChanges,
+      publishJobId: jobId,
+    },
+  });
+  await planAsBulk(tx.em, () =>
+    appendPublishFitChanges(tx.em, { segmentId: job.segmentId, previousVersionId: live?.id ?? null, versionId: draft.id, at: now }),
+  );
+  await services.audit.record(tx, {
+    action: 'version.published',
+    entityType: 'IcpVersion',
+    entityId: version.id,
+    before: superseded ? { live: versionView(superseded) } : { live: null },
+    after: {
+      ...versionView(version),
+      publishedAt: version.publishedAt,
+      backfilled: job.effectiveAt != null,
+      accountsScored,
+      tierChanges,
+      overridesFlagged,
+      publishJobId: jobId,
+    },
+  });
+  const result: StoredPublishResult = { supersededId: live?.id ?? null, accountsScored, tierChanges, overridesFlagged };
+  await publishJobStore.finish(tx.em, jobId, 'DONE', now, { result });
+  tx.log.info({ publishJobId: jobId, accountsScored, lateAccounts: late.rows.length }, 'publish flipped');
+  return true;
+}
