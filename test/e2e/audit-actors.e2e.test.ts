@@ -4,8 +4,12 @@
  * auditors recorded, and one answer to "what may a VIEWER read" on every path.
  */
 import { logSink, logger } from '../../src/logger';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
-import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { graphql } from '../gql';
+import { seedDefinition } from '../helpers/fixtures';
+import { expectError, ManualClock, startTestApp, type GqlResponse, type TestApp } from '../helpers/test-app';
+import { accountIds as accountIdsQuery, upsertAccounts } from '../operations/accounts';
+import { createApiKey, me, revokeApiKey } from '../operations/auth';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 const clock = new ManualClock(new Date('2026-11-24T12:00:00Z'));
 let t: TestApp;
@@ -14,8 +18,89 @@ let managerId: string;
 let accountIds: Record<string, string>;
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const CREATE_KEY = 'mutation($name: String!, $role: Role!) { createApiKey(name: $name, role: $role) { apiKey { id name } secret } }';
-const OVERRIDE = 'mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id createdBy createdByKeyId } }';
+const overrideWithKey = graphql(`
+  mutation OverrideFitNamingKey($input: OverrideFitInput!) { overrideFit(input: $input) { id createdBy createdByKeyId } }
+`);
+const revokeWithKeys = graphql(`
+  mutation RevokeOverrideNamingKeys($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { revokedBy revokedByKeyId createdByKeyId } }
+`);
+const eventsOfKey = graphql(`
+  query AuditEventsOfKey($id: ID) {
+    auditEvents(filter: { actorKeyId: $id }) { totalCount edges { node { actor actorKeyId clientRequestId requestId } } }
+  }
+`);
+const overrideAuthors = graphql(`
+  query OverrideAuthors { overrides(first: 10) { edges { node { id createdBy createdByKeyId } } } }
+`);
+const snoop = graphql(`
+  query Snoop { segments { key } apiKeys { id name } }
+`);
+// Audited under its operation name, with its variables.
+const trailQuery = graphql(`
+  query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }
+`);
+const overrideTiers = graphql(`
+  query OverrideTiers { overrides(first: 5) { edges { node { id tier } } } }
+`);
+const integrityOk = graphql(`
+  query IntegrityOk { auditIntegrity { ok } }
+`);
+const justifications = graphql(`
+  query Justifications { overrides(first: 5) { edges { node { justification } } } }
+`);
+const auditReaders = graphql(`
+  query AuditReaders { auditEvents(filter: { action: "audit.read" }, first: 50) { edges { node { actor actorKeyId } } } }
+`);
+const auditCountAndKeys = graphql(`
+  query AuditCountAndKeys { auditEvents { totalCount } apiKeys { id } }
+`);
+const overriddenCoreFits = graphql(`
+  query OverriddenCoreFitsAsViewer {
+    fits(segmentKey: "core", first: 10, filter: { overridden: true }) {
+      edges { node { overridden override { id tier status category expiresAt createdAt } } }
+    }
+  }
+`);
+const fitJustifications = graphql(`
+  query FitJustifications { fits(segmentKey: "core", first: 5) { edges { node { override { justification } } } } }
+`);
+const fitOverrideAuthors = graphql(`
+  query FitOverrideAuthors { fits(segmentKey: "core", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }
+`);
+const fitOverrideRevokers = graphql(`
+  query FitOverrideRevokers {
+    fits(segmentKey: "core", first: 5) { edges { node { override { revokedBy revokedByKeyId revokeReason } } } }
+  }
+`);
+const accountFitJustification = graphql(`
+  query AccountFitJustification($id: ID!) { account(id: $id) { fit(segmentKey: "core") { override { justification } } } }
+`);
+const accountOverrideTiers = graphql(`
+  query AccountOverrideTiers($id: ID!) { account(id: $id) { overrides { tier } } }
+`);
+const overridesCount = graphql(`
+  query OverridesCount { overrides { totalCount } }
+`);
+const coreExceptionsShare = graphql(`
+  query CoreExceptionsShare { exceptions(segmentKey: "core") { shareOfPipeline } }
+`);
+const versionAuthors = graphql(`
+  query CoreVersionAuthors { segment(key: "core") { versions { number createdBy } } }
+`);
+const livePublisher = graphql(`
+  query CoreLivePublisher { segment(key: "core") { liveVersion { publishedBy } } }
+`);
+const whoAndWhyViaFits = graphql(`
+  query WhoAndWhyViaFits {
+    fits(segmentKey: "core", first: 10, filter: { overridden: true }) { edges { node { override { id justification createdBy } } } }
+  }
+`);
+const whoAndWhyViaList = graphql(`
+  query WhoAndWhyViaList { overrides(first: 10, filter: { status: ACTIVE }) { edges { node { id justification createdBy } } } }
+`);
+const whoAndWhyViaAccount = graphql(`
+  query WhoAndWhyViaAccount($id: ID!) { account(id: $id) { overrides { id justification createdBy } } }
+`);
 
 const keyId = async (name: string): Promise<string> => (await t.sql('SELECT id FROM api_key WHERE name = $1', [name]))[0].id;
 const auditCount = async (): Promise<number> => (await t.sql('SELECT count(*)::int AS n FROM audit_event'))[0].n;
@@ -39,24 +124,24 @@ beforeAll(async () => {
   t = await startTestApp({ clock });
   manager = await t.keyFor('SALES_MANAGER', 'sam-manager');
   managerId = await keyId('sam-manager');
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
   });
-  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-    a: ['one', 'two', 'three'].map((k) => ({ externalId: k, name: `${k} inc`, attributes: { industry: 'retail' } })),
+  await t.data(upsertAccounts, {
+    accounts: ['one', 'two', 'three'].map((k) => ({ externalId: k, name: `${k} inc`, attributes: { industry: 'retail' } })),
   });
-  const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
-  await t.data(PUBLISH, { id: v1.id });
-  const { accounts } = await t.data('{ accounts(first: 10) { edges { node { id externalId } } } }');
-  accountIds = Object.fromEntries(accounts.edges.map((e: any) => [e.node.externalId, e.node.id]));
+  const v1 = (await t.data(createDraft, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
+  await t.data(publishVersion, { id: v1.id });
+  const { accounts } = await t.data(accountIdsQuery);
+  accountIds = Object.fromEntries(accounts.edges.map((e) => [e.node.externalId, e.node.id]));
 });
 afterAll(() => t.close());
 
 describe('who acted', () => {
   it("audit rows name the acting key by id and keep the client's request id apart; fitgraph's own work has no key", async () => {
-    const rita = (await t.data(CREATE_KEY, { name: 'rita', role: 'REVOPS' })).createApiKey;
+    const rita = (await t.data(createApiKey, { name: 'rita', role: 'REVOPS' })).createApiKey;
     const res = await t.gql(
-      CREATE_SEGMENT,
+      createSegment,
       { input: { key: 'rita-seg', name: 'Rita' } },
       { key: rita.secret, headers: { 'x-request-id': 'system-42' } },
     );
@@ -65,7 +150,7 @@ describe('who acted', () => {
     expect(serverId).toMatch(UUID);
     const [row] = await t.sql(
       `SELECT actor, actor_key_id, request_id, client_request_id FROM audit_event WHERE action = 'segment.created' AND entity_id = $1`,
-      [res.data.createSegment.id],
+      [res.data!.createSegment.id],
     );
     // The client's "system-…" is kept as what it is, the client's label; it never becomes the request id.
     expect(row).toEqual({ actor: 'rita', actor_key_id: rita.apiKey.id, request_id: serverId, client_request_id: 'system-42' });
@@ -76,10 +161,7 @@ describe('who acted', () => {
     );
     expect(own).toMatchObject({ actor: 'system', actor_key_id: null, request_id: expect.stringMatching(/^system-/) });
 
-    const { auditEvents } = await t.data(
-      `query($id: ID) { auditEvents(filter: { actorKeyId: $id }) { totalCount edges { node { actor actorKeyId clientRequestId requestId } } } }`,
-      { id: rita.apiKey.id },
-    );
+    const { auditEvents } = await t.data(eventsOfKey, { id: rita.apiKey.id });
     expect(auditEvents).toEqual({
       totalCount: 1,
       edges: [{ node: { actor: 'rita', actorKeyId: rita.apiKey.id, clientRequestId: 'system-42', requestId: serverId } }],
@@ -88,24 +170,24 @@ describe('who acted', () => {
 
   it("overrides record the key that made them beside its name; fitgraph's own have none", async () => {
     const made = await t.gql(
-      OVERRIDE,
+      overrideWithKey,
       { input: { accountId: accountIds.one, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' } },
       { key: manager },
     );
-    expect(made.data.overrideFit).toMatchObject({ createdBy: 'sam-manager', createdByKeyId: managerId });
+    expect(made.data!.overrideFit).toMatchObject({ createdBy: 'sam-manager', createdByKeyId: managerId });
     const demo = await t.services.overrides.create(
       { ...t.system, principal: { ...t.system.principal, name: 'maria.lopez' } },
       { accountId: accountIds.two, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' },
     );
-    const { overrides } = await t.data('{ overrides(first: 10) { edges { node { id createdBy createdByKeyId } } } }');
-    expect(overrides.edges.map((e: any) => e.node)).toEqual(
+    const { overrides } = await t.data(overrideAuthors);
+    expect(overrides.edges.map((e) => e.node)).toEqual(
       expect.arrayContaining([
-        { id: made.data.overrideFit.id, createdBy: 'sam-manager', createdByKeyId: managerId },
+        { id: made.data!.overrideFit.id, createdBy: 'sam-manager', createdByKeyId: managerId },
         { id: demo.id, createdBy: 'maria.lopez', createdByKeyId: null },
       ]),
     );
     const [event] = await t.sql(`SELECT actor_key_id FROM audit_event WHERE action = 'override.created' AND entity_id = $1`, [
-      made.data.overrideFit.id,
+      made.data!.overrideFit.id,
     ]);
     expect(event.actor_key_id).toBe(managerId);
 
@@ -113,24 +195,24 @@ describe('who acted', () => {
     const other = await t.keyFor('SALES_MANAGER', 'olga-manager');
     await t
       .gql(
-        OVERRIDE,
+        overrideWithKey,
         { input: { accountId: accountIds.three, segmentKey: 'core', tier: 'STRONG', justification: WHY, category: 'STRATEGIC_ACCOUNT' } },
         { key: manager },
       )
       .then(async (res) => {
         const revoked = await t.gql(
-          'mutation($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { revokedBy revokedByKeyId createdByKeyId } }',
-          { id: res.data.overrideFit.id, r: 'The pilot was cancelled by their new CFO after the budget review.' },
+          revokeWithKeys,
+          { id: res.data!.overrideFit.id, r: 'The pilot was cancelled by their new CFO after the budget review.' },
           { key: other },
         );
-        expect(revoked.data.revokeOverride).toEqual({
+        expect(revoked.data!.revokeOverride).toEqual({
           revokedBy: 'olga-manager',
           revokedByKeyId: await keyId('olga-manager'),
           createdByKeyId: managerId,
         });
         // Like the other revocation fields, it is set once and never changes again.
         await expect(
-          t.sql('UPDATE fit_override SET revoked_by_key_id = NULL WHERE id = $1', [res.data.overrideFit.id]),
+          t.sql('UPDATE fit_override SET revoked_by_key_id = NULL WHERE id = $1', [res.data!.overrideFit.id]),
         ).rejects.toMatchObject({ driverError: { code: '23001' } });
       });
   });
@@ -138,9 +220,9 @@ describe('who acted', () => {
 
 describe('key names', () => {
   it('are refused when reserved, invisible in part, or reading like an existing name, and nothing is written', async () => {
-    await t.data(CREATE_KEY, { name: 'local-admin', role: 'ADMIN' });
-    const revoked = (await t.data(CREATE_KEY, { name: 'old-key', role: 'VIEWER' })).createApiKey.apiKey;
-    await t.data('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: revoked.id });
+    await t.data(createApiKey, { name: 'local-admin', role: 'ADMIN' });
+    const revoked = (await t.data(createApiKey, { name: 'old-key', role: 'VIEWER' })).createApiKey.apiKey;
+    await t.data(revokeApiKey, { id: revoked.id });
     const keysBefore = (await t.sql('SELECT count(*)::int AS n FROM api_key'))[0].n;
     const eventsBefore = await auditCount();
     const refusals: Array<[string, string, RegExp]> = [
@@ -162,7 +244,7 @@ describe('key names', () => {
     ];
     const outcomes = [];
     for (const [name] of refusals) {
-      const res = await t.gql(CREATE_KEY, { name, role: 'REVOPS' });
+      const res = await t.gql(createApiKey, { name, role: 'REVOPS' });
       outcomes.push([JSON.stringify(name), res.errors?.[0].extensions?.code, res.errors?.[0].message]);
     }
     expect(outcomes).toEqual(refusals.map(([name, code, message]) => [JSON.stringify(name), code, expect.stringMatching(message)]));
@@ -170,15 +252,15 @@ describe('key names', () => {
     expect((await t.sql('SELECT count(*)::int AS n FROM api_key'))[0].n).toBe(keysBefore);
     expect(await auditCount()).toBe(eventsBefore);
     // Names that only look close to a reader are different names.
-    await t.data(CREATE_KEY, { name: 'local-admin-2', role: 'VIEWER' });
-    await t.data(CREATE_KEY, { name: 'Systems team', role: 'VIEWER' });
+    await t.data(createApiKey, { name: 'local-admin-2', role: 'VIEWER' });
+    await t.data(createApiKey, { name: 'Systems team', role: 'VIEWER' });
   });
 });
 
 describe('request ids', () => {
   it("are the server's; a malformed client id is refused with the header named", async () => {
-    const a = await t.gql('{ me { name } }', {}, { headers: { 'x-request-id': 'same' } });
-    const b = await t.gql('{ me { name } }', {}, { headers: { 'x-request-id': 'same' } });
+    const a = await t.gql(me, {}, { headers: { 'x-request-id': 'same' } });
+    const b = await t.gql(me, {}, { headers: { 'x-request-id': 'same' } });
     expect(a.headers.get('x-request-id')).toMatch(UUID);
     expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'));
     for (const bad of ['x'.repeat(129), 'has space', 'caf\u00E9']) {
@@ -199,7 +281,7 @@ describe('request ids', () => {
       });
     }
     const longest = 'A'.repeat(128);
-    expect((await t.gql('{ me { name } }', {}, { headers: { 'x-request-id': longest } })).status).toBe(200);
+    expect((await t.gql(me, {}, { headers: { 'x-request-id': longest } })).status).toBe(200);
   });
 });
 
@@ -207,14 +289,14 @@ describe('refused requests', () => {
   it('are logged with the key id, the role and the refused fields (403), or why the key was refused (401)', async () => {
     const viewer = await t.keyFor('VIEWER', 'vera-viewer');
     const veraId = await keyId('vera-viewer');
-    const gone = (await t.data(CREATE_KEY, { name: 'gone-key', role: 'SALES_MANAGER' })).createApiKey;
-    await t.data('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: gone.apiKey.id });
+    const gone = (await t.data(createApiKey, { name: 'gone-key', role: 'SALES_MANAGER' })).createApiKey;
+    await t.data(revokeApiKey, { id: gone.apiKey.id });
     const statuses: number[] = [];
     const logs = await logsOf(async () => {
-      statuses.push((await t.gql('query Snoop { segments { key } apiKeys { id name } }', {}, { key: viewer })).status);
-      statuses.push((await t.gql('{ me { name } }', {}, { key: null })).status);
-      statuses.push((await t.gql('{ me { name } }', {}, { key: 'fgk_not-a-key' })).status);
-      statuses.push((await t.gql('{ me { name } }', {}, { key: gone.secret })).status);
+      statuses.push((await t.gql(snoop, {}, { key: viewer })).status);
+      statuses.push((await t.gql(me, {}, { key: null })).status);
+      statuses.push((await t.gql(me, {}, { key: 'fgk_not-a-key' })).status);
+      statuses.push((await t.gql(me, {}, { key: gone.secret })).status);
     });
     expect(statuses).toEqual([403, 401, 401, 401]);
     const refused = logs.filter((l) => /request refused/.test(l.msg));
@@ -242,16 +324,13 @@ describe('who looked', () => {
     const auditor = await t.keyFor('AUDITOR', 'ada-auditor');
     const adaId = await keyId('ada-auditor');
     const seen = (await reads()).length;
-    const trail = await t.data(
-      'query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }',
-      { f: { action: 'override.created' } },
-      { key: auditor },
-    );
+    const trail = await t.data(trailQuery, { f: { action: 'override.created' } }, { key: auditor });
     expect(trail.auditEvents.edges.length).toBeGreaterThan(0);
+    // Raw text: the point is an anonymous operation, audited as such with its fragment.
     await t.data('{ overrides(first: 5) { edges { node { ...Why } } } } fragment Why on Override { justification }', {}, { key: auditor });
-    await t.data('{ overrides(first: 5) { edges { node { id tier } } } }', {}, { key: auditor }); // no justification: not recorded
-    await t.data('{ auditIntegrity { ok } }', {}, { key: auditor }); // hashes, no content: not recorded
-    await t.data('{ overrides(first: 5) { edges { node { justification } } } }', {}, { key: manager }); // a manager's daily work: not recorded
+    await t.data(overrideTiers, {}, { key: auditor }); // no justification: not recorded
+    await t.data(integrityOk, {}, { key: auditor }); // hashes, no content: not recorded
+    await t.data(justifications, {}, { key: manager }); // a manager's daily work: not recorded
     const recorded = (await reads()).slice(seen);
     expect(recorded).toEqual([
       {
@@ -272,18 +351,14 @@ describe('who looked', () => {
       },
     ]);
     // "Who looked?" is an ordinary audit question.
-    const who = await t.data(
-      '{ auditEvents(filter: { action: "audit.read" }, first: 50) { edges { node { actor actorKeyId } } } }',
-      {},
-      { key: auditor },
-    );
-    expect(who.auditEvents.edges.map((e: any) => e.node)).toContainEqual({ actor: 'ada-auditor', actorKeyId: adaId });
-    expect((await t.data('{ auditIntegrity { ok } }')).auditIntegrity.ok).toBe(true);
+    const who = await t.data(auditReaders, {}, { key: auditor });
+    expect(who.auditEvents.edges.map((e) => e.node)).toContainEqual({ actor: 'ada-auditor', actorKeyId: adaId });
+    expect((await t.data(integrityOk)).auditIntegrity.ok).toBe(true);
   });
 
   it('records nothing for a refused read', async () => {
     const seen = (await reads()).length;
-    expectError(await t.gql('{ auditEvents { totalCount } apiKeys { id } }', {}, { key: await t.keyFor('AUDITOR') }), 'FORBIDDEN');
+    expectError(await t.gql(auditCountAndKeys, {}, { key: await t.keyFor('AUDITOR') }), 'FORBIDDEN');
     expect((await reads()).length).toBe(seen);
   });
 });
@@ -291,57 +366,42 @@ describe('who looked', () => {
 describe('what a VIEWER reads', () => {
   it('sees that, how and until when a fit is overridden, on every path, but never who nor why', async () => {
     const viewer = await t.keyFor('VIEWER');
-    const fits = await t.data(
-      '{ fits(segmentKey: "core", first: 10, filter: { overridden: true }) { edges { node { overridden override { id tier status category expiresAt createdAt } } } } }',
-      {},
-      { key: viewer },
-    );
+    const fits = await t.data(overriddenCoreFits, {}, { key: viewer });
     expect(fits.fits.edges.length).toBe(2);
-    expect(fits.fits.edges.every((e: any) => e.node.overridden && e.node.override.tier === 'STRONG')).toBe(true);
+    expect(fits.fits.edges.every((e) => e.node.overridden && e.node.override?.tier === 'STRONG')).toBe(true);
 
-    const refused: Array<[string, string[]]> = [
-      ['{ fits(segmentKey: "core", first: 5) { edges { node { override { justification } } } } }', ['Override.justification']],
+    const one = { id: accountIds.one };
+    const refused: Array<[string, () => Promise<GqlResponse>, string[]]> = [
+      ['FitJustifications', () => t.gql(fitJustifications, {}, { key: viewer }), ['Override.justification']],
+      ['FitOverrideAuthors', () => t.gql(fitOverrideAuthors, {}, { key: viewer }), ['Override.createdBy', 'Override.createdByKeyId']],
       [
-        '{ fits(segmentKey: "core", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }',
-        ['Override.createdBy', 'Override.createdByKeyId'],
-      ],
-      [
-        '{ fits(segmentKey: "core", first: 5) { edges { node { override { revokedBy revokedByKeyId revokeReason } } } } }',
+        'FitOverrideRevokers',
+        () => t.gql(fitOverrideRevokers, {}, { key: viewer }),
         ['Override.revokedBy', 'Override.revokedByKeyId', 'Override.revokeReason'],
       ],
-      [`{ account(id: "${accountIds.one}") { fit(segmentKey: "core") { override { justification } } } }`, ['Override.justification']],
-      [`{ account(id: "${accountIds.one}") { overrides { tier } } }`, ['Account.overrides']],
-      ['{ overrides { totalCount } }', ['Query.overrides']],
-      ['{ exceptions(segmentKey: "core") { shareOfPipeline } }', ['Query.exceptions']],
-      ['{ segment(key: "core") { versions { number createdBy } } }', ['IcpVersion.createdBy']],
-      ['{ segment(key: "core") { liveVersion { publishedBy } } }', ['IcpVersion.publishedBy']],
+      ['AccountFitJustification', () => t.gql(accountFitJustification, one, { key: viewer }), ['Override.justification']],
+      ['AccountOverrideTiers', () => t.gql(accountOverrideTiers, one, { key: viewer }), ['Account.overrides']],
+      ['OverridesCount', () => t.gql(overridesCount, {}, { key: viewer }), ['Query.overrides']],
+      ['CoreExceptionsShare', () => t.gql(coreExceptionsShare, {}, { key: viewer }), ['Query.exceptions']],
+      ['CoreVersionAuthors', () => t.gql(versionAuthors, {}, { key: viewer }), ['IcpVersion.createdBy']],
+      ['CoreLivePublisher', () => t.gql(livePublisher, {}, { key: viewer }), ['IcpVersion.publishedBy']],
     ];
-    for (const [query, fields] of refused) {
-      const res = await t.gql(query, {}, { key: viewer });
-      expect([query, res.status, res.errors?.[0].extensions?.fields]).toEqual([query, 403, fields]);
+    for (const [operation, send, fields] of refused) {
+      const res = await send();
+      expect([operation, res.status, res.errors?.[0].extensions?.fields]).toEqual([operation, 403, fields]);
     }
   });
 
   it('gives the roles that read who and why the same answer on every path', async () => {
     for (const role of ['REVOPS', 'SALES_MANAGER', 'AUDITOR'] as const) {
       const key = await t.keyFor(role);
-      const viaFits = await t.data(
-        '{ fits(segmentKey: "core", first: 10, filter: { overridden: true }) { edges { node { override { id justification createdBy } } } } }',
-        {},
-        { key },
-      );
-      const viaList = await t.data(
-        '{ overrides(first: 10, filter: { status: ACTIVE }) { edges { node { id justification createdBy } } } }',
-        {},
-        { key },
-      );
-      const viaAccount = await t.data(`{ account(id: "${accountIds.one}") { overrides { id justification createdBy } } }`, {}, { key });
-      const byId = (list: any[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
-      expect(byId(viaFits.fits.edges.map((e: any) => e.node.override))).toEqual(byId(viaList.overrides.edges.map((e: any) => e.node)));
-      expect(viaAccount.account.overrides[0]).toEqual(
-        viaList.overrides.edges.map((e: any) => e.node).find((o: any) => o.id === viaAccount.account.overrides[0].id),
-      );
-      expect((await t.gql('{ exceptions(segmentKey: "core") { shareOfPipeline } }', {}, { key })).errors).toBeUndefined();
+      const viaFits = await t.data(whoAndWhyViaFits, {}, { key });
+      const viaList = await t.data(whoAndWhyViaList, {}, { key });
+      const viaAccount = (await t.data(whoAndWhyViaAccount, { id: accountIds.one }, { key })).account!;
+      const byId = <T extends { id: string }>(list: T[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
+      expect(byId(viaFits.fits.edges.map((e) => e.node.override!))).toEqual(byId(viaList.overrides.edges.map((e) => e.node)));
+      expect(viaAccount.overrides[0]).toEqual(viaList.overrides.edges.map((e) => e.node).find((o) => o.id === viaAccount.overrides[0].id));
+      expect((await t.gql(coreExceptionsShare, {}, { key })).errors).toBeUndefined();
     }
   });
 });

@@ -28,6 +28,30 @@ type Documents = {
     "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": typeof types.SaasTiersDocument,
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": typeof types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": typeof types.WorkedLatestHistoryDocument,
+    "\n  mutation OverrideFitNamingKey($input: OverrideFitInput!) { overrideFit(input: $input) { id createdBy createdByKeyId } }\n": typeof types.OverrideFitNamingKeyDocument,
+    "\n  mutation RevokeOverrideNamingKeys($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { revokedBy revokedByKeyId createdByKeyId } }\n": typeof types.RevokeOverrideNamingKeysDocument,
+    "\n  query AuditEventsOfKey($id: ID) {\n    auditEvents(filter: { actorKeyId: $id }) { totalCount edges { node { actor actorKeyId clientRequestId requestId } } }\n  }\n": typeof types.AuditEventsOfKeyDocument,
+    "\n  query OverrideAuthors { overrides(first: 10) { edges { node { id createdBy createdByKeyId } } } }\n": typeof types.OverrideAuthorsDocument,
+    "\n  query Snoop { segments { key } apiKeys { id name } }\n": typeof types.SnoopDocument,
+    "\n  query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }\n": typeof types.TrailDocument,
+    "\n  query OverrideTiers { overrides(first: 5) { edges { node { id tier } } } }\n": typeof types.OverrideTiersDocument,
+    "\n  query IntegrityOk { auditIntegrity { ok } }\n": typeof types.IntegrityOkDocument,
+    "\n  query Justifications { overrides(first: 5) { edges { node { justification } } } }\n": typeof types.JustificationsDocument,
+    "\n  query AuditReaders { auditEvents(filter: { action: \"audit.read\" }, first: 50) { edges { node { actor actorKeyId } } } }\n": typeof types.AuditReadersDocument,
+    "\n  query AuditCountAndKeys { auditEvents { totalCount } apiKeys { id } }\n": typeof types.AuditCountAndKeysDocument,
+    "\n  query OverriddenCoreFitsAsViewer {\n    fits(segmentKey: \"core\", first: 10, filter: { overridden: true }) {\n      edges { node { overridden override { id tier status category expiresAt createdAt } } }\n    }\n  }\n": typeof types.OverriddenCoreFitsAsViewerDocument,
+    "\n  query FitJustifications { fits(segmentKey: \"core\", first: 5) { edges { node { override { justification } } } } }\n": typeof types.FitJustificationsDocument,
+    "\n  query FitOverrideAuthors { fits(segmentKey: \"core\", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }\n": typeof types.FitOverrideAuthorsDocument,
+    "\n  query FitOverrideRevokers {\n    fits(segmentKey: \"core\", first: 5) { edges { node { override { revokedBy revokedByKeyId revokeReason } } } }\n  }\n": typeof types.FitOverrideRevokersDocument,
+    "\n  query AccountFitJustification($id: ID!) { account(id: $id) { fit(segmentKey: \"core\") { override { justification } } } }\n": typeof types.AccountFitJustificationDocument,
+    "\n  query AccountOverrideTiers($id: ID!) { account(id: $id) { overrides { tier } } }\n": typeof types.AccountOverrideTiersDocument,
+    "\n  query OverridesCount { overrides { totalCount } }\n": typeof types.OverridesCountDocument,
+    "\n  query CoreExceptionsShare { exceptions(segmentKey: \"core\") { shareOfPipeline } }\n": typeof types.CoreExceptionsShareDocument,
+    "\n  query CoreVersionAuthors { segment(key: \"core\") { versions { number createdBy } } }\n": typeof types.CoreVersionAuthorsDocument,
+    "\n  query CoreLivePublisher { segment(key: \"core\") { liveVersion { publishedBy } } }\n": typeof types.CoreLivePublisherDocument,
+    "\n  query WhoAndWhyViaFits {\n    fits(segmentKey: \"core\", first: 10, filter: { overridden: true }) { edges { node { override { id justification createdBy } } } }\n  }\n": typeof types.WhoAndWhyViaFitsDocument,
+    "\n  query WhoAndWhyViaList { overrides(first: 10, filter: { status: ACTIVE }) { edges { node { id justification createdBy } } } }\n": typeof types.WhoAndWhyViaListDocument,
+    "\n  query WhoAndWhyViaAccount($id: ID!) { account(id: $id) { overrides { id justification createdBy } } }\n": typeof types.WhoAndWhyViaAccountDocument,
     "\n  query AuditTrailPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id sequence occurredAt actor actorKeyId action entityType entityId before after justification requestId clientRequestId previousHash hash\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailPageDocument,
     "\n  query AuditIntegrityCheck { auditIntegrity { ok checkedEvents firstBrokenSequence } }\n": typeof types.AuditIntegrityCheckDocument,
     "\n  query ApiKeys { apiKeys { id name role } }\n": typeof types.ApiKeysDocument,
@@ -117,6 +141,30 @@ const documents: Documents = {
     "\n  query SaasTiers { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier } } } }\n": types.SaasTiersDocument,
     "\n  query SaasTiersAndVersions { fits(segmentKey: \"saas\", first: 100) { edges { node { account { externalId } tier version { number } } } } }\n": types.SaasTiersAndVersionsDocument,
     "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n": types.WorkedLatestHistoryDocument,
+    "\n  mutation OverrideFitNamingKey($input: OverrideFitInput!) { overrideFit(input: $input) { id createdBy createdByKeyId } }\n": types.OverrideFitNamingKeyDocument,
+    "\n  mutation RevokeOverrideNamingKeys($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { revokedBy revokedByKeyId createdByKeyId } }\n": types.RevokeOverrideNamingKeysDocument,
+    "\n  query AuditEventsOfKey($id: ID) {\n    auditEvents(filter: { actorKeyId: $id }) { totalCount edges { node { actor actorKeyId clientRequestId requestId } } }\n  }\n": types.AuditEventsOfKeyDocument,
+    "\n  query OverrideAuthors { overrides(first: 10) { edges { node { id createdBy createdByKeyId } } } }\n": types.OverrideAuthorsDocument,
+    "\n  query Snoop { segments { key } apiKeys { id name } }\n": types.SnoopDocument,
+    "\n  query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }\n": types.TrailDocument,
+    "\n  query OverrideTiers { overrides(first: 5) { edges { node { id tier } } } }\n": types.OverrideTiersDocument,
+    "\n  query IntegrityOk { auditIntegrity { ok } }\n": types.IntegrityOkDocument,
+    "\n  query Justifications { overrides(first: 5) { edges { node { justification } } } }\n": types.JustificationsDocument,
+    "\n  query AuditReaders { auditEvents(filter: { action: \"audit.read\" }, first: 50) { edges { node { actor actorKeyId } } } }\n": types.AuditReadersDocument,
+    "\n  query AuditCountAndKeys { auditEvents { totalCount } apiKeys { id } }\n": types.AuditCountAndKeysDocument,
+    "\n  query OverriddenCoreFitsAsViewer {\n    fits(segmentKey: \"core\", first: 10, filter: { overridden: true }) {\n      edges { node { overridden override { id tier status category expiresAt createdAt } } }\n    }\n  }\n": types.OverriddenCoreFitsAsViewerDocument,
+    "\n  query FitJustifications { fits(segmentKey: \"core\", first: 5) { edges { node { override { justification } } } } }\n": types.FitJustificationsDocument,
+    "\n  query FitOverrideAuthors { fits(segmentKey: \"core\", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }\n": types.FitOverrideAuthorsDocument,
+    "\n  query FitOverrideRevokers {\n    fits(segmentKey: \"core\", first: 5) { edges { node { override { revokedBy revokedByKeyId revokeReason } } } }\n  }\n": types.FitOverrideRevokersDocument,
+    "\n  query AccountFitJustification($id: ID!) { account(id: $id) { fit(segmentKey: \"core\") { override { justification } } } }\n": types.AccountFitJustificationDocument,
+    "\n  query AccountOverrideTiers($id: ID!) { account(id: $id) { overrides { tier } } }\n": types.AccountOverrideTiersDocument,
+    "\n  query OverridesCount { overrides { totalCount } }\n": types.OverridesCountDocument,
+    "\n  query CoreExceptionsShare { exceptions(segmentKey: \"core\") { shareOfPipeline } }\n": types.CoreExceptionsShareDocument,
+    "\n  query CoreVersionAuthors { segment(key: \"core\") { versions { number createdBy } } }\n": types.CoreVersionAuthorsDocument,
+    "\n  query CoreLivePublisher { segment(key: \"core\") { liveVersion { publishedBy } } }\n": types.CoreLivePublisherDocument,
+    "\n  query WhoAndWhyViaFits {\n    fits(segmentKey: \"core\", first: 10, filter: { overridden: true }) { edges { node { override { id justification createdBy } } } }\n  }\n": types.WhoAndWhyViaFitsDocument,
+    "\n  query WhoAndWhyViaList { overrides(first: 10, filter: { status: ACTIVE }) { edges { node { id justification createdBy } } } }\n": types.WhoAndWhyViaListDocument,
+    "\n  query WhoAndWhyViaAccount($id: ID!) { account(id: $id) { overrides { id justification createdBy } } }\n": types.WhoAndWhyViaAccountDocument,
     "\n  query AuditTrailPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id sequence occurredAt actor actorKeyId action entityType entityId before after justification requestId clientRequestId previousHash hash\n        }\n      }\n    }\n  }\n": types.AuditTrailPageDocument,
     "\n  query AuditIntegrityCheck { auditIntegrity { ok checkedEvents firstBrokenSequence } }\n": types.AuditIntegrityCheckDocument,
     "\n  query ApiKeys { apiKeys { id name role } }\n": types.ApiKeysDocument,
@@ -262,6 +310,102 @@ export function graphql(source: "\n  query SaasTiersAndVersions { fits(segmentKe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n"): (typeof documents)["\n  query WorkedLatestHistory { account(externalId: \"worked\") { scoreHistory(segmentKey: \"saas\", first: 1) { tier version { number } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OverrideFitNamingKey($input: OverrideFitInput!) { overrideFit(input: $input) { id createdBy createdByKeyId } }\n"): (typeof documents)["\n  mutation OverrideFitNamingKey($input: OverrideFitInput!) { overrideFit(input: $input) { id createdBy createdByKeyId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOverrideNamingKeys($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { revokedBy revokedByKeyId createdByKeyId } }\n"): (typeof documents)["\n  mutation RevokeOverrideNamingKeys($id: ID!, $r: String!) { revokeOverride(id: $id, reason: $r) { revokedBy revokedByKeyId createdByKeyId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEventsOfKey($id: ID) {\n    auditEvents(filter: { actorKeyId: $id }) { totalCount edges { node { actor actorKeyId clientRequestId requestId } } }\n  }\n"): (typeof documents)["\n  query AuditEventsOfKey($id: ID) {\n    auditEvents(filter: { actorKeyId: $id }) { totalCount edges { node { actor actorKeyId clientRequestId requestId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverrideAuthors { overrides(first: 10) { edges { node { id createdBy createdByKeyId } } } }\n"): (typeof documents)["\n  query OverrideAuthors { overrides(first: 10) { edges { node { id createdBy createdByKeyId } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Snoop { segments { key } apiKeys { id name } }\n"): (typeof documents)["\n  query Snoop { segments { key } apiKeys { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }\n"): (typeof documents)["\n  query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverrideTiers { overrides(first: 5) { edges { node { id tier } } } }\n"): (typeof documents)["\n  query OverrideTiers { overrides(first: 5) { edges { node { id tier } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IntegrityOk { auditIntegrity { ok } }\n"): (typeof documents)["\n  query IntegrityOk { auditIntegrity { ok } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Justifications { overrides(first: 5) { edges { node { justification } } } }\n"): (typeof documents)["\n  query Justifications { overrides(first: 5) { edges { node { justification } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditReaders { auditEvents(filter: { action: \"audit.read\" }, first: 50) { edges { node { actor actorKeyId } } } }\n"): (typeof documents)["\n  query AuditReaders { auditEvents(filter: { action: \"audit.read\" }, first: 50) { edges { node { actor actorKeyId } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditCountAndKeys { auditEvents { totalCount } apiKeys { id } }\n"): (typeof documents)["\n  query AuditCountAndKeys { auditEvents { totalCount } apiKeys { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverriddenCoreFitsAsViewer {\n    fits(segmentKey: \"core\", first: 10, filter: { overridden: true }) {\n      edges { node { overridden override { id tier status category expiresAt createdAt } } }\n    }\n  }\n"): (typeof documents)["\n  query OverriddenCoreFitsAsViewer {\n    fits(segmentKey: \"core\", first: 10, filter: { overridden: true }) {\n      edges { node { overridden override { id tier status category expiresAt createdAt } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FitJustifications { fits(segmentKey: \"core\", first: 5) { edges { node { override { justification } } } } }\n"): (typeof documents)["\n  query FitJustifications { fits(segmentKey: \"core\", first: 5) { edges { node { override { justification } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FitOverrideAuthors { fits(segmentKey: \"core\", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }\n"): (typeof documents)["\n  query FitOverrideAuthors { fits(segmentKey: \"core\", first: 5) { edges { node { override { createdBy createdByKeyId } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FitOverrideRevokers {\n    fits(segmentKey: \"core\", first: 5) { edges { node { override { revokedBy revokedByKeyId revokeReason } } } }\n  }\n"): (typeof documents)["\n  query FitOverrideRevokers {\n    fits(segmentKey: \"core\", first: 5) { edges { node { override { revokedBy revokedByKeyId revokeReason } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountFitJustification($id: ID!) { account(id: $id) { fit(segmentKey: \"core\") { override { justification } } } }\n"): (typeof documents)["\n  query AccountFitJustification($id: ID!) { account(id: $id) { fit(segmentKey: \"core\") { override { justification } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountOverrideTiers($id: ID!) { account(id: $id) { overrides { tier } } }\n"): (typeof documents)["\n  query AccountOverrideTiers($id: ID!) { account(id: $id) { overrides { tier } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverridesCount { overrides { totalCount } }\n"): (typeof documents)["\n  query OverridesCount { overrides { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoreExceptionsShare { exceptions(segmentKey: \"core\") { shareOfPipeline } }\n"): (typeof documents)["\n  query CoreExceptionsShare { exceptions(segmentKey: \"core\") { shareOfPipeline } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoreVersionAuthors { segment(key: \"core\") { versions { number createdBy } } }\n"): (typeof documents)["\n  query CoreVersionAuthors { segment(key: \"core\") { versions { number createdBy } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoreLivePublisher { segment(key: \"core\") { liveVersion { publishedBy } } }\n"): (typeof documents)["\n  query CoreLivePublisher { segment(key: \"core\") { liveVersion { publishedBy } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhoAndWhyViaFits {\n    fits(segmentKey: \"core\", first: 10, filter: { overridden: true }) { edges { node { override { id justification createdBy } } } }\n  }\n"): (typeof documents)["\n  query WhoAndWhyViaFits {\n    fits(segmentKey: \"core\", first: 10, filter: { overridden: true }) { edges { node { override { id justification createdBy } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhoAndWhyViaList { overrides(first: 10, filter: { status: ACTIVE }) { edges { node { id justification createdBy } } } }\n"): (typeof documents)["\n  query WhoAndWhyViaList { overrides(first: 10, filter: { status: ACTIVE }) { edges { node { id justification createdBy } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhoAndWhyViaAccount($id: ID!) { account(id: $id) { overrides { id justification createdBy } } }\n"): (typeof documents)["\n  query WhoAndWhyViaAccount($id: ID!) { account(id: $id) { overrides { id justification createdBy } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
