@@ -3,28 +3,189 @@
  * PageInfo with backward pagination, cursors bound to their list, and explanations in words.
  */
 import { generateAccounts } from '../../src/demo/account-generator';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { RelayFitsPageQueryVariables } from '../gql/graphql';
+import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { overrideFit } from '../operations/fits';
+import { recordOpportunities } from '../operations/outcomes';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 let t: TestApp;
 let viewer: string;
 let manager: string;
-const UPSERT = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created } }';
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
-const FITS = `query($segmentKey: String!, $filter: FitFilter, $first: Int, $after: String, $last: Int, $before: String) {
-  fits(segmentKey: $segmentKey, filter: $filter, first: $first, after: $after, last: $last, before: $before) {
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id score account { id } } } nodes { id } } }`;
+const FITS = graphql(`
+  query RelayFitsPage($segmentKey: String!, $filter: FitFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    fits(segmentKey: $segmentKey, filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id score account { id } } } nodes { id }
+    }
+  }
+`);
 
 type FitNode = { id: string; score: number; account: { id: string } };
-const fitsOf = async (vars: Record<string, unknown>) => (await t.data(FITS, { segmentKey: 'all', ...vars })).fits;
+const fitsOf = async (vars: Omit<RelayFitsPageQueryVariables, 'segmentKey'>) => (await t.data(FITS, { segmentKey: 'all', ...vars })).fits;
+
+/** A page of a connection read backwards: its ids and where it stands. */
+type BackwardPage = { nodes: Array<{ id: string }>; pageInfo: { startCursor?: string | null; hasPreviousPage: boolean } };
+const allAccountIds = graphql(`
+  query AllAccountIds { accounts(first: 500) { nodes { id } } }
+`);
+const accountIdsBackward = graphql(`
+  query AccountIdsBackward($last: Int, $before: String) {
+    accounts(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }
+  }
+`);
+const allOverrideEventIds = graphql(`
+  query AllOverrideEventIds { auditEvents(first: 500, filter: { entityType: "Override" }) { nodes { id } } }
+`);
+const overrideEventIdsBackward = graphql(`
+  query OverrideEventIdsBackward($last: Int, $before: String) {
+    auditEvents(filter: { entityType: "Override" }, last: $last, before: $before) {
+      nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage }
+    }
+  }
+`);
+const allOverrideIds = graphql(`
+  query AllOverrideIds { overrides(first: 500) { nodes { id } } }
+`);
+const overrideIdsBackward = graphql(`
+  query OverrideIdsBackward($last: Int, $before: String) {
+    overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }
+  }
+`);
+const accountsEndCursor = graphql(`
+  query AccountsEndCursor { accounts(first: 2) { pageInfo { endCursor } } }
+`);
+const NODE = graphql(`
+  query NodeByGlobalId($id: ID!) {
+    node(id: $id) {
+      __typename id
+      ... on Account { externalId } ... on Segment { key } ... on IcpVersion { number } ... on Override { tier }
+      ... on Opportunity { externalId } ... on ApiKey { name } ... on Fit { score account { externalId } segment { key } }
+    }
+  }
+`);
+const idsOfEveryType = graphql(`
+  query IdsOfEveryType {
+    account(externalId: "known") { id fit(segmentKey: "all") { id score } opportunities { id } overrides { id } }
+    segment(key: "all") { id liveVersion { id } }
+    apiKeys { id name }
+    overrides(first: 1) { nodes { id tier } }
+  }
+`);
+const nodesTypenames = graphql(`
+  query NodesTypenames($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }
+`);
+const knownFitIds = graphql(`
+  query KnownFitIds { account(externalId: "known") { id fits { id segment { key } } fit(segmentKey: "other") { id } } }
+`);
+const idsOfGuardedTypes = graphql(`
+  query IdsOfGuardedTypes { apiKeys { id } overrides(first: 1) { nodes { id } } segment(key: "all") { id } }
+`);
+const nodesIds = graphql(`
+  query NodesIds($ids: [ID!]!) { nodes(ids: $ids) { id } }
+`);
+const knownOtherFitId = graphql(`
+  query KnownOtherFitId { account(externalId: "known") { fit(segmentKey: "other") { id } } }
+`);
+const nodeId = graphql(`
+  query NodeId($id: ID!) { node(id: $id) { id } }
+`);
+const criteriaInWords = graphql(`
+  query KnownCriteriaInWords {
+    account(externalId: "known") {
+      fit(segmentKey: "all") { computed { dimensions { criteria { attribute value explanation matched missing } } } }
+    }
+  }
+`);
+const previewInWords = graphql(`
+  query PreviewEmployeesInWords($v: ID!) {
+    previewScore(versionId: $v, attributes: { employees: 12 }) { dimensions { criteria { attribute value explanation } } }
+  }
+`);
+const allLiveVersionId = graphql(`
+  query AllLiveVersionId { segment(key: "all") { liveVersion { id } } }
+`);
+const rolePermissions = graphql(`
+  query RoleAndPermissions { me { role permissions } }
+`);
+const segmentsLiveNumbers = graphql(`
+  query SegmentsLiveNumbers { segments { key liveVersion { number } } }
+`);
+const dashboard = graphql(`
+  query Dashboard {
+    segments { key }
+    report: exceptions(segmentKey: "all") { exceptions { account { ...DashboardCard } } }
+    apiKeys { id }
+  }
+  fragment DashboardCard on Account { name overrides { id } }
+`);
+const knownConnections = graphql(`
+  query KnownConnections {
+    account(externalId: "known") {
+      opportunities { id }
+      opportunitiesConnection(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } }
+      scoreHistory(segmentKey: "other") { computedAt version { number } }
+      historyBack: scoreHistoryConnection(segmentKey: "other", last: 1) {
+        totalCount nodes { computedAt version { number } } pageInfo { hasPreviousPage startCursor }
+      }
+    }
+    segment(key: "other") { versions { number } versionsConnection(last: 1) { nodes { number } pageInfo { hasPreviousPage startCursor } } }
+  }
+`);
+const otherVersionsBefore = graphql(`
+  query OtherVersionsBefore($b: String) { segment(key: "other") { versionsConnection(last: 10, before: $b) { nodes { number } } } }
+`);
+const allVersionsBefore = graphql(`
+  query AllVersionsBefore($b: String) { segment(key: "all") { versionsConnection(last: 1, before: $b) { nodes { number } } } }
+`);
+const exceptionsConnection = graphql(`
+  query AllExceptionsConnection {
+    exceptions(segmentKey: "all") {
+      exceptions { kind account { id } }
+      exceptionsConnection(first: 2) { totalCount edges { node { kind account { id } } } }
+    }
+  }
+`);
+const knownOtherFit = graphql(`
+  query KnownOtherFit { account(externalId: "known") { id fit(segmentKey: "other") { id tier computed { tier } } } }
+`);
+const overrideReturningFit = graphql(`
+  mutation OverrideFitReturningFit($input: OverrideFitInput!) { overrideFit(input: $input) { id fit { id tier overridden } } }
+`);
+const revokeReturningFit = graphql(`
+  mutation RevokeOverrideReturningFit($id: ID!) {
+    revokeOverride(id: $id, reason: "The pilot was cancelled by their board last week.") { fit { id tier overridden } }
+  }
+`);
+const upsertReturningFits = graphql(`
+  mutation UpsertAccountsReturningFits($a: [AccountInput!]!) {
+    upsertAccounts(accounts: $a) { updated fits { id account { externalId } segment { key } } }
+  }
+`);
+const knownAttributeList = graphql(`
+  query KnownAttributeList {
+    account(externalId: "known") {
+      attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue }
+    }
+  }
+`);
+const otherVersionStatuses = graphql(`
+  query OtherVersionStatuses { segment(key: "other") { versions { id status } } }
+`);
+const otherMetricDeltas = graphql(`
+  query OtherMetricDeltas { conversionComparison(segmentKey: "other") { deltas { metric kind } } }
+`);
 
 beforeAll(async () => {
   t = await startTestApp();
   viewer = await t.keyFor('VIEWER');
   manager = await t.keyFor('SALES_MANAGER');
-  await t.data(CREATE_SEGMENT, { input: { key: 'all', name: 'Everyone' } });
-  await t.data(CREATE_SEGMENT, { input: { key: 'other', name: 'Everyone again' } });
-  await t.data(UPSERT, {
+  await t.data(createSegment, { input: { key: 'all', name: 'Everyone' } });
+  await t.data(createSegment, { input: { key: 'other', name: 'Everyone again' } });
+  await t.data(upsertAccounts, {
     accounts: [
       ...generateAccounts(120, { seed: 5 }),
       {
@@ -35,25 +196,25 @@ beforeAll(async () => {
     ],
   });
   for (const key of ['all', 'other']) {
-    const draft = (await t.data(CREATE_DRAFT, { segmentKey: key, definition: seedDefinition() })).createDraft;
-    await t.data(PUBLISH, { id: draft.id });
+    const draft = (await t.data(createDraft, { segmentKey: key, definition: seedDefinition() })).createDraft;
+    await t.data(publishVersion, { id: draft.id });
   }
   // Overridden fits are merged into the ranking apart from the index: page across them too.
-  const ranked: FitNode[] = (await fitsOf({ first: 121 })).edges.map((e: any) => e.node);
+  const ranked: FitNode[] = (await fitsOf({ first: 121 })).edges.map((e) => e.node);
   for (const [i, tier] of [
     [10, 'WEAK'],
     [60, 'PERFECT'],
     [100, 'STRONG'],
   ] as const) {
     await t.data(
-      'mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }',
+      overrideFit,
       {
         input: { accountId: ranked[i].account.id, segmentKey: 'all', tier, justification: WHY, category: 'STRATEGIC_ACCOUNT' },
       },
       { key: manager },
     );
   }
-  await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
+  await t.data(recordOpportunities, {
     o: [{ externalId: 'opp-1', accountExternalId: 'known', createdAt: '2026-10-01T00:00:00Z', outcome: 'OPEN', amount: 1000 }],
   });
 });
@@ -61,7 +222,7 @@ afterAll(() => t.close());
 
 describe('backward pagination on fits', () => {
   it('pages back from the end with last/before through the same ranking as forward paging', async () => {
-    const all: FitNode[] = (await fitsOf({ first: 500 })).edges.map((e: any) => e.node);
+    const all: FitNode[] = (await fitsOf({ first: 500 })).edges.map((e) => e.node);
     expect(all).toHaveLength(121);
     const collected: FitNode[] = [];
     let before: string | null = null;
@@ -69,11 +230,11 @@ describe('backward pagination on fits', () => {
     for (;;) {
       const page = await fitsOf({ last: 25, before });
       pages++;
-      const nodes: FitNode[] = page.edges.map((e: any) => e.node);
+      const nodes: FitNode[] = page.edges.map((e) => e.node);
       collected.unshift(...nodes);
-      expect(page.nodes.map((n: any) => n.id)).toEqual(nodes.map((n) => n.id));
+      expect(page.nodes.map((n) => n.id)).toEqual(nodes.map((n) => n.id));
       expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor);
-      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1).cursor);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
       expect(page.pageInfo.hasNextPage).toBe(before !== null);
       if (!page.pageInfo.hasPreviousPage) break;
       before = page.pageInfo.startCursor;
@@ -83,13 +244,13 @@ describe('backward pagination on fits', () => {
   });
 
   it('meets forward paging in the middle: the page before a cursor ends where the page after it begins', async () => {
-    const all: FitNode[] = (await fitsOf({ first: 500 })).edges.map((e: any) => e.node);
+    const all: FitNode[] = (await fitsOf({ first: 500 })).edges.map((e) => e.node);
     const forward = await fitsOf({ first: 50 });
     expect(forward.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     const second = await fitsOf({ first: 10, after: forward.pageInfo.endCursor });
     expect(second.pageInfo.hasPreviousPage).toBe(true);
     const back = await fitsOf({ last: 10, before: second.pageInfo.startCursor });
-    expect(back.edges.map((e: any) => e.node.id)).toEqual(all.slice(40, 50).map((n) => n.id));
+    expect(back.edges.map((e) => e.node.id)).toEqual(all.slice(40, 50).map((n) => n.id));
     expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
   });
 
@@ -106,7 +267,7 @@ describe('backward pagination on fits', () => {
     expect(expectError(await t.gql(FITS, { segmentKey: 'all', last: 3, after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
     expect(expectError(await t.gql(FITS, { segmentKey: 'all', before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('before');
     expect(expectError(await t.gql(FITS, { segmentKey: 'all', last: 501 }), 'BAD_USER_INPUT').extensions?.field).toBe('last');
-    const accounts = await t.data('{ accounts(first: 2) { pageInfo { endCursor } } }');
+    const accounts = await t.data(accountsEndCursor);
     expectError(await t.gql(FITS, { segmentKey: 'all', after: accounts.accounts.pageInfo.endCursor }), 'BAD_USER_INPUT');
     // The same list and arguments accept it, written differently (filter keys in another order).
     const filtered = await fitsOf({ filter: { minScore: 0, tiers: ['WEAK', 'MODERATE'] }, first: 2 });
@@ -118,107 +279,100 @@ describe('backward pagination on fits', () => {
 });
 
 describe('backward pagination on the other connections', () => {
-  it.each([
+  // A null cursor is left out of the variables, as it was left out of the query.
+  it.each<[string, () => Promise<{ nodes: Array<{ id: string }> }>, (last: number, before?: string) => Promise<BackwardPage>]>([
     [
       'accounts',
-      '{ accounts(first: 500) { nodes { id } } }',
-      (l: number, b: string | null) =>
-        `{ accounts(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`,
+      async () => (await t.data(allAccountIds)).accounts,
+      async (last, before) => (await t.data(accountIdsBackward, { last, before })).accounts,
     ],
     // Reading the trail is itself recorded (audit.read): page a part of it that reads do not grow.
     [
       'auditEvents',
-      '{ auditEvents(first: 500, filter: { entityType: "Override" }) { nodes { id } } }',
-      (l: number, b: string | null) =>
-        `{ auditEvents(filter: { entityType: "Override" }, last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`,
+      async () => (await t.data(allOverrideEventIds)).auditEvents,
+      async (last, before) => (await t.data(overrideEventIdsBackward, { last, before })).auditEvents,
     ],
     [
       'overrides',
-      '{ overrides(first: 500) { nodes { id } } }',
-      (l: number, b: string | null) =>
-        `{ overrides(last: ${l}${b ? `, before: "${b}"` : ''}) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } } }`,
+      async () => (await t.data(allOverrideIds)).overrides,
+      async (last, before) => (await t.data(overrideIdsBackward, { last, before })).overrides,
     ],
-  ])('%s pages backward to the same list', async (field, forwardQuery, backwardQuery) => {
-    const all: string[] = (await t.data(forwardQuery))[field].nodes.map((n: any) => n.id);
+  ])('%s pages backward to the same list', async (_field, forward, backward) => {
+    const all: string[] = (await forward()).nodes.map((n) => n.id);
     expect(all.length).toBeGreaterThanOrEqual(3);
     const collected: string[] = [];
     let before: string | null = null;
     for (;;) {
-      const page: any = (await t.data(backwardQuery(2, before)))[field];
-      collected.unshift(...page.nodes.map((n: any) => n.id));
+      const page: BackwardPage = await backward(2, before ?? undefined);
+      collected.unshift(...page.nodes.map((n) => n.id));
       if (!page.pageInfo.hasPreviousPage) break;
-      before = page.pageInfo.startCursor;
+      before = page.pageInfo.startCursor ?? null;
     }
     expect(collected).toEqual(all);
   });
 });
 
 describe('node and nodes', () => {
-  const NODE = `query($id: ID!) { node(id: $id) { __typename id
-    ... on Account { externalId } ... on Segment { key } ... on IcpVersion { number } ... on Override { tier }
-    ... on Opportunity { externalId } ... on ApiKey { name } ... on Fit { score account { externalId } segment { key } } } }`;
-
   it('round-trips every type with an id', async () => {
-    const data = await t.data(`{ account(externalId: "known") { id fit(segmentKey: "all") { id score } opportunities { id }
-      overrides { id } } segment(key: "all") { id liveVersion { id } } apiKeys { id name } overrides(first: 1) { nodes { id tier } } }`);
+    const data = await t.data(idsOfEveryType);
+    const account = data.account!;
+    const segment = data.segment!;
     const expected: Array<[string, string, Record<string, unknown>]> = [
-      ['Account', data.account.id, { externalId: 'known' }],
-      ['Segment', data.segment.id, { key: 'all' }],
-      ['IcpVersion', data.segment.liveVersion.id, { number: 1 }],
-      ['Opportunity', data.account.opportunities[0].id, { externalId: 'opp-1' }],
+      ['Account', account.id, { externalId: 'known' }],
+      ['Segment', segment.id, { key: 'all' }],
+      ['IcpVersion', segment.liveVersion!.id, { number: 1 }],
+      ['Opportunity', account.opportunities[0].id, { externalId: 'opp-1' }],
       ['ApiKey', data.apiKeys[0].id, { name: data.apiKeys[0].name }],
       ['Override', data.overrides.nodes[0].id, { tier: data.overrides.nodes[0].tier }],
-      ['Fit', data.account.fit.id, { score: data.account.fit.score, account: { externalId: 'known' }, segment: { key: 'all' } }],
+      ['Fit', account.fit!.id, { score: account.fit!.score, account: { externalId: 'known' }, segment: { key: 'all' } }],
     ];
     for (const [typename, id, fields] of expected) {
       expect((await t.data(NODE, { id })).node).toEqual({ __typename: typename, id, ...fields });
     }
-    const many = await t.data('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', {
+    const many = await t.data(nodesTypenames, {
       ids: [...expected.map((e) => e[1]), 'nope', '00000000-0000-4000-8000-000000000000'],
     });
     expect(many.nodes).toEqual([...expected.map(([__typename, id]) => ({ __typename, id })), null, null]);
   });
 
   it('gives a fit one id per account, segment and version, the same through every path', async () => {
-    const data = await t.data('{ account(externalId: "known") { id fits { id segment { key } } fit(segmentKey: "other") { id } } }');
-    const ids = data.account.fits.map((f: any) => f.id);
+    const account = (await t.data(knownFitIds)).account!;
+    const ids = account.fits.map((f) => f.id);
     expect(new Set(ids).size).toBe(2);
-    expect(ids).toContain(data.account.fit.id);
+    expect(ids).toContain(account.fit!.id);
     const ranked = await fitsOf({ first: 500 });
-    expect(ranked.edges.map((e: any) => e.node.id)).toContain(data.account.fits.find((f: any) => f.segment.key === 'all').id);
+    expect(ranked.edges.map((e) => e.node.id)).toContain(account.fits.find((f) => f.segment.key === 'all')!.id);
   });
 
   it('answers null for a type the role may not read', async () => {
-    const data = await t.data('{ apiKeys { id } overrides(first: 1) { nodes { id } } segment(key: "all") { id } }');
-    const ids = [data.apiKeys[0].id, data.overrides.nodes[0].id, data.segment.id];
-    const read = async (key: string) => (await t.data('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, { key })).nodes;
-    expect(await read(viewer)).toEqual([null, null, { id: data.segment.id }]);
-    expect(await read(manager)).toEqual([null, { id: data.overrides.nodes[0].id }, { id: data.segment.id }]);
+    const data = await t.data(idsOfGuardedTypes);
+    const ids = [data.apiKeys[0].id, data.overrides.nodes[0].id, data.segment!.id];
+    const read = async (key: string) => (await t.data(nodesIds, { ids }, { key })).nodes;
+    expect(await read(viewer)).toEqual([null, null, { id: data.segment!.id }]);
+    expect(await read(manager)).toEqual([null, { id: data.overrides.nodes[0].id }, { id: data.segment!.id }]);
   });
 
   it('answers null for a fit under a version no longer live', async () => {
-    const before = (await t.data('{ account(externalId: "known") { fit(segmentKey: "other") { id } } }')).account.fit.id;
+    const before = (await t.data(knownOtherFitId)).account!.fit!.id;
     const draft = (
-      await t.data(CREATE_DRAFT, {
+      await t.data(createDraft, {
         segmentKey: 'other',
         definition: { ...seedDefinition(), thresholds: { perfect: 85, strong: 60, moderate: 40 } },
       })
     ).createDraft;
-    await t.data(PUBLISH, { id: draft.id });
-    expect((await t.data('query($id: ID!) { node(id: $id) { id } }', { id: before })).node).toBeNull();
-    const after = (await t.data('{ account(externalId: "known") { fit(segmentKey: "other") { id } } }')).account.fit.id;
+    await t.data(publishVersion, { id: draft.id });
+    expect((await t.data(nodeId, { id: before })).node).toBeNull();
+    const after = (await t.data(knownOtherFitId)).account!.fit!.id;
     expect(after).not.toBe(before);
-    expect((await t.data('query($id: ID!) { node(id: $id) { id } }', { id: after })).node).toEqual({ id: after });
+    expect((await t.data(nodeId, { id: after })).node).toEqual({ id: after });
   });
 });
 
 describe('explanations in words', () => {
   it('gives each criterion the account value and a sentence', async () => {
-    const data = await t.data(
-      `{ account(externalId: "known") { fit(segmentKey: "all") { computed { dimensions { criteria { attribute value explanation matched missing } } } } } }`,
-    );
-    const criteria = data.account.fit.computed.dimensions.flatMap((d: any) => d.criteria);
-    const by = (a: string) => criteria.find((c: any) => c.attribute === a);
+    const data = await t.data(criteriaInWords);
+    const criteria = data.account!.fit!.computed.dimensions.flatMap((d) => d.criteria);
+    const by = (a: string) => criteria.find((c) => c.attribute === a)!;
     expect(by('employees')).toMatchObject({ value: 524, matched: true, explanation: 'employees 524: at least 50, met' });
     expect(by('industry')).toMatchObject({ value: 'retail', matched: false, explanation: 'industry retail: needs one of saas, fintech' });
     expect(by('annualRevenue').explanation).toBe('annualRevenue 50,000,000: between 10,000,000 and 1,000,000,000, met');
@@ -227,18 +381,15 @@ describe('explanations in words', () => {
       missing: true,
       explanation: 'demoRequested has no value: needs exactly true',
     });
-    const preview = await t.data(
-      `query($v: ID!) { previewScore(versionId: $v, attributes: { employees: 12 }) { dimensions { criteria { attribute value explanation } } } }`,
-      { v: (await t.data('{ segment(key: "all") { liveVersion { id } } }')).segment.liveVersion.id },
-    );
-    const employees = preview.previewScore.dimensions.flatMap((d: any) => d.criteria).find((c: any) => c.attribute === 'employees');
+    const preview = await t.data(previewInWords, { v: (await t.data(allLiveVersionId)).segment!.liveVersion!.id });
+    const employees = preview.previewScore.dimensions.flatMap((d) => d.criteria).find((c) => c.attribute === 'employees');
     expect(employees).toEqual({ attribute: 'employees', value: 12, explanation: 'employees 12: needs at least 50' });
   });
 });
 
 describe('me', () => {
   it('lists what the key may use, by the authorisation table', async () => {
-    const mine = async (key: string) => (await t.data('{ me { role permissions } }', {}, { key })).me;
+    const mine = async (key: string) => (await t.data(rolePermissions, {}, { key })).me;
     const v = await mine(viewer);
     expect(v.role).toBe('VIEWER');
     expect(v.permissions).toEqual(expect.arrayContaining(['Query.fits', 'Query.node', 'Fit.override', 'Principal.permissions']));
@@ -249,18 +400,13 @@ describe('me', () => {
     expect(m.permissions).toEqual(expect.arrayContaining(['Mutation.overrideFit', 'Account.overrides', 'Query.exceptions']));
     expect(m.permissions).not.toContain('Mutation.publishVersion');
     // A listed field is one the role may use: a VIEWER query naming only listed fields runs.
-    expect((await t.gql('{ segments { key liveVersion { number } } }', {}, { key: viewer })).errors).toBeUndefined();
+    expect((await t.gql(segmentsLiveNumbers, {}, { key: viewer })).errors).toBeUndefined();
   });
 });
 
 describe('roles a client can see', () => {
   it('refuses a query naming forbidden fields with every one of them and its path', async () => {
-    const res = await t.gql(
-      `query Dashboard { segments { key } report: exceptions(segmentKey: "all") { exceptions { account { ...Card } } }
-      apiKeys { id } } fragment Card on Account { name overrides { id } }`,
-      {},
-      { key: viewer },
-    );
+    const res = await t.gql(dashboard, {}, { key: viewer });
     expect(res.status).toBe(403);
     expect(res.data).toBeUndefined();
     const error = expectError(res, 'FORBIDDEN');
@@ -278,84 +424,64 @@ describe('roles a client can see', () => {
 
 describe('connections for lists that grow', () => {
   it('pages versions, opportunities, score history and exceptions like the lists they mirror', async () => {
-    const data = await t.data(`{ account(externalId: "known") {
-        opportunities { id } opportunitiesConnection(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } }
-        scoreHistory(segmentKey: "other") { computedAt version { number } }
-        historyBack: scoreHistoryConnection(segmentKey: "other", last: 1) { totalCount nodes { computedAt version { number } } pageInfo { hasPreviousPage startCursor } } }
-      segment(key: "other") { versions { number } versionsConnection(last: 1) { nodes { number } pageInfo { hasPreviousPage startCursor } } } }`);
-    expect(data.account.opportunitiesConnection).toEqual({
+    const data = await t.data(knownConnections);
+    const account = data.account!;
+    const segment = data.segment!;
+    expect(account.opportunitiesConnection).toEqual({
       totalCount: 1,
-      nodes: data.account.opportunities,
+      nodes: account.opportunities,
       pageInfo: { hasNextPage: false },
     });
-    const history = data.account.scoreHistory;
+    const history = account.scoreHistory;
     expect(history.length).toBeGreaterThanOrEqual(2);
-    expect(data.account.historyBack.totalCount).toBe(history.length);
-    expect(data.account.historyBack.nodes).toEqual([history.at(-1)]);
-    expect(data.account.historyBack.pageInfo.hasPreviousPage).toBe(true);
-    const versions = data.segment.versions.map((v: any) => v.number);
-    expect(data.segment.versionsConnection.nodes).toEqual([{ number: versions.at(-1) }]);
-    const earlier = await t.data(
-      'query($b: String) { segment(key: "other") { versionsConnection(last: 10, before: $b) { nodes { number } } } }',
-      { b: data.segment.versionsConnection.pageInfo.startCursor },
-    );
-    expect(earlier.segment.versionsConnection.nodes.map((v: any) => v.number)).toEqual(versions.slice(0, -1));
+    expect(account.historyBack.totalCount).toBe(history.length);
+    expect(account.historyBack.nodes).toEqual([history.at(-1)]);
+    expect(account.historyBack.pageInfo.hasPreviousPage).toBe(true);
+    const versions = segment.versions.map((v) => v.number);
+    expect(segment.versionsConnection.nodes).toEqual([{ number: versions.at(-1) }]);
+    const earlier = await t.data(otherVersionsBefore, { b: segment.versionsConnection.pageInfo.startCursor });
+    expect(earlier.segment!.versionsConnection.nodes.map((v) => v.number)).toEqual(versions.slice(0, -1));
     // A version cursor of one segment is refused by another.
-    expectError(
-      await t.gql('query($b: String) { segment(key: "all") { versionsConnection(last: 1, before: $b) { nodes { number } } } }', {
-        b: data.segment.versionsConnection.pageInfo.startCursor,
-      }),
-      'BAD_USER_INPUT',
-    );
-    const report = await t.data(
-      '{ exceptions(segmentKey: "all") { exceptions { kind account { id } } exceptionsConnection(first: 2) { totalCount edges { node { kind account { id } } } } } }',
-    );
+    expectError(await t.gql(allVersionsBefore, { b: segment.versionsConnection.pageInfo.startCursor }), 'BAD_USER_INPUT');
+    const report = await t.data(exceptionsConnection);
     expect(report.exceptions.exceptions.length).toBeGreaterThan(0);
     expect(report.exceptions.exceptionsConnection.totalCount).toBe(report.exceptions.exceptions.length);
-    expect(report.exceptions.exceptionsConnection.edges.map((e: any) => e.node)).toEqual(report.exceptions.exceptions.slice(0, 2));
+    expect(report.exceptions.exceptionsConnection.edges.map((e) => e.node)).toEqual(report.exceptions.exceptions.slice(0, 2));
   });
 });
 
 describe('mutations return the fits they change', () => {
   it('gives the fit after overrideFit and revokeOverride, and the fits of an upserted batch', async () => {
-    const known = (await t.data('{ account(externalId: "known") { id fit(segmentKey: "other") { id tier computed { tier } } } }')).account;
-    const tier = known.fit.tier === 'PERFECT' ? 'WEAK' : 'PERFECT';
+    const known = (await t.data(knownOtherFit)).account!;
+    const knownFit = known.fit!;
+    const tier = knownFit.tier === 'PERFECT' ? 'WEAK' : 'PERFECT';
     const made = (
       await t.data(
-        'mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id fit { id tier overridden } } }',
+        overrideReturningFit,
         {
           input: { accountId: known.id, segmentKey: 'other', tier, justification: WHY, category: 'STRATEGIC_ACCOUNT' },
         },
         { key: manager },
       )
     ).overrideFit;
-    expect(made.fit).toEqual({ id: known.fit.id, tier, overridden: true });
-    const revoked = (
-      await t.data(
-        'mutation($id: ID!) { revokeOverride(id: $id, reason: "The pilot was cancelled by their board last week.") { fit { id tier overridden } } }',
-        { id: made.id },
-        { key: manager },
-      )
-    ).revokeOverride;
-    expect(revoked.fit).toEqual({ id: known.fit.id, tier: known.fit.computed.tier, overridden: false });
-    const upserted = await t.data(
-      'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { updated fits { id account { externalId } segment { key } } } }',
-      { a: [{ externalId: 'known', name: 'Known Inc', attributes: { employees: 2000 } }] },
-    );
+    expect(made.fit).toEqual({ id: knownFit.id, tier, overridden: true });
+    const revoked = (await t.data(revokeReturningFit, { id: made.id }, { key: manager })).revokeOverride;
+    expect(revoked.fit).toEqual({ id: knownFit.id, tier: knownFit.computed.tier, overridden: false });
+    const upserted = await t.data(upsertReturningFits, {
+      a: [{ externalId: 'known', name: 'Known Inc', attributes: { employees: 2000 } }],
+    });
     expect(upserted.upsertAccounts.updated).toBe(1);
-    expect(upserted.upsertAccounts.fits.map((f: any) => f.segment.key).sort()).toEqual(['all', 'other']);
-    expect(upserted.upsertAccounts.fits.map((f: any) => f.id)).toContain(known.fit.id);
+    expect(upserted.upsertAccounts.fits.map((f) => f.segment.key).sort()).toEqual(['all', 'other']);
+    expect(upserted.upsertAccounts.fits.map((f) => f.id)).toContain(knownFit.id);
   });
 });
 
 describe('typed values', () => {
   it('lists an account attributes by key with their catalogue type', async () => {
-    const data = await t.data(
-      '{ account(externalId: "known") { attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue } } }',
-    );
-    const list = data.account.attributeList;
-    expect(list.map((a: any) => a.key)).toEqual(Object.keys(data.account.attributes).sort());
-    expect(list.find((a: any) => a.key === 'employees')).toEqual({
+    const account = (await t.data(knownAttributeList)).account!;
+    const list = account.attributeList;
+    expect(list.map((a) => a.key)).toEqual(Object.keys(account.attributes).sort());
+    expect(list.find((a) => a.key === 'employees')).toEqual({
       key: 'employees',
       type: 'NUMBER',
       value: 2000,
@@ -365,15 +491,16 @@ describe('typed values', () => {
       booleanValue: null,
       dateValue: null,
     });
-    expect(list.find((a: any) => a.key === 'techStack')).toMatchObject({
+    expect(list.find((a) => a.key === 'techStack')).toMatchObject({
       type: 'STRING_LIST',
       stringListValue: ['aws'],
       numberValue: null,
     });
-    expect(list.find((a: any) => a.key === 'industry')).toMatchObject({ type: 'STRING', stringValue: 'retail' });
+    expect(list.find((a) => a.key === 'industry')).toMatchObject({ type: 'STRING', stringValue: 'retail' });
   });
 });
 
+// Raw text: these tests send GET requests, whose query is the URL's text.
 describe('HTTP for browser clients', () => {
   const get = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
     fetch(`${t.url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`, {
@@ -389,15 +516,15 @@ describe('HTTP for browser clients', () => {
   });
 
   it('lets clients cache what cannot change: a published version and its definition, a diff of published versions', async () => {
-    const versions = (await t.data('{ segment(key: "other") { versions { id status } } }')).segment.versions;
-    const superseded = versions.find((v: any) => v.status === 'SUPERSEDED').id;
-    const live = versions.find((v: any) => v.status === 'PUBLISHED').id;
-    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'other' })).createDraft.id;
+    const versions = (await t.data(otherVersionStatuses)).segment!.versions;
+    const superseded = versions.find((v) => v.status === 'SUPERSEDED')!.id;
+    const live = versions.find((v) => v.status === 'PUBLISHED')!.id;
+    const draft = (await t.data(createDraft, { segmentKey: 'other' })).createDraft.id;
     const VERSION =
       'query($id: ID!) { icpVersion(id: $id) { number contentHash definition { dimensions { weight criteria { attribute operator min } } thresholds { perfect } } } }';
     const cacheControl = async (query: string, variables: Record<string, unknown>) => {
       const res = await get(query, variables, { 'apollo-require-preflight': 'true' });
-      expect(((await res.json()) as any).errors).toBeUndefined();
+      expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
       return res.headers.get('cache-control');
     };
     expect(await cacheControl(VERSION, { id: live })).toBe('max-age=3600, private');
@@ -420,7 +547,7 @@ describe('HTTP for browser clients', () => {
 
 describe('metric deltas', () => {
   it('name their metric as an enum beside the string', async () => {
-    const data = await t.data('{ conversionComparison(segmentKey: "other") { deltas { metric kind } } }');
+    const data = await t.data(otherMetricDeltas);
     expect(data.conversionComparison.deltas).toEqual([
       { metric: 'leadToOpportunityRate', kind: 'LEAD_TO_OPPORTUNITY_RATE' },
       { metric: 'winRate', kind: 'WIN_RATE' },

@@ -99,6 +99,39 @@ type Documents = {
     "\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n": typeof types.ZetaLiveVersionDocument,
     "\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n": typeof types.VersionPublishedEventsDocument,
     "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": typeof types.VersionDiffDocument,
+    "\n  query RelayFitsPage($segmentKey: String!, $filter: FitFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    fits(segmentKey: $segmentKey, filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id score account { id } } } nodes { id }\n    }\n  }\n": typeof types.RelayFitsPageDocument,
+    "\n  query AllAccountIds { accounts(first: 500) { nodes { id } } }\n": typeof types.AllAccountIdsDocument,
+    "\n  query AccountIdsBackward($last: Int, $before: String) {\n    accounts(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n": typeof types.AccountIdsBackwardDocument,
+    "\n  query AllOverrideEventIds { auditEvents(first: 500, filter: { entityType: \"Override\" }) { nodes { id } } }\n": typeof types.AllOverrideEventIdsDocument,
+    "\n  query OverrideEventIdsBackward($last: Int, $before: String) {\n    auditEvents(filter: { entityType: \"Override\" }, last: $last, before: $before) {\n      nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage }\n    }\n  }\n": typeof types.OverrideEventIdsBackwardDocument,
+    "\n  query AllOverrideIds { overrides(first: 500) { nodes { id } } }\n": typeof types.AllOverrideIdsDocument,
+    "\n  query OverrideIdsBackward($last: Int, $before: String) {\n    overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n": typeof types.OverrideIdsBackwardDocument,
+    "\n  query AccountsEndCursor { accounts(first: 2) { pageInfo { endCursor } } }\n": typeof types.AccountsEndCursorDocument,
+    "\n  query NodeByGlobalId($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { externalId } ... on Segment { key } ... on IcpVersion { number } ... on Override { tier }\n      ... on Opportunity { externalId } ... on ApiKey { name } ... on Fit { score account { externalId } segment { key } }\n    }\n  }\n": typeof types.NodeByGlobalIdDocument,
+    "\n  query IdsOfEveryType {\n    account(externalId: \"known\") { id fit(segmentKey: \"all\") { id score } opportunities { id } overrides { id } }\n    segment(key: \"all\") { id liveVersion { id } }\n    apiKeys { id name }\n    overrides(first: 1) { nodes { id tier } }\n  }\n": typeof types.IdsOfEveryTypeDocument,
+    "\n  query NodesTypenames($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": typeof types.NodesTypenamesDocument,
+    "\n  query KnownFitIds { account(externalId: \"known\") { id fits { id segment { key } } fit(segmentKey: \"other\") { id } } }\n": typeof types.KnownFitIdsDocument,
+    "\n  query IdsOfGuardedTypes { apiKeys { id } overrides(first: 1) { nodes { id } } segment(key: \"all\") { id } }\n": typeof types.IdsOfGuardedTypesDocument,
+    "\n  query NodesIds($ids: [ID!]!) { nodes(ids: $ids) { id } }\n": typeof types.NodesIdsDocument,
+    "\n  query KnownOtherFitId { account(externalId: \"known\") { fit(segmentKey: \"other\") { id } } }\n": typeof types.KnownOtherFitIdDocument,
+    "\n  query NodeId($id: ID!) { node(id: $id) { id } }\n": typeof types.NodeIdDocument,
+    "\n  query KnownCriteriaInWords {\n    account(externalId: \"known\") {\n      fit(segmentKey: \"all\") { computed { dimensions { criteria { attribute value explanation matched missing } } } }\n    }\n  }\n": typeof types.KnownCriteriaInWordsDocument,
+    "\n  query PreviewEmployeesInWords($v: ID!) {\n    previewScore(versionId: $v, attributes: { employees: 12 }) { dimensions { criteria { attribute value explanation } } }\n  }\n": typeof types.PreviewEmployeesInWordsDocument,
+    "\n  query AllLiveVersionId { segment(key: \"all\") { liveVersion { id } } }\n": typeof types.AllLiveVersionIdDocument,
+    "\n  query RoleAndPermissions { me { role permissions } }\n": typeof types.RoleAndPermissionsDocument,
+    "\n  query SegmentsLiveNumbers { segments { key liveVersion { number } } }\n": typeof types.SegmentsLiveNumbersDocument,
+    "\n  query Dashboard {\n    segments { key }\n    report: exceptions(segmentKey: \"all\") { exceptions { account { ...DashboardCard } } }\n    apiKeys { id }\n  }\n  fragment DashboardCard on Account { name overrides { id } }\n": typeof types.DashboardDocument,
+    "\n  query KnownConnections {\n    account(externalId: \"known\") {\n      opportunities { id }\n      opportunitiesConnection(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } }\n      scoreHistory(segmentKey: \"other\") { computedAt version { number } }\n      historyBack: scoreHistoryConnection(segmentKey: \"other\", last: 1) {\n        totalCount nodes { computedAt version { number } } pageInfo { hasPreviousPage startCursor }\n      }\n    }\n    segment(key: \"other\") { versions { number } versionsConnection(last: 1) { nodes { number } pageInfo { hasPreviousPage startCursor } } }\n  }\n": typeof types.KnownConnectionsDocument,
+    "\n  query OtherVersionsBefore($b: String) { segment(key: \"other\") { versionsConnection(last: 10, before: $b) { nodes { number } } } }\n": typeof types.OtherVersionsBeforeDocument,
+    "\n  query AllVersionsBefore($b: String) { segment(key: \"all\") { versionsConnection(last: 1, before: $b) { nodes { number } } } }\n": typeof types.AllVersionsBeforeDocument,
+    "\n  query AllExceptionsConnection {\n    exceptions(segmentKey: \"all\") {\n      exceptions { kind account { id } }\n      exceptionsConnection(first: 2) { totalCount edges { node { kind account { id } } } }\n    }\n  }\n": typeof types.AllExceptionsConnectionDocument,
+    "\n  query KnownOtherFit { account(externalId: \"known\") { id fit(segmentKey: \"other\") { id tier computed { tier } } } }\n": typeof types.KnownOtherFitDocument,
+    "\n  mutation OverrideFitReturningFit($input: OverrideFitInput!) { overrideFit(input: $input) { id fit { id tier overridden } } }\n": typeof types.OverrideFitReturningFitDocument,
+    "\n  mutation RevokeOverrideReturningFit($id: ID!) {\n    revokeOverride(id: $id, reason: \"The pilot was cancelled by their board last week.\") { fit { id tier overridden } }\n  }\n": typeof types.RevokeOverrideReturningFitDocument,
+    "\n  mutation UpsertAccountsReturningFits($a: [AccountInput!]!) {\n    upsertAccounts(accounts: $a) { updated fits { id account { externalId } segment { key } } }\n  }\n": typeof types.UpsertAccountsReturningFitsDocument,
+    "\n  query KnownAttributeList {\n    account(externalId: \"known\") {\n      attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue }\n    }\n  }\n": typeof types.KnownAttributeListDocument,
+    "\n  query OtherVersionStatuses { segment(key: \"other\") { versions { id status } } }\n": typeof types.OtherVersionStatusesDocument,
+    "\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n": typeof types.OtherMetricDeltasDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": typeof types.DecayFitAndHistoryDocument,
     "\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": typeof types.DecayAccountIdsDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": typeof types.DecayVersionBandsDocument,
@@ -119,6 +152,8 @@ type Documents = {
     "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n": typeof types.PreviewScoreAndTierDocument,
     "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": typeof types.OverrideFitDocument,
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": typeof types.RevokeOverrideDocument,
+    "\n  mutation RecordOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created updated } }\n": typeof types.RecordOpportunitiesDocument,
+    "\n  mutation RecordLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created updated } }\n": typeof types.RecordLeadsDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": typeof types.VersionFieldsFragmentDoc,
     "\n  mutation CreateSegment($input: CreateSegmentInput!) {\n    createSegment(input: $input) { id key name membership { attribute operator value } }\n  }\n": typeof types.CreateSegmentDocument,
     "\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n": typeof types.CreateDraftDocument,
@@ -212,6 +247,39 @@ const documents: Documents = {
     "\n  query ZetaLiveVersion { segment(key: \"zeta\") { liveVersion { number } versions { number status } } }\n": types.ZetaLiveVersionDocument,
     "\n  query VersionPublishedEvents($entityId: String) {\n    auditEvents(filter: { action: \"version.published\", entityId: $entityId }) { edges { node { before after } } }\n  }\n": types.VersionPublishedEventsDocument,
     "\n  query VersionDiff($a: ID!, $b: ID!) { versionDiff(fromId: $a, toId: $b) { from { number } to { number } changes { path kind before after } } }\n": types.VersionDiffDocument,
+    "\n  query RelayFitsPage($segmentKey: String!, $filter: FitFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    fits(segmentKey: $segmentKey, filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id score account { id } } } nodes { id }\n    }\n  }\n": types.RelayFitsPageDocument,
+    "\n  query AllAccountIds { accounts(first: 500) { nodes { id } } }\n": types.AllAccountIdsDocument,
+    "\n  query AccountIdsBackward($last: Int, $before: String) {\n    accounts(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n": types.AccountIdsBackwardDocument,
+    "\n  query AllOverrideEventIds { auditEvents(first: 500, filter: { entityType: \"Override\" }) { nodes { id } } }\n": types.AllOverrideEventIdsDocument,
+    "\n  query OverrideEventIdsBackward($last: Int, $before: String) {\n    auditEvents(filter: { entityType: \"Override\" }, last: $last, before: $before) {\n      nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage }\n    }\n  }\n": types.OverrideEventIdsBackwardDocument,
+    "\n  query AllOverrideIds { overrides(first: 500) { nodes { id } } }\n": types.AllOverrideIdsDocument,
+    "\n  query OverrideIdsBackward($last: Int, $before: String) {\n    overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n": types.OverrideIdsBackwardDocument,
+    "\n  query AccountsEndCursor { accounts(first: 2) { pageInfo { endCursor } } }\n": types.AccountsEndCursorDocument,
+    "\n  query NodeByGlobalId($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { externalId } ... on Segment { key } ... on IcpVersion { number } ... on Override { tier }\n      ... on Opportunity { externalId } ... on ApiKey { name } ... on Fit { score account { externalId } segment { key } }\n    }\n  }\n": types.NodeByGlobalIdDocument,
+    "\n  query IdsOfEveryType {\n    account(externalId: \"known\") { id fit(segmentKey: \"all\") { id score } opportunities { id } overrides { id } }\n    segment(key: \"all\") { id liveVersion { id } }\n    apiKeys { id name }\n    overrides(first: 1) { nodes { id tier } }\n  }\n": types.IdsOfEveryTypeDocument,
+    "\n  query NodesTypenames($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": types.NodesTypenamesDocument,
+    "\n  query KnownFitIds { account(externalId: \"known\") { id fits { id segment { key } } fit(segmentKey: \"other\") { id } } }\n": types.KnownFitIdsDocument,
+    "\n  query IdsOfGuardedTypes { apiKeys { id } overrides(first: 1) { nodes { id } } segment(key: \"all\") { id } }\n": types.IdsOfGuardedTypesDocument,
+    "\n  query NodesIds($ids: [ID!]!) { nodes(ids: $ids) { id } }\n": types.NodesIdsDocument,
+    "\n  query KnownOtherFitId { account(externalId: \"known\") { fit(segmentKey: \"other\") { id } } }\n": types.KnownOtherFitIdDocument,
+    "\n  query NodeId($id: ID!) { node(id: $id) { id } }\n": types.NodeIdDocument,
+    "\n  query KnownCriteriaInWords {\n    account(externalId: \"known\") {\n      fit(segmentKey: \"all\") { computed { dimensions { criteria { attribute value explanation matched missing } } } }\n    }\n  }\n": types.KnownCriteriaInWordsDocument,
+    "\n  query PreviewEmployeesInWords($v: ID!) {\n    previewScore(versionId: $v, attributes: { employees: 12 }) { dimensions { criteria { attribute value explanation } } }\n  }\n": types.PreviewEmployeesInWordsDocument,
+    "\n  query AllLiveVersionId { segment(key: \"all\") { liveVersion { id } } }\n": types.AllLiveVersionIdDocument,
+    "\n  query RoleAndPermissions { me { role permissions } }\n": types.RoleAndPermissionsDocument,
+    "\n  query SegmentsLiveNumbers { segments { key liveVersion { number } } }\n": types.SegmentsLiveNumbersDocument,
+    "\n  query Dashboard {\n    segments { key }\n    report: exceptions(segmentKey: \"all\") { exceptions { account { ...DashboardCard } } }\n    apiKeys { id }\n  }\n  fragment DashboardCard on Account { name overrides { id } }\n": types.DashboardDocument,
+    "\n  query KnownConnections {\n    account(externalId: \"known\") {\n      opportunities { id }\n      opportunitiesConnection(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } }\n      scoreHistory(segmentKey: \"other\") { computedAt version { number } }\n      historyBack: scoreHistoryConnection(segmentKey: \"other\", last: 1) {\n        totalCount nodes { computedAt version { number } } pageInfo { hasPreviousPage startCursor }\n      }\n    }\n    segment(key: \"other\") { versions { number } versionsConnection(last: 1) { nodes { number } pageInfo { hasPreviousPage startCursor } } }\n  }\n": types.KnownConnectionsDocument,
+    "\n  query OtherVersionsBefore($b: String) { segment(key: \"other\") { versionsConnection(last: 10, before: $b) { nodes { number } } } }\n": types.OtherVersionsBeforeDocument,
+    "\n  query AllVersionsBefore($b: String) { segment(key: \"all\") { versionsConnection(last: 1, before: $b) { nodes { number } } } }\n": types.AllVersionsBeforeDocument,
+    "\n  query AllExceptionsConnection {\n    exceptions(segmentKey: \"all\") {\n      exceptions { kind account { id } }\n      exceptionsConnection(first: 2) { totalCount edges { node { kind account { id } } } }\n    }\n  }\n": types.AllExceptionsConnectionDocument,
+    "\n  query KnownOtherFit { account(externalId: \"known\") { id fit(segmentKey: \"other\") { id tier computed { tier } } } }\n": types.KnownOtherFitDocument,
+    "\n  mutation OverrideFitReturningFit($input: OverrideFitInput!) { overrideFit(input: $input) { id fit { id tier overridden } } }\n": types.OverrideFitReturningFitDocument,
+    "\n  mutation RevokeOverrideReturningFit($id: ID!) {\n    revokeOverride(id: $id, reason: \"The pilot was cancelled by their board last week.\") { fit { id tier overridden } }\n  }\n": types.RevokeOverrideReturningFitDocument,
+    "\n  mutation UpsertAccountsReturningFits($a: [AccountInput!]!) {\n    upsertAccounts(accounts: $a) { updated fits { id account { externalId } segment { key } } }\n  }\n": types.UpsertAccountsReturningFitsDocument,
+    "\n  query KnownAttributeList {\n    account(externalId: \"known\") {\n      attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue }\n    }\n  }\n": types.KnownAttributeListDocument,
+    "\n  query OtherVersionStatuses { segment(key: \"other\") { versions { id status } } }\n": types.OtherVersionStatusesDocument,
+    "\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n": types.OtherMetricDeltasDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": types.DecayFitAndHistoryDocument,
     "\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": types.DecayAccountIdsDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": types.DecayVersionBandsDocument,
@@ -232,6 +300,8 @@ const documents: Documents = {
     "\n  query PreviewScoreAndTier($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score tier } }\n": types.PreviewScoreAndTierDocument,
     "\n  mutation OverrideFit($input: OverrideFitInput!) {\n    overrideFit(input: $input) {\n      id tier score computedScore computedTier justification category createdBy status needsReview expiresAt\n      account { externalId } segment { key } version { number }\n    }\n  }\n": types.OverrideFitDocument,
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": types.RevokeOverrideDocument,
+    "\n  mutation RecordOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created updated } }\n": types.RecordOpportunitiesDocument,
+    "\n  mutation RecordLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created updated } }\n": types.RecordLeadsDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": types.VersionFieldsFragmentDoc,
     "\n  mutation CreateSegment($input: CreateSegmentInput!) {\n    createSegment(input: $input) { id key name membership { attribute operator value } }\n  }\n": types.CreateSegmentDocument,
     "\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n": types.CreateDraftDocument,
@@ -597,6 +667,138 @@ export function graphql(source: "\n  query VersionDiff($a: ID!, $b: ID!) { versi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query RelayFitsPage($segmentKey: String!, $filter: FitFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    fits(segmentKey: $segmentKey, filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id score account { id } } } nodes { id }\n    }\n  }\n"): (typeof documents)["\n  query RelayFitsPage($segmentKey: String!, $filter: FitFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    fits(segmentKey: $segmentKey, filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id score account { id } } } nodes { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllAccountIds { accounts(first: 500) { nodes { id } } }\n"): (typeof documents)["\n  query AllAccountIds { accounts(first: 500) { nodes { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountIdsBackward($last: Int, $before: String) {\n    accounts(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n"): (typeof documents)["\n  query AccountIdsBackward($last: Int, $before: String) {\n    accounts(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllOverrideEventIds { auditEvents(first: 500, filter: { entityType: \"Override\" }) { nodes { id } } }\n"): (typeof documents)["\n  query AllOverrideEventIds { auditEvents(first: 500, filter: { entityType: \"Override\" }) { nodes { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverrideEventIdsBackward($last: Int, $before: String) {\n    auditEvents(filter: { entityType: \"Override\" }, last: $last, before: $before) {\n      nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  query OverrideEventIdsBackward($last: Int, $before: String) {\n    auditEvents(filter: { entityType: \"Override\" }, last: $last, before: $before) {\n      nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllOverrideIds { overrides(first: 500) { nodes { id } } }\n"): (typeof documents)["\n  query AllOverrideIds { overrides(first: 500) { nodes { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverrideIdsBackward($last: Int, $before: String) {\n    overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n"): (typeof documents)["\n  query OverrideIdsBackward($last: Int, $before: String) {\n    overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsEndCursor { accounts(first: 2) { pageInfo { endCursor } } }\n"): (typeof documents)["\n  query AccountsEndCursor { accounts(first: 2) { pageInfo { endCursor } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeByGlobalId($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { externalId } ... on Segment { key } ... on IcpVersion { number } ... on Override { tier }\n      ... on Opportunity { externalId } ... on ApiKey { name } ... on Fit { score account { externalId } segment { key } }\n    }\n  }\n"): (typeof documents)["\n  query NodeByGlobalId($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { externalId } ... on Segment { key } ... on IcpVersion { number } ... on Override { tier }\n      ... on Opportunity { externalId } ... on ApiKey { name } ... on Fit { score account { externalId } segment { key } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdsOfEveryType {\n    account(externalId: \"known\") { id fit(segmentKey: \"all\") { id score } opportunities { id } overrides { id } }\n    segment(key: \"all\") { id liveVersion { id } }\n    apiKeys { id name }\n    overrides(first: 1) { nodes { id tier } }\n  }\n"): (typeof documents)["\n  query IdsOfEveryType {\n    account(externalId: \"known\") { id fit(segmentKey: \"all\") { id score } opportunities { id } overrides { id } }\n    segment(key: \"all\") { id liveVersion { id } }\n    apiKeys { id name }\n    overrides(first: 1) { nodes { id tier } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodesTypenames($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n"): (typeof documents)["\n  query NodesTypenames($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KnownFitIds { account(externalId: \"known\") { id fits { id segment { key } } fit(segmentKey: \"other\") { id } } }\n"): (typeof documents)["\n  query KnownFitIds { account(externalId: \"known\") { id fits { id segment { key } } fit(segmentKey: \"other\") { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdsOfGuardedTypes { apiKeys { id } overrides(first: 1) { nodes { id } } segment(key: \"all\") { id } }\n"): (typeof documents)["\n  query IdsOfGuardedTypes { apiKeys { id } overrides(first: 1) { nodes { id } } segment(key: \"all\") { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodesIds($ids: [ID!]!) { nodes(ids: $ids) { id } }\n"): (typeof documents)["\n  query NodesIds($ids: [ID!]!) { nodes(ids: $ids) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KnownOtherFitId { account(externalId: \"known\") { fit(segmentKey: \"other\") { id } } }\n"): (typeof documents)["\n  query KnownOtherFitId { account(externalId: \"known\") { fit(segmentKey: \"other\") { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeId($id: ID!) { node(id: $id) { id } }\n"): (typeof documents)["\n  query NodeId($id: ID!) { node(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KnownCriteriaInWords {\n    account(externalId: \"known\") {\n      fit(segmentKey: \"all\") { computed { dimensions { criteria { attribute value explanation matched missing } } } }\n    }\n  }\n"): (typeof documents)["\n  query KnownCriteriaInWords {\n    account(externalId: \"known\") {\n      fit(segmentKey: \"all\") { computed { dimensions { criteria { attribute value explanation matched missing } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewEmployeesInWords($v: ID!) {\n    previewScore(versionId: $v, attributes: { employees: 12 }) { dimensions { criteria { attribute value explanation } } }\n  }\n"): (typeof documents)["\n  query PreviewEmployeesInWords($v: ID!) {\n    previewScore(versionId: $v, attributes: { employees: 12 }) { dimensions { criteria { attribute value explanation } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllLiveVersionId { segment(key: \"all\") { liveVersion { id } } }\n"): (typeof documents)["\n  query AllLiveVersionId { segment(key: \"all\") { liveVersion { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoleAndPermissions { me { role permissions } }\n"): (typeof documents)["\n  query RoleAndPermissions { me { role permissions } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentsLiveNumbers { segments { key liveVersion { number } } }\n"): (typeof documents)["\n  query SegmentsLiveNumbers { segments { key liveVersion { number } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard {\n    segments { key }\n    report: exceptions(segmentKey: \"all\") { exceptions { account { ...DashboardCard } } }\n    apiKeys { id }\n  }\n  fragment DashboardCard on Account { name overrides { id } }\n"): (typeof documents)["\n  query Dashboard {\n    segments { key }\n    report: exceptions(segmentKey: \"all\") { exceptions { account { ...DashboardCard } } }\n    apiKeys { id }\n  }\n  fragment DashboardCard on Account { name overrides { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KnownConnections {\n    account(externalId: \"known\") {\n      opportunities { id }\n      opportunitiesConnection(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } }\n      scoreHistory(segmentKey: \"other\") { computedAt version { number } }\n      historyBack: scoreHistoryConnection(segmentKey: \"other\", last: 1) {\n        totalCount nodes { computedAt version { number } } pageInfo { hasPreviousPage startCursor }\n      }\n    }\n    segment(key: \"other\") { versions { number } versionsConnection(last: 1) { nodes { number } pageInfo { hasPreviousPage startCursor } } }\n  }\n"): (typeof documents)["\n  query KnownConnections {\n    account(externalId: \"known\") {\n      opportunities { id }\n      opportunitiesConnection(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } }\n      scoreHistory(segmentKey: \"other\") { computedAt version { number } }\n      historyBack: scoreHistoryConnection(segmentKey: \"other\", last: 1) {\n        totalCount nodes { computedAt version { number } } pageInfo { hasPreviousPage startCursor }\n      }\n    }\n    segment(key: \"other\") { versions { number } versionsConnection(last: 1) { nodes { number } pageInfo { hasPreviousPage startCursor } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OtherVersionsBefore($b: String) { segment(key: \"other\") { versionsConnection(last: 10, before: $b) { nodes { number } } } }\n"): (typeof documents)["\n  query OtherVersionsBefore($b: String) { segment(key: \"other\") { versionsConnection(last: 10, before: $b) { nodes { number } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllVersionsBefore($b: String) { segment(key: \"all\") { versionsConnection(last: 1, before: $b) { nodes { number } } } }\n"): (typeof documents)["\n  query AllVersionsBefore($b: String) { segment(key: \"all\") { versionsConnection(last: 1, before: $b) { nodes { number } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllExceptionsConnection {\n    exceptions(segmentKey: \"all\") {\n      exceptions { kind account { id } }\n      exceptionsConnection(first: 2) { totalCount edges { node { kind account { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query AllExceptionsConnection {\n    exceptions(segmentKey: \"all\") {\n      exceptions { kind account { id } }\n      exceptionsConnection(first: 2) { totalCount edges { node { kind account { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KnownOtherFit { account(externalId: \"known\") { id fit(segmentKey: \"other\") { id tier computed { tier } } } }\n"): (typeof documents)["\n  query KnownOtherFit { account(externalId: \"known\") { id fit(segmentKey: \"other\") { id tier computed { tier } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OverrideFitReturningFit($input: OverrideFitInput!) { overrideFit(input: $input) { id fit { id tier overridden } } }\n"): (typeof documents)["\n  mutation OverrideFitReturningFit($input: OverrideFitInput!) { overrideFit(input: $input) { id fit { id tier overridden } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOverrideReturningFit($id: ID!) {\n    revokeOverride(id: $id, reason: \"The pilot was cancelled by their board last week.\") { fit { id tier overridden } }\n  }\n"): (typeof documents)["\n  mutation RevokeOverrideReturningFit($id: ID!) {\n    revokeOverride(id: $id, reason: \"The pilot was cancelled by their board last week.\") { fit { id tier overridden } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertAccountsReturningFits($a: [AccountInput!]!) {\n    upsertAccounts(accounts: $a) { updated fits { id account { externalId } segment { key } } }\n  }\n"): (typeof documents)["\n  mutation UpsertAccountsReturningFits($a: [AccountInput!]!) {\n    upsertAccounts(accounts: $a) { updated fits { id account { externalId } segment { key } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KnownAttributeList {\n    account(externalId: \"known\") {\n      attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue }\n    }\n  }\n"): (typeof documents)["\n  query KnownAttributeList {\n    account(externalId: \"known\") {\n      attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OtherVersionStatuses { segment(key: \"other\") { versions { id status } } }\n"): (typeof documents)["\n  query OtherVersionStatuses { segment(key: \"other\") { versions { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n"): (typeof documents)["\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n"): (typeof documents)["\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -674,6 +876,14 @@ export function graphql(source: "\n  mutation OverrideFit($input: OverrideFitInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n"): (typeof documents)["\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created updated } }\n"): (typeof documents)["\n  mutation RecordOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created updated } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created updated } }\n"): (typeof documents)["\n  mutation RecordLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created updated } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
