@@ -9,6 +9,7 @@ import type { EntityManager } from 'typeorm';
 import type { Sql } from '../db/sql';
 import type { AttributeType, CatalogueEntry } from '../model/icp-definition';
 import type { InsightBasis } from '../model/discovery';
+import type { OpportunityRow } from '../model/outcome.types';
 import { NUMBER_QUANTILES, RECENCY_WINDOWS, type AttributeCounts, type Counts } from '../domain/discovery/insight-analysis';
 
 export interface Labelling {
@@ -321,4 +322,30 @@ export async function upsertOutcomes(
     [JSON.stringify(rows)],
   );
   return result.filter((r) => r.inserted).length;
+}
+
+const OPPORTUNITY_COLUMNS = 'id, external_id, account_id, created_at, closed_at, outcome, amount';
+const toOpportunityRow = (r: any): OpportunityRow => ({
+  id: r.id,
+  externalId: r.external_id,
+  accountId: r.account_id,
+  createdAt: r.created_at,
+  closedAt: r.closed_at,
+  outcome: r.outcome,
+  amount: r.amount === null ? null : Number(r.amount),
+});
+
+/** Every opportunity of these accounts, newest first. */
+export async function opportunitiesOfAccounts(db: Sql, accountIds: readonly string[]): Promise<OpportunityRow[]> {
+  return (
+    await db.query(
+      `SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity
+         WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`,
+      [[...accountIds]],
+    )
+  ).map(toOpportunityRow);
+}
+
+export async function opportunitiesByIds(db: Sql, ids: readonly string[]): Promise<OpportunityRow[]> {
+  return (await db.query(`SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOpportunityRow);
 }

@@ -9,6 +9,7 @@ import { overridesByIds, overridesOfAccounts } from '../stores/override-store';
 import { currentFits, type FitRow } from '../stores/fit-queries';
 import type { OverrideRow } from '../model/override.types';
 import type { OpportunityRow } from '../model/outcome.types';
+import { opportunitiesByIds, opportunitiesOfAccounts } from '../stores/outcome-store';
 import { scoreHistory, type ScoreRow } from '../stores/score-store';
 import type { Segment } from '../model/segment.types';
 import { segmentsByIds, segmentsByKeys } from '../stores/segment-store';
@@ -17,18 +18,6 @@ import { IcpVersion } from '../model/icp-version.entity';
 
 /** Types whose objects have a UUID row id; a Fit's id is derived (see fit-id.ts). */
 export type NodeTypeName = 'Account' | 'Segment' | 'IcpVersion' | 'Override' | 'Opportunity' | 'ApiKey';
-
-const OPPORTUNITY_COLUMNS = 'id, external_id, account_id, created_at, closed_at, outcome, amount';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
-const toOpportunityRow = (r: any): OpportunityRow => ({
-  id: r.id,
-  externalId: r.external_id,
-  accountId: r.account_id,
-  createdAt: r.created_at,
-  closedAt: r.closed_at,
-  outcome: r.outcome,
-  amount: r.amount === null ? null : Number(r.amount),
-});
 
 /** Rows grouped back into key order: one `IN (…)` query per batch. */
 function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): Array<R | null> {
@@ -88,24 +77,10 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
       groupByKey(ids, await overridesOfAccounts(em, ids), (o: OverrideRow) => o.accountId),
     ),
     opportunitiesByAccount: new DataLoader<string, OpportunityRow[]>(async (ids) =>
-      groupByKey(
-        ids,
-        (
-          await em.query(
-            `SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity
-         WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`,
-            [[...ids]],
-          )
-        ).map(toOpportunityRow),
-        (o: OpportunityRow) => o.accountId,
-      ),
+      groupByKey(ids, await opportunitiesOfAccounts(em, ids), (o: OpportunityRow) => o.accountId),
     ),
     opportunityById: new DataLoader<string, OpportunityRow | null>(async (ids) =>
-      byKey(
-        ids,
-        (await em.query(`SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOpportunityRow),
-        (o: OpportunityRow) => o.id,
-      ),
+      byKey(ids, await opportunitiesByIds(em, ids), (o: OpportunityRow) => o.id),
     ),
     overrideById: new DataLoader<string, OverrideRow | null>(async (ids) =>
       byKey(ids, await overridesByIds(em, ids), (o: OverrideRow) => o.id),
