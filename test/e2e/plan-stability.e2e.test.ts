@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 import { planAsBulk } from '../../src/db/bulk-plan';
 import { rescoreQuery } from '../../src/stores/score-store';
-import { attributesRead } from '../../src/use-cases/scoring/scorer-cache';
+import { attributesRead } from '../../src/domain/scoring/scorer-cache';
 import type { IcpVersion } from '../../src/model/icp-version.entity';
 
 const ACCOUNTS = 30_000;

@@ -7,7 +7,7 @@ import { Segment } from '../../model/segment.types';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { fitId } from '../../domain/scoring/fit-id';
 import type { FitService } from '../../use-cases/scoring/fit.service';
-import { scorerFor } from '../../use-cases/scoring/scorer-cache';
+import { scorerFor } from '../../domain/scoring/scorer-cache';
 import {
   CriterionResult,
   DimensionScore,

@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { appendFitChanges, withoutOverridden, type FitChange } from '../../stores/outbox-store';
-import { scorerFor } from '../scoring/scorer-cache';
+import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { closeScores, currentScores, insertScores, rescheduleScores, type NewScore } from '../../stores/score-store';
 import type { AccountAttributes } from '../../model/icp-definition';
 import { IcpVersion } from '../../model/icp-version.entity';

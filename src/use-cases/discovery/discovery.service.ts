@@ -6,7 +6,7 @@
 import type { AttributeService } from '../attributes/attribute.service';
 import type { AppContext } from '../context';
 import { BadUserInputError } from '../../errors/domain-errors';
-import { scorerFor } from '../scoring/scorer-cache';
+import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { compileScorer } from '../../domain/scoring/scoring-engine';
 import type { Segment } from '../../model/segment.types';
 import type { SegmentService } from '../segments/segment.service';

@@ -1,7 +1,7 @@
 import type { IcpVersion } from '../../model/icp-version.entity';
 import type { Member } from '../../stores/publish-job-store';
 import type { NewScore } from '../../stores/score-store';
-import { scorerFor } from '../scoring/scorer-cache';
+import { scorerFor } from '../../domain/scoring/scorer-cache';
 
 /** The members' scores under the version at `now`, and the row versions (xmin) they were computed from. */
 export function scoreMembers(version: IcpVersion, segmentId: string, now: Date, members: Member[]): { rows: NewScore[]; xmins: string[] } {

@@ -17,7 +17,7 @@ import type { StoredPublishResult } from '../../model/publish-job.types';
 import { appendEvent, appendPublishFitChanges } from '../../stores/outbox-store';
 import { publishJobStore } from '../../stores/publish-job-store';
 import { flagOverridesForReview } from '../overrides/review-flags';
-import { attributesRead } from '../scoring/scorer-cache';
+import { attributesRead } from '../../domain/scoring/scorer-cache';
 import type { VersionService } from '../versions/version.service';
 import { scoreMembers } from './member-scoring';
 

@@ -25,7 +25,7 @@ import { runInTransaction } from '../transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
 import { JobQueue } from '../../queue/job-queue';
 import { planAsBulk } from '../../db/bulk-plan';
-import { attributesRead } from '../scoring/scorer-cache';
+import { attributesRead } from '../../domain/scoring/scorer-cache';
 import type { SegmentService } from '../segments/segment.service';
 import { IcpVersion } from '../../model/icp-version.entity';
 import { type VersionService, type PublishArgs } from '../versions/version.service';

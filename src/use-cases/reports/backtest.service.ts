@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { refreshStaleStatistics } from '../../db/statistics';
 import { BadUserInputError } from '../../errors/domain-errors';
-import { scorerFor } from '../scoring/scorer-cache';
+import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { TierMigrationCounter } from '../../domain/scoring/tier-migration';
 import { FIT_TIERS } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.entity';

@@ -19,7 +19,7 @@ import { rankingContext } from '../../stores/override-store';
 import type { OverrideRow } from '../../model/override.types';
 import type { TierThresholds } from '../../model/icp-definition';
 import type { VersionService } from '../versions/version.service';
-import { scorerFor } from './scorer-cache';
+import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { countRankedScores, currentScores, rankedScores, type RankingQuery, type ScoreRow } from '../../stores/score-store';
 import type { FitData, FitFilter, ScoreData } from '../../model/score.types';
 

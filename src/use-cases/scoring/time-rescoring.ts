@@ -12,7 +12,7 @@ import type { AuditService } from '../audit/audit.service';
 import { appendFitChanges, withoutOverridden, type FitChange } from '../../stores/outbox-store';
 import type { FitTier } from '../../model/icp-definition';
 import { IcpVersion } from '../../model/icp-version.entity';
-import { attributesRead, scorerFor } from './scorer-cache';
+import { attributesRead, scorerFor } from '../../domain/scoring/scorer-cache';
 import { closeScoresAt, insertScores, lockDueScores, rescheduleScores, type DueScore, type NewScore } from '../../stores/score-store';
 
 export interface DueRescoring {

@@ -1,5 +1,5 @@
 import type { IcpVersion } from '../../model/icp-version.entity';
-import { compileScorer, type CompiledScorer } from '../../domain/scoring/scoring-engine';
+import { compileScorer, type CompiledScorer } from './scoring-engine';
 
 const MAX_ENTRIES = 1000;
 const cache = new Map<string, CompiledScorer>();
