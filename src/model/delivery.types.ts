@@ -4,7 +4,7 @@ import { enumObject, FitTierEnum } from './enums';
 import { connectionTypes } from '../common/pagination';
 import { Segment } from './segment.types';
 import type { FitTier } from './icp-definition';
-import { IcpVersion } from './icp-version.entity';
+import { IcpVersion } from './icp-version.types';
 import { DELIVERY_STATUSES, EVENT_TYPES, FIT_CHANGE_CAUSES, type DeliveryStatus, type EventType, type FitChangeCause } from './delivery';
 
 export const WebhookEventTypeEnum = enumObject(EVENT_TYPES);

@@ -3,7 +3,7 @@ import { DimensionEnum } from './enums';
 import { Segment } from './segment.types';
 import type { Dimension } from './icp-definition';
 import { Criterion } from './icp-definition.types';
-import { IcpVersion } from './icp-version.entity';
+import { IcpVersion } from './icp-version.types';
 import type { IndependenceMethod, InsightBasis } from './discovery';
 
 export const InsightBasisEnum = { WON_VS_LOST: 'WON_VS_LOST', TOP_VALUE: 'TOP_VALUE' } as const;

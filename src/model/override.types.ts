@@ -5,7 +5,7 @@ import { FitTierEnum } from './enums';
 import { connectionTypes } from '../common/pagination';
 import { Segment } from './segment.types';
 import type { FitTier } from './icp-definition';
-import { IcpVersion } from './icp-version.entity';
+import { IcpVersion } from './icp-version.types';
 
 export const OVERRIDE_CATEGORIES = ['STRATEGIC_ACCOUNT', 'DATA_QUALITY', 'PARTNER_REFERRAL', 'EXISTING_RELATIONSHIP', 'OTHER'] as const;
 export type OverrideCategory = (typeof OVERRIDE_CATEGORIES)[number];

@@ -5,7 +5,7 @@ import { connectionTypes } from '../common/pagination';
 import { Override } from './override.types';
 import { Segment } from './segment.types';
 import type { FitTier } from './icp-definition';
-import { IcpVersion } from './icp-version.entity';
+import { IcpVersion } from './icp-version.types';
 import { TierMigration } from './version.types';
 
 @ObjectType({

@@ -7,7 +7,7 @@ import { DimensionEnum, FitTierEnum, OperatorEnum } from './enums';
 import { Segment } from './segment.types';
 import type { OverrideRow } from './override.types';
 import type { Dimension, FitTier, Operator } from './icp-definition';
-import { IcpVersion } from './icp-version.entity';
+import { IcpVersion } from './icp-version.types';
 
 @ObjectType()
 export class CriterionResult {

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ChangeKindEnum, FitTierEnum, type ChangeKind } from './enums';
 import { JSONScalar } from '../common/scalars';
 import type { FitTier, JsonValue } from './icp-definition';
-import { IcpVersion } from './icp-version.entity';
+import { IcpVersion } from './icp-version.types';
 
 /** One difference between two definitions; `before` is null for ADDED, `after` is null for REMOVED. */
 @ObjectType()

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Account } from '../model/account.entity';
 import { attributeCatalogue } from '../stores/attribute-store';
 import type { ApiKey } from '../model/api-key.types';
@@ -14,7 +14,8 @@ import { scoreHistory, type ScoreRow } from '../stores/score-store';
 import type { Segment } from '../model/segment.types';
 import { segmentsByIds, segmentsByKeys } from '../stores/segment-store';
 import type { AttributeCatalogue } from '../model/icp-definition';
-import { IcpVersion } from '../model/icp-version.entity';
+import type { IcpVersion } from '../model/icp-version.types';
+import { liveVersions, versionsByIds, versionsOfSegments } from '../stores/version-store';
 
 /** Types whose objects have a UUID row id; a Fit's id is derived (see fit-id.ts). */
 export type NodeTypeName = 'Account' | 'Segment' | 'IcpVersion' | 'Override' | 'Opportunity' | 'ApiKey';
@@ -46,11 +47,9 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
     for (const s of rows) segmentById.prime(s.id, s);
     return byKey(keys, rows, (s) => s.key);
   });
-  const versionById = new DataLoader<string, IcpVersion | null>(async (ids) =>
-    byKey(ids, await em.getRepository(IcpVersion).findBy({ id: In([...ids]) }), (v) => v.id),
-  );
+  const versionById = new DataLoader<string, IcpVersion | null>(async (ids) => byKey(ids, await versionsByIds(em, ids), (v) => v.id));
   const liveVersionBySegmentId = new DataLoader<string, IcpVersion | null>(async (ids) => {
-    const rows = await em.getRepository(IcpVersion).findBy({ segmentId: In([...ids]), status: 'PUBLISHED' });
+    const rows = await liveVersions(em, ids);
     for (const v of rows) versionById.prime(v.id, v);
     return byKey(ids, rows, (v) => v.segmentId);
   });
@@ -113,14 +112,7 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
       { cacheKeyFn: (k) => `${k.accountId}:${k.segmentId}:${k.first}` },
     ),
     versionsBySegmentId: new DataLoader<string, IcpVersion[]>(async (ids) =>
-      groupByKey(
-        ids,
-        await em.getRepository(IcpVersion).find({
-          where: { segmentId: In([...ids]), discardedAt: IsNull() },
-          order: { number: 'ASC' },
-        }),
-        (v) => v.segmentId,
-      ),
+      groupByKey(ids, await versionsOfSegments(em, ids), (v) => v.segmentId),
     ),
   };
 }

@@ -10,7 +10,7 @@ import { createDraft, createSegment, publishVersion } from '../operations/regist
 import { planAsBulk } from '../../src/db/bulk-plan';
 import { rescoreQuery } from '../../src/stores/score-store';
 import { attributesRead } from '../../src/domain/scoring/scorer-cache';
-import type { IcpVersion } from '../../src/model/icp-version.entity';
+import type { IcpVersion } from '../../src/model/icp-version.types';
 
 const ACCOUNTS = 30_000;
 

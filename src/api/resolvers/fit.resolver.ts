@@ -4,7 +4,7 @@ import { Account } from '../../model/account.entity';
 import { JSONScalar } from '../../common/scalars';
 import type { AppContext } from '../../use-cases/context';
 import { Segment } from '../../model/segment.types';
-import { IcpVersion } from '../../model/icp-version.entity';
+import { IcpVersion } from '../../model/icp-version.types';
 import { fitId } from '../../domain/scoring/fit-id';
 import type { FitService } from '../../use-cases/scoring/fit.service';
 import { scorerFor } from '../../domain/scoring/scorer-cache';

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../errors/domain-errors';
 import { currentFit } from '../../use-cases/scoring/fit.service';
 import { Fit, type FitData } from '../../model/score.types';
 import { Segment } from '../../model/segment.types';
-import { IcpVersion } from '../../model/icp-version.entity';
+import { IcpVersion } from '../../model/icp-version.types';
 import { statusAt } from '../../domain/overrides/effective-fit';
 import type { OverrideService } from '../../use-cases/overrides/override.service';
 import {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../use-cases/context';
-import { IcpVersion } from '../../model/icp-version.entity';
+import { IcpVersion } from '../../model/icp-version.types';
 import { PublishResult } from '../../model/version.types';
 import type { PublishJobService } from '../../use-cases/publishing/publish-job.service';
 import { PublishJob } from '../../model/publish-job.types';
@@ -58,7 +58,9 @@ export class PublishJobResolver {
 
   @FieldResolver(() => IcpVersion)
   async version(@Root() job: PublishJob, @Ctx() ctx: AppContext): Promise<IcpVersion> {
-    return ctx.em.getRepository(IcpVersion).findOneByOrFail({ id: job.versionId });
+    const version = await ctx.loaders.versionById.load(job.versionId);
+    if (!version) throw new Error(`publish job ${job.id}: version ${job.versionId} does not exist`);
+    return version;
   }
 
   @FieldResolver(() => PublishResult, { nullable: true, description: 'Set when DONE.' })

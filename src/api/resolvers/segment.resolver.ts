@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
-import { IcpVersion, IcpVersionConnection } from '../../model/icp-version.entity';
+import { IcpVersion, IcpVersionConnection } from '../../model/icp-version.types';
 import { Segment } from '../../model/segment.types';
 import { CreateSegmentInput } from '../../model/segment.input';
 import type { SegmentService } from '../../use-cases/segments/segment.service';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../use-cases/context';
 import { Segment } from '../../model/segment.types';
 import { dimensionKey, type DimensionSpec } from '../../model/icp-definition';
 import { DimensionDefinition, IcpDefinitionInput } from '../../model/icp-definition.types';
-import { IcpVersion } from '../../model/icp-version.entity';
+import { IcpVersion } from '../../model/icp-version.types';
 import type { VersionService } from '../../use-cases/versions/version.service';
 import { VersionDiff } from '../../model/version.types';
 

@@ -4,7 +4,7 @@ import { ConnectionArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { Segment } from '../../model/segment.types';
-import { IcpVersion } from '../../model/icp-version.entity';
+import { IcpVersion } from '../../model/icp-version.types';
 import {
   CreatedWebhook,
   DeliveryStatusEnum,

@@ -1,4 +1,4 @@
-import type { IcpVersion } from '../../model/icp-version.entity';
+import type { IcpVersion } from '../../model/icp-version.types';
 import { compileScorer, type CompiledScorer } from './scoring-engine';
 
 const MAX_ENTRIES = 1000;

@@ -8,7 +8,8 @@ import { appendFitChanges, withoutOverridden, type FitChange } from '../../store
 import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { closeScores, currentScores, insertScores, rescheduleScores, type NewScore } from '../../stores/score-store';
 import type { AccountAttributes } from '../../model/icp-definition';
-import { IcpVersion } from '../../model/icp-version.entity';
+import type { IcpVersion } from '../../model/icp-version.types';
+import { liveVersions } from '../../stores/version-store';
 
 export interface ChangedAccount {
   id: string;
@@ -22,7 +23,7 @@ export interface ChangedAccount {
 
 /** Live versions by segment id. */
 export async function liveVersionsBySegment(em: EntityManager): Promise<Map<string, IcpVersion>> {
-  const rows = await em.getRepository(IcpVersion).find({ where: { status: 'PUBLISHED' } });
+  const rows = await liveVersions(em);
   return new Map(rows.map((v) => [v.segmentId, v]));
 }
 

@@ -11,7 +11,7 @@ import { compileScorer } from '../../domain/scoring/scoring-engine';
 import type { Segment } from '../../model/segment.types';
 import type { SegmentService } from '../segments/segment.service';
 import type { CatalogueEntry, TierActionSpec } from '../../model/icp-definition';
-import type { IcpVersion } from '../../model/icp-version.entity';
+import type { IcpVersion } from '../../model/icp-version.types';
 import type { VersionService } from '../versions/version.service';
 import { aucWithInterval, type AucInterval } from '../../domain/discovery/discovery-statistics';
 import type { AttributeInsight, IcpInsights, InsightOptions, OutOfSampleCheck, SuggestedDraft } from '../../model/discovery.types';

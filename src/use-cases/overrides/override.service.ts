@@ -26,6 +26,7 @@ import {
   type OverrideQuery,
 } from '../../stores/override-store';
 import type { OverrideFilter, OverrideFitInput, OverrideRow, OverrideStatus } from '../../model/override.types';
+import { shareVersionStatus } from '../../stores/version-store';
 
 /** What webhooks receive of an override (OVERRIDE_* events). */
 const overrideEventData = (o: OverrideRow, status: OverrideStatus) => ({
@@ -100,7 +101,7 @@ export class OverrideService {
     return runInTransaction(ctx, async (tx) => {
       // FOR SHARE conflicts with a publish superseding this version: either the publish waits and
       // then flags this override for review, or this sees the new version and asks for a retry.
-      const [{ status }] = await tx.em.query('SELECT status FROM icp_version WHERE id = $1 FOR SHARE', [live.id]);
+      const status = await shareVersionStatus(tx.em, live.id);
       const [current] = await currentScores(tx.em, [account.id], [live.id]);
       if (status !== 'PUBLISHED' || !current || current.tier !== computed.tier || current.score !== computed.score) {
         throw new ConflictError(

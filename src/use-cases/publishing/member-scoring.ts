@@ -1,4 +1,4 @@
-import type { IcpVersion } from '../../model/icp-version.entity';
+import type { IcpVersion } from '../../model/icp-version.types';
 import type { Member } from '../../stores/publish-job-store';
 import type { NewScore } from '../../stores/score-store';
 import { scorerFor } from '../../domain/scoring/scorer-cache';

@@ -12,7 +12,8 @@ import { LockNamespace, tryTransactionLock } from '../../db/advisory-locks';
 import { ConflictError, BadUserInputError } from '../../errors/domain-errors';
 import { TierMigrationCounter } from '../../domain/scoring/tier-migration';
 import type { FitTier } from '../../model/icp-definition';
-import { IcpVersion } from '../../model/icp-version.entity';
+import type { IcpVersion } from '../../model/icp-version.types';
+import * as versionStore from '../../stores/version-store';
 import type { StoredPublishResult } from '../../model/publish-job.types';
 import { appendEvent, appendPublishFitChanges } from '../../stores/outbox-store';
 import { publishJobStore } from '../../stores/publish-job-store';
@@ -63,8 +64,7 @@ export async function makeLive(
   await publishJobStore.holdAccountWrites(tx.em);
   if (!(await tryTransactionLock(tx.em, LockNamespace.PUBLISH, job.segmentId)))
     throw new ConflictError('another version of this segment is being published; try again once it is done');
-  const repo = tx.em.getRepository(IcpVersion);
-  const draft = await repo.createQueryBuilder('v').setLock('pessimistic_write').where('v.id = :id', { id: job.versionId }).getOne();
+  const draft = await versionStore.lockVersion(tx.em, job.versionId);
   if (!draft || draft.discardedAt || draft.status !== 'DRAFT')
     throw new ConflictError('the draft was discarded or published while its publish was prepared');
   const now = tx.clock.now();
@@ -77,11 +77,13 @@ export async function makeLive(
   const live = await services.versions.liveVersion(tx, job.segmentId);
   checkEffectiveAt(job.effectiveAt, now, live);
   const effectiveAt = job.effectiveAt ?? now;
-  if (live) await tx.em.query(`UPDATE icp_version SET status = 'SUPERSEDED', superseded_at = $2 WHERE id = $1`, [live.id, now]);
-  await tx.em.query(
-    `UPDATE icp_version SET status = 'PUBLISHED', published_at = $2, published_by = $3, effective_at = $4, notes = $5, updated_at = $2 WHERE id = $1`,
-    [draft.id, now, tx.principal.name, effectiveAt, job.notesGiven ? job.notes : draft.notes],
-  );
+  if (live) await versionStore.supersedeVersion(tx.em, live.id, now);
+  await versionStore.publishDraft(tx.em, draft.id, {
+    at: now,
+    by: tx.principal.name,
+    effectiveAt,
+    notes: job.notesGiven ? job.notes : draft.notes,
+  });
   const moves = await planAsBulk(tx.em, () =>
     publishJobStore.promote(tx.em, {
       jobId,
@@ -96,8 +98,8 @@ export async function makeLive(
   const tierChanges = migration.moves();
   const accountsScored = moves.reduce((sum, m) => sum + m.accounts, 0);
   const overridesFlagged = await flagOverridesForReview({ audit: services.audit }, tx, job.segmentId, draft.id);
-  const version = await repo.findOneByOrFail({ id: draft.id });
-  const superseded = live ? await repo.findOneByOrFail({ id: live.id }) : null;
+  const version = await versionStore.existingVersion(tx.em, draft.id);
+  const superseded = live ? await versionStore.existingVersion(tx.em, live.id) : null;
   // The outbox, in the flip's transaction: the version, then every effective tier it changed.
   await appendEvent(tx.em, {
     type: 'VERSION_PUBLISHED',

@@ -27,7 +27,7 @@ import { JobQueue } from '../../queue/job-queue';
 import { planAsBulk } from '../../db/bulk-plan';
 import { attributesRead } from '../../domain/scoring/scorer-cache';
 import type { SegmentService } from '../segments/segment.service';
-import { IcpVersion } from '../../model/icp-version.entity';
+import * as versionStore from '../../stores/version-store';
 import { type VersionService, type PublishArgs } from '../versions/version.service';
 import type { PublishResult } from '../../model/version.types';
 import { publishJobStore } from '../../stores/publish-job-store';
@@ -174,10 +174,9 @@ export class PublishJobService {
   async result(ctx: AppContext, job: PublishJob): Promise<PublishResult | null> {
     const stored = job.stored;
     if (job.state !== 'DONE' || !stored) return null;
-    const repo = ctx.em.getRepository(IcpVersion);
     return {
-      version: await repo.findOneByOrFail({ id: job.versionId }),
-      superseded: stored.supersededId ? await repo.findOneByOrFail({ id: stored.supersededId }) : null,
+      version: await versionStore.existingVersion(ctx.em, job.versionId),
+      superseded: stored.supersededId ? await versionStore.existingVersion(ctx.em, stored.supersededId) : null,
       accountsScored: stored.accountsScored,
       tierChanges: stored.tierChanges,
       overridesFlagged: stored.overridesFlagged,
@@ -248,7 +247,7 @@ export class PublishJobService {
       if (job?.state !== 'PREPARING') return false;
       const batch = await publishJobStore.claimBatch(tx.em, jobId);
       if (!batch) return false;
-      const version = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: job.versionId });
+      const version = await versionStore.existingVersion(tx.em, job.versionId);
       const members = await publishJobStore.batchMembers(tx.em, job.segmentId, attributesRead(version), batch);
       const { rows, xmins } = scoreMembers(version, job.segmentId, tx.clock.now(), members);
       await publishJobStore.stage(tx.em, jobId, rows, xmins);
@@ -262,7 +261,7 @@ export class PublishJobService {
       await liftTimeouts((sql) => tx.em.query(sql));
       const job = await publishJobStore.get(tx.em, jobId, 'FOR KEY SHARE');
       if (job?.state !== 'PREPARING') return;
-      const version = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: job.versionId });
+      const version = await versionStore.existingVersion(tx.em, job.versionId);
       const members = await planAsBulk(tx.em, () => publishJobStore.lateMembers(tx.em, job.segmentId, attributesRead(version), jobId));
       const late = scoreMembers(version, job.segmentId, tx.clock.now(), members);
       await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);

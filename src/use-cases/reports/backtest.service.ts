@@ -4,7 +4,7 @@ import { BadUserInputError } from '../../errors/domain-errors';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { TierMigrationCounter } from '../../domain/scoring/tier-migration';
 import { FIT_TIERS } from '../../model/icp-definition';
-import type { IcpVersion } from '../../model/icp-version.entity';
+import type { IcpVersion } from '../../model/icp-version.types';
 import type { VersionService } from '../versions/version.service';
 import { mannWhitneyU } from '../../domain/statistics/statistics';
 import { closedOpportunitiesOfSegment, readOnlySnapshot, scanSegmentAccounts } from '../../stores/report-queries';

@@ -2,7 +2,8 @@ import type { AppContext } from '../context';
 import { BadUserInputError, NotFoundError } from '../../errors/domain-errors';
 import type { Segment } from '../../model/segment.types';
 import { FIT_TIERS, type FitTier } from '../../model/icp-definition';
-import { IcpVersion } from '../../model/icp-version.entity';
+import type { IcpVersion } from '../../model/icp-version.types';
+import { effectiveVersionsOf } from '../../stores/version-store';
 import type { VersionService } from '../versions/version.service';
 import { DAY } from '../../common/dates';
 
@@ -26,8 +27,7 @@ export async function effectiveVersion(
 
 /** The segment's versions that took effect, by effectiveAt. */
 export async function timeline(ctx: AppContext, segment: Segment): Promise<IcpVersion[]> {
-  const versions = await ctx.em.getRepository(IcpVersion).find({ where: { segmentId: segment.id }, order: { effectiveAt: 'ASC' } });
-  return versions.filter((v) => v.effectiveAt);
+  return effectiveVersionsOf(ctx.em, segment.id);
 }
 
 /** The segment's versions as the spans in which each was in effect, for attribution. */

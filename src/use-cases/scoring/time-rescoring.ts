@@ -3,7 +3,6 @@
  * band ended) is recomputed under the live version at exactly that instant, so score history,
  * fits and the reports see the result the account really had at every moment.
  */
-import { In } from 'typeorm';
 import { SYSTEM_PRINCIPAL } from '../../model/role';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
@@ -11,7 +10,8 @@ import { flagOverridesForReview } from '../overrides/review-flags';
 import type { AuditService } from '../audit/audit.service';
 import { appendFitChanges, withoutOverridden, type FitChange } from '../../stores/outbox-store';
 import type { FitTier } from '../../model/icp-definition';
-import { IcpVersion } from '../../model/icp-version.entity';
+import type { IcpVersion } from '../../model/icp-version.types';
+import { shareLiveVersionIdsSkippingLocked, versionsByIds } from '../../stores/version-store';
 import { attributesRead, scorerFor } from '../../domain/scoring/scorer-cache';
 import { closeScoresAt, insertScores, lockDueScores, rescheduleScores, type DueScore, type NewScore } from '../../stores/score-store';
 
@@ -97,10 +97,8 @@ export async function rescoreDueAccounts(
 ): Promise<DueRescoring> {
   return runInTransaction({ ...ctx, principal: SYSTEM_PRINCIPAL }, async (tx) => {
     // A publish holds its live version's row until it commits; its segment waits for the next run.
-    const liveIds: string[] = (
-      await tx.em.query(`SELECT id FROM icp_version WHERE status = 'PUBLISHED' ORDER BY id FOR SHARE SKIP LOCKED`)
-    ).map((r: { id: string }) => r.id);
-    const versions = liveIds.length ? await tx.em.getRepository(IcpVersion).findBy({ id: In(liveIds) }) : [];
+    const liveIds = await shareLiveVersionIdsSkippingLocked(tx.em);
+    const versions = liveIds.length ? await versionsByIds(tx.em, liveIds) : [];
     const outcome: DueRescoring = { due: 0, rowsWritten: 0, overridesFlagged: 0 };
     let remaining = limit;
     for (const version of versions) {

@@ -10,9 +10,10 @@ import { diffDefinitions } from '../../domain/definitions/definition-diff';
 import { validateDefinition } from '../../domain/definitions/definition-validator';
 import type { IcpDefinitionSpec } from '../../model/icp-definition';
 import type { IcpDefinitionInput } from '../../model/icp-definition.types';
-import { IcpVersion } from '../../model/icp-version.entity';
+import type { IcpVersion } from '../../model/icp-version.types';
 import type { VersionDiff } from '../../model/version.types';
 import { takeVersionNumber } from '../../stores/segment-store';
+import * as versionStore from '../../stores/version-store';
 
 export interface CreateDraftArgs {
   segmentKey: string;
@@ -66,7 +67,7 @@ export class VersionService {
   /** A version by id; discarded drafts and malformed ids read as absent. */
   async findById(ctx: AppContext, id: string): Promise<IcpVersion | null> {
     if (!isUuid(id)) return null;
-    const version = await ctx.em.getRepository(IcpVersion).findOneBy({ id });
+    const version = await versionStore.versionById(ctx.em, id);
     return version && !version.discardedAt ? version : null;
   }
 
@@ -77,14 +78,12 @@ export class VersionService {
   }
 
   async liveVersion(ctx: AppContext, segmentId: string): Promise<IcpVersion | null> {
-    return ctx.em.getRepository(IcpVersion).findOne({ where: { segmentId, status: 'PUBLISHED' } });
+    return versionStore.liveVersionOf(ctx.em, segmentId);
   }
 
   /** Locks the version row for the rest of the transaction. */
   private async lock(tx: AppContext, id: string, field = 'id'): Promise<IcpVersion> {
-    const version = isUuid(id)
-      ? await tx.em.getRepository(IcpVersion).createQueryBuilder('v').setLock('pessimistic_write').where('v.id = :id', { id }).getOne()
-      : null;
+    const version = isUuid(id) ? await versionStore.lockVersion(tx.em, id) : null;
     if (!version || version.discardedAt) throw new NotFoundError(`${field}: version ${id} not found`, { field });
     return version;
   }
@@ -116,27 +115,16 @@ export class VersionService {
     return runInTransaction(ctx, async (tx) => {
       const number = await takeVersionNumber(tx.em, segment.id);
       const now = tx.clock.now();
-      const repo = tx.em.getRepository(IcpVersion);
-      const draft = await repo.save(
-        repo.create({
-          segmentId: segment.id,
-          number,
-          status: 'DRAFT',
-          revision: 1,
-          definition,
-          contentHash: definitionHash(definition),
-          notes: notes ?? null,
-          basedOnId: basedOn?.id ?? null,
-          createdBy: tx.principal.name,
-          createdAt: now,
-          updatedAt: now,
-          discardedAt: null,
-          publishedAt: null,
-          publishedBy: null,
-          effectiveAt: null,
-          supersededAt: null,
-        }),
-      );
+      const draft = await versionStore.insertDraft(tx.em, {
+        segmentId: segment.id,
+        number,
+        definition,
+        contentHash: definitionHash(definition),
+        notes: notes ?? null,
+        basedOnId: basedOn?.id ?? null,
+        createdBy: tx.principal.name,
+        createdAt: now,
+      });
       await this.audit.record(tx, {
         action: 'version.created',
         entityType: 'IcpVersion',
@@ -161,11 +149,13 @@ export class VersionService {
         );
       }
       const before = versionView(draft, true);
-      await tx.em.query(
-        `UPDATE icp_version SET definition = $2, content_hash = $3, revision = revision + 1, notes = $4, updated_at = $5 WHERE id = $1`,
-        [draft.id, definition, definitionHash(definition), notes === undefined ? draft.notes : notes, tx.clock.now()],
-      );
-      const updated = await tx.em.getRepository(IcpVersion).findOneByOrFail({ id: draft.id });
+      await versionStore.updateDraft(tx.em, draft.id, {
+        definition,
+        contentHash: definitionHash(definition),
+        notes: notes === undefined ? draft.notes : notes,
+        updatedAt: tx.clock.now(),
+      });
+      const updated = await versionStore.existingVersion(tx.em, draft.id);
       await this.audit.record(tx, {
         action: 'version.updated',
         entityType: 'IcpVersion',
@@ -181,7 +171,7 @@ export class VersionService {
     return runInTransaction(ctx, async (tx) => {
       const draft = await this.lock(tx, id);
       if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is ${draft.status}: only drafts can be discarded`);
-      await tx.em.query('UPDATE icp_version SET discarded_at = $2 WHERE id = $1', [draft.id, tx.clock.now()]);
+      await versionStore.discardDraft(tx.em, draft.id, tx.clock.now());
       await this.audit.record(tx, {
         action: 'version.discarded',
         entityType: 'IcpVersion',
