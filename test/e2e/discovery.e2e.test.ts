@@ -5,6 +5,7 @@ import type { IcpDefinitionInput, IcpInsightsQuery } from '../gql/graphql';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
 import { DAY } from '../../src/common/dates';
 import { upsertAccounts } from '../operations/accounts';
+import { previewScoreAndTier } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 /**
@@ -89,9 +90,6 @@ const suggestDraft = graphql(`
   insightsUsed { ...InsightFields }
   check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }
   warnings } }
-`);
-const previewScore = graphql(`
-  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }
 `);
 const recordOpportunities = graphql(`
   mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }
@@ -313,8 +311,8 @@ describe('suggestDraft', () => {
     expect(event).toMatchObject({ actor: 'rita-revops', action: 'version.created', notes: s.draft.notes });
 
     // The draft scores like any draft: previewScore of a planted winner-profile account.
-    const preview = await t.data(previewScore, {
-      id: s.draft.id,
+    const preview = await t.data(previewScoreAndTier, {
+      v: s.draft.id,
       a: { industry: 'saas', employees: 120, techStack: ['salesforce'] },
     });
     expect(preview.previewScore.tier).toBe('PERFECT');

@@ -1,5 +1,7 @@
 import { logSink, logger } from '../../src/logger';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
+import { me } from '../operations/auth';
+import { segmentKeys } from '../operations/registry';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,7 +35,7 @@ describe('internal errors', () => {
     let requestId = '';
     await t.sql('ALTER TABLE segment RENAME TO segment_gone');
     try {
-      const res = await t.gql('{ segments { key } }', {}, { headers: { 'x-request-id': 'req-boom-1' } });
+      const res = await t.gql(segmentKeys, {}, { headers: { 'x-request-id': 'req-boom-1' } });
       requestId = res.headers.get('x-request-id')!;
       expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.errors).toEqual([
@@ -58,11 +60,12 @@ describe('internal errors', () => {
   });
 
   it('gives every response a request id, generated when the client sends none', async () => {
-    const res = await t.gql('{ me { role } }');
+    const res = await t.gql(me);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
+// Raw text and bodies: each request is malformed, oversized or shaped to trip one limit; the text is the point.
 describe('request limits', () => {
   it('refuses queries deeper than the limit with HTTP 400, QUERY_TOO_DEEP and the figures', async () => {
     let inner = 'key';
@@ -129,7 +132,7 @@ describe('request limits', () => {
   it('refuses bodies over the size limit with 413', async () => {
     const res = await post(JSON.stringify({ query: '{ me { role } }', variables: { pad: 'x'.repeat(150_000) } }));
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses malformed JSON with 400', async () => {

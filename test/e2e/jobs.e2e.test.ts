@@ -8,11 +8,19 @@ import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/backgro
 import { JobQueue } from '../../src/queue/job-queue';
 import { startWorkers, type JobDefinition, type Workers } from '../../src/queue/workers';
 import { logger, logSink } from '../../src/logger';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { TimedFitQuery } from '../gql/graphql';
+import { seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { overrideFit } from '../operations/fits';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 let t: TestApp;
 let background: BackgroundWork;
+const timedFit = graphql(`
+  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: "timed") { score tier computed { validFrom nextChangeAt } } } }
+`);
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
 
 async function waitForJob(queue: JobQueue, name: string, id: string, timeoutMs = 20_000) {
@@ -43,20 +51,20 @@ afterAll(async () => {
 
 describe('override expiries on the queue', () => {
   it("records an override's expiry in the audit trail once, however many times the job runs", async () => {
-    await t.data(CREATE_SEGMENT, {
+    await t.data(createSegment, {
       input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
     });
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-      a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }],
+    await t.data(upsertAccounts, {
+      accounts: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }],
     });
-    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
-    await t.data(PUBLISH, { id: draft.id });
-    const accountId = (await t.sql(`SELECT id FROM account WHERE external_id = 'a1'`))[0].id;
+    const draft = (await t.data(createDraft, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
+    await t.data(publishVersion, { id: draft.id });
+    const accountId = (await t.sql<{ id: string }>(`SELECT id FROM account WHERE external_id = 'a1'`))[0].id;
     const expiresAt = new Date(Date.now() + 1500);
     const manager = await t.keyFor('SALES_MANAGER');
     const created = (
       await t.data(
-        `mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`,
+        overrideFit,
         {
           input: {
             accountId,
@@ -93,11 +101,11 @@ describe('override expiries on the queue', () => {
 
 describe('time-driven rescoring on the queue', () => {
   it('rescores a score when its window ends, valid from exactly then, with a run queued for that instant', async () => {
-    await t.data(CREATE_SEGMENT, {
+    await t.data(createSegment, {
       input: { key: 'timed', name: 'Timed', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
     });
     const draft = (
-      await t.data(CREATE_DRAFT, {
+      await t.data(createDraft, {
         segmentKey: 'timed',
         definition: {
           dimensions: [
@@ -110,35 +118,34 @@ describe('time-driven rescoring on the queue', () => {
         },
       })
     ).createDraft;
-    await t.data(PUBLISH, { id: draft.id });
+    await t.data(publishVersion, { id: draft.id });
     // Engaged 30 days ago less 3 s: in the window (score 100) until 3 s from now; out 1 ms after that (score 0).
     const engagedAt = new Date(Date.now() - 30 * 86_400_000 + 3000);
     const windowEnd = new Date(engagedAt.getTime() + 30 * 86_400_000 + 1);
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-      a: [{ externalId: 'timed-1', name: 'Timed 1', attributes: { industry: 'saas', lastEngagedAt: engagedAt.toISOString() } }],
+    await t.data(upsertAccounts, {
+      accounts: [{ externalId: 'timed-1', name: 'Timed 1', attributes: { industry: 'saas', lastEngagedAt: engagedAt.toISOString() } }],
     });
-    const accountId = (await t.sql(`SELECT id FROM account WHERE external_id = 'timed-1'`))[0].id;
-    const FIT = `query($id: ID!) { account(id: $id) { fit(segmentKey: "timed") { score tier computed { validFrom nextChangeAt } } } }`;
-    expect((await t.data(FIT, { id: accountId })).account.fit).toMatchObject({
+    const accountId = (await t.sql<{ id: string }>(`SELECT id FROM account WHERE external_id = 'timed-1'`))[0].id;
+    expect((await t.data(timedFit, { id: accountId })).account?.fit).toMatchObject({
       score: 100,
       computed: { nextChangeAt: windowEnd.toISOString() },
     });
     // A run now (as the minute's cron would) finds nothing due yet and queues one for the window's end.
     await waitForJob(background.queue, 'time-rescoring', await background.queue.send('time-rescoring', {}));
-    let fit: any;
+    let fit: NonNullable<TimedFitQuery['account']>['fit'] = null;
     for (const until = windowEnd.getTime() + 20_000; Date.now() < until; await sleep(200)) {
-      fit = (await t.data(FIT, { id: accountId })).account.fit;
-      if (fit.score === 0) break;
+      fit = (await t.data(timedFit, { id: accountId })).account!.fit;
+      if (fit!.score === 0) break;
     }
     const seenAt = Date.now();
     expect(fit).toEqual({ score: 0, tier: 'WEAK', computed: { validFrom: windowEnd.toISOString(), nextChangeAt: null } });
     // Well within a minute of the instant (a worker polls every second).
     expect(seenAt - windowEnd.getTime()).toBeLessThan(15_000);
-    const history = await t.sql(
+    const history = await t.sql<{ valid_from: Date; valid_to: Date | null }>(
       `SELECT valid_from, valid_to FROM account_score WHERE account_id = $1 AND version_id = $2 ORDER BY valid_from`,
       [accountId, draft.id],
     );
-    expect(history.map((h: any) => [h.valid_to?.toISOString() ?? null])).toEqual([[windowEnd.toISOString()], [null]]);
+    expect(history.map((h) => [h.valid_to?.toISOString() ?? null])).toEqual([[windowEnd.toISOString()], [null]]);
   });
 });
 

@@ -6,15 +6,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheBus } from '../../src/db/process-cache';
 import { logger } from '../../src/logger';
-import { graphql } from '../gql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { revokeApiKey } from '../operations/auth';
+import { segmentKeys } from '../operations/registry';
 
 let t: TestApp;
-
-const segmentKeys = graphql(`
-  query SegmentKeys { segments { key } }
-`);
 
 async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<number> {
   const started = Date.now();

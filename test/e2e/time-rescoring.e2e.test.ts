@@ -6,7 +6,7 @@ import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import { graphql } from '../gql';
 import type { IcpDefinitionInput } from '../gql/graphql';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
-import { upsertAccounts } from '../operations/accounts';
+import { accountIds, upsertAccounts } from '../operations/accounts';
 import { overrideFit } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
@@ -79,9 +79,6 @@ const decayFit = graphql(`
   fit(segmentKey: "decay") { score tier action overridden
     computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }
   scoreHistory(segmentKey: "decay") { score tier validFrom validTo nextChangeAt } } }
-`);
-const accountIds = graphql(`
-  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }
 `);
 const versionBands = graphql(`
   query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name

@@ -60,7 +60,6 @@ type Documents = {
     "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n": typeof types.InsightFieldsFragmentDoc,
     "\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n": typeof types.IcpInsightsDocument,
     "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n": typeof types.SuggestDraftDocument,
-    "\n  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }\n": typeof types.PreviewSuggestedScoreDocument,
     "\n  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }\n": typeof types.RecordPlantedOpportunitiesDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": typeof types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": typeof types.RankedFitsDocument,
@@ -71,6 +70,7 @@ type Documents = {
     "\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n": typeof types.CoreTierDashboardDocument,
     "\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n": typeof types.MissingTierDashboardDocument,
     "\n  query QueryTypename { __typename }\n": typeof types.QueryTypenameDocument,
+    "\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n": typeof types.TimedFitDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": typeof types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": typeof types.CoreFitsByEffectiveValuesDocument,
     "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": typeof types.OverrideStatusesDocument,
@@ -81,7 +81,6 @@ type Documents = {
     "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": typeof types.AccountOverrideIdsDocument,
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": typeof types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": typeof types.BulkDashboardVersionDocument,
-    "\n  query SegmentKeys { segments { key } }\n": typeof types.SegmentKeysDocument,
     "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n": typeof types.PublishJobFieldsFragmentDoc,
     "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n": typeof types.StartPublishDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": typeof types.CancelPublishDocument,
@@ -133,7 +132,6 @@ type Documents = {
     "\n  query OtherVersionStatuses { segment(key: \"other\") { versions { id status } } }\n": typeof types.OtherVersionStatusesDocument,
     "\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n": typeof types.OtherMetricDeltasDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": typeof types.DecayFitAndHistoryDocument,
-    "\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": typeof types.DecayAccountIdsDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": typeof types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": typeof types.PreviewDecayBandsDocument,
     "\n  query DecayFits { fits(segmentKey: \"decay\", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }\n": typeof types.DecayFitsDocument,
@@ -160,6 +158,7 @@ type Documents = {
     "\n  mutation UpdateDraft($id: ID!, $definition: IcpDefinitionInput!, $expectedRevision: Int!, $notes: String) {\n    updateDraft(id: $id, definition: $definition, expectedRevision: $expectedRevision, notes: $notes) { ...VersionFields }\n  }\n": typeof types.UpdateDraftDocument,
     "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n": typeof types.PublishVersionDocument,
     "\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n": typeof types.DiscardDraftDocument,
+    "\n  query SegmentKeys { segments { key } }\n": typeof types.SegmentKeysDocument,
 };
 const documents: Documents = {
     "\n  query AccountByExternalId($externalId: String!) {\n    account(externalId: $externalId) { id externalId name domain attributes explicitSegments }\n  }\n": types.AccountByExternalIdDocument,
@@ -208,7 +207,6 @@ const documents: Documents = {
     "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n": types.InsightFieldsFragmentDoc,
     "\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n": types.IcpInsightsDocument,
     "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n": types.SuggestDraftDocument,
-    "\n  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }\n": types.PreviewSuggestedScoreDocument,
     "\n  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }\n": types.RecordPlantedOpportunitiesDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": types.RankedFitsDocument,
@@ -219,6 +217,7 @@ const documents: Documents = {
     "\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n": types.CoreTierDashboardDocument,
     "\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n": types.MissingTierDashboardDocument,
     "\n  query QueryTypename { __typename }\n": types.QueryTypenameDocument,
+    "\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n": types.TimedFitDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": types.CoreFitsByEffectiveValuesDocument,
     "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": types.OverrideStatusesDocument,
@@ -229,7 +228,6 @@ const documents: Documents = {
     "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": types.AccountOverrideIdsDocument,
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": types.BulkDashboardVersionDocument,
-    "\n  query SegmentKeys { segments { key } }\n": types.SegmentKeysDocument,
     "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n": types.PublishJobFieldsFragmentDoc,
     "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n": types.StartPublishDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": types.CancelPublishDocument,
@@ -281,7 +279,6 @@ const documents: Documents = {
     "\n  query OtherVersionStatuses { segment(key: \"other\") { versions { id status } } }\n": types.OtherVersionStatusesDocument,
     "\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n": types.OtherMetricDeltasDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": types.DecayFitAndHistoryDocument,
-    "\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": types.DecayAccountIdsDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": types.PreviewDecayBandsDocument,
     "\n  query DecayFits { fits(segmentKey: \"decay\", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }\n": types.DecayFitsDocument,
@@ -308,6 +305,7 @@ const documents: Documents = {
     "\n  mutation UpdateDraft($id: ID!, $definition: IcpDefinitionInput!, $expectedRevision: Int!, $notes: String) {\n    updateDraft(id: $id, definition: $definition, expectedRevision: $expectedRevision, notes: $notes) { ...VersionFields }\n  }\n": types.UpdateDraftDocument,
     "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n": types.PublishVersionDocument,
     "\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n": types.DiscardDraftDocument,
+    "\n  query SegmentKeys { segments { key } }\n": types.SegmentKeysDocument,
 };
 
 /**
@@ -511,10 +509,6 @@ export function graphql(source: "\n  mutation SuggestDraft($k: String!, $o: Insi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }\n"): (typeof documents)["\n  query PreviewSuggestedScore($id: ID!, $a: JSON!) { previewScore(versionId: $id, attributes: $a) { score tier } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }\n"): (typeof documents)["\n  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -555,6 +549,10 @@ export function graphql(source: "\n  query QueryTypename { __typename }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n"): (typeof documents)["\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n"): (typeof documents)["\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -592,10 +590,6 @@ export function graphql(source: "\n  query AccountCoreOverrideStatuses($id: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n"): (typeof documents)["\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query SegmentKeys { segments { key } }\n"): (typeof documents)["\n  query SegmentKeys { segments { key } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -803,10 +797,6 @@ export function graphql(source: "\n  query DecayFitAndHistory($id: ID!) { accoun
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"): (typeof documents)["\n  query DecayAccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n"): (typeof documents)["\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -908,6 +898,10 @@ export function graphql(source: "\n  mutation PublishVersion($id: ID!, $notes: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n"): (typeof documents)["\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentKeys { segments { key } }\n"): (typeof documents)["\n  query SegmentKeys { segments { key } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -47,3 +47,8 @@ export const publishVersion = graphql(`
 export const discardDraft = graphql(`
   mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }
 `);
+
+/** The keys of every segment: the lightest query that reads a table. */
+export const segmentKeys = graphql(`
+  query SegmentKeys { segments { key } }
+`);
