@@ -1,6 +1,11 @@
 import jStat from 'jstat';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { IcpDefinitionInput, LeadInput, OpportunityInput, OpportunityOutcome } from '../gql/graphql';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { overrideFit } from '../operations/fits';
+import { recordLeads, recordOpportunities } from '../operations/outcomes';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 /**
  * A hand-built history. One dimension: employees >= 100 earns 60 points, a demo request 40.
@@ -14,7 +19,7 @@ let t: TestApp;
 let v1: string;
 let v2: string;
 const phi = (z: number) => jStat.normal.cdf(z, 0, 1);
-const definition = (perfect: number, strong: number, moderate: number) => ({
+const definition = (perfect: number, strong: number, moderate: number): IcpDefinitionInput => ({
   dimensions: [
     {
       dimension: 'FIRMOGRAPHICS',
@@ -44,29 +49,29 @@ const newcombe = (x1: number, n1: number, x2: number, n2: number) => {
 
 beforeAll(async () => {
   t = await startTestApp({ clock });
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'rep', name: 'Reports', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
   });
-  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-    a: [
+  await t.data(upsertAccounts, {
+    accounts: [
       { externalId: 'A', name: 'A', attributes: { industry: 'saas', employees: 150, demoRequested: true } },
       { externalId: 'B', name: 'B', attributes: { industry: 'saas', employees: 150 } },
       { externalId: 'C', name: 'C', attributes: { industry: 'saas', employees: 50, demoRequested: true } },
       { externalId: 'D', name: 'D', attributes: { industry: 'saas' } },
     ],
   });
-  v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'rep', definition: definition(80, 60, 40) })).createDraft.id;
-  await t.data(PUBLISH, { id: v1, effectiveAt: day('2026-01-01') });
+  v1 = (await t.data(createDraft, { segmentKey: 'rep', definition: definition(80, 60, 40) })).createDraft.id;
+  await t.data(publishVersion, { id: v1, effectiveAt: day('2026-01-01') });
   clock.set(day('2026-04-15'));
-  v2 = (await t.data(CREATE_DRAFT, { segmentKey: 'rep', definition: definition(90, 70, 50) })).createDraft.id;
-  await t.data(PUBLISH, { id: v2, effectiveAt: day('2026-04-01') });
+  v2 = (await t.data(createDraft, { segmentKey: 'rep', definition: definition(90, 70, 50) })).createDraft.id;
+  await t.data(publishVersion, { id: v2, effectiveAt: day('2026-04-01') });
   clock.set(day('2026-05-01'));
   const manager = await t.keyFor('SALES_MANAGER');
-  const c = (await t.data('{ account(externalId: "C") { id } }')).account.id;
+  const c = (await t.data(accountCId)).account!.id;
   await t.gql(
-    'mutation($i: OverrideFitInput!) { overrideFit(input: $i) { id } }',
+    overrideFit,
     {
-      i: {
+      input: {
         accountId: c,
         segmentKey: 'rep',
         tier: 'STRONG',
@@ -77,7 +82,14 @@ beforeAll(async () => {
     { key: manager },
   );
   clock.set(day('2026-06-01'));
-  const opp = (externalId: string, account: string, created: string, outcome: string, closed: string | null, amount: number | null) => ({
+  const opp = (
+    externalId: string,
+    account: string,
+    created: string,
+    outcome: OpportunityOutcome,
+    closed: string | null,
+    amount: number | null,
+  ): OpportunityInput => ({
     externalId,
     accountExternalId: account,
     createdAt: day(created),
@@ -85,7 +97,7 @@ beforeAll(async () => {
     closedAt: closed && day(closed),
     amount,
   });
-  await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
+  await t.data(recordOpportunities, {
     o: [
       opp('o1', 'B', '2026-02-01', 'WON', '2026-03-03', 1000), // v1: B STRONG, 30 days
       opp('o5', 'A', '2026-02-10', 'WON', '2026-03-02', 5000), // v1: A PERFECT, 20 days
@@ -96,13 +108,13 @@ beforeAll(async () => {
       opp('o4', 'C', '2026-05-10', 'WON', '2026-05-30', 3000), // v2: C STRONG by override, 20 days
     ],
   });
-  const lead = (externalId: string, account: string, created: string, converted: string | null) => ({
+  const lead = (externalId: string, account: string, created: string, converted: string | null): LeadInput => ({
     externalId,
     accountExternalId: account,
     createdAt: day(created),
     convertedAt: converted && day(converted),
   });
-  await t.data('mutation($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }', {
+  await t.data(recordLeads, {
     l: [
       lead('l1', 'A', '2026-01-10', '2026-01-20'),
       lead('l2', 'B', '2026-02-01', null),
@@ -116,13 +128,89 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const METRICS =
-  'leads convertedLeads leadToOpportunityRate opportunities openOpportunities closed won winRate medianSalesCycleDays averageDealSize revenue';
-const DELTA = 'metric before after absoluteChange relativeChange ciLow ciHigh pValue adjustedPValue significant';
+const accountCId = graphql(`
+  query AccountCId { account(externalId: "C") { id } }
+`);
+// The selections the comparison queries below spread; the generator reads these documents.
+graphql(`
+  fragment ReportMetrics on ConversionMetrics {
+    leads convertedLeads leadToOpportunityRate opportunities openOpportunities closed won winRate medianSalesCycleDays averageDealSize revenue
+  }
+`);
+graphql(`
+  fragment ReportDelta on MetricDelta { metric before after absoluteChange relativeChange ciLow ciHigh pValue adjustedPValue significant }
+`);
+const accountCOpportunities = graphql(`
+  query AccountCOpportunities { account(externalId: "C") { opportunities { externalId outcome amount } } }
+`);
+const repDashboard = graphql(`
+  query RepTierDashboard { tierDashboard(segmentKey: "rep") { version { number } tiers { tier accounts opportunities won winRate revenue } } }
+`);
+const dashboardOfVersion = graphql(`
+  query RepTierDashboardOfVersion($v: ID) { tierDashboard(segmentKey: "rep", versionId: $v) { tiers { tier accounts opportunities won revenue } } }
+`);
+const repComparison = graphql(`
+  query RepConversionComparison {
+    conversionComparison(segmentKey: "rep") {
+      before { version { number } from to metrics { ...ReportMetrics } }
+      after { version { number } from to metrics { ...ReportMetrics } }
+      deltas { ...ReportDelta } followUpDays warnings
+      byTier { tier before { opportunities won } after { opportunities won leads } deltas { ...ReportDelta } }
+    }
+  }
+`);
+const followedUp = graphql(`
+  query RepComparisonFollowedUp($f: Int) {
+    conversionComparison(segmentKey: "rep", followUpDays: $f) {
+      followUpDays before { from to metrics { ...ReportMetrics } } after { from to metrics { ...ReportMetrics } } deltas { metric pValue } warnings
+    }
+  }
+`);
+const noFollowUp = graphql(`
+  query RepComparisonWithoutFollowUp { conversionComparison(segmentKey: "rep", followUpDays: 0) { warnings } }
+`);
+const holmByTier = graphql(`
+  query HolmComparisonByTier { conversionComparison(segmentKey: "holm") { byTier { tier deltas { ...ReportDelta } } } }
+`);
+const windowed = graphql(`
+  query RepComparisonInWindow {
+    conversionComparison(segmentKey: "rep", windowDays: 31) {
+      before { from to metrics { opportunities leads } } after { from to metrics { opportunities leads } }
+    }
+  }
+`);
+const noWindow = graphql(`
+  query RepComparisonWithoutWindow { conversionComparison(segmentKey: "rep", windowDays: 0) { deltas { metric } } }
+`);
+const repExceptions = graphql(`
+  query RepExceptions {
+    exceptions(segmentKey: "rep", from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z") {
+      exceptions { account { externalId } kind computedTier effectiveTier override { tier } opportunities won revenue }
+      exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation
+    }
+  }
+`);
+const narrowExceptions = graphql(`
+  query NarrowExceptions { exceptions(segmentKey: "narrow") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }
+`);
+const backtest = graphql(`
+  query Backtest($v: ID!) {
+    backtest(versionId: $v) {
+      version { number } baseline { number } accountsScored
+      migration { from to accounts }
+      tiers { tier accounts closedOpportunities won winRate lift }
+      baselineTiers { tier accounts closedOpportunities won }
+      auc baselineAuc
+    }
+  }
+`);
+const repOpportunitiesByTier = graphql(`
+  query RepOpportunitiesByTier { tierDashboard(segmentKey: "rep") { tiers { tier opportunities } } }
+`);
 
 describe('recording outcomes', () => {
   it('upserts on externalId and refuses bad rows whole, naming the index', async () => {
-    const res = await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created updated } }', {
+    const res = await t.data(recordOpportunities, {
       o: [{ externalId: 'o6', accountExternalId: 'A', createdAt: day('2026-04-05'), outcome: 'OPEN' }],
     });
     expect(res.recordOpportunities).toEqual({ created: 0, updated: 1 });
@@ -133,7 +221,7 @@ describe('recording outcomes', () => {
       [{ amount: -5 }, 'opportunities[1].amount: must not be negative'],
       [{ amount: 1e20 }, 'opportunities[1].amount: must be below'],
     ] as const) {
-      const row = {
+      const row: OpportunityInput = {
         externalId: 'new-1',
         accountExternalId: 'A',
         createdAt: day('2026-05-01'),
@@ -143,7 +231,7 @@ describe('recording outcomes', () => {
         ...bad,
       };
       const error = expectError(
-        await t.gql('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
+        await t.gql(recordOpportunities, {
           o: [{ externalId: 'ok-1', accountExternalId: 'A', createdAt: day('2026-05-01'), outcome: 'OPEN' }, row],
         }),
         'BAD_USER_INPUT',
@@ -151,7 +239,7 @@ describe('recording outcomes', () => {
       expect(error.message).toContain(message);
     }
     expect(await t.sql(`SELECT 1 FROM opportunity WHERE external_id IN ('ok-1', 'new-1')`)).toHaveLength(0);
-    expect((await t.data('{ account(externalId: "C") { opportunities { externalId outcome amount } } }')).account.opportunities).toEqual([
+    expect((await t.data(accountCOpportunities)).account!.opportunities).toEqual([
       { externalId: 'o4', outcome: 'WON', amount: 3000 },
       { externalId: 'o3', outcome: 'LOST', amount: 500 },
     ]);
@@ -160,10 +248,8 @@ describe('recording outcomes', () => {
 
 describe('tierDashboard', () => {
   it('counts accounts per effective tier now, and opportunities by the tier they were attributed to while the version was live', async () => {
-    const { tierDashboard } = await t.data(
-      `{ tierDashboard(segmentKey: "rep") { version { number } tiers { tier accounts opportunities won winRate revenue } } }`,
-    );
-    expect(tierDashboard.version.number).toBe(2);
+    const { tierDashboard } = await t.data(repDashboard);
+    expect(tierDashboard.version!.number).toBe(2);
     expect(tierDashboard.tiers).toEqual([
       { tier: 'PERFECT', accounts: 1, opportunities: 1, won: 0, winRate: null, revenue: 0 }, // A; o6 open
       { tier: 'STRONG', accounts: 1, opportunities: 1, won: 1, winRate: 1, revenue: 3000 }, // C by override; o4
@@ -171,12 +257,7 @@ describe('tierDashboard', () => {
       { tier: 'WEAK', accounts: 1, opportunities: 1, won: 0, winRate: 0, revenue: 0 }, // D; o3 (C before its override)
       { tier: 'DISQUALIFIED', accounts: 0, opportunities: 0, won: 0, winRate: null, revenue: 0 },
     ]);
-    const old = (
-      await t.data(
-        `query($v: ID) { tierDashboard(segmentKey: "rep", versionId: $v) { tiers { tier accounts opportunities won revenue } } }`,
-        { v: v1 },
-      )
-    ).tierDashboard;
+    const old = (await t.data(dashboardOfVersion, { v: v1 })).tierDashboard;
     expect(old.tiers.slice(0, 4)).toEqual([
       { tier: 'PERFECT', accounts: 1, opportunities: 1, won: 1, revenue: 5000 }, // o5
       { tier: 'STRONG', accounts: 1, opportunities: 1, won: 1, revenue: 1000 }, // o1: B was STRONG then
@@ -188,10 +269,7 @@ describe('tierDashboard', () => {
 
 describe('conversionComparison', () => {
   it('compares the periods of v1 and v2, each metric with its interval and p-value', async () => {
-    const { conversionComparison: c } = await t.data(`{ conversionComparison(segmentKey: "rep") {
-      before { version { number } from to metrics { ${METRICS} } } after { version { number } from to metrics { ${METRICS} } }
-      deltas { ${DELTA} } followUpDays warnings
-      byTier { tier before { opportunities won } after { opportunities won leads } deltas { ${DELTA} } } } }`);
+    const { conversionComparison: c } = await t.data(repComparison);
     expect([c.before.version.number, c.before.from, c.before.to]).toEqual([1, '2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
     expect([c.after.version.number, c.after.from, c.after.to]).toEqual([2, '2026-04-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z']);
     // Before: leads l1-l4 (l1, l4 converted); opportunities o1 (won, 30 d, 1000), o5 (won, 20 d, 5000), o7 (lost).
@@ -223,7 +301,7 @@ describe('conversionComparison', () => {
       revenue: 3000,
     });
 
-    const byMetric = Object.fromEntries(c.deltas.map((d: any) => [d.metric, d]));
+    const byMetric = Object.fromEntries(c.deltas.map((d) => [d.metric, d]));
     // Two-proportion z-test of 2/4 against 2/3: pooled 4/7, z = (1/6) / sqrt(4/7 x 3/7 x (1/4 + 1/3)).
     const z = 1 / 6 / Math.sqrt((4 / 7) * (3 / 7) * (1 / 4 + 1 / 3));
     const [low, high] = newcombe(2, 4, 2, 3);
@@ -251,16 +329,16 @@ describe('conversionComparison', () => {
       adjustedPValue: null,
       significant: false,
     });
-    const strong = c.byTier.find((x: any) => x.tier === 'STRONG');
+    const strong = c.byTier.find((x) => x.tier === 'STRONG')!;
     expect({ ...strong, deltas: undefined }).toEqual({
       tier: 'STRONG',
       before: { opportunities: 1, won: 1 },
       after: { opportunities: 1, won: 1, leads: 0 },
       deltas: undefined,
     });
-    expect(c.byTier.find((x: any) => x.tier === 'WEAK').after).toEqual({ opportunities: 1, won: 0, leads: 1 }); // o3; l7 (C was WEAK on 04-10)
+    expect(c.byTier.find((x) => x.tier === 'WEAK')!.after).toEqual({ opportunities: 1, won: 0, leads: 1 }); // o3; l7 (C was WEAK on 04-10)
     // STRONG: o1 won (30 d) against o4 won (20 d); no lead after: no lead test.
-    expect(strong.deltas.map((d: any) => [d.metric, d.before, d.after])).toEqual([
+    expect(strong.deltas.map((d) => [d.metric, d.before, d.after])).toEqual([
       ['leadToOpportunityRate', 0, null],
       ['winRate', 1, 1],
       ['medianSalesCycleDays', 30, 20],
@@ -287,13 +365,11 @@ describe('conversionComparison', () => {
   });
 
   it('gives both periods the same follow-up with followUpDays, worked out by hand', async () => {
-    const query = `query($f: Int) { conversionComparison(segmentKey: "rep", followUpDays: $f) {
-      followUpDays before { from to metrics { ${METRICS} } } after { from to metrics { ${METRICS} } } deltas { metric pValue } warnings } }`;
     // Now is 2026-06-01. followUpDays 25: cohorts end 2026-05-07. Before (01-01 to 04-01): leads l1 (converted after
     // 10 days), l2, l3, l4 (4 days); o1 won after 30 days (beyond the horizon: still open at 25 days), o5 won after 20,
     // o7 lost after 10. After (04-01 to 05-07): l5, l6 (1 day each), l7; o6 open, o2 lost after 10, o3 lost after 11;
     // o4 (created 05-10) is too young to count.
-    const { conversionComparison: c } = await t.data(query, { f: 25 });
+    const { conversionComparison: c } = await t.data(followedUp, { f: 25 });
     expect(c.followUpDays).toBe(25);
     expect(c.before).toEqual({
       from: '2026-01-01T00:00:00.000Z',
@@ -330,7 +406,7 @@ describe('conversionComparison', () => {
       },
     });
     // Win rate 1 of 2 against 0 of 2: pooled 1/4, z = 0.5 / sqrt(1/4 x 3/4 x (1/2 + 1/2)).
-    expect(c.deltas.find((d: any) => d.metric === 'winRate').pValue).toBeCloseTo(2 * (1 - phi(0.5 / Math.sqrt(3 / 16))), 6);
+    expect(c.deltas.find((d) => d.metric === 'winRate')!.pValue).toBeCloseTo(2 * (1 - phi(0.5 / Math.sqrt(3 / 16))), 6);
     expect(c.warnings).toEqual(
       expect.arrayContaining([
         "With followUpDays: 25, 67 % of the before period's closed opportunities closed within the horizon (the 30 days within which 90 % of the before " +
@@ -339,11 +415,11 @@ describe('conversionComparison', () => {
         'The before period covers 90 days and the after period 36: revenue is a total over unequal spans and the seasons differ; windowDays: 36 compares equal windows.',
       ]),
     );
-    expect(c.warnings.some((w: string) => w.includes('have been followed for less than'))).toBe(false);
+    expect(c.warnings.some((w) => w.includes('have been followed for less than'))).toBe(false);
 
     // followUpDays 5: l1 (10 days) no longer counts as converted; no opportunity closed within 5 days; the after
     // cohort runs to 05-27 and now holds o4 too (won after 20 days: open at 5).
-    const five = (await t.data(query, { f: 5 })).conversionComparison;
+    const five = (await t.data(followedUp, { f: 5 })).conversionComparison;
     expect(five.before.metrics).toMatchObject({
       leads: 4,
       convertedLeads: 1,
@@ -360,32 +436,32 @@ describe('conversionComparison', () => {
     });
 
     // A horizon longer than the after period has run leaves it empty, and says when it can be compared.
-    const long = (await t.data(query, { f: 70 })).conversionComparison;
+    const long = (await t.data(followedUp, { f: 70 })).conversionComparison;
     expect(long.after).toMatchObject({ to: '2026-04-01T00:00:00.000Z', metrics: { leads: 0, opportunities: 0 } });
     expect(long.warnings).toContain(
       'followUpDays: 70 leaves the after period no lead or opportunity followed that long yet: compare it from 2026-06-10, or with a shorter followUpDays.',
     );
 
-    const error = expectError(await t.gql('{ conversionComparison(segmentKey: "rep", followUpDays: 0) { warnings } }'), 'BAD_USER_INPUT');
+    const error = expectError(await t.gql(noFollowUp), 'BAD_USER_INPUT');
     expect(error.message).toContain('followUpDays: must be 1 to 3650 days (got 0)');
   });
 
   it('adjusts the per-tier p-values by Holm over the tiers, and decides significance on them', async () => {
     // Three accounts, one per tier, under two versions with the same tiers; 40 leads per tier and period.
-    await t.data(CREATE_SEGMENT, {
+    await t.data(createSegment, {
       input: { key: 'holm', name: 'Holm', membership: [{ attribute: 'region', operator: 'EXISTS', points: 1 }] },
     });
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-      a: [
+    await t.data(upsertAccounts, {
+      accounts: [
         { externalId: 'hP', name: 'hP', attributes: { region: 'NA', employees: 150, demoRequested: true } }, // 100: PERFECT
         { externalId: 'hS', name: 'hS', attributes: { region: 'NA', employees: 150 } }, // 60: STRONG
         { externalId: 'hM', name: 'hM', attributes: { region: 'NA', employees: 50, demoRequested: true } }, // 40: MODERATE
       ],
     });
-    const h1 = (await t.data(CREATE_DRAFT, { segmentKey: 'holm', definition: definition(80, 60, 40) })).createDraft.id;
-    await t.data(PUBLISH, { id: h1, effectiveAt: day('2026-01-01') });
-    const h2 = (await t.data(CREATE_DRAFT, { segmentKey: 'holm', definition: definition(85, 60, 40) })).createDraft.id;
-    await t.data(PUBLISH, { id: h2, effectiveAt: day('2026-04-01') });
+    const h1 = (await t.data(createDraft, { segmentKey: 'holm', definition: definition(80, 60, 40) })).createDraft.id;
+    await t.data(publishVersion, { id: h1, effectiveAt: day('2026-01-01') });
+    const h2 = (await t.data(createDraft, { segmentKey: 'holm', definition: definition(85, 60, 40) })).createDraft.id;
+    await t.data(publishVersion, { id: h2, effectiveAt: day('2026-04-01') });
     // Converted of 40: PERFECT 10 -> 24, STRONG 10 -> 19, MODERATE 10 -> 14.
     const plan: Array<[string, number, number]> = [
       ['hP', 10, 24],
@@ -405,10 +481,8 @@ describe('conversionComparison', () => {
         };
       }),
     );
-    await t.data('mutation($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }', { l: leads });
-    const { conversionComparison: c } = await t.data(
-      `{ conversionComparison(segmentKey: "holm") { byTier { tier deltas { ${DELTA} } } } }`,
-    );
+    await t.data(recordLeads, { l: leads });
+    const { conversionComparison: c } = await t.data(holmByTier);
     const zTest = (x1: number, x2: number, n = 40) => {
       const pooled = (x1 + x2) / (2 * n);
       return 2 * (1 - phi((x2 - x1) / n / Math.sqrt(pooled * (1 - pooled) * (2 / n))));
@@ -420,7 +494,7 @@ describe('conversionComparison', () => {
     // Holm by hand: ranks 1, 2, 3 get multipliers 3, 2, 1, then running maxima.
     const adjusted = { PERFECT: 3 * pP, STRONG: Math.max(3 * pP, 2 * pS), MODERATE: Math.max(3 * pP, 2 * pS, pM) };
     expect(adjusted.STRONG).toBeGreaterThan(0.05); // … but not among three tiers
-    const rates = Object.fromEntries(c.byTier.map((x: any) => [x.tier, x.deltas.find((d: any) => d.metric === 'leadToOpportunityRate')]));
+    const rates = Object.fromEntries(c.byTier.map((x) => [x.tier, x.deltas.find((d) => d.metric === 'leadToOpportunityRate')!]));
     for (const [tier, p] of [
       ['PERFECT', pP],
       ['STRONG', pS],
@@ -437,23 +511,19 @@ describe('conversionComparison', () => {
   });
 
   it("limits both periods to windowDays around the after-version's effectiveAt", async () => {
-    const { conversionComparison: c } = await t.data(
-      `{ conversionComparison(segmentKey: "rep", windowDays: 31) { before { from to metrics { opportunities leads } } after { from to metrics { opportunities leads } } } }`,
-    );
+    const { conversionComparison: c } = await t.data(windowed);
     // 31 days each side of 2026-04-01: l4 (03-01) before; o6, o2, o3 and l5-l7 after (o4, 05-10, is outside).
     expect(c.before).toEqual({ from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z', metrics: { opportunities: 0, leads: 1 } });
     expect(c.after).toEqual({ from: '2026-04-01T00:00:00.000Z', to: '2026-05-02T00:00:00.000Z', metrics: { opportunities: 3, leads: 3 } });
-    expectError(await t.gql('{ conversionComparison(segmentKey: "rep", windowDays: 0) { deltas { metric } } }'), 'BAD_USER_INPUT');
+    expectError(await t.gql(noWindow), 'BAD_USER_INPUT');
   });
 });
 
 describe('exceptions', () => {
   it('lists accounts pursued outside the ICP with their outcomes and share of pipeline', async () => {
-    const { exceptions: r } = await t.data(`{ exceptions(segmentKey: "rep", from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z") {
-      exceptions { account { externalId } kind computedTier effectiveTier override { tier } opportunities won revenue }
-      exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }`);
+    const { exceptions: r } = await t.data(repExceptions);
     const items = r.exceptions
-      .map((e: any) => `${e.kind}:${e.account.externalId}:${e.computedTier}>${e.effectiveTier}:${e.opportunities}/${e.won}/${e.revenue}`)
+      .map((e) => `${e.kind}:${e.account.externalId}:${e.computedTier}>${e.effectiveTier}:${e.opportunities}/${e.won}/${e.revenue}`)
       .sort();
     expect(items).toEqual([
       'OVERRIDE_UP:C:WEAK>STRONG:2/1/3000', // o3, o4
@@ -467,7 +537,7 @@ describe('exceptions', () => {
   });
 
   it('recommends a look at the ICP when exceptions win significantly more often', async () => {
-    await t.data(CREATE_SEGMENT, {
+    await t.data(createSegment, {
       input: { key: 'narrow', name: 'Too narrow', membership: [{ attribute: 'region', operator: 'EXISTS', points: 1 }] },
     });
     const accounts = Array.from({ length: 40 }, (_, i) => ({
@@ -475,13 +545,13 @@ describe('exceptions', () => {
       name: `N${i}`,
       attributes: { region: 'EMEA', employees: i < 20 ? 500 : 10, demoRequested: i < 20 },
     }));
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', { a: accounts });
-    const v = (await t.data(CREATE_DRAFT, { segmentKey: 'narrow', definition: definition(80, 60, 40) })).createDraft.id;
-    await t.data(PUBLISH, { id: v });
+    await t.data(upsertAccounts, { accounts });
+    const v = (await t.data(createDraft, { segmentKey: 'narrow', definition: definition(80, 60, 40) })).createDraft.id;
+    await t.data(publishVersion, { id: v });
     // In-ICP (n0-n19, PERFECT) win 5 of 20; exceptions (n20-n39, WEAK) win 16 of 20.
     clock.set(day('2026-07-01'));
-    await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
-      o: accounts.map((a, i) => ({
+    await t.data(recordOpportunities, {
+      o: accounts.map((a, i): OpportunityInput => ({
         externalId: `no-${i}`,
         accountExternalId: a.externalId,
         createdAt: day('2026-06-10'),
@@ -490,9 +560,7 @@ describe('exceptions', () => {
         amount: 100,
       })),
     });
-    const r = (
-      await t.data(`{ exceptions(segmentKey: "narrow") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }`)
-    ).exceptions;
+    const r = (await t.data(narrowExceptions)).exceptions;
     expect(r).toMatchObject({ exceptionWinRate: 0.8, inIcpWinRate: 0.25, shareOfPipeline: 0.5, withinCapacity: false });
     // One opportunity per account: each group's design effect is 20/19 (Rao and Scott), so the
     // z-test runs on 5 x 19/20 won of 19 against 16 x 19/20 of 19.
@@ -511,7 +579,7 @@ describe('backtest', () => {
     clock.set(day('2026-06-01'));
     // Draft: demo 80 points, employees 20: A 100, B 20, C 80, D 0 under 80/60/40.
     const draft = (
-      await t.data(CREATE_DRAFT, {
+      await t.data(createDraft, {
         segmentKey: 'rep',
         definition: {
           ...definition(80, 60, 40),
@@ -529,13 +597,9 @@ describe('backtest', () => {
       })
     ).createDraft.id;
     const scoresBefore = (await t.sql('SELECT count(*)::int AS n FROM account_score'))[0].n;
-    const { backtest: b } = await t.data(
-      `query($v: ID!) { backtest(versionId: $v) { version { number } baseline { number } accountsScored
-      migration { from to accounts } tiers { tier accounts closedOpportunities won winRate lift } baselineTiers { tier accounts closedOpportunities won } auc baselineAuc } }`,
-      { v: draft },
-    );
+    const { backtest: b } = await t.data(backtest, { v: draft });
     expect((await t.sql('SELECT count(*)::int AS n FROM account_score'))[0].n).toBe(scoresBefore);
-    expect([b.version.number, b.baseline.number, b.accountsScored]).toEqual([3, 2, 4]);
+    expect([b.version.number, b.baseline!.number, b.accountsScored]).toEqual([3, 2, 4]);
     // Baseline v2 (90/70/50): A PERFECT, B MODERATE (60), C WEAK (40), D WEAK. Draft: A PERFECT, C PERFECT (80), B WEAK (20), D WEAK.
     expect(b.migration).toEqual([
       { from: 'PERFECT', to: 'PERFECT', accounts: 1 },
@@ -545,10 +609,10 @@ describe('backtest', () => {
     ]);
     // Closed opportunities: o1 B won, o5 A won, o7 D lost, o2 B lost, o3 C lost, o4 C won: overall 3 of 6.
     // Draft PERFECT = A, C: o5 won, o3 lost, o4 won -> 2/3, lift (2/3)/(1/2); WEAK = B, D: o1 won, o7, o2 lost -> 1/3.
-    const perfect = b.tiers.find((x: any) => x.tier === 'PERFECT');
+    const perfect = b.tiers.find((x) => x.tier === 'PERFECT')!;
     expect(perfect).toMatchObject({ accounts: 2, closedOpportunities: 3, won: 2 });
     expect(perfect.lift).toBeCloseTo(4 / 3, 10);
-    expect(b.tiers.find((x: any) => x.tier === 'WEAK')).toMatchObject({ accounts: 2, closedOpportunities: 3, won: 1 });
+    expect(b.tiers.find((x) => x.tier === 'WEAK')).toMatchObject({ accounts: 2, closedOpportunities: 3, won: 1 });
     // AUC, pair by pair. Draft: won scores B 20, A 100, C 80; lost D 0, B 20, C 80.
     const pairs = (won: number[], lost: number[]) =>
       won.reduce((s, w) => s + lost.reduce((u, l) => u + (w > l ? 1 : w === l ? 0.5 : 0), 0), 0) / (won.length * lost.length);
@@ -561,13 +625,12 @@ describe('backtest', () => {
 describe('attribution of accounts imported late', () => {
   it("attributes CRM history from before an account's import to its first known tier under the version then in effect", async () => {
     clock.set(day('2026-06-01'));
-    const perfect = async () =>
-      (await t.data('{ tierDashboard(segmentKey: "rep") { tiers { tier opportunities } } }')).tierDashboard.tiers[0];
+    const perfect = async () => (await t.data(repOpportunitiesByTier)).tierDashboard.tiers[0];
     const before = await perfect();
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-      a: [{ externalId: 'E', name: 'E', attributes: { industry: 'saas', employees: 500, demoRequested: true } }],
+    await t.data(upsertAccounts, {
+      accounts: [{ externalId: 'E', name: 'E', attributes: { industry: 'saas', employees: 500, demoRequested: true } }],
     });
-    await t.data('mutation($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }', {
+    await t.data(recordOpportunities, {
       o: [{ externalId: 'oE', accountExternalId: 'E', createdAt: day('2026-05-15'), outcome: 'OPEN' }],
     });
     expect(await perfect()).toEqual({ tier: before.tier, opportunities: before.opportunities + 1 });

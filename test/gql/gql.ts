@@ -131,6 +131,22 @@ type Documents = {
     "\n  query KnownAttributeList {\n    account(externalId: \"known\") {\n      attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue }\n    }\n  }\n": typeof types.KnownAttributeListDocument,
     "\n  query OtherVersionStatuses { segment(key: \"other\") { versions { id status } } }\n": typeof types.OtherVersionStatusesDocument,
     "\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n": typeof types.OtherMetricDeltasDocument,
+    "\n  query AccountCId { account(externalId: \"C\") { id } }\n": typeof types.AccountCIdDocument,
+    "\n  fragment ReportMetrics on ConversionMetrics {\n    leads convertedLeads leadToOpportunityRate opportunities openOpportunities closed won winRate medianSalesCycleDays averageDealSize revenue\n  }\n": typeof types.ReportMetricsFragmentDoc,
+    "\n  fragment ReportDelta on MetricDelta { metric before after absoluteChange relativeChange ciLow ciHigh pValue adjustedPValue significant }\n": typeof types.ReportDeltaFragmentDoc,
+    "\n  query AccountCOpportunities { account(externalId: \"C\") { opportunities { externalId outcome amount } } }\n": typeof types.AccountCOpportunitiesDocument,
+    "\n  query RepTierDashboard { tierDashboard(segmentKey: \"rep\") { version { number } tiers { tier accounts opportunities won winRate revenue } } }\n": typeof types.RepTierDashboardDocument,
+    "\n  query RepTierDashboardOfVersion($v: ID) { tierDashboard(segmentKey: \"rep\", versionId: $v) { tiers { tier accounts opportunities won revenue } } }\n": typeof types.RepTierDashboardOfVersionDocument,
+    "\n  query RepConversionComparison {\n    conversionComparison(segmentKey: \"rep\") {\n      before { version { number } from to metrics { ...ReportMetrics } }\n      after { version { number } from to metrics { ...ReportMetrics } }\n      deltas { ...ReportDelta } followUpDays warnings\n      byTier { tier before { opportunities won } after { opportunities won leads } deltas { ...ReportDelta } }\n    }\n  }\n": typeof types.RepConversionComparisonDocument,
+    "\n  query RepComparisonFollowedUp($f: Int) {\n    conversionComparison(segmentKey: \"rep\", followUpDays: $f) {\n      followUpDays before { from to metrics { ...ReportMetrics } } after { from to metrics { ...ReportMetrics } } deltas { metric pValue } warnings\n    }\n  }\n": typeof types.RepComparisonFollowedUpDocument,
+    "\n  query RepComparisonWithoutFollowUp { conversionComparison(segmentKey: \"rep\", followUpDays: 0) { warnings } }\n": typeof types.RepComparisonWithoutFollowUpDocument,
+    "\n  query HolmComparisonByTier { conversionComparison(segmentKey: \"holm\") { byTier { tier deltas { ...ReportDelta } } } }\n": typeof types.HolmComparisonByTierDocument,
+    "\n  query RepComparisonInWindow {\n    conversionComparison(segmentKey: \"rep\", windowDays: 31) {\n      before { from to metrics { opportunities leads } } after { from to metrics { opportunities leads } }\n    }\n  }\n": typeof types.RepComparisonInWindowDocument,
+    "\n  query RepComparisonWithoutWindow { conversionComparison(segmentKey: \"rep\", windowDays: 0) { deltas { metric } } }\n": typeof types.RepComparisonWithoutWindowDocument,
+    "\n  query RepExceptions {\n    exceptions(segmentKey: \"rep\", from: \"2026-01-01T00:00:00Z\", to: \"2026-06-01T00:00:00Z\") {\n      exceptions { account { externalId } kind computedTier effectiveTier override { tier } opportunities won revenue }\n      exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation\n    }\n  }\n": typeof types.RepExceptionsDocument,
+    "\n  query NarrowExceptions { exceptions(segmentKey: \"narrow\") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }\n": typeof types.NarrowExceptionsDocument,
+    "\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n": typeof types.BacktestDocument,
+    "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n": typeof types.RepOpportunitiesByTierDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": typeof types.DecayFitAndHistoryDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": typeof types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": typeof types.PreviewDecayBandsDocument,
@@ -278,6 +294,22 @@ const documents: Documents = {
     "\n  query KnownAttributeList {\n    account(externalId: \"known\") {\n      attributes attributeList { key type value numberValue stringValue stringListValue booleanValue dateValue }\n    }\n  }\n": types.KnownAttributeListDocument,
     "\n  query OtherVersionStatuses { segment(key: \"other\") { versions { id status } } }\n": types.OtherVersionStatusesDocument,
     "\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n": types.OtherMetricDeltasDocument,
+    "\n  query AccountCId { account(externalId: \"C\") { id } }\n": types.AccountCIdDocument,
+    "\n  fragment ReportMetrics on ConversionMetrics {\n    leads convertedLeads leadToOpportunityRate opportunities openOpportunities closed won winRate medianSalesCycleDays averageDealSize revenue\n  }\n": types.ReportMetricsFragmentDoc,
+    "\n  fragment ReportDelta on MetricDelta { metric before after absoluteChange relativeChange ciLow ciHigh pValue adjustedPValue significant }\n": types.ReportDeltaFragmentDoc,
+    "\n  query AccountCOpportunities { account(externalId: \"C\") { opportunities { externalId outcome amount } } }\n": types.AccountCOpportunitiesDocument,
+    "\n  query RepTierDashboard { tierDashboard(segmentKey: \"rep\") { version { number } tiers { tier accounts opportunities won winRate revenue } } }\n": types.RepTierDashboardDocument,
+    "\n  query RepTierDashboardOfVersion($v: ID) { tierDashboard(segmentKey: \"rep\", versionId: $v) { tiers { tier accounts opportunities won revenue } } }\n": types.RepTierDashboardOfVersionDocument,
+    "\n  query RepConversionComparison {\n    conversionComparison(segmentKey: \"rep\") {\n      before { version { number } from to metrics { ...ReportMetrics } }\n      after { version { number } from to metrics { ...ReportMetrics } }\n      deltas { ...ReportDelta } followUpDays warnings\n      byTier { tier before { opportunities won } after { opportunities won leads } deltas { ...ReportDelta } }\n    }\n  }\n": types.RepConversionComparisonDocument,
+    "\n  query RepComparisonFollowedUp($f: Int) {\n    conversionComparison(segmentKey: \"rep\", followUpDays: $f) {\n      followUpDays before { from to metrics { ...ReportMetrics } } after { from to metrics { ...ReportMetrics } } deltas { metric pValue } warnings\n    }\n  }\n": types.RepComparisonFollowedUpDocument,
+    "\n  query RepComparisonWithoutFollowUp { conversionComparison(segmentKey: \"rep\", followUpDays: 0) { warnings } }\n": types.RepComparisonWithoutFollowUpDocument,
+    "\n  query HolmComparisonByTier { conversionComparison(segmentKey: \"holm\") { byTier { tier deltas { ...ReportDelta } } } }\n": types.HolmComparisonByTierDocument,
+    "\n  query RepComparisonInWindow {\n    conversionComparison(segmentKey: \"rep\", windowDays: 31) {\n      before { from to metrics { opportunities leads } } after { from to metrics { opportunities leads } }\n    }\n  }\n": types.RepComparisonInWindowDocument,
+    "\n  query RepComparisonWithoutWindow { conversionComparison(segmentKey: \"rep\", windowDays: 0) { deltas { metric } } }\n": types.RepComparisonWithoutWindowDocument,
+    "\n  query RepExceptions {\n    exceptions(segmentKey: \"rep\", from: \"2026-01-01T00:00:00Z\", to: \"2026-06-01T00:00:00Z\") {\n      exceptions { account { externalId } kind computedTier effectiveTier override { tier } opportunities won revenue }\n      exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation\n    }\n  }\n": types.RepExceptionsDocument,
+    "\n  query NarrowExceptions { exceptions(segmentKey: \"narrow\") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }\n": types.NarrowExceptionsDocument,
+    "\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n": types.BacktestDocument,
+    "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n": types.RepOpportunitiesByTierDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": types.DecayFitAndHistoryDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": types.PreviewDecayBandsDocument,
@@ -790,6 +822,70 @@ export function graphql(source: "\n  query OtherVersionStatuses { segment(key: \
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n"): (typeof documents)["\n  query OtherMetricDeltas { conversionComparison(segmentKey: \"other\") { deltas { metric kind } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountCId { account(externalId: \"C\") { id } }\n"): (typeof documents)["\n  query AccountCId { account(externalId: \"C\") { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReportMetrics on ConversionMetrics {\n    leads convertedLeads leadToOpportunityRate opportunities openOpportunities closed won winRate medianSalesCycleDays averageDealSize revenue\n  }\n"): (typeof documents)["\n  fragment ReportMetrics on ConversionMetrics {\n    leads convertedLeads leadToOpportunityRate opportunities openOpportunities closed won winRate medianSalesCycleDays averageDealSize revenue\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReportDelta on MetricDelta { metric before after absoluteChange relativeChange ciLow ciHigh pValue adjustedPValue significant }\n"): (typeof documents)["\n  fragment ReportDelta on MetricDelta { metric before after absoluteChange relativeChange ciLow ciHigh pValue adjustedPValue significant }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountCOpportunities { account(externalId: \"C\") { opportunities { externalId outcome amount } } }\n"): (typeof documents)["\n  query AccountCOpportunities { account(externalId: \"C\") { opportunities { externalId outcome amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepTierDashboard { tierDashboard(segmentKey: \"rep\") { version { number } tiers { tier accounts opportunities won winRate revenue } } }\n"): (typeof documents)["\n  query RepTierDashboard { tierDashboard(segmentKey: \"rep\") { version { number } tiers { tier accounts opportunities won winRate revenue } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepTierDashboardOfVersion($v: ID) { tierDashboard(segmentKey: \"rep\", versionId: $v) { tiers { tier accounts opportunities won revenue } } }\n"): (typeof documents)["\n  query RepTierDashboardOfVersion($v: ID) { tierDashboard(segmentKey: \"rep\", versionId: $v) { tiers { tier accounts opportunities won revenue } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepConversionComparison {\n    conversionComparison(segmentKey: \"rep\") {\n      before { version { number } from to metrics { ...ReportMetrics } }\n      after { version { number } from to metrics { ...ReportMetrics } }\n      deltas { ...ReportDelta } followUpDays warnings\n      byTier { tier before { opportunities won } after { opportunities won leads } deltas { ...ReportDelta } }\n    }\n  }\n"): (typeof documents)["\n  query RepConversionComparison {\n    conversionComparison(segmentKey: \"rep\") {\n      before { version { number } from to metrics { ...ReportMetrics } }\n      after { version { number } from to metrics { ...ReportMetrics } }\n      deltas { ...ReportDelta } followUpDays warnings\n      byTier { tier before { opportunities won } after { opportunities won leads } deltas { ...ReportDelta } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepComparisonFollowedUp($f: Int) {\n    conversionComparison(segmentKey: \"rep\", followUpDays: $f) {\n      followUpDays before { from to metrics { ...ReportMetrics } } after { from to metrics { ...ReportMetrics } } deltas { metric pValue } warnings\n    }\n  }\n"): (typeof documents)["\n  query RepComparisonFollowedUp($f: Int) {\n    conversionComparison(segmentKey: \"rep\", followUpDays: $f) {\n      followUpDays before { from to metrics { ...ReportMetrics } } after { from to metrics { ...ReportMetrics } } deltas { metric pValue } warnings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepComparisonWithoutFollowUp { conversionComparison(segmentKey: \"rep\", followUpDays: 0) { warnings } }\n"): (typeof documents)["\n  query RepComparisonWithoutFollowUp { conversionComparison(segmentKey: \"rep\", followUpDays: 0) { warnings } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HolmComparisonByTier { conversionComparison(segmentKey: \"holm\") { byTier { tier deltas { ...ReportDelta } } } }\n"): (typeof documents)["\n  query HolmComparisonByTier { conversionComparison(segmentKey: \"holm\") { byTier { tier deltas { ...ReportDelta } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepComparisonInWindow {\n    conversionComparison(segmentKey: \"rep\", windowDays: 31) {\n      before { from to metrics { opportunities leads } } after { from to metrics { opportunities leads } }\n    }\n  }\n"): (typeof documents)["\n  query RepComparisonInWindow {\n    conversionComparison(segmentKey: \"rep\", windowDays: 31) {\n      before { from to metrics { opportunities leads } } after { from to metrics { opportunities leads } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepComparisonWithoutWindow { conversionComparison(segmentKey: \"rep\", windowDays: 0) { deltas { metric } } }\n"): (typeof documents)["\n  query RepComparisonWithoutWindow { conversionComparison(segmentKey: \"rep\", windowDays: 0) { deltas { metric } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepExceptions {\n    exceptions(segmentKey: \"rep\", from: \"2026-01-01T00:00:00Z\", to: \"2026-06-01T00:00:00Z\") {\n      exceptions { account { externalId } kind computedTier effectiveTier override { tier } opportunities won revenue }\n      exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation\n    }\n  }\n"): (typeof documents)["\n  query RepExceptions {\n    exceptions(segmentKey: \"rep\", from: \"2026-01-01T00:00:00Z\", to: \"2026-06-01T00:00:00Z\") {\n      exceptions { account { externalId } kind computedTier effectiveTier override { tier } opportunities won revenue }\n      exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NarrowExceptions { exceptions(segmentKey: \"narrow\") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }\n"): (typeof documents)["\n  query NarrowExceptions { exceptions(segmentKey: \"narrow\") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n"): (typeof documents)["\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n"): (typeof documents)["\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
