@@ -2,13 +2,16 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from './node.types';
 import { Account } from './account.entity';
 import { connectionTypes } from '../common/pagination';
-import { JSONScalar } from '../common/scalars';
 import { DimensionEnum, FitTierEnum, OperatorEnum } from './enums';
 import { Segment } from './segment.types';
 import type { OverrideRow } from './override.types';
 import type { Dimension, FitTier, Operator } from './icp-definition';
 import { IcpVersion } from './icp-version.types';
 
+/**
+ * One criterion of one dimension, as the scoring engine evaluated it for one account. Its value
+ * and explanation are read on demand by CriterionResultResolver, from the account's attributes.
+ */
 @ObjectType()
 export class CriterionResult {
   @Field() attribute: string;
@@ -18,12 +21,12 @@ export class CriterionResult {
   @Field({ description: 'True when the attribute had no value; the criterion then earns nothing.' }) missing: boolean;
   @Field(() => Float) points: number;
   @Field(() => Float) earned: number;
+  /** Null also for operators other than BANDS and AGE_BANDS. */
   @Field(() => Int, { nullable: true, description: 'BANDS and AGE_BANDS: the index of the band that earned; null when none held.' }) band:
     number | null;
-  @Field(() => JSONScalar, { nullable: true, description: "The account's value of the attribute; null when missing." }) value: unknown;
-  @Field({ description: 'The test and the value in words, e.g. "employees 524: needs at least 1,000".' }) explanation: string;
 }
 
+/** A dimension's contribution to the score, from 0 to its weight (two decimals). */
 @ObjectType()
 export class DimensionScore {
   @Field(() => DimensionEnum) dimension: Dimension;

@@ -18,7 +18,7 @@ import {
   type FitData,
   type ScoreData,
 } from '../../model/score.types';
-import type { CriterionResult as EngineCriterionResult, ScoreResult } from '../../domain/scoring/scoring-engine';
+import type { ScoreResult } from '../../domain/scoring/scoring-engine';
 import { explainCriterion } from '../../domain/scoring/criterion-explanation';
 import type { AttributeTest } from '../../model/icp-definition';
 
@@ -95,7 +95,7 @@ export class FitResolver {
 }
 
 /** A criterion's result with what its value and explanation are read from, on demand. */
-type CriterionData = EngineCriterionResult & { test: AttributeTest; attributes: () => Promise<Record<string, unknown> | null> };
+type CriterionData = CriterionResult & { test: AttributeTest; attributes: () => Promise<Record<string, unknown> | null> };
 
 /** The attributes behind a score: a preview's own, else the account's while the score is current; null for past rows. */
 async function attributesOf(ctx: AppContext, score: ScoreData): Promise<Record<string, unknown> | null> {
@@ -108,8 +108,9 @@ async function attributesOf(ctx: AppContext, score: ScoreData): Promise<Record<s
 export class CriterionResultResolver {
   @FieldResolver(() => JSONScalar, {
     nullable: true,
-    description: "The account's value of the attribute; null when missing (and for past scores of the history, whose values are not kept).",
+    description: "The account's value of the attribute; null when missing.",
   })
+  /** Null too for past scores of the history, whose values are not kept. */
   async value(@Root() c: CriterionData): Promise<unknown> {
     return (await c.attributes())?.[c.test.attribute] ?? null;
   }
@@ -145,7 +146,7 @@ export class ScoreResolver {
     return explanation.dimensions.map((d, i) => ({
       ...d,
       criteria: d.criteria.map((c, j): CriterionData => ({ ...c, test: version.definition.dimensions[i].criteria[j], attributes })),
-    })) as unknown as DimensionScore[];
+    }));
   }
 
   @FieldResolver(() => [String])

@@ -10,34 +10,10 @@ import {
   type Dimension,
   type FitTier,
   type IcpDefinitionSpec,
-  type Operator,
   type TierThresholds,
 } from '../../model/icp-definition';
+import type { CriterionResult, DimensionScore } from '../../model/score.types';
 import { type CompiledTest, compileTest, isMissing } from './attribute-test';
-
-/** One criterion of one dimension, as evaluated for one account. */
-export interface CriterionResult {
-  attribute: string;
-  operator: Operator;
-  label: string | null;
-  matched: boolean;
-  /** The attribute had no value; the criterion then earns nothing. */
-  missing: boolean;
-  points: number;
-  earned: number;
-  /** BANDS and AGE_BANDS: the index of the band that earned; null when none held (and for other operators). */
-  band: number | null;
-}
-
-/** A dimension's contribution to the score, from 0 to its weight (two decimals). */
-export interface DimensionScore {
-  dimension: Dimension;
-  key: string;
-  name: string | null;
-  weight: number;
-  score: number;
-  criteria: CriterionResult[];
-}
 
 /** The full, explainable result of scoring one account under one definition. */
 export interface ScoreResult {
