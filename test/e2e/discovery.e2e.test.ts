@@ -6,6 +6,7 @@ import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers
 import { DAY } from '../../src/common/dates';
 import { upsertAccounts } from '../operations/accounts';
 import { previewScoreAndTier } from '../operations/fits';
+import { recordOpportunities } from '../operations/outcomes';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 /**
@@ -90,9 +91,6 @@ const suggestDraft = graphql(`
   insightsUsed { ...InsightFields }
   check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }
   warnings } }
-`);
-const recordOpportunities = graphql(`
-  mutation RecordPlantedOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created } }
 `);
 
 beforeAll(async () => {
