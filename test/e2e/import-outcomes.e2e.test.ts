@@ -11,13 +11,12 @@ import { inferImportKind, parseIsoDate } from '../../src/use-cases/import/outcom
 import { runScript } from '../helpers/cli';
 import { chunked } from '../helpers/streams';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-
-const UPSERT = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created } }';
+import { upsertAccounts } from '../operations/accounts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.data(UPSERT, {
+  await t.data(upsertAccounts, {
     accounts: ['acc-1', 'acc-2', 'acc-3'].map((externalId, i) => ({ externalId, name: `Account ${i + 1}`, attributes: {} })),
   });
 });

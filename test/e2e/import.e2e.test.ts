@@ -6,29 +6,33 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImportAbortedError, importAccounts, type ImportOptions, type ImportProgress } from '../../src/use-cases/import/import-accounts';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import { seedDefinition } from '../helpers/fixtures';
 import { runScript } from '../helpers/cli';
 import { chunked } from '../helpers/streams';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 let t: TestApp;
+const importedAccount = graphql(`
+  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }
+`);
 beforeAll(async () => {
   t = await startTestApp();
   // A live version in "saas", so that imported saas accounts are scored.
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'saas', name: 'SaaS', membership: [{ attribute: 'industry', operator: 'IN', values: ['saas'], points: 1 }] },
   });
-  const draft = await t.data(CREATE_DRAFT, { segmentKey: 'saas', definition: seedDefinition() });
-  await t.data(PUBLISH, { id: draft.createDraft.id });
-  await t.data(CREATE_SEGMENT, { input: { key: 'vip', name: 'VIP' } });
-  await t.data(CREATE_SEGMENT, { input: { key: 'partner', name: 'Partner' } });
+  const draft = await t.data(createDraft, { segmentKey: 'saas', definition: seedDefinition() });
+  await t.data(publishVersion, { id: draft.createDraft.id });
+  await t.data(createSegment, { input: { key: 'vip', name: 'VIP' } });
+  await t.data(createSegment, { input: { key: 'partner', name: 'Partner' } });
 });
 afterAll(() => t.close());
 
 const run = (text: string, options: Partial<ImportOptions> = {}) =>
   importAccounts(t.services, t.system, chunked(text), { format: 'csv', ...options });
-const account = async (externalId: string) =>
-  (await t.data('query($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }', { e: externalId })).account;
+const account = async (externalId: string) => (await t.data(importedAccount, { e: externalId })).account!;
 const stored = async (prefix: string) =>
   (await t.sql(`SELECT external_id FROM account WHERE external_id LIKE $1 ORDER BY external_id`, [`${prefix}%`])).map((r) => r.external_id);
 

@@ -57,6 +57,15 @@ type Documents = {
     "\n  query ApiKeys { apiKeys { id name role } }\n": typeof types.ApiKeysDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": typeof types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": typeof types.Rp3FitAndHistoryDocument,
+    "\n  query DemoSegments { segments { key membership { attribute operator } liveVersion { number effectiveAt publishedAt definition { dimensions { dimension weight } } } versions { number status notes } } }\n": typeof types.DemoSegmentsDocument,
+    "\n  query DemoFits($key: String!) { fits(segmentKey: $key, first: 500) { totalCount edges { node { tier score } } } }\n": typeof types.DemoFitsDocument,
+    "\n  query DemoConversionComparison($key: String!) { conversionComparison(segmentKey: $key) { before { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } }\n        after { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } } deltas { metric significant } } }\n": typeof types.DemoConversionComparisonDocument,
+    "\n  query DemoInsights($key: String!) { icpInsights(segmentKey: $key) { insights { attribute significant favourable criterion { operator values } } } }\n": typeof types.DemoInsightsDocument,
+    "\n  query EnterpriseComparisonFollowedUp($f: Int) { conversionComparison(segmentKey: \"enterprise\", followUpDays: $f) {\n      warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }\n": typeof types.EnterpriseComparisonFollowedUpDocument,
+    "\n  query DemoAuditIntegrity { auditIntegrity { ok } }\n": typeof types.DemoAuditIntegrityDocument,
+    "\n  query StrategicVersions { segment(key: \"strategic\") { versions { id number status definition {\n      dimensions { dimension key name weight } thresholds { perfect strong moderate } actions { tier action } } } } }\n": typeof types.StrategicVersionsDocument,
+    "\n  query PreviewFramework($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier nextChangeAt dimensions { key score criteria { label band earned } } } }\n": typeof types.PreviewFrameworkDocument,
+    "\n  query DemoBacktest($v: ID!) { backtest(versionId: $v) { baseline { number } accountsScored\n      migration { from to accounts } tiers { tier accounts } auc baselineAuc } }\n": typeof types.DemoBacktestDocument,
     "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n": typeof types.InsightFieldsFragmentDoc,
     "\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n": typeof types.IcpInsightsDocument,
     "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n": typeof types.SuggestDraftDocument,
@@ -69,6 +78,7 @@ type Documents = {
     "\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n": typeof types.CoreTierDashboardDocument,
     "\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n": typeof types.MissingTierDashboardDocument,
     "\n  query QueryTypename { __typename }\n": typeof types.QueryTypenameDocument,
+    "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n": typeof types.ImportedAccountDocument,
     "\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n": typeof types.TimedFitDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": typeof types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": typeof types.CoreFitsByEffectiveValuesDocument,
@@ -219,6 +229,15 @@ const documents: Documents = {
     "\n  query ApiKeys { apiKeys { id name role } }\n": types.ApiKeysDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": types.Rp3FitAndHistoryDocument,
+    "\n  query DemoSegments { segments { key membership { attribute operator } liveVersion { number effectiveAt publishedAt definition { dimensions { dimension weight } } } versions { number status notes } } }\n": types.DemoSegmentsDocument,
+    "\n  query DemoFits($key: String!) { fits(segmentKey: $key, first: 500) { totalCount edges { node { tier score } } } }\n": types.DemoFitsDocument,
+    "\n  query DemoConversionComparison($key: String!) { conversionComparison(segmentKey: $key) { before { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } }\n        after { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } } deltas { metric significant } } }\n": types.DemoConversionComparisonDocument,
+    "\n  query DemoInsights($key: String!) { icpInsights(segmentKey: $key) { insights { attribute significant favourable criterion { operator values } } } }\n": types.DemoInsightsDocument,
+    "\n  query EnterpriseComparisonFollowedUp($f: Int) { conversionComparison(segmentKey: \"enterprise\", followUpDays: $f) {\n      warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }\n": types.EnterpriseComparisonFollowedUpDocument,
+    "\n  query DemoAuditIntegrity { auditIntegrity { ok } }\n": types.DemoAuditIntegrityDocument,
+    "\n  query StrategicVersions { segment(key: \"strategic\") { versions { id number status definition {\n      dimensions { dimension key name weight } thresholds { perfect strong moderate } actions { tier action } } } } }\n": types.StrategicVersionsDocument,
+    "\n  query PreviewFramework($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier nextChangeAt dimensions { key score criteria { label band earned } } } }\n": types.PreviewFrameworkDocument,
+    "\n  query DemoBacktest($v: ID!) { backtest(versionId: $v) { baseline { number } accountsScored\n      migration { from to accounts } tiers { tier accounts } auc baselineAuc } }\n": types.DemoBacktestDocument,
     "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n": types.InsightFieldsFragmentDoc,
     "\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n": types.IcpInsightsDocument,
     "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n": types.SuggestDraftDocument,
@@ -231,6 +250,7 @@ const documents: Documents = {
     "\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n": types.CoreTierDashboardDocument,
     "\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n": types.MissingTierDashboardDocument,
     "\n  query QueryTypename { __typename }\n": types.QueryTypenameDocument,
+    "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n": types.ImportedAccountDocument,
     "\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n": types.TimedFitDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": types.CoreFitsByEffectiveValuesDocument,
@@ -527,6 +547,42 @@ export function graphql(source: "\n  query Rp3FitAndHistory {\n    account(exter
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DemoSegments { segments { key membership { attribute operator } liveVersion { number effectiveAt publishedAt definition { dimensions { dimension weight } } } versions { number status notes } } }\n"): (typeof documents)["\n  query DemoSegments { segments { key membership { attribute operator } liveVersion { number effectiveAt publishedAt definition { dimensions { dimension weight } } } versions { number status notes } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoFits($key: String!) { fits(segmentKey: $key, first: 500) { totalCount edges { node { tier score } } } }\n"): (typeof documents)["\n  query DemoFits($key: String!) { fits(segmentKey: $key, first: 500) { totalCount edges { node { tier score } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoConversionComparison($key: String!) { conversionComparison(segmentKey: $key) { before { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } }\n        after { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } } deltas { metric significant } } }\n"): (typeof documents)["\n  query DemoConversionComparison($key: String!) { conversionComparison(segmentKey: $key) { before { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } }\n        after { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } } deltas { metric significant } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoInsights($key: String!) { icpInsights(segmentKey: $key) { insights { attribute significant favourable criterion { operator values } } } }\n"): (typeof documents)["\n  query DemoInsights($key: String!) { icpInsights(segmentKey: $key) { insights { attribute significant favourable criterion { operator values } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EnterpriseComparisonFollowedUp($f: Int) { conversionComparison(segmentKey: \"enterprise\", followUpDays: $f) {\n      warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }\n"): (typeof documents)["\n  query EnterpriseComparisonFollowedUp($f: Int) { conversionComparison(segmentKey: \"enterprise\", followUpDays: $f) {\n      warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoAuditIntegrity { auditIntegrity { ok } }\n"): (typeof documents)["\n  query DemoAuditIntegrity { auditIntegrity { ok } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StrategicVersions { segment(key: \"strategic\") { versions { id number status definition {\n      dimensions { dimension key name weight } thresholds { perfect strong moderate } actions { tier action } } } } }\n"): (typeof documents)["\n  query StrategicVersions { segment(key: \"strategic\") { versions { id number status definition {\n      dimensions { dimension key name weight } thresholds { perfect strong moderate } actions { tier action } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewFramework($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier nextChangeAt dimensions { key score criteria { label band earned } } } }\n"): (typeof documents)["\n  query PreviewFramework($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier nextChangeAt dimensions { key score criteria { label band earned } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoBacktest($v: ID!) { backtest(versionId: $v) { baseline { number } accountsScored\n      migration { from to accounts } tiers { tier accounts } auc baselineAuc } }\n"): (typeof documents)["\n  query DemoBacktest($v: ID!) { backtest(versionId: $v) { baseline { number } accountsScored\n      migration { from to accounts } tiers { tier accounts } auc baselineAuc } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n"): (typeof documents)["\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -572,6 +628,10 @@ export function graphql(source: "\n  query MissingTierDashboard { tierDashboard(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueryTypename { __typename }\n"): (typeof documents)["\n  query QueryTypename { __typename }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n"): (typeof documents)["\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
