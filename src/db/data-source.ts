@@ -3,7 +3,6 @@ import pg from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import { config as defaultConfig, type Config } from '../config';
-import { entities } from './entities';
 
 /**
  * Interactive work (API requests) gets statement and lock timeouts, so that one slow or
@@ -66,13 +65,15 @@ export interface DataSourceOptions {
   config?: SessionConfig;
 }
 
-/** The application's DataSource; schema changes only through migrations, never synchronize. */
+/**
+ * The application's DataSource: connections, transactions and migrations. It maps no entities
+ * (stores write their SQL); the schema changes only through migrations, never synchronize.
+ */
 export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
   const cfg = options.config ?? defaultConfig;
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
     migrations,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

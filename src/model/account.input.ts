@@ -3,7 +3,7 @@ import { AttributeTypeEnum } from './enums';
 import { connectionTypes } from '../common/pagination';
 import type { AttributeCatalogue, AttributeType } from './icp-definition';
 import { JSONScalar } from '../common/scalars';
-import { Account } from './account.entity';
+import { Account } from './account.types';
 
 @InputType()
 export class AccountInput {

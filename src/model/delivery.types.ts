@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Account } from './account.entity';
+import { Account } from './account.types';
 import { enumObject, FitTierEnum } from './enums';
 import { connectionTypes } from '../common/pagination';
 import { Segment } from './segment.types';

@@ -2,7 +2,7 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 
 /**
  * The type name of each object `node`/`nodes` return. The objects behind GraphQL types are plain
- * rows or entities, so the resolver records what it found rather than guessing from the shape.
+ * rows, so the resolver records what it found rather than guessing from the shape.
  */
 const nodeTypes = new WeakMap<object, string>();
 

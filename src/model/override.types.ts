@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from './node.types';
-import { Account } from './account.entity';
+import { Account } from './account.types';
 import { FitTierEnum } from './enums';
 import { connectionTypes } from '../common/pagination';
 import { Segment } from './segment.types';

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Account } from './account.entity';
+import { Account } from './account.types';
 import { FitTierEnum } from './enums';
 import { connectionTypes } from '../common/pagination';
 import { Override } from './override.types';

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from './node.types';
-import { Account } from './account.entity';
+import { Account } from './account.types';
 import { connectionTypes } from '../common/pagination';
 import { DimensionEnum, FitTierEnum, OperatorEnum } from './enums';
 import { Segment } from './segment.types';

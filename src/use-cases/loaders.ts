@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
-import { Account } from '../model/account.entity';
+import type { EntityManager } from 'typeorm';
+import type { Account } from '../model/account.types';
+import { accountsByIds } from '../stores/account-store';
 import { attributeCatalogue } from '../stores/attribute-store';
 import type { ApiKey } from '../model/api-key.types';
 import { apiKeysByIds } from '../stores/api-key-store';
@@ -68,9 +69,7 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
       );
       return byKey(keys, fits, (f) => `${f.row.versionId}:${f.row.segmentId}:${f.row.accountId}`);
     }),
-    accountById: new DataLoader<string, Account | null>(async (ids) =>
-      byKey(ids, await em.getRepository(Account).findBy({ id: In([...ids]) }), (a) => a.id),
-    ),
+    accountById: new DataLoader<string, Account | null>(async (ids) => byKey(ids, await accountsByIds(em, ids), (a) => a.id)),
     /** Every override of these accounts, newest first. */
     overridesByAccount: new DataLoader<string, OverrideRow[]>(async (ids) =>
       groupByKey(ids, await overridesOfAccounts(em, ids), (o: OverrideRow) => o.accountId),

@@ -4,7 +4,7 @@ import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { currentFit, type FitService } from '../../use-cases/scoring/fit.service';
 import { Fit, Score, ScoreConnection, type FitData, type ScoreData } from '../../model/score.types';
-import { Account } from '../../model/account.entity';
+import { Account } from '../../model/account.types';
 import {
   AccountConnection,
   AccountFilter,

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination';
-import { Account } from '../../model/account.entity';
+import { Account } from '../../model/account.types';
 import { JSONScalar } from '../../common/scalars';
 import type { AppContext } from '../../use-cases/context';
 import { Segment } from '../../model/segment.types';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
-import { Account } from '../../model/account.entity';
+import { Account } from '../../model/account.types';
 import type { AppContext } from '../../use-cases/context';
 import type { OutcomeService } from '../../use-cases/outcomes/outcome.service';
 import {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination';
-import { Account } from '../../model/account.entity';
+import { Account } from '../../model/account.types';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { currentFit } from '../../use-cases/scoring/fit.service';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Account } from '../../model/account.entity';
+import { Account } from '../../model/account.types';
 import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { backtest } from '../../use-cases/reports/backtest.service';

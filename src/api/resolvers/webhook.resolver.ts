@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Account } from '../../model/account.entity';
+import { Account } from '../../model/account.types';
 import { ConnectionArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';

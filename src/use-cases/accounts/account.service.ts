@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AttributeService } from '../attributes/attribute.service';
 import type { AuditService } from '../audit/audit.service';
@@ -13,7 +12,8 @@ import type { Segment } from '../../model/segment.types';
 import { listSegments, lockSegmentsShared, segmentByKey } from '../../stores/segment-store';
 import { canonicalJson } from '../../domain/definitions/canonical-definition';
 import { liveVersionsBySegment, rescoreChangedAccounts, type ChangedAccount } from './account-scoring';
-import { Account } from '../../model/account.entity';
+import type { Account } from '../../model/account.types';
+import * as accountStore from '../../stores/account-store';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from '../../model/account.input';
 import { attributeIssues, mergeAttributes } from '../../domain/accounts/attribute-values';
 import { compileMembership } from '../../domain/accounts/membership';
@@ -30,17 +30,6 @@ export interface RejectedAccount {
 export interface UpsertOutcome extends UpsertAccountsResult {
   /** Per-row mode only: the accounts refused, with why. */
   rejected: RejectedAccount[];
-}
-
-interface StoredAccount {
-  id: string;
-  external_id: string;
-  name: string;
-  domain: string | null;
-  attributes: Record<string, unknown>;
-  explicit_segments: string[];
-  segment_ids: string[];
-  created_at: Date;
 }
 
 /** Field checks that need no database. */
@@ -118,7 +107,7 @@ export class AccountService {
     // rescoring (SHARE on account) finishes first, so membership sees every segment and new
     // score rows never start before the rows they follow.
     await lockSegmentsShared(tx.em);
-    await tx.em.query('LOCK TABLE account IN ROW EXCLUSIVE MODE');
+    await accountStore.lockAccountsForWriting(tx.em);
     // Concurrent upserts of the same accounts queue up, locking in hash order so that they cannot deadlock.
     await tx.em.query(
       'SELECT pg_advisory_xact_lock($2, h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) ordered',
@@ -126,26 +115,23 @@ export class AccountService {
     );
     const now = tx.clock.now();
     const segments = await listSegments(tx.em);
-    const existing: StoredAccount[] = await tx.em.query(
-      'SELECT id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at FROM account WHERE external_id = ANY($1::text[])',
-      [externalIds],
-    );
-    const byExternalId = new Map(existing.map((a) => [a.external_id, a]));
+    const existing = await accountStore.accountsByExternalIds(tx.em, externalIds);
+    const byExternalId = new Map(existing.map((a) => [a.externalId, a]));
     const membership = compileMembership(segments);
 
-    const rows: Array<Omit<StoredAccount, 'created_at'>> = [];
+    const rows: accountStore.AccountWrite[] = [];
     const changed: ChangedAccount[] = [];
     for (const input of inputs) {
       const before = byExternalId.get(input.externalId);
       const attributes = mergeAttributes(before?.attributes ?? {}, input.attributes as Record<string, unknown>);
-      const explicit = input.explicitSegments ?? before?.explicit_segments ?? [];
+      const explicit = input.explicitSegments ?? before?.explicitSegments ?? [];
       const domain = input.domain === undefined ? (before?.domain ?? null) : input.domain?.trim() || null;
       if (
         before &&
         before.name === input.name &&
         before.domain === domain &&
         canonicalJson(before.attributes) === canonicalJson(attributes) &&
-        canonicalJson([...before.explicit_segments].sort()) === canonicalJson([...explicit].sort())
+        canonicalJson([...before.explicitSegments].sort()) === canonicalJson([...explicit].sort())
       ) {
         result.unchanged++;
         continue;
@@ -161,20 +147,12 @@ export class AccountService {
         explicit_segments: explicit,
         segment_ids: segmentIds,
       });
-      changed.push({ id, created: !before, attributes, segmentIds, previousSegmentIds: before?.segment_ids ?? [] });
+      changed.push({ id, created: !before, attributes, segmentIds, previousSegmentIds: before?.segmentIds ?? [] });
       if (before) result.updated++;
       else result.created++;
     }
     if (rows.length) {
-      await tx.em.query(
-        `INSERT INTO account AS a (id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at, updated_at)
-         SELECT r.id, r.external_id, r.name, r.domain, r.attributes,
-                ARRAY(SELECT jsonb_array_elements_text(r.explicit_segments)), ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[], $2, $2
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb)
-         ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, domain = excluded.domain, attributes = excluded.attributes,
-           explicit_segments = excluded.explicit_segments, segment_ids = excluded.segment_ids, updated_at = excluded.updated_at`,
-        [JSON.stringify(rows), now],
-      );
+      await accountStore.upsertAccounts(tx.em, rows, now);
       result.rescored = await rescoreChangedAccounts(tx.em, changed, await liveVersionsBySegment(tx.em), now);
     }
     await this.audit.record(tx, {
@@ -193,15 +171,12 @@ export class AccountService {
     let assigned = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch: Array<{ id: string; attributes: Record<string, unknown>; explicit_segments: string[] }> = await tx.em.query(
-        'SELECT id, attributes, explicit_segments FROM account WHERE id > $1 ORDER BY id LIMIT 5000',
-        [after],
-      );
+      const batch = await accountStore.membershipBatch(tx.em, after, 5000);
       if (batch.length === 0) return assigned;
       after = batch[batch.length - 1].id;
       const ids = batch.filter((a) => matches(a.attributes, a.explicit_segments, now).length > 0).map((a) => a.id);
       if (ids.length) {
-        await tx.em.query('UPDATE account SET segment_ids = array_append(segment_ids, $2) WHERE id = ANY($1::uuid[])', [ids, segment.id]);
+        await accountStore.addToSegment(tx.em, ids, segment.id);
         assigned += ids.length;
       }
     }
@@ -209,37 +184,34 @@ export class AccountService {
 
   /** Accounts by external id, in the order given (unknown ids left out). */
   async findByExternalIds(ctx: AppContext, externalIds: string[]): Promise<Account[]> {
-    const rows = await ctx.em.getRepository(Account).findBy({ externalId: In(externalIds) });
+    const rows = await accountStore.accountsByExternalIds(ctx.em, externalIds);
     const byId = new Map(rows.map((a) => [a.externalId, a]));
     return [...new Set(externalIds)].flatMap((id) => byId.get(id) ?? []);
   }
 
   async findOne(ctx: AppContext, by: { id?: string | null; externalId?: string | null }): Promise<Account | null> {
     if ((by.id == null) === (by.externalId == null)) throw BadUserInputError.forField('id', 'give exactly one of id and externalId');
-    if (by.id != null) return isUuid(by.id) ? ctx.em.getRepository(Account).findOneBy({ id: by.id }) : null;
-    return ctx.em.getRepository(Account).findOneBy({ externalId: by.externalId! });
+    if (by.id != null) return isUuid(by.id) ? accountStore.accountById(ctx.em, by.id) : null;
+    return accountStore.accountByExternalId(ctx.em, by.externalId!);
   }
 
   /** In creation order (ids are time-ordered), filtered by a search text and a segment. */
   async list(ctx: AppContext, filter: AccountFilter | null | undefined, page: PageArgs): Promise<Page<Account>> {
     const request = pageRequest(listScope('accounts', { filter }), page, ['uuid']);
-    const qb = ctx.em.getRepository(Account).createQueryBuilder('a');
+    const where: accountStore.AccountListFilter = {};
     const search = filter?.search?.trim();
-    if (search) {
-      const like = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(lower(a.name) LIKE :like OR a.external_id = :exact OR lower(a.domain) = lower(:exact))', { like, exact: search });
-    }
+    if (search) where.search = search;
     if (filter?.segmentKey) {
       const segment = await segmentByKey(ctx.em, filter.segmentKey);
       if (!segment) throw BadUserInputError.forField('filter.segmentKey', `segment "${filter.segmentKey}" does not exist`);
-      qb.andWhere('a.segment_ids @> ARRAY[:segment]::uuid[]', { segment: segment.id });
+      where.segmentId = segment.id;
     }
-    const totalCount = () => qb.clone().getCount();
-    if (request.cursor) qb.andWhere(request.backward ? 'a.id < :cursor' : 'a.id > :cursor', { cursor: request.cursor[0] });
-    const rows = await qb
-      .orderBy('a.id', request.backward ? 'DESC' : 'ASC')
-      .take(request.size + 1)
-      .getMany();
+    const totalCount = () => accountStore.countAccounts(ctx.em, where);
+    const rows = await accountStore.accountPage(ctx.em, where, {
+      after: request.cursor ? (request.cursor[0] as string) : null,
+      backward: request.backward,
+      size: request.size + 1,
+    });
     return withDeferredCount(
       toPage(
         rows,

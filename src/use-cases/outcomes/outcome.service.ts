@@ -7,6 +7,7 @@ import { runInTransaction } from '../transaction';
 import { assertNoIssues, BadUserInputError, type InputIssue } from '../../errors/domain-errors';
 import type { LeadInput, OpportunityInput, RecordResult } from '../../model/outcome.types';
 import { upsertOutcomes } from '../../stores/outcome-store';
+import { accountIdsByExternalIds } from '../../stores/account-store';
 
 export const MAX_OUTCOMES_PER_CALL = 5000;
 
@@ -23,11 +24,8 @@ async function resolveAccounts(
 ): Promise<Map<string, string>> {
   // Imports reach here straight from a file: a NUL must not reach PostgreSQL even in a lookup.
   const wanted = [...new Set(rows.map((r) => r.accountExternalId))].filter((id) => typeof id === 'string' && !characterProblem(id));
-  const found: Array<{ id: string; external_id: string }> = await ctx.em.query(
-    'SELECT id, external_id FROM account WHERE external_id = ANY($1::text[])',
-    [wanted],
-  );
-  const ids = new Map(found.map((a) => [a.external_id, a.id]));
+  const found = await accountIdsByExternalIds(ctx.em, wanted);
+  const ids = new Map(found.map((a) => [a.externalId, a.id]));
   rows.forEach((r, i) => {
     const problem = typeof r.accountExternalId === 'string' ? characterProblem(r.accountExternalId) : null;
     if (problem) issues.push({ path: `${field}[${i}].accountExternalId`, message: problem });

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { Account } from '../../model/account.entity';
+import { accountById } from '../../stores/account-store';
 import type { AuditService } from '../audit/audit.service';
 import { SYSTEM_PRINCIPAL } from '../../model/role';
 import { isUuid } from '../../common/ids';
@@ -79,7 +79,7 @@ export class OverrideService {
     if (problem) throw BadUserInputError.forField('input.justification', problem);
     if (input.expiresAt && input.expiresAt.getTime() <= now.getTime())
       throw BadUserInputError.forField('input.expiresAt', 'must be in the future');
-    const account = isUuid(input.accountId) ? await ctx.em.getRepository(Account).findOneBy({ id: input.accountId }) : null;
+    const account = isUuid(input.accountId) ? await accountById(ctx.em, input.accountId) : null;
     if (!account) throw new NotFoundError(`input.accountId: account ${input.accountId} not found`, { field: 'input.accountId' });
     const segment = await this.segments.getByKey(ctx, input.segmentKey, 'input.segmentKey');
     const live = await this.versions.liveVersion(ctx, segment.id);

@@ -1,0 +1,148 @@
+/**
+ * The account table. Accounts are never deleted; `segment_ids` (the segments an account belongs
+ * to, by rule or by name) is kept by the account service on every write. Upserts write whole
+ * batches in one statement.
+ */
+import { Conditions } from '../db/conditions';
+import type { Sql } from '../db/sql';
+import type { Account } from '../model/account.types';
+
+export const ACCOUNT_COLUMNS = 'id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at, updated_at';
+
+export interface AccountRow {
+  id: string;
+  external_id: string;
+  name: string;
+  domain: string | null;
+  attributes: Record<string, unknown>;
+  explicit_segments: string[];
+  segment_ids: string[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toAccount(r: AccountRow): Account {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    name: r.name,
+    domain: r.domain,
+    attributes: r.attributes,
+    explicitSegments: r.explicit_segments,
+    segmentIds: r.segment_ids,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** An account as an upsert writes it: every column but the timestamps, which the upsert sets. */
+export type AccountWrite = Omit<AccountRow, 'created_at' | 'updated_at'>;
+
+async function selectAccounts(db: Sql, where: string, params: unknown[]): Promise<Account[]> {
+  const rows: AccountRow[] = await db.query(`SELECT ${ACCOUNT_COLUMNS} FROM account WHERE ${where}`, params);
+  return rows.map(toAccount);
+}
+
+export async function accountById(db: Sql, id: string): Promise<Account | null> {
+  const [account] = await selectAccounts(db, 'id = $1', [id]);
+  return account ?? null;
+}
+
+export async function accountByExternalId(db: Sql, externalId: string): Promise<Account | null> {
+  const [account] = await selectAccounts(db, 'external_id = $1', [externalId]);
+  return account ?? null;
+}
+
+/** Accounts by id, in no particular order (one statement). */
+export async function accountsByIds(db: Sql, ids: readonly string[]): Promise<Account[]> {
+  return selectAccounts(db, 'id = ANY($1::uuid[])', [[...ids]]);
+}
+
+/** Accounts by external id, in no particular order (one statement); unknown ids are left out. */
+export async function accountsByExternalIds(db: Sql, externalIds: readonly string[]): Promise<Account[]> {
+  return selectAccounts(db, 'external_id = ANY($1::text[])', [[...externalIds]]);
+}
+
+/** Ids of the accounts with these external ids (one statement); unknown ids are left out. */
+export async function accountIdsByExternalIds(db: Sql, externalIds: readonly string[]): Promise<Array<{ id: string; externalId: string }>> {
+  const rows: Array<{ id: string; external_id: string }> = await db.query(
+    'SELECT id, external_id FROM account WHERE external_id = ANY($1::text[])',
+    [[...externalIds]],
+  );
+  return rows.map((r) => ({ id: r.id, externalId: r.external_id }));
+}
+
+export interface AccountListFilter {
+  /** Part of the name (any case), or the exact external id, or the domain (any case). */
+  search?: string;
+  segmentId?: string;
+}
+
+function listConditions(filter: AccountListFilter): Conditions {
+  const c = new Conditions();
+  if (filter.search) {
+    const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    c.add('(lower(a.name) LIKE ? OR a.external_id = ? OR lower(a.domain) = lower(?))', like, filter.search, filter.search);
+  }
+  if (filter.segmentId) c.add('a.segment_ids @> ARRAY[?]::uuid[]', filter.segmentId);
+  return c;
+}
+
+/** One keyset page in id order (ids are time-ordered: creation order), `size` rows at most. */
+export async function accountPage(
+  db: Sql,
+  filter: AccountListFilter,
+  page: { after: string | null; backward: boolean; size: number },
+): Promise<Account[]> {
+  const c = listConditions(filter);
+  if (page.after) c.add(page.backward ? 'a.id < ?' : 'a.id > ?', page.after);
+  const rows: AccountRow[] = await db.query(
+    `SELECT ${ACCOUNT_COLUMNS} FROM account a ${c.where} ORDER BY a.id ${page.backward ? 'DESC' : 'ASC'} LIMIT ${c.bind(page.size)}`,
+    c.params,
+  );
+  return rows.map(toAccount);
+}
+
+export async function countAccounts(db: Sql, filter: AccountListFilter): Promise<number> {
+  const c = listConditions(filter);
+  const [{ n }]: Array<{ n: number }> = await db.query(`SELECT count(*)::int AS n FROM account a ${c.where}`, c.params);
+  return n;
+}
+
+/**
+ * Taken by upserts before they read: waits for a publish's flip (SHARE) to finish, so new score
+ * rows never start before the rows they follow.
+ */
+export async function lockAccountsForWriting(db: Sql): Promise<void> {
+  await db.query('LOCK TABLE account IN ROW EXCLUSIVE MODE');
+}
+
+/** Creates or updates accounts by external id, in one statement; `at` is their updated_at (and created_at when new). */
+export async function upsertAccounts(db: Sql, rows: AccountWrite[], at: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO account AS a (id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at, updated_at)
+     SELECT r.id, r.external_id, r.name, r.domain, r.attributes,
+            ARRAY(SELECT jsonb_array_elements_text(r.explicit_segments)), ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[], $2, $2
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb)
+     ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, domain = excluded.domain, attributes = excluded.attributes,
+       explicit_segments = excluded.explicit_segments, segment_ids = excluded.segment_ids, updated_at = excluded.updated_at`,
+    [JSON.stringify(rows), at],
+  );
+}
+
+/** What membership rules read of an account. */
+export interface MembershipInputs {
+  id: string;
+  attributes: Record<string, unknown>;
+  explicit_segments: string[];
+}
+
+/** The next `size` accounts after id `after`, in id order (a keyset scan of the whole table). */
+export async function membershipBatch(db: Sql, after: string, size: number): Promise<MembershipInputs[]> {
+  return db.query(`SELECT id, attributes, explicit_segments FROM account WHERE id > $1 ORDER BY id LIMIT ${size}`, [after]);
+}
+
+/** Adds the segment to these accounts' memberships. */
+export async function addToSegment(db: Sql, ids: string[], segmentId: string): Promise<void> {
+  await db.query('UPDATE account SET segment_ids = array_append(segment_ids, $2) WHERE id = ANY($1::uuid[])', [ids, segmentId]);
+}
