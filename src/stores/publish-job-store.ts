@@ -73,172 +73,177 @@ function members(db: Sql, segmentId: string, keys: readonly string[], where: str
   );
 }
 
-export const publishJobStore = {
-  async insert(
-    db: Sql,
-    job: Omit<PublishJob, 'state' | 'startedAt' | 'finishedAt' | 'accountsTotal' | 'accountsScored' | 'stored' | 'error'>,
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO publish_job (id, segment_id, version_id, state, notes, notes_given, effective_at, requested_by, requested_by_key_id, requested_by_role, requested_at)
-       VALUES ($1, $2, $3, 'QUEUED', $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        job.id,
-        job.segmentId,
-        job.versionId,
-        job.notes,
-        job.notesGiven,
-        job.effectiveAt,
-        job.requestedBy,
-        job.requestedByKeyId,
-        job.requestedByRole,
-        job.requestedAt,
-      ],
-    );
-  },
+export async function insertPublishJob(
+  db: Sql,
+  job: Omit<PublishJob, 'state' | 'startedAt' | 'finishedAt' | 'accountsTotal' | 'accountsScored' | 'stored' | 'error'>,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO publish_job (id, segment_id, version_id, state, notes, notes_given, effective_at, requested_by, requested_by_key_id, requested_by_role, requested_at)
+     VALUES ($1, $2, $3, 'QUEUED', $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      job.id,
+      job.segmentId,
+      job.versionId,
+      job.notes,
+      job.notesGiven,
+      job.effectiveAt,
+      job.requestedBy,
+      job.requestedByKeyId,
+      job.requestedByRole,
+      job.requestedAt,
+    ],
+  );
+}
 
-  async get(db: Sql, id: string, lock: '' | 'FOR UPDATE' | 'FOR NO KEY UPDATE' | 'FOR KEY SHARE' = ''): Promise<PublishJob | null> {
-    const [row] = await db.query(`SELECT ${JOB_COLUMNS} FROM publish_job j WHERE j.id = $1 ${lock}`, [id]);
-    return row ? toJob(row) : null;
-  },
+export async function publishJobById(
+  db: Sql,
+  id: string,
+  lock: '' | 'FOR UPDATE' | 'FOR NO KEY UPDATE' | 'FOR KEY SHARE' = '',
+): Promise<PublishJob | null> {
+  const [row] = await db.query(`SELECT ${JOB_COLUMNS} FROM publish_job j WHERE j.id = $1 ${lock}`, [id]);
+  return row ? toJob(row) : null;
+}
 
-  async list(db: Sql, segmentId: string | null, first: number): Promise<PublishJob[]> {
-    const rows = await db.query(
-      `SELECT ${JOB_COLUMNS} FROM publish_job j WHERE ($1::uuid IS NULL OR j.segment_id = $1) ORDER BY j.requested_at DESC, j.id DESC LIMIT $2`,
-      [segmentId, first],
-    );
-    return rows.map(toJob);
-  },
+export async function publishJobsOf(db: Sql, segmentId: string | null, first: number): Promise<PublishJob[]> {
+  const rows = await db.query(
+    `SELECT ${JOB_COLUMNS} FROM publish_job j WHERE ($1::uuid IS NULL OR j.segment_id = $1) ORDER BY j.requested_at DESC, j.id DESC LIMIT $2`,
+    [segmentId, first],
+  );
+  return rows.map(toJob);
+}
 
-  /** The id of the unfinished job of this draft, locked for this transaction, or null. */
-  async lockUnfinished(db: Sql, segmentId: string, versionId: string): Promise<string | null> {
-    const [unfinished] = await db.query(
-      `SELECT id FROM publish_job WHERE segment_id = $1 AND version_id = $2 AND state IN ('QUEUED', 'PREPARING', 'FLIPPING') FOR UPDATE`,
-      [segmentId, versionId],
-    );
-    return unfinished?.id ?? null;
-  },
+/** The id of the unfinished job of this draft, locked for this transaction, or null. */
+export async function lockUnfinishedJob(db: Sql, segmentId: string, versionId: string): Promise<string | null> {
+  const [unfinished] = await db.query(
+    `SELECT id FROM publish_job WHERE segment_id = $1 AND version_id = $2 AND state IN ('QUEUED', 'PREPARING', 'FLIPPING') FOR UPDATE`,
+    [segmentId, versionId],
+  );
+  return unfinished?.id ?? null;
+}
 
-  /** Splits the segment's members by id into batches of `size`; returns the number of members. */
-  async plan(db: Sql, jobId: string, segmentId: string, size: number, at: Date): Promise<number> {
-    const [{ members }] = await db.query(
-      `WITH m AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM account WHERE segment_ids @> ARRAY[$2::uuid]),
-       planned AS (
-         INSERT INTO publish_batch (job_id, seq, first_id, next_id)
-         SELECT $1, ((n - 1) / $3)::int, id, lead(id) OVER (ORDER BY id) FROM m WHERE (n - 1) % $3 = 0
-         RETURNING 1)
-       SELECT (SELECT count(*) FROM m)::int AS members, (SELECT count(*) FROM planned)::int AS batches`,
-      [jobId, segmentId, size],
-    );
-    await db.query(`UPDATE publish_job SET state = 'PREPARING', started_at = $2, accounts_total = $3 WHERE id = $1`, [jobId, at, members]);
-    return members;
-  },
+/** Splits the segment's members by id into batches of `size`; returns the number of members. */
+export async function planBatches(db: Sql, jobId: string, segmentId: string, size: number, at: Date): Promise<number> {
+  const [{ members }] = await db.query(
+    `WITH m AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM account WHERE segment_ids @> ARRAY[$2::uuid]),
+     planned AS (
+       INSERT INTO publish_batch (job_id, seq, first_id, next_id)
+       SELECT $1, ((n - 1) / $3)::int, id, lead(id) OVER (ORDER BY id) FROM m WHERE (n - 1) % $3 = 0
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM m)::int AS members, (SELECT count(*) FROM planned)::int AS batches`,
+    [jobId, segmentId, size],
+  );
+  await db.query(`UPDATE publish_job SET state = 'PREPARING', started_at = $2, accounts_total = $3 WHERE id = $1`, [jobId, at, members]);
+  return members;
+}
 
-  /** The next batch nobody holds, locked until the caller's transaction ends. */
-  async claimBatch(db: Sql, jobId: string): Promise<{ seq: number; firstId: string; nextId: string | null } | null> {
-    const [row] = await db.query(
-      `SELECT seq, first_id, next_id FROM publish_batch WHERE job_id = $1 AND done_by IS NULL ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [jobId],
-    );
-    return row ? { seq: row.seq, firstId: row.first_id, nextId: row.next_id } : null;
-  },
+/** The next batch nobody holds, locked until the caller's transaction ends. */
+export async function claimBatch(db: Sql, jobId: string): Promise<{ seq: number; firstId: string; nextId: string | null } | null> {
+  const [row] = await db.query(
+    `SELECT seq, first_id, next_id FROM publish_batch WHERE job_id = $1 AND done_by IS NULL ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    [jobId],
+  );
+  return row ? { seq: row.seq, firstId: row.first_id, nextId: row.next_id } : null;
+}
 
-  async finishBatch(db: Sql, jobId: string, seq: number, by: string, scored: number): Promise<void> {
-    await db.query('UPDATE publish_batch SET done_by = $3, scored = $4 WHERE job_id = $1 AND seq = $2', [jobId, seq, by, scored]);
-  },
+export async function finishBatch(db: Sql, jobId: string, seq: number, by: string, scored: number): Promise<void> {
+  await db.query('UPDATE publish_batch SET done_by = $3, scored = $4 WHERE job_id = $1 AND seq = $2', [jobId, seq, by, scored]);
+}
 
-  async pendingBatches(db: Sql, jobId: string): Promise<number> {
-    const [{ pending }] = await db.query('SELECT count(*)::int AS pending FROM publish_batch WHERE job_id = $1 AND done_by IS NULL', [
+export async function pendingBatches(db: Sql, jobId: string): Promise<number> {
+  const [{ pending }] = await db.query('SELECT count(*)::int AS pending FROM publish_batch WHERE job_id = $1 AND done_by IS NULL', [jobId]);
+  return pending;
+}
+
+/** Writes (or rewrites) prepared scores; `xmins` are the account rows' versions they were computed from. */
+export async function stageScores(db: Sql, jobId: string, rows: NewScore[], xmins: string[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO publish_staged_score (job_id, account_id, account_xmin, score, tier, outcomes, computed_at, next_change_at)
+     SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
+     ON CONFLICT (job_id, account_id) DO UPDATE SET account_xmin = excluded.account_xmin, score = excluded.score,
+       tier = excluded.tier, outcomes = excluded.outcomes, computed_at = excluded.computed_at, next_change_at = excluded.next_change_at`,
+    [
       jobId,
-    ]);
-    return pending;
-  },
+      rows.map((r) => r.accountId),
+      xmins,
+      rows.map((r) => r.score),
+      rows.map((r) => r.tier),
+      rows.map((r) => r.outcomes),
+      rows.map((r) => r.computedAt),
+      rows.map((r) => r.nextChangeAt ?? null),
+    ],
+  );
+}
 
-  /** Writes (or rewrites) prepared scores; `xmins` are the account rows' versions they were computed from. */
-  async stage(db: Sql, jobId: string, rows: NewScore[], xmins: string[]): Promise<void> {
-    if (rows.length === 0) return;
-    await db.query(
-      `INSERT INTO publish_staged_score (job_id, account_id, account_xmin, score, tier, outcomes, computed_at, next_change_at)
-       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
-       ON CONFLICT (job_id, account_id) DO UPDATE SET account_xmin = excluded.account_xmin, score = excluded.score,
-         tier = excluded.tier, outcomes = excluded.outcomes, computed_at = excluded.computed_at, next_change_at = excluded.next_change_at`,
-      [
-        jobId,
-        rows.map((r) => r.accountId),
-        xmins,
-        rows.map((r) => r.score),
-        rows.map((r) => r.tier),
-        rows.map((r) => r.outcomes),
-        rows.map((r) => r.computedAt),
-        rows.map((r) => r.nextChangeAt ?? null),
-      ],
-    );
-  },
+/** The flip has begun: the job can no longer be cancelled. */
+export async function markFlipping(db: Sql, jobId: string): Promise<void> {
+  await db.query(`UPDATE publish_job SET state = 'FLIPPING' WHERE id = $1`, [jobId]);
+}
 
-  /** The flip has begun: the job can no longer be cancelled. */
-  async markFlipping(db: Sql, jobId: string): Promise<void> {
-    await db.query(`UPDATE publish_job SET state = 'FLIPPING' WHERE id = $1`, [jobId]);
-  },
+/**
+ * Takes a SHARE lock on account until the flip commits: upserts (ROW EXCLUSIVE) wait for the
+ * flip and then score under the new version.
+ */
+export async function holdAccountWrites(db: Sql): Promise<void> {
+  await db.query('LOCK TABLE account IN SHARE MODE');
+}
 
-  /**
-   * Takes a SHARE lock on account until the flip commits: upserts (ROW EXCLUSIVE) wait for the
-   * flip and then score under the new version.
-   */
-  async holdAccountWrites(db: Sql): Promise<void> {
-    await db.query('LOCK TABLE account IN SHARE MODE');
-  },
+/** The members of the batch [firstId, nextId), with the attributes `keys` name and their row versions. */
+export function batchMembers(
+  db: Sql,
+  segmentId: string,
+  keys: readonly string[],
+  batch: { firstId: string; nextId: string | null },
+): Promise<Member[]> {
+  return members(db, segmentId, keys, 'a.id >= $3 AND ($4::uuid IS NULL OR a.id < $4)', [batch.firstId, batch.nextId]);
+}
 
-  /** The members of the batch [firstId, nextId), with the attributes `keys` name and their row versions. */
-  batchMembers(db: Sql, segmentId: string, keys: readonly string[], batch: { firstId: string; nextId: string | null }): Promise<Member[]> {
-    return members(db, segmentId, keys, 'a.id >= $3 AND ($4::uuid IS NULL OR a.id < $4)', [batch.firstId, batch.nextId]);
-  },
+/** The members with no staged score in the job, or one computed from an older version of their row (written since). */
+export function lateMembers(db: Sql, segmentId: string, keys: readonly string[], jobId: string): Promise<Member[]> {
+  return members(db, segmentId, keys, LATE_MEMBERS, [jobId]);
+}
 
-  /** The members with no staged score in the job, or one computed from an older version of their row (written since). */
-  lateMembers(db: Sql, segmentId: string, keys: readonly string[], jobId: string): Promise<Member[]> {
-    return members(db, segmentId, keys, LATE_MEMBERS, [jobId]);
-  },
+/**
+ * Makes the prepared scores of today's members current under the version, valid from
+ * `validFrom`; returns the tier migration against the previous version's current rows.
+ */
+export async function promoteStagedScores(
+  db: Sql,
+  args: { jobId: string; segmentId: string; versionId: string; previousId: string | null; validFrom: Date },
+): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
+  await db.query(
+    `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at, next_change_at)
+     SELECT s.account_id, $2, $3, s.score, s.tier, s.outcomes, $4, s.computed_at, s.next_change_at
+     FROM publish_staged_score s JOIN account a ON a.id = s.account_id AND a.segment_ids @> ARRAY[$2::uuid]
+     WHERE s.job_id = $1`,
+    [args.jobId, args.segmentId, args.versionId, args.validFrom],
+  );
+  return db.query(
+    `SELECT prev.tier AS "from", s.tier AS "to", count(*)::int AS accounts
+     FROM publish_staged_score s JOIN account a ON a.id = s.account_id AND a.segment_ids @> ARRAY[$2::uuid]
+     LEFT JOIN account_score prev ON prev.account_id = s.account_id AND prev.version_id = $3 AND prev.valid_to IS NULL
+     WHERE s.job_id = $1 GROUP BY 1, 2`,
+    [args.jobId, args.segmentId, args.previousId],
+  );
+}
 
-  /**
-   * Makes the prepared scores of today's members current under the version, valid from
-   * `validFrom`; returns the tier migration against the previous version's current rows.
-   */
-  async promote(
-    db: Sql,
-    args: { jobId: string; segmentId: string; versionId: string; previousId: string | null; validFrom: Date },
-  ): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
-    await db.query(
-      `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at, next_change_at)
-       SELECT s.account_id, $2, $3, s.score, s.tier, s.outcomes, $4, s.computed_at, s.next_change_at
-       FROM publish_staged_score s JOIN account a ON a.id = s.account_id AND a.segment_ids @> ARRAY[$2::uuid]
-       WHERE s.job_id = $1`,
-      [args.jobId, args.segmentId, args.versionId, args.validFrom],
-    );
-    return db.query(
-      `SELECT prev.tier AS "from", s.tier AS "to", count(*)::int AS accounts
-       FROM publish_staged_score s JOIN account a ON a.id = s.account_id AND a.segment_ids @> ARRAY[$2::uuid]
-       LEFT JOIN account_score prev ON prev.account_id = s.account_id AND prev.version_id = $3 AND prev.valid_to IS NULL
-       WHERE s.job_id = $1 GROUP BY 1, 2`,
-      [args.jobId, args.segmentId, args.previousId],
-    );
-  },
+export async function finishPublishJob(
+  db: Sql,
+  jobId: string,
+  state: 'DONE' | 'FAILED' | 'CANCELLED',
+  at: Date,
+  extra: { result?: StoredPublishResult; error?: string } = {},
+): Promise<boolean> {
+  const [, affected] = await db.query(
+    `UPDATE publish_job SET state = $2, finished_at = $3, result = $4, error = $5,
+       accounts_scored = coalesce($6, (SELECT coalesce(sum(b.scored), 0)::int FROM publish_batch b WHERE b.job_id = $1))
+     WHERE id = $1 AND state IN ('QUEUED', 'PREPARING', 'FLIPPING') RETURNING id`,
+    [jobId, state, at, extra.result ?? null, extra.error ?? null, extra.result?.accountsScored ?? null],
+  );
+  return affected > 0;
+}
 
-  async finish(
-    db: Sql,
-    jobId: string,
-    state: 'DONE' | 'FAILED' | 'CANCELLED',
-    at: Date,
-    extra: { result?: StoredPublishResult; error?: string } = {},
-  ): Promise<boolean> {
-    const [, affected] = await db.query(
-      `UPDATE publish_job SET state = $2, finished_at = $3, result = $4, error = $5,
-         accounts_scored = coalesce($6, (SELECT coalesce(sum(b.scored), 0)::int FROM publish_batch b WHERE b.job_id = $1))
-       WHERE id = $1 AND state IN ('QUEUED', 'PREPARING', 'FLIPPING') RETURNING id`,
-      [jobId, state, at, extra.result ?? null, extra.error ?? null, extra.result?.accountsScored ?? null],
-    );
-    return affected > 0;
-  },
-
-  /** Staging is only scaffolding: emptied once the job has ended. */
-  async clearStaging(db: Sql, jobId: string): Promise<void> {
-    await db.query('DELETE FROM publish_staged_score WHERE job_id = $1', [jobId]);
-  },
-};
+/** Staging is only scaffolding: emptied once the job has ended. */
+export async function clearStaging(db: Sql, jobId: string): Promise<void> {
+  await db.query('DELETE FROM publish_staged_score WHERE job_id = $1', [jobId]);
+}

@@ -16,7 +16,16 @@ import type { IcpVersion } from '../../model/icp-version.types';
 import * as versionStore from '../../stores/version-store';
 import type { StoredPublishResult } from '../../model/publish-job.types';
 import { appendEvent, appendPublishFitChanges } from '../../stores/outbox-store';
-import { publishJobStore } from '../../stores/publish-job-store';
+import {
+  finishPublishJob,
+  holdAccountWrites,
+  lateMembers,
+  markFlipping,
+  pendingBatches,
+  promoteStagedScores,
+  publishJobById,
+  stageScores,
+} from '../../stores/publish-job-store';
 import { flagOverridesForReview } from '../overrides/review-flags';
 import { attributesRead } from '../../domain/scoring/scorer-cache';
 import type { VersionService } from '../versions/version.service';
@@ -57,11 +66,11 @@ export async function makeLive(
   jobId: string,
 ): Promise<boolean> {
   await liftTimeouts((sql) => tx.em.query(sql));
-  const job = await publishJobStore.get(tx.em, jobId, 'FOR UPDATE');
-  if (job?.state !== 'PREPARING' || (await publishJobStore.pendingBatches(tx.em, jobId)) > 0) return false;
-  await publishJobStore.markFlipping(tx.em, jobId);
+  const job = await publishJobById(tx.em, jobId, 'FOR UPDATE');
+  if (job?.state !== 'PREPARING' || (await pendingBatches(tx.em, jobId)) > 0) return false;
+  await markFlipping(tx.em, jobId);
   // Upserts wait for this short transaction (and then score under the new version).
-  await publishJobStore.holdAccountWrites(tx.em);
+  await holdAccountWrites(tx.em);
   if (!(await tryTransactionLock(tx.em, LockNamespace.PUBLISH, job.segmentId)))
     throw new ConflictError('another version of this segment is being published; try again once it is done');
   const draft = await versionStore.lockVersion(tx.em, job.versionId);
@@ -70,9 +79,9 @@ export async function makeLive(
   const now = tx.clock.now();
   // Members written (or joined) since their batch was scored: scored again, now, under the lock.
   // Whole-segment statements are planned without nested loops (linear whatever the estimates).
-  const members = await planAsBulk(tx.em, () => publishJobStore.lateMembers(tx.em, job.segmentId, attributesRead(draft), jobId));
+  const members = await planAsBulk(tx.em, () => lateMembers(tx.em, job.segmentId, attributesRead(draft), jobId));
   const late = scoreMembers(draft, job.segmentId, now, members);
-  await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);
+  await stageScores(tx.em, jobId, late.rows, late.xmins);
 
   const live = await services.versions.liveVersion(tx, job.segmentId);
   checkEffectiveAt(job.effectiveAt, now, live);
@@ -85,7 +94,7 @@ export async function makeLive(
     notes: job.notesGiven ? job.notes : draft.notes,
   });
   const moves = await planAsBulk(tx.em, () =>
-    publishJobStore.promote(tx.em, {
+    promoteStagedScores(tx.em, {
       jobId,
       segmentId: job.segmentId,
       versionId: draft.id,
@@ -136,7 +145,7 @@ export async function makeLive(
     },
   });
   const result: StoredPublishResult = { supersededId: live?.id ?? null, accountsScored, tierChanges, overridesFlagged };
-  await publishJobStore.finish(tx.em, jobId, 'DONE', now, { result });
+  await finishPublishJob(tx.em, jobId, 'DONE', now, { result });
   tx.log.info({ publishJobId: jobId, accountsScored, lateAccounts: late.rows.length }, 'publish flipped');
   return true;
 }

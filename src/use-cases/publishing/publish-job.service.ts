@@ -30,7 +30,21 @@ import type { SegmentService } from '../segments/segment.service';
 import * as versionStore from '../../stores/version-store';
 import { type VersionService, type PublishArgs } from '../versions/version.service';
 import type { PublishResult } from '../../model/version.types';
-import { publishJobStore } from '../../stores/publish-job-store';
+import {
+  batchMembers,
+  claimBatch,
+  clearStaging,
+  finishBatch,
+  finishPublishJob,
+  insertPublishJob,
+  lateMembers,
+  lockUnfinishedJob,
+  pendingBatches,
+  planBatches,
+  publishJobById,
+  publishJobsOf,
+  stageScores,
+} from '../../stores/publish-job-store';
 import { UNFINISHED, type PublishJob } from '../../model/publish-job.types';
 import { LockNamespace, tryTransactionLock } from '../../db/advisory-locks';
 import { scoreMembers } from './member-scoring';
@@ -72,11 +86,11 @@ export class PublishJobService {
       checkEffectiveAt(args.effectiveAt, tx.clock.now(), await this.versions.liveVersion(tx, draft.segmentId));
       if (lease) {
         // publishVersion of a draft whose publish lost its run (its process was killed) takes it over.
-        const unfinished = await publishJobStore.lockUnfinished(tx.em, draft.segmentId, draft.id);
+        const unfinished = await lockUnfinishedJob(tx.em, draft.segmentId, draft.id);
         if (unfinished) {
           const free = await tryTransactionLock(tx.em, LockNamespace.PUBLISH_RUN, unfinished);
           if (!free) throw new ConflictError('another version of this segment is being published; try again once it is done');
-          orphan = await publishJobStore.get(tx.em, unfinished);
+          orphan = await publishJobById(tx.em, unfinished);
           return orphan!;
         }
       }
@@ -84,7 +98,7 @@ export class PublishJobService {
       // Held before the job exists for anyone else: a second publishVersion of this draft sees a live run.
       await lease?.acquire(id);
       try {
-        await publishJobStore.insert(tx.em, {
+        await insertPublishJob(tx.em, {
           id,
           segmentId: draft.segmentId,
           versionId: draft.id,
@@ -102,7 +116,7 @@ export class PublishJobService {
         }
         throw err;
       }
-      return (await publishJobStore.get(tx.em, id))!;
+      return (await publishJobById(tx.em, id))!;
     });
     if (orphan) {
       ctx.log.warn({ publishJobId: job.id }, 'taking over a publish whose run was lost');
@@ -130,20 +144,20 @@ export class PublishJobService {
     } finally {
       await lease.release();
     }
-    const done = (await publishJobStore.get(ctx.em, job.id))!;
+    const done = (await publishJobById(ctx.em, job.id))!;
     if (done.state === 'DONE') return (await this.result(ctx, done))!;
     if (done.state === 'CANCELLED') throw new ConflictError(`the publish of this version was cancelled`);
     throw new Error(`publish ${job.id} ${done.state}: ${done.error ?? 'unknown error'}`);
   }
 
   async get(ctx: AppContext, id: string): Promise<PublishJob | null> {
-    return isUuid(id) ? publishJobStore.get(ctx.em, id) : null;
+    return isUuid(id) ? publishJobById(ctx.em, id) : null;
   }
 
   async list(ctx: AppContext, segmentKey: string | null | undefined, first: number): Promise<PublishJob[]> {
     checkPageSize(first);
     const segmentId = segmentKey ? (await this.segments.getByKey(ctx, segmentKey)).id : null;
-    return publishJobStore.list(ctx.em, segmentId, first);
+    return publishJobsOf(ctx.em, segmentId, first);
   }
 
   /** Stops a job that has not begun its flip; the draft stays a draft and its staged scores go. */
@@ -151,12 +165,12 @@ export class PublishJobService {
     const job = await runInTransaction(ctx, async (tx) => {
       // Waits for a running flip (FOR UPDATE), not for batches in flight (FOR KEY SHARE): they see the
       // cancel at their next claim, and whatever they staged meanwhile is cleared then.
-      const current = isUuid(jobId) ? await publishJobStore.get(tx.em, jobId, 'FOR NO KEY UPDATE') : null;
+      const current = isUuid(jobId) ? await publishJobById(tx.em, jobId, 'FOR NO KEY UPDATE') : null;
       if (!current) throw new NotFoundError(`jobId: publish job ${jobId} not found`, { field: 'jobId' });
       if (!UNFINISHED.includes(current.state) || current.state === 'FLIPPING') {
         throw new ConflictError(`jobId: the publish is ${current.state} and can no longer be cancelled`, { field: 'jobId' });
       }
-      await publishJobStore.finish(tx.em, jobId, 'CANCELLED', tx.clock.now());
+      await finishPublishJob(tx.em, jobId, 'CANCELLED', tx.clock.now());
       await this.audit.record(tx, {
         action: 'publish.cancelled',
         entityType: 'PublishJob',
@@ -164,9 +178,9 @@ export class PublishJobService {
         before: { state: current.state, versionId: current.versionId },
         after: { state: 'CANCELLED' },
       });
-      return (await publishJobStore.get(tx.em, jobId))!;
+      return (await publishJobById(tx.em, jobId))!;
     });
-    await publishJobStore.clearStaging(ctx.em, jobId);
+    await clearStaging(ctx.em, jobId);
     return job;
   }
 
@@ -199,14 +213,14 @@ export class PublishJobService {
       await this.plan(ctx, jobId);
       for (;;) {
         while (await this.scoreNextBatch(ctx, jobId));
-        const job = await publishJobStore.get(ctx.em, jobId);
+        const job = await publishJobById(ctx.em, jobId);
         if (!job) return null;
         if (job.state === 'CANCELLED' || job.state === 'FAILED') {
-          await publishJobStore.clearStaging(ctx.em, jobId); // a batch may have committed after the cancel
+          await clearStaging(ctx.em, jobId); // a batch may have committed after the cancel
           return null;
         }
         if (job.state !== 'PREPARING') return null;
-        if ((await publishJobStore.pendingBatches(ctx.em, jobId)) === 0) break;
+        if ((await pendingBatches(ctx.em, jobId)) === 0) break;
         await sleep(100); // another run holds the last batches
       }
       // Members written during the preparation are scored again before the flip, so that the
@@ -216,10 +230,9 @@ export class PublishJobService {
       return await this.flip(ctx, jobId);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      await publishJobStore
-        .finish(ctx.em, jobId, 'FAILED', ctx.clock.now(), { error: message })
+      await finishPublishJob(ctx.em, jobId, 'FAILED', ctx.clock.now(), { error: message })
         .then(async (failed) => {
-          if (failed) await publishJobStore.clearStaging(ctx.em, jobId);
+          if (failed) await clearStaging(ctx.em, jobId);
         })
         .catch((e: unknown) => ctx.log.error({ err: e, publishJobId: jobId }, 'marking a publish FAILED failed'));
       throw err;
@@ -231,9 +244,9 @@ export class PublishJobService {
   private async plan(ctx: AppContext, jobId: string): Promise<void> {
     await runInTransaction(ctx, async (tx) => {
       await liftTimeouts((sql) => tx.em.query(sql)); // bulk work, also when publishVersion runs it in a request
-      const job = await publishJobStore.get(tx.em, jobId, 'FOR UPDATE');
+      const job = await publishJobById(tx.em, jobId, 'FOR UPDATE');
       if (job?.state !== 'QUEUED') return;
-      const members = await publishJobStore.plan(tx.em, jobId, job.segmentId, this.batchSize, tx.clock.now());
+      const members = await planBatches(tx.em, jobId, job.segmentId, this.batchSize, tx.clock.now());
       tx.log.info({ publishJobId: jobId, members }, 'publish preparing');
     });
   }
@@ -243,15 +256,15 @@ export class PublishJobService {
     return runInTransaction(ctx, async (tx) => {
       await liftTimeouts((sql) => tx.em.query(sql));
       // FOR KEY SHARE: the flip (FOR UPDATE) waits for this batch; other runs' batches and a cancel do not.
-      const job = await publishJobStore.get(tx.em, jobId, 'FOR KEY SHARE');
+      const job = await publishJobById(tx.em, jobId, 'FOR KEY SHARE');
       if (job?.state !== 'PREPARING') return false;
-      const batch = await publishJobStore.claimBatch(tx.em, jobId);
+      const batch = await claimBatch(tx.em, jobId);
       if (!batch) return false;
       const version = await versionStore.existingVersion(tx.em, job.versionId);
-      const members = await publishJobStore.batchMembers(tx.em, job.segmentId, attributesRead(version), batch);
+      const members = await batchMembers(tx.em, job.segmentId, attributesRead(version), batch);
       const { rows, xmins } = scoreMembers(version, job.segmentId, tx.clock.now(), members);
-      await publishJobStore.stage(tx.em, jobId, rows, xmins);
-      await publishJobStore.finishBatch(tx.em, jobId, batch.seq, WORKER, rows.length);
+      await stageScores(tx.em, jobId, rows, xmins);
+      await finishBatch(tx.em, jobId, batch.seq, WORKER, rows.length);
       return true;
     });
   }
@@ -259,19 +272,19 @@ export class PublishJobService {
   private async catchUp(ctx: AppContext, jobId: string): Promise<void> {
     await runInTransaction(ctx, async (tx) => {
       await liftTimeouts((sql) => tx.em.query(sql));
-      const job = await publishJobStore.get(tx.em, jobId, 'FOR KEY SHARE');
+      const job = await publishJobById(tx.em, jobId, 'FOR KEY SHARE');
       if (job?.state !== 'PREPARING') return;
       const version = await versionStore.existingVersion(tx.em, job.versionId);
-      const members = await planAsBulk(tx.em, () => publishJobStore.lateMembers(tx.em, job.segmentId, attributesRead(version), jobId));
+      const members = await planAsBulk(tx.em, () => lateMembers(tx.em, job.segmentId, attributesRead(version), jobId));
       const late = scoreMembers(version, job.segmentId, tx.clock.now(), members);
-      await publishJobStore.stage(tx.em, jobId, late.rows, late.xmins);
+      await stageScores(tx.em, jobId, late.rows, late.xmins);
     });
   }
 
   /** The one short transaction that makes the version live; nothing when another run flipped it already. */
   private async flip(ctx: AppContext, jobId: string): Promise<number | null> {
     const started = Date.now();
-    const requester = await publishJobStore.get(ctx.em, jobId);
+    const requester = await publishJobById(ctx.em, jobId);
     if (!requester) return null;
     // Audited as the person who asked for the publish, whichever process flips it.
     const asRequester: AppContext = {
@@ -284,7 +297,7 @@ export class PublishJobService {
     if (!flipped) return null;
     const flipMs = Date.now() - started;
     ctx.log.info({ publishJobId: jobId, flipMs }, 'publish done');
-    await publishJobStore.clearStaging(ctx.em, jobId);
+    await clearStaging(ctx.em, jobId);
     return flipMs;
   }
 }
