@@ -3,10 +3,8 @@
  * `suggestDraft` through the service layer, one call each, over the accounts and outcomes the
  * report figures use. Targets are absolute seconds on this machine: under 10 s and under 30 s.
  */
-import type { DataSource } from 'typeorm';
-import type { Services } from '../src/app/services';
+import type { Fitgraph } from '../src/app/fitgraph';
 import { icpInsights, suggestDraft } from '../src/use-cases/discovery/discovery.service';
-import { createSystemContext } from '../src/use-cases/system-context';
 import { int, sec, type DeadlineLine } from './report';
 
 const INSIGHTS_TARGET = 10;
@@ -19,15 +17,14 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; resu
 }
 
 export async function timeDiscovery(args: {
-  ds: DataSource;
-  services: Services;
+  fitgraph: Fitgraph;
   segmentKey: string;
   scope: string;
   log: (line: string) => void;
 }): Promise<DeadlineLine[]> {
-  const { ds, services, segmentKey, scope, log } = args;
-  const ctx = () => createSystemContext(ds);
-  const won = await timed(() => icpInsights(services, ctx(), segmentKey));
+  const { fitgraph, segmentKey, scope, log } = args;
+  const ctx = () => fitgraph.system();
+  const won = await timed(() => icpInsights(fitgraph.services, ctx(), segmentKey));
   const top = won.result.insights
     .filter((i) => i.significant)
     .slice(0, 3)
@@ -37,9 +34,9 @@ export async function timeDiscovery(args: {
     `icpInsights WON_VS_LOST: ${sec(won.seconds)}; ${int(won.result.positives)} positives, ${int(won.result.negatives)} negatives, ${int(won.result.testsTried)} tests, ` +
       `${won.result.insights.filter((i) => i.significant).length} significant attributes, strongest: ${top}`,
   );
-  const value = await timed(() => icpInsights(services, ctx(), segmentKey, { basis: 'TOP_VALUE' }));
+  const value = await timed(() => icpInsights(fitgraph.services, ctx(), segmentKey, { basis: 'TOP_VALUE' }));
   log(`icpInsights TOP_VALUE: ${sec(value.seconds)}; ${int(value.result.positives)} positives, ${int(value.result.negatives)} negatives`);
-  const suggested = await timed(() => suggestDraft(services, ctx(), segmentKey));
+  const suggested = await timed(() => suggestDraft(fitgraph.services, ctx(), segmentKey));
   const c = suggested.result.check;
   log(
     `suggestDraft: ${sec(suggested.seconds)}; v${suggested.result.draft.number} from ${suggested.result.insightsUsed.length} findings, ` +

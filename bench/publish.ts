@@ -7,11 +7,9 @@
  * (they must not wait for the publish). `effectiveAt` backfills when the version took effect
  * (its score rows are valid from then), so that the reports see one period per version.
  */
-import type { DataSource } from 'typeorm';
-import type { Services } from '../src/app/services';
+import type { Fitgraph } from '../src/app/fitgraph';
 import type { AccountInput } from '../src/model/account.input';
 import { generateAccountStream } from '../src/demo/account-generator';
-import { createSystemContext } from '../src/use-cases/system-context';
 import type { IcpDefinitionSpec } from '../src/model/icp-definition';
 import { changed } from './upsert';
 
@@ -36,8 +34,7 @@ export interface UpsertsDuring {
 }
 
 export async function timePublish(
-  ds: DataSource,
-  services: Services,
+  fitgraph: Fitgraph,
   segmentKey: string,
   definition: IcpDefinitionSpec,
   notes: string,
@@ -45,31 +42,31 @@ export async function timePublish(
   options: { runs?: number; upsertsDuring?: UpsertsDuring } = {},
 ): Promise<PublishFigure> {
   const runs = options.runs ?? 1;
-  const ctx = createSystemContext(ds);
-  const draft = await services.versions.createDraft(ctx, { segmentKey, definition, notes });
+  const ctx = fitgraph.system();
+  const draft = await fitgraph.services.versions.createDraft(ctx, { segmentKey, definition, notes });
   const accounts: AccountInput[] = options.upsertsDuring
     ? [...generateAccountStream(options.upsertsDuring.count, { startIndex: options.upsertsDuring.fromIndex })].map(changed)
     : [];
   const started = process.hrtime.bigint();
-  const job = await services.publishJobs.start(ctx, { id: draft.id, notes, effectiveAt });
+  const job = await fitgraph.services.publishJobs.start(ctx, { id: draft.id, notes, effectiveAt });
   let finished = false;
   const latencies: number[] = [];
   const upserting = (async () => {
     for (let i = 0; !finished && i < accounts.length; i += 100) {
       const t0 = process.hrtime.bigint();
-      await services.accounts.upsert(createSystemContext(ds), accounts.slice(i, i + 100));
+      await fitgraph.services.accounts.upsert(fitgraph.system(), accounts.slice(i, i + 100));
       latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
   })();
-  const flips = await Promise.all(Array.from({ length: runs }, () => services.publishJobs.run(createSystemContext(ds), job.id))).finally(
+  const flips = await Promise.all(Array.from({ length: runs }, () => fitgraph.services.publishJobs.run(fitgraph.system(), job.id))).finally(
     () => {
       finished = true;
     },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await upserting;
-  const done = (await services.publishJobs.get(ctx, job.id))!;
-  const result = (await services.publishJobs.result(ctx, done))!;
+  const done = (await fitgraph.services.publishJobs.get(ctx, job.id))!;
+  const result = (await fitgraph.services.publishJobs.result(ctx, done))!;
   const flipSeconds = (flips.find((f) => f !== null) ?? 0) / 1000;
   const tierMoves = result.tierChanges.filter((t) => t.from !== t.to).reduce((sum, t) => sum + t.accounts, 0);
   latencies.sort((a, b) => a - b);

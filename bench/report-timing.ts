@@ -7,8 +7,7 @@
 import type { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { backtest } from '../src/use-cases/reports/backtest.service';
-import type { Services } from '../src/app/services';
-import { createSystemContext } from '../src/use-cases/system-context';
+import type { Fitgraph } from '../src/app/fitgraph';
 import type { IcpDefinitionSpec } from '../src/model/icp-definition';
 import { loadOutcomes, type OutcomeCounts } from './outcomes';
 import { int, sec, type DeadlineLine } from './report';
@@ -54,8 +53,7 @@ export async function prepareOutcomes(
 }
 
 export interface ReportTimingArgs {
-  ds: DataSource;
-  services: Services;
+  fitgraph: Fitgraph;
   url: string;
   readerKey: string;
   writerKey: string;
@@ -85,13 +83,13 @@ async function viaHttp(url: string, key: string, body: string, check: (data: any
 }
 
 export async function timeReports(args: ReportTimingArgs): Promise<DeadlineLine[]> {
-  const { ds, services, url, segmentKey, log } = args;
-  const ctx = () => createSystemContext(ds); // one context per call, as one request each would have
+  const { fitgraph, url, segmentKey, log } = args;
+  const ctx = () => fitgraph.system(); // one context per call, as one request each would have
 
   // conversionComparison: 3 calls through the service, the median is the figure.
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const { seconds, result: c } = await timed(() => services.reports.conversionComparison(ctx(), { segmentKey }));
+    const { seconds, result: c } = await timed(() => fitgraph.services.reports.conversionComparison(ctx(), { segmentKey }));
     runs.push(seconds);
     if (i === 0) {
       const m = (p: typeof c.before) =>
@@ -101,7 +99,7 @@ export async function timeReports(args: ReportTimingArgs): Promise<DeadlineLine[
     log(`conversionComparison via service, call ${i + 1}: ${sec(seconds)}`);
   }
   const comparison = [...runs].sort((a, b) => a - b)[1];
-  const levelled = await timed(() => services.reports.conversionComparison(ctx(), { segmentKey, followUpDays: 30 }));
+  const levelled = await timed(() => fitgraph.services.reports.conversionComparison(ctx(), { segmentKey, followUpDays: 30 }));
   log(`conversionComparison with followUpDays 30 via service: ${sec(levelled.seconds)} (${levelled.result.warnings.length} warnings)`);
   const comparisonHttp = await viaHttp(
     url,
@@ -112,8 +110,8 @@ export async function timeReports(args: ReportTimingArgs): Promise<DeadlineLine[
   log(`conversionComparison via HTTP: ${sec(comparisonHttp.seconds)} (${comparisonHttp.note})`);
 
   // backtest of a draft (created untimed) against the live version: 1 call each way.
-  const draft = await services.versions.createDraft(ctx(), { segmentKey, definition: args.draft, notes: 'bench backtest draft' });
-  const { seconds: bt, result: b } = await timed(() => backtest(services, ctx(), draft.id));
+  const draft = await fitgraph.services.versions.createDraft(ctx(), { segmentKey, definition: args.draft, notes: 'bench backtest draft' });
+  const { seconds: bt, result: b } = await timed(() => backtest(fitgraph.services, ctx(), draft.id));
   log(
     `backtest via service: ${sec(bt)}; v${draft.number} against v${b.baseline?.number}, ${int(b.accountsScored)} accounts, ` +
       `${int(b.tiers.reduce((s, t) => s + t.closedOpportunities, 0))} closed opportunities, AUC ${b.auc?.toFixed(3)} (baseline ${b.baselineAuc?.toFixed(3)}), ` +

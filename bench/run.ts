@@ -9,20 +9,18 @@
  * leads) have absolute time targets instead. Progress goes to stderr, figures to stdout.
  * The database is created here and dropped at the end, also on failure or Ctrl-C.
  */
-import './quiet'; // before any src module: sets LOG_LEVEL=warn unless given
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { appSchema } from '../src/app/resolvers';
-import { createServices } from '../src/app/services';
+import { createFitgraph } from '../src/app/fitgraph';
+import { readConfig } from '../src/config';
 import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { DEMO_SEGMENTS } from '../src/demo/icp-definitions.demo';
 import { fitsCursor } from '../src/use-cases/scoring/fit.service';
-import { createApp, type App } from '../src/api/server/app';
-import { createSystemContext } from '../src/use-cases/system-context';
+import type { App } from '../src/api/server/app';
 import { copyBaseline, copyRows, encodeAccounts } from './copy-baseline';
 import { openBenchDatabase, type BenchDatabase } from './database';
 import { timeDiscovery } from './discovery-timing';
@@ -105,17 +103,20 @@ async function drained(ds: DataSource): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Figures, not logs: the bench's own fitgraph logs warnings only unless LOG_LEVEL says otherwise.
+  const config = readConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   // Other work on the same cores skews every figure: the block at the end shows how busy the machine was.
   const loadAtStart = os.loadavg()[0];
   const db = (resources.db = await openBenchDatabase(log));
-  await migrateDatabase(db.url);
+  await migrateDatabase(db.url, config);
   // Bulk: the settling VACUUMs below run longer than an interactive statement may.
-  const ds = (resources.ds = createDataSource(db.url, { workload: 'bulk' }));
+  const ds = (resources.ds = createDataSource(db.url, { workload: 'bulk', config }));
   await ds.initialize();
-  const services = createServices();
-  const ctx = createSystemContext(ds);
+  const fitgraph = createFitgraph(config, { dataSource: ds });
+  const { services } = fitgraph;
+  const ctx = fitgraph.system();
   // Empty membership: every account belongs to the segment.
   const segment = await services.segments.create(ctx, { key: SEGMENT, name: 'Benchmark', description: null, membership: [] });
   const [{ server_version: pgVersion }] = await ds.query('SHOW server_version');
@@ -159,9 +160,9 @@ async function main(): Promise<void> {
   // Right after the load, no ANALYZE (the publish refreshes statistics itself).
   // v1 (from nothing) by two runs sharing its batches, v2 by one run (publishVersion in a
   // request) while upsertAccounts batches of 100 update the last loaded accounts throughout.
-  const v1 = await timePublish(ds, services, SEGMENT, demo.live, 'bench v1', v1At, { runs: 2 });
+  const v1 = await timePublish(fitgraph, SEGMENT, demo.live, 'bench v1', v1At, { runs: 2 });
   const duringCount = Math.min(20_000, Math.floor(opts.accounts / 4));
-  const v2 = await timePublish(ds, services, SEGMENT, demo.draft, demo.draftNotes, v2At, {
+  const v2 = await timePublish(fitgraph, SEGMENT, demo.draft, demo.draftNotes, v2At, {
     runs: 1,
     upsertsDuring: { fromIndex: opts.accounts - duringCount, count: duringCount },
   });
@@ -199,7 +200,7 @@ async function main(): Promise<void> {
     log,
   );
   await settle(ds);
-  const app = (resources.app = await createApp({ dataSource: ds, schema: await appSchema(services), services }));
+  const app = (resources.app = await fitgraph.createApp());
   const server = (resources.server = await new Promise<Server>((resolve, reject) => {
     const s = app.http.listen(0, '127.0.0.1', () => resolve(s)).once('error', reject);
   }));
@@ -207,8 +208,7 @@ async function main(): Promise<void> {
   const { secret: writerKey } = await services.apiKeys.create(ctx, 'bench-revops', 'REVOPS');
   const { secret: readerKey } = await services.apiKeys.create(ctx, 'bench-viewer', 'VIEWER');
   const reportLines = await timeReports({
-    ds,
-    services,
+    fitgraph,
     url,
     readerKey,
     writerKey,
@@ -220,8 +220,7 @@ async function main(): Promise<void> {
   // Discovery over the same accounts and outcomes (layer 08).
   reportLines.push(
     ...(await timeDiscovery({
-      ds,
-      services,
+      fitgraph,
       segmentKey: SEGMENT,
       scope: `${int(opts.accounts)} accounts, ${int(outcomes.opportunities)} opportunities`,
       log,
@@ -241,7 +240,7 @@ async function main(): Promise<void> {
     const batches = planBatches({ loaded: opts.accounts, count: opts.upsert, run });
     await settle(ds);
     const figure =
-      via === 'service' ? await upsertViaService(ds, services, batches, workers) : await upsertViaHttp(url, writerKey, batches, workers);
+      via === 'service' ? await upsertViaService(fitgraph, batches, workers) : await upsertViaHttp(url, writerKey, batches, workers);
     upserts.push({ via, workers, figure });
     log(
       `upsert ${via}, ${workers} worker(s): ${int(figure.created)} created, ${int(figure.updated)} updated, ${int(figure.unchanged)} unchanged, ${int(figure.rescored)} rescored in ${sec(figure.seconds)}`,
@@ -320,9 +319,9 @@ async function main(): Promise<void> {
   httpLines.forEach((l) => out(formatLine(l)));
 
   // 6. Time-driven rescoring: every member's engagement window ends at the same instant.
-  const windowEnd = await prepareWindowsEndingTogether(ds, services, segment, log);
+  const windowEnd = await prepareWindowsEndingTogether(ds, fitgraph, segment, log);
   await settle(ds);
-  const timed = await timeTimeRescoring(ds, services, windowEnd);
+  const timed = await timeTimeRescoring(ds, fitgraph, windowEnd);
   log(
     `time-driven rescoring: ${int(timed.accounts)} accounts due at ${windowEnd.toISOString()}, ${int(timed.rowsWritten)} rows written in ${sec(timed.seconds)}`,
   );

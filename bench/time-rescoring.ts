@@ -6,7 +6,7 @@
  * time-dependent test is a 30-day WITHIN_DAYS window on it is published.
  */
 import type { DataSource } from 'typeorm';
-import type { Services } from '../src/app/services';
+import type { Fitgraph } from '../src/app/fitgraph';
 import { DEMO_SEGMENTS } from '../src/demo/icp-definitions.demo';
 import { rescoreDueAccounts } from '../src/use-cases/scoring/time-rescoring';
 import { createSystemContext } from '../src/use-cases/system-context';
@@ -27,7 +27,7 @@ export interface TimeRescoringFigure {
 /** Prepares the segment so that every member is due at one instant; returns that instant. */
 export async function prepareWindowsEndingTogether(
   ds: DataSource,
-  services: Services,
+  fitgraph: Fitgraph,
   segment: { id: string; key: string },
   log: (line: string) => void,
 ): Promise<Date> {
@@ -41,8 +41,7 @@ export async function prepareWindowsEndingTogether(
   t = Date.now();
   // The live demo ICP: its only time-dependent test is lastEngagedAt WITHIN_DAYS 30.
   const published = await timePublish(
-    ds,
-    services,
+    fitgraph,
     segment.key,
     DEMO_SEGMENTS[0].live,
     'bench: engagement windows ending together',
@@ -64,14 +63,14 @@ export async function prepareWindowsEndingTogether(
 }
 
 /** Rescores everything due at `windowEnd`, as the background work would just after it. */
-export async function timeTimeRescoring(ds: DataSource, services: Services, windowEnd: Date): Promise<TimeRescoringFigure> {
+export async function timeTimeRescoring(ds: DataSource, fitgraph: Fitgraph, windowEnd: Date): Promise<TimeRescoringFigure> {
   const runAt = new Date(windowEnd.getTime() + 60_000);
-  const ctx = createSystemContext(ds, undefined, { now: () => runAt });
+  const ctx = createSystemContext(ds, fitgraph.log, undefined, { now: () => runAt });
   const started = process.hrtime.bigint();
   let accounts = 0;
   let rowsWritten = 0;
   for (;;) {
-    const run = await rescoreDueAccounts(services, ctx, runAt, BATCH);
+    const run = await rescoreDueAccounts(fitgraph.services, ctx, runAt, BATCH);
     if (run.due === 0) break;
     accounts += run.due;
     rowsWritten += run.rowsWritten;

@@ -4,11 +4,9 @@
  * service or through HTTP GraphQL, with 1 or more concurrent workers.
  * Batches (and HTTP bodies) are built before the clock starts: the figure is the server's.
  */
-import type { DataSource } from 'typeorm';
-import type { Services } from '../src/app/services';
+import type { Fitgraph } from '../src/app/fitgraph';
 import type { AccountInput } from '../src/model/account.input';
 import { generateAccountStream, type GeneratedAccount } from '../src/demo/account-generator';
-import { createSystemContext } from '../src/use-cases/system-context';
 
 export const BATCH = 1000;
 
@@ -83,9 +81,9 @@ async function runWorkers<T>(items: T[], workers: number, work: (item: T) => Pro
   return { seconds, accounts, rate: accounts / seconds, ...total };
 }
 
-export function upsertViaService(ds: DataSource, services: Services, batches: AccountInput[][], workers: number): Promise<UpsertFigure> {
+export function upsertViaService(fitgraph: Fitgraph, batches: AccountInput[][], workers: number): Promise<UpsertFigure> {
   // One system context per batch, as one request each would have.
-  return runWorkers(batches, workers, (batch) => services.accounts.upsert(createSystemContext(ds), batch));
+  return runWorkers(batches, workers, (batch) => fitgraph.services.accounts.upsert(fitgraph.system(), batch));
 }
 
 const MUTATION = 'mutation($accounts: [AccountInput!]!) { upsertAccounts(accounts: $accounts) { created updated unchanged rescored } }';

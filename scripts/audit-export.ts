@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { exportAudit, type ExportFormat } from '../src/use-cases/audit/audit-export';
-import { config } from '../src/config';
+import { readConfigOrExit } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
-import { logger } from '../src/logger';
+import { createLogger } from '../src/logger';
 import { createSystemContext } from '../src/use-cases/system-context';
 
 const USAGE = 'usage: npm run audit:export -- --from 2026-10-01 --to 2026-11-01 [--format csv|jsonl] [--out ./audit-export]';
@@ -26,10 +26,15 @@ async function run(): Promise<number> {
     return 2;
   }
   const db = await openDatabase(config, logger);
-  const ds = createDataSource(db.url, { workload: 'bulk' });
+  const ds = createDataSource(db.url, { workload: 'bulk', config });
   await ds.initialize();
   try {
-    const result = await exportAudit(createSystemContext(ds), { from, to, format: values.format as ExportFormat, outDir: values.out! });
+    const result = await exportAudit(createSystemContext(ds, logger), {
+      from,
+      to,
+      format: values.format as ExportFormat,
+      outDir: values.out!,
+    });
     process.stdout.write(
       `${result.events} audit events and ${result.overrides} overrides written to:\n${result.files.map((f) => `  ${f}`).join('\n')}\n`,
     );
@@ -45,6 +50,8 @@ async function run(): Promise<number> {
   }
 }
 
+const config = readConfigOrExit();
+const logger = createLogger(config);
 run().then(
   (code) => process.exit(code),
   (err) => {

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { printSchema } from 'graphql';
 import { appSchema } from '../src/app/resolvers';
 import { createServices } from '../src/app/services';
+import { readConfig } from '../src/config';
 
 /** Writes schema/schema.graphql from the code; a test fails when the file is stale. */
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema', 'schema.graphql');
 
 export async function renderSchema(): Promise<string> {
-  return `${printSchema(await appSchema(createServices()))}\n`;
+  return `${printSchema(await appSchema(createServices(readConfig({}))))}\n`;
 }
 
 if (require.main === module) {

@@ -26,12 +26,11 @@ import { MAX_OUTCOMES_PER_CALL } from '../src/use-cases/outcomes/outcome.service
 import { IMPORT_KINDS, inferImportKind, type ImportKind } from '../src/use-cases/import/outcome-file';
 import { importOutcomes } from '../src/use-cases/import/import-outcomes';
 import { IMPORT_ACTOR, type Principal } from '../src/model/role';
-import { config } from '../src/config';
+import { readConfigOrExit } from '../src/config';
 import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { openDatabase } from '../src/db/database';
-import { logger } from '../src/logger';
-import { createSystemContext } from '../src/use-cases/system-context';
-import { createServices } from '../src/app/services';
+import { createLogger } from '../src/logger';
+import { createFitgraph } from '../src/app/fitgraph';
 
 const USAGE =
   'usage: npm run import -- <file.csv|file.jsonl> [--kind accounts|leads|opportunities] [--format csv|jsonl] [--batch-size 1000] [--rejected rejected.csv]';
@@ -163,12 +162,13 @@ async function report(args: Args, kind: ImportKind, summary: BatchSummary, secon
 
 async function run(args: Args): Promise<number> {
   const db = await openDatabase(config, logger);
-  const ds = createDataSource(db.url, { poolSize: 2, workload: 'bulk' });
+  const ds = createDataSource(db.url, { poolSize: 2, workload: 'bulk', config });
   try {
     await ds.initialize();
-    await migrateDatabase(db.url);
-    const ctx = createSystemContext(ds, IMPORT_PRINCIPAL);
-    const services = createServices();
+    await migrateDatabase(db.url, config);
+    const fitgraph = createFitgraph(config, { dataSource: ds, log: logger });
+    const { services } = fitgraph;
+    const ctx = fitgraph.system(IMPORT_PRINCIPAL);
     const kind = args.kind ?? (await inferImportKind(fs.createReadStream(args.file), args.format));
     const controller = new AbortController();
     const onSigint = () => {
@@ -221,6 +221,8 @@ async function main(): Promise<void> {
   process.exitCode = await run(args);
 }
 
+const config = readConfigOrExit();
+const logger = createLogger(config);
 main().catch((err: unknown) => {
   process.stderr.write(`import failed: ${err instanceof Error ? err.message : String(err)}\n`);
   logger.error({ err }, 'import failed');

@@ -78,7 +78,7 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Reads a config from an environment; exported for tests, the app uses `config`. */
+/** Reads a config from an environment: the entry points (main.ts, worker.ts, the CLIs, the bench) and the tests call it. */
 export function readConfig(env: Env = process.env): Readonly<Config> {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -118,14 +118,12 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
   });
 }
 
-/** A bad variable stops the process with one line naming it (not a stack trace). */
-function readConfigOrExit(): Readonly<Config> {
+/** readConfig for a process's entry point: a bad variable stops it with one line naming the variable (not a stack trace). */
+export function readConfigOrExit(env: Env = process.env): Readonly<Config> {
   try {
-    return readConfig();
+    return readConfig(env);
   } catch (err) {
     process.stderr.write(`fitgraph could not start: ${(err as Error).message}\n`);
     process.exit(1);
   }
 }
-
-export const config = readConfigOrExit();

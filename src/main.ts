@@ -1,38 +1,35 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { bootstrapAdminKey } from './use-cases/auth/admin-key.bootstrap';
-import { config } from './config';
+import { readConfigOrExit, type Config } from './config';
 import { applicationName, createDataSource, migrateDatabase } from './db/data-source';
 import { endSessionsOf } from './db/sessions';
 import { openDatabase } from './db/database';
 import { cacheBus } from './db/process-cache';
 import { isEmpty, seedDemo } from './demo/demo-data';
 import { StartupError } from './errors/startup-error';
-import { startBackgroundWork } from './jobs/background-work';
-import { logger } from './logger';
-import { createApp } from './api/server/app';
+import { createLogger, type Logger } from './logger';
 import { WorkTracker } from './api/server/work-tracker';
-import { createSystemContext } from './use-cases/system-context';
-import { appSchema } from './app/resolvers';
-import { createServices } from './app/services';
+import { createFitgraph } from './app/fitgraph';
 
 /** config → database → migrations → admin key → demo data → server. */
-async function main(): Promise<void> {
+async function main(config: Readonly<Config>, logger: Logger): Promise<void> {
   const started = Date.now();
   const db = await openDatabase(config, logger);
-  const ds = createDataSource(db.url);
+  const ds = createDataSource(db.url, { config });
   await ds.initialize().catch((err: Error) => {
     throw new StartupError(
       `cannot connect to ${db.embedded ? 'the embedded PostgreSQL' : 'DATABASE_URL'} (${err.message}): check that the server is running and the URL is right`,
     );
   });
-  const applied = await migrateDatabase(db.url);
+  const applied = await migrateDatabase(db.url, config);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
   // Per-process caches serve only while this listener hears other processes' changes.
   await cacheBus.start(db.url, logger);
-  const services = createServices();
-  const ctx = createSystemContext(ds);
+  const fitgraph = createFitgraph(config, { dataSource: ds, log: logger });
+  const { services } = fitgraph;
+  const ctx = fitgraph.system();
   const adminKey = await bootstrapAdminKey(services, ctx, config, db.embedded !== null);
   if (db.embedded && (await isEmpty(ctx))) {
     await seedDemo(services, ctx);
@@ -40,11 +37,11 @@ async function main(): Promise<void> {
   }
 
   // Background work (override expiries, …) runs on the shared job queue; here too unless FITGRAPH_IN_PROCESS_WORKERS=false.
-  const background = await startBackgroundWork(db.url, ds, config, config.inProcessWorkers, logger, services);
+  const background = await fitgraph.startBackgroundWork(db.url, config.inProcessWorkers);
   // Requests in flight are the work a shutdown lets finish (background jobs: see shutdown below).
   const work = new WorkTracker();
 
-  const app = await createApp({ dataSource: ds, schema: await appSchema(services), services, work });
+  const app = await fitgraph.createApp({ work });
   const { server, url } = await app.listen(config.port);
   const lines = [
     '',
@@ -114,7 +111,9 @@ function embeddedElsewhere(embedded: { dataDir: string; location: string }): str
   return path.dirname(embedded.location) === embedded.dataDir ? '' : ` (cluster in ${embedded.location}, reachable by the postgres user)`;
 }
 
-main().catch((err: unknown) => {
+const config = readConfigOrExit();
+const logger = createLogger(config);
+main(config, logger).catch((err: unknown) => {
   // One line that says what to do; the details go to the log.
   logger.debug({ err }, 'start-up failed');
   const hint = err instanceof StartupError ? err.message : `${(err as Error)?.message ?? String(err)} (LOG_LEVEL=debug shows the details)`;

@@ -1,32 +1,32 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { config } from './config';
+import { readConfigOrExit, type Config } from './config';
 import { createDataSource } from './db/data-source';
 import { openDatabase } from './db/database';
 import { cacheBus } from './db/process-cache';
-import { startBackgroundWork } from './jobs/background-work';
-import { logger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { startMetricsServer } from './api/server/metrics-server';
-import { createServices } from './app/services';
+import { createFitgraph } from './app/fitgraph';
 
 /**
  * `npm run worker`: worker loops alone, as many processes as wanted, on any machine that
  * reaches DATABASE_URL (without it, the embedded PostgreSQL of `npm start` on this machine).
  * The API process applies migrations; a worker waits for them rather than racing it.
  */
-async function main(): Promise<void> {
+async function main(config: Readonly<Config>, logger: Logger): Promise<void> {
   const db = await openDatabase(config, logger);
   // Jobs are background bulk work (no interactive statement or lock timeouts), see data-source.ts.
-  const ds = createDataSource(db.url, { poolSize: config.workerConcurrency * 2 + 4, workload: 'bulk' });
+  const ds = createDataSource(db.url, { poolSize: config.workerConcurrency * 2 + 4, workload: 'bulk', config });
   await ds.initialize();
   for (let waited = 0; await ds.showMigrations(); waited++) {
     if (waited === 0) logger.info('waiting for the API to apply pending migrations');
     await sleep(2000);
   }
   await cacheBus.start(db.url, logger);
-  const services = createServices();
-  const background = await startBackgroundWork(db.url, ds, config, true, logger, services);
-  const metrics = config.workerMetricsPort === null ? null : await startMetricsServer(ds, services.apiKeys, config.workerMetricsPort);
+  const fitgraph = createFitgraph(config, { dataSource: ds, log: logger });
+  const background = await fitgraph.startBackgroundWork(db.url, true);
+  const metrics =
+    config.workerMetricsPort === null ? null : await startMetricsServer(ds, fitgraph.services.apiKeys, config.workerMetricsPort, logger);
   logger.info({ metrics: metrics?.url ?? null }, 'fitgraph worker running');
 
   let stopping = false;
@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((err) => {
+const config = readConfigOrExit();
+const logger = createLogger(config);
+main(config, logger).catch((err) => {
   logger.fatal({ err }, 'worker start-up failed');
   process.exit(1);
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import PgBoss from 'pg-boss';
+import { readConfig } from '../src/config';
 import { migrateDatabase } from '../src/db/data-source';
 import { withDatabase } from '../src/db/database';
 import { JOB_SCHEMA } from '../src/queue/job-queue';
@@ -34,7 +35,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
 
-  await migrateDatabase(withDatabase(serverUrl, template));
+  await migrateDatabase(withDatabase(serverUrl, template), readConfig());
   // The job queue's own schema, as its migrator would create it at start: suites that start a queue skip that work.
   const templateClient = new Client({ connectionString: withDatabase(serverUrl, template) });
   await templateClient.connect();

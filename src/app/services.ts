@@ -1,3 +1,4 @@
+import type { Config } from '../config';
 import { AccountService } from '../use-cases/accounts/account.service';
 import { AttributeService } from '../use-cases/attributes/attribute.service';
 import { AuditService } from '../use-cases/audit/audit.service';
@@ -29,13 +30,8 @@ export interface Services {
   nodes: NodeService;
 }
 
-export interface ServiceOptions {
-  /** Whether webhooks may target private addresses; read at each check (defaults to the configuration). */
-  webhookAllowPrivate?: () => boolean;
-}
-
 /** Builds the services in dependency order: the audit trail first, then those that record into it, then those above them. */
-export function createServices(options: ServiceOptions = {}): Services {
+export function createServices(config: Readonly<Config>): Services {
   const audit = new AuditService();
   const attributes = new AttributeService(audit);
   const accounts = new AccountService(attributes, audit);
@@ -49,10 +45,10 @@ export function createServices(options: ServiceOptions = {}): Services {
     versions,
     fits: new FitService(versions, attributes),
     overrides: new OverrideService(segments, versions, audit),
-    publishJobs: new PublishJobService(versions, segments, audit),
+    publishJobs: new PublishJobService(versions, segments, audit, config),
     reports: new ReportService(segments, versions),
     outcomes: new OutcomeService(audit),
-    webhooks: new WebhookService(audit, options.webhookAllowPrivate),
+    webhooks: new WebhookService(audit, () => config.webhookAllowPrivate),
     apiKeys: new ApiKeyService(audit),
     nodes: new NodeService(),
   };

@@ -2,7 +2,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
-import { config as defaultConfig, type Config } from '../config';
+import type { Config } from '../config';
 
 /**
  * Interactive work (API requests) gets statement and lock timeouts, so that one slow or
@@ -62,15 +62,15 @@ export interface DataSourceOptions {
   poolSize?: number;
   logger?: Logger;
   workload?: Workload;
-  config?: SessionConfig;
+  config: SessionConfig;
 }
 
 /**
  * The application's DataSource: connections, transactions and migrations. It maps no entities
  * (stores write their SQL); the schema changes only through migrations, never synchronize.
  */
-export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
-  const cfg = options.config ?? defaultConfig;
+export function createDataSource(url: string, options: DataSourceOptions): DataSource {
+  const cfg = options.config;
   return new DataSource({
     type: 'postgres',
     url,
@@ -93,8 +93,8 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
 }
 
 /** Applies pending migrations on a connection of their own without statement or lock timeouts. */
-export async function migrateDatabase(url: string): Promise<string[]> {
-  const ds = createDataSource(url, { poolSize: 1, workload: 'bulk' });
+export async function migrateDatabase(url: string, config: SessionConfig): Promise<string[]> {
+  const ds = createDataSource(url, { poolSize: 1, workload: 'bulk', config });
   await ds.initialize();
   try {
     return (await ds.runMigrations()).map((m) => m.name);

@@ -9,7 +9,7 @@
  * samples at most 30,000 rows per table (well under a second on a million).
  */
 import type { EntityManager } from 'typeorm';
-import { logger } from '../logger';
+import type { Logger } from '../logger';
 
 /** Changed rows since the last ANALYZE that make a table's statistics stale: the larger of both. */
 const STALE_FRACTION = 0.1;
@@ -18,7 +18,7 @@ const STALE_MIN_ROWS = 500;
 export type AnalysedTable = 'account' | 'account_score' | 'fit_override' | 'lead' | 'opportunity' | 'publish_staged_score';
 
 /** ANALYZEs the tables among `tables` whose statistics are stale; returns their names. */
-export async function refreshStaleStatistics(em: EntityManager, tables: readonly AnalysedTable[]): Promise<string[]> {
+export async function refreshStaleStatistics(em: EntityManager, tables: readonly AnalysedTable[], log: Logger): Promise<string[]> {
   // Inside a transaction ANALYZE would hold its lock until the end; the outer caller refreshes instead.
   if (em.queryRunner?.isTransactionActive) return [];
   try {
@@ -35,7 +35,7 @@ export async function refreshStaleStatistics(em: EntityManager, tables: readonly
     return names;
   } catch (err) {
     // Stale statistics make a statement slower, never wrong: the work goes on.
-    logger.warn({ err, tables }, 'refreshing planner statistics failed');
+    log.warn({ err, tables }, 'refreshing planner statistics failed');
     return [];
   }
 }

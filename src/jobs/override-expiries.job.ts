@@ -13,7 +13,7 @@ export const overrideExpiriesJob = (services: { overrides: OverrideService }): J
   every: '* * * * *',
   exclusiveKey: () => 'override-expiries',
   async run(ds, _data, job) {
-    const ctx = { ...createSystemContext(ds), requestId: `job-${job.jobId}`, log: job.log };
+    const ctx = { ...createSystemContext(ds, job.log), requestId: `job-${job.jobId}`, log: job.log };
     const recorded = await services.overrides.recordExpiries(ctx);
     if (recorded) job.log.info({ recorded }, 'override expiries recorded');
   },

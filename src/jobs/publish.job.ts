@@ -10,7 +10,7 @@ export const publishJob = (services: { publishJobs: PublishJobService }): JobDef
   queue: PUBLISH_QUEUE,
   policy: 'standard',
   async run(ds, data, job) {
-    const ctx = { ...createSystemContext(ds), requestId: `job-${job.jobId}`, log: job.log };
+    const ctx = { ...createSystemContext(ds, job.log), requestId: `job-${job.jobId}`, log: job.log };
     await services.publishJobs.run(ctx, data.jobId);
   },
 });

@@ -23,7 +23,7 @@ export const timeRescoringJob = (services: { audit: AuditService }): JobDefiniti
   every: '* * * * *',
   exclusiveKey: () => TIME_RESCORING_QUEUE,
   async run(ds, _data, job) {
-    const ctx = { ...createSystemContext(ds), requestId: `job-${job.jobId}`, log: job.log };
+    const ctx = { ...createSystemContext(ds, job.log), requestId: `job-${job.jobId}`, log: job.log };
     const done = await rescoreAllDue(services, ctx, { budgetMs: BUDGET_MS });
     if (done.due) job.log.info({ ...done }, 'time-driven rescoring');
     const now = ctx.clock.now();

@@ -7,7 +7,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
-import { logger as rootLogger, type Logger } from '../logger';
+import type { Logger } from '../logger';
 import { jobSeconds, jobsFinished, jobsRunning } from '../metrics';
 import type { Job, JobQueue, QueueSpec } from './job-queue';
 import { LockNamespace } from '../db/advisory-locks';
@@ -60,9 +60,9 @@ export async function startWorkers(
   ds: DataSource,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions whose payload types differ
   definitions: readonly JobDefinition<any>[],
-  options: { concurrency: number; config: Readonly<Config>; log?: Logger },
+  options: { concurrency: number; config: Readonly<Config>; log: Logger },
 ): Promise<Workers> {
-  const log = options.log ?? rootLogger;
+  const { log } = options;
   for (const def of definitions) {
     const handler = async ([job]: Job<object>[]) => runJob(ds, def, job, { queue, config: options.config }, log);
     for (let i = 0; i < options.concurrency; i++) {

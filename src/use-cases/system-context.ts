@@ -4,10 +4,15 @@ import { SYSTEM_PRINCIPAL, type Principal } from '../model/role';
 import type { AppContext } from './context';
 import { systemClock, type Clock } from '../common/clock';
 import { createLoaders } from './loaders';
-import { logger } from '../logger';
+import type { Logger } from '../logger';
 
 /** A context for work the system does itself (start-up, demo data, commands); audited under `principal`. */
-export function createSystemContext(ds: DataSource, principal: Principal = SYSTEM_PRINCIPAL, clock: Clock = systemClock): AppContext {
+export function createSystemContext(
+  ds: DataSource,
+  log: Logger,
+  principal: Principal = SYSTEM_PRINCIPAL,
+  clock: Clock = systemClock,
+): AppContext {
   const requestId = `system-${randomUUID()}`;
-  return { requestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log: logger.child({ requestId }) };
+  return { requestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log: log.child({ requestId }) };
 }

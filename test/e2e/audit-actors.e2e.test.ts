@@ -3,7 +3,7 @@
  * that cannot pass for another, the server's own request ids, refused requests logged, reads by
  * auditors recorded, and one answer to "what may a VIEWER read" on every path.
  */
-import { logSink, logger } from '../../src/logger';
+import { logSink } from '../../src/logger';
 import { graphql } from '../gql';
 import { seedDefinition } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type GqlResponse, type TestApp } from '../helpers/test-app';
@@ -108,14 +108,14 @@ const auditCount = async (): Promise<number> => (await t.sql('SELECT count(*)::i
 /** Log lines written while `run` runs, parsed. */
 async function logsOf(run: () => Promise<unknown>): Promise<Array<Record<string, any>>> {
   const lines: string[] = [];
-  const previous = { target: logSink.target, level: logger.level };
+  const previous = { target: logSink.target, level: t.log.level };
   logSink.target = { write: (line: string) => lines.push(line) };
-  logger.level = 'warn';
+  t.log.level = 'warn';
   try {
     await run();
   } finally {
     logSink.target = previous.target;
-    logger.level = previous.level;
+    t.log.level = previous.level;
   }
   return lines.map((l) => JSON.parse(l));
 }

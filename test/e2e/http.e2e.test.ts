@@ -1,4 +1,4 @@
-import { logSink, logger } from '../../src/logger';
+import { logSink } from '../../src/logger';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 import { me } from '../operations/auth';
 import { segmentKeys } from '../operations/registry';
@@ -29,9 +29,9 @@ describe('health', () => {
 describe('internal errors', () => {
   it('are masked for the client and logged as JSON with the same request id', async () => {
     const lines: string[] = [];
-    const previous = { target: logSink.target, level: logger.level };
+    const previous = { target: logSink.target, level: t.log.level };
     logSink.target = { write: (line: string) => lines.push(line) };
-    logger.level = 'error';
+    t.log.level = 'error';
     let requestId = '';
     await t.sql('ALTER TABLE segment RENAME TO segment_gone');
     try {
@@ -51,7 +51,7 @@ describe('internal errors', () => {
     } finally {
       await t.sql('ALTER TABLE segment_gone RENAME TO segment');
       logSink.target = previous.target;
-      logger.level = previous.level;
+      t.log.level = previous.level;
     }
     const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'internal error');
     // Logged under the server's id, with the client's id beside it.

@@ -3,11 +3,10 @@
  * never overlap, failures are retried and visible (logs with the job id, /metrics).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { config } from '../../src/config';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
 import { JobQueue } from '../../src/queue/job-queue';
 import { startWorkers, type JobDefinition, type Workers } from '../../src/queue/workers';
-import { logger, logSink } from '../../src/logger';
+import { logSink } from '../../src/logger';
 import { graphql } from '../gql';
 import type { TimedFitQuery } from '../gql/graphql';
 import { seedDefinition } from '../helpers/fixtures';
@@ -38,9 +37,9 @@ beforeAll(async () => {
   background = await startBackgroundWork(
     t.databaseUrl,
     t.ds,
-    { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
+    { ...t.config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
     true,
-    logger,
+    t.log,
     t.services,
   );
 });
@@ -183,7 +182,7 @@ describe('workers', () => {
       ],
       timeoutSeconds: 30,
       maintains: false,
-      log: logger,
+      log: t.log,
     });
     await queue.boss.updateQueue(failsOnce.queue, {
       name: failsOnce.queue,
@@ -192,15 +191,15 @@ describe('workers', () => {
       retryDelay: 1,
       expireInSeconds: 30,
     });
-    previous = { target: logSink.target, level: logger.level };
+    previous = { target: logSink.target, level: t.log.level };
     logSink.target = { write: (line: string) => lines.push(line) };
-    logger.level = 'info';
-    flaky = await startWorkers(queue, t.ds, [exclusive, failsOnce], { concurrency: 3, config });
+    t.log.level = 'info';
+    flaky = await startWorkers(queue, t.ds, [exclusive, failsOnce], { concurrency: 3, config: t.config, log: t.log });
   });
   afterAll(async () => {
     await flaky.stop(2000);
     logSink.target = previous.target;
-    logger.level = previous.level;
+    t.log.level = previous.level;
   });
 
   it('never runs two jobs with the same key at once, even with free workers', async () => {

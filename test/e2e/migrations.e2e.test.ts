@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
 import { withDatabase } from '../../src/db/database';
-import { createApp } from '../../src/api/server/app';
-import { appSchema } from '../../src/app/resolvers';
-import { createServices } from '../../src/app/services';
+import { createFitgraph } from '../../src/app/fitgraph';
+import { readConfig } from '../../src/config';
 import { keyNameIdentity } from '../../src/domain/auth/key-name';
 import { runInTransaction } from '../../src/use-cases/transaction';
-import { createSystemContext } from '../../src/use-cases/system-context';
 
 /** Migrations apply to an empty database, revert completely, and apply again. */
 describe('migrations', () => {
@@ -23,7 +21,7 @@ describe('migrations', () => {
   afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
   it('go up, all the way down, and up again', async () => {
-    const ds = createDataSource(withDatabase(server, name), { poolSize: 1 });
+    const ds = createDataSource(withDatabase(server, name), { poolSize: 1, config: readConfig() });
     await ds.initialize();
     const tables = async () =>
       (
@@ -39,8 +37,7 @@ describe('migrations', () => {
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       expect(await tables()).toEqual([]);
       expect(await ds.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'audit_event%' OR proname LIKE 'icp_version%'`)).toEqual([]);
-      const services = createServices();
-      const app = await createApp({ dataSource: ds, schema: await appSchema(services), services });
+      const app = await createFitgraph(readConfig(), { dataSource: ds }).createApp();
       const { server, url: graphql } = await app.listen(0);
       const readyz = graphql.replace('/graphql', '/readyz');
       try {
@@ -79,7 +76,7 @@ describe('the audit actors migration on a database with history', () => {
   afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
   it('keeps every old hash, and the chain verifies before and after new rows', async () => {
-    const ds = createDataSource(withDatabase(server, name), { poolSize: 2 });
+    const ds = createDataSource(withDatabase(server, name), { poolSize: 2, config: readConfig() });
     await ds.initialize();
     try {
       await ds.runMigrations();
@@ -120,8 +117,9 @@ describe('the audit actors migration on a database with history', () => {
       const before = await ds.query('SELECT sequence, hash, audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence');
 
       await ds.runMigrations();
-      const ctx = createSystemContext(ds);
-      const { audit } = createServices();
+      const fitgraph = createFitgraph(readConfig(), { dataSource: ds });
+      const ctx = fitgraph.system();
+      const { audit } = fitgraph.services;
       expect(await ds.query('SELECT sequence, hash, audit_event_canonical(a) AS canonical FROM audit_event a ORDER BY sequence')).toEqual(
         before,
       );

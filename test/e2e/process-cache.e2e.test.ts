@@ -5,7 +5,6 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheBus } from '../../src/db/process-cache';
-import { logger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { revokeApiKey } from '../operations/auth';
 import { segmentKeys } from '../operations/registry';
@@ -23,7 +22,7 @@ async function until(what: string, probe: () => boolean | Promise<boolean>, time
 
 beforeAll(async () => {
   t = await startTestApp();
-  await cacheBus.start(t.databaseUrl, logger);
+  await cacheBus.start(t.databaseUrl, t.log);
 });
 afterAll(async () => {
   await cacheBus.stop();

@@ -3,9 +3,7 @@
  * cancelled, failed: the previous version stays live and nothing of the job shows until it flips.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { config } from '../../src/config';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
-import { logger } from '../../src/logger';
 import { graphql } from '../gql';
 import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
@@ -121,9 +119,9 @@ describe('with workers', () => {
     background = await startBackgroundWork(
       t.databaseUrl,
       t.ds,
-      { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
+      { ...t.config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
       true,
-      logger,
+      t.log,
       t.services,
     );
   });

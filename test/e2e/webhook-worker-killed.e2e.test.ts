@@ -6,9 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { config } from '../../src/config';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
-import { logger } from '../../src/logger';
 import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { until } from '../helpers/wait';
@@ -83,9 +81,9 @@ it('sends a delivery again after the worker sending it was killed', async () => 
   background = await startBackgroundWork(
     t.databaseUrl,
     t.ds,
-    { ...config, jobTimeoutSeconds: 5, webhookAllowPrivate: true },
+    { ...t.config, jobTimeoutSeconds: 5, webhookAllowPrivate: true },
     true,
-    logger,
+    t.log,
     t.services,
   );
   await until('the delivery', async () => (await t.sql(`SELECT 1 FROM webhook_delivery WHERE status = 'DELIVERED'`)).length > 0);

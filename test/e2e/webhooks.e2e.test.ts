@@ -5,12 +5,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { config } from '../../src/config';
 import { verifySignature } from '../../src/domain/delivery/signature';
 import { isPrivateAddress } from '../../src/use-cases/delivery/url-guard';
 import { WebhookService } from '../../src/use-cases/delivery/webhook.service';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
-import { logger } from '../../src/logger';
 import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import type { IcpDefinitionSpec } from '../../src/model/icp-definition';
 import { graphql } from '../gql';
@@ -149,9 +147,9 @@ beforeAll(async () => {
   background = await startBackgroundWork(
     t.databaseUrl,
     t.ds,
-    { ...config, jobTimeoutSeconds: 30, workerConcurrency: 2, webhookAllowPrivate: true, webhookRetryBaseMs: 200 },
+    { ...t.config, jobTimeoutSeconds: 30, workerConcurrency: 2, webhookAllowPrivate: true, webhookRetryBaseMs: 200 },
     true,
-    logger,
+    t.log,
     t.services,
   );
   await t.data(createSegment, {

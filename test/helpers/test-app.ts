@@ -8,16 +8,16 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { Client } from 'pg';
 import type { DataSource, Logger } from 'typeorm';
-import { appSchema } from '../../src/app/resolvers';
-import { createServices, type Services } from '../../src/app/services';
+import { createFitgraph, type Fitgraph } from '../../src/app/fitgraph';
+import type { Services } from '../../src/app/services';
+import type { Logger as AppLogger } from '../../src/logger';
 import type { Role } from '../../src/model/role';
 import type { AppContext } from '../../src/use-cases/context';
 import type { Clock } from '../../src/common/clock';
-import { config, type Config } from '../../src/config';
+import { readConfig, type Config } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { withDatabase } from '../../src/db/database';
-import { createApp, type App } from '../../src/api/server/app';
-import { createSystemContext } from '../../src/use-cases/system-context';
+import type { App } from '../../src/api/server/app';
 
 export interface GqlError {
   message: string;
@@ -86,8 +86,13 @@ export interface TestApp {
   statements: StatementCounter;
   ds: DataSource;
   app: App;
-  /** The app's services, for set-up and for calls a test makes below the API. */
+  /** The fitgraph behind the app, built as main.ts builds it (src/app). */
+  fitgraph: Fitgraph;
+  /** Its services, for set-up and for calls a test makes below the API. */
   services: Services;
+  /** Its configuration (the environment's, with the test's overrides) and logger. */
+  config: Readonly<Config>;
+  log: AppLogger;
   url: string;
   databaseName: string;
   /** Connection URL of the test database, for queues and child processes. */
@@ -119,13 +124,14 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   const databaseName = `fitgraph_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${databaseName} TEMPLATE ${template}`);
   const statements = new StatementCounter();
-  const cfg = { ...config, ...options.config };
+  const cfg = { ...readConfig(), ...options.config };
   const ds = createDataSource(withDatabase(serverUrl, databaseName), { poolSize: 10, logger: statements, config: cfg });
   await ds.initialize();
-  const system = createSystemContext(ds, undefined, options.clock);
-  const services = createServices();
+  const fitgraph = createFitgraph(cfg, { dataSource: ds, clock: options.clock });
+  const { services } = fitgraph;
+  const system = fitgraph.system();
   const { secret: adminKey } = await services.apiKeys.create(system, 'test-admin', 'ADMIN');
-  const app = await createApp({ dataSource: ds, schema: await appSchema(services), services, clock: options.clock, config: cfg });
+  const app = await fitgraph.createApp();
   const { server, url } = await app.listen(0);
 
   async function gql<T>(
@@ -147,7 +153,10 @@ export async function startTestApp(options: { clock?: Clock; config?: Partial<Co
   return {
     ds,
     app,
+    fitgraph,
     services,
+    config: cfg,
+    log: fitgraph.log,
     url,
     databaseName,
     databaseUrl: withDatabase(serverUrl, databaseName),

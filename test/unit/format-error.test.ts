@@ -1,12 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { BadUserInputError } from '../../src/errors/domain-errors';
 import { formatError } from '../../src/api/server/format-error';
+import { readConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
 
 /** A driver error as pg raises it: SQLSTATE in `code`, PostgreSQL's own text in `message`. */
 function pgError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
-const format = (err: unknown) => formatError(new GraphQLError('x').toJSON(), err);
+const log = createLogger(readConfig());
+const format = (err: unknown) => formatError(new GraphQLError('x').toJSON(), err, log);
 
 describe('formatError', () => {
   it.each([

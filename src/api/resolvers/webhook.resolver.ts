@@ -95,7 +95,7 @@ export class FitChangeResolver {
       const ctx = context as AppContext;
       const segment = await ctx.loaders.segmentByKey.load(args.segmentKey as string);
       if (!segment) throw new NotFoundError(`segmentKey: segment "${args.segmentKey}" not found`, { field: 'segmentKey' });
-      return fitChangeFeed(ctx.em.connection).changes(segment.id);
+      return fitChangeFeed(ctx.em.connection, ctx.log).changes(segment.id);
     },
   })
   fitChanged(@Root() event: OutboxEvent, @Arg('segmentKey') _segmentKey: string): OutboxEvent {

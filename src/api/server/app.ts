@@ -10,12 +10,12 @@ import type { DataSource } from 'typeorm';
 import { hashSecret, type ApiKeyService } from '../../use-cases/auth/api-key.service';
 import type { AuditService } from '../../use-cases/audit/audit.service';
 import { authorizationPlugin } from './authorization.plugin';
-import { config as defaultConfig, type Config } from '../../config';
+import type { Config } from '../../config';
 import { requestScope, type AppContext } from '../../use-cases/context';
 import { systemClock, type Clock } from '../../common/clock';
 import { formatError } from './format-error';
 import { createLoaders } from '../../use-cases/loaders';
-import { logger } from '../../logger';
+import type { Logger } from '../../logger';
 import { explorerRoutes } from './explorer';
 import { countRequests, metricsRoute } from './metrics-route';
 import { HeavyRequestLimiter } from './heavy-request-limiter';
@@ -32,7 +32,8 @@ export interface AppOptions {
   schema: GraphQLSchema;
   /** What the server calls itself: keys authenticate requests, reads of the audit trail are recorded. */
   services: { apiKeys: ApiKeyService; audit: AuditService };
-  config?: Readonly<Config>;
+  config: Readonly<Config>;
+  log: Logger;
   clock?: Clock;
   /** Shared with background work so that a shutdown waits for both (main.ts). */
   work?: WorkTracker;
@@ -60,7 +61,8 @@ function unauthenticated(message: string): GraphQLError {
 
 /** The Apollo server behind Express: health checks, limits, auth, one context per request. */
 export async function createApp(options: AppOptions): Promise<App> {
-  const cfg = options.config ?? defaultConfig;
+  const cfg = options.config;
+  const logger = options.log;
   const clock = options.clock ?? systemClock;
   const ds = options.dataSource;
   const { schema, services } = options;
@@ -77,7 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const apollo = new ApolloServer<AppContext>({
     schema,
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, logger),
     introspection: cfg.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -109,7 +111,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const http = express();
   http.disable('x-powered-by');
   http.use(countRequests);
-  http.get('/metrics', metricsRoute(ds, services.apiKeys));
+  http.get('/metrics', metricsRoute(ds, services.apiKeys, logger));
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -248,7 +250,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     listen: (port) =>
       new Promise((resolve, reject) => {
         const server = http.listen(port, '0.0.0.0', () => {
-          subscriptions = attachSubscriptions(server, schema, ds, clock, services.apiKeys);
+          subscriptions = attachSubscriptions(server, schema, ds, clock, services.apiKeys, logger);
           const address = server.address();
           const actual = typeof address === 'object' && address ? address.port : port;
           resolve({ server, url: `http://localhost:${actual}/graphql` });

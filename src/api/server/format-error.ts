@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { requestScope } from '../../use-cases/context';
 import { PgCode, pgCode } from '../../db/database-errors';
-import { logger } from '../../logger';
+import type { Logger } from '../../logger';
 import { DomainError, issuesMessage, QueryLimitError, reportedIssues, type ErrorCode, type InputIssue } from '../../errors/domain-errors';
 
 /** Codes that graphql-js, Apollo or our plugins set on errors safe to show as they are. */
@@ -105,9 +105,9 @@ const VARIABLE = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/;
 /**
  * The one place where errors become responses: domain errors keep their code and message,
  * GraphQL's own input errors pass, everything else is logged with the request id and
- * masked as "Internal server error".
+ * masked as "Internal server error". `log` serves when no request scope carries one.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
   const domain = domainErrorOf(error);
@@ -158,6 +158,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: shaped(code, formatted.message, variable ? { field: variable, ...rest } : rest) };
   }
   const scope = requestScope.getStore();
-  (scope?.log ?? logger).error({ err: original, requestId: scope?.requestId, path: formatted.path }, 'internal error');
+  (scope?.log ?? log).error({ err: original, requestId: scope?.requestId, path: formatted.path }, 'internal error');
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: scope?.requestId } };
 }

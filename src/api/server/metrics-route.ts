@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { ApiKeyService } from '../../use-cases/auth/api-key.service';
 import { JOB_SCHEMA } from '../../queue/job-queue';
-import { logger } from '../../logger';
+import type { Logger } from '../../logger';
 import { httpRequestSeconds, httpRequests, metricsRegistry, queueJobs } from '../../metrics';
 
 const KNOWN_PATHS = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
@@ -22,7 +22,7 @@ export function countRequests(req: Request, res: Response, next: NextFunction): 
  * GET /metrics in Prometheus' text format. Like every route but the health checks it needs an
  * API key; any role will do (give the scraper a VIEWER key).
  */
-export function metricsRoute(ds: DataSource, apiKeys: ApiKeyService): RequestHandler {
+export function metricsRoute(ds: DataSource, apiKeys: ApiKeyService, log: Logger): RequestHandler {
   return async (req, res) => {
     try {
       const match = /^Bearer\s+(\S+)$/i.exec((req.header('authorization') ?? '').trim());
@@ -34,7 +34,7 @@ export function metricsRoute(ds: DataSource, apiKeys: ApiKeyService): RequestHan
       await readQueueFigures(ds);
       res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
     } catch (err) {
-      logger.error({ err }, 'metrics failed');
+      log.error({ err }, 'metrics failed');
       res.status(500).json({ errors: [{ message: 'Internal server error' }] });
     }
   };

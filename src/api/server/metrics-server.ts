@@ -1,18 +1,24 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import type { DataSource } from 'typeorm';
+import type { Logger } from '../../logger';
 import type { ApiKeyService } from '../../use-cases/auth/api-key.service';
 import { countRequests, metricsRoute } from './metrics-route';
 
 /** A worker's own small HTTP server: GET /healthz and GET /metrics (its job figures). */
-export function startMetricsServer(ds: DataSource, apiKeys: ApiKeyService, port: number): Promise<{ server: Server; url: string }> {
+export function startMetricsServer(
+  ds: DataSource,
+  apiKeys: ApiKeyService,
+  port: number,
+  log: Logger,
+): Promise<{ server: Server; url: string }> {
   const http = express();
   http.disable('x-powered-by');
   http.use(countRequests);
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  http.get('/metrics', metricsRoute(ds, apiKeys));
+  http.get('/metrics', metricsRoute(ds, apiKeys, log));
   return new Promise((resolve, reject) => {
     const server = http.listen(port, '0.0.0.0', () => {
       const address = server.address();

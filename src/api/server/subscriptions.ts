@@ -14,9 +14,9 @@ import { checkOperationRoles } from './authorization.plugin';
 import type { Principal } from '../../model/role';
 import type { AppContext } from '../../use-cases/context';
 import type { Clock } from '../../common/clock';
-import { stopFitChangeFeed } from '../../use-cases/delivery/fit-change-feed';
+import { fitChangeFeed, stopFitChangeFeed } from '../../use-cases/delivery/fit-change-feed';
 import { createLoaders } from '../../use-cases/loaders';
-import { logger } from '../../logger';
+import type { Logger } from '../../logger';
 
 export interface Subscriptions {
   close(): Promise<void>;
@@ -28,7 +28,10 @@ export function attachSubscriptions(
   ds: DataSource,
   clock: Clock,
   apiKeys: ApiKeyService,
+  logger: Logger,
 ): Subscriptions {
+  // Created (not started) here so that the feed logs as the server, not as its first subscriber's request.
+  fitChangeFeed(ds, logger);
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const principals = new WeakMap<object, Principal>();
   const cleanup = useServer<Record<string, unknown>>(

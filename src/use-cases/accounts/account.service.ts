@@ -94,7 +94,7 @@ export class AccountService {
       );
     }
     // Batch after batch of an import changes the tables faster than autovacuum analyses them.
-    await refreshStaleStatistics(ctx.em, ['account', 'account_score']);
+    await refreshStaleStatistics(ctx.em, ['account', 'account_score'], ctx.log);
     const counts = await runInTransaction(ctx, (tx) => this.write(tx, valid));
     return { ...counts, rejected };
   }

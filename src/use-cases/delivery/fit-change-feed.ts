@@ -8,7 +8,7 @@
 import { EventEmitter, on } from 'node:events';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { logger } from '../../logger';
+import type { Logger } from '../../logger';
 import { eventsAfter, lastSequence } from '../../stores/outbox-store';
 import type { OutboxEvent } from '../../model/delivery';
 
@@ -23,7 +23,10 @@ export class FitChangeFeed {
   private stopped = false;
   private started: Promise<void> | null = null;
 
-  constructor(private readonly ds: DataSource) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly log: Logger,
+  ) {
     this.emitter.setMaxListeners(0);
   }
 
@@ -57,7 +60,7 @@ export class FitChangeFeed {
       client.release(true);
     }
     if (this.stopped) return;
-    logger.warn({ err }, 'fit change feed lost its connection; reconnecting');
+    this.log.warn({ err }, 'fit change feed lost its connection; reconnecting');
     setTimeout(() => void this.listen(), 1000).unref();
   }
 
@@ -79,7 +82,7 @@ export class FitChangeFeed {
           }
         }
       })
-      .catch((err) => logger.error({ err }, 'fit change feed could not read the outbox'));
+      .catch((err) => this.log.error({ err }, 'fit change feed could not read the outbox'));
   }
 
   /** The segment's changes from now on, until the iterator is returned (the client unsubscribes). */
@@ -99,11 +102,11 @@ export class FitChangeFeed {
 
 const feeds = new WeakMap<DataSource, FitChangeFeed>();
 
-/** The feed of this process for a database. */
-export function fitChangeFeed(ds: DataSource): FitChangeFeed {
+/** The feed of this process for a database; the first call creates it, logging to `log`. */
+export function fitChangeFeed(ds: DataSource, log: Logger): FitChangeFeed {
   let feed = feeds.get(ds);
   if (!feed) {
-    feed = new FitChangeFeed(ds);
+    feed = new FitChangeFeed(ds, log);
     feeds.set(ds, feed);
   }
   return feed;

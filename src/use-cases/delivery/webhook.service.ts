@@ -5,7 +5,6 @@
 import type { AuditService } from '../audit/audit.service';
 import { isUuid } from '../../common/ids';
 import { listScope, pageRequest, toPage, withDeferredCount, type Page, type PageArgs } from '../../common/pagination';
-import { config as defaultConfig } from '../../config';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import { BadUserInputError, NotFoundError } from '../../errors/domain-errors';
@@ -30,7 +29,7 @@ const webhookView = (w: WebhookRow) => ({
 export class WebhookService {
   constructor(
     private readonly audit: AuditService,
-    private readonly allowPrivate = () => defaultConfig.webhookAllowPrivate,
+    private readonly allowPrivate: () => boolean,
   ) {}
 
   private async checked(ctx: AppContext, input: WebhookInput) {

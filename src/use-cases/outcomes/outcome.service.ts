@@ -64,7 +64,7 @@ export class OutcomeService {
         issues.push({ path: `leads[${i}].convertedAt`, message: 'must not be before createdAt' });
     });
     assertNoIssues(issues, 'Invalid leads, none recorded');
-    await refreshStaleStatistics(ctx.em, ['account', 'lead']);
+    await refreshStaleStatistics(ctx.em, ['account', 'lead'], ctx.log);
     return runInTransaction(ctx, async (tx) => {
       const now = tx.clock.now();
       const created = await upsertOutcomes(
@@ -109,7 +109,7 @@ export class OutcomeService {
         issues.push({ path: `${at}.amount`, message: `must be below 100,000,000,000,000 (got ${o.amount})` });
     });
     assertNoIssues(issues, 'Invalid opportunities, none recorded');
-    await refreshStaleStatistics(ctx.em, ['account', 'opportunity']);
+    await refreshStaleStatistics(ctx.em, ['account', 'opportunity'], ctx.log);
     return runInTransaction(ctx, async (tx) => {
       const now = tx.clock.now();
       const created = await upsertOutcomes(

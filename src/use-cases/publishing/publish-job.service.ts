@@ -16,7 +16,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { Role } from '../../model/role';
 import { isUuid } from '../../common/ids';
 import { checkPageSize } from '../../common/pagination';
-import { config } from '../../config';
+import type { Config } from '../../config';
 import type { AppContext } from '../context';
 import { liftTimeouts } from '../../db/data-source';
 import { PgCode, pgCode } from '../../db/database-errors';
@@ -67,10 +67,13 @@ export class PublishJobService {
     private readonly versions: VersionService,
     private readonly segments: SegmentService,
     private readonly audit: AuditService,
-  ) {}
+    config: Pick<Config, 'publishBatchSize'>,
+  ) {
+    this.batchSize = config.publishBatchSize;
+  }
 
   /** Members per batch: one transaction each, small enough to redo cheaply, big enough to amortise (tests lower it). */
-  batchSize = config.publishBatchSize;
+  batchSize: number;
 
   /**
    * Checks the draft as publishVersion does and queues its publish. At most one unfinished
@@ -209,7 +212,7 @@ export class PublishJobService {
       if (!held) await lease.acquire(jobId);
       // Statistics first, outside any transaction (ANALYZE would hold its lock): a publish right
       // after an import plans its whole-segment statements with the imported rows counted.
-      await refreshStaleStatistics(ctx.em, ['account', 'account_score', 'fit_override']);
+      await refreshStaleStatistics(ctx.em, ['account', 'account_score', 'fit_override'], ctx.log);
       await this.plan(ctx, jobId);
       for (;;) {
         while (await this.scoreNextBatch(ctx, jobId));
@@ -225,7 +228,7 @@ export class PublishJobService {
       }
       // Members written during the preparation are scored again before the flip, so that the
       // flip (which upserts wait for) only has those written in the last moments left to do.
-      await refreshStaleStatistics(ctx.em, ['publish_staged_score']);
+      await refreshStaleStatistics(ctx.em, ['publish_staged_score'], ctx.log);
       await this.catchUp(ctx, jobId);
       return await this.flip(ctx, jobId);
     } catch (err) {

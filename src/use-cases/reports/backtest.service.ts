@@ -52,7 +52,7 @@ export async function backtest(
   const scorer = scorerFor(version);
   const baseScorer = baseline ? scorerFor(baseline) : null;
   const now = ctx.clock.now();
-  await refreshStaleStatistics(ctx.em, ['account', 'opportunity']);
+  await refreshStaleStatistics(ctx.em, ['account', 'opportunity'], ctx.log);
   return ctx.em.transaction(async (em) => {
     // One snapshot for the accounts and the opportunities, and no write is even possible.
     await readOnlySnapshot(em);

@@ -58,7 +58,7 @@ export async function exceptionReport(
   toArg?: Date | null,
 ) {
   const segment = await services.segments.getByKey(ctx, segmentKey);
-  await refreshStaleStatistics(ctx.em, REPORT_TABLES);
+  await refreshStaleStatistics(ctx.em, REPORT_TABLES, ctx.log);
   const to = toArg ?? ctx.clock.now();
   const from = fromArg ?? new Date(to.getTime() - 90 * DAY);
   if (from >= to) throw BadUserInputError.forField('from', 'must be before to');

@@ -24,7 +24,7 @@ export class ReportService {
    */
   async tierDashboard(ctx: AppContext, segmentKey: string, versionId?: string | null): Promise<TierDashboard> {
     const segment = await this.segments.getByKey(ctx, segmentKey);
-    await refreshStaleStatistics(ctx.em, REPORT_TABLES);
+    await refreshStaleStatistics(ctx.em, REPORT_TABLES, ctx.log);
     const version = versionId
       ? await effectiveVersion({ versions: this.versions }, ctx, segment, versionId, 'versionId')
       : await liveOrThrow({ versions: this.versions }, ctx, segment);
@@ -73,7 +73,7 @@ export class ReportService {
     const window = checkWindow(args.windowDays);
     const followUpDays = checkFollowUp(args.followUpDays);
     const segment = await this.segments.getByKey(ctx, args.segmentKey);
-    await refreshStaleStatistics(ctx.em, REPORT_TABLES);
+    await refreshStaleStatistics(ctx.em, REPORT_TABLES, ctx.log);
     const versions = await timeline(ctx, segment);
     const spans = spansOf(versions);
     const after = args.afterVersionId

@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import { createApp, type App } from '../api/server/app';
+import type { WorkTracker } from '../api/server/work-tracker';
+import { systemClock, type Clock } from '../common/clock';
+import type { Config } from '../config';
+import { startBackgroundWork, type BackgroundWork } from '../jobs/background-work';
+import { createLogger, type Logger } from '../logger';
+import type { Principal } from '../model/role';
+import type { AppContext } from '../use-cases/context';
+import { createSystemContext } from '../use-cases/system-context';
+import { appSchema } from './resolvers';
+import { createServices, type Services } from './services';
+
+export interface FitgraphOptions {
+  dataSource: DataSource;
+  /** The time every context reads (tests pass a manual clock). */
+  clock?: Clock;
+  /** Defaults to a logger at the configuration's level. */
+  log?: Logger;
+}
+
+/** One fitgraph: its configuration, logger and services, and what it builds from them. */
+export interface Fitgraph {
+  readonly config: Readonly<Config>;
+  readonly dataSource: DataSource;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly services: Services;
+  /** A context for fitgraph's own work (start-up, demo data, commands), audited under `principal` (default: system). */
+  system(principal?: Principal): AppContext;
+  /** The HTTP server (GraphQL, health checks, metrics); not listening yet. */
+  createApp(options?: { work?: WorkTracker }): Promise<App>;
+  /** The job queue on `url`, with workers in this process when `runWorkers`. */
+  startBackgroundWork(url: string, runWorkers: boolean): Promise<BackgroundWork>;
+}
+
+/**
+ * The composition root: everything main.ts, worker.ts, the CLIs, the bench and the tests run is
+ * built here, from a configuration and a DataSource, and nothing is shared with another fitgraph
+ * built in the same process.
+ */
+export function createFitgraph(config: Readonly<Config>, options: FitgraphOptions): Fitgraph {
+  const { dataSource } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(config);
+  const services = createServices(config);
+  return {
+    config,
+    dataSource,
+    clock,
+    log,
+    services,
+    system: (principal) => createSystemContext(dataSource, log, principal, clock),
+    createApp: async ({ work } = {}) => createApp({ dataSource, schema: await appSchema(services), services, config, log, clock, work }),
+    startBackgroundWork: (url, runWorkers) => startBackgroundWork(url, dataSource, config, runWorkers, log, services),
+  };
+}
