@@ -9,19 +9,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fitById, fitgraphClient, overrideFit, topFits, whoAmI } from '../../examples/client/client';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import { seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
 
+const smallAccountId = graphql(`
+  query SmallAccountId { account(externalId: "small") { id } }
+`);
+
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.data(CREATE_SEGMENT, { input: { key: 'core', name: 'Core' } });
-  await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-    a: [
+  await t.data(createSegment, { input: { key: 'core', name: 'Core' } });
+  await t.data(upsertAccounts, {
+    accounts: [
       {
         externalId: 'big',
         name: 'Big Co',
@@ -30,8 +37,8 @@ beforeAll(async () => {
       { externalId: 'small', name: 'Small Co', attributes: { industry: 'retail', employees: 12 } },
     ],
   });
-  const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
-  await t.data(PUBLISH, { id: draft.id });
+  const draft = (await t.data(createDraft, { segmentKey: 'core', definition: seedDefinition() })).createDraft;
+  await t.data(publishVersion, { id: draft.id });
 });
 afterAll(() => t.close());
 
@@ -93,7 +100,7 @@ describe('the typed example client (GraphQL Code Generator, client preset, urql)
     expect(top.map((f) => f.account)).toEqual(['Big Co', 'Small Co']);
     expect(top[0].why).toContain('employees 524: at least 50, met');
     const small = top[1];
-    const account = (await t.data('{ account(externalId: "small") { id } }')).account.id;
+    const account = (await t.data(smallAccountId)).account!.id;
     const made = await overrideFit(client, {
       accountId: account,
       segmentKey: 'core',

@@ -7,12 +7,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { print } from 'graphql';
 import { Client } from 'pg';
 import { withDatabase } from '../../src/db/database';
 import { freePort } from '../../src/db/embedded-postgres';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import type { PublishVersionMutation } from '../gql/graphql';
+import { seedDefinition } from '../helpers/fixtures';
+import { startTestApp, type GqlError, type TestApp } from '../helpers/test-app';
 import { until } from '../helpers/wait';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion, segmentKeys } from '../operations/registry';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ADMIN_KEY = 'shutdown-test-admin-key-0123456789';
@@ -25,15 +29,15 @@ let databaseUrl: string;
 beforeAll(async () => {
   t = await startTestApp();
   databaseUrl = withDatabase(process.env.FITGRAPH_TEST_SERVER_URL!, t.databaseName);
-  await t.data(CREATE_SEGMENT, { input: { key: 'held', name: 'Held' } });
-  const v1 = (await t.data(CREATE_DRAFT, { segmentKey: 'held', definition: seedDefinition() })).createDraft;
-  await t.data(PUBLISH, { id: v1.id });
+  await t.data(createSegment, { input: { key: 'held', name: 'Held' } });
+  const v1 = (await t.data(createDraft, { segmentKey: 'held', definition: seedDefinition() })).createDraft;
+  await t.data(publishVersion, { id: v1.id });
   const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({
     externalId: `held-${i}`,
     name: `Held ${i}`,
     attributes: { employees: i },
   }));
-  await t.data(`mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }`, { a: accounts });
+  await t.data(upsertAccounts, { accounts });
 });
 afterAll(() => t.close());
 
@@ -86,14 +90,17 @@ async function holdScores(): Promise<Client> {
 }
 
 /** Starts a publish of a new draft in the child; resolves once it waits on the held lock. */
-async function publishHeld(api: Api): Promise<{ draftId: string; response: Promise<any> }> {
-  const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'held' })).createDraft;
+/** The child's answer to a publish, or how the connection failed. */
+type PublishAnswer = { data?: PublishVersionMutation; errors?: GqlError[] } | { networkError: string; errors?: undefined };
+
+async function publishHeld(api: Api): Promise<{ draftId: string; response: Promise<PublishAnswer> }> {
+  const draft = (await t.data(createDraft, { segmentKey: 'held' })).createDraft;
   const response = fetch(api.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
-    body: JSON.stringify({ query: PUBLISH, variables: { id: draft.id } }),
+    body: JSON.stringify({ query: print(publishVersion), variables: { id: draft.id } }),
   }).then(
-    (res) => res.json(),
+    (res) => res.json() as Promise<PublishAnswer>,
     (err: Error) => ({ networkError: err.message }),
   );
   await until(
@@ -105,7 +112,7 @@ async function publishHeld(api: Api): Promise<{ draftId: string; response: Promi
 }
 
 async function publishNow(draftId: string): Promise<void> {
-  const result = (await t.data(PUBLISH, { id: draftId })).publishVersion;
+  const result = (await t.data(publishVersion, { id: draftId })).publishVersion;
   expect(result.version.status).toBe('PUBLISHED');
   expect(result.accountsScored).toBe(ACCOUNTS);
 }
@@ -153,7 +160,7 @@ describe('a process stopped during a publish', () => {
       const late = await fetch(api.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
-        body: JSON.stringify({ query: '{ segments { key } }' }),
+        body: JSON.stringify({ query: print(segmentKeys) }),
       });
       expect(late.status).toBe(503);
       expect(((await late.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(

@@ -7,9 +7,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { until } from '../helpers/wait';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
+import { createWebhook } from '../operations/webhooks';
 
 jest.setTimeout(180_000);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -28,17 +30,17 @@ beforeAll(async () => {
     req
       .on('data', (c) => (raw += c))
       .on('end', () => {
-        const body = JSON.parse(raw);
-        requests.push({ deliveryId: body.deliveryId, eventIds: body.events.map((e: { id: string }) => e.id) });
+        const body = JSON.parse(raw) as { deliveryId: string; events: Array<{ id: string }> };
+        requests.push({ deliveryId: body.deliveryId, eventIds: body.events.map((e) => e.id) });
         if (requests.length > 1) res.writeHead(200).end();
       });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'core', name: 'Core', membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] },
   });
   const draft = (
-    await t.data(CREATE_DRAFT, {
+    await t.data(createDraft, {
       segmentKey: 'core',
       definition: {
         dimensions: [
@@ -47,7 +49,7 @@ beforeAll(async () => {
       },
     })
   ).createDraft;
-  await t.data(PUBLISH, { id: draft.id });
+  await t.data(publishVersion, { id: draft.id });
 });
 afterAll(async () => {
   if (worker && worker.exitCode === null && worker.signalCode === null) process.kill(-worker.pid!, 'SIGKILL');
@@ -59,7 +61,7 @@ afterAll(async () => {
 
 it('sends a delivery again after the worker sending it was killed', async () => {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  await t.data('mutation($input: WebhookInput!) { createWebhook(input: $input) { secret } }', { input: { url, events: ['FIT_CHANGED'] } });
+  await t.data(createWebhook, { input: { url, events: ['FIT_CHANGED'] } });
   worker = spawn(path.join(ROOT, 'node_modules/.bin/ts-node'), ['--transpile-only', 'src/worker.ts'], {
     cwd: ROOT,
     detached: true,
@@ -71,7 +73,7 @@ it('sends a delivery again after the worker sending it was killed', async () => 
       FITGRAPH_WEBHOOK_ALLOW_PRIVATE: 'true',
     },
   });
-  await t.data('mutation { upsertAccounts(accounts: [{externalId: "k1", name: "K1", attributes: {employees: 500}}]) { created } }');
+  await t.data(upsertAccounts, { accounts: [{ externalId: 'k1', name: 'K1', attributes: { employees: 500 } }] });
   await until("the worker's POST", () => requests.length >= 1);
   process.kill(-worker.pid!, 'SIGKILL');
   await new Promise((resolve) => (worker!.exitCode !== null || worker!.signalCode ? resolve(null) : worker!.once('exit', resolve)));

@@ -17,6 +17,7 @@ import { until } from '../helpers/wait';
 import { upsertAccounts } from '../operations/accounts';
 import { overrideFit, revokeOverride } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
+import { createWebhook } from '../operations/webhooks';
 
 jest.setTimeout(120_000);
 
@@ -96,9 +97,6 @@ const definition = (min: number): IcpDefinitionSpec => ({
   actions: [],
 });
 
-const createWebhook = graphql(`
-  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }
-`);
 const deliveriesPage = graphql(`
   query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }
 `);

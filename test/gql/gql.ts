@@ -69,6 +69,7 @@ type Documents = {
     "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n": typeof types.InsightFieldsFragmentDoc,
     "\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n": typeof types.IcpInsightsDocument,
     "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n": typeof types.SuggestDraftDocument,
+    "\n  query SmallAccountId { account(externalId: \"small\") { id } }\n": typeof types.SmallAccountIdDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": typeof types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": typeof types.RankedFitsDocument,
     "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": typeof types.FitsOfUnknownSegmentDocument,
@@ -160,7 +161,6 @@ type Documents = {
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": typeof types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": typeof types.PreviewDecayBandsDocument,
     "\n  query DecayFits { fits(segmentKey: \"decay\", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }\n": typeof types.DecayFitsDocument,
-    "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n": typeof types.CreateWebhookDocument,
     "\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n": typeof types.WebhookDeliveriesPageDocument,
     "\n  query WebhookDeliveries($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }\n": typeof types.RedeliverWebhookDocument,
@@ -184,6 +184,7 @@ type Documents = {
     "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n": typeof types.PublishVersionDocument,
     "\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n": typeof types.DiscardDraftDocument,
     "\n  query SegmentKeys { segments { key } }\n": typeof types.SegmentKeysDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n": typeof types.CreateWebhookDocument,
 };
 const documents: Documents = {
     "\n  query AccountByExternalId($externalId: String!) {\n    account(externalId: $externalId) { id externalId name domain attributes explicitSegments }\n  }\n": types.AccountByExternalIdDocument,
@@ -241,6 +242,7 @@ const documents: Documents = {
     "\n  fragment InsightFields on AttributeInsight {\n    attribute dimension criterion { attribute operator value values min max points } positiveShare negativeShare lift\n    pValue qValue significant favourable missingShare test positivesHolding negativesHolding weightOfEvidence informationValue testsTried\n  }\n": types.InsightFieldsFragmentDoc,
     "\n  query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {\n  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }\n": types.IcpInsightsDocument,
     "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n": types.SuggestDraftDocument,
+    "\n  query SmallAccountId { account(externalId: \"small\") { id } }\n": types.SmallAccountIdDocument,
     "\n  query ExplorerIntrospection { __schema { queryType { name } } }\n": types.ExplorerIntrospectionDocument,
     "\n  query RankedFits($filter: FitFilter, $first: Int, $after: String) { fits(segmentKey: \"all\", filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { score tier account { id externalId } } } } }\n": types.RankedFitsDocument,
     "\n  query FitsOfUnknownSegment { fits(segmentKey: \"nope\") { totalCount } }\n": types.FitsOfUnknownSegmentDocument,
@@ -332,7 +334,6 @@ const documents: Documents = {
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": types.PreviewDecayBandsDocument,
     "\n  query DecayFits { fits(segmentKey: \"decay\", first: 10) { edges { node { account { externalId } score tier computed { tier } } } } }\n": types.DecayFitsDocument,
-    "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n": types.CreateWebhookDocument,
     "\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n": types.WebhookDeliveriesPageDocument,
     "\n  query WebhookDeliveries($id: ID!) { webhookDeliveries(webhookId: $id) { edges { node { id status attempts lastStatusCode lastError } } } }\n": types.WebhookDeliveriesDocument,
     "\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }\n": types.RedeliverWebhookDocument,
@@ -356,6 +357,7 @@ const documents: Documents = {
     "\n  mutation PublishVersion($id: ID!, $notes: String, $effectiveAt: DateTime) {\n    publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {\n      version { id number status effectiveAt publishedAt notes }\n      superseded { id number status supersededAt }\n      accountsScored\n      tierChanges { from to accounts }\n    }\n  }\n": types.PublishVersionDocument,
     "\n  mutation DiscardDraft($id: ID!) { discardDraft(id: $id) }\n": types.DiscardDraftDocument,
     "\n  query SegmentKeys { segments { key } }\n": types.SegmentKeysDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n": types.CreateWebhookDocument,
 };
 
 /**
@@ -592,6 +594,10 @@ export function graphql(source: "\n  query IcpInsights($k: String!, $o: InsightO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n"): (typeof documents)["\n  mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {\n  draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }\n    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }\n  insightsUsed { ...InsightFields }\n  check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }\n  warnings } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SmallAccountId { account(externalId: \"small\") { id } }\n"): (typeof documents)["\n  query SmallAccountId { account(externalId: \"small\") { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -959,10 +965,6 @@ export function graphql(source: "\n  query DecayFits { fits(segmentKey: \"decay\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n"): (typeof documents)["\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n"): (typeof documents)["\n  query WebhookDeliveriesPage($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { totalCount edges { node { status attempts lastStatusCode eventIds deliveredAt } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1052,6 +1054,10 @@ export function graphql(source: "\n  mutation DiscardDraft($id: ID!) { discardDr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SegmentKeys { segments { key } }\n"): (typeof documents)["\n  query SegmentKeys { segments { key } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n"): (typeof documents)["\n  mutation CreateWebhook($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events segmentKeys active createdBy } } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
