@@ -7,6 +7,7 @@ import { Conditions } from '../db/conditions';
 import type { FitTier, TierThresholds } from '../model/icp-definition';
 import type { OverrideCategory, OverrideRow } from '../model/override.types';
 import { currentScoreOf } from './score-store';
+import { joinLiveVersion } from './version-store';
 
 export const OVERRIDE_COLUMNS = `id, account_id, segment_id, version_id, computed_score, computed_tier, tier, score, justification, category,
   created_by, created_by_key_id, created_at, expires_at, revoked_by, revoked_by_key_id, revoked_at, revoke_reason, expiry_recorded_at, needs_review`;
@@ -301,7 +302,7 @@ export async function rankingContext(
     `SELECT g.id AS segment_id, v.id AS version_id, v.definition -> 'thresholds' AS thresholds,
             (SELECT coalesce(jsonb_agg(to_jsonb(o)), '[]') FROM fit_override o
              WHERE o.segment_id = g.id AND ${inForceAt('o', '$2')}) AS overrides
-     FROM segment g LEFT JOIN icp_version v ON v.segment_id = g.id AND v.status = 'PUBLISHED'
+     FROM segment g ${joinLiveVersion('v', 'g.id')}
      WHERE g.key = $1`,
     [segmentKey, now],
   );

@@ -8,6 +8,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
+import { isLiveVersion } from './version-store';
 import type { FitTier } from '../model/icp-definition';
 
 export interface ScoreRow {
@@ -248,7 +249,7 @@ export async function soonestChange(db: Sql): Promise<Date | null> {
        SELECT s.next_change_at AS soonest FROM account_score s
        WHERE s.version_id = v.id AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL
        ORDER BY s.next_change_at LIMIT 1) first
-     WHERE v.status = 'PUBLISHED'`,
+     WHERE ${isLiveVersion('v')}`,
   );
   return row?.at ?? null;
 }

@@ -14,6 +14,13 @@ export const VERSION_COLUMNS = `id, segment_id, number, status, revision, defini
 /** The condition that makes a version its segment's live one. */
 const LIVE = `status = 'PUBLISHED'`;
 
+/** For other stores' statements: the condition that `alias`, an icp_version row, is its segment's live version. */
+export const isLiveVersion = (alias: string): string => `${alias}.${LIVE}`;
+
+/** For other stores' statements: `LEFT JOIN` the live version of the segment `segmentId` (an SQL expression) as `alias`. */
+export const joinLiveVersion = (alias: string, segmentId: string): string =>
+  `LEFT JOIN icp_version ${alias} ON ${alias}.segment_id = ${segmentId} AND ${isLiveVersion(alias)}`;
+
 export interface VersionRow {
   id: string;
   segment_id: string;
