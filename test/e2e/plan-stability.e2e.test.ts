@@ -9,8 +9,8 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 import { planAsBulk } from '../../src/db/bulk-plan';
 import { rescoreQuery } from '../../src/stores/score-store';
+import { existingVersion } from '../../src/stores/version-store';
 import { attributesRead } from '../../src/domain/scoring/scorer-cache';
-import type { IcpVersion } from '../../src/model/icp-version.types';
 
 const ACCOUNTS = 30_000;
 
@@ -73,7 +73,7 @@ describe('plan stability without ANALYZE', () => {
     expect(await lastAnalyze('account_score')).toBeNull();
     expect((await t.sql(`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'account_score'`))[0].n).toBe(0);
 
-    const draft: IcpVersion = (await t.ds.getRepository('IcpVersion').findOneByOrFail({ id: v1.id })) as IcpVersion;
+    const draft = await existingVersion(t.ds.manager, v1.id);
     const { sql, params } = rescoreQuery(segmentId, v1.id, attributesRead(draft));
     await t.ds.transaction(async (em) => {
       const declare = () => em.query(`EXPLAIN DECLARE rescore NO SCROLL CURSOR FOR ${sql}`, params);
