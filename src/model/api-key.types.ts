@@ -24,3 +24,9 @@ export class ApiKey {
 
   revokedBy: string | null;
 }
+
+@ObjectType({ description: 'Returned once: the secret is never shown again.' })
+export class CreatedApiKey {
+  @Field(() => ApiKey) apiKey: ApiKey;
+  @Field() secret: string;
+}

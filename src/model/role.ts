@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export const ROLES = ['VIEWER', 'REVOPS', 'SALES_MANAGER', 'AUDITOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -20,12 +20,15 @@ registerEnumType(RoleEnum, {
 
 /**
  * Who is calling: the API key's id and name (both snapshotted into audit rows) and its role.
- * `keyId` is null only for fitgraph's own work, which no request can claim.
+ * `keyId` is null only for fitgraph's own work, which no request can claim, so Query.me (the
+ * only place the API shows a principal) always has one. Its permissions are resolved from the
+ * schema (PrincipalResolver).
  */
-export interface Principal {
-  keyId: string | null;
-  name: string;
-  role: Role;
+@ObjectType()
+export class Principal {
+  @Field(() => ID) keyId: string | null;
+  @Field() name: string;
+  @Field(() => RoleEnum) role: Role;
 }
 
 /** The actor of work the system does itself (start-up bootstrap, demo data, expiry). */
