@@ -6,12 +6,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { freePort } from '../../src/db/embedded-postgres';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH, seedDefinition } from '../helpers/fixtures';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { graphql } from '../gql';
+import { seedDefinition } from '../helpers/fixtures';
+import { startTestApp, type GqlError, type TestApp } from '../helpers/test-app';
 import { until } from '../helpers/wait';
+import { upsertAccounts } from '../operations/accounts';
+import { revokeApiKey } from '../operations/auth';
+import { overrideFit } from '../operations/fits';
+import { publishJob, startPublish } from '../operations/publishing';
+import { createDraft, createSegment, publishVersion, segmentKeys } from '../operations/registry';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const sharedFitVersions = graphql(`
+  query SharedFitVersions { fits(segmentKey: "shared", first: 100) { totalCount edges { node { version { number } } } } }
+`);
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
 
 interface Child {
@@ -81,13 +92,19 @@ async function startApi(): Promise<string> {
   return /serving GraphQL at (\S+)/.exec(child.output)![1];
 }
 
-async function ask(url: string, key: string, query: string, variables?: object): Promise<{ status: number; body: any }> {
+/** Sends one operation to the API process at `url` (not to this test's app). */
+async function ask<R, V>(
+  url: string,
+  key: string,
+  document: TypedDocumentNode<R, V>,
+  variables?: V,
+): Promise<{ status: number; body: { data?: R; errors?: GqlError[] } }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: print(document), variables }),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { data?: R; errors?: GqlError[] } };
 }
 
 beforeAll(async () => {
@@ -107,26 +124,23 @@ describe('two API processes', () => {
     ].entries()) {
       const key = await t.keyFor('VIEWER', `viewer-${i}`);
       await sleep(100); // the key's own insert empties the caches; let it pass, so the next reads are cached
-      for (const url of [askOn, askOn, revokeOn]) expect((await ask(url, key, '{ segments { key } }')).status).toBe(200);
-      const id = (await t.sql(`SELECT id FROM api_key WHERE name = $1`, [`viewer-${i}`]))[0].id;
-      expect(
-        (await ask(revokeOn, t.adminKey, 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id })).body.data.revokeApiKey
-          .revokedAt,
-      ).toBeTruthy();
-      const refused = await ask(askOn, key, '{ segments { key } }');
+      for (const url of [askOn, askOn, revokeOn]) expect((await ask(url, key, segmentKeys)).status).toBe(200);
+      const id = (await t.sql<{ id: string }>(`SELECT id FROM api_key WHERE name = $1`, [`viewer-${i}`]))[0].id;
+      expect((await ask(revokeOn, t.adminKey, revokeApiKey, { id })).body.data?.revokeApiKey.revokedAt).toBeTruthy();
+      const refused = await ask(askOn, key, segmentKeys);
       expect(refused.status).toBe(401);
-      expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(refused.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     }
 
     // Cut every cache listener: processes must not serve from a cache that may miss a change.
     const key = await t.keyFor('VIEWER', 'revoked-while-deaf');
     await sleep(100);
-    for (const url of apis) expect((await ask(url, key, '{ segments { key } }')).status).toBe(200);
+    for (const url of apis) expect((await ask(url, key, segmentKeys)).status).toBe(200);
     await t.sql(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fitgraph-cache' AND datname = current_database()`,
     );
     await t.sql(`UPDATE api_key SET revoked_at = now(), revoked_by = 'psql' WHERE name = 'revoked-while-deaf'`);
-    for (const url of apis) expect((await ask(url, key, '{ segments { key } }')).status).toBe(401);
+    for (const url of apis) expect((await ask(url, key, segmentKeys)).status).toBe(401);
   });
 });
 afterAll(async () => {
@@ -136,18 +150,18 @@ afterAll(async () => {
 
 describe('a worker killed mid-job', () => {
   it('leaves its job to be taken up again by the other worker, and the work is done once', async () => {
-    await t.data(CREATE_SEGMENT, {
+    await t.data(createSegment, {
       input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
     });
-    await t.data('mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-      a: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }],
+    await t.data(upsertAccounts, {
+      accounts: [{ externalId: 'a1', name: 'A1', attributes: { industry: 'retail' } }],
     });
-    await t.data(PUBLISH, { id: (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id });
-    const accountId = (await t.sql(`SELECT id FROM account WHERE external_id = 'a1'`))[0].id;
+    await t.data(publishVersion, { id: (await t.data(createDraft, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id });
+    const accountId = (await t.sql<{ id: string }>(`SELECT id FROM account WHERE external_id = 'a1'`))[0].id;
     const expiresAt = new Date(Date.now() + 1000);
     const override = (
       await t.data(
-        `mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }`,
+        overrideFit,
         {
           input: {
             accountId,
@@ -201,54 +215,43 @@ describe('a publish with two workers', () => {
     const [a, b] = apis;
     // The second worker of the test above is still running; a third joins it.
     await startProcess('worker', WORKER_ENV(), /fitgraph worker running/);
-    await ask(a, t.adminKey, 'mutation($i: CreateSegmentInput!) { createSegment(input: $i) { id } }', {
-      i: { key: 'shared', name: 'Shared', membership: [{ attribute: 'region', operator: 'EQ', value: 'shared', points: 1 }] },
+    await ask(a, t.adminKey, createSegment, {
+      input: { key: 'shared', name: 'Shared', membership: [{ attribute: 'region', operator: 'EQ', value: 'shared', points: 1 }] },
     });
-    await ask(a, t.adminKey, 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created } }', {
-      a: Array.from({ length: 60 }, (_, i) => ({
+    await ask(a, t.adminKey, upsertAccounts, {
+      accounts: Array.from({ length: 60 }, (_, i) => ({
         externalId: `shared-${i}`,
         name: `Shared ${i}`,
         attributes: { region: 'shared', employees: 20 * i, industry: i % 2 ? 'saas' : 'retail' },
       })),
     });
-    const v1 = (
-      await ask(a, t.adminKey, `mutation($d: IcpDefinitionInput) { createDraft(segmentKey: "shared", definition: $d) { id } }`, {
-        d: seedDefinition(),
-      })
-    ).body.data.createDraft.id;
+    const v1 = (await ask(a, t.adminKey, createDraft, { segmentKey: 'shared', definition: seedDefinition() })).body.data!.createDraft.id;
     await t.sql(`CREATE FUNCTION slow_shared() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.04); RETURN NEW; END $$;
       CREATE TRIGGER slow_shared BEFORE INSERT ON publish_staged_score FOR EACH ROW EXECUTE FUNCTION slow_shared()`);
     try {
-      const job = (await ask(a, t.adminKey, 'mutation($id: ID!) { startPublish(id: $id) { id state } }', { id: v1 })).body.data
-        .startPublish;
+      const job = (await ask(a, t.adminKey, startPublish, { id: v1 })).body.data!.startPublish;
       expect(job.state).toBe('QUEUED');
       const done = await until(
         'the publish to finish',
         async () => {
-          const read = (
-            await ask(
-              b,
-              t.adminKey,
-              'query($id: ID!) { publishJob(id: $id) { state accountsTotal accountsScored error result { accountsScored } } }',
-              { id: job.id },
-            )
-          ).body.data.publishJob;
+          const read = (await ask(b, t.adminKey, publishJob, { id: job.id })).body.data!.publishJob!;
           return ['DONE', 'FAILED'].includes(read.state) ? read : undefined;
         },
         120_000,
       );
       expect(done).toMatchObject({ state: 'DONE', accountsTotal: 60, accountsScored: 60, error: null, result: { accountsScored: 60 } });
-      const batches = await t.sql('SELECT done_by, count(*)::int AS n FROM publish_batch WHERE job_id = $1 GROUP BY 1', [job.id]);
-      expect(batches.reduce((sum: number, r: any) => sum + r.n, 0)).toBe(12);
+      const batches = await t.sql<{ done_by: string; n: number }>(
+        'SELECT done_by, count(*)::int AS n FROM publish_batch WHERE job_id = $1 GROUP BY 1',
+        [job.id],
+      );
+      expect(batches.reduce((sum, r) => sum + r.n, 0)).toBe(12);
       expect(batches.length).toBe(2); // both worker processes took batches
     } finally {
       await t.sql('DROP TRIGGER slow_shared ON publish_staged_score; DROP FUNCTION slow_shared()');
     }
-    const fits = (
-      await ask(b, t.adminKey, '{ fits(segmentKey: "shared", first: 100) { totalCount edges { node { version { number } } } } }')
-    ).body.data.fits;
+    const fits = (await ask(b, t.adminKey, sharedFitVersions)).body.data!.fits;
     expect(fits.totalCount).toBe(60);
-    expect(new Set(fits.edges.map((e: any) => e.node.version.number))).toEqual(new Set([1]));
+    expect(new Set(fits.edges.map((e) => e.node.version.number))).toEqual(new Set([1]));
     expect(
       (await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v1]))[0].n,
     ).toBe(1);

@@ -8,23 +8,12 @@ import { graphql } from '../gql';
 import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 import { upsertAccounts } from '../operations/accounts';
+import { publishJob, startPublish } from '../operations/publishing';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 let t: TestApp;
-graphql(`
-  fragment PublishJobFields on PublishJob {
-    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }
-    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }
-  }
-`);
-const startPublish = graphql(`
-  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }
-`);
 const cancelPublish = graphql(`
   mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }
-`);
-const publishJob = graphql(`
-  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }
 `);
 const publishJobsOfQueued = graphql(`
   query PublishJobsOfQueued { publishJobs(segmentKey: "queued") { id state version { number } } }

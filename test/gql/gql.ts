@@ -81,6 +81,7 @@ type Documents = {
     "\n  query QueryTypename { __typename }\n": typeof types.QueryTypenameDocument,
     "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n": typeof types.ImportedAccountDocument,
     "\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n": typeof types.TimedFitDocument,
+    "\n  query SharedFitVersions { fits(segmentKey: \"shared\", first: 100) { totalCount edges { node { version { number } } } } }\n": typeof types.SharedFitVersionsDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": typeof types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": typeof types.CoreFitsByEffectiveValuesDocument,
     "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": typeof types.OverrideStatusesDocument,
@@ -91,10 +92,7 @@ type Documents = {
     "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": typeof types.AccountOverrideIdsDocument,
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": typeof types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": typeof types.BulkDashboardVersionDocument,
-    "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n": typeof types.PublishJobFieldsFragmentDoc,
-    "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n": typeof types.StartPublishDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": typeof types.CancelPublishDocument,
-    "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n": typeof types.PublishJobDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": typeof types.PublishJobsOfQueuedDocument,
     "\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n": typeof types.LiveVersionNumberDocument,
     "\n  query SegmentFitsWithVersions($segmentKey: String!) {\n    fits(segmentKey: $segmentKey, first: 100) { edges { node { score tier version { number } account { externalId } } } }\n  }\n": typeof types.SegmentFitsWithVersionsDocument,
@@ -177,6 +175,9 @@ type Documents = {
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": typeof types.RevokeOverrideDocument,
     "\n  mutation RecordOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created updated } }\n": typeof types.RecordOpportunitiesDocument,
     "\n  mutation RecordLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created updated } }\n": typeof types.RecordLeadsDocument,
+    "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n": typeof types.PublishJobFieldsFragmentDoc,
+    "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n": typeof types.StartPublishDocument,
+    "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n": typeof types.PublishJobDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": typeof types.VersionFieldsFragmentDoc,
     "\n  mutation CreateSegment($input: CreateSegmentInput!) {\n    createSegment(input: $input) { id key name membership { attribute operator value } }\n  }\n": typeof types.CreateSegmentDocument,
     "\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n": typeof types.CreateDraftDocument,
@@ -254,6 +255,7 @@ const documents: Documents = {
     "\n  query QueryTypename { __typename }\n": types.QueryTypenameDocument,
     "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n": types.ImportedAccountDocument,
     "\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n": types.TimedFitDocument,
+    "\n  query SharedFitVersions { fits(segmentKey: \"shared\", first: 100) { totalCount edges { node { version { number } } } } }\n": types.SharedFitVersionsDocument,
     "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n": types.CoreFitOfAccountDocument,
     "\n  query CoreFitsByEffectiveValues($filter: FitFilter) {\n    fits(segmentKey: \"core\", filter: $filter, first: 50) { totalCount edges { node { score tier overridden account { externalId } } } }\n  }\n": types.CoreFitsByEffectiveValuesDocument,
     "\n  query OverrideStatuses($f: OverrideFilter) { overrides(filter: $f) { edges { node { id status } } } }\n": types.OverrideStatusesDocument,
@@ -264,10 +266,7 @@ const documents: Documents = {
     "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": types.AccountOverrideIdsDocument,
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": types.BulkDashboardVersionDocument,
-    "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n": types.PublishJobFieldsFragmentDoc,
-    "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n": types.StartPublishDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": types.CancelPublishDocument,
-    "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n": types.PublishJobDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": types.PublishJobsOfQueuedDocument,
     "\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n": types.LiveVersionNumberDocument,
     "\n  query SegmentFitsWithVersions($segmentKey: String!) {\n    fits(segmentKey: $segmentKey, first: 100) { edges { node { score tier version { number } account { externalId } } } }\n  }\n": types.SegmentFitsWithVersionsDocument,
@@ -350,6 +349,9 @@ const documents: Documents = {
     "\n  mutation RevokeOverride($id: ID!, $reason: String!) {\n    revokeOverride(id: $id, reason: $reason) { id status revokedBy revokedAt revokeReason }\n  }\n": types.RevokeOverrideDocument,
     "\n  mutation RecordOpportunities($o: [OpportunityInput!]!) { recordOpportunities(opportunities: $o) { created updated } }\n": types.RecordOpportunitiesDocument,
     "\n  mutation RecordLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created updated } }\n": types.RecordLeadsDocument,
+    "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n": types.PublishJobFieldsFragmentDoc,
+    "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n": types.StartPublishDocument,
+    "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n": types.PublishJobDocument,
     "\n  fragment VersionFields on IcpVersion {\n    id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt\n    segment { key } basedOn { id number }\n    definition {\n      dimensions { dimension weight criteria { attribute operator value values min max points label } }\n      disqualifiers { attribute operator value values min max reason }\n      thresholds { perfect strong moderate }\n      actions { tier action }\n    }\n  }\n": types.VersionFieldsFragmentDoc,
     "\n  mutation CreateSegment($input: CreateSegmentInput!) {\n    createSegment(input: $input) { id key name membership { attribute operator value } }\n  }\n": types.CreateSegmentDocument,
     "\n  mutation CreateDraft($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {\n    createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ...VersionFields }\n  }\n": types.CreateDraftDocument,
@@ -645,6 +647,10 @@ export function graphql(source: "\n  query TimedFit($id: ID!) { account(id: $id)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SharedFitVersions { fits(segmentKey: \"shared\", first: 100) { totalCount edges { node { version { number } } } } }\n"): (typeof documents)["\n  query SharedFitVersions { fits(segmentKey: \"shared\", first: 100) { totalCount edges { node { version { number } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n"): (typeof documents)["\n  query CoreFitOfAccount($id: ID!) {\n    account(id: $id) {\n      fit(segmentKey: \"core\") { score tier action overridden override { id tier status } computed { score tier } }\n      fits { tier overridden }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -685,19 +691,7 @@ export function graphql(source: "\n  query BulkDashboardVersion { tierDashboard(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n"): (typeof documents)["\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n"): (typeof documents)["\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n"): (typeof documents)["\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n"): (typeof documents)["\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1026,6 +1020,18 @@ export function graphql(source: "\n  mutation RecordOpportunities($o: [Opportuni
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created updated } }\n"): (typeof documents)["\n  mutation RecordLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created updated } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n"): (typeof documents)["\n  fragment PublishJobFields on PublishJob {\n    id state notes effectiveAt requestedBy requestedAt finishedAt accountsTotal accountsScored error version { number status }\n    result { accountsScored overridesFlagged superseded { number } tierChanges { from to accounts } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n"): (typeof documents)["\n  mutation StartPublish($id: ID!, $notes: String, $effectiveAt: DateTime) { startPublish(id: $id, notes: $notes, effectiveAt: $effectiveAt) { ...PublishJobFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n"): (typeof documents)["\n  query PublishJob($id: ID!) { publishJob(id: $id) { ...PublishJobFields } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
