@@ -16,7 +16,7 @@ let t: TestApp;
 let viewer: string;
 let manager: string;
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
-const FITS = graphql(`
+const fitsPage = graphql(`
   query RelayFitsPage($segmentKey: String!, $filter: FitFilter, $first: Int, $after: String, $last: Int, $before: String) {
     fits(segmentKey: $segmentKey, filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id score account { id } } } nodes { id }
@@ -25,7 +25,8 @@ const FITS = graphql(`
 `);
 
 type FitNode = { id: string; score: number; account: { id: string } };
-const fitsOf = async (vars: Omit<RelayFitsPageQueryVariables, 'segmentKey'>) => (await t.data(FITS, { segmentKey: 'all', ...vars })).fits;
+const fitsOf = async (vars: Omit<RelayFitsPageQueryVariables, 'segmentKey'>) =>
+  (await t.data(fitsPage, { segmentKey: 'all', ...vars })).fits;
 
 /** A page of a connection read backwards: its ids and where it stands. */
 type BackwardPage = { nodes: Array<{ id: string }>; pageInfo: { startCursor?: string | null; hasPreviousPage: boolean } };
@@ -58,7 +59,7 @@ const overrideIdsBackward = graphql(`
 const accountsEndCursor = graphql(`
   query AccountsEndCursor { accounts(first: 2) { pageInfo { endCursor } } }
 `);
-const NODE = graphql(`
+const nodeById = graphql(`
   query NodeByGlobalId($id: ID!) {
     node(id: $id) {
       __typename id
@@ -257,23 +258,31 @@ describe('backward pagination on fits', () => {
   it('refuses mixing directions and cursors of other lists or arguments', async () => {
     const page = await fitsOf({ first: 5 });
     const cursor = page.pageInfo.endCursor;
-    expect(expectError(await t.gql(FITS, { segmentKey: 'other', after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
+    expect(expectError(await t.gql(fitsPage, { segmentKey: 'other', after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
     expect(
-      expectError(await t.gql(FITS, { segmentKey: 'all', filter: { tiers: ['WEAK'] }, after: cursor }), 'BAD_USER_INPUT').extensions?.field,
+      expectError(await t.gql(fitsPage, { segmentKey: 'all', filter: { tiers: ['WEAK'] }, after: cursor }), 'BAD_USER_INPUT').extensions
+        ?.field,
     ).toBe('after');
-    expect(expectError(await t.gql(FITS, { segmentKey: 'other', last: 3, before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe(
+    expect(expectError(await t.gql(fitsPage, { segmentKey: 'other', last: 3, before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe(
       'before',
     );
-    expect(expectError(await t.gql(FITS, { segmentKey: 'all', last: 3, after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
-    expect(expectError(await t.gql(FITS, { segmentKey: 'all', before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('before');
-    expect(expectError(await t.gql(FITS, { segmentKey: 'all', last: 501 }), 'BAD_USER_INPUT').extensions?.field).toBe('last');
+    expect(expectError(await t.gql(fitsPage, { segmentKey: 'all', last: 3, after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe(
+      'after',
+    );
+    expect(expectError(await t.gql(fitsPage, { segmentKey: 'all', before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('before');
+    expect(expectError(await t.gql(fitsPage, { segmentKey: 'all', last: 501 }), 'BAD_USER_INPUT').extensions?.field).toBe('last');
     const accounts = await t.data(accountsEndCursor);
-    expectError(await t.gql(FITS, { segmentKey: 'all', after: accounts.accounts.pageInfo.endCursor }), 'BAD_USER_INPUT');
+    expectError(await t.gql(fitsPage, { segmentKey: 'all', after: accounts.accounts.pageInfo.endCursor }), 'BAD_USER_INPUT');
     // The same list and arguments accept it, written differently (filter keys in another order).
     const filtered = await fitsOf({ filter: { minScore: 0, tiers: ['WEAK', 'MODERATE'] }, first: 2 });
     expect(
-      (await t.gql(FITS, { segmentKey: 'all', filter: { tiers: ['WEAK', 'MODERATE'], minScore: 0 }, after: filtered.pageInfo.endCursor }))
-        .errors,
+      (
+        await t.gql(fitsPage, {
+          segmentKey: 'all',
+          filter: { tiers: ['WEAK', 'MODERATE'], minScore: 0 },
+          after: filtered.pageInfo.endCursor,
+        })
+      ).errors,
     ).toBeUndefined();
   });
 });
@@ -327,7 +336,7 @@ describe('node and nodes', () => {
       ['Fit', account.fit!.id, { score: account.fit!.score, account: { externalId: 'known' }, segment: { key: 'all' } }],
     ];
     for (const [typename, id, fields] of expected) {
-      expect((await t.data(NODE, { id })).node).toEqual({ __typename: typename, id, ...fields });
+      expect((await t.data(nodeById, { id })).node).toEqual({ __typename: typename, id, ...fields });
     }
     const many = await t.data(nodesTypenames, {
       ids: [...expected.map((e) => e[1]), 'nope', '00000000-0000-4000-8000-000000000000'],
