@@ -146,3 +146,16 @@ export async function membershipBatch(db: Sql, after: string, size: number): Pro
 export async function addToSegment(db: Sql, ids: string[], segmentId: string): Promise<void> {
   await db.query('UPDATE account SET segment_ids = array_append(segment_ids, $2) WHERE id = ANY($1::uuid[])', [ids, segmentId]);
 }
+
+/**
+ * The SQL of an account's attributes reduced to `keys`, with parameters numbered from `first`.
+ * Only the attributes a definition reads cross the wire: parsing a million full documents in
+ * Node costs more than scoring them. (jsonb_build_object takes at most 50 pairs; beyond, all.)
+ */
+export function attributesProjection(alias: string, keys: readonly string[], first: number): { sql: string; params: string[] } {
+  if (keys.length > 50) return { sql: `${alias}.attributes`, params: [] };
+  return {
+    sql: `jsonb_build_object(${keys.map((_, i) => `$${i + first}::text, ${alias}.attributes -> $${i + first}::text`).join(', ')})`,
+    params: [...keys],
+  };
+}

@@ -3,7 +3,7 @@
  * ids, and the scores prepared under the draft (read by nobody but the flip).
  */
 import type { Sql } from '../db/sql';
-import { attributesProjection, type NewScore } from './score-store';
+import { attributesProjection } from './account-store';
 import { PublishJob, type PublishState, type StoredPublishResult } from '../model/publish-job.types';
 
 const JOB_COLUMNS = `j.id, j.segment_id, j.version_id, j.state, j.notes, j.notes_given, j.effective_at, j.requested_by,
@@ -52,6 +52,26 @@ function toJob(r: JobRow): PublishJob {
     error: r.error,
   });
 }
+
+/** A score prepared under the draft for one member (a current score row without its version and validity). */
+export interface StagedScore {
+  accountId: string;
+  score: number;
+  tier: string;
+  outcomes: string;
+  computedAt: Date;
+  nextChangeAt?: Date | null;
+}
+
+/**
+ * For other stores' statements: the staged scores of job `jobId` (an SQL expression) as `alias`,
+ * joined to their accounts that are still members of `segmentId` (as `a`): a `FROM` item and its
+ * condition.
+ */
+export const stagedScoresOfMembers = (alias: string, jobId: string, segmentId: string): { from: string; where: string } => ({
+  from: `publish_staged_score ${alias} JOIN account a ON a.id = ${alias}.account_id AND a.segment_ids @> ARRAY[${segmentId}::uuid]`,
+  where: `${alias}.job_id = ${jobId}`,
+});
 
 /** A member of the segment to score: its id, its row version (`xmin`) and the attributes asked for. */
 export interface Member {
@@ -155,7 +175,7 @@ export async function pendingBatches(db: Sql, jobId: string): Promise<number> {
 }
 
 /** Writes (or rewrites) prepared scores; `xmins` are the account rows' versions they were computed from. */
-export async function stageScores(db: Sql, jobId: string, rows: NewScore[], xmins: string[]): Promise<void> {
+export async function stageScores(db: Sql, jobId: string, rows: StagedScore[], xmins: string[]): Promise<void> {
   if (rows.length === 0) return;
   await db.query(
     `INSERT INTO publish_staged_score (job_id, account_id, account_xmin, score, tier, outcomes, computed_at, next_change_at)
@@ -201,30 +221,6 @@ export function batchMembers(
 /** The members with no staged score in the job, or one computed from an older version of their row (written since). */
 export function lateMembers(db: Sql, segmentId: string, keys: readonly string[], jobId: string): Promise<Member[]> {
   return members(db, segmentId, keys, LATE_MEMBERS, [jobId]);
-}
-
-/**
- * Makes the prepared scores of today's members current under the version, valid from
- * `validFrom`; returns the tier migration against the previous version's current rows.
- */
-export async function promoteStagedScores(
-  db: Sql,
-  args: { jobId: string; segmentId: string; versionId: string; previousId: string | null; validFrom: Date },
-): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
-  await db.query(
-    `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at, next_change_at)
-     SELECT s.account_id, $2, $3, s.score, s.tier, s.outcomes, $4, s.computed_at, s.next_change_at
-     FROM publish_staged_score s JOIN account a ON a.id = s.account_id AND a.segment_ids @> ARRAY[$2::uuid]
-     WHERE s.job_id = $1`,
-    [args.jobId, args.segmentId, args.versionId, args.validFrom],
-  );
-  return db.query(
-    `SELECT prev.tier AS "from", s.tier AS "to", count(*)::int AS accounts
-     FROM publish_staged_score s JOIN account a ON a.id = s.account_id AND a.segment_ids @> ARRAY[$2::uuid]
-     LEFT JOIN account_score prev ON prev.account_id = s.account_id AND prev.version_id = $3 AND prev.valid_to IS NULL
-     WHERE s.job_id = $1 GROUP BY 1, 2`,
-    [args.jobId, args.segmentId, args.previousId],
-  );
 }
 
 export async function finishPublishJob(

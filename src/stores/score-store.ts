@@ -8,6 +8,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
+import { attributesProjection } from './account-store';
+import { stagedScoresOfMembers } from './publish-job-store';
 import { isLiveVersion } from './version-store';
 import type { FitTier } from '../model/icp-definition';
 
@@ -72,19 +74,6 @@ export const aliasedScoreColumns = (alias: string): string =>
   SCORE_COLUMNS.split(',')
     .map((c) => `${alias}.${c.trim()}`)
     .join(', ');
-
-/**
- * The SQL of an account's attributes reduced to `keys`, with parameters numbered from `first`.
- * Only the attributes a definition reads cross the wire: parsing a million full documents in
- * Node costs more than scoring them. (jsonb_build_object takes at most 50 pairs; beyond, all.)
- */
-export function attributesProjection(alias: string, keys: readonly string[], first: number): { sql: string; params: string[] } {
-  if (keys.length > 50) return { sql: `${alias}.attributes`, params: [] };
-  return {
-    sql: `jsonb_build_object(${keys.map((_, i) => `$${i + first}::text, ${alias}.attributes -> $${i + first}::text`).join(', ')})`,
-    params: [...keys],
-  };
-}
 
 /**
  * The members of a segment with the attributes the definition reads and their tier under the
@@ -335,4 +324,29 @@ export async function countRankedScores(db: Sql, q: RankingQuery): Promise<numbe
 /** Current accounts per computed tier under a version. */
 export function tierCountsOf(db: Sql, versionId: string): Promise<Array<{ tier: FitTier; n: number }>> {
   return db.query('SELECT tier, count(*)::int AS n FROM account_score WHERE version_id = $1 AND valid_to IS NULL GROUP BY 1', [versionId]);
+}
+
+/**
+ * Makes a publish job's staged scores of today's members current under the version, valid
+ * from `validFrom`, in one INSERT … SELECT; returns the tier migration against the previous version's current rows.
+ */
+export async function promoteStagedScores(
+  db: Sql,
+  args: { jobId: string; segmentId: string; versionId: string; previousId: string | null; validFrom: Date },
+): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
+  const staged = stagedScoresOfMembers('s', '$1', '$2');
+  await db.query(
+    `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at, next_change_at)
+     SELECT s.account_id, $2, $3, s.score, s.tier, s.outcomes, $4, s.computed_at, s.next_change_at
+     FROM ${staged.from}
+     WHERE ${staged.where}`,
+    [args.jobId, args.segmentId, args.versionId, args.validFrom],
+  );
+  return db.query(
+    `SELECT prev.tier AS "from", s.tier AS "to", count(*)::int AS accounts
+     FROM ${staged.from}
+     LEFT JOIN account_score prev ON prev.account_id = s.account_id AND prev.version_id = $3 AND prev.valid_to IS NULL
+     WHERE ${staged.where} GROUP BY 1, 2`,
+    [args.jobId, args.segmentId, args.previousId],
+  );
 }

@@ -16,13 +16,13 @@ import type { IcpVersion } from '../../model/icp-version.types';
 import * as versionStore from '../../stores/version-store';
 import type { StoredPublishResult } from '../../model/publish-job.types';
 import { appendEvent, appendPublishFitChanges } from '../../stores/outbox-store';
+import { promoteStagedScores } from '../../stores/score-store';
 import {
   finishPublishJob,
   holdAccountWrites,
   lateMembers,
   markFlipping,
   pendingBatches,
-  promoteStagedScores,
   publishJobById,
   stageScores,
 } from '../../stores/publish-job-store';
