@@ -30,6 +30,17 @@ export async function tryTransactionLock(db: Sql, namespace: Namespace, key: str
   return locked;
 }
 
+/**
+ * Takes the transaction-scoped locks (namespace, key) of every key, waiting for each, in hash
+ * order: two transactions locking overlapping keys queue up instead of deadlocking.
+ */
+export async function lockTransactionKeys(db: Sql, namespace: Namespace, keys: readonly string[]): Promise<void> {
+  await db.query(
+    'SELECT pg_advisory_xact_lock($2, h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) ordered',
+    [[...keys], namespace],
+  );
+}
+
 /** Takes the session-scoped lock (namespace, key) in shared mode, waiting for an exclusive holder. */
 export async function lockShared(db: Sql, namespace: Namespace, key: string): Promise<void> {
   await db.query('SELECT pg_advisory_lock_shared($1, hashtext($2))', [namespace, key]);

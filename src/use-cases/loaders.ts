@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '../db/sql';
 import type { Account } from '../model/account.types';
 import { accountsByIds } from '../stores/account-store';
+import { nodeTypesOf, type NodeTypeName } from '../stores/node-queries';
 import { attributeCatalogue } from '../stores/attribute-store';
 import type { ApiKey } from '../model/api-key.types';
 import { apiKeysByIds } from '../stores/api-key-store';
@@ -17,9 +18,6 @@ import { segmentsByIds, segmentsByKeys } from '../stores/segment-store';
 import type { AttributeCatalogue } from '../model/icp-definition';
 import type { IcpVersion } from '../model/icp-version.types';
 import { liveVersions, versionsByIds, versionsOfSegments } from '../stores/version-store';
-
-/** Types whose objects have a UUID row id; a Fit's id is derived (see fit-id.ts). */
-export type NodeTypeName = 'Account' | 'Segment' | 'IcpVersion' | 'Override' | 'Opportunity' | 'ApiKey';
 
 /** Rows grouped back into key order: one `IN (…)` query per batch. */
 function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): Array<R | null> {
@@ -37,7 +35,7 @@ function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): 
  * Per-request loaders: batching and caching never outlive one request. Loaders that return the
  * same rows under another key prime each other, so a row fetched once is not fetched again.
  */
-export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
+export function createLoaders(em: Sql, clock: Clock = systemClock) {
   const segmentById: DataLoader<string, Segment | null> = new DataLoader(async (ids) => {
     const rows = await segmentsByIds(em, ids);
     for (const s of rows) segmentByKey.prime(s.key, s);
@@ -84,27 +82,15 @@ export function createLoaders(em: EntityManager, clock: Clock = systemClock) {
       byKey(ids, await overridesByIds(em, ids), (o: OverrideRow) => o.id),
     ),
     apiKeyById: new DataLoader<string, ApiKey | null>(async (ids) => byKey(ids, await apiKeysByIds(em, ids), (k) => k.id)),
-    /**
-     * The type of each id, looked up across the tables of every type with a UUID id (UUIDs do not
-     * repeat across tables), in one statement. Discarded drafts are gone for readers, as in icpVersion.
-     */
     /** The attribute catalogue, read once per request (key 'all'). */
     attributeCatalogue: new DataLoader<'all', AttributeCatalogue>(async (keys) => {
       const catalogue = await attributeCatalogue(em);
       return keys.map(() => catalogue);
     }),
-    nodeTypeById: new DataLoader<string, NodeTypeName | null>(async (ids) => {
-      const rows: Array<{ id: string; type: NodeTypeName }> = await em.query(
-        `SELECT id, 'Account' AS type FROM account WHERE id = ANY($1::uuid[])
-         UNION ALL SELECT id, 'Segment' FROM segment WHERE id = ANY($1::uuid[])
-         UNION ALL SELECT id, 'IcpVersion' FROM icp_version WHERE id = ANY($1::uuid[]) AND discarded_at IS NULL
-         UNION ALL SELECT id, 'Override' FROM fit_override WHERE id = ANY($1::uuid[])
-         UNION ALL SELECT id, 'Opportunity' FROM opportunity WHERE id = ANY($1::uuid[])
-         UNION ALL SELECT id, 'ApiKey' FROM api_key WHERE id = ANY($1::uuid[])`,
-        [[...ids]],
-      );
-      return byKey(ids, rows, (r) => r.id).map((r) => r?.type ?? null);
-    }),
+    /** The type of each id, across the tables of every type with a UUID id, in one statement. */
+    nodeTypeById: new DataLoader<string, NodeTypeName | null>(async (ids) =>
+      byKey(ids, await nodeTypesOf(em, ids), (r) => r.id).map((r) => r?.type ?? null),
+    ),
     /** The newest `first` score rows of accounts in one segment. */
     scoreHistory: new DataLoader<{ accountId: string; segmentId: string; first: number }, ScoreRow[], string>(
       async (keys) => scoreHistory(em, keys),

@@ -3,7 +3,7 @@
  * segment with a live version, members get a new row when their result changed, and
  * accounts that left a segment get their row closed. Unchanged results write nothing.
  */
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '../../db/sql';
 import { appendFitChanges, withoutOverridden, type FitChange } from '../../stores/outbox-store';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { closeScores, currentScores, insertScores, rescheduleScores, type NewScore } from '../../stores/score-store';
@@ -22,14 +22,14 @@ export interface ChangedAccount {
 }
 
 /** Live versions by segment id. */
-export async function liveVersionsBySegment(em: EntityManager): Promise<Map<string, IcpVersion>> {
+export async function liveVersionsBySegment(em: Sql): Promise<Map<string, IcpVersion>> {
   const rows = await liveVersions(em);
   return new Map(rows.map((v) => [v.segmentId, v]));
 }
 
 /** Returns how many accounts got at least one new score row. */
 export async function rescoreChangedAccounts(
-  em: EntityManager,
+  em: Sql,
   accounts: ChangedAccount[],
   live: Map<string, IcpVersion>,
   now: Date,

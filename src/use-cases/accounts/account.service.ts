@@ -17,7 +17,7 @@ import * as accountStore from '../../stores/account-store';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from '../../model/account.input';
 import { attributeIssues, mergeAttributes } from '../../domain/accounts/attribute-values';
 import { compileMembership } from '../../domain/accounts/membership';
-import { LockNamespace } from '../../db/advisory-locks';
+import { LockNamespace, lockTransactionKeys } from '../../db/advisory-locks';
 
 export const MAX_ACCOUNTS_PER_CALL = 5000;
 
@@ -108,11 +108,8 @@ export class AccountService {
     // score rows never start before the rows they follow.
     await lockSegmentsShared(tx.em);
     await accountStore.lockAccountsForWriting(tx.em);
-    // Concurrent upserts of the same accounts queue up, locking in hash order so that they cannot deadlock.
-    await tx.em.query(
-      'SELECT pg_advisory_xact_lock($2, h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) ordered',
-      [externalIds, LockNamespace.ACCOUNT_UPSERT],
-    );
+    // Concurrent upserts of the same accounts queue up.
+    await lockTransactionKeys(tx.em, LockNamespace.ACCOUNT_UPSERT, externalIds);
     const now = tx.clock.now();
     const segments = await listSegments(tx.em);
     const existing = await accountStore.accountsByExternalIds(tx.em, externalIds);
