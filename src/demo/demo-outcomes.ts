@@ -12,6 +12,7 @@ import type { LeadInput, OpportunityInput } from '../model/outcome.types';
 import type { FitTier } from '../model/icp-definition';
 import { createRng } from '../common/random';
 import { DAY } from '../common/dates';
+import { scoredAccounts } from '../stores/demo-queries';
 
 const BATCH = 5000;
 const DEAL_SIZE: Record<string, number> = { strategic: 250_000, enterprise: 80_000, growth: 25_000 };
@@ -48,13 +49,7 @@ export async function seedOutcomes(
   const leads: LeadInput[] = [];
   const opportunities: OpportunityInput[] = [];
   for (const [p, period] of periods.entries()) {
-    const accounts: Array<{ external_id: string; tier: FitTier; salesforce: boolean; employees: number | null }> = await ctx.em.query(
-      `SELECT a.external_id, s.tier, coalesce(a.attributes->'techStack' @> '["salesforce"]', false) AS salesforce,
-              CASE WHEN jsonb_typeof(a.attributes->'employees') = 'number' THEN (a.attributes->>'employees')::float8 END AS employees
-       FROM account_score s JOIN account a ON a.id = s.account_id
-       WHERE s.version_id = $1 AND s.valid_to IS NULL ORDER BY a.external_id`,
-      [period.versionId],
-    );
+    const accounts = await scoredAccounts(ctx.em, period.versionId);
     const weights = accounts.map((a) => period.reach[a.tier] ?? 0);
     const total = weights.reduce((x, y) => x + y, 0);
     const pickAccount = () => {

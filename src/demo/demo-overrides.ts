@@ -5,6 +5,7 @@ import type { OverrideCategory } from '../model/override.types';
 import type { FitTier } from '../model/icp-definition';
 import { createRng } from '../common/random';
 import { DAY } from '../common/dates';
+import { accountsWithoutOverrides } from '../stores/demo-queries';
 
 const MANAGERS = ['maria.lopez (sales)', 'tom.becker (sales)', 'aisha.khan (sales)'];
 const UP: Array<[OverrideCategory, string]> = [
@@ -43,17 +44,7 @@ export async function seedOverrides(
   const now = ctx.clock.now().getTime();
   let created = 0;
   for (const key of opts.segmentKeys) {
-    const candidates: Candidate[] = (
-      await ctx.em.query(
-        `SELECT s.account_id, s.tier FROM account_score s JOIN icp_version v ON v.id = s.version_id AND v.status = 'PUBLISHED'
-       JOIN segment g ON g.id = s.segment_id WHERE g.key = $1 AND s.valid_to IS NULL
-         AND NOT EXISTS (SELECT 1 FROM fit_override o WHERE o.account_id = s.account_id AND o.segment_id = s.segment_id)
-       ORDER BY s.account_id LIMIT 400`,
-        [key],
-      )
-    )
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped SQL row; its mapping moves to a store
-      .map((r: any) => ({ accountId: r.account_id, tier: r.tier }));
+    const candidates: Candidate[] = await accountsWithoutOverrides(ctx.em, key, 400);
     for (let i = 0; i < opts.count && candidates.length; i++) {
       const pick = candidates.splice(Math.floor(rng() * candidates.length), 1)[0];
       const up = !['PERFECT', 'STRONG'].includes(pick.tier);
