@@ -38,25 +38,37 @@ export class DimensionScore {
 }
 
 /**
- * One computed result of one account under one version. At run time this is a `ScoreData`;
- * the explanation fields are rebuilt from its outcome code by the resolver, on demand.
+ * One computed result of one account under one version: a stored row or a preview. Its
+ * explanation (disqualifiedBy, dimensions, missingAttributes, completeness) is rebuilt from the
+ * outcome code by ScoreResolver, on demand, as are its account and version; those fields are
+ * absent from the object services return.
  */
 @ObjectType({ description: 'One computed result of one account under one version.' })
 export class Score {
-  @Field(() => Account, { nullable: true, description: 'null for previewScore.' }) account: Account | null;
-  @Field(() => IcpVersion) version: IcpVersion;
+  /** Null for a preview. */
+  accountId: string | null;
+  versionId: string;
+  /** The outcome of every test, coded (see EvaluatedScore in the scoring engine). */
+  outcomes: string;
+  /** The attributes scored, for a preview; an account's score reads its account's. */
+  attributes?: Record<string, unknown>;
+  /** False for a past row of the history: the account's attributes may since have changed. */
+  current?: boolean;
+
+  @Field(() => Account, { nullable: true, description: 'null for previewScore.' }) account?: Account | null;
+  @Field(() => IcpVersion) version?: IcpVersion;
   @Field(() => Float, { description: "0 to 100, two decimals: the sum of the dimensions' scores; 0 when a disqualifier holds." })
   score: number;
   @Field(() => FitTierEnum) tier: FitTier;
-  @Field(() => [String], { description: 'Reasons of the disqualifiers that hold; empty when none does.' }) disqualifiedBy: string[];
+  @Field(() => [String], { description: 'Reasons of the disqualifiers that hold; empty when none does.' }) disqualifiedBy?: string[];
   @Field(() => [DimensionScore], { description: 'What each dimension and criterion earned, also for a disqualified account.' })
-  dimensions: DimensionScore[];
-  @Field(() => [String]) missingAttributes: string[];
+  dimensions?: DimensionScore[];
+  @Field(() => [String]) missingAttributes?: string[];
   @Field(() => Float, {
     description:
       "Share of the 100 points whose criteria found a value for their attribute, 0 to 1; a criterion's share is its dimension's weight x its points / the dimension's points.",
   })
-  completeness: number;
+  completeness?: number;
   @Field() computedAt: Date;
   @Field({
     description:
@@ -73,16 +85,26 @@ export class Score {
   nextChangeAt: Date | null;
 }
 
-/** What users see: the computed score, or the active override over it. */
+/**
+ * What users see: the computed score, or the active override over it. Services return the
+ * ids, the effective score and tier, the computed Score and the override; FitResolver reads
+ * the rest (id, account, segment, version, action) on demand.
+ */
 @ObjectType({ description: 'What users see: the computed score, or the active override over it.', implements: Node })
 export class Fit {
-  @Field(() => ID, { description: 'Stable for an account in a segment under a version.' }) id: string;
-  @Field(() => Account) account: Account;
-  @Field(() => Segment) segment: Segment;
-  @Field(() => IcpVersion) version: IcpVersion;
+  accountId: string;
+  segmentId: string;
+  versionId: string;
+  /** The override in force, if one applies; GraphQL reads it as Fit.override (FitOverrideResolver). */
+  override: OverrideRow | null;
+
+  @Field(() => ID, { description: 'Stable for an account in a segment under a version.' }) id?: string;
+  @Field(() => Account) account?: Account;
+  @Field(() => Segment) segment?: Segment;
+  @Field(() => IcpVersion) version?: IcpVersion;
   @Field(() => Float) score: number;
   @Field(() => FitTierEnum) tier: FitTier;
-  @Field(() => String, { nullable: true, description: "The version's action for the effective tier." }) action: string | null;
+  @Field(() => String, { nullable: true, description: "The version's action for the effective tier." }) action?: string | null;
   @Field(() => Score) computed: Score;
   @Field() overridden: boolean;
 }
@@ -98,32 +120,3 @@ export class FitFilter {
 }
 
 export const { Edge: FitEdge, Connection: FitConnection } = connectionTypes(Fit, 'Fit');
-
-/** The data behind a Score: a stored row, or a preview. */
-export interface ScoreData {
-  accountId: string | null;
-  versionId: string;
-  score: number;
-  tier: FitTier;
-  outcomes: string;
-  computedAt: Date;
-  validFrom: Date;
-  validTo: Date | null;
-  nextChangeAt: Date | null;
-  /** The attributes scored, for a preview; an account's score reads its account's. */
-  attributes?: Record<string, unknown>;
-  /** False for a past row of the history: the account's attributes may since have changed. */
-  current?: boolean;
-}
-
-/** The data behind a Fit: effective score and tier, the computed result, and the override if one applies. */
-export interface FitData {
-  accountId: string;
-  segmentId: string;
-  versionId: string;
-  score: number;
-  tier: FitTier;
-  overridden: boolean;
-  override: OverrideRow | null;
-  computed: ScoreData;
-}

@@ -3,7 +3,7 @@ import { ConnectionArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { currentFit, type FitService } from '../../use-cases/scoring/fit.service';
-import { Fit, Score, ScoreConnection, type FitData, type ScoreData } from '../../model/score.types';
+import { Fit, Score, ScoreConnection } from '../../model/score.types';
 import { Account } from '../../model/account.types';
 import {
   AccountConnection,
@@ -23,10 +23,10 @@ export class UpsertAccountsResultResolver {
   @FieldResolver(() => [Fit], {
     description: "The fits of the batch's accounts after the change, in every segment each belongs to (changed or not), for client caches.",
   })
-  async fits(@Root() result: UpsertAccountsResult, @Ctx() ctx: AppContext): Promise<FitData[]> {
+  async fits(@Root() result: UpsertAccountsResult, @Ctx() ctx: AppContext): Promise<Fit[]> {
     const accounts = await this.accountService.findByExternalIds(ctx, result.externalIds ?? []);
     const fits = await Promise.all(accounts.flatMap((a) => a.segmentIds.map((segmentId) => currentFit(ctx, a, segmentId))));
-    return fits.filter((f): f is FitData => f !== null);
+    return fits.filter((f): f is Fit => f !== null);
   }
 }
 
@@ -72,16 +72,16 @@ export class AccountResolver {
     description:
       'Effective fit in one segment under its live version; null when the account is not in the segment or the segment has no live version.',
   })
-  async fit(@Root() account: Account, @Ctx() ctx: AppContext, @Arg('segmentKey') segmentKey: string): Promise<FitData | null> {
+  async fit(@Root() account: Account, @Ctx() ctx: AppContext, @Arg('segmentKey') segmentKey: string): Promise<Fit | null> {
     const segment = await ctx.loaders.segmentByKey.load(segmentKey);
     if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
     return currentFit(ctx, account, segment.id);
   }
 
   @FieldResolver(() => [Fit], { description: 'Effective fits in every segment the account belongs to.' })
-  async fits(@Root() account: Account, @Ctx() ctx: AppContext): Promise<FitData[]> {
+  async fits(@Root() account: Account, @Ctx() ctx: AppContext): Promise<Fit[]> {
     const fits = await Promise.all(account.segmentIds.map((segmentId) => currentFit(ctx, account, segmentId)));
-    return fits.filter((f): f is FitData => f !== null);
+    return fits.filter((f): f is Fit => f !== null);
   }
 
   @FieldResolver(() => [Score], {
@@ -93,7 +93,7 @@ export class AccountResolver {
     @Ctx() ctx: AppContext,
     @Arg('segmentKey') segmentKey: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
-  ): Promise<ScoreData[]> {
+  ): Promise<Score[]> {
     return this.fitService.history(ctx, account.id, segmentKey, first);
   }
 

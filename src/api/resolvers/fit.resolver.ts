@@ -8,16 +8,7 @@ import { IcpVersion } from '../../model/icp-version.types';
 import { fitId } from '../../domain/scoring/fit-id';
 import type { FitService } from '../../use-cases/scoring/fit.service';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
-import {
-  CriterionResult,
-  DimensionScore,
-  Fit,
-  FitConnection,
-  FitFilter,
-  Score,
-  type FitData,
-  type ScoreData,
-} from '../../model/score.types';
+import { CriterionResult, DimensionScore, Fit, FitConnection, FitFilter, Score } from '../../model/score.types';
 import type { ScoreResult } from '../../domain/scoring/scoring-engine';
 import { explainCriterion } from '../../domain/scoring/criterion-explanation';
 import type { AttributeTest } from '../../model/icp-definition';
@@ -28,10 +19,10 @@ async function versionOf(ctx: AppContext, id: string): Promise<IcpVersion> {
   return version;
 }
 
-const explanations = new WeakMap<ScoreData, Promise<ScoreResult>>();
+const explanations = new WeakMap<Score, Promise<ScoreResult>>();
 
 /** The explanation of a score, rebuilt once per score object from its version and outcome code. */
-function explanationOf(ctx: AppContext, score: ScoreData): Promise<ScoreResult> {
+function explanationOf(ctx: AppContext, score: Score): Promise<ScoreResult> {
   let explanation = explanations.get(score);
   if (!explanation) {
     explanation = versionOf(ctx, score.versionId).then((v) => scorerFor(v).fromOutcomes(score.outcomes));
@@ -59,36 +50,36 @@ export class FitResolver {
     @Ctx() ctx: AppContext,
     @Arg('versionId', () => ID) versionId: string,
     @Arg('attributes', () => JSONScalar, { validate: false }) attributes: unknown,
-  ): Promise<ScoreData> {
+  ): Promise<Score> {
     return this.fitService.preview(ctx, versionId, attributes);
   }
 
   @FieldResolver(() => ID, { description: 'Stable for an account in a segment under a version.' })
-  id(@Root() fit: FitData): string {
+  id(@Root() fit: Fit): string {
     return fitId(fit.accountId, fit.versionId);
   }
 
   @FieldResolver(() => Account)
-  async account(@Root() fit: FitData, @Ctx() ctx: AppContext): Promise<Account> {
+  async account(@Root() fit: Fit, @Ctx() ctx: AppContext): Promise<Account> {
     const account = await ctx.loaders.accountById.load(fit.accountId);
     if (!account) throw new Error(`account ${fit.accountId} is missing`);
     return account;
   }
 
   @FieldResolver(() => Segment)
-  async segment(@Root() fit: FitData, @Ctx() ctx: AppContext): Promise<Segment> {
+  async segment(@Root() fit: Fit, @Ctx() ctx: AppContext): Promise<Segment> {
     const segment = await ctx.loaders.segmentById.load(fit.segmentId);
     if (!segment) throw new Error(`segment ${fit.segmentId} is missing`);
     return segment;
   }
 
   @FieldResolver(() => IcpVersion)
-  version(@Root() fit: FitData, @Ctx() ctx: AppContext): Promise<IcpVersion> {
+  version(@Root() fit: Fit, @Ctx() ctx: AppContext): Promise<IcpVersion> {
     return versionOf(ctx, fit.versionId);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async action(@Root() fit: FitData, @Ctx() ctx: AppContext): Promise<string | null> {
+  async action(@Root() fit: Fit, @Ctx() ctx: AppContext): Promise<string | null> {
     const version = await versionOf(ctx, fit.versionId);
     return version.definition.actions.find((a) => a.tier === fit.tier)?.action ?? null;
   }
@@ -98,7 +89,7 @@ export class FitResolver {
 type CriterionData = CriterionResult & { test: AttributeTest; attributes: () => Promise<Record<string, unknown> | null> };
 
 /** The attributes behind a score: a preview's own, else the account's while the score is current; null for past rows. */
-async function attributesOf(ctx: AppContext, score: ScoreData): Promise<Record<string, unknown> | null> {
+async function attributesOf(ctx: AppContext, score: Score): Promise<Record<string, unknown> | null> {
   if (score.attributes) return score.attributes;
   if (!score.accountId || score.current === false) return null;
   return (await ctx.loaders.accountById.load(score.accountId))?.attributes ?? null;
@@ -125,22 +116,22 @@ export class CriterionResultResolver {
 @Resolver(() => Score)
 export class ScoreResolver {
   @FieldResolver(() => Account, { nullable: true })
-  account(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<Account | null> {
+  account(@Root() score: Score, @Ctx() ctx: AppContext): Promise<Account | null> {
     return score.accountId ? ctx.loaders.accountById.load(score.accountId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => IcpVersion)
-  version(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<IcpVersion> {
+  version(@Root() score: Score, @Ctx() ctx: AppContext): Promise<IcpVersion> {
     return versionOf(ctx, score.versionId);
   }
 
   @FieldResolver(() => [String])
-  async disqualifiedBy(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<string[]> {
+  async disqualifiedBy(@Root() score: Score, @Ctx() ctx: AppContext): Promise<string[]> {
     return (await explanationOf(ctx, score)).disqualifiedBy;
   }
 
   @FieldResolver(() => [DimensionScore])
-  async dimensions(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<DimensionScore[]> {
+  async dimensions(@Root() score: Score, @Ctx() ctx: AppContext): Promise<DimensionScore[]> {
     const [explanation, version] = await Promise.all([explanationOf(ctx, score), versionOf(ctx, score.versionId)]);
     const attributes = () => attributesOf(ctx, score);
     return explanation.dimensions.map((d, i) => ({
@@ -150,12 +141,12 @@ export class ScoreResolver {
   }
 
   @FieldResolver(() => [String])
-  async missingAttributes(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<string[]> {
+  async missingAttributes(@Root() score: Score, @Ctx() ctx: AppContext): Promise<string[]> {
     return (await explanationOf(ctx, score)).missingAttributes;
   }
 
   @FieldResolver(() => Float)
-  async completeness(@Root() score: ScoreData, @Ctx() ctx: AppContext): Promise<number> {
+  async completeness(@Root() score: Score, @Ctx() ctx: AppContext): Promise<number> {
     return (await explanationOf(ctx, score)).completeness;
   }
 }

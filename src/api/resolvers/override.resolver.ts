@@ -4,7 +4,7 @@ import { Account } from '../../model/account.types';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { currentFit } from '../../use-cases/scoring/fit.service';
-import { Fit, type FitData } from '../../model/score.types';
+import { Fit } from '../../model/score.types';
 import { Segment } from '../../model/segment.types';
 import { IcpVersion } from '../../model/icp-version.types';
 import { statusAt } from '../../domain/overrides/effective-fit';
@@ -67,7 +67,7 @@ export class OverrideResolver {
     description:
       "The account's fit in the segment now, under the live version: what overrideFit and revokeOverride changed, for client caches; null when no version is live or the account left the segment.",
   })
-  async fit(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<FitData | null> {
+  async fit(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<Fit | null> {
     const account = await ctx.loaders.accountById.load(o.accountId);
     return account ? currentFit(ctx, account, o.segmentId) : null;
   }
@@ -93,7 +93,7 @@ export class AccountOverridesResolver {
 @Resolver(() => Fit)
 export class FitOverrideResolver {
   @FieldResolver(() => Override, { nullable: true, description: 'The active override behind this fit, if any.' })
-  override(@Root() fit: FitData): OverrideRow | null {
+  override(@Root() fit: Fit): OverrideRow | null {
     return fit.override;
   }
 }

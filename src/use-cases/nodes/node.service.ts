@@ -4,7 +4,7 @@ import { MAX_PAGE_SIZE } from '../../common/pagination';
 import type { AppContext } from '../context';
 import { BadUserInputError } from '../../errors/domain-errors';
 import { parseFitId } from '../../domain/scoring/fit-id';
-import { fitDataOf } from '../scoring/fit.service';
+import { fitOf } from '../scoring/fit.service';
 import { asNode } from '../../model/node.types';
 
 const may = (ctx: AppContext, type: NodeType) => (nodeReaders[type] as readonly string[]).includes(ctx.principal.role);
@@ -32,7 +32,7 @@ async function findFit(ctx: AppContext, accountId: string, versionId: string): P
   const version = await ctx.loaders.versionById.load(versionId);
   if (!version || version.status !== 'PUBLISHED') return null;
   const fit = await ctx.loaders.fitRow.load(`${version.id}:${version.segmentId}:${accountId}`);
-  return fit ? asNode('Fit', fitDataOf(fit.row, fit.override, version.definition.thresholds)) : null;
+  return fit ? asNode('Fit', fitOf(fit.row, fit.override, version.definition.thresholds)) : null;
 }
 
 export class NodeService {

@@ -21,9 +21,9 @@ import type { TierThresholds } from '../../model/icp-definition';
 import type { VersionService } from '../versions/version.service';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { countRankedScores, currentScores, rankedScores, type RankingQuery, type ScoreRow } from '../../stores/score-store';
-import type { FitData, FitFilter, ScoreData } from '../../model/score.types';
+import type { Fit, FitFilter, Score } from '../../model/score.types';
 
-export function scoreDataOf(row: ScoreRow): ScoreData {
+export function scoreOf(row: ScoreRow): Score {
   return {
     accountId: row.accountId,
     versionId: row.versionId,
@@ -39,8 +39,8 @@ export function scoreDataOf(row: ScoreRow): ScoreData {
 }
 
 /** The effective fit: the active override over the computed score, else the computed score. */
-export function fitDataOf(row: ScoreRow, override: OverrideRow | null, thresholds: TierThresholds): FitData {
-  const base = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, computed: scoreDataOf(row) };
+export function fitOf(row: ScoreRow, override: OverrideRow | null, thresholds: TierThresholds): Fit {
+  const base = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, computed: scoreOf(row) };
   if (!override) return { ...base, score: row.score, tier: row.tier, overridden: false, override: null };
   return {
     ...base,
@@ -65,7 +65,7 @@ function checkFilter(filter: FitFilter | null | undefined): void {
   if (tiers && tiers.length === 0) throw BadUserInputError.forField('filter.tiers', 'must name at least one tier');
 }
 
-const matches = (f: FitData, filter: FitFilter | null | undefined) =>
+const matches = (f: Fit, filter: FitFilter | null | undefined) =>
   (!filter?.tiers || filter.tiers.includes(f.tier)) &&
   (filter?.minScore == null || f.score >= filter.minScore) &&
   (filter?.maxScore == null || f.score <= filter.maxScore);
@@ -85,16 +85,12 @@ export function fitsCursor(segmentKey: string, filter: FitFilter | null | undefi
  * An account's current effective fit in one segment under its live version, through the
  * request's loaders; null when the account is not in the segment or no version is live.
  */
-export async function currentFit(
-  ctx: AppContext,
-  account: { id: string; segmentIds: string[] },
-  segmentId: string,
-): Promise<FitData | null> {
+export async function currentFit(ctx: AppContext, account: { id: string; segmentIds: string[] }, segmentId: string): Promise<Fit | null> {
   if (!account.segmentIds.includes(segmentId)) return null;
   const live = await ctx.loaders.liveVersionBySegmentId.load(segmentId);
   if (!live) return null;
   const fit = await ctx.loaders.fitRow.load(`${live.id}:${segmentId}:${account.id}`);
-  return fit ? fitDataOf(fit.row, fit.override, live.definition.thresholds) : null;
+  return fit ? fitOf(fit.row, fit.override, live.definition.thresholds) : null;
 }
 
 /** Score rows a history connection reads at most (one per version published and per change). */
@@ -112,7 +108,7 @@ export class FitService {
    * Accounts without an override come from the ranking index in order; the few overridden
    * ones are ranked by their effective score and merged in.
    */
-  async fits(ctx: AppContext, segmentKey: string, filter: FitFilter | null | undefined, page: PageArgs): Promise<Page<FitData>> {
+  async fits(ctx: AppContext, segmentKey: string, filter: FitFilter | null | undefined, page: PageArgs): Promise<Page<Fit>> {
     const request: PageRequest = pageRequest(fitsScope(segmentKey, filter), page, ['score', 'uuid']);
     checkFilter(filter);
     const [cursorScore, cursorAccount] = (request.cursor ?? []) as [string, string];
@@ -123,7 +119,7 @@ export class FitService {
     if (!context) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
     if (!context.versionId || !context.thresholds)
       return toPage(
-        [] as FitData[],
+        [] as Fit[],
         request,
         () => [],
         (f) => f,
@@ -139,21 +135,21 @@ export class FitService {
       minScore: filter?.minScore ?? undefined,
       maxScore: filter?.maxScore ?? undefined,
     };
-    const plain: FitData[] =
+    const plain: Fit[] =
       filter?.overridden === true
         ? []
-        : (await rankedScores(ctx.em, ranking, cursor, size + 1, backward)).map((row) => fitDataOf(row, null, thresholds));
+        : (await rankedScores(ctx.em, ranking, cursor, size + 1, backward)).map((row) => fitOf(row, null, thresholds));
     const byAccount = new Map(overrides.map((o) => [o.accountId, o]));
-    const overridden: FitData[] =
+    const overridden: Fit[] =
       filter?.overridden === false || overrides.length === 0
         ? []
         : (await currentScores(ctx.em, overriddenIds, [live.id]))
-            .map((row) => fitDataOf(row, byAccount.get(row.accountId)!, thresholds))
+            .map((row) => fitOf(row, byAccount.get(row.accountId)!, thresholds))
             .filter((f) => matches(f, filter));
     // Overridden fits on the requested side of the cursor, merged in the direction of reading.
     const at = cursor && { score: Number(cursor.score), accountId: cursor.accountId };
-    const onSide = (f: FitData) => !at || (backward ? ranksBefore(f, at) : ranksBefore(at, f));
-    const inReadingOrder = (a: FitData, b: FitData) => ((backward ? ranksBefore(b, a) : ranksBefore(a, b)) ? -1 : 1);
+    const onSide = (f: Fit) => !at || (backward ? ranksBefore(f, at) : ranksBefore(at, f));
+    const inReadingOrder = (a: Fit, b: Fit) => ((backward ? ranksBefore(b, a) : ranksBefore(a, b)) ? -1 : 1);
     const merged = [...plain, ...overridden.filter(onSide)].sort(inReadingOrder).slice(0, size + 1);
 
     const result = toPage(
@@ -169,7 +165,7 @@ export class FitService {
   }
 
   /** Scores arbitrary attributes under any version (a draft too); writes nothing. */
-  async preview(ctx: AppContext, versionId: string, attributes: unknown): Promise<ScoreData> {
+  async preview(ctx: AppContext, versionId: string, attributes: unknown): Promise<Score> {
     const version = await this.versions.getById(ctx, versionId, 'versionId');
     assertNoIssues(attributeIssues(attributes, await this.attributes.catalogue(ctx.em), 'attributes'), 'Invalid attributes');
     const now = ctx.clock.now();
@@ -189,20 +185,20 @@ export class FitService {
   }
 
   /** The whole history of an account in a segment (up to MAX_HISTORY rows), newest first, as a connection. */
-  async historyPage(ctx: AppContext, accountId: string, segmentKey: string, page: PageArgs): Promise<Page<ScoreData>> {
+  async historyPage(ctx: AppContext, accountId: string, segmentKey: string, page: PageArgs): Promise<Page<Score>> {
     const segment = await ctx.loaders.segmentByKey.load(segmentKey);
     if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
     const request = pageRequest(listScope('scoreHistory', { accountId, segmentId: segment.id }), page, ['instant', 'uuid'], 20);
     const rows = await ctx.loaders.scoreHistory.load({ accountId, segmentId: segment.id, first: MAX_HISTORY });
-    return pageOfList(rows.map(scoreDataOf), request, (s) => [s.computedAt.toISOString(), s.versionId]);
+    return pageOfList(rows.map(scoreOf), request, (s) => [s.computedAt.toISOString(), s.versionId]);
   }
 
   /** Computed results of an account in a segment over time, newest first. */
-  async history(ctx: AppContext, accountId: string, segmentKey: string, first: number): Promise<ScoreData[]> {
+  async history(ctx: AppContext, accountId: string, segmentKey: string, first: number): Promise<Score[]> {
     checkPageSize(first);
     const segment = await ctx.loaders.segmentByKey.load(segmentKey);
     if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
     const rows = await ctx.loaders.scoreHistory.load({ accountId, segmentId: segment.id, first });
-    return rows.map(scoreDataOf);
+    return rows.map(scoreOf);
   }
 }
