@@ -8,6 +8,7 @@ import type { Sql } from '../db/sql';
 import type { FitTier } from '../model/icp-definition';
 import type { EventType, FitChangeCause, OutboxEvent } from '../model/delivery';
 import { overrideInForceExists } from './override-store';
+import { currentScoreOf } from './score-store';
 
 /** An effective fit at one moment: what a CRM shows. */
 export interface FitSnapshot {
@@ -109,6 +110,7 @@ export async function appendPublishFitChanges(
   db: Sql,
   args: { segmentId: string; previousVersionId: string | null; versionId: string; at: Date },
 ): Promise<number> {
+  const previous = currentScoreOf('p', '$2', 'n.account_id');
   const rows: unknown[] = await db.query(
     `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
      SELECT 'FIT_CHANGED', n.segment_id, n.account_id, n.version_id, $4,
@@ -121,7 +123,7 @@ export async function appendPublishFitChanges(
      FROM account_score n
      JOIN account a ON a.id = n.account_id
      JOIN segment g ON g.id = n.segment_id
-     LEFT JOIN account_score p ON p.version_id = $2 AND p.account_id = n.account_id AND p.valid_to IS NULL
+     LEFT JOIN ${previous.table} ON ${previous.on}
      WHERE n.version_id = $3 AND n.valid_to IS NULL
        AND p.tier IS DISTINCT FROM n.tier
        AND NOT ${overrideInForceExists('$1', 'n.account_id', '$4')}
