@@ -5,20 +5,37 @@
  * the database is unchanged.
  */
 import { gzipSync } from 'node:zlib';
+import { print } from 'graphql';
 import { importAccounts } from '../../src/use-cases/import/import-accounts';
 import { encodeCursor, listScope } from '../../src/common/pagination';
 import { importOutcomes } from '../../src/use-cases/import/import-outcomes';
 import { chunked } from '../helpers/streams';
-import { CREATE_DRAFT, CREATE_SEGMENT, seedDefinition } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type GqlResponse, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { overrideFit, previewScoreAndTier, revokeOverride } from '../operations/fits';
+import { createDraft, createSegment, discardDraft, publishVersion } from '../operations/registry';
 
 let t: TestApp;
 let draftId: string;
 let accountId: string;
 const WHY = 'Strategic logo: their CEO asked for a pilot through our board member, and the CRM revenue is stale.';
-const UPSERT = 'mutation($a: [AccountInput!]!) { upsertAccounts(accounts: $a) { created updated } }';
-const PREVIEW = 'query($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) { score } }';
-const OVERRIDE = 'mutation($input: OverrideFitInput!) { overrideFit(input: $input) { id } }';
+const acmeId = graphql(`
+  query AcmeAccountId { account(externalId: "acme") { id } }
+`);
+const accountsMatching = graphql(`
+  query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }
+`);
+const recordLeads = graphql(`
+  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }
+`);
+const auditEventsMatching = graphql(`
+  query AuditEventsMatching($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }
+`);
+const overridesAfter = graphql(`
+  query OverridesAfter($a: String) { overrides(after: $a) { totalCount } }
+`);
 
 /** The one BAD_USER_INPUT issue a refused request must carry, at `path`. */
 function expectIssue(res: GqlResponse, path: string, message: RegExp): void {
@@ -39,98 +56,99 @@ function nested(depth: number): unknown {
 
 beforeAll(async () => {
   t = await startTestApp();
-  await t.data(CREATE_SEGMENT, {
+  await t.data(createSegment, {
     input: { key: 'core', name: 'Core', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
   });
-  await t.data(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { industry: 'saas', employees: 100 } }] });
-  draftId = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id;
-  await t.data('mutation($id: ID!) { publishVersion(id: $id) { version { id } } }', { id: draftId });
-  accountId = (await t.data('{ account(externalId: "acme") { id } }')).account.id;
+  await t.data(upsertAccounts, { accounts: [{ externalId: 'acme', name: 'Acme', attributes: { industry: 'saas', employees: 100 } }] });
+  draftId = (await t.data(createDraft, { segmentKey: 'core', definition: seedDefinition() })).createDraft.id;
+  await t.data(publishVersion, { id: draftId });
+  accountId = (await t.data(acmeId)).account!.id;
 });
 afterAll(() => t.close());
 
 describe('NUL bytes and unpaired surrogates', () => {
   it('refuses a NUL in a string argument, written in the query or sent as a variable, naming the field', async () => {
     const before = await count('segment');
+    // Raw text: the NUL is an escape written in the query itself.
     expectIssue(await t.gql('mutation { createSegment(input: { key: "nul", name: "a\\u0000b" }) { id } }'), 'input.name', /NUL/);
-    expectIssue(await t.gql(CREATE_SEGMENT, { input: { key: 'nul', name: 'a\u0000b' } }), 'input.name', /NUL/);
+    expectIssue(await t.gql(createSegment, { input: { key: 'nul', name: 'a\u0000b' } }), 'input.name', /NUL/);
     expect(await count('segment')).toBe(before);
   });
 
   it('refuses NUL and unpaired surrogates inside JSON values and keys', async () => {
-    const before = await t.sql('SELECT attributes FROM account');
+    const before = await t.sql<{ attributes: unknown }>('SELECT attributes FROM account');
     expectIssue(
-      await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { industry: 'sa\u0000as' } }] }),
+      await t.gql(upsertAccounts, { accounts: [{ externalId: 'acme', name: 'Acme', attributes: { industry: 'sa\u0000as' } }] }),
       'accounts[0].attributes.industry',
       /NUL/,
     );
     expectIssue(
-      await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { ['in\u0000dustry']: 'saas' } }] }),
+      await t.gql(upsertAccounts, { accounts: [{ externalId: 'acme', name: 'Acme', attributes: { ['in\u0000dustry']: 'saas' } }] }),
       'accounts[0].attributes.in\u0000dustry',
       /key must not contain NUL/,
     );
     expectIssue(
-      await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { techStack: ['aws', '\uD800'] } }] }),
+      await t.gql(upsertAccounts, { accounts: [{ externalId: 'acme', name: 'Acme', attributes: { techStack: ['aws', '\uD800'] } }] }),
       'accounts[0].attributes.techStack[1]',
       /unpaired UTF-16 surrogates/,
     );
-    expectIssue(await t.gql(UPSERT, { a: [{ externalId: 'ac\u0000me', name: 'Acme', attributes: {} }] }), 'accounts[0].externalId', /NUL/);
+    expectIssue(
+      await t.gql(upsertAccounts, { accounts: [{ externalId: 'ac\u0000me', name: 'Acme', attributes: {} }] }),
+      'accounts[0].externalId',
+      /NUL/,
+    );
     expect(await t.sql('SELECT attributes FROM account')).toEqual(before);
   });
 
   it('refuses a lone surrogate in a justification, and a well-formed pair (an emoji) passes the check', async () => {
     expectIssue(
-      await t.gql(OVERRIDE, {
+      await t.gql(overrideFit, {
         input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: `${WHY} \uDC00` },
       }),
       'input.justification',
       /unpaired/,
     );
     expect(await count('fit_override')).toBe(0);
-    const emoji = await t.gql(CREATE_SEGMENT, { input: { key: 'emoji', name: 'Rocket \u{1F680} segment' } });
+    const emoji = await t.gql(createSegment, { input: { key: 'emoji', name: 'Rocket \u{1F680} segment' } });
     expect(emoji.errors).toBeUndefined();
   });
 
   it('refuses NUL in notes, revoke reasons and filters', async () => {
-    expectIssue(await t.gql(CREATE_DRAFT, { segmentKey: 'core', notes: 'x\u0000' }), 'notes', /NUL/);
-    expectIssue(
-      await t.gql('query($f: AccountFilter) { accounts(filter: $f) { totalCount } }', { f: { search: '\u0000' } }),
-      'filter.search',
-      /NUL/,
-    );
+    expectIssue(await t.gql(createDraft, { segmentKey: 'core', notes: 'x\u0000' }), 'notes', /NUL/);
+    expectIssue(await t.gql(accountsMatching, { f: { search: '\u0000' } }), 'filter.search', /NUL/);
   });
 });
 
 describe('JSON depth and width', () => {
   it('refuses JSON nested 4,100 levels deep in attributes and in definition values with BAD_USER_INPUT', async () => {
     const deep = nested(4_100);
-    const error = expectError(await t.gql(PREVIEW, { v: draftId, a: { industry: deep } }), 'BAD_USER_INPUT');
+    const error = expectError(await t.gql(previewScoreAndTier, { v: draftId, a: { industry: deep } }), 'BAD_USER_INPUT');
     // The path names the 17th container: the attributes object is the 1st, industry's value the 2nd, then 15 more.
     expect(error.extensions?.issues).toEqual([
       { path: `attributes.industry${'.a[0]'.repeat(7)}.a`, message: 'is nested deeper than 16 levels' },
     ]);
     const def = seedDefinition();
     def.dimensions[0].criteria[1].values = [deep as string];
-    const refused = expectError(await t.gql(CREATE_DRAFT, { segmentKey: 'core', definition: def }), 'BAD_USER_INPUT');
+    const refused = expectError(await t.gql(createDraft, { segmentKey: 'core', definition: def }), 'BAD_USER_INPUT');
     expect(refused.extensions?.field).toMatch(/^definition\.dimensions\[0\]\.criteria\[1\]\.values\[0\]/);
     expect(refused.message).toContain('nested deeper than 16 levels');
   });
 
   it('refuses more than 1,000 keys in one JSON object', async () => {
     const wide = Object.fromEntries(Array.from({ length: 1_001 }, (_, i) => [`k${i}`, 1]));
-    expectIssue(await t.gql(PREVIEW, { v: draftId, a: wide }), 'attributes', /at most 1000 keys \(got 1001\)/);
+    expectIssue(await t.gql(previewScoreAndTier, { v: draftId, a: wide }), 'attributes', /at most 1000 keys \(got 1001\)/);
   });
 });
 
 describe('lengths', () => {
   it('refuses a 10,000,000-character justification, and any over 4,000; nothing is written', async () => {
-    const huge = await t.gql(OVERRIDE, {
+    const huge = await t.gql(overrideFit, {
       input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: `${WHY} ${'x'.repeat(10_000_000)}` },
     });
     expectIssue(huge, 'input.justification', /at most 4000 characters/);
     const just = `${WHY} `.repeat(100).slice(0, 4_001);
     expectIssue(
-      await t.gql(OVERRIDE, { input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: just } }),
+      await t.gql(overrideFit, { input: { accountId, segmentKey: 'core', tier: 'STRONG', category: 'OTHER', justification: just } }),
       'input.justification',
       /at most 4000 characters \(got 4001\)/,
     );
@@ -143,14 +161,12 @@ describe('lengths', () => {
     def.dimensions[0].criteria[0].label = 'l'.repeat(201);
     def.disqualifiers[0].reason = 'r'.repeat(1_001);
     def.dimensions[0].criteria[1].values = ['saas', 'f'.repeat(2_001)];
-    const res = await t.gql(CREATE_DRAFT, { segmentKey: 'core', definition: def });
+    const res = await t.gql(createDraft, { segmentKey: 'core', definition: def });
     expectIssue(res, 'definition.dimensions[0].criteria[0].label', /at most 200 characters/);
     expectIssue(res, 'definition.disqualifiers[0].reason', /at most 1000 characters/);
     expectIssue(res, 'definition.dimensions[0].criteria[1].values[1]', /at most 2000 characters/);
     expectIssue(
-      await t.gql('mutation($r: String!) { revokeOverride(id: "00000000-0000-0000-0000-000000000000", reason: $r) { id } }', {
-        r: 'z'.repeat(1_001),
-      }),
+      await t.gql(revokeOverride, { id: '00000000-0000-0000-0000-000000000000', reason: 'z'.repeat(1_001) }),
       'reason',
       /at most 1000 characters/,
     );
@@ -162,16 +178,16 @@ describe('points', () => {
     const def = seedDefinition();
     def.dimensions[0].criteria[0].points = 1e308;
     expectIssue(
-      await t.gql(CREATE_DRAFT, { segmentKey: 'core', definition: def }),
+      await t.gql(createDraft, { segmentKey: 'core', definition: def }),
       'definition.dimensions[0].criteria[0].points',
       /at most 1000000/,
     );
     def.dimensions[0].criteria[0].points = 1_000_000; // the bound itself: scores stay finite
-    const draft = (await t.data(CREATE_DRAFT, { segmentKey: 'core', definition: def })).createDraft;
-    const preview = (await t.data(PREVIEW, { v: draft.id, a: { annualRevenue: 50_000_000, industry: 'retail' } })).previewScore;
+    const draft = (await t.data(createDraft, { segmentKey: 'core', definition: def })).createDraft;
+    const preview = (await t.data(previewScoreAndTier, { v: draft.id, a: { annualRevenue: 50_000_000, industry: 'retail' } })).previewScore;
     // FIRMOGRAPHICS 30 x 1,000,000 / 1,000,020 = 29.9994; nothing else matches.
     expect(preview.score).toBeCloseTo((30 * 1_000_000) / 1_000_020, 2);
-    await t.data('mutation($id: ID!) { discardDraft(id: $id) }', { id: draft.id });
+    await t.data(discardDraft, { id: draft.id });
   });
 });
 
@@ -179,7 +195,7 @@ describe('one date parser', () => {
   it('refuses attributes on days that do not exist (2026-02-30, 2026-11-31)', async () => {
     for (const day of ['2026-02-30', '2026-11-31', '2026-11-31T10:00:00Z']) {
       expectIssue(
-        await t.gql(UPSERT, { a: [{ externalId: 'acme', name: 'Acme', attributes: { lastFundingAt: day } }] }),
+        await t.gql(upsertAccounts, { accounts: [{ externalId: 'acme', name: 'Acme', attributes: { lastFundingAt: day } }] }),
         'accounts[0].attributes.lastFundingAt',
         /expected a DATE/,
       );
@@ -191,25 +207,22 @@ describe('one date parser', () => {
     const def = seedDefinition();
     def.dimensions[4].criteria = [{ attribute: 'lastFundingAt', operator: 'GT', value: '2026-02-30', points: 1 }];
     expectIssue(
-      await t.gql(CREATE_DRAFT, { segmentKey: 'core', definition: def }),
+      await t.gql(createDraft, { segmentKey: 'core', definition: def }),
       'definition.dimensions[4].criteria[0].value',
       /ISO-8601 date/,
     );
 
-    const lead = await t.gql('mutation($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }', {
+    const lead = await t.gql(recordLeads, {
       l: [{ externalId: 'l1', accountExternalId: 'acme', createdAt: '2026-11-31T00:00:00Z' }],
     });
     expectError(lead, 'BAD_USER_INPUT');
     expect(await count('lead')).toBe(0);
 
-    const filter = expectError(
-      await t.gql('query($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }', { f: { from: '2026-02-30T00:00:00Z' } }),
-      'BAD_USER_INPUT',
-    );
+    const filter = expectError(await t.gql(auditEventsMatching, { f: { from: '2026-02-30T00:00:00Z' } }), 'BAD_USER_INPUT');
     expect(filter.message).toContain('2026-02-30T00:00:00Z');
 
     const forged = encodeCursor(listScope('overrides', {}), ['2026-02-30T00:00:00Z', '00000000-0000-0000-0000-000000000000']);
-    const res = await t.gql('query($a: String) { overrides(after: $a) { totalCount } }', { a: forged });
+    const res = await t.gql(overridesAfter, { a: forged });
     const error = expectError(res, 'BAD_USER_INPUT');
     expect(error.message).toBe(
       'Invalid input: after: is not a cursor of this list: a cursor is valid only for the field and arguments that returned it',
@@ -221,7 +234,7 @@ describe('one date parser', () => {
 describe('error amplification', () => {
   it('reports at most the first 100 issues, each once, with the count of them all', async () => {
     const unknown = Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`unknown${i}`, i]));
-    const res = await t.gql(PREVIEW, { v: draftId, a: unknown });
+    const res = await t.gql(previewScoreAndTier, { v: draftId, a: unknown });
     const error = expectError(res, 'BAD_USER_INPUT');
     const issues = error.extensions?.issues as Array<{ path: string }>;
     expect(issues).toHaveLength(100);
@@ -238,10 +251,10 @@ describe('error amplification', () => {
     const res = await fetch(t.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` },
-      body: JSON.stringify({ query: UPSERT, variables: { a: accounts } }),
+      body: JSON.stringify({ query: print(upsertAccounts), variables: { accounts } }),
     });
     const text = await res.text();
-    const body = JSON.parse(text);
+    const body = JSON.parse(text) as { errors: Array<{ extensions: { code: string; issueCount: number; issues: unknown[] } }> };
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].extensions.issueCount).toBe(300_000);
     expect(body.errors[0].extensions.issues).toHaveLength(100);
@@ -250,6 +263,7 @@ describe('error amplification', () => {
   });
 });
 
+// Raw bodies: the framing (encoding, charset, JSON) is what is refused.
 describe('body errors answer JSON in the GraphQL error shape', () => {
   const post = (headers: Record<string, string>, body: Buffer | string) =>
     fetch(t.url, {
@@ -269,7 +283,7 @@ describe('body errors answer JSON in the GraphQL error shape', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const text = await res.text();
     expect(text).not.toMatch(/<html|<pre|node_modules|\s+at\s+\S+\s\(/i);
-    const json = JSON.parse(text);
+    const json = JSON.parse(text) as { errors: Array<{ message: unknown; extensions: { code: string } }> };
     expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
     expect(typeof json.errors[0].message).toBe('string');
   });
@@ -280,6 +294,7 @@ describe('body errors answer JSON in the GraphQL error shape', () => {
   });
 });
 
+// Raw text: the literal's nesting in the query text is the point.
 describe('deep literals', () => {
   it('a JSON literal nested 4,100 levels deep in the query itself is refused as a client error', async () => {
     const depth = 4_100;

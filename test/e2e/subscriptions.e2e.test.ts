@@ -4,15 +4,25 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { IcpDefinitionSpec } from '../../src/model/icp-definition';
-import { CREATE_DRAFT, CREATE_SEGMENT, PUBLISH } from '../helpers/fixtures';
+import { graphql } from '../gql';
+import type { CoreFitChangedSubscription, IcpDefinitionInput, UpsertAccountsMutation } from '../gql/graphql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 jest.setTimeout(180_000);
 const ROOT = path.resolve(__dirname, '..', '..');
 const OTHER_KEY = 'other-process-admin-key-0123456789';
+
+const coreFitChanged = graphql(`
+  subscription CoreFitChanged { fitChanged(segmentKey: "core") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }
+`);
+const coreFitChangedIds = graphql(`
+  subscription CoreFitChangedIds { fitChanged(segmentKey: "core") { eventId } }
+`);
 
 let t: TestApp;
 let other: { process: ChildProcess; url: string } | null = null;
@@ -61,7 +71,7 @@ function startOtherApi(): Promise<{ process: ChildProcess; url: string }> {
   });
 }
 
-const definition: IcpDefinitionSpec = {
+const definition: IcpDefinitionInput = {
   dimensions: [{ dimension: 'FIRMOGRAPHICS', weight: 100, criteria: [{ attribute: 'employees', operator: 'GTE', value: 100, points: 1 }] }],
   disqualifiers: [],
   thresholds: { perfect: 80, strong: 60, moderate: 40 },
@@ -71,9 +81,9 @@ const definition: IcpDefinitionSpec = {
 beforeAll(async () => {
   t = await startTestApp();
   for (const key of ['core', 'other']) {
-    await t.data(CREATE_SEGMENT, { input: { key, name: key, membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] } });
-    const draft = (await t.data(CREATE_DRAFT, { segmentKey: key, definition })).createDraft;
-    await t.data(PUBLISH, { id: draft.id });
+    await t.data(createSegment, { input: { key, name: key, membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] } });
+    const draft = (await t.data(createDraft, { segmentKey: key, definition })).createDraft;
+    await t.data(publishVersion, { id: draft.id });
   }
   other = await startOtherApi();
 });
@@ -86,9 +96,7 @@ afterAll(async () => {
 describe('fitChanged', () => {
   it('receives a change committed by another API process, for its segment only', async () => {
     const viewer = await t.keyFor('VIEWER');
-    const subscription = client(viewer).iterate<{ fitChanged: any }>({
-      query: `subscription { fitChanged(segmentKey: "core") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }`,
-    });
+    const subscription = client(viewer).iterate<CoreFitChangedSubscription>({ query: print(coreFitChanged) });
     const first = subscription.next();
     // Let the subscription start listening before the change commits.
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -96,14 +104,15 @@ describe('fitChanged', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${OTHER_KEY}` },
       body: JSON.stringify({
-        query: 'mutation { upsertAccounts(accounts: [{externalId: "s1", name: "S1", attributes: {employees: 250}}]) { created } }',
+        query: print(upsertAccounts),
+        variables: { accounts: [{ externalId: 's1', name: 'S1', attributes: { employees: 250 } }] },
       }),
     });
-    expect(((await res.json()) as any).data.upsertAccounts.created).toBe(1);
+    expect(((await res.json()) as { data: UpsertAccountsMutation }).data.upsertAccounts.created).toBe(1);
 
     const { value } = await first;
     // Two segments changed (core and other); this subscriber hears core's only.
-    expect(value.data.fitChanged).toMatchObject({
+    expect(value.data?.fitChanged).toMatchObject({
       cause: 'ACCOUNT_UPDATED',
       before: null,
       after: { score: 100, tier: 'PERFECT', overridden: false },
@@ -111,13 +120,13 @@ describe('fitChanged', () => {
       segment: { key: 'core' },
       version: { number: 1 },
     });
-    const [event] = await t.sql(`SELECT id FROM outbox_event WHERE type = 'FIT_CHANGED' AND data->>'segmentKey' = 'core'`);
-    expect(value.data.fitChanged.eventId).toBe(event.id);
+    const [event] = await t.sql<{ id: string }>(`SELECT id FROM outbox_event WHERE type = 'FIT_CHANGED' AND data->>'segmentKey' = 'core'`);
+    expect(value.data?.fitChanged.eventId).toBe(event.id);
     await subscription.return?.();
   });
 
   it('refuses an unknown key at connection', async () => {
-    const refused = client('fgk_not_a_key').iterate({ query: 'subscription { fitChanged(segmentKey: "core") { eventId } }' });
+    const refused = client('fgk_not_a_key').iterate({ query: print(coreFitChangedIds) });
     await expect(refused.next()).rejects.toMatchObject({ code: 4403 });
   });
 });

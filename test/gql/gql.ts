@@ -79,6 +79,11 @@ type Documents = {
     "\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n": typeof types.CoreTierDashboardDocument,
     "\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n": typeof types.MissingTierDashboardDocument,
     "\n  query QueryTypename { __typename }\n": typeof types.QueryTypenameDocument,
+    "\n  query AcmeAccountId { account(externalId: \"acme\") { id } }\n": typeof types.AcmeAccountIdDocument,
+    "\n  query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }\n": typeof types.AccountsMatchingDocument,
+    "\n  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }\n": typeof types.RecordHostileLeadsDocument,
+    "\n  query AuditEventsMatching($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }\n": typeof types.AuditEventsMatchingDocument,
+    "\n  query OverridesAfter($a: String) { overrides(after: $a) { totalCount } }\n": typeof types.OverridesAfterDocument,
     "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n": typeof types.ImportedAccountDocument,
     "\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n": typeof types.TimedFitDocument,
     "\n  query SharedFitVersions { fits(segmentKey: \"shared\", first: 100) { totalCount edges { node { version { number } } } } }\n": typeof types.SharedFitVersionsDocument,
@@ -155,6 +160,8 @@ type Documents = {
     "\n  query NarrowExceptions { exceptions(segmentKey: \"narrow\") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }\n": typeof types.NarrowExceptionsDocument,
     "\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n": typeof types.BacktestDocument,
     "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n": typeof types.RepOpportunitiesByTierDocument,
+    "\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n": typeof types.CoreFitChangedDocument,
+    "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n": typeof types.CoreFitChangedIdsDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": typeof types.DecayFitAndHistoryDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": typeof types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": typeof types.PreviewDecayBandsDocument,
@@ -253,6 +260,11 @@ const documents: Documents = {
     "\n  query CoreTierDashboard { tierDashboard(segmentKey: \"core\") { version { number } tiers { tier accounts } } }\n": types.CoreTierDashboardDocument,
     "\n  query MissingTierDashboard { tierDashboard(segmentKey: \"missing\") { tiers { tier } } }\n": types.MissingTierDashboardDocument,
     "\n  query QueryTypename { __typename }\n": types.QueryTypenameDocument,
+    "\n  query AcmeAccountId { account(externalId: \"acme\") { id } }\n": types.AcmeAccountIdDocument,
+    "\n  query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }\n": types.AccountsMatchingDocument,
+    "\n  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }\n": types.RecordHostileLeadsDocument,
+    "\n  query AuditEventsMatching($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }\n": types.AuditEventsMatchingDocument,
+    "\n  query OverridesAfter($a: String) { overrides(after: $a) { totalCount } }\n": types.OverridesAfterDocument,
     "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n": types.ImportedAccountDocument,
     "\n  query TimedFit($id: ID!) { account(id: $id) { fit(segmentKey: \"timed\") { score tier computed { validFrom nextChangeAt } } } }\n": types.TimedFitDocument,
     "\n  query SharedFitVersions { fits(segmentKey: \"shared\", first: 100) { totalCount edges { node { version { number } } } } }\n": types.SharedFitVersionsDocument,
@@ -329,6 +341,8 @@ const documents: Documents = {
     "\n  query NarrowExceptions { exceptions(segmentKey: \"narrow\") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }\n": types.NarrowExceptionsDocument,
     "\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n": types.BacktestDocument,
     "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n": types.RepOpportunitiesByTierDocument,
+    "\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n": types.CoreFitChangedDocument,
+    "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n": types.CoreFitChangedIdsDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": types.DecayFitAndHistoryDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": types.PreviewDecayBandsDocument,
@@ -639,6 +653,26 @@ export function graphql(source: "\n  query QueryTypename { __typename }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AcmeAccountId { account(externalId: \"acme\") { id } }\n"): (typeof documents)["\n  query AcmeAccountId { account(externalId: \"acme\") { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }\n"): (typeof documents)["\n  query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }\n"): (typeof documents)["\n  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEventsMatching($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }\n"): (typeof documents)["\n  query AuditEventsMatching($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverridesAfter($a: String) { overrides(after: $a) { totalCount } }\n"): (typeof documents)["\n  query OverridesAfter($a: String) { overrides(after: $a) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n"): (typeof documents)["\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -940,6 +974,14 @@ export function graphql(source: "\n  query Backtest($v: ID!) {\n    backtest(ver
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n"): (typeof documents)["\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n"): (typeof documents)["\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n"): (typeof documents)["\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
