@@ -5,7 +5,6 @@ import { readConfigOrExit, type Config } from './config';
 import { applicationName, createDataSource, migrateDatabase } from './db/data-source';
 import { endSessionsOf } from './db/sessions';
 import { openDatabase } from './db/database';
-import { cacheBus } from './db/process-cache';
 import { isEmpty, seedDemo } from './demo/demo-data';
 import { StartupError } from './errors/startup-error';
 import { createLogger, type Logger } from './logger';
@@ -26,8 +25,8 @@ async function main(config: Readonly<Config>, logger: Logger): Promise<void> {
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
   // Per-process caches serve only while this listener hears other processes' changes.
-  await cacheBus.start(db.url, logger);
   const fitgraph = createFitgraph(config, { dataSource: ds, log: logger });
+  await fitgraph.cacheBus.start(db.url, logger);
   const { services } = fitgraph;
   const ctx = fitgraph.system();
   const adminKey = await bootstrapAdminKey(services, ctx, config, db.embedded !== null);
@@ -96,7 +95,7 @@ async function main(config: Readonly<Config>, logger: Logger): Promise<void> {
     server.close();
     server.closeAllConnections();
     await app.stop().catch((err: unknown) => logger.error({ err }, 'stopping Apollo failed'));
-    await cacheBus.stop();
+    await fitgraph.cacheBus.stop();
     await Promise.race([ds.destroy(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch(() => undefined);
     await db.stop();
     logger.info({ exitCode }, 'stopped');

@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readConfigOrExit, type Config } from './config';
 import { createDataSource } from './db/data-source';
 import { openDatabase } from './db/database';
-import { cacheBus } from './db/process-cache';
 import { createLogger, type Logger } from './logger';
 import { startMetricsServer } from './api/server/metrics-server';
 import { createFitgraph } from './app/fitgraph';
@@ -22,11 +21,13 @@ async function main(config: Readonly<Config>, logger: Logger): Promise<void> {
     if (waited === 0) logger.info('waiting for the API to apply pending migrations');
     await sleep(2000);
   }
-  await cacheBus.start(db.url, logger);
   const fitgraph = createFitgraph(config, { dataSource: ds, log: logger });
+  await fitgraph.cacheBus.start(db.url, logger);
   const background = await fitgraph.startBackgroundWork(db.url, true);
   const metrics =
-    config.workerMetricsPort === null ? null : await startMetricsServer(ds, fitgraph.services.apiKeys, config.workerMetricsPort, logger);
+    config.workerMetricsPort === null
+      ? null
+      : await startMetricsServer(ds, fitgraph.services.apiKeys, config.workerMetricsPort, logger, fitgraph.metrics);
   logger.info({ metrics: metrics?.url ?? null }, 'fitgraph worker running');
 
   let stopping = false;
@@ -36,7 +37,7 @@ async function main(config: Readonly<Config>, logger: Logger): Promise<void> {
     logger.info({ signal }, 'worker stopping: letting running jobs finish');
     metrics?.server.close();
     await background.stop(30_000);
-    await cacheBus.stop();
+    await fitgraph.cacheBus.stop();
     await ds.destroy();
     // Never stops an embedded server: it belongs to `npm start`.
     process.exit(0);

@@ -3,8 +3,10 @@ import { createApp, type App } from '../api/server/app';
 import type { WorkTracker } from '../api/server/work-tracker';
 import { systemClock, type Clock } from '../common/clock';
 import type { Config } from '../config';
+import { CacheBus } from '../db/process-cache';
 import { startBackgroundWork, type BackgroundWork } from '../jobs/background-work';
 import { createLogger, type Logger } from '../logger';
+import { createMetrics, type Metrics } from '../metrics';
 import type { Principal } from '../model/role';
 import type { AppContext } from '../use-cases/context';
 import { createSystemContext } from '../use-cases/system-context';
@@ -26,6 +28,10 @@ export interface Fitgraph {
   readonly clock: Clock;
   readonly log: Logger;
   readonly services: Services;
+  /** Keeps this fitgraph's caches coherent with other processes' changes, once started (caches serve only while it listens). */
+  readonly cacheBus: CacheBus;
+  /** This process's figures for GET /metrics (the API's server and its workers share them). */
+  readonly metrics: Metrics;
   /** A context for fitgraph's own work (start-up, demo data, commands), audited under `principal` (default: system). */
   system(principal?: Principal): AppContext;
   /** The HTTP server (GraphQL, health checks, metrics); not listening yet. */
@@ -43,15 +49,20 @@ export function createFitgraph(config: Readonly<Config>, options: FitgraphOption
   const { dataSource } = options;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config);
-  const services = createServices(config);
+  const cacheBus = new CacheBus();
+  const services = createServices(config, cacheBus);
+  const metrics = createMetrics();
   return {
     config,
     dataSource,
     clock,
     log,
     services,
+    cacheBus,
+    metrics,
     system: (principal) => createSystemContext(dataSource, log, principal, clock),
-    createApp: async ({ work } = {}) => createApp({ dataSource, schema: await appSchema(services), services, config, log, clock, work }),
-    startBackgroundWork: (url, runWorkers) => startBackgroundWork(url, dataSource, config, runWorkers, log, services),
+    createApp: async ({ work } = {}) =>
+      createApp({ dataSource, schema: await appSchema(services), services, config, log, metrics, clock, work }),
+    startBackgroundWork: (url, runWorkers) => startBackgroundWork(url, dataSource, config, runWorkers, log, services, metrics),
   };
 }

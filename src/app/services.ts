@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { CacheBus } from '../db/process-cache';
 import { AccountService } from '../use-cases/accounts/account.service';
 import { AttributeService } from '../use-cases/attributes/attribute.service';
 import { AuditService } from '../use-cases/audit/audit.service';
@@ -31,7 +32,7 @@ export interface Services {
 }
 
 /** Builds the services in dependency order: the audit trail first, then those that record into it, then those above them. */
-export function createServices(config: Readonly<Config>): Services {
+export function createServices(config: Readonly<Config>, cacheBus: CacheBus): Services {
   const audit = new AuditService();
   const attributes = new AttributeService(audit);
   const accounts = new AccountService(attributes, audit);
@@ -49,7 +50,7 @@ export function createServices(config: Readonly<Config>): Services {
     reports: new ReportService(segments, versions),
     outcomes: new OutcomeService(audit),
     webhooks: new WebhookService(audit, () => config.webhookAllowPrivate),
-    apiKeys: new ApiKeyService(audit),
+    apiKeys: new ApiKeyService(audit, cacheBus),
     nodes: new NodeService(),
   };
 }

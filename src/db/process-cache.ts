@@ -23,20 +23,21 @@ export class ProcessCache<K, V> {
   private generation = 0;
 
   constructor(
+    private readonly bus: CacheBus,
     readonly tables: readonly CachedTable[],
     private readonly maxEntries = 10_000,
   ) {
-    cacheBus.register(this);
+    bus.register(this);
   }
 
   /** The cached value, or `load()`'s (stored when defined and nothing was invalidated meanwhile). */
   async get(key: K, load: () => Promise<V | undefined>): Promise<V | undefined> {
-    if (!cacheBus.listening) return load();
+    if (!this.bus.listening) return load();
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
     const generation = this.generation;
     const value = await load();
-    if (value !== undefined && generation === this.generation && cacheBus.listening) {
+    if (value !== undefined && generation === this.generation && this.bus.listening) {
       if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
       this.entries.set(key, value);
     }
@@ -53,7 +54,8 @@ export class ProcessCache<K, V> {
   }
 }
 
-class CacheBus {
+/** The listener of one fitgraph (built by the composition root), and the caches it keeps coherent. */
+export class CacheBus {
   private readonly caches = new Set<ProcessCache<unknown, unknown>>();
   private client: Client | null = null;
   private url: string | null = null;
@@ -179,6 +181,3 @@ class CacheBus {
     }
   }
 }
-
-/** The one listener of this process. */
-export const cacheBus = new CacheBus();

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { JobQueue } from '../queue/job-queue';
 import { backgroundJobs, queuesOf, type JobServices } from './registry';
 import { listenToOutbox } from './outbox-listener';
@@ -26,10 +27,13 @@ export async function startBackgroundWork(
   runWorkers: boolean,
   log: Logger,
   services: JobServices,
+  metrics: Metrics,
 ): Promise<BackgroundWork> {
   const jobs = backgroundJobs(services);
   const queue = await JobQueue.open({ url, queues: queuesOf(jobs), timeoutSeconds: cfg.jobTimeoutSeconds, maintains: runWorkers, log });
-  const workers = runWorkers ? await startWorkers(queue, ds, jobs, { concurrency: cfg.workerConcurrency, config: cfg, log }) : null;
+  const workers = runWorkers
+    ? await startWorkers(queue, ds, jobs, { concurrency: cfg.workerConcurrency, config: cfg, log, metrics })
+    : null;
   const outbox = runWorkers ? await listenToOutbox(url, queue, log) : null;
   if (runWorkers) {
     // Catch up at once rather than at the next cron minute (e.g. expiries due while nothing ran).

@@ -8,7 +8,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { jobSeconds, jobsFinished, jobsRunning } from '../metrics';
+import type { Metrics } from '../metrics';
 import type { Job, JobQueue, QueueSpec } from './job-queue';
 import { LockNamespace } from '../db/advisory-locks';
 
@@ -60,11 +60,11 @@ export async function startWorkers(
   ds: DataSource,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions whose payload types differ
   definitions: readonly JobDefinition<any>[],
-  options: { concurrency: number; config: Readonly<Config>; log: Logger },
+  options: { concurrency: number; config: Readonly<Config>; log: Logger; metrics: Metrics },
 ): Promise<Workers> {
   const { log } = options;
   for (const def of definitions) {
-    const handler = async ([job]: Job<object>[]) => runJob(ds, def, job, { queue, config: options.config }, log);
+    const handler = async ([job]: Job<object>[]) => runJob(ds, def, job, { queue, config: options.config }, log, options.metrics);
     for (let i = 0; i < options.concurrency; i++) {
       await queue.boss.work(def.queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, handler);
     }
@@ -81,23 +81,24 @@ async function runJob(
   job: Job<object>,
   env: Pick<JobRun, 'queue' | 'config'>,
   parent: Logger,
+  metrics: Metrics,
 ): Promise<void> {
   const log = parent.child({ jobId: job.id, queue: def.queue });
   const started = process.hrtime.bigint();
-  jobsRunning.inc({ queue: def.queue });
+  metrics.jobsRunning.inc({ queue: def.queue });
   log.info({ retryCount: job.retryCount }, 'job started');
   try {
     const work = () => def.run(ds, job.data, { jobId: job.id, retryCount: job.retryCount, log, ...env });
     await (def.exclusiveKey ? exclusively(ds, def.exclusiveKey(job.data), work) : work());
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    jobsFinished.inc({ queue: def.queue, outcome: 'completed' });
+    metrics.jobsFinished.inc({ queue: def.queue, outcome: 'completed' });
     log.info({ ms: Math.round(seconds * 1000) }, 'job completed');
   } catch (err) {
-    jobsFinished.inc({ queue: def.queue, outcome: 'failed' });
+    metrics.jobsFinished.inc({ queue: def.queue, outcome: 'failed' });
     log.error({ err, retryCount: job.retryCount, retryLimit: job.retryLimit }, 'job failed');
     throw err; // pg-boss records the failure and retries within the queue's retry limit
   } finally {
-    jobsRunning.dec({ queue: def.queue });
-    jobSeconds.observe({ queue: def.queue }, Number(process.hrtime.bigint() - started) / 1e9);
+    metrics.jobsRunning.dec({ queue: def.queue });
+    metrics.jobSeconds.observe({ queue: def.queue }, Number(process.hrtime.bigint() - started) / 1e9);
   }
 }

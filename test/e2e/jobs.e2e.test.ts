@@ -41,6 +41,7 @@ beforeAll(async () => {
     true,
     t.log,
     t.services,
+    t.fitgraph.metrics,
   );
 });
 afterAll(async () => {
@@ -194,7 +195,12 @@ describe('workers', () => {
     previous = { target: logSink.target, level: t.log.level };
     logSink.target = { write: (line: string) => lines.push(line) };
     t.log.level = 'info';
-    flaky = await startWorkers(queue, t.ds, [exclusive, failsOnce], { concurrency: 3, config: t.config, log: t.log });
+    flaky = await startWorkers(queue, t.ds, [exclusive, failsOnce], {
+      concurrency: 3,
+      config: t.config,
+      log: t.log,
+      metrics: t.fitgraph.metrics,
+    });
   });
   afterAll(async () => {
     await flaky.stop(2000);

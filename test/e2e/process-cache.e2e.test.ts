@@ -4,7 +4,6 @@
  * empties and bypasses every cache until it listens again.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cacheBus } from '../../src/db/process-cache';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { revokeApiKey } from '../operations/auth';
 import { segmentKeys } from '../operations/registry';
@@ -22,10 +21,10 @@ async function until(what: string, probe: () => boolean | Promise<boolean>, time
 
 beforeAll(async () => {
   t = await startTestApp();
-  await cacheBus.start(t.databaseUrl, t.log);
+  await t.fitgraph.cacheBus.start(t.databaseUrl, t.log);
 });
 afterAll(async () => {
-  await cacheBus.stop();
+  await t.fitgraph.cacheBus.stop();
   await t.close();
 });
 
@@ -68,10 +67,10 @@ describe('the API key cache', () => {
     await t.sql(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fitgraph-cache' AND datname = current_database()`,
     );
-    await until('the listener to notice', () => !cacheBus.listening);
+    await until('the listener to notice', () => !t.fitgraph.cacheBus.listening);
     expect(await statementsFor(secret)).toEqual({ role: 'AUDITOR', statements: 1 });
     expect(await statementsFor(secret)).toEqual({ role: 'AUDITOR', statements: 1 });
-    await until('the listener to reconnect', () => cacheBus.listening);
+    await until('the listener to reconnect', () => t.fitgraph.cacheBus.listening);
     await statementsFor(secret);
     expect(await statementsFor(secret)).toEqual({ role: 'AUDITOR', statements: 0 });
   });

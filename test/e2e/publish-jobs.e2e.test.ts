@@ -112,6 +112,7 @@ describe('with workers', () => {
       true,
       t.log,
       t.services,
+      t.fitgraph.metrics,
     );
   });
   afterAll(() => background.stop(2000));

@@ -87,6 +87,7 @@ it('sends a delivery again after the worker sending it was killed', async () => 
     true,
     t.log,
     t.services,
+    t.fitgraph.metrics,
   );
   await until('the delivery', async () => (await t.sql(`SELECT 1 FROM webhook_delivery WHERE status = 'DELIVERED'`)).length > 0);
   expect(requests.length).toBe(2);

@@ -149,6 +149,7 @@ beforeAll(async () => {
     true,
     t.log,
     t.services,
+    t.fitgraph.metrics,
   );
   await t.data(createSegment, {
     input: { key: 'core', name: 'Core', membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] },

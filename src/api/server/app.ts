@@ -16,6 +16,7 @@ import { systemClock, type Clock } from '../../common/clock';
 import { formatError } from './format-error';
 import { createLoaders } from '../../use-cases/loaders';
 import type { Logger } from '../../logger';
+import type { Metrics } from '../../metrics';
 import { explorerRoutes } from './explorer';
 import { countRequests, metricsRoute } from './metrics-route';
 import { HeavyRequestLimiter } from './heavy-request-limiter';
@@ -34,6 +35,8 @@ export interface AppOptions {
   services: { apiKeys: ApiKeyService; audit: AuditService };
   config: Readonly<Config>;
   log: Logger;
+  /** This process's metrics, served at GET /metrics. */
+  metrics: Metrics;
   clock?: Clock;
   /** Shared with background work so that a shutdown waits for both (main.ts). */
   work?: WorkTracker;
@@ -110,8 +113,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const work = options.work ?? new WorkTracker();
   const http = express();
   http.disable('x-powered-by');
-  http.use(countRequests);
-  http.get('/metrics', metricsRoute(ds, services.apiKeys, logger));
+  http.use(countRequests(options.metrics));
+  http.get('/metrics', metricsRoute(ds, services.apiKeys, logger, options.metrics));
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

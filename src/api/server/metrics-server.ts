@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../logger';
+import type { Metrics } from '../../metrics';
 import type { ApiKeyService } from '../../use-cases/auth/api-key.service';
 import { countRequests, metricsRoute } from './metrics-route';
 
@@ -11,14 +12,15 @@ export function startMetricsServer(
   apiKeys: ApiKeyService,
   port: number,
   log: Logger,
+  metrics: Metrics,
 ): Promise<{ server: Server; url: string }> {
   const http = express();
   http.disable('x-powered-by');
-  http.use(countRequests);
+  http.use(countRequests(metrics));
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  http.get('/metrics', metricsRoute(ds, apiKeys, log));
+  http.get('/metrics', metricsRoute(ds, apiKeys, log, metrics));
   return new Promise((resolve, reject) => {
     const server = http.listen(port, '0.0.0.0', () => {
       const address = server.address();

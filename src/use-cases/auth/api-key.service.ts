@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
-import { cacheBus, ProcessCache } from '../../db/process-cache';
+import { ProcessCache, type CacheBus } from '../../db/process-cache';
 import { runInTransaction } from '../transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
 import { PgCode, pgCode, pgConstraint } from '../../db/database-errors';
@@ -21,13 +21,18 @@ export function newSecret(): string {
   return `fgk_${randomBytes(32).toString('base64url')}`;
 }
 
-/** Live keys by secret hash; any change to api_key in any process empties it (a revoked key fails at once everywhere). */
-const liveKeys = new ProcessCache<string, Principal>(['api_key']);
-
 const keyView = (k: ApiKey) => ({ id: k.id, name: k.name, role: k.role, revokedAt: k.revokedAt ?? null });
 
 export class ApiKeyService {
-  constructor(private readonly audit: AuditService) {}
+  /** Live keys by secret hash; any change to api_key in any process empties it (a revoked key fails at once everywhere). */
+  private readonly liveKeys: ProcessCache<string, Principal>;
+
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cacheBus: CacheBus,
+  ) {
+    this.liveKeys = new ProcessCache(cacheBus, ['api_key']);
+  }
 
   /** The principal behind a bearer secret, or null when it is unknown or revoked. */
   async authenticate(em: EntityManager, secret: string): Promise<Principal | null> {
@@ -37,7 +42,7 @@ export class ApiKeyService {
       return key ? { keyId: key.id, name: key.name, role: key.role } : undefined;
     };
     // Inside a transaction the row may not be committed: never cache what it sees.
-    const principal = em.queryRunner?.isTransactionActive ? await load() : await liveKeys.get(secretHash, load);
+    const principal = em.queryRunner?.isTransactionActive ? await load() : await this.liveKeys.get(secretHash, load);
     return principal ?? null;
   }
 
@@ -114,10 +119,10 @@ export class ApiKeyService {
         before: keyView(key),
         after: keyView(revoked),
       });
-      announced = await cacheBus.announce(tx.em, 'api_key');
+      announced = await this.cacheBus.announce(tx.em, 'api_key');
       return revoked;
     });
-    liveKeys.clear();
+    this.liveKeys.clear();
     await announced?.acknowledged();
     return revoked;
   }
