@@ -5,7 +5,6 @@
  * statements whatever the number of accounts (see countPopulation); the scans of suggestDraft
  * stream accounts through a cursor.
  */
-import type { EntityManager } from 'typeorm';
 import type { Sql } from '../db/sql';
 import type { AttributeType, CatalogueEntry } from '../model/icp-definition';
 import type { InsightBasis } from '../model/discovery';
@@ -89,7 +88,8 @@ const zero = (): Counts => ({ positives: 0, negatives: 0 });
 
 /**
  * Counts the labelled accounts of [from, to) per candidate bucket of every catalogue attribute,
- * in one REPEATABLE READ snapshot, in four statements whatever the number of accounts:
+ * in four statements whatever the number of accounts, run in the caller's REPEATABLE READ
+ * transaction so that they read one snapshot:
  * 1. the segment's size (to size the quantiles' sample);
  * 2. positives and negatives, and the NUMBER attributes' quantiles from a sample of accounts
  *    chosen by a hash of their id (the same sample every time);
@@ -102,140 +102,136 @@ const zero = (): Counts => ({ positives: 0, negatives: 0 });
  * Spellings of a value are merged case-insensitively, as the scoring engine compares strings.
  */
 export async function countPopulation(
-  em: EntityManager,
+  db: Sql,
   l: Labelling,
   from: Date,
   to: Date,
   at: Date,
   catalogue: CatalogueEntry[],
 ): Promise<CountedPopulation> {
-  return em.transaction('REPEATABLE READ', async (tx) => {
-    // Dates without an offset are UTC everywhere in fitgraph (see parseInstant).
-    await tx.query(`SET LOCAL TIME ZONE 'UTC'`);
-    const base = params(l, from, to);
-    const [{ n: segmentSize }] = await tx.query('SELECT count(*)::int AS n FROM account WHERE segment_ids @> ARRAY[$1::uuid]', [
-      l.segmentId,
-    ]);
-    const sample = Math.max(1, Math.ceil(4096 * Math.min(1, QUANTILE_SAMPLE / Math.max(1, segmentSize))));
-    const numbers = catalogue.filter((e) => e.type === 'NUMBER');
-    const q = `$${base.length + 1}::float8[]`;
-    const [head] = await tx.query(
-      `${populationCte(l)}
-      SELECT count(*) FILTER (WHERE positive)::int AS positives, count(*) FILTER (WHERE NOT positive)::int AS negatives
-        ${numbers
-          .map(
-            (e, i) => `, percentile_disc(${q}) WITHIN GROUP (ORDER BY (attributes->>${lit(e.key)})::float8)
-          FILTER (WHERE jsonb_typeof(attributes->${lit(e.key)}) = 'number' AND (hashtext(account_id::text) & 4095) < $${base.length + 2}) AS q${i}`,
-          )
-          .join('')}
-      FROM pop`,
-      [...base, NUMBER_QUANTILES, sample],
-    );
-    const totals: Counts = { positives: head.positives, negatives: head.negatives };
-    const cuts = new Map(numbers.map((e, i) => [e.key, [...new Set<number>((head[`q${i}`] ?? []).map(Number))].sort((a, b) => a - b)]));
-
-    const extra: unknown[] = [];
-    const param = (v: unknown) => `$${base.length + extra.push(v)}`;
-    const atParam = param(at);
-    const spec = catalogue.map(
-      (e, i) =>
-        `(${lit(e.key)}, ${i}, '${e.type}', '${JSON_TYPE[e.type]}', ${e.type === 'NUMBER' ? param(cuts.get(e.key) ?? []) : 'NULL'}::float8[])`,
-    );
-    const windows = RECENCY_WINDOWS.map((d, i) => `WHEN v.age <= ${d} THEN 'b${i}'`).join(' ');
-    const rows: Array<{ idx: number; positive: boolean; bucket: string; n: number }> = await tx.query(
-      `${populationCte(l)},
-      spec(key, idx, type, json, cuts) AS (VALUES ${spec.join(', ')})
-      SELECT v.idx, v.positive, CASE
-          WHEN v.t = 'null' THEN 'm'
-          WHEN v.t <> v.json THEN 'x'
-          WHEN v.type IN ('STRING', 'BOOLEAN') THEN 'v' || v.txt
-          WHEN v.type = 'STRING_LIST' THEN 'p'
-          -- width_bucket counts the cuts at or below the value; a value equal to a cut gets that cut's own bin.
-          WHEN v.type = 'NUMBER' THEN 'b' || (2 * width_bucket(v.num, v.cuts) - (v.num = ANY (v.cuts))::int)::text
-          WHEN v.age IS NULL OR v.age < 0 THEN 'x'
-          ${windows} ELSE 'b${RECENCY_WINDOWS.length}' END AS bucket, count(*)::int AS n
-      FROM (
-        SELECT s.idx, s.type, s.json, s.cuts, p.positive, jsonb_typeof(e.value) AS t,
-               CASE WHEN s.type IN ('STRING', 'BOOLEAN') THEN e.value #>> '{}' END AS txt,
-               CASE WHEN s.type = 'NUMBER' AND jsonb_typeof(e.value) = 'number' THEN e.value::float8 END AS num,
-               CASE WHEN s.type = 'DATE' AND jsonb_typeof(e.value) = 'string' AND (e.value #>> '{}') ~ '^\\d{4}-\\d{2}-\\d{2}'
-                    THEN (date_part('epoch', ${atParam}::timestamptz) - date_part('epoch', (e.value #>> '{}')::timestamptz)) / 86400 END AS age
-        FROM pop p CROSS JOIN LATERAL jsonb_each(p.attributes) e JOIN spec s ON s.key = e.key
-        OFFSET 0) v
-      GROUP BY 1, 2, 3`,
-      [...base, ...extra],
-    );
-
-    const lists = catalogue.filter((e) => e.type === 'STRING_LIST');
-    const elements: Array<{ key: string; element: string; positive: boolean; n: number }> = lists.length
-      ? await tx.query(
-          `${populationCte(l)}
-      SELECT k.key, e.element, pop.positive, count(*)::int AS n
-      FROM pop CROSS JOIN (VALUES ${lists.map((e) => `(${lit(e.key)})`).join(', ')}) k(key)
-      CROSS JOIN LATERAL (SELECT DISTINCT ON (lower(x)) x AS element FROM jsonb_array_elements_text(
-        CASE WHEN jsonb_typeof(pop.attributes->k.key) = 'array' THEN pop.attributes->k.key ELSE '[]' END) x) e
-      GROUP BY 1, 2, 3`,
-          base,
+  // Dates without an offset are UTC everywhere in fitgraph (see parseInstant).
+  await db.query(`SET LOCAL TIME ZONE 'UTC'`);
+  const base = params(l, from, to);
+  const [{ n: segmentSize }] = await db.query('SELECT count(*)::int AS n FROM account WHERE segment_ids @> ARRAY[$1::uuid]', [l.segmentId]);
+  const sample = Math.max(1, Math.ceil(4096 * Math.min(1, QUANTILE_SAMPLE / Math.max(1, segmentSize))));
+  const numbers = catalogue.filter((e) => e.type === 'NUMBER');
+  const q = `$${base.length + 1}::float8[]`;
+  const [head] = await db.query(
+    `${populationCte(l)}
+    SELECT count(*) FILTER (WHERE positive)::int AS positives, count(*) FILTER (WHERE NOT positive)::int AS negatives
+      ${numbers
+        .map(
+          (e, i) => `, percentile_disc(${q}) WITHIN GROUP (ORDER BY (attributes->>${lit(e.key)})::float8)
+        FILTER (WHERE jsonb_typeof(attributes->${lit(e.key)}) = 'number' AND (hashtext(account_id::text) & 4095) < $${base.length + 2}) AS q${i}`,
         )
-      : [];
+        .join('')}
+    FROM pop`,
+    [...base, NUMBER_QUANTILES, sample],
+  );
+  const totals: Counts = { positives: head.positives, negatives: head.negatives };
+  const cuts = new Map(numbers.map((e, i) => [e.key, [...new Set<number>((head[`q${i}`] ?? []).map(Number))].sort((a, b) => a - b)]));
 
-    const counted: AttributeCounts[] = catalogue.map((e) => ({
-      attribute: e.key,
-      type: e.type,
-      dimension: e.dimension ?? null,
-      missing: { ...totals },
-      ...(e.type === 'NUMBER'
-        ? { cuts: cuts.get(e.key) ?? [], bins: Array.from({ length: 2 * (cuts.get(e.key)?.length ?? 0) + 1 }, zero) }
-        : {}),
-      ...(e.type === 'DATE' ? { bins: Array.from({ length: RECENCY_WINDOWS.length + 1 }, zero) } : {}),
-      ...(e.type === 'STRING' || e.type === 'BOOLEAN' || e.type === 'STRING_LIST' ? { values: new Map<string, Counts>() } : {}),
-    }));
-    // Values and elements by lower-cased value, shown in their most frequent spelling.
-    const spellings = counted.map(() => new Map<string, Map<string, Counts>>());
-    const tally = (i: number, spelling: string, positive: boolean, n: number) => {
-      const byLower = spellings[i];
-      const lower = spelling.toLowerCase();
-      if (!byLower.has(lower)) byLower.set(lower, new Map());
-      const m = byLower.get(lower)!;
-      if (!m.has(spelling)) m.set(spelling, zero());
-      add(m.get(spelling)!, positive, n);
-    };
-    for (const r of rows) {
-      const a = counted[r.idx];
-      // Every present key is counted here, so missing = all accounts - present ones (+ explicit nulls back below).
-      add(a.missing, r.positive, -r.n);
-      const b = r.bucket;
-      if (b === 'm') add(a.missing, r.positive, r.n);
-      else if (b[0] === 'v') tally(r.idx, b.slice(1), r.positive, r.n);
-      else if (b[0] === 'b') add(a.bins![Number(b.slice(1))], r.positive, r.n);
-    }
-    for (const r of elements)
-      tally(
-        catalogue.findIndex((e) => e.key === r.key),
-        r.element,
-        r.positive,
-        r.n,
+  const extra: unknown[] = [];
+  const param = (v: unknown) => `$${base.length + extra.push(v)}`;
+  const atParam = param(at);
+  const spec = catalogue.map(
+    (e, i) =>
+      `(${lit(e.key)}, ${i}, '${e.type}', '${JSON_TYPE[e.type]}', ${e.type === 'NUMBER' ? param(cuts.get(e.key) ?? []) : 'NULL'}::float8[])`,
+  );
+  const windows = RECENCY_WINDOWS.map((d, i) => `WHEN v.age <= ${d} THEN 'b${i}'`).join(' ');
+  const rows: Array<{ idx: number; positive: boolean; bucket: string; n: number }> = await db.query(
+    `${populationCte(l)},
+    spec(key, idx, type, json, cuts) AS (VALUES ${spec.join(', ')})
+    SELECT v.idx, v.positive, CASE
+        WHEN v.t = 'null' THEN 'm'
+        WHEN v.t <> v.json THEN 'x'
+        WHEN v.type IN ('STRING', 'BOOLEAN') THEN 'v' || v.txt
+        WHEN v.type = 'STRING_LIST' THEN 'p'
+        -- width_bucket counts the cuts at or below the value; a value equal to a cut gets that cut's own bin.
+        WHEN v.type = 'NUMBER' THEN 'b' || (2 * width_bucket(v.num, v.cuts) - (v.num = ANY (v.cuts))::int)::text
+        WHEN v.age IS NULL OR v.age < 0 THEN 'x'
+        ${windows} ELSE 'b${RECENCY_WINDOWS.length}' END AS bucket, count(*)::int AS n
+    FROM (
+      SELECT s.idx, s.type, s.json, s.cuts, p.positive, jsonb_typeof(e.value) AS t,
+             CASE WHEN s.type IN ('STRING', 'BOOLEAN') THEN e.value #>> '{}' END AS txt,
+             CASE WHEN s.type = 'NUMBER' AND jsonb_typeof(e.value) = 'number' THEN e.value::float8 END AS num,
+             CASE WHEN s.type = 'DATE' AND jsonb_typeof(e.value) = 'string' AND (e.value #>> '{}') ~ '^\\d{4}-\\d{2}-\\d{2}'
+                  THEN (date_part('epoch', ${atParam}::timestamptz) - date_part('epoch', (e.value #>> '{}')::timestamptz)) / 86400 END AS age
+      FROM pop p CROSS JOIN LATERAL jsonb_each(p.attributes) e JOIN spec s ON s.key = e.key
+      OFFSET 0) v
+    GROUP BY 1, 2, 3`,
+    [...base, ...extra],
+  );
+
+  const lists = catalogue.filter((e) => e.type === 'STRING_LIST');
+  const elements: Array<{ key: string; element: string; positive: boolean; n: number }> = lists.length
+    ? await db.query(
+        `${populationCte(l)}
+    SELECT k.key, e.element, pop.positive, count(*)::int AS n
+    FROM pop CROSS JOIN (VALUES ${lists.map((e) => `(${lit(e.key)})`).join(', ')}) k(key)
+    CROSS JOIN LATERAL (SELECT DISTINCT ON (lower(x)) x AS element FROM jsonb_array_elements_text(
+      CASE WHEN jsonb_typeof(pop.attributes->k.key) = 'array' THEN pop.attributes->k.key ELSE '[]' END) x) e
+    GROUP BY 1, 2, 3`,
+        base,
+      )
+    : [];
+
+  const counted: AttributeCounts[] = catalogue.map((e) => ({
+    attribute: e.key,
+    type: e.type,
+    dimension: e.dimension ?? null,
+    missing: { ...totals },
+    ...(e.type === 'NUMBER'
+      ? { cuts: cuts.get(e.key) ?? [], bins: Array.from({ length: 2 * (cuts.get(e.key)?.length ?? 0) + 1 }, zero) }
+      : {}),
+    ...(e.type === 'DATE' ? { bins: Array.from({ length: RECENCY_WINDOWS.length + 1 }, zero) } : {}),
+    ...(e.type === 'STRING' || e.type === 'BOOLEAN' || e.type === 'STRING_LIST' ? { values: new Map<string, Counts>() } : {}),
+  }));
+  // Values and elements by lower-cased value, shown in their most frequent spelling.
+  const spellings = counted.map(() => new Map<string, Map<string, Counts>>());
+  const tally = (i: number, spelling: string, positive: boolean, n: number) => {
+    const byLower = spellings[i];
+    const lower = spelling.toLowerCase();
+    if (!byLower.has(lower)) byLower.set(lower, new Map());
+    const m = byLower.get(lower)!;
+    if (!m.has(spelling)) m.set(spelling, zero());
+    add(m.get(spelling)!, positive, n);
+  };
+  for (const r of rows) {
+    const a = counted[r.idx];
+    // Every present key is counted here, so missing = all accounts - present ones (+ explicit nulls back below).
+    add(a.missing, r.positive, -r.n);
+    const b = r.bucket;
+    if (b === 'm') add(a.missing, r.positive, r.n);
+    else if (b[0] === 'v') tally(r.idx, b.slice(1), r.positive, r.n);
+    else if (b[0] === 'b') add(a.bins![Number(b.slice(1))], r.positive, r.n);
+  }
+  for (const r of elements)
+    tally(
+      catalogue.findIndex((e) => e.key === r.key),
+      r.element,
+      r.positive,
+      r.n,
+    );
+  spellings.forEach((byLower, i) => {
+    for (const variants of byLower.values()) {
+      const all = [...variants.entries()];
+      const [spelling] = all.reduce((best, v) => (v[1].positives + v[1].negatives > best[1].positives + best[1].negatives ? v : best));
+      counted[i].values!.set(
+        spelling,
+        all.reduce((s, [, c]) => ({ positives: s.positives + c.positives, negatives: s.negatives + c.negatives }), zero()),
       );
-    spellings.forEach((byLower, i) => {
-      for (const variants of byLower.values()) {
-        const all = [...variants.entries()];
-        const [spelling] = all.reduce((best, v) => (v[1].positives + v[1].negatives > best[1].positives + best[1].negatives ? v : best));
-        counted[i].values!.set(
-          spelling,
-          all.reduce((s, [, c]) => ({ positives: s.positives + c.positives, negatives: s.negatives + c.negatives }), zero()),
-        );
-      }
-    });
-    return { totals, attributes: counted };
+    }
   });
+  return { totals, attributes: counted };
 }
 
 /**
  * The instant before which `share` of the closed (TOP_VALUE: won) opportunities of the
  * segment's accounts created in [from, to) were created; null without any.
  */
-export async function splitInstant(em: EntityManager, l: Labelling, from: Date, to: Date, share: number): Promise<Date | null> {
-  const [row] = await em.query(
+export async function splitInstant(db: Sql, l: Labelling, from: Date, to: Date, share: number): Promise<Date | null> {
+  const [row] = await db.query(
     `SELECT percentile_disc($4::float8) WITHIN GROUP (ORDER BY o.created_at) AS at
     FROM opportunity o JOIN account a ON a.id = o.account_id AND a.segment_ids @> ARRAY[$1::uuid]
     WHERE ${l.basis === 'WON_VS_LOST' ? "o.outcome <> 'OPEN'" : "o.outcome = 'WON'"} AND o.created_at >= $2 AND o.created_at < $3`,
@@ -255,11 +251,12 @@ export interface LabelledAccount {
 const FETCH = 20_000;
 
 /**
- * Streams every account labelled in either window with both labels, in one snapshot and one
- * read of each account (TOP_VALUE labels the whole segment twice: it is still read once).
+ * Streams every account labelled in either window with both labels, in one read of each account
+ * (TOP_VALUE labels the whole segment twice: it is still read once), through a cursor of the
+ * caller's transaction (REPEATABLE READ: one snapshot).
  */
 export async function scanLabelled(
-  em: EntityManager,
+  db: Sql,
   l: Labelling,
   from: Date,
   split: Date,
@@ -270,23 +267,21 @@ export async function scanLabelled(
   const extra = l.basis === 'WON_VS_LOST' ? 2 : 3; // the test window's own $2.. parameters follow the train window's
   const trainParams = params(l, from, split);
   const testParams = params(l, split, to).slice(1);
-  await em.transaction('REPEATABLE READ', async (tx) => {
-    await tx.query(
-      `DECLARE labelled NO SCROLL CURSOR FOR
-      SELECT a.attributes, tr.positive AS train, te.positive AS test
-      FROM account a
-      LEFT JOIN (${labelsSql(l)}) tr ON tr.account_id = a.id
-      LEFT JOIN (${shift(labelsSql(l), extra)}) te ON te.account_id = a.id
-      WHERE a.segment_ids @> ARRAY[$1::uuid] AND (tr.account_id IS NOT NULL OR te.account_id IS NOT NULL)`,
-      [...trainParams, ...testParams],
-    );
-    for (;;) {
-      const batch: LabelledAccount[] = await tx.query(`FETCH ${FETCH} FROM labelled`);
-      if (batch.length === 0) break;
-      for (const a of batch) visit(a);
-    }
-    await tx.query('CLOSE labelled');
-  });
+  await db.query(
+    `DECLARE labelled NO SCROLL CURSOR FOR
+    SELECT a.attributes, tr.positive AS train, te.positive AS test
+    FROM account a
+    LEFT JOIN (${labelsSql(l)}) tr ON tr.account_id = a.id
+    LEFT JOIN (${shift(labelsSql(l), extra)}) te ON te.account_id = a.id
+    WHERE a.segment_ids @> ARRAY[$1::uuid] AND (tr.account_id IS NOT NULL OR te.account_id IS NOT NULL)`,
+    [...trainParams, ...testParams],
+  );
+  for (;;) {
+    const batch: LabelledAccount[] = await db.query(`FETCH ${FETCH} FROM labelled`);
+    if (batch.length === 0) break;
+    for (const a of batch) visit(a);
+  }
+  await db.query('CLOSE labelled');
 }
 
 /**

@@ -112,7 +112,9 @@ export function toInsight(f: Finding): AttributeInsight {
 }
 
 async function analysePeriod(ctx: AppContext, r: Resolved, from: Date, to: Date): Promise<Analysis> {
-  const counted = await countPopulation(ctx.em, r.labelling, from, to, ctx.clock.now(), r.catalogue);
+  const counted = await ctx.em.transaction('REPEATABLE READ', (tx) =>
+    countPopulation(tx, r.labelling, from, to, ctx.clock.now(), r.catalogue),
+  );
   return analyse(counted.attributes, counted.totals, { fdr: r.fdr });
 }
 
@@ -222,18 +224,20 @@ export async function suggestDraft(
   const test = { pos: [] as number[], neg: [] as number[], livePos: [] as number[], liveNeg: [] as number[] };
   let trainPositives = 0;
   let trainNegatives = 0;
-  await scanLabelled(ctx.em, r.labelling, r.from, split, r.to, (a) => {
-    if (a.train !== null) {
-      if (a.train) trainPositives++;
-      else trainNegatives++;
-      const s = scorer.quick(a.attributes, now);
-      if (s.tier !== 'DISQUALIFIED') trainScores.push(s.score);
-    }
-    if (a.test !== null) {
-      (a.test ? test.pos : test.neg).push(scorer.quick(a.attributes, now).score);
-      if (liveScorer) (a.test ? test.livePos : test.liveNeg).push(liveScorer.quick(a.attributes, now).score);
-    }
-  });
+  await ctx.em.transaction('REPEATABLE READ', (tx) =>
+    scanLabelled(tx, r.labelling, r.from, split, r.to, (a) => {
+      if (a.train !== null) {
+        if (a.train) trainPositives++;
+        else trainNegatives++;
+        const s = scorer.quick(a.attributes, now);
+        if (s.tier !== 'DISQUALIFIED') trainScores.push(s.score);
+      }
+      if (a.test !== null) {
+        (a.test ? test.pos : test.neg).push(scorer.quick(a.attributes, now).score);
+        if (liveScorer) (a.test ? test.livePos : test.liveNeg).push(liveScorer.quick(a.attributes, now).score);
+      }
+    }),
+  );
   plan.definition.thresholds = thresholdsFor(trainScores);
 
   const draftAuc: AucInterval | null = aucWithInterval(test.pos, test.neg);
