@@ -118,3 +118,51 @@ export type AttributeCatalogue = ReadonlyMap<string, CatalogueEntry>;
 
 /** Attribute values of one account, keyed by attribute key (dates as ISO-8601 strings). */
 export type AccountAttributes = Readonly<Record<string, unknown>>;
+
+/*
+ * Input shapes as GraphQL hands them over: optional fields may be null, enum fields may be
+ * typed as plain strings (or TS enums) by the GraphQL layer. Unknown enum values pass through
+ * unchanged; rejecting them is validateDefinition's job, which names the path.
+ */
+
+/** One attribute test as received (criterion, disqualifier or segment membership). */
+export interface AttributeTestInput {
+  attribute: string;
+  operator: string;
+  value?: unknown;
+  values?: readonly unknown[] | null;
+  min?: number | null;
+  max?: number | null;
+}
+
+export interface BandInputLike {
+  min?: number | null;
+  max?: number | null;
+  maxAgeDays?: number | null;
+  points: number;
+}
+
+export interface CriterionInputLike extends AttributeTestInput {
+  points: number;
+  label?: string | null;
+  bands?: readonly BandInputLike[] | null;
+}
+
+export interface DisqualifierInputLike extends AttributeTestInput {
+  reason: string;
+}
+
+export interface DimensionInputLike {
+  dimension: string;
+  key?: string | null;
+  name?: string | null;
+  weight: number;
+  criteria: readonly CriterionInputLike[];
+}
+
+export interface IcpDefinitionInputLike {
+  dimensions: readonly DimensionInputLike[];
+  disqualifiers?: readonly DisqualifierInputLike[] | null;
+  thresholds?: { perfect?: number | null; strong?: number | null; moderate?: number | null } | null;
+  actions?: readonly { tier: string; action: string }[] | null;
+}

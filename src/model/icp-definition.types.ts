@@ -1,14 +1,33 @@
 /**
- * GraphQL shapes of an ICP definition. Object types resolve straight from the stored jsonb;
- * inputs are checked by `definition-validator.ts`, which knows the attribute catalogue.
+ * GraphQL shapes of an ICP definition. Object types resolve straight from the stored jsonb, so
+ * each implements its stored shape (icp-definition.ts); inputs implement the shapes the
+ * canonical form is built from, and are checked by `definition-validator.ts`, which knows the
+ * attribute catalogue.
  */
 import { Field, Float, InputType, ObjectType } from 'type-graphql';
 import { DimensionEnum, FitTierEnum, OperatorEnum } from './enums';
 import { JSONScalar } from '../common/scalars';
-import type { Dimension, FitTier, JsonValue, Operator } from './icp-definition';
+import type {
+  BandInputLike,
+  BandSpec,
+  CriterionInputLike,
+  CriterionSpec,
+  Dimension,
+  DimensionInputLike,
+  DimensionSpec,
+  DisqualifierInputLike,
+  DisqualifierSpec,
+  FitTier,
+  IcpDefinitionInputLike,
+  IcpDefinitionSpec,
+  JsonValue,
+  Operator,
+  TierActionSpec,
+  TierThresholds as ThresholdsSpec,
+} from './icp-definition';
 
 @ObjectType({ description: 'One step of a graded criterion: BANDS use min/max, AGE_BANDS use maxAgeDays.' })
-export class Band {
+export class Band implements BandSpec {
   @Field(() => Float, { nullable: true, description: 'BANDS: the lowest value in the band, inclusive; absent: no lower bound.' })
   min?: number;
   @Field(() => Float, { nullable: true, description: 'BANDS: the highest value in the band, inclusive; absent: no upper bound.' })
@@ -19,7 +38,7 @@ export class Band {
 }
 
 @InputType()
-export class BandInput {
+export class BandInput implements BandInputLike {
   @Field(() => Float, { nullable: true }) min?: number;
   @Field(() => Float, { nullable: true }) max?: number;
   @Field(() => Float, { nullable: true }) maxAgeDays?: number;
@@ -30,7 +49,7 @@ export class BandInput {
   description:
     'One test on one attribute. Which of value / values / min / max are required depends on the operator; a missing or mistyped one is a BAD_USER_INPUT naming the path.',
 })
-export class Criterion {
+export class Criterion implements CriterionSpec {
   @Field() attribute: string;
   @Field(() => OperatorEnum) operator: Operator;
   @Field(() => JSONScalar, { nullable: true }) value?: JsonValue;
@@ -49,7 +68,7 @@ export class Criterion {
 }
 
 @InputType()
-export class CriterionInput {
+export class CriterionInput implements CriterionInputLike {
   @Field() attribute: string;
   @Field(() => OperatorEnum) operator: Operator;
   @Field(() => JSONScalar, { nullable: true }) value?: JsonValue;
@@ -62,7 +81,7 @@ export class CriterionInput {
 }
 
 @ObjectType()
-export class DimensionDefinition {
+export class DimensionDefinition implements DimensionSpec {
   @Field(() => DimensionEnum) dimension: Dimension;
   // `key` is resolved by DimensionDefinitionResolver: built-in dimensions do not store theirs.
   @Field(() => String, { nullable: true, description: 'Display name; required for CUSTOM.' }) name?: string;
@@ -72,7 +91,7 @@ export class DimensionDefinition {
 }
 
 @InputType()
-export class DimensionInput {
+export class DimensionInput implements DimensionInputLike {
   @Field(() => DimensionEnum) dimension: Dimension;
   @Field(() => String, {
     nullable: true,
@@ -85,7 +104,7 @@ export class DimensionInput {
 }
 
 @ObjectType({ description: 'A hard rule: when it holds, the account is DISQUALIFIED whatever its points.' })
-export class Disqualifier {
+export class Disqualifier implements DisqualifierSpec {
   @Field() attribute: string;
   @Field(() => OperatorEnum) operator: Operator;
   @Field(() => JSONScalar, { nullable: true }) value?: JsonValue;
@@ -96,7 +115,7 @@ export class Disqualifier {
 }
 
 @InputType()
-export class DisqualifierInput {
+export class DisqualifierInput implements DisqualifierInputLike {
   @Field() attribute: string;
   @Field(() => OperatorEnum) operator: Operator;
   @Field(() => JSONScalar, { nullable: true }) value?: JsonValue;
@@ -107,7 +126,7 @@ export class DisqualifierInput {
 }
 
 @ObjectType({ description: 'Lower bounds, inclusive: score >= perfect is PERFECT, and so on; below moderate is WEAK.' })
-export class TierThresholds {
+export class TierThresholds implements ThresholdsSpec {
   @Field(() => Float) perfect: number;
   @Field(() => Float) strong: number;
   @Field(() => Float) moderate: number;
@@ -121,7 +140,7 @@ export class TierThresholdsInput {
 }
 
 @ObjectType()
-export class TierAction {
+export class TierAction implements TierActionSpec {
   @Field(() => FitTierEnum) tier: FitTier;
   @Field({ description: 'What sales does with accounts of this tier, e.g. ROUTE_TO_AE, PURSUE, NURTURE, EXCLUDE.' })
   action: string;
@@ -134,7 +153,7 @@ export class TierActionInput {
 }
 
 @ObjectType()
-export class IcpDefinition {
+export class IcpDefinition implements IcpDefinitionSpec {
   @Field(() => [DimensionDefinition]) dimensions: DimensionDefinition[];
   @Field(() => [Disqualifier]) disqualifiers: Disqualifier[];
   @Field(() => TierThresholds) thresholds: TierThresholds;
@@ -142,7 +161,7 @@ export class IcpDefinition {
 }
 
 @InputType()
-export class IcpDefinitionInput {
+export class IcpDefinitionInput implements IcpDefinitionInputLike {
   @Field(() => [DimensionInput]) dimensions: DimensionInput[];
   @Field(() => [DisqualifierInput], { nullable: true, defaultValue: [] }) disqualifiers?: DisqualifierInput[] | null;
   @Field(() => TierThresholdsInput, { nullable: true }) thresholds?: TierThresholdsInput | null;

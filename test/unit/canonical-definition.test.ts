@@ -1,10 +1,5 @@
-import {
-  canonicalJson,
-  definitionHash,
-  normalizeCriteria,
-  normalizeDefinition,
-  type IcpDefinitionInputLike,
-} from '../../src/domain/definitions/canonical-definition';
+import { canonicalJson, definitionHash, normalizeCriteria, normalizeDefinition } from '../../src/domain/definitions/canonical-definition';
+import type { IcpDefinitionInputLike } from '../../src/model/icp-definition';
 
 /** Mimics a GraphQL input object: a class instance with absent optionals set to null. */
 class CriterionInput {
