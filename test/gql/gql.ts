@@ -160,6 +160,7 @@ type Documents = {
     "\n  query NarrowExceptions { exceptions(segmentKey: \"narrow\") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }\n": typeof types.NarrowExceptionsDocument,
     "\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n": typeof types.BacktestDocument,
     "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n": typeof types.RepOpportunitiesByTierDocument,
+    "\n  query ForbiddenFieldInFragment { ...SegmentsAndApiKeys } fragment SegmentsAndApiKeys on Query { segments { key } apiKeys { id } }\n": typeof types.ForbiddenFieldInFragmentDocument,
     "\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n": typeof types.CoreFitChangedDocument,
     "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n": typeof types.CoreFitChangedIdsDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": typeof types.DecayFitAndHistoryDocument,
@@ -341,6 +342,7 @@ const documents: Documents = {
     "\n  query NarrowExceptions { exceptions(segmentKey: \"narrow\") { exceptionWinRate inIcpWinRate shareOfPipeline withinCapacity recommendation } }\n": types.NarrowExceptionsDocument,
     "\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n": types.BacktestDocument,
     "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n": types.RepOpportunitiesByTierDocument,
+    "\n  query ForbiddenFieldInFragment { ...SegmentsAndApiKeys } fragment SegmentsAndApiKeys on Query { segments { key } apiKeys { id } }\n": types.ForbiddenFieldInFragmentDocument,
     "\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n": types.CoreFitChangedDocument,
     "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n": types.CoreFitChangedIdsDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": types.DecayFitAndHistoryDocument,
@@ -974,6 +976,10 @@ export function graphql(source: "\n  query Backtest($v: ID!) {\n    backtest(ver
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n"): (typeof documents)["\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ForbiddenFieldInFragment { ...SegmentsAndApiKeys } fragment SegmentsAndApiKeys on Query { segments { key } apiKeys { id } }\n"): (typeof documents)["\n  query ForbiddenFieldInFragment { ...SegmentsAndApiKeys } fragment SegmentsAndApiKeys on Query { segments { key } apiKeys { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
