@@ -21,6 +21,14 @@ export interface AccountRow {
   updated_at: Date;
 }
 
+/**
+ * For any statement on account (`alias` its alias, or '' for none): the condition that the
+ * account belongs to the segment `segmentId` (an SQL expression), by rule or by name. The GIN
+ * index on segment_ids answers it.
+ */
+export const isMemberOf = (alias: string, segmentId: string): string =>
+  `${alias ? `${alias}.` : ''}segment_ids @> ARRAY[${segmentId}::uuid]`;
+
 export function toAccount(r: AccountRow): Account {
   return {
     id: r.id,
@@ -84,7 +92,7 @@ function listConditions(filter: AccountListFilter): Conditions {
     const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     c.add('(lower(a.name) LIKE ? OR a.external_id = ? OR lower(a.domain) = lower(?))', like, filter.search, filter.search);
   }
-  if (filter.segmentId) c.add('a.segment_ids @> ARRAY[?]::uuid[]', filter.segmentId);
+  if (filter.segmentId) c.add(isMemberOf('a', c.bind(filter.segmentId)));
   return c;
 }
 
@@ -115,6 +123,14 @@ export async function countAccounts(db: Sql, filter: AccountListFilter): Promise
  */
 export async function lockAccountsForWriting(db: Sql): Promise<void> {
   await db.query('LOCK TABLE account IN ROW EXCLUSIVE MODE');
+}
+
+/**
+ * Taken by a publish's flip until it commits: upserts (ROW EXCLUSIVE) wait for the flip and then
+ * score under the new version.
+ */
+export async function holdAccountWrites(db: Sql): Promise<void> {
+  await db.query('LOCK TABLE account IN SHARE MODE');
 }
 
 /** Creates or updates accounts by external id, in one statement; `at` is their updated_at (and created_at when new). */

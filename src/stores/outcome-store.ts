@@ -6,6 +6,7 @@
  * stream accounts through a cursor.
  */
 import type { Sql } from '../db/sql';
+import { isMemberOf } from './account-store';
 import type { AttributeType, CatalogueEntry } from '../model/icp-definition';
 import type { InsightBasis } from '../model/discovery';
 import type { OpportunityRow } from '../model/outcome.types';
@@ -30,7 +31,7 @@ const lit = (key: string) => `'${key.replace(/'/g, "''")}'`;
  * the top $4 share of won accounts by value). $1 is the segment id.
  */
 export function labelsSql(l: Labelling, withAttributes = false): string {
-  const inSegment = 'a.segment_ids @> ARRAY[$1::uuid]';
+  const inSegment = isMemberOf('a', '$1');
   const attributes = withAttributes ? ', a.attributes' : '';
   if (l.basis === 'WON_VS_LOST') {
     // Outcomes aggregate first; the accounts join once each (their attributes never ride in the aggregate).
@@ -112,7 +113,7 @@ export async function countPopulation(
   // Dates without an offset are UTC everywhere in fitgraph (see parseInstant).
   await db.query(`SET LOCAL TIME ZONE 'UTC'`);
   const base = params(l, from, to);
-  const [{ n: segmentSize }] = await db.query('SELECT count(*)::int AS n FROM account WHERE segment_ids @> ARRAY[$1::uuid]', [l.segmentId]);
+  const [{ n: segmentSize }] = await db.query(`SELECT count(*)::int AS n FROM account WHERE ${isMemberOf('', '$1')}`, [l.segmentId]);
   const sample = Math.max(1, Math.ceil(4096 * Math.min(1, QUANTILE_SAMPLE / Math.max(1, segmentSize))));
   const numbers = catalogue.filter((e) => e.type === 'NUMBER');
   const q = `$${base.length + 1}::float8[]`;
@@ -233,7 +234,7 @@ export async function countPopulation(
 export async function splitInstant(db: Sql, l: Labelling, from: Date, to: Date, share: number): Promise<Date | null> {
   const [row] = await db.query(
     `SELECT percentile_disc($4::float8) WITHIN GROUP (ORDER BY o.created_at) AS at
-    FROM opportunity o JOIN account a ON a.id = o.account_id AND a.segment_ids @> ARRAY[$1::uuid]
+    FROM opportunity o JOIN account a ON a.id = o.account_id AND ${isMemberOf('a', '$1')}
     WHERE ${l.basis === 'WON_VS_LOST' ? "o.outcome <> 'OPEN'" : "o.outcome = 'WON'"} AND o.created_at >= $2 AND o.created_at < $3`,
     [l.segmentId, from, to, share],
   );
@@ -273,7 +274,7 @@ export async function scanLabelled(
     FROM account a
     LEFT JOIN (${labelsSql(l)}) tr ON tr.account_id = a.id
     LEFT JOIN (${shift(labelsSql(l), extra)}) te ON te.account_id = a.id
-    WHERE a.segment_ids @> ARRAY[$1::uuid] AND (tr.account_id IS NOT NULL OR te.account_id IS NOT NULL)`,
+    WHERE ${isMemberOf('a', '$1')} AND (tr.account_id IS NOT NULL OR te.account_id IS NOT NULL)`,
     [...trainParams, ...testParams],
   );
   for (;;) {

@@ -3,6 +3,7 @@
  * ids, and the scores prepared under the draft (read by nobody but the flip).
  */
 import type { Sql } from '../db/sql';
+import { isMemberOf } from './account-store';
 import { attributesProjection } from './account-store';
 import { PublishJob, type PublishState, type StoredPublishResult } from '../model/publish-job.types';
 
@@ -69,7 +70,7 @@ export interface StagedScore {
  * condition.
  */
 export const stagedScoresOfMembers = (alias: string, jobId: string, segmentId: string): { from: string; where: string } => ({
-  from: `publish_staged_score ${alias} JOIN account a ON a.id = ${alias}.account_id AND a.segment_ids @> ARRAY[${segmentId}::uuid]`,
+  from: `publish_staged_score ${alias} JOIN account a ON a.id = ${alias}.account_id AND ${isMemberOf('a', segmentId)}`,
   where: `${alias}.job_id = ${jobId}`,
 });
 
@@ -88,7 +89,7 @@ function members(db: Sql, segmentId: string, keys: readonly string[], where: str
   const projection = attributesProjection('a', keys, 3 + params.length);
   return db.query(
     `SELECT a.id, a.xmin::text AS xmin, ${projection.sql} AS attributes FROM account a
-     WHERE a.segment_ids @> ARRAY[$1::uuid] AND $2::boolean AND ${where}`,
+     WHERE ${isMemberOf('a', '$1')} AND $2::boolean AND ${where}`,
     [segmentId, true, ...params, ...projection.params],
   );
 }
@@ -144,7 +145,7 @@ export async function lockUnfinishedJob(db: Sql, segmentId: string, versionId: s
 /** Splits the segment's members by id into batches of `size`; returns the number of members. */
 export async function planBatches(db: Sql, jobId: string, segmentId: string, size: number, at: Date): Promise<number> {
   const [{ members }] = await db.query(
-    `WITH m AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM account WHERE segment_ids @> ARRAY[$2::uuid]),
+    `WITH m AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM account WHERE ${isMemberOf('', '$2')}),
      planned AS (
        INSERT INTO publish_batch (job_id, seq, first_id, next_id)
        SELECT $1, ((n - 1) / $3)::int, id, lead(id) OVER (ORDER BY id) FROM m WHERE (n - 1) % $3 = 0
@@ -198,14 +199,6 @@ export async function stageScores(db: Sql, jobId: string, rows: StagedScore[], x
 /** The flip has begun: the job can no longer be cancelled. */
 export async function markFlipping(db: Sql, jobId: string): Promise<void> {
   await db.query(`UPDATE publish_job SET state = 'FLIPPING' WHERE id = $1`, [jobId]);
-}
-
-/**
- * Takes a SHARE lock on account until the flip commits: upserts (ROW EXCLUSIVE) wait for the
- * flip and then score under the new version.
- */
-export async function holdAccountWrites(db: Sql): Promise<void> {
-  await db.query('LOCK TABLE account IN SHARE MODE');
 }
 
 /** The members of the batch [firstId, nextId), with the attributes `keys` name and their row versions. */

@@ -8,6 +8,7 @@
  * force then, read from score and override history rather than from today's score.
  */
 import type { Sql } from '../db/sql';
+import { isMemberOf } from './account-store';
 import type { FitTier } from '../model/icp-definition';
 import type { TierOutcomes } from '../domain/statistics/conversion-metrics';
 import { inForceAt } from './override-store';
@@ -183,9 +184,7 @@ export async function scanSegmentAccounts(
   batch: number,
   each: (accounts: Array<{ id: string; attributes: Record<string, unknown> }>) => void,
 ): Promise<void> {
-  await db.query(`DECLARE backtest NO SCROLL CURSOR FOR SELECT id, attributes FROM account WHERE segment_ids @> ARRAY[$1::uuid]`, [
-    segmentId,
-  ]);
+  await db.query(`DECLARE backtest NO SCROLL CURSOR FOR SELECT id, attributes FROM account WHERE ${isMemberOf('', '$1')}`, [segmentId]);
   for (;;) {
     const rows: Array<{ id: string; attributes: Record<string, unknown> }> = await db.query(`FETCH ${batch} FROM backtest`);
     if (rows.length === 0) break;
@@ -198,7 +197,7 @@ export async function scanSegmentAccounts(
 export async function closedOpportunitiesOfSegment(db: Sql, segmentId: string): Promise<Array<{ accountId: string; won: boolean }>> {
   const rows: Array<{ account_id: string; won: boolean }> = await db.query(
     `SELECT o.account_id, o.outcome = 'WON' AS won FROM opportunity o JOIN account a ON a.id = o.account_id
-       WHERE o.outcome <> 'OPEN' AND a.segment_ids @> ARRAY[$1::uuid]`,
+       WHERE o.outcome <> 'OPEN' AND ${isMemberOf('a', '$1')}`,
     [segmentId],
   );
   return rows.map((r) => ({ accountId: r.account_id, won: r.won }));

@@ -8,6 +8,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
+import { isMemberOf } from './account-store';
 import { attributesProjection } from './account-store';
 import { stagedScoresOfMembers } from './publish-job-store';
 import { isLiveVersion } from './version-store';
@@ -85,7 +86,7 @@ export function rescoreQuery(segmentId: string, previousVersionId: string | null
     sql: `SELECT a.id, ${projection.sql} AS attributes, prev.tier AS previous
           FROM account a
           LEFT JOIN account_score prev ON prev.account_id = a.id AND prev.version_id = $2 AND prev.valid_to IS NULL
-          WHERE a.segment_ids @> ARRAY[$1::uuid]`,
+          WHERE ${isMemberOf('a', '$1')}`,
     params: [segmentId, previousVersionId, ...projection.params],
   };
 }

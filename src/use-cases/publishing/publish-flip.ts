@@ -17,15 +17,8 @@ import * as versionStore from '../../stores/version-store';
 import type { StoredPublishResult } from '../../model/publish-job.types';
 import { appendEvent, appendPublishFitChanges } from '../../stores/outbox-store';
 import { promoteStagedScores } from '../../stores/score-store';
-import {
-  finishPublishJob,
-  holdAccountWrites,
-  lateMembers,
-  markFlipping,
-  pendingBatches,
-  publishJobById,
-  stageScores,
-} from '../../stores/publish-job-store';
+import { holdAccountWrites } from '../../stores/account-store';
+import { finishPublishJob, lateMembers, markFlipping, pendingBatches, publishJobById, stageScores } from '../../stores/publish-job-store';
 import { flagOverridesForReview } from '../overrides/review-flags';
 import { attributesRead } from '../../domain/scoring/scorer-cache';
 import type { VersionService } from '../versions/version.service';
