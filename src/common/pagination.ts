@@ -67,16 +67,12 @@ export function checkPageSize(size: number, field = 'first'): number {
   return size;
 }
 
-/** The page arguments of every connection field (Relay): first/after forward, last/before backward. */
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
-}
-
+/**
+ * The page arguments of every connection field (Relay): first/after forward, last/before
+ * backward. pageRequest checks them (sizes up to MAX_PAGE_SIZE, cursors of the same list).
+ */
 @ArgsType()
-export class ConnectionArgs implements PageArgs {
+export class PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Page size forward, up to 500; ignored when last is given.' })
   first?: number | null;
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { AttributeTypeEnum } from './enums';
-import { connectionTypes } from '../common/pagination';
+import { connectionTypes, type PageArgs } from '../common/pagination';
 import type { AttributeCatalogue, AttributeType } from './icp-definition';
 import { JSONScalar } from '../common/scalars';
 import { Account } from './account.types';
@@ -44,9 +44,9 @@ export class AccountFilter {
 
 export const { Edge: AccountEdge, Connection: AccountConnection } = connectionTypes(Account, 'Account');
 
-/** Page arguments of scoreHistoryConnection: scoreHistory's default page of 20. */
+/** Page arguments of scoreHistoryConnection: scoreHistory's default page of 20 (and, as the schema has it, no descriptions). */
 @ArgsType()
-export class HistoryConnectionArgs {
+export class HistoryConnectionArgs implements PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20 }) first?: number | null;
   @Field(() => String, { nullable: true }) after?: string | null;
   @Field(() => Int, { nullable: true }) last?: number | null;

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination';
+import { PageArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { currentFit, type FitService } from '../../use-cases/scoring/fit.service';
@@ -50,7 +50,7 @@ export class AccountResolver {
   accounts(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | null,
-    @Args() page: ConnectionArgs,
+    @Args() page: PageArgs,
   ) {
     return this.accountService.list(ctx, filter, page);
   }

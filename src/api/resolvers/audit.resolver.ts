@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination';
+import { PageArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { AuditEventConnection, AuditFilter, AuditIntegrity } from '../../model/audit-event.types';
 import type { AuditService } from '../../use-cases/audit/audit.service';
@@ -12,7 +12,7 @@ export class AuditResolver {
   auditEvents(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
-    @Args() page: ConnectionArgs,
+    @Args() page: PageArgs,
   ) {
     return this.auditService.list(ctx, filter, page);
   }

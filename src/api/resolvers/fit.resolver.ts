@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination';
+import { PageArgs } from '../../common/pagination';
 import { Account } from '../../model/account.types';
 import { JSONScalar } from '../../common/scalars';
 import type { AppContext } from '../../use-cases/context';
@@ -40,7 +40,7 @@ export class FitResolver {
     @Ctx() ctx: AppContext,
     @Arg('segmentKey') segmentKey: string,
     @Arg('filter', () => FitFilter, { nullable: true }) filter: FitFilter | null,
-    @Args() page: ConnectionArgs,
+    @Args() page: PageArgs,
   ) {
     return this.fitService.fits(ctx, segmentKey, filter, page);
   }

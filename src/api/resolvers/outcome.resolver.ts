@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
+import { PageArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import { Account } from '../../model/account.types';
 import type { AppContext } from '../../use-cases/context';
 import type { OutcomeService } from '../../use-cases/outcomes/outcome.service';
@@ -43,7 +43,7 @@ export class AccountOpportunitiesResolver {
   }
 
   @FieldResolver(() => OpportunityConnection, { description: 'opportunities as a connection, newest first, with last/before.' })
-  async opportunitiesConnection(@Root() account: Account, @Ctx() ctx: AppContext, @Args() page: ConnectionArgs) {
+  async opportunitiesConnection(@Root() account: Account, @Ctx() ctx: AppContext, @Args() page: PageArgs) {
     const request = pageRequest(listScope('opportunities', { accountId: account.id }), page, ['instant', 'uuid']);
     return pageOfList(await ctx.loaders.opportunitiesByAccount.load(account.id), request, (o) => [o.createdAt.toISOString(), o.id]);
   }

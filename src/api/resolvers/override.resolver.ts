@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination';
+import { PageArgs } from '../../common/pagination';
 import { Account } from '../../model/account.types';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
@@ -27,7 +27,7 @@ export class OverrideResolver {
   overrides(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => OverrideFilter, { nullable: true }) filter: OverrideFilter | null,
-    @Args() page: ConnectionArgs,
+    @Args() page: PageArgs,
   ) {
     return this.overrideService.list(ctx, filter, page);
   }

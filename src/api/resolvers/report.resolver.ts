@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '../../model/account.types';
-import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
+import { PageArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { backtest } from '../../use-cases/reports/backtest.service';
 import { exceptionReport, type ExceptionItemData } from '../../use-cases/reports/exceptions.service';
@@ -78,7 +78,7 @@ export class ExceptionReportResolver {
   @FieldResolver(() => ExceptionItemConnection, {
     description: 'exceptions as a connection, in the order of exceptions, with last/before.',
   })
-  exceptionsConnection(@Root() report: ExceptionReport, @Args() page: ConnectionArgs) {
+  exceptionsConnection(@Root() report: ExceptionReport, @Args() page: PageArgs) {
     const request = pageRequest(listScope('exceptions', { segmentId: report.segment.id, from: report.from, to: report.to }), page, [
       'uuid',
       'word',

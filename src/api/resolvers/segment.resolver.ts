@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
+import { PageArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { IcpVersion, IcpVersionConnection } from '../../model/icp-version.types';
 import { Segment } from '../../model/segment.types';
@@ -36,7 +36,7 @@ export class SegmentResolver {
   }
 
   @FieldResolver(() => IcpVersionConnection, { description: 'versions as a connection, by number, with last/before.' })
-  async versionsConnection(@Root() segment: Segment, @Ctx() ctx: AppContext, @Args() page: ConnectionArgs) {
+  async versionsConnection(@Root() segment: Segment, @Ctx() ctx: AppContext, @Args() page: PageArgs) {
     const request = pageRequest(listScope('versions', { segmentId: segment.id }), page, ['integer']);
     return pageOfList(await ctx.loaders.versionsBySegmentId.load(segment.id), request, (v) => [v.number]);
   }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Account } from '../../model/account.types';
-import { ConnectionArgs } from '../../common/pagination';
+import { PageArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
 import { Segment } from '../../model/segment.types';
@@ -34,7 +34,7 @@ export class WebhookResolver {
     @Ctx() ctx: AppContext,
     @Arg('webhookId', () => ID) webhookId: string,
     @Arg('status', () => DeliveryStatusEnum, { nullable: true }) status: DeliveryStatus | null,
-    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Args(() => PageArgs) page: PageArgs,
   ) {
     return this.webhookService.deliveries(ctx, { webhookId, status, ...page });
   }
