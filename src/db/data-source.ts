@@ -3,6 +3,7 @@ import pg from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { Config } from '../config';
+import type { Sql } from './sql';
 
 /**
  * Interactive work (API requests) gets statement and lock timeouts, so that one slow or
@@ -108,6 +109,6 @@ export async function migrateDatabase(url: string, config: SessionConfig): Promi
  * statement or lock timeout until the transaction ends. A vanished client is still noticed
  * (client_connection_check_interval) and an idle transaction still ended.
  */
-export async function liftTimeouts(query: (sql: string) => Promise<unknown>): Promise<void> {
-  await query(`SELECT set_config('statement_timeout', '0', true), set_config('lock_timeout', '0', true)`);
+export async function liftTimeouts(db: Sql): Promise<void> {
+  await db.query(`SELECT set_config('statement_timeout', '0', true), set_config('lock_timeout', '0', true)`);
 }

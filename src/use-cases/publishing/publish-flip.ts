@@ -58,7 +58,7 @@ export async function makeLive(
   tx: AppContext,
   jobId: string,
 ): Promise<boolean> {
-  await liftTimeouts((sql) => tx.em.query(sql));
+  await liftTimeouts(tx.em);
   const job = await publishJobById(tx.em, jobId, 'FOR UPDATE');
   if (job?.state !== 'PREPARING' || (await pendingBatches(tx.em, jobId)) > 0) return false;
   await markFlipping(tx.em, jobId);

@@ -246,7 +246,7 @@ export class PublishJobService {
 
   private async plan(ctx: AppContext, jobId: string): Promise<void> {
     await runInTransaction(ctx, async (tx) => {
-      await liftTimeouts((sql) => tx.em.query(sql)); // bulk work, also when publishVersion runs it in a request
+      await liftTimeouts(tx.em); // bulk work, also when publishVersion runs it in a request
       const job = await publishJobById(tx.em, jobId, 'FOR UPDATE');
       if (job?.state !== 'QUEUED') return;
       const members = await planBatches(tx.em, jobId, job.segmentId, this.batchSize, tx.clock.now());
@@ -257,7 +257,7 @@ export class PublishJobService {
   /** One batch in one transaction; false when none is left to claim or the job is no longer preparing. */
   private async scoreNextBatch(ctx: AppContext, jobId: string): Promise<boolean> {
     return runInTransaction(ctx, async (tx) => {
-      await liftTimeouts((sql) => tx.em.query(sql));
+      await liftTimeouts(tx.em);
       // FOR KEY SHARE: the flip (FOR UPDATE) waits for this batch; other runs' batches and a cancel do not.
       const job = await publishJobById(tx.em, jobId, 'FOR KEY SHARE');
       if (job?.state !== 'PREPARING') return false;
@@ -274,7 +274,7 @@ export class PublishJobService {
 
   private async catchUp(ctx: AppContext, jobId: string): Promise<void> {
     await runInTransaction(ctx, async (tx) => {
-      await liftTimeouts((sql) => tx.em.query(sql));
+      await liftTimeouts(tx.em);
       const job = await publishJobById(tx.em, jobId, 'FOR KEY SHARE');
       if (job?.state !== 'PREPARING') return;
       const version = await versionStore.existingVersion(tx.em, job.versionId);
