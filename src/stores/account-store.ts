@@ -146,6 +146,31 @@ export async function upsertAccounts(db: Sql, rows: AccountWrite[], at: Date): P
   );
 }
 
+/**
+ * Streams the accounts of a segment (id and attributes) through a cursor, `batch` at a time, to
+ * `each`: the whole segment never sits in memory. Runs inside the caller's transaction.
+ */
+export async function scanMembers(
+  db: Sql,
+  segmentId: string,
+  batch: number,
+  each: (accounts: Array<{ id: string; attributes: Record<string, unknown> }>) => void,
+): Promise<void> {
+  await db.query(`DECLARE backtest NO SCROLL CURSOR FOR SELECT id, attributes FROM account WHERE ${isMemberOf('', '$1')}`, [segmentId]);
+  for (;;) {
+    const rows: Array<{ id: string; attributes: Record<string, unknown> }> = await db.query(`FETCH ${batch} FROM backtest`);
+    if (rows.length === 0) break;
+    each(rows);
+  }
+  await db.query('CLOSE backtest');
+}
+
+/** How many accounts the segment has. */
+export async function countMembers(db: Sql, segmentId: string): Promise<number> {
+  const [{ n }]: Array<{ n: number }> = await db.query(`SELECT count(*)::int AS n FROM account WHERE ${isMemberOf('', '$1')}`, [segmentId]);
+  return n;
+}
+
 /** What membership rules read of an account. */
 export interface MembershipInputs {
   id: string;

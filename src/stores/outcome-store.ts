@@ -6,7 +6,7 @@
  * stream accounts through a cursor.
  */
 import type { Sql } from '../db/sql';
-import { isMemberOf } from './account-store';
+import { countMembers, isMemberOf } from './account-store';
 import type { AttributeType, CatalogueEntry } from '../model/icp-definition';
 import type { InsightBasis } from '../model/discovery';
 import type { OpportunityRow } from '../model/outcome.types';
@@ -113,7 +113,7 @@ export async function countPopulation(
   // Dates without an offset are UTC everywhere in fitgraph (see parseInstant).
   await db.query(`SET LOCAL TIME ZONE 'UTC'`);
   const base = params(l, from, to);
-  const [{ n: segmentSize }] = await db.query(`SELECT count(*)::int AS n FROM account WHERE ${isMemberOf('', '$1')}`, [l.segmentId]);
+  const segmentSize = await countMembers(db, l.segmentId);
   const sample = Math.max(1, Math.ceil(4096 * Math.min(1, QUANTILE_SAMPLE / Math.max(1, segmentSize))));
   const numbers = catalogue.filter((e) => e.type === 'NUMBER');
   const q = `$${base.length + 1}::float8[]`;

@@ -174,25 +174,6 @@ export async function readOnlySnapshot(db: Sql): Promise<void> {
   await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
 }
 
-/**
- * Streams the accounts of a segment (id and attributes) through a cursor, `batch` at a time, to
- * `each`: the whole segment never sits in memory. Runs inside the caller's transaction.
- */
-export async function scanSegmentAccounts(
-  db: Sql,
-  segmentId: string,
-  batch: number,
-  each: (accounts: Array<{ id: string; attributes: Record<string, unknown> }>) => void,
-): Promise<void> {
-  await db.query(`DECLARE backtest NO SCROLL CURSOR FOR SELECT id, attributes FROM account WHERE ${isMemberOf('', '$1')}`, [segmentId]);
-  for (;;) {
-    const rows: Array<{ id: string; attributes: Record<string, unknown> }> = await db.query(`FETCH ${batch} FROM backtest`);
-    if (rows.length === 0) break;
-    each(rows);
-  }
-  await db.query('CLOSE backtest');
-}
-
 /** The closed opportunities of the segment's accounts: whose account, and whether it was won. */
 export async function closedOpportunitiesOfSegment(db: Sql, segmentId: string): Promise<Array<{ accountId: string; won: boolean }>> {
   const rows: Array<{ account_id: string; won: boolean }> = await db.query(

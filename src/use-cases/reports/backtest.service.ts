@@ -7,7 +7,8 @@ import { FIT_TIERS } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.types';
 import type { VersionService } from '../versions/version.service';
 import { mannWhitneyU } from '../../domain/statistics/statistics';
-import { closedOpportunitiesOfSegment, readOnlySnapshot, scanSegmentAccounts } from '../../stores/report-queries';
+import { closedOpportunitiesOfSegment, readOnlySnapshot } from '../../stores/report-queries';
+import { scanMembers } from '../../stores/account-store';
 
 const FETCH = 20_000;
 const TIER_INDEX = new Map(FIT_TIERS.map((t, i) => [t, i]));
@@ -61,7 +62,7 @@ export async function backtest(
     const baseScores: number[] = [];
     const tiers: number[] = [];
     const baseTiers: number[] = [];
-    await scanSegmentAccounts(em, version.segmentId, FETCH, (batch) => {
+    await scanMembers(em, version.segmentId, FETCH, (batch) => {
       for (const a of batch) {
         index.set(a.id, scores.length);
         const r = scorer.quick(a.attributes, now);
