@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from '../errors/domain-errors';
 import { isIsoDate } from './dates';
+import { isUuid } from './ids';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -125,9 +126,8 @@ export function listScope(kind: string, listArgs: Record<string, unknown> = {}):
   return { kind, fingerprint };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PART_CHECKS = {
-  uuid: (v: unknown) => typeof v === 'string' && UUID.test(v),
+  uuid: (v: unknown) => typeof v === 'string' && isUuid(v),
   integer: (v: unknown) => Number.isSafeInteger(v),
   score: (v: unknown) => typeof v === 'string' && /^\d{1,3}(\.\d{1,2})?$/.test(v),
   word: (v: unknown) => typeof v === 'string' && /^[A-Z_]{1,40}$/.test(v),

@@ -5,6 +5,7 @@
  * Attribute keys and types follow the catalogue of migration 1764000000000-Registry.
  */
 import { createRng } from '../common/random';
+import { DAY } from '../common/dates';
 
 /** An attribute value as the catalogue types allow (DATE values are `YYYY-MM-DD` strings). */
 export type GeneratedValue = string | number | boolean | string[] | null;
@@ -174,14 +175,13 @@ const MISSING_PATTERNS = ((r) => {
   }
   return masks;
 })(createRng(0x5eed));
-const DAY_MS = 86_400_000;
 let dateCache: { nowMs: number; days: string[] } | undefined;
 
 /** `YYYY-MM-DD` of now minus 0..800 days, built once per `now` (toISOString per account is slow). */
 function datesBefore(now: Date): string[] {
   const nowMs = now.getTime();
   if (dateCache?.nowMs !== nowMs) {
-    const days = Array.from({ length: 801 }, (_, d) => new Date(nowMs - d * DAY_MS).toISOString().slice(0, 10));
+    const days = Array.from({ length: 801 }, (_, d) => new Date(nowMs - d * DAY).toISOString().slice(0, 10));
     dateCache = { nowMs, days };
   }
   return dateCache.days;

@@ -4,8 +4,10 @@
  * names the segment), so it stays the same while scores and overrides change, and differs from
  * every UUID row id.
  */
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const FIT_KEY = new RegExp(`^Fit:(${UUID}):(${UUID})$`);
+import { UUID_PATTERN } from '../../common/ids';
+
+// Lower case only, as PostgreSQL prints UUIDs: another spelling is not a fit id.
+const FIT_KEY = new RegExp(`^Fit:(${UUID_PATTERN}):(${UUID_PATTERN})$`);
 
 export function fitId(accountId: string, versionId: string): string {
   return Buffer.from(`Fit:${accountId}:${versionId}`).toString('base64url');
