@@ -1,4 +1,4 @@
-/** Definitions and operations shared by the e2e tests. */
+/** Definitions shared by the e2e tests (their operations are in test/operations). */
 import type { IcpDefinitionSpec } from '../../src/model/icp-definition';
 
 /** A valid seed-like definition (weights 30/20/25/15/10). */
@@ -39,22 +39,3 @@ export function seedDefinition(): IcpDefinitionSpec {
     actions: [{ tier: 'PERFECT', action: 'ROUTE_TO_AE' }],
   };
 }
-
-export const VERSION_FIELDS = `
-  id number status revision contentHash notes createdBy createdAt publishedBy publishedAt effectiveAt supersededAt
-  segment { key } basedOn { id number }
-  definition {
-    dimensions { dimension weight criteria { attribute operator value values min max points label } }
-    disqualifiers { attribute operator value values min max reason }
-    thresholds { perfect strong moderate }
-    actions { tier action }
-  }`;
-
-export const CREATE_SEGMENT = `mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id key name membership { attribute operator value } } }`;
-export const CREATE_DRAFT = `mutation($segmentKey: String!, $definition: IcpDefinitionInput, $basedOnVersionId: ID, $notes: String) {
-  createDraft(segmentKey: $segmentKey, definition: $definition, basedOnVersionId: $basedOnVersionId, notes: $notes) { ${VERSION_FIELDS} } }`;
-export const UPDATE_DRAFT = `mutation($id: ID!, $definition: IcpDefinitionInput!, $expectedRevision: Int!, $notes: String) {
-  updateDraft(id: $id, definition: $definition, expectedRevision: $expectedRevision, notes: $notes) { ${VERSION_FIELDS} } }`;
-export const PUBLISH = `mutation($id: ID!, $notes: String, $effectiveAt: DateTime) {
-  publishVersion(id: $id, notes: $notes, effectiveAt: $effectiveAt) {
-    version { id number status effectiveAt publishedAt notes } superseded { id number status supersededAt } accountsScored tierChanges { from to accounts } } }`;
