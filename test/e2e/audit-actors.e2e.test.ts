@@ -327,7 +327,12 @@ describe('who looked', () => {
     const trail = await t.data(trailQuery, { f: { action: 'override.created' } }, { key: auditor });
     expect(trail.auditEvents.edges.length).toBeGreaterThan(0);
     // Raw text: the point is an anonymous operation, audited as such with its fragment.
-    await t.data('{ overrides(first: 5) { edges { node { ...Why } } } } fragment Why on Override { justification }', {}, { key: auditor });
+    const anonymous = await t.raw(
+      '{ overrides(first: 5) { edges { node { ...Why } } } } fragment Why on Override { justification }',
+      {},
+      { key: auditor },
+    );
+    expect(anonymous.errors).toBeUndefined();
     await t.data(overrideTiers, {}, { key: auditor }); // no justification: not recorded
     await t.data(integrityOk, {}, { key: auditor }); // hashes, no content: not recorded
     await t.data(justifications, {}, { key: manager }); // a manager's daily work: not recorded

@@ -23,9 +23,9 @@ const DEPTH_4 = '{ segments { liveVersion { segment { key } } } }';
 
 describe('two fitgraphs in one process', () => {
   it('each applies its own query depth limit', async () => {
-    const refused = expectError(await shallow.gql(DEPTH_4), 'QUERY_TOO_DEEP');
+    const refused = expectError(await shallow.raw(DEPTH_4), 'QUERY_TOO_DEEP');
     expect(refused.extensions).toMatchObject({ depth: 4, maxDepth: 3 });
-    expect((await usual.gql(DEPTH_4)).errors).toBeUndefined();
+    expect((await usual.raw(DEPTH_4)).errors).toBeUndefined();
     expect(shallow.config.maxQueryDepth).toBe(3);
     expect(usual.config.maxQueryDepth).toBe(12);
   });

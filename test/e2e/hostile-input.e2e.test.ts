@@ -70,7 +70,7 @@ describe('NUL bytes and unpaired surrogates', () => {
   it('refuses a NUL in a string argument, written in the query or sent as a variable, naming the field', async () => {
     const before = await count('segment');
     // Raw text: the NUL is an escape written in the query itself.
-    expectIssue(await t.gql('mutation { createSegment(input: { key: "nul", name: "a\\u0000b" }) { id } }'), 'input.name', /NUL/);
+    expectIssue(await t.raw('mutation { createSegment(input: { key: "nul", name: "a\\u0000b" }) { id } }'), 'input.name', /NUL/);
     expectIssue(await t.gql(createSegment, { input: { key: 'nul', name: 'a\u0000b' } }), 'input.name', /NUL/);
     expect(await count('segment')).toBe(before);
   });
@@ -298,7 +298,7 @@ describe('body errors answer JSON in the GraphQL error shape', () => {
 describe('deep literals', () => {
   it('a JSON literal nested 4,100 levels deep in the query itself is refused as a client error', async () => {
     const depth = 4_100;
-    const res = await t.gql(
+    const res = await t.raw(
       `{ previewScore(versionId: "${draftId}", attributes: { industry: ${'['.repeat(depth)}1${']'.repeat(depth)} }) { score } }`,
     );
     expect(res.status).toBe(400);
@@ -309,7 +309,7 @@ describe('deep literals', () => {
       },
     ]);
     // Brackets inside strings and comments do not count; 20 levels of a real literal pass.
-    const fine = await t.gql(
+    const fine = await t.raw(
       `# ${'['.repeat(100)}\n{ previewScore(versionId: "${draftId}", attributes: { industry: "${'{'.repeat(100)}", x: ${'['.repeat(10)}1${']'.repeat(10)} }) { score } }`,
     );
     expect(fine.errors?.[0].message).toContain('attributes.x: unknown attribute');

@@ -71,7 +71,7 @@ describe('request limits', () => {
     let inner = 'key';
     for (let i = 0; i < 8; i++) inner = `liveVersion { segment { ${inner} } }`;
     // segments (1) + 8 x (liveVersion, segment) (16) + key (1): 18 levels.
-    const res = await t.gql(`{ segments { ${inner} } }`);
+    const res = await t.raw(`{ segments { ${inner} } }`);
     expect(res.status).toBe(400);
     expect(res.data).toBeUndefined();
     const error = expectError(res, 'QUERY_TOO_DEEP');
@@ -83,30 +83,30 @@ describe('request limits', () => {
     // 12 levels through two fragments: allowed; a 13th level is refused.
     const ok =
       'query { segments { ...A } } fragment A on Segment { liveVersion { segment { liveVersion { segment { liveVersion { segment { ...B } } } } } } } fragment B on Segment { liveVersion { segment { liveVersion { segment { key } } } } }';
-    expect((await t.gql(ok)).errors).toBeUndefined();
+    expect((await t.raw(ok)).errors).toBeUndefined();
     const deep = ok.replace('segment { key }', 'segment { liveVersion { number } }');
-    expect(expectError(await t.gql(deep), 'QUERY_TOO_DEEP').extensions).toMatchObject({ depth: 13 });
+    expect(expectError(await t.raw(deep), 'QUERY_TOO_DEEP').extensions).toMatchObject({ depth: 13 });
     const introspection =
       '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }';
-    expect((await t.gql(introspection)).errors).toBeUndefined();
+    expect((await t.raw(introspection)).errors).toBeUndefined();
   });
 
   it('refuses too many aliases with TOO_MANY_ALIASES and the count', async () => {
     const many = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: me { role }`).join(' ')} }`;
-    const res = await t.gql(many);
+    const res = await t.raw(many);
     expect(res.status).toBe(400);
     expect(expectError(res, 'TOO_MANY_ALIASES').extensions).toEqual({ code: 'TOO_MANY_ALIASES', aliases: 40, maxAliases: 30 });
   });
 
   it('refuses documents over the token limit with QUERY_TOO_LARGE, not a syntax error', async () => {
     const huge = `{ ${'me { role } '.repeat(5_001)} }`; // 4 tokens each: 20,006 in all
-    const res = await t.gql(huge);
+    const res = await t.raw(huge);
     expect(res.status).toBe(400);
     expect(expectError(res, 'QUERY_TOO_LARGE').extensions).toEqual({ code: 'QUERY_TOO_LARGE', maxTokens: 20_000 });
   });
 
   it('answers a syntax error with HTTP 400 and GRAPHQL_PARSE_FAILED', async () => {
-    const res = await t.gql('{ segments { key }');
+    const res = await t.raw('{ segments { key }');
     expect(res.status).toBe(400);
     const error = expectError(res, 'GRAPHQL_PARSE_FAILED');
     expect(error.message).toMatch(/^Syntax Error: Expected Name, found <EOF>/);
@@ -115,7 +115,7 @@ describe('request limits', () => {
   it('refuses operations whose estimated cost is above the limit with QUERY_TOO_COMPLEX, cost and maxCost', async () => {
     // Each alias: auditEvents 1 + 500 x (node 1 + 9 scalars) + edges 1 = 1 + 500 x 11 = 5,501; x 25 = 137,525.
     const heavy = `{ ${Array.from({ length: 25 }, (_, i) => `e${i}: auditEvents(first: 500) { edges { node { id sequence actor action entityType entityId before after hash } } }`).join(' ')} }`;
-    const res = await t.gql(heavy);
+    const res = await t.raw(heavy);
     expect(res.status).toBe(400);
     const error = expectError(res, 'QUERY_TOO_COMPLEX');
     expect(error.message).toMatch(/Query cost \d+ exceeds the limit of 100000/);
@@ -149,13 +149,13 @@ describe('request limits', () => {
   });
 
   it('does not suggest field names to callers probing the schema', async () => {
-    const res = await t.gql('{ segmentz { key } }');
+    const res = await t.raw('{ segmentz { key } }');
     expect(res.errors?.[0].message).not.toMatch(/Did you mean/);
   });
 
   it('refuses variables of the wrong type with BAD_USER_INPUT naming the variable', async () => {
     const error = expectError(
-      await t.gql('query($first: Int) { auditEvents(first: $first) { totalCount } }', { first: 'ten' }),
+      await t.raw('query($first: Int) { auditEvents(first: $first) { totalCount } }', { first: 'ten' }),
       'BAD_USER_INPUT',
     );
     expect(error.message).toContain('$first');

@@ -84,7 +84,7 @@ describe('the authorisation table', () => {
     for (const op of operations) {
       for (const role of ROLES) {
         const auditBefore = (await t.sql('SELECT count(*)::int AS n FROM audit_event'))[0].n;
-        const res = await t.gql(op.document, {}, { key: keys[role] });
+        const res = await t.raw(op.document, {}, { key: keys[role] });
         const forbidden = res.errors?.some((e) => e.extensions?.code === 'FORBIDDEN') ?? false;
         const allowed = rolesFor(op.coordinate)!.includes(role);
         if (forbidden === allowed)
