@@ -2,7 +2,7 @@
  * Types for the tests' GraphQL operations: GraphQL Code Generator's client preset over the
  * checked-in SDL and every `graphql(`…`)` document written in test/ (the same generator and
  * settings as the example client, scripts/codegen-example.ts). `npm run codegen:test` writes
- * test/gql; test/gql-types.test.ts fails when it is stale.
+ * test/gql; test/typed-operations.test.ts fails when it is stale.
  * `npm run codegen:test -- <dir>` writes the same files under <dir> instead (the test compares).
  *
  * The documents are found with a plain scan for `graphql(` followed by a template literal (the
