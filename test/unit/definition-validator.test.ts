@@ -1,4 +1,5 @@
-import { validateCriteria, validateDefinition } from '../../src/domain/definitions/definition-validator';
+import { validateCriteria } from '../../src/domain/definitions/criteria-validator';
+import { validateDefinition } from '../../src/domain/definitions/definition-validator';
 import type { AttributeCatalogue, AttributeType, CatalogueEntry, IcpDefinitionSpec } from '../../src/model/icp-definition';
 
 const entries: [string, AttributeType][] = [

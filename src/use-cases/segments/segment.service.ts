@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import { assertNoIssues, BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
 import { normalizeCriteria } from '../../domain/definitions/canonical-definition';
-import { validateCriteria } from '../../domain/definitions/definition-validator';
+import { validateCriteria } from '../../domain/definitions/criteria-validator';
 import type { Segment } from '../../model/segment.types';
 import { insertSegment, listSegments, segmentByKey, segmentKeyExists } from '../../stores/segment-store';
 import type { CreateSegmentInput } from '../../model/segment.input';
