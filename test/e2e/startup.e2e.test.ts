@@ -8,11 +8,25 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { Client } from 'pg';
 import { withDatabase } from '../../src/db/database';
 import { freePort } from '../../src/db/embedded-postgres';
+import { graphql } from '../gql';
+import { segmentKeys } from '../operations/registry';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+const demoVersions = graphql(`
+  query DemoVersionStatuses { segments { key liveVersion { number } versions { status } } }
+`);
+const segmentsAndIntegrity = graphql(`
+  query SegmentsAndIntegrity { segments { key } auditIntegrity { ok checkedEvents } }
+`);
+const roleAndSegments = graphql(`
+  query RoleAndSegments { me { role } segments { key } }
+`);
 
 interface Started {
   child: ChildProcess;
@@ -52,13 +66,14 @@ function stop(started: Started): Promise<void> {
   });
 }
 
-async function ask(url: string, key: string, query: string) {
+/** Sends one operation without variables to the started server. */
+async function ask<R>(url: string, key: string, document: TypedDocumentNode<R, Record<string, never>>) {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query: print(document) }),
   });
-  return (await res.json()) as { data?: any; errors?: unknown[] };
+  return (await res.json()) as { data?: R; errors?: unknown[] };
 }
 
 /** `npm start` that must fail: its exit code and what it wrote. */
@@ -102,8 +117,8 @@ describe('npm start', () => {
       const first = await npmStart(env);
       try {
         expect(first.key).toMatch(/^fgk_/);
-        const res = await ask(first.url, first.key!, '{ segments { key liveVersion { number } versions { status } } }');
-        expect(res.data.segments).toEqual([
+        const res = await ask(first.url, first.key!, demoVersions);
+        expect(res.data?.segments).toEqual([
           {
             key: 'enterprise',
             liveVersion: { number: 2 },
@@ -124,9 +139,9 @@ describe('npm start', () => {
       const second = await npmStart(env);
       try {
         expect(second.key).toBe(first.key);
-        const res = await ask(second.url, second.key!, '{ segments { key } auditIntegrity { ok checkedEvents } }');
-        expect(res.data.segments).toHaveLength(3);
-        expect(res.data.auditIntegrity.ok).toBe(true);
+        const res = await ask(second.url, second.key!, segmentsAndIntegrity);
+        expect(res.data?.segments).toHaveLength(3);
+        expect(res.data?.auditIntegrity.ok).toBe(true);
         const seconds = Number(/started in ([\d.]+) s/.exec(second.output)?.[1]);
         expect(seconds).toBeGreaterThan(0); // the figure is printed; its size is the benchmark's business
       } finally {
@@ -149,7 +164,7 @@ describe('npm start', () => {
       const started = await npmStart({ DATABASE_URL: url, FITGRAPH_ADMIN_KEY: secret, PORT: String(await freePort()) });
       try {
         expect(started.output).not.toContain(secret);
-        const res = await ask(started.url, secret, '{ me { role } segments { key } }');
+        const res = await ask(started.url, secret, roleAndSegments);
         expect(res.data).toEqual({ me: { role: 'ADMIN' }, segments: [] });
       } finally {
         await stop(started);
@@ -174,8 +189,8 @@ describe('npm start', () => {
           expect(fs.readlinkSync(path.join(project, '.data', 'pg'))).toBe(cluster);
         }
         expect(started.key).toMatch(/^fgk_/);
-        const res = await ask(started.url, started.key!, '{ segments { key } }');
-        expect(res.data.segments.map((s: { key: string }) => s.key)).toEqual(['enterprise', 'growth', 'strategic']);
+        const res = await ask(started.url, started.key!, segmentKeys);
+        expect(res.data?.segments.map((s) => s.key)).toEqual(['enterprise', 'growth', 'strategic']);
         expect((await fetch(started.url.replace('/graphql', '/readyz'))).status).toBe(200);
       } finally {
         await stop(started);

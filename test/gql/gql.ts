@@ -161,6 +161,9 @@ type Documents = {
     "\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n": typeof types.BacktestDocument,
     "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n": typeof types.RepOpportunitiesByTierDocument,
     "\n  query ForbiddenFieldInFragment { ...SegmentsAndApiKeys } fragment SegmentsAndApiKeys on Query { segments { key } apiKeys { id } }\n": typeof types.ForbiddenFieldInFragmentDocument,
+    "\n  query DemoVersionStatuses { segments { key liveVersion { number } versions { status } } }\n": typeof types.DemoVersionStatusesDocument,
+    "\n  query SegmentsAndIntegrity { segments { key } auditIntegrity { ok checkedEvents } }\n": typeof types.SegmentsAndIntegrityDocument,
+    "\n  query RoleAndSegments { me { role } segments { key } }\n": typeof types.RoleAndSegmentsDocument,
     "\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n": typeof types.CoreFitChangedDocument,
     "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n": typeof types.CoreFitChangedIdsDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": typeof types.DecayFitAndHistoryDocument,
@@ -343,6 +346,9 @@ const documents: Documents = {
     "\n  query Backtest($v: ID!) {\n    backtest(versionId: $v) {\n      version { number } baseline { number } accountsScored\n      migration { from to accounts }\n      tiers { tier accounts closedOpportunities won winRate lift }\n      baselineTiers { tier accounts closedOpportunities won }\n      auc baselineAuc\n    }\n  }\n": types.BacktestDocument,
     "\n  query RepOpportunitiesByTier { tierDashboard(segmentKey: \"rep\") { tiers { tier opportunities } } }\n": types.RepOpportunitiesByTierDocument,
     "\n  query ForbiddenFieldInFragment { ...SegmentsAndApiKeys } fragment SegmentsAndApiKeys on Query { segments { key } apiKeys { id } }\n": types.ForbiddenFieldInFragmentDocument,
+    "\n  query DemoVersionStatuses { segments { key liveVersion { number } versions { status } } }\n": types.DemoVersionStatusesDocument,
+    "\n  query SegmentsAndIntegrity { segments { key } auditIntegrity { ok checkedEvents } }\n": types.SegmentsAndIntegrityDocument,
+    "\n  query RoleAndSegments { me { role } segments { key } }\n": types.RoleAndSegmentsDocument,
     "\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n": types.CoreFitChangedDocument,
     "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n": types.CoreFitChangedIdsDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": types.DecayFitAndHistoryDocument,
@@ -980,6 +986,18 @@ export function graphql(source: "\n  query RepOpportunitiesByTier { tierDashboar
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ForbiddenFieldInFragment { ...SegmentsAndApiKeys } fragment SegmentsAndApiKeys on Query { segments { key } apiKeys { id } }\n"): (typeof documents)["\n  query ForbiddenFieldInFragment { ...SegmentsAndApiKeys } fragment SegmentsAndApiKeys on Query { segments { key } apiKeys { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoVersionStatuses { segments { key liveVersion { number } versions { status } } }\n"): (typeof documents)["\n  query DemoVersionStatuses { segments { key liveVersion { number } versions { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentsAndIntegrity { segments { key } auditIntegrity { ok checkedEvents } }\n"): (typeof documents)["\n  query SegmentsAndIntegrity { segments { key } auditIntegrity { ok checkedEvents } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoleAndSegments { me { role } segments { key } }\n"): (typeof documents)["\n  query RoleAndSegments { me { role } segments { key } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
