@@ -25,10 +25,10 @@ describe('migrations', () => {
     await ds.initialize();
     const tables = async () =>
       (
-        await ds.query(
+        await ds.query<Array<{ table_name: string }>>(
           `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations' ORDER BY 1`,
         )
-      ).map((r: any) => r.table_name);
+      ).map((r) => r.table_name);
     try {
       const applied = await ds.runMigrations();
       expect(applied.length).toBe(ds.migrations.length);
@@ -126,13 +126,19 @@ describe('the audit actors migration on a database with history', () => {
       expect(await audit.integrity(ctx)).toEqual({ ok: true, checkedEvents: 3, firstBrokenSequence: null });
       // 'system' was a word, not a key: now null; a key's id is a reference.
       expect(
-        (await ds.query('SELECT tier, created_by_key_id FROM fit_override ORDER BY tier')).map((r: any) => [r.tier, r.created_by_key_id]),
+        (
+          await ds.query<Array<{ tier: string; created_by_key_id: string | null }>>(
+            'SELECT tier, created_by_key_id FROM fit_override ORDER BY tier',
+          )
+        ).map((r) => [r.tier, r.created_by_key_id]),
       ).toEqual([
         ['PERFECT', k1.id],
         ['STRONG', null],
       ]);
       // Names that already collided keep working, set apart by id; no new key can collide.
-      const identities = (await ds.query('SELECT name_identity FROM api_key ORDER BY created_at, id')).map((r: any) => r.name_identity);
+      const identities = (
+        await ds.query<Array<{ name_identity: string }>>('SELECT name_identity FROM api_key ORDER BY created_at, id')
+      ).map((r) => r.name_identity);
       expect(identities).toEqual([
         keyNameIdentity('admin'),
         expect.stringMatching(new RegExp(`^${keyNameIdentity('admin')}#[0-9a-f-]{36}$`)),
