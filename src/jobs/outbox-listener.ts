@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import type { Logger } from '../logger';
 import type { JobQueue } from '../queue/job-queue';
-import { WEBHOOK_DISPATCH } from './webhook.jobs';
+import { QueueName } from '../queue/queue-names';
 
 export interface OutboxListener {
   stop(): Promise<void>;
@@ -19,7 +19,9 @@ export async function listenToOutbox(url: string, queue: JobQueue, log: Logger):
     if (stopped) return;
     const c = new Client({ connectionString: url, application_name: 'fitgraph-outbox-listener', keepAlive: true });
     c.on('notification', () => {
-      queue.nudge(WEBHOOK_DISPATCH, {}, 'outbox').catch((err: unknown) => log.warn({ err }, 'could not queue a webhook dispatch'));
+      queue
+        .nudge(QueueName.WEBHOOK_DISPATCH, {}, 'outbox')
+        .catch((err: unknown) => log.warn({ err }, 'could not queue a webhook dispatch'));
     });
     c.on('error', (err) => {
       log.warn({ err }, 'outbox listener lost its connection; reconnecting');
@@ -32,7 +34,7 @@ export async function listenToOutbox(url: string, queue: JobQueue, log: Logger):
       await c.query('LISTEN fitgraph_outbox');
       client = c;
       // Whatever committed while nobody listened.
-      await queue.nudge(WEBHOOK_DISPATCH, {}, 'outbox');
+      await queue.nudge(QueueName.WEBHOOK_DISPATCH, {}, 'outbox');
     } catch (err) {
       log.warn({ err }, 'outbox listener could not connect; retrying');
       void c.end().catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { OverrideService } from '../use-cases/overrides/override.service';
 import { createSystemContext } from '../use-cases/system-context';
 import type { JobDefinition } from '../queue/workers';
+import { QueueName } from '../queue/queue-names';
 
 /**
  * Records in the audit trail each override whose expiresAt has passed. The override stops
@@ -8,10 +9,10 @@ import type { JobDefinition } from '../queue/workers';
  * whose expiry is not recorded yet, so a rerun finds nothing left to do).
  */
 export const overrideExpiriesJob = (services: { overrides: OverrideService }): JobDefinition => ({
-  queue: 'override-expiries',
+  queue: QueueName.OVERRIDE_EXPIRIES,
   policy: 'singleton',
   every: '* * * * *',
-  exclusiveKey: () => 'override-expiries',
+  exclusiveKey: () => QueueName.OVERRIDE_EXPIRIES,
   async run(ds, _data, job) {
     const ctx = { ...createSystemContext(ds, job.log), requestId: `job-${job.jobId}`, log: job.log };
     const recorded = await services.overrides.recordExpiries(ctx);

@@ -3,8 +3,8 @@ import type { AuditService } from '../use-cases/audit/audit.service';
 import { rescoreAllDue } from '../use-cases/scoring/time-rescoring';
 import { createSystemContext } from '../use-cases/system-context';
 import type { JobDefinition } from '../queue/workers';
+import { QueueName } from '../queue/queue-names';
 
-export const TIME_RESCORING_QUEUE = 'time-rescoring';
 /** Each run stops after this long and queues the next one, so a large backlog never holds one job past its timeout. */
 const BUDGET_MS = 30_000;
 /** The cron runs every minute; an instant closer than this gets a run of its own at that instant. */
@@ -18,10 +18,10 @@ const CRON_MS = 60_000;
  * (due rows are taken with SKIP LOCKED); the exclusive key only saves doubled effort.
  */
 export const timeRescoringJob = (services: { audit: AuditService }): JobDefinition => ({
-  queue: TIME_RESCORING_QUEUE,
+  queue: QueueName.TIME_RESCORING,
   policy: 'standard',
   every: '* * * * *',
-  exclusiveKey: () => TIME_RESCORING_QUEUE,
+  exclusiveKey: () => QueueName.TIME_RESCORING,
   async run(ds, _data, job) {
     const ctx = { ...createSystemContext(ds, job.log), requestId: `job-${job.jobId}`, log: job.log };
     const done = await rescoreAllDue(services, ctx, { budgetMs: BUDGET_MS });
@@ -33,7 +33,7 @@ export const timeRescoringJob = (services: { audit: AuditService }): JobDefiniti
     if (wait >= CRON_MS) return; // the cron comes first
     if (wait <= 0 && done.due === 0) return; // due rows this run could not take (an upsert holds them): the cron retries
     // One queued run is enough: the follow-ups of overlapping runs must not multiply.
-    if ((await job.queue.boss.getQueueSize(TIME_RESCORING_QUEUE, { before: 'active' })) > 0) return;
-    await job.queue.send(TIME_RESCORING_QUEUE, {}, wait > 0 ? { startAfter: next } : {});
+    if ((await job.queue.boss.getQueueSize(QueueName.TIME_RESCORING, { before: 'active' })) > 0) return;
+    await job.queue.send(QueueName.TIME_RESCORING, {}, wait > 0 ? { startAfter: next } : {});
   },
 });

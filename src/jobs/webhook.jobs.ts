@@ -2,9 +2,7 @@ import { systemClock } from '../common/clock';
 import { assignEvents, sendDue } from '../use-cases/delivery/webhook-delivery';
 import { deliveryStore, webhookStore } from '../stores/webhook-store';
 import type { JobDefinition } from '../queue/workers';
-
-export const WEBHOOK_DISPATCH = 'webhook-dispatch';
-export const WEBHOOK_DELIVER = 'webhook-deliver';
+import { QueueName, type WebhookDeliverPayload } from '../queue/queue-names';
 
 /**
  * Puts new outbox events into deliveries for every webhook, then queues a send for each webhook
@@ -12,14 +10,14 @@ export const WEBHOOK_DELIVER = 'webhook-deliver';
  * outbox-listener.ts) and every minute, for retries that come due and as a safety net.
  */
 export const webhookDispatchJob: JobDefinition = {
-  queue: WEBHOOK_DISPATCH,
+  queue: QueueName.WEBHOOK_DISPATCH,
   policy: 'stately',
   every: '* * * * *',
-  exclusiveKey: () => WEBHOOK_DISPATCH,
+  exclusiveKey: () => QueueName.WEBHOOK_DISPATCH,
   async run(ds, _data, job) {
     for (const id of await webhookStore.behind(ds.manager)) await assignEvents(ds, id, systemClock);
     for (const webhookId of await deliveryStore.webhooksDue(ds.manager, systemClock.now())) {
-      await job.queue.nudge(WEBHOOK_DELIVER, { webhookId }, webhookId);
+      await job.queue.nudge(QueueName.WEBHOOK_DELIVER, { webhookId }, webhookId);
     }
   },
 };
@@ -28,8 +26,8 @@ export const webhookDispatchJob: JobDefinition = {
  * Sends one webhook's due deliveries in order. One job per webhook at a time (stately queue and
  * an exclusive key), and webhooks in parallel: a slow or dead receiver holds only its own line.
  */
-export const webhookDeliverJob: JobDefinition<{ webhookId: string }> = {
-  queue: WEBHOOK_DELIVER,
+export const webhookDeliverJob: JobDefinition<WebhookDeliverPayload> = {
+  queue: QueueName.WEBHOOK_DELIVER,
   policy: 'stately',
   exclusiveKey: (data) => `webhook:${data.webhookId}`,
   async run(ds, data, job) {
@@ -43,7 +41,11 @@ export const webhookDeliverJob: JobDefinition<{ webhookId: string }> = {
     // A retry that came due is picked up by the next dispatch (every minute, or at the next event).
     const next = await deliveryStore.oldestPending(ds.manager, data.webhookId);
     if (next?.nextAttemptAt && next.nextAttemptAt.getTime() - Date.now() < 60_000) {
-      await job.queue.boss.send(WEBHOOK_DISPATCH, {}, { startAfter: next.nextAttemptAt, singletonKey: `retry:${data.webhookId}` });
+      await job.queue.boss.send(
+        QueueName.WEBHOOK_DISPATCH,
+        {},
+        { startAfter: next.nextAttemptAt, singletonKey: `retry:${data.webhookId}` },
+      );
     }
   },
 };

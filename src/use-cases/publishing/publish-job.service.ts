@@ -24,6 +24,7 @@ import { refreshStaleStatistics } from '../../db/statistics';
 import { runInTransaction } from '../transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
 import { JobQueue } from '../../queue/job-queue';
+import { QueueName, type PublishPayload } from '../../queue/queue-names';
 import { planAsBulk } from '../../db/bulk-plan';
 import { attributesRead } from '../../domain/scoring/scorer-cache';
 import type { SegmentService } from '../segments/segment.service';
@@ -53,7 +54,6 @@ import { RunLease } from './run-lease';
 
 /** How many worker runs a queued publish asks for (they share its batches). */
 const PARALLEL_RUNS = 2;
-export const PUBLISH_QUEUE = 'publish';
 const MAX_NOTES = 5000;
 const WORKER = `${os.hostname()}:${process.pid}`;
 function checkNotes(notes: string | null | undefined): string | null | undefined {
@@ -131,7 +131,7 @@ export class PublishJobService {
     if (queue) {
       for (let i = 0; i < PARALLEL_RUNS; i++)
         await queue
-          .send(PUBLISH_QUEUE, { jobId: job.id })
+          .send(QueueName.PUBLISH, { jobId: job.id } satisfies PublishPayload)
           .catch((err) => ctx.log.error({ err, publishJobId: job.id }, 'queueing a publish failed'));
     }
     return job;
