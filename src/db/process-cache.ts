@@ -11,10 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { Logger } from '../logger';
+import { Channel, listen, notify } from './notifications';
 
-export const CACHE_CHANNEL = 'fitgraph_cache';
-/** Each listener answers an announced change here once its caches are empty. */
-const ACK_CHANNEL = 'fitgraph_cache_ack';
 const LISTENER_NAME = 'fitgraph-cache';
 export type CachedTable = 'api_key' | 'segment' | 'icp_version' | 'attribute_definition';
 
@@ -94,7 +92,7 @@ export class CacheBus {
     this.client = client;
     try {
       await client.connect();
-      await client.query(`LISTEN ${CACHE_CHANNEL}; LISTEN ${ACK_CHANNEL}`);
+      await listen(client, Channel.CACHE, Channel.CACHE_ACK);
     } catch (err) {
       this.onLost(client, err);
       return;
@@ -125,7 +123,7 @@ export class CacheBus {
     const entry = { expected: listeners, acks: 0, done: () => done() };
     if (listeners > 0) this.waiting.set(token, entry);
     else done();
-    await em.query('SELECT pg_notify($1, $2)', [CACHE_CHANNEL, `${table}:${token}`]);
+    await notify(em, Channel.CACHE, `${table}:${token}`);
     return {
       acknowledged: async (timeoutMs = 2000) => {
         const timer = setTimeout(() => {
@@ -140,14 +138,14 @@ export class CacheBus {
   }
 
   private onNotification(client: Client, channel: string, payload: string): void {
-    if (channel === ACK_CHANNEL) {
+    if (channel === Channel.CACHE_ACK) {
       const entry = this.waiting.get(payload);
       if (entry && ++entry.acks >= entry.expected) entry.done();
       return;
     }
     const [table, token] = payload.split(':') as [CachedTable, string | undefined];
     for (const cache of this.caches) if (cache.tables.includes(table)) cache.clear();
-    if (token) void client.query('SELECT pg_notify($1, $2)', [ACK_CHANNEL, token]).catch(() => undefined);
+    if (token) void notify(client, Channel.CACHE_ACK, token).catch(() => undefined);
   }
 
   private onLost(client: Client, err: unknown): void {

@@ -5,3 +5,8 @@ import type { EntityManager } from 'typeorm';
  * so a store's statements join the caller's transaction without knowing its scope.
  */
 export type Sql = Pick<EntityManager, 'query'>;
+
+/** Whether the database answers (readiness probes). */
+export async function ping(db: Sql): Promise<void> {
+  await db.query('SELECT 1');
+}

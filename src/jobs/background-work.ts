@@ -34,6 +34,7 @@ export async function startBackgroundWork(
   const workers = runWorkers
     ? await startWorkers(queue, ds, jobs, { concurrency: cfg.workerConcurrency, config: cfg, log, metrics })
     : null;
+  services.publishJobs.useQueue(queue);
   const outbox = runWorkers ? await listenToOutbox(url, queue, log) : null;
   if (runWorkers) {
     // Catch up at once rather than at the next cron minute (e.g. expiries due while nothing ran).
@@ -43,6 +44,7 @@ export async function startBackgroundWork(
     queue,
     workers,
     stop: async (timeoutMs) => {
+      services.publishJobs.useQueue(null);
       await outbox?.stop();
       await queue.stop(timeoutMs);
     },

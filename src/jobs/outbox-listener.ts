@@ -4,6 +4,7 @@
  * (a stately queue keeps at most one waiting). The every-minute schedule covers a lost connection.
  */
 import { Client } from 'pg';
+import { Channel, listen } from '../db/notifications';
 import type { Logger } from '../logger';
 import type { JobQueue } from '../queue/job-queue';
 import { QueueName } from '../queue/queue-names';
@@ -31,7 +32,7 @@ export async function listenToOutbox(url: string, queue: JobQueue, log: Logger):
     });
     try {
       await c.connect();
-      await c.query('LISTEN fitgraph_outbox');
+      await listen(c, Channel.OUTBOX);
       client = c;
       // Whatever committed while nobody listened.
       await queue.nudge(QueueName.WEBHOOK_DISPATCH, {}, 'outbox');

@@ -16,6 +16,7 @@ import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger';
 import { LockNamespace } from '../db/advisory-locks';
+import type { Sql } from '../db/sql';
 
 export interface JobQueueOptions {
   url: string;
@@ -42,18 +43,18 @@ export interface QueueSpec {
 
 export const JOB_SCHEMA = 'pgboss';
 
-export class JobQueue {
-  private static current: JobQueue | null = null;
+/** The shared queue's jobs by queue and state; none before the queue's schema exists. */
+export async function jobCounts(db: Sql): Promise<Array<{ queue: string; state: string; jobs: number }>> {
+  const [{ installed }] = await db.query(`SELECT to_regclass('${JOB_SCHEMA}.job') IS NOT NULL AS installed`);
+  if (!installed) return [];
+  return db.query(`SELECT name AS queue, state::text AS state, count(*)::int AS jobs FROM ${JOB_SCHEMA}.job GROUP BY 1, 2`);
+}
 
+export class JobQueue {
   private constructor(
     readonly boss: PgBoss,
     readonly timeoutSeconds: number,
   ) {}
-
-  /** This process's queue, for use cases that queue work (null before start-up opened one). */
-  static shared(): JobQueue | null {
-    return JobQueue.current;
-  }
 
   static async open(options: JobQueueOptions): Promise<JobQueue> {
     const boss = new PgBoss({
@@ -76,7 +77,6 @@ export class JobQueue {
     );
     await boss.start();
     const queue = new JobQueue(boss, options.timeoutSeconds);
-    JobQueue.current = queue;
     // Creating a queue creates and attaches a partition: two processes doing it at once deadlock,
     // so processes starting together take turns (a session advisory lock on a short-lived connection).
     const turn = new Client({ connectionString: options.url, application_name: 'fitgraph-jobs-setup' });
@@ -116,7 +116,6 @@ export class JobQueue {
    * marked failed, so they are retried at once rather than after their timeout.
    */
   async stop(timeoutMs = 10_000): Promise<void> {
-    if (JobQueue.current === this) JobQueue.current = null;
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
   }
 }

@@ -2,6 +2,7 @@
  * The only code that reads or writes `webhook` and `webhook_delivery`: endpoints, their cursor in
  * the outbox, and every delivery with its attempts.
  */
+import { Channel, notify } from '../db/notifications';
 import type { Sql } from '../db/sql';
 import type { DeliveryRow, DeliveryStatus, EventType, WebhookRow } from '../model/delivery';
 
@@ -167,7 +168,7 @@ export const deliveryStore = {
   async requeue(db: Sql, id: string, at: Date): Promise<void> {
     await db.query(`UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = $2 WHERE id = $1`, [id, at]);
     // Wakes the workers at commit, as a new event would.
-    await db.query(`SELECT pg_notify('fitgraph_outbox', '')`);
+    await notify(db, Channel.OUTBOX);
   },
 
   /** Newest first, keyset-paginated by (createdAt, id); backward pages are read oldest first. */

@@ -17,6 +17,7 @@ import { formatError } from './format-error';
 import { createLoaders } from '../../use-cases/loaders';
 import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
+import { ping } from '../../db/sql';
 import { explorerRoutes } from './explorer';
 import { countRequests, metricsRoute } from './metrics-route';
 import { HeavyRequestLimiter } from './heavy-request-limiter';
@@ -125,7 +126,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return;
     }
     try {
-      await ds.query('SELECT 1');
+      await ping(ds.manager);
       migrationsApplied ||= !(await ds.showMigrations());
       if (!migrationsApplied) {
         res.status(503).json({ status: 'migrations pending' });

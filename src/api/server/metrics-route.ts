@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { ApiKeyService } from '../../use-cases/auth/api-key.service';
-import { JOB_SCHEMA } from '../../queue/job-queue';
+import { jobCounts } from '../../queue/job-queue';
 import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
 
@@ -44,11 +44,7 @@ export function metricsRoute(ds: DataSource, apiKeys: ApiKeyService, log: Logger
 
 /** The shared queue's jobs by queue and state; nothing before the queue's schema exists. */
 async function readQueueFigures(ds: DataSource, queueJobs: Metrics['queueJobs']): Promise<void> {
-  const [{ installed }] = await ds.query(`SELECT to_regclass('${JOB_SCHEMA}.job') IS NOT NULL AS installed`);
+  const counts = await jobCounts(ds.manager);
   queueJobs.reset();
-  if (!installed) return;
-  const rows: Array<{ name: string; state: string; jobs: number }> = await ds.query(
-    `SELECT name, state::text AS state, count(*)::int AS jobs FROM ${JOB_SCHEMA}.job GROUP BY 1, 2`,
-  );
-  for (const r of rows) queueJobs.set({ queue: r.name, state: r.state }, r.jobs);
+  for (const c of counts) queueJobs.set({ queue: c.queue, state: c.state }, c.jobs);
 }

@@ -8,11 +8,10 @@
 import { EventEmitter, on } from 'node:events';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { Channel, listen } from '../../db/notifications';
 import type { Logger } from '../../logger';
 import { eventsAfter, lastSequence } from '../../stores/outbox-store';
 import type { OutboxEvent } from '../../model/delivery';
-
-const CHANNEL = 'fitgraph_outbox';
 
 export class FitChangeFeed {
   private readonly emitter = new EventEmitter();
@@ -47,7 +46,7 @@ export class FitChangeFeed {
       this.client = client;
       client.on('notification', () => this.read());
       client.on('error', (err) => this.reconnect(client, err));
-      await client.query(`LISTEN ${CHANNEL}`);
+      await listen(client, Channel.OUTBOX);
       this.read(); // catch up on what committed while not listening
     } catch (err) {
       this.reconnect(null, err);

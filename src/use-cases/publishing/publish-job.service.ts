@@ -23,7 +23,7 @@ import { PgCode, pgCode } from '../../db/database-errors';
 import { refreshStaleStatistics } from '../../db/statistics';
 import { runInTransaction } from '../transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
-import { JobQueue } from '../../queue/job-queue';
+import type { JobQueue } from '../../queue/job-queue';
 import { QueueName, type PublishPayload } from '../../queue/queue-names';
 import { planAsBulk } from '../../db/bulk-plan';
 import { attributesRead } from '../../domain/scoring/scorer-cache';
@@ -63,6 +63,9 @@ function checkNotes(notes: string | null | undefined): string | null | undefined
 }
 
 export class PublishJobService {
+  /** The job queue this process opened, once it has (a process without one runs its publishes itself). */
+  private queue: JobQueue | null = null;
+
   constructor(
     private readonly versions: VersionService,
     private readonly segments: SegmentService,
@@ -70,6 +73,11 @@ export class PublishJobService {
     config: Pick<Config, 'publishBatchSize'>,
   ) {
     this.batchSize = config.publishBatchSize;
+  }
+
+  /** Publishes started from now on are also sent to `queue`'s workers; null: no queue (it was stopped). */
+  useQueue(queue: JobQueue | null): void {
+    this.queue = queue;
   }
 
   /** Members per batch: one transaction each, small enough to redo cheaply, big enough to amortise (tests lower it). */
@@ -127,7 +135,7 @@ export class PublishJobService {
       return job;
     }
     // Workers pick it up; publishVersion also runs it itself, so a process without a queue still publishes.
-    const queue = JobQueue.shared();
+    const queue = this.queue;
     if (queue) {
       for (let i = 0; i < PARALLEL_RUNS; i++)
         await queue
