@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 import { seedDefinition } from '../helpers/fixtures';
 import { expectError, ManualClock, startTestApp, type GqlResponse, type TestApp } from '../helpers/test-app';
 import { accountIds as accountIdsQuery, upsertAccounts } from '../operations/accounts';
+import { auditIntegrityOk } from '../operations/audit';
 import { createApiKey, me, revokeApiKey } from '../operations/auth';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
@@ -41,9 +42,6 @@ const trailQuery = graphql(`
 `);
 const overrideTiers = graphql(`
   query OverrideTiers { overrides(first: 5) { edges { node { id tier } } } }
-`);
-const integrityOk = graphql(`
-  query IntegrityOk { auditIntegrity { ok } }
 `);
 const justifications = graphql(`
   query Justifications { overrides(first: 5) { edges { node { justification } } } }
@@ -334,7 +332,7 @@ describe('who looked', () => {
     );
     expect(anonymous.errors).toBeUndefined();
     await t.data(overrideTiers, {}, { key: auditor }); // no justification: not recorded
-    await t.data(integrityOk, {}, { key: auditor }); // hashes, no content: not recorded
+    await t.data(auditIntegrityOk, {}, { key: auditor }); // hashes, no content: not recorded
     await t.data(justifications, {}, { key: manager }); // a manager's daily work: not recorded
     const recorded = (await reads()).slice(seen);
     expect(recorded).toEqual([
@@ -358,7 +356,7 @@ describe('who looked', () => {
     // "Who looked?" is an ordinary audit question.
     const who = await t.data(auditReaders, {}, { key: auditor });
     expect(who.auditEvents.edges.map((e) => e.node)).toContainEqual({ actor: 'ada-auditor', actorKeyId: adaId });
-    expect((await t.data(integrityOk)).auditIntegrity.ok).toBe(true);
+    expect((await t.data(auditIntegrityOk)).auditIntegrity.ok).toBe(true);
   });
 
   it('records nothing for a refused read', async () => {

@@ -1,6 +1,7 @@
 import { isEmpty, seedDemo } from '../../src/demo/demo-data';
 import { graphql } from '../gql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { auditIntegrityOk } from '../operations/audit';
 import { DAY } from '../../src/common/dates';
 
 const demoSegments = graphql(`
@@ -19,9 +20,6 @@ const demoInsights = graphql(`
 const followedUpComparison = graphql(`
   query EnterpriseComparisonFollowedUp($f: Int) { conversionComparison(segmentKey: "enterprise", followUpDays: $f) {
       warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }
-`);
-const auditIntegrity = graphql(`
-  query DemoAuditIntegrity { auditIntegrity { ok } }
 `);
 const strategicVersions = graphql(`
   query StrategicVersions { segment(key: "strategic") { versions { id number status definition {
@@ -118,7 +116,7 @@ describe('demo data', () => {
     const actors = await t.sql<{ actor: string }>(`SELECT DISTINCT actor FROM audit_event WHERE action <> 'apiKey.created' ORDER BY actor`);
     expect(actors.map((a) => a.actor)).toEqual(expect.arrayContaining(['demo-seed', 'system']));
     expect(actors.some((a) => a.actor.endsWith('(sales)'))).toBe(true);
-    expect((await t.data(auditIntegrity)).auditIntegrity.ok).toBe(true);
+    expect((await t.data(auditIntegrityOk)).auditIntegrity.ok).toBe(true);
   });
 
   it("makes the strategic segment's open draft seed 000's framework, which previews and backtests", async () => {

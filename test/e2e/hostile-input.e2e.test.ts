@@ -15,6 +15,7 @@ import { seedDefinition } from '../helpers/fixtures';
 import { expectError, startTestApp, type GqlResponse, type TestApp } from '../helpers/test-app';
 import { upsertAccounts } from '../operations/accounts';
 import { overrideFit, previewScoreAndTier, revokeOverride } from '../operations/fits';
+import { recordLeads } from '../operations/outcomes';
 import { createDraft, createSegment, discardDraft, publishVersion } from '../operations/registry';
 
 let t: TestApp;
@@ -26,9 +27,6 @@ const acmeId = graphql(`
 `);
 const accountsMatching = graphql(`
   query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }
-`);
-const recordLeads = graphql(`
-  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }
 `);
 const auditEventsMatching = graphql(`
   query AuditEventsMatching($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }

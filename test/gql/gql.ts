@@ -35,7 +35,6 @@ type Documents = {
     "\n  query Snoop { segments { key } apiKeys { id name } }\n": typeof types.SnoopDocument,
     "\n  query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }\n": typeof types.TrailDocument,
     "\n  query OverrideTiers { overrides(first: 5) { edges { node { id tier } } } }\n": typeof types.OverrideTiersDocument,
-    "\n  query IntegrityOk { auditIntegrity { ok } }\n": typeof types.IntegrityOkDocument,
     "\n  query Justifications { overrides(first: 5) { edges { node { justification } } } }\n": typeof types.JustificationsDocument,
     "\n  query AuditReaders { auditEvents(filter: { action: \"audit.read\" }, first: 50) { edges { node { actor actorKeyId } } } }\n": typeof types.AuditReadersDocument,
     "\n  query AuditCountAndKeys { auditEvents { totalCount } apiKeys { id } }\n": typeof types.AuditCountAndKeysDocument,
@@ -62,7 +61,6 @@ type Documents = {
     "\n  query DemoConversionComparison($key: String!) { conversionComparison(segmentKey: $key) { before { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } }\n        after { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } } deltas { metric significant } } }\n": typeof types.DemoConversionComparisonDocument,
     "\n  query DemoInsights($key: String!) { icpInsights(segmentKey: $key) { insights { attribute significant favourable criterion { operator values } } } }\n": typeof types.DemoInsightsDocument,
     "\n  query EnterpriseComparisonFollowedUp($f: Int) { conversionComparison(segmentKey: \"enterprise\", followUpDays: $f) {\n      warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }\n": typeof types.EnterpriseComparisonFollowedUpDocument,
-    "\n  query DemoAuditIntegrity { auditIntegrity { ok } }\n": typeof types.DemoAuditIntegrityDocument,
     "\n  query StrategicVersions { segment(key: \"strategic\") { versions { id number status definition {\n      dimensions { dimension key name weight } thresholds { perfect strong moderate } actions { tier action } } } } }\n": typeof types.StrategicVersionsDocument,
     "\n  query PreviewFramework($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier nextChangeAt dimensions { key score criteria { label band earned } } } }\n": typeof types.PreviewFrameworkDocument,
     "\n  query DemoBacktest($v: ID!) { backtest(versionId: $v) { baseline { number } accountsScored\n      migration { from to accounts } tiers { tier accounts } auc baselineAuc } }\n": typeof types.DemoBacktestDocument,
@@ -81,7 +79,6 @@ type Documents = {
     "\n  query QueryTypename { __typename }\n": typeof types.QueryTypenameDocument,
     "\n  query AcmeAccountId { account(externalId: \"acme\") { id } }\n": typeof types.AcmeAccountIdDocument,
     "\n  query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }\n": typeof types.AccountsMatchingDocument,
-    "\n  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }\n": typeof types.RecordHostileLeadsDocument,
     "\n  query AuditEventsMatching($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }\n": typeof types.AuditEventsMatchingDocument,
     "\n  query OverridesAfter($a: String) { overrides(after: $a) { totalCount } }\n": typeof types.OverridesAfterDocument,
     "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n": typeof types.ImportedAccountDocument,
@@ -178,6 +175,7 @@ type Documents = {
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": typeof types.DeleteWebhookDocument,
     "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": typeof types.UpsertAccountsDocument,
     "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": typeof types.AccountIdsDocument,
+    "\n  query AuditIntegrityOk { auditIntegrity { ok } }\n": typeof types.AuditIntegrityOkDocument,
     "\n  query Me { me { keyId name role } }\n": typeof types.MeDocument,
     "\n  mutation CreateApiKey($name: String!, $role: Role!) {\n    createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
@@ -220,7 +218,6 @@ const documents: Documents = {
     "\n  query Snoop { segments { key } apiKeys { id name } }\n": types.SnoopDocument,
     "\n  query Trail($f: AuditFilter) { auditEvents(filter: $f, first: 5) { edges { node { action actorKeyId } } } }\n": types.TrailDocument,
     "\n  query OverrideTiers { overrides(first: 5) { edges { node { id tier } } } }\n": types.OverrideTiersDocument,
-    "\n  query IntegrityOk { auditIntegrity { ok } }\n": types.IntegrityOkDocument,
     "\n  query Justifications { overrides(first: 5) { edges { node { justification } } } }\n": types.JustificationsDocument,
     "\n  query AuditReaders { auditEvents(filter: { action: \"audit.read\" }, first: 50) { edges { node { actor actorKeyId } } } }\n": types.AuditReadersDocument,
     "\n  query AuditCountAndKeys { auditEvents { totalCount } apiKeys { id } }\n": types.AuditCountAndKeysDocument,
@@ -247,7 +244,6 @@ const documents: Documents = {
     "\n  query DemoConversionComparison($key: String!) { conversionComparison(segmentKey: $key) { before { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } }\n        after { version { number } metrics { leadToOpportunityRate medianSalesCycleDays } } deltas { metric significant } } }\n": types.DemoConversionComparisonDocument,
     "\n  query DemoInsights($key: String!) { icpInsights(segmentKey: $key) { insights { attribute significant favourable criterion { operator values } } } }\n": types.DemoInsightsDocument,
     "\n  query EnterpriseComparisonFollowedUp($f: Int) { conversionComparison(segmentKey: \"enterprise\", followUpDays: $f) {\n      warnings after { metrics { opportunities openOpportunities } } deltas { metric significant } } }\n": types.EnterpriseComparisonFollowedUpDocument,
-    "\n  query DemoAuditIntegrity { auditIntegrity { ok } }\n": types.DemoAuditIntegrityDocument,
     "\n  query StrategicVersions { segment(key: \"strategic\") { versions { id number status definition {\n      dimensions { dimension key name weight } thresholds { perfect strong moderate } actions { tier action } } } } }\n": types.StrategicVersionsDocument,
     "\n  query PreviewFramework($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier nextChangeAt dimensions { key score criteria { label band earned } } } }\n": types.PreviewFrameworkDocument,
     "\n  query DemoBacktest($v: ID!) { backtest(versionId: $v) { baseline { number } accountsScored\n      migration { from to accounts } tiers { tier accounts } auc baselineAuc } }\n": types.DemoBacktestDocument,
@@ -266,7 +262,6 @@ const documents: Documents = {
     "\n  query QueryTypename { __typename }\n": types.QueryTypenameDocument,
     "\n  query AcmeAccountId { account(externalId: \"acme\") { id } }\n": types.AcmeAccountIdDocument,
     "\n  query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }\n": types.AccountsMatchingDocument,
-    "\n  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }\n": types.RecordHostileLeadsDocument,
     "\n  query AuditEventsMatching($f: AuditFilter) { auditEvents(filter: $f) { totalCount } }\n": types.AuditEventsMatchingDocument,
     "\n  query OverridesAfter($a: String) { overrides(after: $a) { totalCount } }\n": types.OverridesAfterDocument,
     "\n  query ImportedAccount($e: String) { account(externalId: $e) { name domain attributes explicitSegments } }\n": types.ImportedAccountDocument,
@@ -363,6 +358,7 @@ const documents: Documents = {
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": types.DeleteWebhookDocument,
     "\n  mutation UpsertAccounts($accounts: [AccountInput!]!) {\n    upsertAccounts(accounts: $accounts) { created updated unchanged rescored }\n  }\n": types.UpsertAccountsDocument,
     "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n": types.AccountIdsDocument,
+    "\n  query AuditIntegrityOk { auditIntegrity { ok } }\n": types.AuditIntegrityOkDocument,
     "\n  query Me { me { keyId name role } }\n": types.MeDocument,
     "\n  mutation CreateApiKey($name: String!, $role: Role!) {\n    createApiKey(name: $name, role: $role) { secret apiKey { id name role createdBy revokedAt } }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
@@ -485,10 +481,6 @@ export function graphql(source: "\n  query OverrideTiers { overrides(first: 5) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query IntegrityOk { auditIntegrity { ok } }\n"): (typeof documents)["\n  query IntegrityOk { auditIntegrity { ok } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query Justifications { overrides(first: 5) { edges { node { justification } } } }\n"): (typeof documents)["\n  query Justifications { overrides(first: 5) { edges { node { justification } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -593,10 +585,6 @@ export function graphql(source: "\n  query EnterpriseComparisonFollowedUp($f: In
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DemoAuditIntegrity { auditIntegrity { ok } }\n"): (typeof documents)["\n  query DemoAuditIntegrity { auditIntegrity { ok } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query StrategicVersions { segment(key: \"strategic\") { versions { id number status definition {\n      dimensions { dimension key name weight } thresholds { perfect strong moderate } actions { tier action } } } } }\n"): (typeof documents)["\n  query StrategicVersions { segment(key: \"strategic\") { versions { id number status definition {\n      dimensions { dimension key name weight } thresholds { perfect strong moderate } actions { tier action } } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -666,10 +654,6 @@ export function graphql(source: "\n  query AcmeAccountId { account(externalId: \
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }\n"): (typeof documents)["\n  query AccountsMatching($f: AccountFilter) { accounts(filter: $f) { totalCount } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }\n"): (typeof documents)["\n  mutation RecordHostileLeads($l: [LeadInput!]!) { recordLeads(leads: $l) { created } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1054,6 +1038,10 @@ export function graphql(source: "\n  mutation UpsertAccounts($accounts: [Account
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"): (typeof documents)["\n  query AccountIds { accounts(first: 10) { edges { node { id externalId } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditIntegrityOk { auditIntegrity { ok } }\n"): (typeof documents)["\n  query AuditIntegrityOk { auditIntegrity { ok } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
