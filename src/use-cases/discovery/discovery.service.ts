@@ -20,6 +20,7 @@ import { analyse, describeTest, MIN_OUTCOMES, type Analysis, type Finding } from
 import { countPopulation, scanLabelled, splitInstant, type Labelling } from '../../stores/outcome-store';
 import type { InsightBasis } from '../../model/discovery';
 import { DAY } from '../../common/dates';
+import { MAX_VERSION_NOTES } from '../../domain/definitions/version-notes';
 
 /** What discovery reads and writes through: the catalogue, segments, and drafts. */
 export interface DiscoveryServices {
@@ -31,7 +32,6 @@ export interface DiscoveryServices {
 const DEFAULT_DAYS = 365;
 /** The older share of the period's outcomes teaches the suggestion; the newer rest tests it. */
 const TRAIN_SHARE = 0.7;
-const MAX_NOTES = 5000;
 const DEFAULT_ACTIONS: TierActionSpec[] = [
   { tier: 'PERFECT', action: 'ROUTE_TO_AE' },
   { tier: 'STRONG', action: 'PURSUE' },
@@ -180,7 +180,7 @@ function notesFor(
   let text = '';
   for (const [i, line] of lines.entries()) {
     const more = `… and ${lines.length - i} more lines (see insightsUsed).`;
-    if (text.length + line.length + 1 + more.length > MAX_NOTES) return `${text}${more}`;
+    if (text.length + line.length + 1 + more.length > MAX_VERSION_NOTES) return `${text}${more}`;
     text += `${line}\n`;
   }
   return text.trimEnd();

@@ -22,7 +22,7 @@ import { liftTimeouts } from '../../db/data-source';
 import { PgCode, pgCode } from '../../db/database-errors';
 import { refreshStaleStatistics } from '../../db/statistics';
 import { runInTransaction } from '../transaction';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/domain-errors';
+import { ConflictError, NotFoundError } from '../../errors/domain-errors';
 import type { JobQueue } from '../../queue/job-queue';
 import { QueueName, type PublishPayload } from '../../queue/queue-names';
 import { planAsBulk } from '../../db/bulk-plan';
@@ -51,16 +51,11 @@ import { LockNamespace, tryTransactionLock } from '../../db/advisory-locks';
 import { scoreMembers } from './member-scoring';
 import { checkEffectiveAt, makeLive } from './publish-flip';
 import { RunLease } from './run-lease';
+import { checkVersionNotes } from '../../domain/definitions/version-notes';
 
 /** How many worker runs a queued publish asks for (they share its batches). */
 const PARALLEL_RUNS = 2;
-const MAX_NOTES = 5000;
 const WORKER = `${os.hostname()}:${process.pid}`;
-function checkNotes(notes: string | null | undefined): string | null | undefined {
-  if (notes === undefined || notes === null) return notes;
-  if (notes.length > MAX_NOTES) throw BadUserInputError.forField('notes', `must be at most ${MAX_NOTES} characters`);
-  return notes.trim() || null;
-}
 
 export class PublishJobService {
   /** The job queue this process opened, once it has (a process without one runs its publishes itself). */
@@ -88,7 +83,7 @@ export class PublishJobService {
    * publish per segment: a second one is CONFLICT.
    */
   async start(ctx: AppContext, args: PublishArgs, lease?: RunLease): Promise<PublishJob> {
-    const notes = checkNotes(args.notes);
+    const notes = checkVersionNotes(args.notes);
     let orphan: PublishJob | null = null;
     const job = await runInTransaction(ctx, async (tx) => {
       const draft = await this.versions.getById(tx, args.id);

@@ -14,6 +14,7 @@ import type { IcpVersion } from '../../model/icp-version.types';
 import type { VersionDiff } from '../../model/version.types';
 import { takeVersionNumber } from '../../stores/segment-store';
 import * as versionStore from '../../stores/version-store';
+import { checkVersionNotes } from '../../domain/definitions/version-notes';
 
 export interface CreateDraftArgs {
   segmentKey: string;
@@ -33,14 +34,6 @@ export interface PublishArgs {
   id: string;
   notes?: string | null;
   effectiveAt?: Date | null;
-}
-
-const MAX_NOTES = 5000;
-
-function checkNotes(notes: string | null | undefined, field = 'notes'): string | null | undefined {
-  if (notes === undefined || notes === null) return notes;
-  if (notes.length > MAX_NOTES) throw BadUserInputError.forField(field, `must be at most ${MAX_NOTES} characters`);
-  return notes.trim() || null;
 }
 
 /** What an audit row keeps of a version. */
@@ -96,7 +89,7 @@ export class VersionService {
 
   /** A new draft from the given definition, or a copy of `basedOnVersionId`, or of the live version. */
   async createDraft(ctx: AppContext, args: CreateDraftArgs): Promise<IcpVersion> {
-    const notes = checkNotes(args.notes);
+    const notes = checkVersionNotes(args.notes);
     const segment = await this.segments.getByKey(ctx, args.segmentKey);
     let basedOn: IcpVersion | null;
     if (args.basedOnVersionId) {
@@ -137,7 +130,7 @@ export class VersionService {
 
   /** Optimistic concurrency: the caller names the revision it read; a stale one is CONFLICT. */
   async updateDraft(ctx: AppContext, args: UpdateDraftArgs): Promise<IcpVersion> {
-    const notes = checkNotes(args.notes);
+    const notes = checkVersionNotes(args.notes);
     const definition = await this.validated(ctx, args.definition);
     return runInTransaction(ctx, async (tx) => {
       const draft = await this.lock(tx, args.id);
