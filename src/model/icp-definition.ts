@@ -88,7 +88,7 @@ export function dimensionKey(d: Pick<DimensionSpec, 'dimension' | 'key'>): strin
   return d.dimension === 'CUSTOM' ? (d.key ?? '') : String(d.dimension).toLowerCase();
 }
 
-export interface TierThresholds {
+export interface TierThresholdsSpec {
   perfect: number;
   strong: number;
   moderate: number;
@@ -102,11 +102,11 @@ export interface TierActionSpec {
 export interface IcpDefinitionSpec {
   dimensions: DimensionSpec[];
   disqualifiers: DisqualifierSpec[];
-  thresholds: TierThresholds;
+  thresholds: TierThresholdsSpec;
   actions: TierActionSpec[];
 }
 
-export const DEFAULT_THRESHOLDS: Readonly<TierThresholds> = Object.freeze({ perfect: 80, strong: 60, moderate: 40 });
+export const DEFAULT_THRESHOLDS: Readonly<TierThresholdsSpec> = Object.freeze({ perfect: 80, strong: 60, moderate: 40 });
 
 /** What validation needs to know of the attribute catalogue. */
 export interface CatalogueEntry {

@@ -23,7 +23,7 @@ import type {
   JsonValue,
   Operator,
   TierActionSpec,
-  TierThresholds as ThresholdsSpec,
+  TierThresholdsSpec,
 } from './icp-definition';
 
 @ObjectType({ description: 'One step of a graded criterion: BANDS use min/max, AGE_BANDS use maxAgeDays.' })
@@ -126,7 +126,7 @@ export class DisqualifierInput implements DisqualifierInputLike {
 }
 
 @ObjectType({ description: 'Lower bounds, inclusive: score >= perfect is PERFECT, and so on; below moderate is WEAK.' })
-export class TierThresholds implements ThresholdsSpec {
+export class TierThresholds implements TierThresholdsSpec {
   @Field(() => Float) perfect: number;
   @Field(() => Float) strong: number;
   @Field(() => Float) moderate: number;

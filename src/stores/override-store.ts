@@ -4,7 +4,7 @@
  */
 import type { Sql } from '../db/sql';
 import { Conditions } from '../db/conditions';
-import type { FitTier, TierThresholds } from '../model/icp-definition';
+import type { FitTier, TierThresholdsSpec } from '../model/icp-definition';
 import type { OverrideCategory, OverrideRow } from '../model/override.types';
 import { currentScoreOf } from './score-store';
 import { joinLiveVersion } from './version-store';
@@ -295,7 +295,7 @@ export async function rankingContext(
 ): Promise<{
   segmentId: string;
   versionId: string | null;
-  thresholds: TierThresholds | null;
+  thresholds: TierThresholdsSpec | null;
   overrides: OverrideRow[];
 } | null> {
   const [row] = await db.query(

@@ -15,7 +15,7 @@ import {
   type JsonValue,
   type Operator,
   type TierActionSpec,
-  type TierThresholds,
+  type TierThresholdsSpec,
   type AttributeTestInput,
   type BandInputLike,
   type CriterionInputLike,
@@ -88,7 +88,7 @@ function normalizeDisqualifiers(input: readonly DisqualifierInputLike[] | null |
   }));
 }
 
-function normalizeThresholds(input: IcpDefinitionInputLike['thresholds']): TierThresholds {
+function normalizeThresholds(input: IcpDefinitionInputLike['thresholds']): TierThresholdsSpec {
   return {
     perfect: input?.perfect ?? DEFAULT_THRESHOLDS.perfect,
     strong: input?.strong ?? DEFAULT_THRESHOLDS.strong,

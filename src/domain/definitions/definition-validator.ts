@@ -27,7 +27,7 @@ import {
   type DisqualifierSpec,
   type IcpDefinitionSpec,
   type TierActionSpec,
-  type TierThresholds,
+  type TierThresholdsSpec,
 } from '../../model/icp-definition';
 
 const DIMENSION_KEY = /^[a-z0-9-]{1,40}$/;
@@ -121,7 +121,7 @@ function checkDisqualifiers(list: readonly DisqualifierSpec[], catalogue: Attrib
   checkDuplicateTests(list, path, issues);
 }
 
-function checkThresholds(t: TierThresholds, path: string, issues: InputIssue[]): void {
+function checkThresholds(t: TierThresholdsSpec, path: string, issues: InputIssue[]): void {
   if (t === null || typeof t !== 'object') {
     issues.push({ path, message: 'perfect, strong and moderate are required' });
     return;

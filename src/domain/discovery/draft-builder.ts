@@ -14,7 +14,7 @@ import type {
   DisqualifierSpec,
   IcpDefinitionSpec,
   TierActionSpec,
-  TierThresholds,
+  TierThresholdsSpec,
 } from '../../model/icp-definition';
 import { BUILT_IN_DIMENSIONS, DEFAULT_THRESHOLDS } from '../../model/icp-definition';
 import { describeTest, type Finding } from './insight-analysis';
@@ -88,7 +88,7 @@ export function planDraft(significant: Finding[], unfavourable: Finding[], actio
  * accounts at or above PERFECT, STRONG and MODERATE, so that every tier holds accounts; moved
  * apart where scores tie, and the defaults when the scores cannot be split.
  */
-export function thresholdsFor(scores: number[]): TierThresholds {
+export function thresholdsFor(scores: number[]): TierThresholdsSpec {
   const s = Float64Array.from(scores).sort().reverse();
   if (s.length < 10) return { ...DEFAULT_THRESHOLDS };
   const at = TIER_SHARES.map((share) => s[Math.min(s.length - 1, Math.floor(share * s.length))]);

@@ -10,7 +10,7 @@ import {
   type Dimension,
   type FitTier,
   type IcpDefinitionSpec,
-  type TierThresholds,
+  type TierThresholdsSpec,
 } from '../../model/icp-definition';
 import type { CriterionResult, DimensionScore } from '../../model/score.types';
 import { type CompiledTest, compileTest, isMissing } from './attribute-test';
@@ -106,7 +106,7 @@ export function roundTo(x: number, decimals: number): number {
  * The tier for a (non-disqualified) score; lower bounds are inclusive:
  * `>= perfect` PERFECT, `>= strong` STRONG, `>= moderate` MODERATE, else WEAK.
  */
-export function tierFor(score: number, thresholds: TierThresholds): FitTier {
+export function tierFor(score: number, thresholds: TierThresholdsSpec): FitTier {
   if (score >= thresholds.perfect) return 'PERFECT';
   if (score >= thresholds.strong) return 'STRONG';
   if (score >= thresholds.moderate) return 'MODERATE';
@@ -148,7 +148,7 @@ export function compileScorer(def: IcpDefinitionSpec): CompiledScorer {
     };
   });
   const disqualifiers: CompiledDisqualifier[] = def.disqualifiers.map((q) => ({ test: compileTest(q), reason: q.reason }));
-  const thresholds: TierThresholds = { ...def.thresholds };
+  const thresholds: TierThresholdsSpec = { ...def.thresholds };
   const actions = new Map<FitTier, string>();
   for (const a of def.actions) if (!actions.has(a.tier)) actions.set(a.tier, a.action);
 
