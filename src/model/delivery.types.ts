@@ -72,6 +72,7 @@ export class WebhookDelivery {
 
 export const { Edge: WebhookDeliveryEdge, Connection: WebhookDeliveryConnection } = connectionTypes(WebhookDelivery, 'WebhookDelivery');
 
+/** An effective fit at one moment: what a CRM shows (the outbox stores it as the event's before and after). */
 @ObjectType()
 export class FitSnapshot {
   @Field(() => Float) score: number;

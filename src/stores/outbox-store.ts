@@ -5,17 +5,10 @@
  * commit; readers page through them by sequence.
  */
 import type { Sql } from '../db/sql';
-import type { FitTier } from '../model/icp-definition';
 import type { EventType, FitChangeCause, OutboxEvent } from '../model/delivery';
+import type { FitSnapshot } from '../model/delivery.types';
 import { overrideInForceExists } from './override-store';
 import { currentScoreOf } from './score-store';
-
-/** An effective fit at one moment: what a CRM shows. */
-export interface FitSnapshot {
-  score: number;
-  tier: FitTier;
-  overridden: boolean;
-}
 
 /** One change of an account's effective tier in a segment. */
 export interface FitChange {
