@@ -15,39 +15,21 @@ export type OverrideStatus = keyof typeof OverrideStatusEnum;
 registerEnumType(OverrideCategoryEnum, { name: 'OverrideCategory' });
 registerEnumType(OverrideStatusEnum, { name: 'OverrideStatus' });
 
-/** A stored override, as the service reads it. */
-export interface OverrideRow {
-  id: string;
-  accountId: string;
-  segmentId: string;
-  versionId: string;
-  computedScore: number;
-  computedTier: FitTier;
-  tier: FitTier;
-  score: number | null;
-  justification: string;
-  category: OverrideCategory;
-  createdBy: string;
-  createdByKeyId: string | null;
-  createdAt: Date;
-  expiresAt: Date | null;
-  revokedBy: string | null;
-  revokedByKeyId: string | null;
-  revokedAt: Date | null;
-  revokeReason: string | null;
-  expiryRecordedAt: Date | null;
-  needsReview: boolean;
-}
-
 @ObjectType({
   description: "A manual change of an account's fit in a segment. Never edited or deleted: revocation and expiry are states.",
   implements: Node,
 })
 export class Override {
+  accountId: string;
+  segmentId: string;
+  versionId: string;
+  /** When the expiry was written to the audit trail; null until then (and for overrides that do not expire). */
+  expiryRecordedAt: Date | null;
+
   @Field(() => ID) id: string;
-  @Field(() => Account) account: Account;
-  @Field(() => Segment) segment: Segment;
-  @Field(() => IcpVersion, { description: 'The live version when the override was made.' }) version: IcpVersion;
+  @Field(() => Account) account?: Account;
+  @Field(() => Segment) segment?: Segment;
+  @Field(() => IcpVersion, { description: 'The live version when the override was made.' }) version?: IcpVersion;
   @Field(() => Float) computedScore: number;
   @Field(() => FitTierEnum) computedTier: FitTier;
   @Field(() => FitTierEnum) tier: FitTier;
@@ -62,7 +44,7 @@ export class Override {
   createdByKeyId: string | null;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) expiresAt: Date | null;
-  @Field(() => OverrideStatusEnum) status: OverrideStatus;
+  @Field(() => OverrideStatusEnum) status?: OverrideStatus;
   @Field(() => String, { nullable: true }) revokedBy: string | null;
   @Field(() => ID, {
     nullable: true,

@@ -4,7 +4,7 @@ import { Account } from './account.types';
 import { connectionTypes } from '../common/pagination';
 import { DimensionEnum, FitTierEnum, OperatorEnum } from './enums';
 import { Segment } from './segment.types';
-import type { OverrideRow } from './override.types';
+import type { Override } from './override.types';
 import type { Dimension, FitTier, Operator } from './icp-definition';
 import { IcpVersion } from './icp-version.types';
 
@@ -96,7 +96,7 @@ export class Fit {
   segmentId: string;
   versionId: string;
   /** The override in force, if one applies; GraphQL reads it as Fit.override (FitOverrideResolver). */
-  override: OverrideRow | null;
+  override: Override | null;
 
   @Field(() => ID, { description: 'Stable for an account in a segment under a version.' }) id?: string;
   @Field(() => Account) account?: Account;

@@ -3,14 +3,14 @@
  * score store's and the override store's fragments.
  */
 import type { Sql } from '../db/sql';
-import type { OverrideRow } from '../model/override.types';
+import type { Override } from '../model/override.types';
 import { joinOverrideInForce, prefixedOverride, prefixedOverrideColumns } from './override-store';
 import { aliasedScoreColumns, currentScoreOf, toScoreRow, type ScoreRow } from './score-store';
 
 /** What an account's fit needs from the database: its current score row and the override in force. */
 export interface FitRow {
   row: ScoreRow;
-  override: OverrideRow | null;
+  override: Override | null;
 }
 
 /** The current score rows of these (version, segment, account) keys with the override in force at `now`, in one statement. */

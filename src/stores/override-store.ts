@@ -5,7 +5,7 @@
 import type { Sql } from '../db/sql';
 import { Conditions } from '../db/conditions';
 import type { FitTier, TierThresholdsSpec } from '../model/icp-definition';
-import type { OverrideCategory, OverrideRow } from '../model/override.types';
+import type { OverrideCategory, Override } from '../model/override.types';
 import { currentScoreOf } from './score-store';
 import { joinLiveVersion } from './version-store';
 
@@ -47,7 +47,7 @@ export const prefixedOverrideColumns = (alias: string): string =>
     .join(', ');
 
 /** The override read by `prefixedOverrideColumns(alias)` from `row`, or null when none joined. */
-export function prefixedOverride(row: Record<string, unknown>, alias: string): OverrideRow | null {
+export function prefixedOverride(row: Record<string, unknown>, alias: string): Override | null {
   if (!row[`${alias}_id`]) return null;
   const prefix = `${alias}_`;
   return toOverrideRow(
@@ -62,7 +62,7 @@ export function prefixedOverride(row: Record<string, unknown>, alias: string): O
 /** Rows come from pg (Date) or from jsonb aggregates (ISO strings). */
 const asDate = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(v as string));
 
-export function toOverrideRow(r: Record<string, any>): OverrideRow {
+export function toOverrideRow(r: Record<string, any>): Override {
   return {
     id: r.id,
     accountId: r.account_id,
@@ -134,23 +134,23 @@ export async function insertOverride(db: Sql, o: NewOverride): Promise<void> {
   );
 }
 
-export async function overrideById(db: Sql, id: string): Promise<OverrideRow | null> {
+export async function overrideById(db: Sql, id: string): Promise<Override | null> {
   const [row] = await db.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = $1`, [id]);
   return row ? toOverrideRow(row) : null;
 }
 
 /** The override, locked for this transaction (a revocation waits for another). */
-export async function lockOverride(db: Sql, id: string): Promise<OverrideRow | null> {
+export async function lockOverride(db: Sql, id: string): Promise<Override | null> {
   const [row] = await db.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = $1 FOR UPDATE`, [id]);
   return row ? toOverrideRow(row) : null;
 }
 
-export async function overridesByIds(db: Sql, ids: readonly string[]): Promise<OverrideRow[]> {
+export async function overridesByIds(db: Sql, ids: readonly string[]): Promise<Override[]> {
   return (await db.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOverrideRow);
 }
 
 /** Every override of these accounts, newest first. */
-export async function overridesOfAccounts(db: Sql, accountIds: readonly string[]): Promise<OverrideRow[]> {
+export async function overridesOfAccounts(db: Sql, accountIds: readonly string[]): Promise<Override[]> {
   return (
     await db.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE account_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`, [
       [...accountIds],
@@ -159,7 +159,7 @@ export async function overridesOfAccounts(db: Sql, accountIds: readonly string[]
 }
 
 /** Overrides alive at some time in [from, to): made before `to`, and made, revoked or expiring from `from` on. */
-export async function overridesOfPeriod(db: Sql, from: Date, to: Date): Promise<OverrideRow[]> {
+export async function overridesOfPeriod(db: Sql, from: Date, to: Date): Promise<Override[]> {
   return (
     await db.query(
       `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
@@ -170,7 +170,7 @@ export async function overridesOfPeriod(db: Sql, from: Date, to: Date): Promise<
 }
 
 /** The segment's overrides in force at some time in [from, to) (made before `to`, not revoked or expired by `from`), newest first. */
-export async function overridesOfSegmentDuring(db: Sql, segmentId: string, from: Date, to: Date): Promise<OverrideRow[]> {
+export async function overridesOfSegmentDuring(db: Sql, segmentId: string, from: Date, to: Date): Promise<Override[]> {
   return (
     await db.query(
       `SELECT ${OVERRIDE_COLUMNS} FROM fit_override
@@ -192,7 +192,7 @@ export async function revokeOverride(db: Sql, id: string, by: OverrideActor, at:
 }
 
 /** Marks as recorded the expiries that passed by `now` (of one account and segment, or all) and returns those overrides. */
-export async function markExpiriesRecorded(db: Sql, now: Date, scope?: { accountId: string; segmentId: string }): Promise<OverrideRow[]> {
+export async function markExpiriesRecorded(db: Sql, now: Date, scope?: { accountId: string; segmentId: string }): Promise<Override[]> {
   return (
     await db.query(
       `UPDATE fit_override SET expiry_recorded_at = $1
@@ -263,7 +263,7 @@ export async function overridePage(
   q: OverrideQuery,
   now: Date,
   page: { cursor: unknown[] | null; backward: boolean; size: number },
-): Promise<OverrideRow[]> {
+): Promise<Override[]> {
   const c = conditionsOf(q, now);
   if (page.cursor) {
     const [createdAt, id] = page.cursor;
@@ -296,7 +296,7 @@ export async function rankingContext(
   segmentId: string;
   versionId: string | null;
   thresholds: TierThresholdsSpec | null;
-  overrides: OverrideRow[];
+  overrides: Override[];
 } | null> {
   const [row] = await db.query(
     `SELECT g.id AS segment_id, v.id AS version_id, v.definition -> 'thresholds' AS thresholds,

@@ -9,7 +9,7 @@ import { apiKeysByIds } from '../stores/api-key-store';
 import { systemClock, type Clock } from '../common/clock';
 import { overridesByIds, overridesOfAccounts } from '../stores/override-store';
 import { currentFits, type FitRow } from '../stores/fit-queries';
-import type { OverrideRow } from '../model/override.types';
+import type { Override } from '../model/override.types';
 import type { OpportunityRow } from '../model/outcome.types';
 import { opportunitiesByIds, opportunitiesOfAccounts } from '../stores/outcome-store';
 import { scoreHistory, type ScoreRow } from '../stores/score-store';
@@ -69,8 +69,8 @@ export function createLoaders(em: Sql, clock: Clock = systemClock) {
     }),
     accountById: new DataLoader<string, Account | null>(async (ids) => byKey(ids, await accountsByIds(em, ids), (a) => a.id)),
     /** Every override of these accounts, newest first. */
-    overridesByAccount: new DataLoader<string, OverrideRow[]>(async (ids) =>
-      groupByKey(ids, await overridesOfAccounts(em, ids), (o: OverrideRow) => o.accountId),
+    overridesByAccount: new DataLoader<string, Override[]>(async (ids) =>
+      groupByKey(ids, await overridesOfAccounts(em, ids), (o: Override) => o.accountId),
     ),
     opportunitiesByAccount: new DataLoader<string, OpportunityRow[]>(async (ids) =>
       groupByKey(ids, await opportunitiesOfAccounts(em, ids), (o: OpportunityRow) => o.accountId),
@@ -78,9 +78,7 @@ export function createLoaders(em: Sql, clock: Clock = systemClock) {
     opportunityById: new DataLoader<string, OpportunityRow | null>(async (ids) =>
       byKey(ids, await opportunitiesByIds(em, ids), (o: OpportunityRow) => o.id),
     ),
-    overrideById: new DataLoader<string, OverrideRow | null>(async (ids) =>
-      byKey(ids, await overridesByIds(em, ids), (o: OverrideRow) => o.id),
-    ),
+    overrideById: new DataLoader<string, Override | null>(async (ids) => byKey(ids, await overridesByIds(em, ids), (o: Override) => o.id)),
     apiKeyById: new DataLoader<string, ApiKey | null>(async (ids) => byKey(ids, await apiKeysByIds(em, ids), (k) => k.id)),
     /** The attribute catalogue, read once per request (key 'all'). */
     attributeCatalogue: new DataLoader<'all', AttributeCatalogue>(async (keys) => {

@@ -15,7 +15,6 @@ import {
   OverrideFilter,
   OverrideFitInput,
   OverrideStatusEnum,
-  type OverrideRow,
   type OverrideStatus,
 } from '../../model/override.types';
 
@@ -33,32 +32,32 @@ export class OverrideResolver {
   }
 
   @Mutation(() => Override, { description: 'CONFLICT when the account already has an active override in the segment; revoke it first.' })
-  overrideFit(@Ctx() ctx: AppContext, @Arg('input') input: OverrideFitInput): Promise<OverrideRow> {
+  overrideFit(@Ctx() ctx: AppContext, @Arg('input') input: OverrideFitInput): Promise<Override> {
     return this.overrideService.create(ctx, input);
   }
 
   @Mutation(() => Override)
-  revokeOverride(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<OverrideRow> {
+  revokeOverride(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<Override> {
     return this.overrideService.revoke(ctx, id, reason);
   }
 
   @FieldResolver(() => OverrideStatusEnum)
-  status(@Root() o: OverrideRow, @Ctx() ctx: AppContext): OverrideStatus {
+  status(@Root() o: Override, @Ctx() ctx: AppContext): OverrideStatus {
     return statusAt(o, ctx.clock.now());
   }
 
   @FieldResolver(() => Account)
-  async account(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<Account> {
+  async account(@Root() o: Override, @Ctx() ctx: AppContext): Promise<Account> {
     return (await ctx.loaders.accountById.load(o.accountId))!;
   }
 
   @FieldResolver(() => Segment)
-  async segment(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<Segment> {
+  async segment(@Root() o: Override, @Ctx() ctx: AppContext): Promise<Segment> {
     return (await ctx.loaders.segmentById.load(o.segmentId))!;
   }
 
   @FieldResolver(() => IcpVersion)
-  async version(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<IcpVersion> {
+  async version(@Root() o: Override, @Ctx() ctx: AppContext): Promise<IcpVersion> {
     return (await ctx.loaders.versionById.load(o.versionId))!;
   }
 
@@ -67,7 +66,7 @@ export class OverrideResolver {
     description:
       "The account's fit in the segment now, under the live version: what overrideFit and revokeOverride changed, for client caches; null when no version is live or the account left the segment.",
   })
-  async fit(@Root() o: OverrideRow, @Ctx() ctx: AppContext): Promise<Fit | null> {
+  async fit(@Root() o: Override, @Ctx() ctx: AppContext): Promise<Fit | null> {
     const account = await ctx.loaders.accountById.load(o.accountId);
     return account ? currentFit(ctx, account, o.segmentId) : null;
   }
@@ -81,7 +80,7 @@ export class AccountOverridesResolver {
     @Root() account: Account,
     @Ctx() ctx: AppContext,
     @Arg('segmentKey', () => String, { nullable: true }) segmentKey: string | null,
-  ): Promise<OverrideRow[]> {
+  ): Promise<Override[]> {
     const all = await ctx.loaders.overridesByAccount.load(account.id);
     if (!segmentKey) return all;
     const segment = await ctx.loaders.segmentByKey.load(segmentKey);
@@ -93,7 +92,7 @@ export class AccountOverridesResolver {
 @Resolver(() => Fit)
 export class FitOverrideResolver {
   @FieldResolver(() => Override, { nullable: true, description: 'The active override behind this fit, if any.' })
-  override(@Root() fit: Fit): OverrideRow | null {
+  override(@Root() fit: Fit): Override | null {
     return fit.override;
   }
 }

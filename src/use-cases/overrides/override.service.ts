@@ -25,11 +25,11 @@ import {
   revokeOverride,
   type OverrideQuery,
 } from '../../stores/override-store';
-import type { OverrideFilter, OverrideFitInput, OverrideRow, OverrideStatus } from '../../model/override.types';
+import type { OverrideFilter, OverrideFitInput, Override, OverrideStatus } from '../../model/override.types';
 import { shareVersionStatus } from '../../stores/version-store';
 
 /** What webhooks receive of an override (OVERRIDE_* events). */
-const overrideEventData = (o: OverrideRow, status: OverrideStatus) => ({
+const overrideEventData = (o: Override, status: OverrideStatus) => ({
   overrideId: o.id,
   accountId: o.accountId,
   segmentId: o.segmentId,
@@ -49,7 +49,7 @@ const overrideEventData = (o: OverrideRow, status: OverrideStatus) => ({
   revokeReason: o.revokeReason,
 });
 
-const overrideView = (o: OverrideRow) => ({
+const overrideView = (o: Override) => ({
   id: o.id,
   accountId: o.accountId,
   segmentId: o.segmentId,
@@ -73,7 +73,7 @@ export class OverrideService {
    * Overrides an account's fit in a segment, recording what the model said at that moment.
    * One open override per account and segment: a second one (or a concurrent one) is CONFLICT.
    */
-  async create(ctx: AppContext, input: OverrideFitInput): Promise<OverrideRow> {
+  async create(ctx: AppContext, input: OverrideFitInput): Promise<Override> {
     const now = ctx.clock.now();
     const problem = justificationProblem(input.justification);
     if (problem) throw BadUserInputError.forField('input.justification', problem);
@@ -172,7 +172,7 @@ export class OverrideService {
   }
 
   /** Revokes an active override with a reason; it stays readable forever. */
-  async revoke(ctx: AppContext, id: string, reason: string): Promise<OverrideRow> {
+  async revoke(ctx: AppContext, id: string, reason: string): Promise<Override> {
     const problem = justificationProblem(reason);
     if (problem) throw BadUserInputError.forField('reason', problem);
     return runInTransaction(ctx, async (tx) => {
@@ -208,7 +208,7 @@ export class OverrideService {
    * The outbox's FIT_CHANGED for an override that stopped applying at `at`: the fit falls back to
    * the live version's computed score, when that is in another tier than the override's.
    */
-  private async recordFitAfter(tx: AppContext, o: OverrideRow, at: Date, cause: FitChangeCause): Promise<void> {
+  private async recordFitAfter(tx: AppContext, o: Override, at: Date, cause: FitChangeCause): Promise<void> {
     const live = await this.versions.liveVersion(tx, o.segmentId);
     const [computed] = live ? await currentScores(tx.em, [o.accountId], [live.id]) : [];
     if (!live || !computed || computed.tier === o.tier) return;
@@ -225,7 +225,7 @@ export class OverrideService {
     ]);
   }
 
-  async get(ctx: AppContext, id: string): Promise<OverrideRow> {
+  async get(ctx: AppContext, id: string): Promise<Override> {
     const row = await overrideById(ctx.em, id);
     if (!row) throw NotFoundError.of('Override', id);
     return row;
@@ -264,7 +264,7 @@ export class OverrideService {
   }
 
   /** Newest first, for sales managers and auditors. */
-  async list(ctx: AppContext, filter: OverrideFilter | null | undefined, page: PageArgs): Promise<Page<OverrideRow>> {
+  async list(ctx: AppContext, filter: OverrideFilter | null | undefined, page: PageArgs): Promise<Page<Override>> {
     const request = pageRequest(listScope('overrides', { filter }), page, ['instant', 'uuid']);
     const now = ctx.clock.now();
     const query: OverrideQuery = {

@@ -3,7 +3,7 @@ import { refreshStaleStatistics } from '../../db/statistics';
 import type { SegmentService } from '../segments/segment.service';
 import { BadUserInputError } from '../../errors/domain-errors';
 import { overridesOfSegmentDuring } from '../../stores/override-store';
-import type { OverrideRow } from '../../model/override.types';
+import type { Override } from '../../model/override.types';
 import type { FitTier } from '../../model/icp-definition';
 import { attributedOpportunities, REPORT_TABLES, type AttributedOpportunity } from '../../stores/report-queries';
 import { spansOf, timeline } from './report-periods';
@@ -19,7 +19,7 @@ export interface ExceptionItemData {
   kind: ExceptionKind;
   computedTier: FitTier;
   effectiveTier: FitTier;
-  override: OverrideRow | null;
+  override: Override | null;
   opportunities: number;
   won: number;
   revenue: number;

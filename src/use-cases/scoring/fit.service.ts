@@ -16,7 +16,7 @@ import type { AppContext } from '../context';
 import { assertNoIssues, BadUserInputError, NotFoundError } from '../../errors/domain-errors';
 import { effectiveScore } from '../../domain/overrides/effective-fit';
 import { rankingContext } from '../../stores/override-store';
-import type { OverrideRow } from '../../model/override.types';
+import type { Override } from '../../model/override.types';
 import type { TierThresholdsSpec } from '../../model/icp-definition';
 import type { VersionService } from '../versions/version.service';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
@@ -39,7 +39,7 @@ export function scoreOf(row: ScoreRow): Score {
 }
 
 /** The effective fit: the active override over the computed score, else the computed score. */
-export function fitOf(row: ScoreRow, override: OverrideRow | null, thresholds: TierThresholdsSpec): Fit {
+export function fitOf(row: ScoreRow, override: Override | null, thresholds: TierThresholdsSpec): Fit {
   const base = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, computed: scoreOf(row) };
   if (!override) return { ...base, score: row.score, tier: row.tier, overridden: false, override: null };
   return {
