@@ -26,19 +26,11 @@ export class OpportunityInput {
   @Field(() => Float, { nullable: true }) amount?: number | null;
 }
 
-/** The data behind an Opportunity; `account` resolves through a loader. */
-export interface OpportunityRow {
-  id: string;
-  externalId: string;
-  accountId: string;
-  createdAt: Date;
-  closedAt: Date | null;
-  outcome: OpportunityOutcome;
-  amount: number | null;
-}
-
+/** A stored opportunity; its `account` field resolves through a loader, from accountId. */
 @ObjectType({ implements: Node })
 export class Opportunity {
+  accountId: string;
+
   @Field(() => ID) id: string;
   @Field() externalId: string;
   @Field() createdAt: Date;

@@ -9,7 +9,7 @@ import type { Sql } from '../db/sql';
 import { countMembers, isMemberOf } from './account-store';
 import type { AttributeType, CatalogueEntry } from '../model/icp-definition';
 import type { InsightBasis } from '../model/discovery';
-import type { OpportunityRow } from '../model/outcome.types';
+import type { Opportunity } from '../model/outcome.types';
 import { NUMBER_QUANTILES, RECENCY_WINDOWS, type AttributeCounts, type Counts } from '../domain/discovery/insight-analysis';
 
 export interface Labelling {
@@ -321,7 +321,7 @@ export async function upsertOutcomes(
 }
 
 const OPPORTUNITY_COLUMNS = 'id, external_id, account_id, created_at, closed_at, outcome, amount';
-const toOpportunityRow = (r: any): OpportunityRow => ({
+const toOpportunityRow = (r: any): Opportunity => ({
   id: r.id,
   externalId: r.external_id,
   accountId: r.account_id,
@@ -332,7 +332,7 @@ const toOpportunityRow = (r: any): OpportunityRow => ({
 });
 
 /** Every opportunity of these accounts, newest first. */
-export async function opportunitiesOfAccounts(db: Sql, accountIds: readonly string[]): Promise<OpportunityRow[]> {
+export async function opportunitiesOfAccounts(db: Sql, accountIds: readonly string[]): Promise<Opportunity[]> {
   return (
     await db.query(
       `SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity
@@ -342,6 +342,6 @@ export async function opportunitiesOfAccounts(db: Sql, accountIds: readonly stri
   ).map(toOpportunityRow);
 }
 
-export async function opportunitiesByIds(db: Sql, ids: readonly string[]): Promise<OpportunityRow[]> {
+export async function opportunitiesByIds(db: Sql, ids: readonly string[]): Promise<Opportunity[]> {
   return (await db.query(`SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOpportunityRow);
 }

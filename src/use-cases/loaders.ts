@@ -10,7 +10,7 @@ import { systemClock, type Clock } from '../common/clock';
 import { overridesByIds, overridesOfAccounts } from '../stores/override-store';
 import { currentFits, type FitRow } from '../stores/fit-queries';
 import type { Override } from '../model/override.types';
-import type { OpportunityRow } from '../model/outcome.types';
+import type { Opportunity } from '../model/outcome.types';
 import { opportunitiesByIds, opportunitiesOfAccounts } from '../stores/outcome-store';
 import { scoreHistory, type ScoreRow } from '../stores/score-store';
 import type { Segment } from '../model/segment.types';
@@ -72,11 +72,11 @@ export function createLoaders(em: Sql, clock: Clock = systemClock) {
     overridesByAccount: new DataLoader<string, Override[]>(async (ids) =>
       groupByKey(ids, await overridesOfAccounts(em, ids), (o: Override) => o.accountId),
     ),
-    opportunitiesByAccount: new DataLoader<string, OpportunityRow[]>(async (ids) =>
-      groupByKey(ids, await opportunitiesOfAccounts(em, ids), (o: OpportunityRow) => o.accountId),
+    opportunitiesByAccount: new DataLoader<string, Opportunity[]>(async (ids) =>
+      groupByKey(ids, await opportunitiesOfAccounts(em, ids), (o: Opportunity) => o.accountId),
     ),
-    opportunityById: new DataLoader<string, OpportunityRow | null>(async (ids) =>
-      byKey(ids, await opportunitiesByIds(em, ids), (o: OpportunityRow) => o.id),
+    opportunityById: new DataLoader<string, Opportunity | null>(async (ids) =>
+      byKey(ids, await opportunitiesByIds(em, ids), (o: Opportunity) => o.id),
     ),
     overrideById: new DataLoader<string, Override | null>(async (ids) => byKey(ids, await overridesByIds(em, ids), (o: Override) => o.id)),
     apiKeyById: new DataLoader<string, ApiKey | null>(async (ids) => byKey(ids, await apiKeysByIds(em, ids), (k) => k.id)),

@@ -3,14 +3,7 @@ import { PageArgs, listScope, pageOfList, pageRequest } from '../../common/pagin
 import { Account } from '../../model/account.types';
 import type { AppContext } from '../../use-cases/context';
 import type { OutcomeService } from '../../use-cases/outcomes/outcome.service';
-import {
-  LeadInput,
-  Opportunity,
-  OpportunityConnection,
-  OpportunityInput,
-  RecordResult,
-  type OpportunityRow,
-} from '../../model/outcome.types';
+import { LeadInput, Opportunity, OpportunityConnection, OpportunityInput, RecordResult } from '../../model/outcome.types';
 
 @Resolver(() => Opportunity)
 export class OutcomeResolver {
@@ -30,7 +23,7 @@ export class OutcomeResolver {
   }
 
   @FieldResolver(() => Account)
-  async account(@Root() o: OpportunityRow, @Ctx() ctx: AppContext): Promise<Account> {
+  async account(@Root() o: Opportunity, @Ctx() ctx: AppContext): Promise<Account> {
     return (await ctx.loaders.accountById.load(o.accountId))!;
   }
 }
@@ -38,7 +31,7 @@ export class OutcomeResolver {
 @Resolver(() => Account)
 export class AccountOpportunitiesResolver {
   @FieldResolver(() => [Opportunity], { description: 'Newest first.' })
-  opportunities(@Root() account: Account, @Ctx() ctx: AppContext): Promise<OpportunityRow[]> {
+  opportunities(@Root() account: Account, @Ctx() ctx: AppContext): Promise<Opportunity[]> {
     return ctx.loaders.opportunitiesByAccount.load(account.id);
   }
 
