@@ -11,7 +11,7 @@ import { overrideInForceExists } from './override-store';
 import { currentScoreOf } from './score-store';
 
 /** One change of an account's effective tier in a segment. */
-export interface FitChange {
+export interface TierChange {
   accountId: string;
   segmentId: string;
   versionId: string;
@@ -57,7 +57,7 @@ const snapshotSql = (alias: string, overridden: string) =>
  * Drops the changes of computed tiers that an override in force (at the change's instant) hides:
  * the effective tier stays the override's, so there is no change to tell.
  */
-export async function withoutOverridden(db: Sql, changes: FitChange[]): Promise<FitChange[]> {
+export async function withoutOverridden(db: Sql, changes: TierChange[]): Promise<TierChange[]> {
   if (changes.length === 0) return changes;
   const rows: Array<{ n: string }> = await db.query(
     `SELECT c.n FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS c(account_id, segment_id, at, n)
@@ -69,7 +69,7 @@ export async function withoutOverridden(db: Sql, changes: FitChange[]): Promise<
 }
 
 /** Appends FIT_CHANGED events, in the order given. */
-export async function appendFitChanges(db: Sql, changes: FitChange[]): Promise<void> {
+export async function appendFitChanges(db: Sql, changes: TierChange[]): Promise<void> {
   if (changes.length === 0) return;
   const json = (s: FitSnapshot | null) => (s ? JSON.stringify({ score: s.score, tier: s.tier, overridden: s.overridden }) : null);
   await db.query(

@@ -4,7 +4,7 @@
  * accounts that left a segment get their row closed. Unchanged results write nothing.
  */
 import type { Sql } from '../../db/sql';
-import { appendFitChanges, withoutOverridden, type FitChange } from '../../stores/outbox-store';
+import { appendFitChanges, withoutOverridden, type TierChange } from '../../stores/outbox-store';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { closeScores, currentScores, insertScores, rescheduleScores, type NewScore } from '../../stores/score-store';
 import type { AccountAttributes } from '../../model/icp-definition';
@@ -49,7 +49,7 @@ export async function rescoreChangedAccounts(
   const toInsert: NewScore[] = [];
   const toReschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }> = [];
   const rescored = new Set<string>();
-  const tierChanges: FitChange[] = [];
+  const tierChanges: TierChange[] = [];
   for (const account of accounts) {
     const segments = new Set([...account.segmentIds, ...account.previousSegmentIds]);
     for (const segmentId of segments) {

@@ -8,7 +8,7 @@ import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import { flagOverridesForReview } from '../overrides/review-flags';
 import type { AuditService } from '../audit/audit.service';
-import { appendFitChanges, withoutOverridden, type FitChange } from '../../stores/outbox-store';
+import { appendFitChanges, withoutOverridden, type TierChange } from '../../stores/outbox-store';
 import type { FitTier } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.types';
 import { shareLiveVersionIdsSkippingLocked, versionsByIds } from '../../stores/version-store';
@@ -29,7 +29,7 @@ const MAX_STEPS = 1000;
 interface Plan {
   close: Array<{ tid: string; at: Date }>;
   /** Changes of tier, for the outbox (TIME_PASSED), at their own instants. */
-  tierChanges: FitChange[];
+  tierChanges: TierChange[];
   insert: NewScore[];
   reschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }>;
 }
