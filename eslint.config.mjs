@@ -4,7 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'examples/client/gql/', 'test/gql/', '**/*.js', '!eslint.config.mjs'] },
+  {
+    ignores: ['node_modules/', 'dist/', '.data/', 'examples/client/gql/', 'test/gql/', 'migrations/1*.ts', '**/*.js', '!eslint.config.mjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

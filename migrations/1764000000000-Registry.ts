@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * API keys, attribute catalogue, segments, ICP versions and the audit trail.
@@ -218,12 +218,10 @@ export class Registry1764000000000 implements MigrationInterface {
       ['referencePotential', 'BOOLEAN', 'GROWTH', 'Willing to be a reference or case study'],
     ];
     for (const [key, type, dimension, description] of attributes) {
-      await q.query('INSERT INTO attribute_definition (key, type, dimension, description) VALUES ($1, $2, $3, $4)', [
-        key,
-        type,
-        dimension,
-        description,
-      ]);
+      await q.query(
+        'INSERT INTO attribute_definition (key, type, dimension, description) VALUES ($1, $2, $3, $4)',
+        [key, type, dimension, description],
+      );
     }
   }
 

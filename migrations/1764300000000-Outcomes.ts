@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Leads and opportunities imported from the CRM, attributed to tiers by the reports. */
 export class Outcomes1764300000000 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const TABLES = ['api_key', 'segment', 'icp_version', 'attribute_definition'];
 
