@@ -40,7 +40,12 @@ module.exports = {
       to: { path: LAYERS.root },
     },
     forbidFrom('entry-points-stay-apart', '^src/(api|jobs)/', '^src/demo/', 'The API and the jobs do not depend on demo data.'),
-    forbidFrom('api-goes-through-use-cases', '^src/api/', LAYERS.stores, 'Resolvers call use cases; SQL is reached through them.'),
+    forbidFrom(
+      'entry-points-go-through-use-cases',
+      '^src/(api|jobs)/',
+      LAYERS.stores,
+      'Resolvers and jobs call use cases; SQL is reached through them.',
+    ),
     forbidFrom(
       'use-cases-below-entry-points',
       LAYERS.useCases,

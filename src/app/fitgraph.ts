@@ -63,6 +63,6 @@ export function createFitgraph(config: Readonly<Config>, options: FitgraphOption
     system: (principal) => createSystemContext(dataSource, log, principal, clock),
     createApp: async ({ work } = {}) =>
       createApp({ dataSource, schema: await appSchema(services), services, config, log, metrics, clock, work }),
-    startBackgroundWork: (url, runWorkers) => startBackgroundWork(url, dataSource, config, runWorkers, log, services, metrics),
+    startBackgroundWork: (url, runWorkers) => startBackgroundWork({ url, dataSource, config, runWorkers, log, services, metrics, clock }),
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Clock } from '../common/clock';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -20,19 +21,24 @@ export interface BackgroundWork {
  * every queue in this process. A process that only sends jobs leaves maintenance and cron
  * schedules to the processes that run workers.
  */
-export async function startBackgroundWork(
-  url: string,
-  ds: DataSource,
-  cfg: Readonly<Config>,
-  runWorkers: boolean,
-  log: Logger,
-  services: JobServices,
-  metrics: Metrics,
-): Promise<BackgroundWork> {
+export interface BackgroundWorkOptions {
+  url: string;
+  dataSource: DataSource;
+  config: Readonly<Config>;
+  /** Work the queues in this process too (otherwise only send jobs). */
+  runWorkers: boolean;
+  log: Logger;
+  services: JobServices;
+  metrics: Metrics;
+  clock: Clock;
+}
+
+export async function startBackgroundWork(options: BackgroundWorkOptions): Promise<BackgroundWork> {
+  const { url, dataSource: ds, config: cfg, runWorkers, log, services, metrics, clock } = options;
   const jobs = backgroundJobs(services);
   const queue = await JobQueue.open({ url, queues: queuesOf(jobs), timeoutSeconds: cfg.jobTimeoutSeconds, maintains: runWorkers, log });
   const workers = runWorkers
-    ? await startWorkers(queue, ds, jobs, { concurrency: cfg.workerConcurrency, config: cfg, log, metrics })
+    ? await startWorkers(queue, ds, jobs, { concurrency: cfg.workerConcurrency, config: cfg, log, metrics, clock })
     : null;
   services.publishJobs.useQueue(queue);
   const outbox = runWorkers ? await listenToOutbox(url, queue, log) : null;

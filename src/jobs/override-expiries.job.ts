@@ -1,5 +1,5 @@
 import type { OverrideService } from '../use-cases/overrides/override.service';
-import { createSystemContext } from '../use-cases/system-context';
+import { jobContext } from './job-context';
 import type { JobDefinition } from '../queue/workers';
 import { QueueName } from '../queue/queue-names';
 
@@ -14,7 +14,7 @@ export const overrideExpiriesJob = (services: { overrides: OverrideService }): J
   every: '* * * * *',
   exclusiveKey: () => QueueName.OVERRIDE_EXPIRIES,
   async run(ds, _data, job) {
-    const ctx = { ...createSystemContext(ds, job.log), requestId: `job-${job.jobId}`, log: job.log };
+    const ctx = jobContext(ds, job);
     const recorded = await services.overrides.recordExpiries(ctx);
     if (recorded) job.log.info({ recorded }, 'override expiries recorded');
   },

@@ -1,5 +1,5 @@
 import type { PublishJobService } from '../use-cases/publishing/publish-job.service';
-import { createSystemContext } from '../use-cases/system-context';
+import { jobContext } from './job-context';
 import type { JobDefinition } from '../queue/workers';
 import { QueueName, type PublishPayload } from '../queue/queue-names';
 
@@ -11,7 +11,7 @@ export const publishJob = (services: { publishJobs: PublishJobService }): JobDef
   queue: QueueName.PUBLISH,
   policy: 'standard',
   async run(ds, data, job) {
-    const ctx = { ...createSystemContext(ds, job.log), requestId: `job-${job.jobId}`, log: job.log };
+    const ctx = jobContext(ds, job);
     await services.publishJobs.run(ctx, data.jobId);
   },
 });

@@ -1,7 +1,6 @@
-import { soonestChange } from '../stores/score-store';
 import type { AuditService } from '../use-cases/audit/audit.service';
-import { rescoreAllDue } from '../use-cases/scoring/time-rescoring';
-import { createSystemContext } from '../use-cases/system-context';
+import { nextChangeAt, rescoreAllDue } from '../use-cases/scoring/time-rescoring';
+import { jobContext } from './job-context';
 import type { JobDefinition } from '../queue/workers';
 import { QueueName } from '../queue/queue-names';
 
@@ -23,11 +22,11 @@ export const timeRescoringJob = (services: { audit: AuditService }): JobDefiniti
   every: '* * * * *',
   exclusiveKey: () => QueueName.TIME_RESCORING,
   async run(ds, _data, job) {
-    const ctx = { ...createSystemContext(ds, job.log), requestId: `job-${job.jobId}`, log: job.log };
+    const ctx = jobContext(ds, job);
     const done = await rescoreAllDue(services, ctx, { budgetMs: BUDGET_MS });
     if (done.due) job.log.info({ ...done }, 'time-driven rescoring');
     const now = ctx.clock.now();
-    const next = await soonestChange(ctx.em);
+    const next = await nextChangeAt(ctx);
     if (!next) return;
     const wait = next.getTime() - now.getTime();
     if (wait >= CRON_MS) return; // the cron comes first

@@ -1,6 +1,4 @@
-import { systemClock } from '../common/clock';
-import { assignEvents, sendDue } from '../use-cases/delivery/webhook-delivery';
-import { deliveryStore, webhookStore } from '../stores/webhook-store';
+import { dispatch, nextAttemptAt, sendDue } from '../use-cases/delivery/webhook-delivery';
 import type { JobDefinition } from '../queue/workers';
 import { QueueName, type WebhookDeliverPayload } from '../queue/queue-names';
 
@@ -15,8 +13,7 @@ export const webhookDispatchJob: JobDefinition = {
   every: '* * * * *',
   exclusiveKey: () => QueueName.WEBHOOK_DISPATCH,
   async run(ds, _data, job) {
-    for (const id of await webhookStore.behind(ds.manager)) await assignEvents(ds, id, systemClock);
-    for (const webhookId of await deliveryStore.webhooksDue(ds.manager, systemClock.now())) {
+    for (const webhookId of await dispatch(ds, job.clock)) {
       await job.queue.nudge(QueueName.WEBHOOK_DELIVER, { webhookId }, webhookId);
     }
   },
@@ -35,17 +32,13 @@ export const webhookDeliverJob: JobDefinition<WebhookDeliverPayload> = {
       allowPrivate: job.config.webhookAllowPrivate,
       retryBaseMs: job.config.webhookRetryBaseMs,
       retryHours: job.config.webhookRetryHours,
-      clock: systemClock,
+      clock: job.clock,
     });
     if (delivered) job.log.info({ webhookId: data.webhookId, delivered }, 'webhook deliveries sent');
     // A retry that came due is picked up by the next dispatch (every minute, or at the next event).
-    const next = await deliveryStore.oldestPending(ds.manager, data.webhookId);
-    if (next?.nextAttemptAt && next.nextAttemptAt.getTime() - Date.now() < 60_000) {
-      await job.queue.boss.send(
-        QueueName.WEBHOOK_DISPATCH,
-        {},
-        { startAfter: next.nextAttemptAt, singletonKey: `retry:${data.webhookId}` },
-      );
+    const next = await nextAttemptAt(ds, data.webhookId);
+    if (next && next.getTime() - job.clock.now().getTime() < 60_000) {
+      await job.queue.boss.send(QueueName.WEBHOOK_DISPATCH, {}, { startAfter: next, singletonKey: `retry:${data.webhookId}` });
     }
   },
 };

@@ -6,6 +6,7 @@
  * and not when a cron fires twice. A worker that dies drops its connection and with it the lock.
  */
 import type { DataSource } from 'typeorm';
+import type { Clock } from '../common/clock';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -20,6 +21,8 @@ export interface JobRun {
   log: Logger;
   /** The queue the job came from, for work that schedules its own follow-up. */
   queue: JobQueue;
+  /** The time the job reads: the clock of the fitgraph that runs the workers (tests drive it). */
+  clock: Clock;
 }
 
 export interface JobDefinition<T extends object = object> {
@@ -60,11 +63,12 @@ export async function startWorkers(
   ds: DataSource,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions whose payload types differ
   definitions: readonly JobDefinition<any>[],
-  options: { concurrency: number; config: Readonly<Config>; log: Logger; metrics: Metrics },
+  options: { concurrency: number; config: Readonly<Config>; log: Logger; metrics: Metrics; clock: Clock },
 ): Promise<Workers> {
   const { log } = options;
   for (const def of definitions) {
-    const handler = async ([job]: Job<object>[]) => runJob(ds, def, job, { queue, config: options.config }, log, options.metrics);
+    const handler = async ([job]: Job<object>[]) =>
+      runJob(ds, def, job, { queue, config: options.config, clock: options.clock }, log, options.metrics);
     for (let i = 0; i < options.concurrency; i++) {
       await queue.boss.work(def.queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, handler);
     }
@@ -79,7 +83,7 @@ async function runJob(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions whose payload types differ
   def: JobDefinition<any>,
   job: Job<object>,
-  env: Pick<JobRun, 'queue' | 'config'>,
+  env: Pick<JobRun, 'queue' | 'config' | 'clock'>,
   parent: Logger,
   metrics: Metrics,
 ): Promise<void> {

@@ -34,15 +34,16 @@ async function waitForJob(queue: JobQueue, name: string, id: string, timeoutMs =
 
 beforeAll(async () => {
   t = await startTestApp();
-  background = await startBackgroundWork(
-    t.databaseUrl,
-    t.ds,
-    { ...t.config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
-    true,
-    t.log,
-    t.services,
-    t.fitgraph.metrics,
-  );
+  background = await startBackgroundWork({
+    url: t.databaseUrl,
+    dataSource: t.ds,
+    config: { ...t.config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
+    runWorkers: true,
+    log: t.log,
+    services: t.services,
+    metrics: t.fitgraph.metrics,
+    clock: t.fitgraph.clock,
+  });
 });
 afterAll(async () => {
   await background.stop(2000);
@@ -197,6 +198,7 @@ describe('workers', () => {
     t.log.level = 'info';
     flaky = await startWorkers(queue, t.ds, [exclusive, failsOnce], {
       concurrency: 3,
+      clock: t.fitgraph.clock,
       config: t.config,
       log: t.log,
       metrics: t.fitgraph.metrics,

@@ -105,15 +105,16 @@ describe('startPublish without workers', () => {
 describe('with workers', () => {
   let background: BackgroundWork;
   beforeAll(async () => {
-    background = await startBackgroundWork(
-      t.databaseUrl,
-      t.ds,
-      { ...t.config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
-      true,
-      t.log,
-      t.services,
-      t.fitgraph.metrics,
-    );
+    background = await startBackgroundWork({
+      url: t.databaseUrl,
+      dataSource: t.ds,
+      config: { ...t.config, jobTimeoutSeconds: 30, workerConcurrency: 2 },
+      runWorkers: true,
+      log: t.log,
+      services: t.services,
+      metrics: t.fitgraph.metrics,
+      clock: t.fitgraph.clock,
+    });
   });
   afterAll(() => background.stop(2000));
 

@@ -80,15 +80,16 @@ it('sends a delivery again after the worker sending it was killed', async () => 
   const [pending] = await t.sql(`SELECT id, status FROM webhook_delivery`);
   expect(pending).toEqual({ id: requests[0].deliveryId, status: 'PENDING' });
 
-  background = await startBackgroundWork(
-    t.databaseUrl,
-    t.ds,
-    { ...t.config, jobTimeoutSeconds: 5, webhookAllowPrivate: true },
-    true,
-    t.log,
-    t.services,
-    t.fitgraph.metrics,
-  );
+  background = await startBackgroundWork({
+    url: t.databaseUrl,
+    dataSource: t.ds,
+    config: { ...t.config, jobTimeoutSeconds: 5, webhookAllowPrivate: true },
+    runWorkers: true,
+    log: t.log,
+    services: t.services,
+    metrics: t.fitgraph.metrics,
+    clock: t.fitgraph.clock,
+  });
   await until('the delivery', async () => (await t.sql(`SELECT 1 FROM webhook_delivery WHERE status = 'DELIVERED'`)).length > 0);
   expect(requests.length).toBe(2);
   expect(requests[1]).toEqual(requests[0]);

@@ -142,15 +142,16 @@ const accountId = async (externalId: string): Promise<string> =>
 
 beforeAll(async () => {
   t = await startTestApp();
-  background = await startBackgroundWork(
-    t.databaseUrl,
-    t.ds,
-    { ...t.config, jobTimeoutSeconds: 30, workerConcurrency: 2, webhookAllowPrivate: true, webhookRetryBaseMs: 200 },
-    true,
-    t.log,
-    t.services,
-    t.fitgraph.metrics,
-  );
+  background = await startBackgroundWork({
+    url: t.databaseUrl,
+    dataSource: t.ds,
+    config: { ...t.config, jobTimeoutSeconds: 30, workerConcurrency: 2, webhookAllowPrivate: true, webhookRetryBaseMs: 200 },
+    runWorkers: true,
+    log: t.log,
+    services: t.services,
+    metrics: t.fitgraph.metrics,
+    clock: t.fitgraph.clock,
+  });
   await t.data(createSegment, {
     input: { key: 'core', name: 'Core', membership: [{ attribute: 'employees', operator: 'EXISTS', points: 1 }] },
   });

@@ -66,6 +66,20 @@ export async function assignEvents(ds: DataSource, webhookId: string, clock: Clo
   }
 }
 
+/**
+ * Puts new outbox events into deliveries for every webhook that is behind, then returns the
+ * webhooks with a delivery due now (each gets a send of its own).
+ */
+export async function dispatch(ds: DataSource, clock: Clock): Promise<string[]> {
+  for (const id of await webhookStore.behind(ds.manager)) await assignEvents(ds, id, clock);
+  return deliveryStore.webhooksDue(ds.manager, clock.now());
+}
+
+/** When the webhook's oldest pending delivery is next tried, or null when none waits. */
+export async function nextAttemptAt(ds: DataSource, webhookId: string): Promise<Date | null> {
+  return (await deliveryStore.oldestPending(ds.manager, webhookId))?.nextAttemptAt ?? null;
+}
+
 /** After `attempts` failed attempts, how long to wait: doubling from the base, at most an hour. */
 export function retryDelayMs(attempts: number, baseMs: number): number {
   return Math.min(MAX_RETRY_DELAY_MS, baseMs * 2 ** Math.max(0, attempts - 1));

@@ -13,7 +13,15 @@ import type { FitTier } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.types';
 import { shareLiveVersionIdsSkippingLocked, versionsByIds } from '../../stores/version-store';
 import { attributesRead, scorerFor } from '../../domain/scoring/scorer-cache';
-import { closeScoresAt, insertScores, lockDueScores, rescheduleScores, type DueScore, type NewScore } from '../../stores/score-store';
+import {
+  closeScoresAt,
+  insertScores,
+  lockDueScores,
+  rescheduleScores,
+  soonestChange,
+  type DueScore,
+  type NewScore,
+} from '../../stores/score-store';
 
 export interface DueRescoring {
   /** Score rows whose nextChangeAt had passed and that this call handled. */
@@ -151,4 +159,9 @@ export async function rescoreAllDue(
     total.overridesFlagged += run.overridesFlagged;
     if (run.due < batch || Date.now() >= deadline) return total;
   }
+}
+
+/** The soonest instant at which a current score changes by time alone, or null when none will. */
+export function nextChangeAt(ctx: AppContext): Promise<Date | null> {
+  return soonestChange(ctx.em);
 }
