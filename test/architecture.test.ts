@@ -130,6 +130,39 @@ describe('architecture', () => {
     }
   });
 
+  it('each layer rule fires on an import against it', () => {
+    const dir = fixture({
+      'src/main.ts': "import './app/root';\n",
+      'src/app/root.ts': "import '../api/resolver';\nimport '../jobs/job';\nimport '../demo/seed';\n",
+      'src/api/resolver.ts': "import '../stores/segment-store';\nimport '../use-cases/service';\n",
+      'src/jobs/job.ts': "import '../stores/segment-store';\nimport '../demo/seed';\n",
+      'src/demo/seed.ts': "import '../use-cases/service';\n",
+      'src/use-cases/service.ts': "import '../stores/segment-store';\nimport '../domain/rule';\n",
+      'src/stores/segment-store.ts': "import '../use-cases/helper';\nimport '../model/shape';\n",
+      'src/use-cases/helper.ts': 'export const helper = 1;\n',
+      'src/domain/rule.ts': "import '../model/shape';\n",
+      'src/model/shape.ts': "import '../domain/constant';\nimport '../common/dates';\n",
+      'src/domain/constant.ts': 'export const constant = 1;\n',
+      'src/common/dates.ts': "import '../model/other';\n",
+      'src/errors/boot.ts': "import '../app/root';\n",
+      'src/model/other.ts': 'export const other = 1;\n',
+    });
+    try {
+      expect(rulesBroken(cruise(dir))).toEqual([
+        'entry-points-go-through-use-cases: src/api/resolver.ts -> src/stores/segment-store.ts',
+        'entry-points-go-through-use-cases: src/jobs/job.ts -> src/stores/segment-store.ts',
+        'entry-points-stay-apart: src/jobs/job.ts -> src/demo/seed.ts',
+        'infra-at-the-bottom: src/common/dates.ts -> src/model/other.ts',
+        'infra-at-the-bottom: src/errors/boot.ts -> src/app/root.ts',
+        'model-is-shapes: src/model/shape.ts -> src/domain/constant.ts',
+        'nothing-imports-the-root: src/errors/boot.ts -> src/app/root.ts',
+        'stores-below-use-cases: src/stores/segment-store.ts -> src/use-cases/helper.ts',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('finds two feature folders that import each other through different files', () => {
     const dir = fixture({
       'src/main.ts': "import './use-cases/overrides/override.service';\n",
