@@ -10,7 +10,7 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 const SQL_HOMES = /^src\/(stores|db|queue)\//;
 const STATEMENT =
-  /[`'"]\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WITH\s+\w+\s+AS|LOCK\s+TABLE|LISTEN|NOTIFY|SET\s+(LOCAL\s+)?\w+\s*(=|TO))\b/g;
+  /[`'"]\s*(SELECT\s[^`'"]*?(\bFROM\b|\()|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WITH\s+\w+\s+AS|LOCK\s+TABLE|LISTEN|NOTIFY|COPY\s+\w+|TRUNCATE|DECLARE\s+\w+\s+CURSOR|FETCH\s+\d+|(CREATE|ALTER|DROP)\s+(TABLE|INDEX|DATABASE|SCHEMA|TRIGGER|FUNCTION)|SET\s+(LOCAL\s+)?\w+\s*(=|TO))\b/gi;
 const QUERY_CALL = /\.(query|createQueryBuilder|getRepository)\s*[<(]/g;
 
 function tsFiles(root: string, dir: string): string[] {
@@ -54,11 +54,16 @@ describe('SQL lives in stores', () => {
       write('src/stores/segment-store.ts', "export const q = (db: Sql) => db.query('SELECT 1');\n");
       write('src/use-cases/a.service.ts', '// SELECT in a comment\nconst sql = `\n  SELECT id FROM segment`;\nawait ctx.em.query(sql);\n');
       write('src/api/b.ts', '/**\n * UPDATE account SET name in a comment\n */\nconst r = em.getRepository(Segment);\n');
-      write('src/domain/c.ts', "const s = `UPDATE account SET name = $1`;\nconst t = 'LOCK TABLE account';\n");
+      write(
+        'src/domain/c.ts',
+        "const s = `UPDATE account SET name = $1`;\nconst t = 'LOCK TABLE account';\nconst u = 'select id from segment';\nconst v = `COPY account FROM STDIN`;\nconst w = 'Select a segment first';\n",
+      );
       expect(sqlOutsideStores(dir)).toEqual([
         'src/api/b.ts:4',
         'src/domain/c.ts:1',
         'src/domain/c.ts:2',
+        'src/domain/c.ts:3',
+        'src/domain/c.ts:4',
         'src/use-cases/a.service.ts:2',
         'src/use-cases/a.service.ts:4',
       ]);
