@@ -118,9 +118,12 @@ registerEnumType(ExceptionKindEnum, {
   },
 });
 
+/** One exception of the report; its `account` field resolves through a loader, from accountId. */
 @ObjectType()
 export class ExceptionItem {
-  @Field(() => Account) account: Account;
+  accountId: string;
+
+  @Field(() => Account) account?: Account;
   @Field(() => ExceptionKindEnum) kind: ExceptionKind;
   @Field(() => FitTierEnum) computedTier: FitTier;
   @Field(() => FitTierEnum) effectiveTier: FitTier;

@@ -3,7 +3,7 @@ import { Account } from '../../model/account.types';
 import { PageArgs, listScope, pageOfList, pageRequest } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { backtest } from '../../use-cases/reports/backtest.service';
-import { exceptionReport, type ExceptionItemData } from '../../use-cases/reports/exceptions.service';
+import { exceptionReport } from '../../use-cases/reports/exceptions.service';
 import type { ReportService } from '../../use-cases/reports/report.service';
 import type { SegmentService } from '../../use-cases/segments/segment.service';
 import type { VersionService } from '../../use-cases/versions/version.service';
@@ -83,14 +83,14 @@ export class ExceptionReportResolver {
       'uuid',
       'word',
     ]);
-    return pageOfList(report.exceptions as unknown as ExceptionItemData[], request, (e) => [e.accountId, e.kind]);
+    return pageOfList(report.exceptions, request, (e) => [e.accountId, e.kind]);
   }
 }
 
 @Resolver(() => ExceptionItem)
 export class ExceptionItemResolver {
   @FieldResolver(() => Account)
-  async account(@Root() item: ExceptionItemData, @Ctx() ctx: AppContext): Promise<Account> {
+  async account(@Root() item: ExceptionItem, @Ctx() ctx: AppContext): Promise<Account> {
     return (await ctx.loaders.accountById.load(item.accountId))!;
   }
 }

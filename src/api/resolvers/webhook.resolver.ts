@@ -81,12 +81,6 @@ export class WebhookDeliveryResolver {
   }
 }
 
-interface SnapshotJson {
-  score: number;
-  tier: FitSnapshot['tier'];
-  overridden: boolean;
-}
-
 @Resolver(() => FitChange)
 export class FitChangeResolver {
   @Subscription(() => FitChange, {
@@ -123,13 +117,13 @@ export class FitChangeResolver {
   }
 
   @FieldResolver(() => FitSnapshot, { nullable: true })
-  before(@Root() e: OutboxEvent): SnapshotJson | null {
-    return (e.data.before as SnapshotJson | null) ?? null;
+  before(@Root() e: OutboxEvent): FitSnapshot | null {
+    return (e.data.before as FitSnapshot | null) ?? null;
   }
 
   @FieldResolver(() => FitSnapshot)
-  after(@Root() e: OutboxEvent): SnapshotJson {
-    return e.data.after as SnapshotJson;
+  after(@Root() e: OutboxEvent): FitSnapshot {
+    return e.data.after as FitSnapshot;
   }
 
   @FieldResolver(() => FitChangeCauseEnum)

@@ -3,27 +3,15 @@ import { refreshStaleStatistics } from '../../db/statistics';
 import type { SegmentService } from '../segments/segment.service';
 import { BadUserInputError } from '../../errors/domain-errors';
 import { overridesOfSegmentDuring } from '../../stores/override-store';
-import type { Override } from '../../model/override.types';
 import type { FitTier } from '../../model/icp-definition';
 import { attributedOpportunities, REPORT_TABLES, type AttributedOpportunity } from '../../stores/report-queries';
 import { spansOf, timeline } from './report-periods';
-import type { ExceptionKind } from '../../model/report.types';
+import type { ExceptionItem, ExceptionKind } from '../../model/report.types';
 import { clusteredTwoProportionTest, type Cluster } from '../../domain/statistics/statistics';
 import { DAY } from '../../common/dates';
 
 const IN_ICP: ReadonlySet<FitTier> = new Set(['PERFECT', 'STRONG']);
 export const CAPACITY = 0.15;
-
-export interface ExceptionItemData {
-  accountId: string;
-  kind: ExceptionKind;
-  computedTier: FitTier;
-  effectiveTier: FitTier;
-  override: Override | null;
-  opportunities: number;
-  won: number;
-  revenue: number;
-}
 
 /** An opportunity pursued outside the ICP: opened below STRONG, or lifted into it by an override. */
 const isException = (o: AttributedOpportunity) => !IN_ICP.has(o.tier) || (o.overrideId !== null && !IN_ICP.has(o.computedTier));
@@ -65,7 +53,7 @@ export async function exceptionReport(
   const opportunities = await attributedOpportunities(ctx.em, segment.id, spansOf(await timeline(ctx, segment)), from, to);
   const overrides = await overridesOfSegmentDuring(ctx.em, segment.id, from, to);
 
-  const items: ExceptionItemData[] = [];
+  const items: ExceptionItem[] = [];
   const seen = new Set<string>();
   for (const o of overrides) {
     const kind: ExceptionKind | null =
