@@ -2,7 +2,8 @@
  * Pure: the sentences a before/after comparison carries when its figures may mislead, written
  * for the people who read the comparison, each with what would make it fairer.
  */
-import type { MetricDeltaData, OutcomeTimes, PeriodData } from './conversion-metrics';
+import type { MetricDelta } from '../../model/report.types';
+import type { OutcomeTimes, PeriodData } from './conversion-metrics';
 import { DAY } from '../../common/dates';
 
 /** The share of outcomes a follow-up horizon should cover. */
@@ -152,7 +153,7 @@ const RULE = `rates need ${MIN_EXPECTED} expected successes and failures in each
 function sampleWarnings(
   before: PeriodData,
   after: PeriodData,
-  deltas: MetricDeltaData[],
+  deltas: MetricDelta[],
   tiers: Array<{ tier: string; before: PeriodData; after: PeriodData }>,
 ): string[] {
   const out: string[] = [];
@@ -188,7 +189,7 @@ export function comparisonWarnings(args: {
   after: ComparedPeriod;
   now: Date;
   followUpDays: number | null;
-  deltas: MetricDeltaData[];
+  deltas: MetricDelta[];
   tiers: Array<{ tier: string; before: PeriodData; after: PeriodData }>;
 }): string[] {
   const { before, after, followUpDays } = args;

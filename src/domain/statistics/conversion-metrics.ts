@@ -1,6 +1,7 @@
 /** Pure: the metrics of a set of attributed leads and opportunities, and their before/after deltas. */
 import type { FitTier } from '../../model/icp-definition';
 import { bootstrapDifference, holm, mannWhitneyPValue, mean, median, twoProportionTest, type BootstrapStatistic } from './statistics';
+import type { ConversionMetrics, MetricDelta } from '../../model/report.types';
 
 /**
  * What a period's leads and opportunities of one attributed (effective) tier did, with the times
@@ -24,20 +25,6 @@ export interface WonSample {
   amount: number | null;
 }
 
-export interface ConversionMetricsData {
-  leads: number;
-  convertedLeads: number;
-  leadToOpportunityRate: number | null;
-  opportunities: number;
-  openOpportunities: number;
-  closed: number;
-  won: number;
-  winRate: number | null;
-  medianSalesCycleDays: number | null;
-  averageDealSize: number | null;
-  revenue: number;
-}
-
 /** The samples the tests need beside the metrics. */
 export interface MetricSamples {
   cycleDays: number[];
@@ -51,22 +38,9 @@ export interface OutcomeTimes {
 }
 
 export interface PeriodData {
-  metrics: ConversionMetricsData;
+  metrics: ConversionMetrics;
   samples: MetricSamples;
   times: OutcomeTimes;
-}
-
-export interface MetricDeltaData {
-  metric: string;
-  before: number | null;
-  after: number | null;
-  absoluteChange: number | null;
-  relativeChange: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  pValue: number | null;
-  adjustedPValue: number | null;
-  significant: boolean;
 }
 
 export const ALPHA = 0.05;
@@ -134,7 +108,7 @@ function delta(
   before: number | null,
   after: number | null,
   test: { ciLow: number; ciHigh: number; pValue: number | null } | null,
-): MetricDeltaData {
+): MetricDelta {
   const absoluteChange = before !== null && after !== null ? after - before : null;
   const pValue = roundP(test?.pValue ?? null);
   return {
@@ -157,7 +131,7 @@ function delta(
  * and deal size (mean), none for revenue (a total, not a sample). Compared alone, so the adjusted
  * p-value is the p-value.
  */
-export function compareMetrics(before: PeriodData, after: PeriodData): MetricDeltaData[] {
+export function compareMetrics(before: PeriodData, after: PeriodData): MetricDelta[] {
   const b = before.metrics;
   const a = after.metrics;
   const withRank = (xs: number[], ys: number[], stat: BootstrapStatistic) => {
@@ -190,7 +164,7 @@ export function compareMetrics(before: PeriodData, after: PeriodData): MetricDel
  */
 export function compareTiers<T>(
   tiers: Array<{ tier: T; before: PeriodData; after: PeriodData }>,
-): Array<{ tier: T; deltas: MetricDeltaData[] }> {
+): Array<{ tier: T; deltas: MetricDelta[] }> {
   const compared = tiers.map((t) => ({ tier: t.tier, deltas: compareMetrics(t.before, t.after) }));
   const metrics = compared[0]?.deltas.length ?? 0;
   for (let m = 0; m < metrics; m++) {
