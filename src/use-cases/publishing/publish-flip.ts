@@ -21,20 +21,8 @@ import { holdAccountWrites } from '../../stores/account-store';
 import { finishPublishJob, lateMembers, markFlipping, pendingBatches, publishJobById, stageScores } from '../../stores/publish-job-store';
 import { flagOverridesForReview } from '../overrides/review-flags';
 import { attributesRead } from '../../domain/scoring/scorer-cache';
-import type { VersionService } from '../versions/version.service';
+import { versionView, type VersionService } from '../versions/version.service';
 import { scoreMembers } from './member-scoring';
-
-export const versionView = (v: IcpVersion) => ({
-  id: v.id,
-  segmentId: v.segmentId,
-  number: v.number,
-  status: v.status,
-  revision: v.revision,
-  contentHash: v.contentHash,
-  notes: v.notes,
-  basedOnId: v.basedOnId,
-  effectiveAt: v.effectiveAt,
-});
 
 /** Checks a requested effectiveAt against now and the live version (backfills must not reach into the future or before it). */
 export function checkEffectiveAt(effectiveAt: Date | null | undefined, now: Date, live: IcpVersion | null): void {

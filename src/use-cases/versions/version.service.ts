@@ -37,7 +37,7 @@ export interface PublishArgs {
 }
 
 /** What an audit row keeps of a version. */
-const versionView = (v: IcpVersion, withDefinition = false) => ({
+export const versionView = (v: IcpVersion, withDefinition = false) => ({
   id: v.id,
   segmentId: v.segmentId,
   number: v.number,
