@@ -8,7 +8,7 @@ export const MAX_PAGE_SIZE = 500;
 
 @ObjectType({
   description:
-    'Relay page information. Paging forward, hasPreviousPage is true when the page started after a cursor; paging backward, hasNextPage is true when it ended before one.',
+    'Relay page information. Paging forward (first), hasNextPage is true when rows of the window follow the page or `before` was given, hasPreviousPage when `after` was given; paging backward (last), hasPreviousPage is true when rows of the window precede the page or `after` was given, hasNextPage when `before` was given.',
 })
 export class PageInfo {
   @Field()
@@ -69,12 +69,17 @@ export function checkPageSize(size: number, field = 'first'): number {
 }
 
 /**
- * The page arguments of every connection field (Relay): first/after forward, last/before
- * backward. pageRequest checks them (sizes up to MAX_PAGE_SIZE, cursors of the same list).
+ * The page arguments of every connection field (Relay): after/before bound the window, first
+ * reads it forward, last backward; any combination. pageRequest checks them (sizes up to
+ * MAX_PAGE_SIZE, cursors of the same list).
  */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Page size forward, up to 500; ignored when last is given.' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 50,
+    description: 'Page size forward, up to 500: the first rows after `after` (or of the list); ignored when last is given.',
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'A cursor of this field with the same arguments: the page starts after it.' })
@@ -82,13 +87,14 @@ export class PageArgs {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Page size backward, up to 500: the last rows before `before` (or of the list), in the list's order.",
+    description:
+      "Page size backward, up to 500: the last rows before `before` (or of the list), not reaching back past `after` when given, in the list's order.",
   })
   last?: number | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'A cursor of this field with the same arguments: the page ends before it (with last).',
+    description: 'A cursor of this field with the same arguments: the page ends before it.',
   })
   before?: string | null;
 }
@@ -165,42 +171,48 @@ export function decodeCursor(scope: ListScope, cursor: string, parts: readonly C
 }
 
 /**
- * A checked page request. Forward (first/after): the rows after the cursor in the list's order.
- * Backward (last/before): the rows before the cursor (or the end), fetched in reverse order and
- * given back in the list's order. `last` wins over `first`, which always has a default.
+ * A checked page request (Relay's algorithm, with the contract's reading of `last`): the window
+ * is the rows after `after` and before `before` (either may be absent); forward (no `last`) the
+ * page is the first `first` rows of the window, backward (`last`) the last `last` of it, fetched
+ * in reverse order and given back in the list's order. `last` wins over `first`, which always
+ * has a default (so a client cannot be told apart from one that left it out).
  */
 export interface PageRequest {
   scope: ListScope;
   size: number;
   backward: boolean;
-  /** The key of `after` (forward) or `before` (backward). */
+  /** Where reading starts: the key of `after` (forward) or `before` (backward). */
   cursor: unknown[] | null;
+  /** Where the window ends on the other side: the key of `before` (forward) or `after` (backward). */
+  bound: unknown[] | null;
 }
 
 export function pageRequest(scope: ListScope, args: PageArgs, parts: readonly CursorPart[], defaultSize = 50): PageRequest {
-  if (args.last != null) {
-    if (args.after != null) throw BadUserInputError.forField('after', 'cannot be combined with last: page backward with before');
-    const size = checkPageSize(args.last, 'last');
-    return { scope, size, backward: true, cursor: args.before != null ? decodeCursor(scope, args.before, parts, 'before') : null };
-  }
-  if (args.before != null) throw BadUserInputError.forField('before', 'needs last: page forward with first and after');
-  const size = checkPageSize(args.first ?? defaultSize, 'first');
-  return { scope, size, backward: false, cursor: args.after != null ? decodeCursor(scope, args.after, parts, 'after') : null };
+  const backward = args.last != null;
+  const size = backward ? checkPageSize(args.last!, 'last') : checkPageSize(args.first ?? defaultSize, 'first');
+  const after = args.after != null ? decodeCursor(scope, args.after, parts, 'after') : null;
+  const before = args.before != null ? decodeCursor(scope, args.before, parts, 'before') : null;
+  return { scope, size, backward, cursor: backward ? before : after, bound: backward ? after : before };
 }
 
-/** Builds a page from up to `size + 1` rows fetched in the request's direction (reverse order when backward). */
+/**
+ * Builds a page from up to `size + 1` rows fetched in the request's direction (reverse order
+ * when backward) within the window. Beyond the rows read, a side is known to go on when its
+ * cursor was given (the cursor's row lies there), as Relay allows.
+ */
 export function toPage<R, T>(rows: R[], request: PageRequest, keyOf: (row: R) => unknown[], nodeOf: (row: R) => T): Page<T> {
   const more = rows.length > request.size;
   const kept = rows.slice(0, request.size);
   if (request.backward) kept.reverse();
   const edges = kept.map((row) => ({ cursor: encodeCursor(request.scope, keyOf(row)), node: nodeOf(row) }));
   const fromCursor = request.cursor !== null;
+  const toBound = more || request.bound !== null;
   return {
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: {
-      hasNextPage: request.backward ? fromCursor : more,
-      hasPreviousPage: request.backward ? more : fromCursor,
+      hasNextPage: request.backward ? fromCursor : toBound,
+      hasPreviousPage: request.backward ? toBound : fromCursor,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -216,16 +228,14 @@ export function pageOfList<T>(
   nodeOf: (item: T) => unknown = (i) => i,
 ): Page<T> {
   const keys = items.map((i) => JSON.stringify(keyOf(i)));
-  let start = 0;
-  let end = items.length;
-  if (request.cursor) {
-    const at = keys.indexOf(JSON.stringify(request.cursor));
-    // A cursor of a row that is gone: nothing on that side of it can be placed, so the page is empty.
-    if (at < 0) return { ...toPage([], request, keyOf, (i) => i), totalCount: items.length };
-    if (request.backward) end = at;
-    else start = at + 1;
-  }
-  const window = items.slice(start, end);
+  const indexOf = (key: unknown[]) => keys.indexOf(JSON.stringify(key));
+  const after = request.backward ? request.bound : request.cursor;
+  const before = request.backward ? request.cursor : request.bound;
+  const start = after ? indexOf(after) + 1 : 0;
+  const end = before ? indexOf(before) : items.length;
+  // A cursor of a row that is gone: nothing on that side of it can be placed, so the page is empty.
+  if ((after && start === 0) || end < 0) return { ...toPage([], request, keyOf, (i) => i), totalCount: items.length };
+  const window = items.slice(start, Math.max(start, end));
   const rows = request.backward ? window.slice(-(request.size + 1)).reverse() : window.slice(0, request.size + 1);
   return { ...toPage(rows, request, keyOf, nodeOf as (i: T) => T), totalCount: items.length };
 }

@@ -100,10 +100,12 @@ function listConditions(filter: AccountListFilter): Conditions {
 export async function accountPage(
   db: Sql,
   filter: AccountListFilter,
-  page: { after: string | null; backward: boolean; size: number },
+  page: { cursor: string | null; bound: string | null; backward: boolean; size: number },
 ): Promise<Account[]> {
   const c = listConditions(filter);
-  if (page.after) c.add(page.backward ? 'a.id < ?' : 'a.id > ?', page.after);
+  // In id order: the rows past the cursor in the direction of reading, short of the bound.
+  if (page.cursor) c.add(page.backward ? 'a.id < ?' : 'a.id > ?', page.cursor);
+  if (page.bound) c.add(page.backward ? 'a.id > ?' : 'a.id < ?', page.bound);
   const rows: AccountRow[] = await db.query(
     `SELECT ${ACCOUNT_COLUMNS} FROM account a ${c.where} ORDER BY a.id ${page.backward ? 'DESC' : 'ASC'} LIMIT ${c.bind(page.size)}`,
     c.params,

@@ -108,10 +108,12 @@ function conditionsOf(q: AuditQuery): Conditions {
 export async function auditEventPage(
   db: Sql,
   q: AuditQuery,
-  page: { cursor: unknown[] | null; backward: boolean; size: number },
+  page: { cursor: unknown[] | null; bound: unknown[] | null; backward: boolean; size: number },
 ): Promise<AuditEvent[]> {
   const c = conditionsOf(q);
+  // Newest first: the cursor's side, then (when both cursors are given) the bound's.
   if (page.cursor) c.add(page.backward ? 'sequence > ?' : 'sequence < ?', page.cursor[0]);
+  if (page.bound) c.add(page.backward ? 'sequence < ?' : 'sequence > ?', page.bound[0]);
   const rows: AuditRow[] = await db.query(
     `SELECT * FROM audit_event ${c.where} ORDER BY sequence ${page.backward ? 'ASC' : 'DESC'} LIMIT ${c.bind(page.size + 1)}`,
     c.params,

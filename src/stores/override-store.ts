@@ -262,14 +262,14 @@ export async function overridePage(
   db: Sql,
   q: OverrideQuery,
   now: Date,
-  page: { cursor: unknown[] | null; backward: boolean; size: number },
+  page: { cursor: unknown[] | null; bound: unknown[] | null; backward: boolean; size: number },
 ): Promise<Override[]> {
   const c = conditionsOf(q, now);
-  if (page.cursor) {
-    const [createdAt, id] = page.cursor;
-    const cmp = page.backward ? '>' : '<';
-    c.add(`(created_at ${cmp} ?::timestamptz OR (created_at = ?::timestamptz AND id ${cmp} ?::uuid))`, createdAt, createdAt, id);
-  }
+  // Newest first: after a row (forward from the cursor, or short of a backward read's bound) is older.
+  const beyond = (key: unknown[], cmp: '<' | '>') =>
+    c.add(`(created_at ${cmp} ?::timestamptz OR (created_at = ?::timestamptz AND id ${cmp} ?::uuid))`, key[0], key[0], key[1]);
+  if (page.cursor) beyond(page.cursor, page.backward ? '>' : '<');
+  if (page.bound) beyond(page.bound, page.backward ? '<' : '>');
   const order = page.backward ? 'ASC' : 'DESC';
   return (
     await db.query(

@@ -281,38 +281,72 @@ function rankingConditions(q: RankingQuery): Conditions {
   return c;
 }
 
+/** A place in a ranking: a cursor's (score, account id). */
+export interface RankPosition {
+  score: string;
+  accountId: string;
+}
+
 /**
- * `limit` rows of the ranking (score highest first, then account id) after `cursor`, or before
- * it going `backward` (read in reverse). Next to a cursor they are two pure ranges of the ranking
- * index: the rest of the cursor's score (by account id), then the lower scores (forward) or the
- * higher ones (backward). A single `score < s OR (score = s AND account_id > a)` condition gives
- * the index no starting point and scans from the top.
+ * Conditions keeping the rows that rank before `at` (`side` 'before') or after it. The score
+ * range comes first, so the ranking index stops there; the account id only settles equal scores.
  */
+export function addRankBound(c: Conditions, at: RankPosition, side: 'before' | 'after', alias = ''): Conditions {
+  const [score, id] = [`${alias}score`, `${alias}account_id`];
+  return side === 'before'
+    ? c.add(`${score} >= ?::numeric AND (${score} > ?::numeric OR ${id} < ?::uuid)`, at.score, at.score, at.accountId)
+    : c.add(`${score} <= ?::numeric AND (${score} < ?::numeric OR ${id} > ?::uuid)`, at.score, at.score, at.accountId);
+}
+
+/**
+ * `limit` rows of `FROM` ranked (score highest first, then account id) after `cursor`, or before
+ * it going `backward` (read in reverse), not past `bound` (the other cursor). Next to a cursor they
+ * are two pure ranges of a ranking index: the rest of the cursor's score (by account id), then the
+ * lower scores (forward) or the higher ones (backward). A single `score < s OR (score = s AND
+ * account_id > a)` condition gives the index no starting point and scans from the top.
+ */
+export async function rankedPage<R>(
+  db: Sql,
+  read: { select: string; from: string; alias: string; conditions: () => Conditions },
+  page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
+): Promise<R[]> {
+  const { cursor, bound, limit, backward } = page;
+  const [score, id] = [`${read.alias}score`, `${read.alias}account_id`];
+  const order = backward ? `ORDER BY ${score} ASC, ${id} DESC` : `ORDER BY ${score} DESC, ${id} ASC`;
+  const bounded = () => {
+    const c = read.conditions();
+    return bound ? addRankBound(c, bound, backward ? 'after' : 'before', read.alias) : c;
+  };
+  if (!cursor) {
+    const c = bounded();
+    return db.query(`SELECT ${read.select} FROM ${read.from} ${c.where} ${order} LIMIT ${c.bind(limit)}`, c.params);
+  }
+  const c = bounded();
+  const base = c.where;
+  const [at, atId, n] = [c.bind(cursor.score), c.bind(cursor.accountId), c.bind(limit)];
+  const [sameScore, otherScores] = backward ? [`${id} < `, `${score} > `] : [`${id} > `, `${score} < `];
+  const orderInside = backward ? `ORDER BY ${id} DESC` : `ORDER BY ${id} ASC`;
+  return db.query(
+    `SELECT * FROM (
+       (SELECT ${read.select} FROM ${read.from} ${base} AND ${score} = ${at}::numeric AND ${sameScore}${atId}::uuid ${orderInside} LIMIT ${n})
+       UNION ALL
+       (SELECT ${read.select} FROM ${read.from} ${base} AND ${otherScores}${at}::numeric ${order} LIMIT ${n})
+     ) page ORDER BY score ${backward ? 'ASC' : 'DESC'}, account_id ${backward ? 'DESC' : 'ASC'} LIMIT ${n}`,
+    c.params,
+  );
+}
+
+/** `limit` rows of the ranking under `q` in the window between `cursor` and `bound` (see rankedPage). */
 export async function rankedScores(
   db: Sql,
   q: RankingQuery,
-  cursor: { score: string; accountId: string } | null,
-  limit: number,
-  backward: boolean,
+  page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
 ): Promise<ScoreRow[]> {
-  const c = rankingConditions(q);
-  const order = backward ? 'ORDER BY score ASC, account_id DESC' : 'ORDER BY score DESC, account_id ASC';
-  let rows: RawScoreRow[];
-  if (!cursor) {
-    rows = await db.query(`SELECT ${SCORE_COLUMNS} FROM account_score ${c.where} ${order} LIMIT ${c.bind(limit)}`, c.params);
-  } else {
-    const base = c.where;
-    const [score, accountId, n] = [c.bind(cursor.score), c.bind(cursor.accountId), c.bind(limit)];
-    const [sameScore, otherScores] = backward ? ['account_id < ', 'score > '] : ['account_id > ', 'score < '];
-    rows = await db.query(
-      `SELECT * FROM (
-       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND score = ${score}::numeric AND ${sameScore}${accountId}::uuid ORDER BY account_id ${backward ? 'DESC' : 'ASC'} LIMIT ${n})
-       UNION ALL
-       (SELECT ${SCORE_COLUMNS} FROM account_score ${base} AND ${otherScores}${score}::numeric ${order} LIMIT ${n})
-     ) page ${order} LIMIT ${n}`,
-      c.params,
-    );
-  }
+  const rows: RawScoreRow[] = await rankedPage(
+    db,
+    { select: SCORE_COLUMNS, from: 'account_score', alias: '', conditions: () => rankingConditions(q) },
+    page,
+  );
   return rows.map(toScoreRow);
 }
 

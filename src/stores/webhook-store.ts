@@ -174,16 +174,34 @@ export const deliveryStore = {
   /** Newest first, keyset-paginated by (createdAt, id); backward pages are read oldest first. */
   async page(
     db: Sql,
-    args: { webhookId: string; status: DeliveryStatus | null; limit: number; backward: boolean; cursor: [string, string] | null },
+    args: {
+      webhookId: string;
+      status: DeliveryStatus | null;
+      limit: number;
+      backward: boolean;
+      cursor: [string, string] | null;
+      bound: [string, string] | null;
+    },
   ): Promise<DeliveryRow[]> {
+    // Newest first: past the cursor in the direction of reading, short of the bound (the other cursor).
     const cmp = args.backward ? '>' : '<';
+    const boundCmp = args.backward ? '<' : '>';
     const order = args.backward ? 'ASC' : 'DESC';
     const rows = await db.query(
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery
        WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2)
          AND ($3::timestamptz IS NULL OR (created_at, id) ${cmp} ($3::timestamptz, $4::uuid))
+         AND ($6::timestamptz IS NULL OR (created_at, id) ${boundCmp} ($6::timestamptz, $7::uuid))
        ORDER BY created_at ${order}, id ${order} LIMIT $5`,
-      [args.webhookId, args.status, args.cursor?.[0] ?? null, args.cursor?.[1] ?? null, args.limit],
+      [
+        args.webhookId,
+        args.status,
+        args.cursor?.[0] ?? null,
+        args.cursor?.[1] ?? null,
+        args.limit,
+        args.bound?.[0] ?? null,
+        args.bound?.[1] ?? null,
+      ],
     );
     return rows.map(toDelivery);
   },

@@ -56,6 +56,20 @@ const overrideIdsBackward = graphql(`
     overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }
   }
 `);
+const accountsWindow = graphql(`
+  query AccountsWindow($first: Int, $after: String, $last: Int, $before: String) {
+    accounts(first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }
+`);
+const overridesWindow = graphql(`
+  query OverridesWindow($first: Int, $after: String, $last: Int, $before: String) {
+    overrides(first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }
+`);
 const accountsEndCursor = graphql(`
   query AccountsEndCursor { accounts(first: 2) { pageInfo { endCursor } } }
 `);
@@ -255,7 +269,7 @@ describe('backward pagination on fits', () => {
     expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
   });
 
-  it('refuses mixing directions and cursors of other lists or arguments', async () => {
+  it('refuses cursors of other lists or arguments, and sizes out of range', async () => {
     const page = await fitsOf({ first: 5 });
     const cursor = page.pageInfo.endCursor;
     expect(expectError(await t.gql(fitsPage, { segmentKey: 'other', after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('after');
@@ -266,10 +280,13 @@ describe('backward pagination on fits', () => {
     expect(expectError(await t.gql(fitsPage, { segmentKey: 'other', last: 3, before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe(
       'before',
     );
-    expect(expectError(await t.gql(fitsPage, { segmentKey: 'all', last: 3, after: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe(
-      'after',
+    expect(expectError(await t.gql(fitsPage, { segmentKey: 'other', first: 3, before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe(
+      'before',
     );
-    expect(expectError(await t.gql(fitsPage, { segmentKey: 'all', before: cursor }), 'BAD_USER_INPUT').extensions?.field).toBe('before');
+    expect(
+      expectError(await t.gql(fitsPage, { segmentKey: 'all', after: cursor, last: 3, before: 'bm90IGEgY3Vyc29y' }), 'BAD_USER_INPUT')
+        .extensions?.field,
+    ).toBe('before');
     expect(expectError(await t.gql(fitsPage, { segmentKey: 'all', last: 501 }), 'BAD_USER_INPUT').extensions?.field).toBe('last');
     const accounts = await t.data(accountsEndCursor);
     expectError(await t.gql(fitsPage, { segmentKey: 'all', after: accounts.accounts.pageInfo.endCursor }), 'BAD_USER_INPUT');
@@ -284,6 +301,87 @@ describe('backward pagination on fits', () => {
         })
       ).errors,
     ).toBeUndefined();
+  });
+});
+
+/** A connection read between two cursors: the nodes' ids and where the page stands. */
+type WindowPage = {
+  edges: Array<{ cursor: string; node: { id: string } }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
+};
+type PageVars = { first?: number; after?: string; last?: number; before?: string };
+
+/**
+ * Every combination of after/before with first or last, worked out on the whole list read in one
+ * page: the window is the rows strictly between the cursors, `first` takes its head and `last` its
+ * tail (Relay's algorithm); a side goes on when rows of the window were left out there or its
+ * cursor was given.
+ */
+async function checkWindows(whole: WindowPage, read: (vars: PageVars) => Promise<WindowPage>, marks: number[]): Promise<number> {
+  const ids = whole.edges.map((e) => e.node.id);
+  const cursorAt = (i: number) => whole.edges[i].cursor;
+  let checked = 0;
+  for (const a of [-1, ...marks]) {
+    for (const b of [...marks, ids.length]) {
+      for (const [size, backward] of [
+        [3, false],
+        [3, true],
+        [500, false],
+      ] as const) {
+        const vars: PageVars = backward ? { last: size } : { first: size };
+        if (a >= 0) vars.after = cursorAt(a);
+        if (b < ids.length) vars.before = cursorAt(b);
+        const window = ids.slice(a + 1, Math.max(a + 1, b));
+        const expected = backward ? window.slice(-size) : window.slice(0, size);
+        const left = window.length - expected.length;
+        const page = await read(vars);
+        const label = JSON.stringify({ a, b, size, backward });
+        expect([label, page.edges.map((e) => e.node.id)]).toEqual([label, expected]);
+        expect([label, page.pageInfo.hasPreviousPage, page.pageInfo.hasNextPage]).toEqual([
+          label,
+          backward ? left > 0 || a >= 0 : a >= 0,
+          backward ? b < ids.length : left > 0 || b < ids.length,
+        ]);
+        if (expected.length) {
+          expect(page.pageInfo.startCursor).toBe(cursorAt(ids.indexOf(expected[0])));
+          expect(page.pageInfo.endCursor).toBe(cursorAt(ids.indexOf(expected.at(-1)!)));
+        }
+        checked++;
+      }
+    }
+  }
+  return checked;
+}
+
+describe('after and before together, with first or last', () => {
+  it('reads the window between the cursors on fits, across the overridden fits merged into the ranking', async () => {
+    const whole = await fitsOf({ first: 500 });
+    expect(whole.edges).toHaveLength(121);
+    // Around the overridden ranks (10, 60, 100 before their overrides moved them), the ends, and a crossing (b <= a).
+    const checked = await checkWindows(
+      { edges: whole.edges.map((e) => ({ cursor: e.cursor, node: e.node })), pageInfo: whole.pageInfo },
+      async (vars) => {
+        const page = await fitsOf(vars);
+        return { edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node })), pageInfo: page.pageInfo };
+      },
+      [0, 9, 11, 58, 61, 99, 102, 119],
+    );
+    expect(checked).toBe(9 * 9 * 3);
+  });
+
+  it('reads the window between the cursors on accounts', async () => {
+    const whole = (await t.data(accountsWindow, { first: 500 })).accounts;
+    expect(whole.edges).toHaveLength(121);
+    const checked = await checkWindows(whole, async (vars) => (await t.data(accountsWindow, vars)).accounts, [0, 1, 50, 118, 119]);
+    expect(checked).toBe(6 * 6 * 3);
+  });
+
+  it('reads the window between the cursors on overrides (newest first, ties on the instant broken by id)', async () => {
+    const whole = (await t.data(overridesWindow, { first: 500 })).overrides;
+    expect(whole.edges.length).toBeGreaterThanOrEqual(3);
+    const marks = whole.edges.map((_, i) => i);
+    const checked = await checkWindows(whole, async (vars) => (await t.data(overridesWindow, vars)).overrides, marks);
+    expect(checked).toBe((marks.length + 1) ** 2 * 3);
   });
 });
 

@@ -115,6 +115,8 @@ type Documents = {
     "\n  query OverrideEventIdsBackward($last: Int, $before: String) {\n    auditEvents(filter: { entityType: \"Override\" }, last: $last, before: $before) {\n      nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage }\n    }\n  }\n": typeof types.OverrideEventIdsBackwardDocument,
     "\n  query AllOverrideIds { overrides(first: 500) { nodes { id } } }\n": typeof types.AllOverrideIdsDocument,
     "\n  query OverrideIdsBackward($last: Int, $before: String) {\n    overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n": typeof types.OverrideIdsBackwardDocument,
+    "\n  query AccountsWindow($first: Int, $after: String, $last: Int, $before: String) {\n    accounts(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.AccountsWindowDocument,
+    "\n  query OverridesWindow($first: Int, $after: String, $last: Int, $before: String) {\n    overrides(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.OverridesWindowDocument,
     "\n  query AccountsEndCursor { accounts(first: 2) { pageInfo { endCursor } } }\n": typeof types.AccountsEndCursorDocument,
     "\n  query NodeByGlobalId($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { externalId } ... on Segment { key } ... on IcpVersion { number } ... on Override { tier }\n      ... on Opportunity { externalId } ... on ApiKey { name } ... on Fit { score account { externalId } segment { key } }\n    }\n  }\n": typeof types.NodeByGlobalIdDocument,
     "\n  query IdsOfEveryType {\n    account(externalId: \"known\") { id fit(segmentKey: \"all\") { id score } opportunities { id } overrides { id } }\n    segment(key: \"all\") { id liveVersion { id } }\n    apiKeys { id name }\n    overrides(first: 1) { nodes { id tier } }\n  }\n": typeof types.IdsOfEveryTypeDocument,
@@ -298,6 +300,8 @@ const documents: Documents = {
     "\n  query OverrideEventIdsBackward($last: Int, $before: String) {\n    auditEvents(filter: { entityType: \"Override\" }, last: $last, before: $before) {\n      nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage }\n    }\n  }\n": types.OverrideEventIdsBackwardDocument,
     "\n  query AllOverrideIds { overrides(first: 500) { nodes { id } } }\n": types.AllOverrideIdsDocument,
     "\n  query OverrideIdsBackward($last: Int, $before: String) {\n    overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n": types.OverrideIdsBackwardDocument,
+    "\n  query AccountsWindow($first: Int, $after: String, $last: Int, $before: String) {\n    accounts(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.AccountsWindowDocument,
+    "\n  query OverridesWindow($first: Int, $after: String, $last: Int, $before: String) {\n    overrides(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.OverridesWindowDocument,
     "\n  query AccountsEndCursor { accounts(first: 2) { pageInfo { endCursor } } }\n": types.AccountsEndCursorDocument,
     "\n  query NodeByGlobalId($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Account { externalId } ... on Segment { key } ... on IcpVersion { number } ... on Override { tier }\n      ... on Opportunity { externalId } ... on ApiKey { name } ... on Fit { score account { externalId } segment { key } }\n    }\n  }\n": types.NodeByGlobalIdDocument,
     "\n  query IdsOfEveryType {\n    account(externalId: \"known\") { id fit(segmentKey: \"all\") { id score } opportunities { id } overrides { id } }\n    segment(key: \"all\") { id liveVersion { id } }\n    apiKeys { id name }\n    overrides(first: 1) { nodes { id tier } }\n  }\n": types.IdsOfEveryTypeDocument,
@@ -798,6 +802,14 @@ export function graphql(source: "\n  query AllOverrideIds { overrides(first: 500
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OverrideIdsBackward($last: Int, $before: String) {\n    overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n"): (typeof documents)["\n  query OverrideIdsBackward($last: Int, $before: String) {\n    overrides(last: $last, before: $before) { nodes { id } pageInfo { startCursor hasPreviousPage hasNextPage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsWindow($first: Int, $after: String, $last: Int, $before: String) {\n    accounts(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AccountsWindow($first: Int, $after: String, $last: Int, $before: String) {\n    accounts(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverridesWindow($first: Int, $after: String, $last: Int, $before: String) {\n    overrides(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): (typeof documents)["\n  query OverridesWindow($first: Int, $after: String, $last: Int, $before: String) {\n    overrides(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

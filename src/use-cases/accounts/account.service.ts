@@ -205,7 +205,8 @@ export class AccountService {
     }
     const totalCount = () => accountStore.countAccounts(ctx.em, where);
     const rows = await accountStore.accountPage(ctx.em, where, {
-      after: request.cursor ? (request.cursor[0] as string) : null,
+      cursor: request.cursor ? (request.cursor[0] as string) : null,
+      bound: request.bound ? (request.bound[0] as string) : null,
       backward: request.backward,
       size: request.size + 1,
     });

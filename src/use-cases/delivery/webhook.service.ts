@@ -135,6 +135,7 @@ export class WebhookService {
       limit: request.size + 1,
       backward: request.backward,
       cursor: request.cursor as [string, string] | null,
+      bound: request.bound as [string, string] | null,
     });
     const page = toPage(
       rows,

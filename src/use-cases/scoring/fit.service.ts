@@ -20,7 +20,14 @@ import type { Override } from '../../model/override.types';
 import type { TierThresholdsSpec } from '../../model/icp-definition';
 import type { VersionService } from '../versions/version.service';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
-import { countRankedScores, currentScores, rankedScores, type RankingQuery, type ScoreRow } from '../../stores/score-store';
+import {
+  countRankedScores,
+  currentScores,
+  rankedScores,
+  type RankingQuery,
+  type RankPosition,
+  type ScoreRow,
+} from '../../stores/score-store';
 import type { Fit, FitFilter, Score } from '../../model/score.types';
 
 export function scoreOf(row: ScoreRow): Score {
@@ -73,6 +80,11 @@ const matches = (f: Fit, filter: FitFilter | null | undefined) =>
 const ranksBefore = (a: { score: number; accountId: string }, b: { score: number; accountId: string }) =>
   a.score > b.score || (a.score === b.score && a.accountId < b.accountId);
 
+/** The (score, account id) of a ranking cursor's key, as the score store reads it. */
+export function rankPosition(key: unknown[] | null): RankPosition | null {
+  return key ? { score: key[0] as string, accountId: key[1] as string } : null;
+}
+
 /** The list a fits cursor belongs to: a segment's ranking under one filter. */
 export const fitsScope = (segmentKey: string, filter: FitFilter | null | undefined) => listScope('fits', { segmentKey, filter });
 
@@ -111,8 +123,8 @@ export class FitService {
   async fits(ctx: AppContext, segmentKey: string, filter: FitFilter | null | undefined, page: PageArgs): Promise<Page<Fit>> {
     const request: PageRequest = pageRequest(fitsScope(segmentKey, filter), page, ['score', 'uuid']);
     checkFilter(filter);
-    const [cursorScore, cursorAccount] = (request.cursor ?? []) as [string, string];
-    const cursor = request.cursor ? { score: cursorScore, accountId: cursorAccount } : null;
+    const cursor = rankPosition(request.cursor);
+    const bound = rankPosition(request.bound);
     const { size, backward } = request;
     // Segment, live version and overrides in force: one statement, as a page is read often.
     const context = await rankingContext(ctx.em, segmentKey, ctx.clock.now());
@@ -138,7 +150,7 @@ export class FitService {
     const plain: Fit[] =
       filter?.overridden === true
         ? []
-        : (await rankedScores(ctx.em, ranking, cursor, size + 1, backward)).map((row) => fitOf(row, null, thresholds));
+        : (await rankedScores(ctx.em, ranking, { cursor, bound, limit: size + 1, backward })).map((row) => fitOf(row, null, thresholds));
     const byAccount = new Map(overrides.map((o) => [o.accountId, o]));
     const overridden: Fit[] =
       filter?.overridden === false || overrides.length === 0
@@ -146,9 +158,11 @@ export class FitService {
         : (await currentScores(ctx.em, overriddenIds, [live.id]))
             .map((row) => fitOf(row, byAccount.get(row.accountId)!, thresholds))
             .filter((f) => matches(f, filter));
-    // Overridden fits on the requested side of the cursor, merged in the direction of reading.
+    // Overridden fits inside the window (past the cursor, short of the bound), merged in the direction of reading.
     const at = cursor && { score: Number(cursor.score), accountId: cursor.accountId };
-    const onSide = (f: Fit) => !at || (backward ? ranksBefore(f, at) : ranksBefore(at, f));
+    const end = bound && { score: Number(bound.score), accountId: bound.accountId };
+    const onSide = (f: Fit) =>
+      (!at || (backward ? ranksBefore(f, at) : ranksBefore(at, f))) && (!end || (backward ? ranksBefore(end, f) : ranksBefore(f, end)));
     const inReadingOrder = (a: Fit, b: Fit) => ((backward ? ranksBefore(b, a) : ranksBefore(a, b)) ? -1 : 1);
     const merged = [...plain, ...overridden.filter(onSide)].sort(inReadingOrder).slice(0, size + 1);
 
