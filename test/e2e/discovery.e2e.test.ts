@@ -87,7 +87,7 @@ const icpInsights = graphql(`
 const suggestDraft = graphql(`
   mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {
   draft { id number status notes createdBy definition { dimensions { dimension weight criteria { attribute operator value values min max points } }
-    disqualifiers { attribute operator reason } thresholds { perfect strong moderate } } }
+    disqualifiers { attribute operator value reason } thresholds { perfect strong moderate } } }
   insightsUsed { ...InsightFields }
   check { splitAt trainPositives trainNegatives testPositives testNegatives auc aucCiLow aucCiHigh liveAuc liveAucCiLow liveAucCiHigh }
   warnings } }
@@ -314,5 +314,96 @@ describe('suggestDraft', () => {
       a: { industry: 'saas', employees: 120, techStack: ['salesforce'] },
     });
     expect(preview.previewScore.tier).toBe('PERFECT');
+  });
+});
+
+/**
+ * A disqualifier candidate: in a segment of its own (members have a region; the planted accounts
+ * above have none), 1,000 accounts with one closed opportunity each, one every 0.3 days. Accounts
+ * that use a competitor (every fifth) never win; the others win two times in three at series-b
+ * and one in three at seed, so that the draft has criteria to hold the disqualifier.
+ */
+describe('suggestDraft proposes a strongly unfavourable value as a disqualifier', () => {
+  interface Disq {
+    externalId: string;
+    usesCompetitor: boolean;
+    won: boolean;
+    createdAt: Date;
+  }
+  const accounts: Disq[] = Array.from({ length: 1000 }, (_, i) => {
+    const usesCompetitor = i % 5 === 0;
+    const seriesB = i % 2 === 0;
+    return {
+      externalId: `d-${i}`,
+      usesCompetitor,
+      won: !usesCompetitor && (seriesB ? i % 3 !== 0 : i % 3 === 0),
+      createdAt: new Date(NOW.getTime() - (5 + (999 - i) * 0.3) * DAY),
+    };
+  });
+
+  beforeAll(async () => {
+    await t.data(createSegment, {
+      input: { key: 'disq', name: 'Disqualifier', membership: [{ attribute: 'region', operator: 'EXISTS', points: 1 }] },
+    });
+    await t.data(upsertAccounts, {
+      accounts: accounts.map((a, i) => ({
+        externalId: a.externalId,
+        name: `Disq ${i}`,
+        attributes: { region: 'EMEA', fundingStage: i % 2 === 0 ? 'series-b' : 'seed', usesCompetitor: a.usesCompetitor },
+      })),
+    });
+    await t.data(recordOpportunities, {
+      o: accounts.map((a, i) => ({
+        externalId: `do-${i}`,
+        accountExternalId: a.externalId,
+        createdAt: a.createdAt.toISOString(),
+        outcome: a.won ? ('WON' as const) : ('LOST' as const),
+        closedAt: new Date(a.createdAt.getTime() + DAY).toISOString(),
+        amount: 1000,
+      })),
+    });
+  }, 60_000);
+
+  it('cites the finding with the teaching outcomes counted by hand, and disqualifies usesCompetitor = true', async () => {
+    const { suggestDraft: s } = await t.data(suggestDraft, { k: 'disq' });
+    const split = new Date(s.check.splitAt).getTime();
+    const train = accounts.filter((a) => a.createdAt.getTime() < split);
+    // The split is the 700th creation instant of the 1,000 (percentile_disc(0.7)); the ones before it teach.
+    expect(train.length).toBe(699);
+    const P = train.filter((a) => a.won).length;
+    const N = train.length - P;
+    expect([s.check.trainPositives, s.check.trainNegatives]).toEqual([P, N]);
+    const c = train.filter((a) => !a.won && a.usesCompetitor).length; // negatives holding; no positive holds
+    expect(train.filter((a) => a.won && a.usesCompetitor)).toHaveLength(0);
+
+    expect(s.draft.definition.disqualifiers).toEqual([
+      {
+        attribute: 'usesCompetitor',
+        operator: 'EQ',
+        value: true,
+        reason: `Learned: usesCompetitor EQ true holds for 0.0 % of positives and ${((100 * c) / N).toFixed(1)} % of negatives`,
+      },
+    ]);
+    const cited = s.insightsUsed.find((i) => i.attribute === 'usesCompetitor' && !i.favourable)!;
+    expect(cited.criterion).toMatchObject({ operator: 'EQ', value: true });
+    expect(cited).toMatchObject({ positivesHolding: 0, negativesHolding: c, positiveShare: 0, significant: true, test: 'FISHER_EXACT' });
+    expect(cited.negativeShare).toBeCloseTo(c / N, 12);
+    // Weight of evidence with half an account in each cell: ln((0.5 / (P + 1)) / ((c + 0.5) / (N + 1))).
+    expect(cited.weightOfEvidence).toBeCloseTo(Math.log(0.5 / (P + 1) / ((c + 0.5) / (N + 1))), 10);
+    expect(cited.weightOfEvidence).toBeLessThanOrEqual(Math.log(1 / 4));
+    // Fisher's exact test by jStat's hypergeometric law: positives holding ~ H(P + N, P, c), two-sided
+    // as R's fisher.test (every table no more likely than the observed one, which is the extreme a = 0).
+    const hyper = (jStat as unknown as { hypgeom: { pdf(k: number, n: number, m: number, draws: number): number } }).hypgeom;
+    const observed = hyper.pdf(0, P + N, P, c);
+    let p = 0;
+    for (let k = 0; k <= Math.min(P, c); k++) if (hyper.pdf(k, P + N, P, c) <= observed * (1 + 1e-7)) p += hyper.pdf(k, P + N, P, c);
+    expect(cited.pValue / p).toBeCloseTo(1, 6);
+    // The notes cite it among the disqualifier candidates.
+    expect(s.draft.notes).toContain('Disqualifier candidates (strongly unfavourable):');
+    expect(s.draft.notes).toContain(`- usesCompetitor EQ true: 0.0 % of positives vs ${((100 * c) / N).toFixed(1)} % of negatives`);
+
+    // Scored by the draft, an account using a competitor is DISQUALIFIED whatever else it has.
+    const preview = await t.data(previewScoreAndTier, { v: s.draft.id, a: { fundingStage: 'series-b', usesCompetitor: true } });
+    expect(preview.previewScore.tier).toBe('DISQUALIFIED');
   });
 });
