@@ -8,6 +8,7 @@ import { CacheInvalidation1764800000000 } from './1764800000000-CacheInvalidatio
 import { PublishJobs1764800000001 } from './1764800000001-PublishJobs';
 import { ScoreNextChange1764900000000 } from './1764900000000-ScoreNextChange';
 import { Delivery1765300000000 } from './1765300000000-Delivery';
+import { MembershipChange1765400000000 } from './1765400000000-MembershipChange';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   PublishJobs1764800000001,
   ScoreNextChange1764900000000,
   Delivery1765300000000,
+  MembershipChange1765400000000,
 ];

@@ -25,6 +25,9 @@ export class Account {
   /** Segments the account belongs to, by rule or by name; maintained by the account service. */
   segmentIds: string[];
 
+  /** When time alone may change segmentIds next (a WITHIN_DAYS membership rule); null: never. */
+  membershipChangesAt: Date | null;
+
   @Field()
   createdAt: Date;
 

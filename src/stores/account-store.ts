@@ -7,7 +7,8 @@ import { Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
 import type { Account } from '../model/account.types';
 
-export const ACCOUNT_COLUMNS = 'id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at, updated_at';
+export const ACCOUNT_COLUMNS =
+  'id, external_id, name, domain, attributes, explicit_segments, segment_ids, membership_changes_at, created_at, updated_at';
 
 export interface AccountRow {
   id: string;
@@ -17,6 +18,8 @@ export interface AccountRow {
   attributes: Record<string, unknown>;
   explicit_segments: string[];
   segment_ids: string[];
+  /** When time alone may change segment_ids next (a WITHIN_DAYS membership rule); null: never. */
+  membership_changes_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -38,6 +41,7 @@ export function toAccount(r: AccountRow): Account {
     attributes: r.attributes,
     explicitSegments: r.explicit_segments,
     segmentIds: r.segment_ids,
+    membershipChangesAt: r.membership_changes_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -138,12 +142,15 @@ export async function holdAccountWrites(db: Sql): Promise<void> {
 /** Creates or updates accounts by external id, in one statement; `at` is their updated_at (and created_at when new). */
 export async function upsertAccounts(db: Sql, rows: AccountWrite[], at: Date): Promise<void> {
   await db.query(
-    `INSERT INTO account AS a (id, external_id, name, domain, attributes, explicit_segments, segment_ids, created_at, updated_at)
+    `INSERT INTO account AS a (id, external_id, name, domain, attributes, explicit_segments, segment_ids, membership_changes_at, created_at, updated_at)
      SELECT r.id, r.external_id, r.name, r.domain, r.attributes,
-            ARRAY(SELECT jsonb_array_elements_text(r.explicit_segments)), ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[], $2, $2
-     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb)
+            ARRAY(SELECT jsonb_array_elements_text(r.explicit_segments)), ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[],
+            r.membership_changes_at, $2, $2
+     FROM jsonb_to_recordset($1::jsonb)
+       AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb, membership_changes_at timestamptz)
      ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, domain = excluded.domain, attributes = excluded.attributes,
-       explicit_segments = excluded.explicit_segments, segment_ids = excluded.segment_ids, updated_at = excluded.updated_at`,
+       explicit_segments = excluded.explicit_segments, segment_ids = excluded.segment_ids,
+       membership_changes_at = excluded.membership_changes_at, updated_at = excluded.updated_at`,
     [JSON.stringify(rows), at],
   );
 }
@@ -188,6 +195,54 @@ export async function membershipBatch(db: Sql, after: string, size: number): Pro
 /** Adds the segment to these accounts' memberships. */
 export async function addToSegment(db: Sql, ids: string[], segmentId: string): Promise<void> {
   await db.query('UPDATE account SET segment_ids = array_append(segment_ids, $2) WHERE id = ANY($1::uuid[])', [ids, segmentId]);
+}
+
+/** Brings forward the instant at which time may change these accounts' memberships (a new segment's rule), never later. */
+export async function advanceMembershipChanges(db: Sql, rows: Array<{ id: string; at: Date }>): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `UPDATE account a SET membership_changes_at = least(a.membership_changes_at, c.at)
+     FROM unnest($1::uuid[], $2::timestamptz[]) AS c(id, at) WHERE a.id = c.id`,
+    [rows.map((r) => r.id), rows.map((r) => r.at)],
+  );
+}
+
+/** What time-driven membership needs of an account. */
+export interface MembershipDue {
+  id: string;
+  attributes: Record<string, unknown>;
+  explicit_segments: string[];
+  segment_ids: string[];
+  membership_changes_at: Date;
+}
+
+/**
+ * Accounts whose membership_changes_at has passed, soonest first, locked for update (an upsert
+ * waits for the caller to commit); accounts another transaction holds are skipped, so several
+ * processes share the work and an account being upserted is left to its upsert.
+ */
+export async function lockMembershipsDue(db: Sql, now: Date, limit: number): Promise<MembershipDue[]> {
+  return db.query(
+    `SELECT id, attributes, explicit_segments, segment_ids, membership_changes_at FROM account
+     WHERE membership_changes_at <= $1 ORDER BY membership_changes_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [now, limit],
+  );
+}
+
+/** Writes the memberships time changed (the accounts are locked by lockMembershipsDue). */
+export async function updateMemberships(db: Sql, rows: Array<{ id: string; segmentIds: string[]; changesAt: Date | null }>): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `UPDATE account a SET segment_ids = ARRAY(SELECT jsonb_array_elements_text(c.segment_ids))::uuid[], membership_changes_at = c.changes_at
+     FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, segment_ids jsonb, changes_at timestamptz) WHERE a.id = c.id`,
+    [JSON.stringify(rows.map((r) => ({ id: r.id, segment_ids: r.segmentIds, changes_at: r.changesAt })))],
+  );
+}
+
+/** The soonest membership_changes_at of any account, or null. */
+export async function soonestMembershipChange(db: Sql): Promise<Date | null> {
+  const [row] = await db.query('SELECT min(membership_changes_at) AS at FROM account');
+  return row?.at ?? null;
 }
 
 /**

@@ -222,11 +222,29 @@ export async function flagForReview(
      RETURNING o.id, o.computed_tier, s.tier AS new_tier`,
     args.accountIds ? [args.segmentId, args.versionId, args.now, args.accountIds] : [args.segmentId, args.versionId, args.now],
   );
-  return (flagged as Array<{ id: string; computed_tier: FitTier; new_tier: FitTier }>).map((f) => ({
-    id: f.id,
-    computedTier: f.computed_tier,
-    newTier: f.new_tier,
-  }));
+  return toFlagged(flagged);
+}
+
+const toFlagged = (rows: Array<{ id: string; computed_tier: FitTier; new_tier: FitTier }>) =>
+  rows.map((f) => ({ id: f.id, computedTier: f.computed_tier, newTier: f.new_tier }));
+
+/**
+ * As flagForReview, against computed tiers the caller knows (time's last step, which a later
+ * change in the same transaction may already have replaced) rather than the current rows.
+ */
+export async function flagForReviewAgainst(
+  db: Sql,
+  args: { segmentId: string; versionId: string; now: Date; tiers: ReadonlyArray<{ accountId: string; tier: FitTier }> },
+): Promise<Array<{ id: string; computedTier: FitTier; newTier: FitTier }>> {
+  const [flagged] = await db.query(
+    `UPDATE fit_override o SET needs_review = true, review_version_id = $2, flagged_at = $3
+     FROM unnest($4::uuid[], $5::text[]) AS t(account_id, tier)
+     WHERE o.segment_id = $1 AND ${inForceAt('o', '$3')} AND NOT o.needs_review
+       AND o.account_id = t.account_id AND t.tier <> o.computed_tier
+     RETURNING o.id, o.computed_tier, t.tier AS new_tier`,
+    [args.segmentId, args.versionId, args.now, args.tiers.map((t) => t.accountId), args.tiers.map((t) => t.tier)],
+  );
+  return toFlagged(flagged);
 }
 
 /** What a list of overrides is filtered by (`status` at `now`). */

@@ -148,15 +148,15 @@ export async function insertScores(db: Sql & Pick<EntityManager, 'queryRunner'>,
   }
 }
 
-/** Ends the current rows of these (version, account) pairs at `at`. */
-export async function closeScores(db: Sql, pairs: Array<{ versionId: string; accountId: string }>, at: Date): Promise<void> {
-  for (let i = 0; i < pairs.length; i += CHUNK) {
-    const chunk = pairs.slice(i, i + CHUNK);
+/** Ends the current rows of these (version, account) pairs, each at its own instant. */
+export async function closeScores(db: Sql, rows: Array<{ versionId: string; accountId: string; at: Date }>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
     await db.query(
-      `UPDATE account_score s SET valid_to = greatest(s.valid_from, $3)
-       FROM unnest($1::uuid[], $2::uuid[]) AS c(version_id, account_id)
+      `UPDATE account_score s SET valid_to = greatest(s.valid_from, c.at)
+       FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS c(version_id, account_id, at)
        WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL`,
-      [chunk.map((p) => p.versionId), chunk.map((p) => p.accountId), at],
+      [chunk.map((p) => p.versionId), chunk.map((p) => p.accountId), chunk.map((p) => p.at)],
     );
   }
 }
@@ -204,6 +204,7 @@ export interface DueScore {
  * commits). Rows or accounts another transaction holds are skipped, so several processes share
  * the work without waiting on each other, and an account an upsert is changing is left to it.
  * `attributes` holds the account's attributes that `keys` name (the ones the version reads).
+ * Accounts whose membership time changes by `now` are left out: their membership goes first.
  */
 export async function lockDueScores(db: Sql, versionId: string, now: Date, limit: number, keys: readonly string[]): Promise<DueScore[]> {
   const attributes = attributesProjection('a', keys, 4);
@@ -212,6 +213,7 @@ export async function lockDueScores(db: Sql, versionId: string, now: Date, limit
        ${attributes.sql} AS attributes, a.segment_ids
      FROM account_score s JOIN account a ON a.id = s.account_id
      WHERE s.version_id = $1 AND s.valid_to IS NULL AND s.next_change_at IS NOT NULL AND s.next_change_at <= $2
+       AND (a.membership_changes_at IS NULL OR a.membership_changes_at > $2)
      ORDER BY s.next_change_at LIMIT $3
      FOR UPDATE OF s SKIP LOCKED FOR SHARE OF a SKIP LOCKED`,
     [versionId, now, limit, ...attributes.params],

@@ -165,6 +165,8 @@ type Documents = {
     "\n  query RoleAndSegments { me { role } segments { key } }\n": typeof types.RoleAndSegmentsDocument,
     "\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n": typeof types.CoreFitChangedDocument,
     "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n": typeof types.CoreFitChangedIdsDocument,
+    "\n  query CatchUpHistory($id: ID!, $segment: String!) {\n    account(id: $id) { scoreHistory(segmentKey: $segment) { score tier validFrom validTo nextChangeAt } }\n  }\n": typeof types.CatchUpHistoryDocument,
+    "\n  query EngagedMembers {\n    accounts(first: 10, filter: { segmentKey: \"engaged\" }) { edges { node { externalId } } }\n    fits(segmentKey: \"engaged\", first: 10) { edges { node { account { externalId } score tier computed { validFrom } } } }\n  }\n": typeof types.EngagedMembersDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": typeof types.DecayFitAndHistoryDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": typeof types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": typeof types.PreviewDecayBandsDocument,
@@ -350,6 +352,8 @@ const documents: Documents = {
     "\n  query RoleAndSegments { me { role } segments { key } }\n": types.RoleAndSegmentsDocument,
     "\n  subscription CoreFitChanged { fitChanged(segmentKey: \"core\") { eventId cause before { tier } after { score tier overridden } account { externalId } segment { key } version { number } } }\n": types.CoreFitChangedDocument,
     "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n": types.CoreFitChangedIdsDocument,
+    "\n  query CatchUpHistory($id: ID!, $segment: String!) {\n    account(id: $id) { scoreHistory(segmentKey: $segment) { score tier validFrom validTo nextChangeAt } }\n  }\n": types.CatchUpHistoryDocument,
+    "\n  query EngagedMembers {\n    accounts(first: 10, filter: { segmentKey: \"engaged\" }) { edges { node { externalId } } }\n    fits(segmentKey: \"engaged\", first: 10) { edges { node { account { externalId } score tier computed { validFrom } } } }\n  }\n": types.EngagedMembersDocument,
     "\n  query DecayFitAndHistory($id: ID!) { account(id: $id) {\n  fit(segmentKey: \"decay\") { score tier action overridden\n    computed { score tier validFrom validTo nextChangeAt dimensions { dimension key name score criteria { attribute operator band earned matched } } } }\n  scoreHistory(segmentKey: \"decay\") { score tier validFrom validTo nextChangeAt } } }\n": types.DecayFitAndHistoryDocument,
     "\n  query DecayVersionBands($id: ID!) { icpVersion(id: $id) { definition { dimensions { dimension key name\n      criteria { operator points bands { min max maxAgeDays points } } } } } }\n": types.DecayVersionBandsDocument,
     "\n  query PreviewDecayBands($v: ID!, $a: JSON!) { previewScore(versionId: $v, attributes: $a) {\n      score tier computedAt validFrom validTo nextChangeAt dimensions { key criteria { band } } } }\n": types.PreviewDecayBandsDocument,
@@ -1002,6 +1006,14 @@ export function graphql(source: "\n  subscription CoreFitChanged { fitChanged(se
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n"): (typeof documents)["\n  subscription CoreFitChangedIds { fitChanged(segmentKey: \"core\") { eventId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatchUpHistory($id: ID!, $segment: String!) {\n    account(id: $id) { scoreHistory(segmentKey: $segment) { score tier validFrom validTo nextChangeAt } }\n  }\n"): (typeof documents)["\n  query CatchUpHistory($id: ID!, $segment: String!) {\n    account(id: $id) { scoreHistory(segmentKey: $segment) { score tier validFrom validTo nextChangeAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngagedMembers {\n    accounts(first: 10, filter: { segmentKey: \"engaged\" }) { edges { node { externalId } } }\n    fits(segmentKey: \"engaged\", first: 10) { edges { node { account { externalId } score tier computed { validFrom } } } }\n  }\n"): (typeof documents)["\n  query EngagedMembers {\n    accounts(first: 10, filter: { segmentKey: \"engaged\" }) { edges { node { externalId } } }\n    fits(segmentKey: \"engaged\", first: 10) { edges { node { account { externalId } score tier computed { validFrom } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,96 +2,102 @@
  * Keeps the scores of changed accounts current, inside the caller's transaction: for every
  * segment with a live version, members get a new row when their result changed, and
  * accounts that left a segment get their row closed. Unchanged results write nothing.
+ * What time changed before the upsert and no job wrote yet (a window that ended, a membership
+ * rule's window) is written first, at its own instants (see score-timeline.ts).
  */
-import type { Sql } from '../../db/sql';
-import { appendFitChanges, withoutOverridden, type TierChange } from '../../stores/outbox-store';
-import { scorerFor } from '../../domain/scoring/scorer-cache';
-import { closeScores, currentScores, insertScores, rescheduleScores, type NewScore } from '../../stores/score-store';
+import type { AuditService } from '../audit/audit.service';
+import type { AppContext } from '../context';
+import type { MembershipAt } from '../../domain/accounts/membership';
+import { currentScores } from '../../stores/score-store';
 import type { AccountAttributes } from '../../model/icp-definition';
-import type { IcpVersion } from '../../model/icp-version.types';
 import { liveVersions } from '../../stores/version-store';
+import {
+  advanceMembership,
+  advanceScores,
+  applyPlan,
+  changeAt,
+  currentOf,
+  flagTimeChanges,
+  liveVersionsOf,
+  ScorePlan,
+  type LiveVersions,
+  type MemberTimeline,
+} from './score-timeline';
 
 export interface ChangedAccount {
   id: string;
   /** Created by this upsert: it has no score history yet. */
   created: boolean;
   attributes: AccountAttributes;
-  /** Segments the account belongs to now, and belonged to before the change. */
+  /** Segments the account belongs to now. */
   segmentIds: string[];
-  previousSegmentIds: string[];
+  /** Before the change: its attributes, explicit segments, segments, and when time may change those segments. */
+  previous: {
+    attributes: AccountAttributes;
+    explicit: readonly string[];
+    segmentIds: string[];
+    membershipChangesAt: Date | null;
+  };
 }
 
-/** Live versions by segment id. */
-export async function liveVersionsBySegment(em: Sql): Promise<Map<string, IcpVersion>> {
-  const rows = await liveVersions(em);
-  return new Map(rows.map((v) => [v.segmentId, v]));
+/** The live versions of every segment. */
+export async function currentLiveVersions(ctx: Pick<AppContext, 'em'>): Promise<LiveVersions> {
+  return liveVersionsOf(await liveVersions(ctx.em));
 }
 
-/** Returns how many accounts got at least one new score row. */
+export interface ChangedAccountsRescored {
+  /** Accounts that got a new score row from the change. */
+  rescored: number;
+  /** Overrides flagged because time had moved their account's computed tier before the change. */
+  overridesFlagged: number;
+}
+
+/**
+ * Rescores changed accounts at `now`. `membership` evaluates the segments' rules (to replay the
+ * membership changes time brought before `now` with the previous attributes).
+ */
 export async function rescoreChangedAccounts(
-  em: Sql,
+  services: { audit: AuditService },
+  tx: AppContext,
   accounts: ChangedAccount[],
-  live: Map<string, IcpVersion>,
+  live: LiveVersions,
+  membership: (attributes: AccountAttributes, explicit: readonly string[], at: Date) => MembershipAt,
   now: Date,
-): Promise<number> {
-  if (accounts.length === 0 || live.size === 0) return 0;
-  const versionIds = [...live.values()].map((v) => v.id);
-  const current = new Map(
-    (
-      await currentScores(
-        em,
-        accounts.map((a) => a.id),
-        versionIds,
-      )
-    ).map((r) => [`${r.versionId}:${r.accountId}`, r]),
+): Promise<ChangedAccountsRescored> {
+  if (accounts.length === 0 || live.byId.size === 0) return { rescored: 0, overridesFlagged: 0 };
+  const current = await currentScores(
+    tx.em,
+    accounts.filter((a) => !a.created).map((a) => a.id),
+    [...live.byId.keys()],
   );
-  const toClose: Array<{ versionId: string; accountId: string }> = [];
-  const toInsert: NewScore[] = [];
-  const toReschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }> = [];
-  const rescored = new Set<string>();
-  const tierChanges: TierChange[] = [];
+  const timelines = new Map<string, MemberTimeline>(
+    accounts.map((a) => [
+      a.id,
+      {
+        accountId: a.id,
+        attributes: a.previous.attributes,
+        current: new Map(),
+        explicit: a.previous.explicit,
+        segmentIds: a.previous.segmentIds,
+        membershipChangesAt: a.previous.membershipChangesAt,
+      },
+    ]),
+  );
+  for (const row of current) timelines.get(row.accountId)!.current.set(row.versionId, currentOf(row));
+  const plan = new ScorePlan(now);
+  const justBefore = new Date(now.getTime() - 1);
   for (const account of accounts) {
-    const segments = new Set([...account.segmentIds, ...account.previousSegmentIds]);
-    for (const segmentId of segments) {
-      const version = live.get(segmentId);
-      if (!version) continue;
-      const existing = current.get(`${version.id}:${account.id}`);
-      if (!account.segmentIds.includes(segmentId)) {
-        if (existing) toClose.push({ versionId: version.id, accountId: account.id });
-        continue;
-      }
-      const result = scorerFor(version).evaluate(account.attributes, now);
-      if (existing && existing.score === result.score && existing.tier === result.tier && existing.outcomes === result.outcomes) {
-        // Same result, but new dates may move the instant at which time changes it (a newer engagement).
-        if (existing.nextChangeAt?.getTime() !== result.nextChangeAt?.getTime()) {
-          toReschedule.push({ versionId: version.id, accountId: account.id, nextChangeAt: result.nextChangeAt });
-        }
-        continue;
-      }
-      if (existing) toClose.push({ versionId: version.id, accountId: account.id });
-      // A new account's first result holds from the version's effectiveAt: leads and opportunities
-      // from the CRM may predate its import, and are attributed to this first known tier.
-      // Otherwise a row never starts before the one it follows (another process's clock may be ahead).
-      const validFrom =
-        account.created && version.effectiveAt ? version.effectiveAt : existing && existing.validFrom > now ? existing.validFrom : now;
-      toInsert.push({ accountId: account.id, segmentId, versionId: version.id, ...result, validFrom, computedAt: now });
-      rescored.add(account.id);
-      if (existing?.tier !== result.tier) {
-        tierChanges.push({
-          accountId: account.id,
-          segmentId,
-          versionId: version.id,
-          cause: 'ACCOUNT_UPDATED',
-          occurredAt: now,
-          before: existing ? { score: existing.score, tier: existing.tier, overridden: false } : null,
-          after: { score: result.score, tier: result.tier, overridden: false },
-        });
-      }
+    const tl = timelines.get(account.id)!;
+    // What time changed before this upsert, under the previous attributes, at its own instants.
+    advanceMembership(plan, tl, live, membership, justBefore);
+    advanceScores(plan, tl, live, justBefore);
+    tl.attributes = account.attributes;
+    for (const segmentId of new Set([...account.segmentIds, ...tl.segmentIds])) {
+      const version = live.bySegment.get(segmentId);
+      if (version) changeAt(plan, tl, version, account.segmentIds.includes(segmentId), now, 'ACCOUNT_UPDATED', account.created);
     }
   }
-  await closeScores(em, toClose, now);
-  await insertScores(em, toInsert);
-  await rescheduleScores(em, toReschedule);
-  await appendFitChanges(em, await withoutOverridden(em, tierChanges));
-  return rescored.size;
+  await applyPlan(tx.em, plan);
+  const overridesFlagged = await flagTimeChanges(services, tx, plan, live);
+  return { rescored: plan.changed.size, overridesFlagged };
 }

@@ -11,7 +11,7 @@ import { BadUserInputError, type InputIssue } from '../../errors/domain-errors';
 import type { Segment } from '../../model/segment.types';
 import { listSegments, lockSegmentsShared, segmentByKey } from '../../stores/segment-store';
 import { canonicalJson } from '../../domain/definitions/canonical-definition';
-import { liveVersionsBySegment, rescoreChangedAccounts, type ChangedAccount } from './account-scoring';
+import { currentLiveVersions, rescoreChangedAccounts, type ChangedAccount } from './account-scoring';
 import type { Account } from '../../model/account.types';
 import * as accountStore from '../../stores/account-store';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from '../../model/account.input';
@@ -133,7 +133,7 @@ export class AccountService {
         result.unchanged++;
         continue;
       }
-      const segmentIds = membership(attributes, explicit, now);
+      const member = membership(attributes, explicit, now);
       const id = before?.id ?? uuidv7();
       rows.push({
         id,
@@ -142,15 +142,28 @@ export class AccountService {
         domain,
         attributes,
         explicit_segments: explicit,
-        segment_ids: segmentIds,
+        segment_ids: member.segmentIds,
+        membership_changes_at: member.nextChangeAt,
       });
-      changed.push({ id, created: !before, attributes, segmentIds, previousSegmentIds: before?.segmentIds ?? [] });
+      changed.push({
+        id,
+        created: !before,
+        attributes,
+        segmentIds: member.segmentIds,
+        previous: {
+          attributes: before?.attributes ?? {},
+          explicit: before?.explicitSegments ?? [],
+          segmentIds: before?.segmentIds ?? [],
+          membershipChangesAt: before?.membershipChangesAt ?? null,
+        },
+      });
       if (before) result.updated++;
       else result.created++;
     }
     if (rows.length) {
       await accountStore.upsertAccounts(tx.em, rows, now);
-      result.rescored = await rescoreChangedAccounts(tx.em, changed, await liveVersionsBySegment(tx.em), now);
+      const live = await currentLiveVersions(tx);
+      result.rescored = (await rescoreChangedAccounts({ audit: this.audit }, tx, changed, live, membership, now)).rescored;
     }
     await this.audit.record(tx, {
       action: 'accounts.upserted',
@@ -171,11 +184,19 @@ export class AccountService {
       const batch = await accountStore.membershipBatch(tx.em, after, 5000);
       if (batch.length === 0) return assigned;
       after = batch[batch.length - 1].id;
-      const ids = batch.filter((a) => matches(a.attributes, a.explicit_segments, now).length > 0).map((a) => a.id);
+      const ids: string[] = [];
+      const changes: Array<{ id: string; at: Date }> = [];
+      for (const a of batch) {
+        const m = matches(a.attributes, a.explicit_segments, now);
+        if (m.segmentIds.length > 0) ids.push(a.id);
+        if (m.nextChangeAt) changes.push({ id: a.id, at: m.nextChangeAt });
+      }
       if (ids.length) {
         await accountStore.addToSegment(tx.em, ids, segment.id);
         assigned += ids.length;
       }
+      // Time may change the new segment's membership: the account is evaluated again then.
+      await accountStore.advanceMembershipChanges(tx.em, changes);
     }
   }
 

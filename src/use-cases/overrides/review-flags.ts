@@ -1,10 +1,11 @@
 import type { AuditService } from '../audit/audit.service';
 import type { AppContext } from '../context';
+import { overrideFlaggedAudit } from '../../domain/overrides/review-flag';
 import { flagForReview } from '../../stores/override-store';
 
 /**
- * Runs in a rescoring's transaction, after the new scores are written (a publish, or time
- * changing scores): an active override whose account is now in another computed tier than the
+ * Runs in a publish's transaction, after the new scores are written (time's changes flag theirs
+ * with flagTimeChanges, accounts/score-timeline.ts): an active override whose account is now in another computed tier than the
  * `computedTier` it was made against needs review. `accountIds` limits it to the accounts rescored.
  */
 export async function flagOverridesForReview(
@@ -17,14 +18,6 @@ export async function flagOverridesForReview(
   const now = tx.clock.now();
   if (accountIds && accountIds.length === 0) return 0;
   const flagged = await flagForReview(tx.em, { segmentId, versionId, now, accountIds });
-  for (const f of flagged) {
-    await services.audit.record(tx, {
-      action: 'override.flagged',
-      entityType: 'Override',
-      entityId: f.id,
-      before: { needsReview: false, computedTier: f.computedTier },
-      after: { needsReview: true, newComputedTier: f.newTier, versionId },
-    });
-  }
+  for (const f of flagged) await services.audit.record(tx, overrideFlaggedAudit(f, versionId));
   return flagged.length;
 }
