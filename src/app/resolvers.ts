@@ -8,7 +8,7 @@ import { ApiKeyResolver } from '../api/resolvers/api-key.resolver';
 import { AttributeResolver } from '../api/resolvers/attribute.resolver';
 import { AuditResolver } from '../api/resolvers/audit.resolver';
 import { DiscoveryResolver } from '../api/resolvers/discovery.resolver';
-import { FitResolver } from '../api/resolvers/fit.resolver';
+import { FitResolver, PublishResultResolver } from '../api/resolvers/fit.resolver';
 import { NodeResolver } from '../api/resolvers/node.resolver';
 import { OutcomeResolver } from '../api/resolvers/outcome.resolver';
 import { OverrideResolver } from '../api/resolvers/override.resolver';
@@ -36,6 +36,7 @@ export function resolverContainer(services: Services): ContainerType {
     [OutcomeResolver, new OutcomeResolver(services.outcomes)],
     [OverrideResolver, new OverrideResolver(services.overrides)],
     [PublishJobResolver, new PublishJobResolver(services.publishJobs)],
+    [PublishResultResolver, new PublishResultResolver(services.fits)],
     [ReportResolver, new ReportResolver(services.reports, services.segments, services.versions)],
     [SegmentResolver, new SegmentResolver(services.segments)],
     [VersionResolver, new VersionResolver(services.versions)],

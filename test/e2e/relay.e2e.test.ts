@@ -369,6 +369,15 @@ describe('after and before together, with first or last', () => {
     expect(checked).toBe(9 * 9 * 3);
   });
 
+  it('counts a backward page by its size in the query cost: last wins over the default first', async () => {
+    const pages = (args: string) =>
+      `{ ${Array.from({ length: 25 }, (_, i) => `e${i}: auditEvents(${args}) { edges { node { id sequence actor action entityType hash } } }`).join(' ')} }`;
+    const forward = expectError(await t.raw(pages('first: 500')), 'QUERY_TOO_COMPLEX');
+    const backward = expectError(await t.raw(pages('last: 500')), 'QUERY_TOO_COMPLEX');
+    expect(backward.extensions?.cost).toBe(forward.extensions?.cost);
+    expect((await t.raw(pages('last: 20'))).errors).toBeUndefined();
+  });
+
   it('reads the window between the cursors on accounts', async () => {
     const whole = (await t.data(accountsWindow, { first: 500 })).accounts;
     expect(whole.edges).toHaveLength(121);

@@ -54,6 +54,12 @@ type Documents = {
     "\n  query AuditTrailPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id sequence occurredAt actor actorKeyId action entityType entityId before after justification requestId clientRequestId previousHash hash\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailPageDocument,
     "\n  query AuditIntegrityCheck { auditIntegrity { ok checkedEvents firstBrokenSequence } }\n": typeof types.AuditIntegrityCheckDocument,
     "\n  query ApiKeys { apiKeys { id name role } }\n": typeof types.ApiKeysDocument,
+    "\n  mutation PublishReturningChangedFits($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    publishVersion(id: $id) {\n      version { id number }\n      superseded { number }\n      changedFits(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges { cursor node { id score tier overridden account { externalId } version { number } } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n": typeof types.PublishReturningChangedFitsDocument,
+    "\n  query SizedJobs { publishJobs(segmentKey: \"sized\", first: 2) { id version { number } } }\n": typeof types.SizedJobsDocument,
+    "\n  query ChangedFitsOfJob($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    publishJob(id: $id) {\n      result {\n        changedFits(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id score tier account { externalId } } }\n          pageInfo { hasNextPage hasPreviousPage }\n        }\n      }\n    }\n  }\n": typeof types.ChangedFitsOfJobDocument,
+    "\n  query SizedFits($after: String) {\n    fits(segmentKey: \"sized\", first: 50, after: $after) { edges { node { id score tier account { externalId } } } }\n  }\n": typeof types.SizedFitsDocument,
+    "\n  query SizedAccountIds { accounts(first: 50) { nodes { id externalId } } }\n": typeof types.SizedAccountIdsDocument,
+    "\n  query FitNode($id: ID!) { node(id: $id) { id ... on Fit { tier score account { externalId } } } }\n": typeof types.FitNodeDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": typeof types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": typeof types.Rp3FitAndHistoryDocument,
     "\n  query DemoSegments { segments { key membership { attribute operator } liveVersion { number effectiveAt publishedAt definition { dimensions { dimension weight } } } versions { number status notes } } }\n": typeof types.DemoSegmentsDocument,
@@ -241,6 +247,12 @@ const documents: Documents = {
     "\n  query AuditTrailPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id sequence occurredAt actor actorKeyId action entityType entityId before after justification requestId clientRequestId previousHash hash\n        }\n      }\n    }\n  }\n": types.AuditTrailPageDocument,
     "\n  query AuditIntegrityCheck { auditIntegrity { ok checkedEvents firstBrokenSequence } }\n": types.AuditIntegrityCheckDocument,
     "\n  query ApiKeys { apiKeys { id name role } }\n": types.ApiKeysDocument,
+    "\n  mutation PublishReturningChangedFits($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    publishVersion(id: $id) {\n      version { id number }\n      superseded { number }\n      changedFits(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges { cursor node { id score tier overridden account { externalId } version { number } } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n": types.PublishReturningChangedFitsDocument,
+    "\n  query SizedJobs { publishJobs(segmentKey: \"sized\", first: 2) { id version { number } } }\n": types.SizedJobsDocument,
+    "\n  query ChangedFitsOfJob($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    publishJob(id: $id) {\n      result {\n        changedFits(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id score tier account { externalId } } }\n          pageInfo { hasNextPage hasPreviousPage }\n        }\n      }\n    }\n  }\n": types.ChangedFitsOfJobDocument,
+    "\n  query SizedFits($after: String) {\n    fits(segmentKey: \"sized\", first: 50, after: $after) { edges { node { id score tier account { externalId } } } }\n  }\n": types.SizedFitsDocument,
+    "\n  query SizedAccountIds { accounts(first: 50) { nodes { id externalId } } }\n": types.SizedAccountIdsDocument,
+    "\n  query FitNode($id: ID!) { node(id: $id) { id ... on Fit { tier score account { externalId } } } }\n": types.FitNodeDocument,
     "\n  query Rp3FitVersion { account(externalId: \"rp-3\") { fit(segmentKey: \"race-pub\") { version { number } } } }\n": types.Rp3FitVersionDocument,
     "\n  query Rp3FitAndHistory {\n    account(externalId: \"rp-3\") {\n      fit(segmentKey: \"race-pub\") { version { number } score tier }\n      scoreHistory(segmentKey: \"race-pub\") { version { number } }\n    }\n  }\n": types.Rp3FitAndHistoryDocument,
     "\n  query DemoSegments { segments { key membership { attribute operator } liveVersion { number effectiveAt publishedAt definition { dimensions { dimension weight } } } versions { number status notes } } }\n": types.DemoSegmentsDocument,
@@ -562,6 +574,30 @@ export function graphql(source: "\n  query AuditIntegrityCheck { auditIntegrity 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiKeys { apiKeys { id name role } }\n"): (typeof documents)["\n  query ApiKeys { apiKeys { id name role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishReturningChangedFits($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    publishVersion(id: $id) {\n      version { id number }\n      superseded { number }\n      changedFits(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges { cursor node { id score tier overridden account { externalId } version { number } } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PublishReturningChangedFits($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    publishVersion(id: $id) {\n      version { id number }\n      superseded { number }\n      changedFits(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges { cursor node { id score tier overridden account { externalId } version { number } } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SizedJobs { publishJobs(segmentKey: \"sized\", first: 2) { id version { number } } }\n"): (typeof documents)["\n  query SizedJobs { publishJobs(segmentKey: \"sized\", first: 2) { id version { number } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChangedFitsOfJob($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    publishJob(id: $id) {\n      result {\n        changedFits(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id score tier account { externalId } } }\n          pageInfo { hasNextPage hasPreviousPage }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ChangedFitsOfJob($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    publishJob(id: $id) {\n      result {\n        changedFits(first: $first, after: $after, last: $last, before: $before) {\n          totalCount\n          edges { cursor node { id score tier account { externalId } } }\n          pageInfo { hasNextPage hasPreviousPage }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SizedFits($after: String) {\n    fits(segmentKey: \"sized\", first: 50, after: $after) { edges { node { id score tier account { externalId } } } }\n  }\n"): (typeof documents)["\n  query SizedFits($after: String) {\n    fits(segmentKey: \"sized\", first: 50, after: $after) { edges { node { id score tier account { externalId } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SizedAccountIds { accounts(first: 50) { nodes { id externalId } } }\n"): (typeof documents)["\n  query SizedAccountIds { accounts(first: 50) { nodes { id externalId } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FitNode($id: ID!) { node(id: $id) { id ... on Fit { tier score account { externalId } } } }\n"): (typeof documents)["\n  query FitNode($id: ID!) { node(id: $id) { id ... on Fit { tier score account { externalId } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

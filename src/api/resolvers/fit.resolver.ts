@@ -12,6 +12,7 @@ import { CriterionResult, DimensionScore, Fit, FitConnection, FitFilter, Score }
 import type { ScoreResult } from '../../domain/scoring/scoring-engine';
 import { explainCriterion } from '../../domain/scoring/criterion-explanation';
 import type { AttributeTest } from '../../model/icp-definition';
+import { PublishResult } from '../../model/version.types';
 
 async function versionOf(ctx: AppContext, id: string): Promise<IcpVersion> {
   const version = await ctx.loaders.versionById.load(id);
@@ -29,6 +30,19 @@ function explanationOf(ctx: AppContext, score: Score): Promise<ScoreResult> {
     explanations.set(score, explanation);
   }
   return explanation;
+}
+
+@Resolver(() => PublishResult)
+export class PublishResultResolver {
+  constructor(private readonly fitService: FitService) {}
+
+  @FieldResolver(() => FitConnection, {
+    description:
+      "The fits of this version whose effective tier differs from the account's under the superseded version (every fit when none was superseded), as they stand now: right after the publish, the fits it changed, for client caches (a Fit's id names the account and the version). An account with an override in force kept its tier and is not listed. Ranked and paged like fits: effective score, highest first, then account id.",
+  })
+  changedFits(@Root() result: PublishResult, @Ctx() ctx: AppContext, @Args() page: PageArgs) {
+    return this.fitService.changedFits(ctx, result, page);
+  }
 }
 
 @Resolver(() => Fit)

@@ -29,11 +29,12 @@ export const HEAVY_RETRY_AFTER_SECONDS = 2;
 import { QueryLimitError } from '../../errors/domain-errors';
 
 /**
- * A list field costs its children times the page size asked for (`first` or `last`), or 5 when
+ * A list field costs its children times the page size asked for (`last`, else `first`), or 5 when
  * unbounded; a connection's `edges` are already counted by its `first`.
  */
 const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const pageSize = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : null;
+  // last wins over first (which has a default), as connections read them.
+  const pageSize = typeof args.last === 'number' ? args.last : typeof args.first === 'number' ? args.first : null;
   if (pageSize !== null) return 1 + childComplexity * pageSize;
   if (Array.isArray(args.ids)) return 1 + childComplexity * args.ids.length;
   // A connection's edges and nodes are the same page, counted once by its first/last.

@@ -14,7 +14,7 @@ import { MetricDeltaResolver } from '../resolvers/metric-kind.resolver';
 import { ExceptionItemResolver, ExceptionReportResolver, ReportResolver } from '../resolvers/report.resolver';
 import { AccountOverridesResolver, FitOverrideResolver, OverrideResolver } from '../resolvers/override.resolver';
 import { PublishJobResolver } from '../resolvers/publish-job.resolver';
-import { CriterionResultResolver, FitResolver, ScoreResolver } from '../resolvers/fit.resolver';
+import { CriterionResultResolver, FitResolver, PublishResultResolver, ScoreResolver } from '../resolvers/fit.resolver';
 import { SegmentResolver } from '../resolvers/segment.resolver';
 import { DimensionDefinitionResolver, VersionResolver } from '../resolvers/version.resolver';
 
@@ -43,6 +43,7 @@ export const resolvers = [
   NodeResolver,
   UpsertAccountsResultResolver,
   PublishJobResolver,
+  PublishResultResolver,
   WebhookResolver,
   WebhookDeliveryResolver,
   FitChangeResolver,

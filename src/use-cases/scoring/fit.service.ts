@@ -29,6 +29,8 @@ import {
   type ScoreRow,
 } from '../../stores/score-store';
 import type { Fit, FitFilter, Score } from '../../model/score.types';
+import type { IcpVersion } from '../../model/icp-version.types';
+import { changedFitRows, countChangedFits, type ChangedFitsQuery } from '../../stores/fit-queries';
 
 export function scoreOf(row: ScoreRow): Score {
   return {
@@ -175,6 +177,43 @@ export class FitService {
     return withDeferredCount(
       result,
       async () => (filter?.overridden === true ? 0 : await countRankedScores(ctx.em, ranking)) + overridden.length,
+    );
+  }
+
+  /**
+   * The fits of a published version whose effective tier differs from the account's under the
+   * version it superseded (every fit when it superseded none), as they stand now: right after the
+   * publish, the fits it changed. An account with an override in force kept its tier and is not
+   * listed. Ranked and paged like `fits` (effective score, then account id).
+   */
+  async changedFits(
+    ctx: AppContext,
+    published: { version: IcpVersion; superseded: IcpVersion | null },
+    page: PageArgs,
+  ): Promise<Page<Fit>> {
+    const { version, superseded } = published;
+    const request = pageRequest(listScope('changedFits', { versionId: version.id }), page, ['score', 'uuid']);
+    const query: ChangedFitsQuery = {
+      versionId: version.id,
+      previousId: superseded?.id ?? null,
+      segmentId: version.segmentId,
+      at: ctx.clock.now(),
+    };
+    const rows = await changedFitRows(ctx.em, query, {
+      cursor: rankPosition(request.cursor),
+      bound: rankPosition(request.bound),
+      limit: request.size + 1,
+      backward: request.backward,
+    });
+    const { thresholds } = version.definition;
+    return withDeferredCount(
+      toPage(
+        rows,
+        request,
+        (r) => [r.score.toFixed(2), r.accountId],
+        (r) => fitOf(r, null, thresholds),
+      ),
+      () => countChangedFits(ctx.em, query),
     );
   }
 
