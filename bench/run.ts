@@ -6,11 +6,15 @@
  * whose windows all end at one instant, likewise; fits pages and explained account
  * lookups beside `{ __typename }` on the same server. The reports (conversionComparison,
  * backtest) over the loaded accounts and `--opportunities` opportunities (with twice as many
- * leads) have absolute time targets instead. Progress goes to stderr, figures to stdout.
+ * leads) have absolute time targets instead. What the outbox costs: upserts and a publish with
+ * it beside the same without it (outbox-cost.ts); webhook delivery: events per second from the
+ * workers to a receiver in a child process, beside the same POSTs sent by a bare loop
+ * (delivery.ts). Progress goes to stderr, figures to stdout.
  * The database is created here and dropped at the end, also on failure or Ctrl-C.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import 'reflect-metadata';
 import { Client } from 'pg';
@@ -30,6 +34,8 @@ import { prepareWindowsEndingTogether, timeTimeRescoring } from './time-rescorin
 import { formatLine, int, ms, sec, verdict, type Figure, type Line } from './report';
 import { gql, prepareOutcomes, timeReports } from './report-timing';
 import { planBatches, upsertViaHttp, upsertViaService, type UpsertFigure } from './upsert';
+import { BenchReceiver, timeDelivery } from './delivery';
+import { timePublishOutboxCost, timeUpsertOutboxCost } from './outbox-cost';
 import { DAY } from '../src/common/dates';
 
 const SEGMENT = 'bench';
@@ -48,17 +54,19 @@ function parseArgs(argv: string[]) {
     }
     opts[name] = value;
   }
-  // Four upsert runs (service and HTTP, 1 and 2 workers) update disjoint loaded accounts.
+  // Four upsert runs (service and HTTP, 1 and 2 workers) update disjoint loaded accounts, in the
+  // first half of them (the outbox's runs take the third quarter, the v2 publish's upserts the last).
   opts.upsert = Math.min(opts.upsert, 2 * Math.floor(opts.accounts / 8));
   if (opts.upsert < 2000) throw new Error('--accounts must be at least 8,000 (the upsert runs need 4 x 1,000 loaded accounts)');
   return opts;
 }
 
-const resources: { db?: BenchDatabase; ds?: DataSource; app?: App; server?: Server } = {};
+const resources: { db?: BenchDatabase; ds?: DataSource; app?: App; server?: Server; receiver?: BenchReceiver } = {};
 
 async function cleanup(): Promise<void> {
-  const { server, app, ds, db } = resources;
-  resources.server = resources.app = resources.ds = resources.db = undefined;
+  const { server, app, ds, db, receiver } = resources;
+  resources.server = resources.app = resources.ds = resources.db = resources.receiver = undefined;
+  await receiver?.stop().catch((err) => log(`receiver stop failed: ${err}`));
   if (server) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -104,7 +112,14 @@ async function drained(ds: DataSource): Promise<void> {
 
 async function main(): Promise<void> {
   // Figures, not logs: the bench's own fitgraph logs warnings only unless LOG_LEVEL says otherwise.
-  const config = readConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  // The webhook receiver listens on 127.0.0.1.
+  // Webhook secrets are sealed with FITGRAPH_SECRET_KEY; the bench's database is dropped at the end, so any key does.
+  const config = readConfig({
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    FITGRAPH_WEBHOOK_ALLOW_PRIVATE: 'true',
+    FITGRAPH_SECRET_KEY: process.env.FITGRAPH_SECRET_KEY || randomBytes(32).toString('hex'),
+  });
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   // Other work on the same cores skews every figure: the block at the end shows how busy the machine was.
@@ -318,7 +333,78 @@ async function main(): Promise<void> {
   ];
   httpLines.forEach((l) => out(formatLine(l)));
 
-  // 6. Time-driven rescoring: every member's engagement window ends at the same instant.
+  // 6. What the outbox costs the upsert and the publish (the same work with and without its
+  // statements), and delivery: a webhook created first collects the events of the runs with the
+  // outbox while no worker runs; then the workers start and deliver them to a local receiver.
+  await settle(ds);
+  const receiver = (resources.receiver = await BenchReceiver.start());
+  const hook = await services.webhooks.create(ctx, { url: receiver.url, events: ['FIT_CHANGED'], segmentKeys: [SEGMENT] });
+  receiver.useSecret(hook.secret);
+  const abCount = Math.min(opts.upsert, Math.floor(opts.accounts / 4));
+  const [abOn, abOff] = [0, 1].map((run) =>
+    planBatches({
+      loaded: opts.accounts,
+      count: abCount,
+      run,
+      updateStart: Math.floor(opts.accounts / 2),
+      freshStart: opts.accounts + 2 * opts.upsert,
+    }),
+  );
+  const upsertCost = await timeUpsertOutboxCost(fitgraph, ds, abOn, abOff, log);
+  log(
+    `outbox, upserts: with ${int(upsertCost.on.accounts)} accounts in ${sec(upsertCost.on.seconds)} (${int(upsertCost.on.events)} events; ANALYZE ${sec(upsertCost.on.analyzeSeconds)} more), without ${int(upsertCost.off.accounts)} in ${sec(upsertCost.off.seconds)} (ANALYZE ${sec(upsertCost.off.analyzeSeconds)} more)`,
+  );
+  await settle(ds);
+  const publishCost = await timePublishOutboxCost(fitgraph, ds, SEGMENT, demo.live, demo.draft);
+  log(
+    `outbox, publishes: without (v${publishCost.off.number}, ${int(publishCost.off.tierMoves)} change tier) ${sec(publishCost.off.seconds)}, flip ${sec(publishCost.off.flipSeconds)}, ANALYZE ${sec(publishCost.off.analyzeSeconds)} more; with (v${publishCost.on.number}, ${int(publishCost.on.tierMoves)} change tier, ${int(publishCost.on.events)} events) ${sec(publishCost.on.seconds)}, flip ${sec(publishCost.on.flipSeconds)}, ANALYZE ${sec(publishCost.on.analyzeSeconds)} more`,
+  );
+  const [{ n: due }] = await ds.query(
+    `SELECT count(*)::int AS n FROM outbox_event WHERE sequence > $1 AND type = 'FIT_CHANGED' AND segment_id = $2`,
+    [hook.webhook.lastSequence, segment.id],
+  );
+  await settle(ds);
+  const delivery = await timeDelivery(fitgraph, ds, db.url, receiver, { id: hook.webhook.id, secret: hook.secret }, due);
+  log(
+    `delivery: ${int(delivery.events)} events in ${int(delivery.posts)} POSTs in ${sec(delivery.seconds)}; the same POSTs by a bare loop in ${sec(delivery.ceilingSeconds)}`,
+  );
+  await receiver.stop();
+  resources.receiver = undefined;
+  const outboxLines: Figure[] = [
+    {
+      label: `upsertAccounts with the outbox, batches of 1,000, 1 worker, alternating with the same without it (${int(upsertCost.on.accounts)} accounts, ${int(upsertCost.on.events)} events; ANALYZE left out of both)`,
+      figure: `${int(upsertCost.on.rate)} accounts/s (${sec(upsertCost.on.seconds)})`,
+      ceiling: `without the outbox ${int(upsertCost.off.rate)} accounts/s (${sec(upsertCost.off.seconds)})`,
+      ratio: upsertCost.on.rate / upsertCost.off.rate,
+      minRatio: 1 / 1.2,
+    },
+    {
+      label: `publish with the outbox (v${publishCost.on.number}, ${int(publishCost.on.events)} events), against the same publish back without it (ANALYZE left out of both)`,
+      figure: `${sec(publishCost.on.seconds)} (flip ${sec(publishCost.on.flipSeconds)})`,
+      ceiling: `without the outbox ${sec(publishCost.off.seconds)} (flip ${sec(publishCost.off.flipSeconds)})`,
+      ratio: publishCost.off.seconds / publishCost.on.seconds,
+      minRatio: 1 / 1.2,
+    },
+    {
+      label: `publish flip alone with the outbox (the outbox is written there)`,
+      figure: sec(publishCost.on.flipSeconds),
+      ceiling: `without the outbox ${sec(publishCost.off.flipSeconds)}`,
+      ratio: publishCost.off.flipSeconds / publishCost.on.flipSeconds,
+      minRatio: 1 / 1.2,
+      info: true,
+    },
+    {
+      label: `webhook delivery to a local receiver by the workers (${int(delivery.events)} FIT_CHANGED events in ${int(delivery.posts)} signed POSTs, from their start)`,
+      figure: `${int(delivery.rate)} events/s (${sec(delivery.seconds)})`,
+      ceiling: `the same POSTs by a bare loop ${int(delivery.ceilingRate)} events/s`,
+      ratio: delivery.rate / delivery.ceilingRate,
+      minRatio: 0.5,
+      info: true,
+    },
+  ];
+  outboxLines.forEach((l) => out(formatLine(l)));
+
+  // 7. Time-driven rescoring: every member's engagement window ends at the same instant.
   const windowEnd = await prepareWindowsEndingTogether(ds, fitgraph, segment, log);
   await settle(ds);
   const timed = await timeTimeRescoring(ds, fitgraph, windowEnd);
@@ -337,7 +423,7 @@ async function main(): Promise<void> {
   timeLines.forEach((l) => out(formatLine(l)));
 
   // The final block: every figure beside its ceiling, with its target.
-  const all: Figure[] = [...publishLines, ...reportLines, ...upsertLines, ...httpLines, ...timeLines];
+  const all: Figure[] = [...publishLines, ...reportLines, ...upsertLines, ...httpLines, ...outboxLines, ...timeLines];
   out('');
   out(
     `=== fitgraph bench: ${int(opts.accounts)} accounts, ${db.server}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start / ${os.loadavg()[0].toFixed(1)} at end, ${int((Date.now() - started) / 1000)} s in all ===`,

@@ -17,6 +17,9 @@ export interface UpsertPlan {
   count: number;
   /** Run number: picks fresh index ranges for both the new and the updated accounts. */
   run: number;
+  /** Where runs' updates start among the loaded accounts (default 0), and their new accounts after them (default `loaded`). */
+  updateStart?: number;
+  freshStart?: number;
 }
 
 export interface UpsertFigure {
@@ -44,14 +47,18 @@ export function changed(a: GeneratedAccount): AccountInput {
 export function planBatches(plan: UpsertPlan): AccountInput[][] {
   const half = Math.floor(plan.count / 2);
   // New accounts come after everything created so far; updates walk the loaded accounts.
-  const fresh = [...generateAccountStream(half, { startIndex: plan.loaded + plan.run * half })].map((a): AccountInput => ({
-    externalId: a.externalId,
-    name: a.name,
-    domain: a.domain,
-    attributes: a.attributes,
-  }));
-  if ((plan.run + 1) * half > plan.loaded) throw new Error(`run ${plan.run} would update accounts beyond the ${plan.loaded} loaded`);
-  const updates = [...generateAccountStream(half, { startIndex: plan.run * half })].map(changed);
+  const updateStart = plan.updateStart ?? 0;
+  const fresh = [...generateAccountStream(half, { startIndex: (plan.freshStart ?? plan.loaded) + plan.run * half })].map(
+    (a): AccountInput => ({
+      externalId: a.externalId,
+      name: a.name,
+      domain: a.domain,
+      attributes: a.attributes,
+    }),
+  );
+  if (updateStart + (plan.run + 1) * half > plan.loaded)
+    throw new Error(`run ${plan.run} would update accounts beyond the ${plan.loaded} loaded`);
+  const updates = [...generateAccountStream(half, { startIndex: updateStart + plan.run * half })].map(changed);
   const batches: AccountInput[][] = [];
   for (let i = 0; i < half; i += BATCH / 2) {
     batches.push([...updates.slice(i, i + BATCH / 2), ...fresh.slice(i, i + BATCH / 2)]);
