@@ -54,6 +54,12 @@ export interface Config {
   webhookRetryBaseMs: number;
   /** How long a delivery is retried before it is FAILED (at least 24 hours in production). */
   webhookRetryHours: number;
+  /**
+   * The AES-256-GCM key that seals webhook signing secrets at rest (FITGRAPH_SECRET_KEY). Null when
+   * unset: `npm start` on the embedded database then keeps one in the data folder; with
+   * DATABASE_URL the API and the workers refuse to start without it (see secret-key.bootstrap.ts).
+   */
+  secretKey: Buffer | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -76,6 +82,18 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
   throw new Error(`Invalid ${name}: expected true or false, got "${raw}"`);
 }
 
+/**
+ * Reads FITGRAPH_SECRET_KEY: 64 hex digits, or base64 / base64url of 32 bytes
+ * (`openssl rand -base64 32`). Null when the text is neither.
+ */
+export function parseSecretKey(text: string): Buffer | null {
+  const trimmed = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) return null;
+  const key = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return key.length === 32 ? key : null;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads a config from an environment: the entry points (main.ts, worker.ts, the CLIs, the bench) and the tests call it. */
@@ -85,6 +103,10 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     throw new Error(`Invalid LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
   const adminKey = env.FITGRAPH_ADMIN_KEY || undefined;
+  const secretKey = env.FITGRAPH_SECRET_KEY ? parseSecretKey(env.FITGRAPH_SECRET_KEY) : null;
+  if (env.FITGRAPH_SECRET_KEY && !secretKey) {
+    throw new Error('Invalid FITGRAPH_SECRET_KEY: expected 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)');
+  }
   if (adminKey !== undefined && adminKey.length < 16) {
     throw new Error('Invalid FITGRAPH_ADMIN_KEY: use at least 16 characters');
   }
@@ -115,6 +137,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     webhookAllowPrivate: boolVar(env, 'FITGRAPH_WEBHOOK_ALLOW_PRIVATE', false),
     webhookRetryBaseMs: intVar(env, 'FITGRAPH_WEBHOOK_RETRY_BASE_MS', 30_000, 10, 3_600_000),
     webhookRetryHours: intVar(env, 'FITGRAPH_WEBHOOK_RETRY_HOURS', 24, 24, 24 * 30),
+    secretKey,
   });
 }
 

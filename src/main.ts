@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { bootstrapAdminKey } from './use-cases/auth/admin-key.bootstrap';
+import { resolveSecretKey } from './use-cases/delivery/secret-key.bootstrap';
 import { readConfigOrExit, type Config } from './config';
 import { applicationName, createDataSource, migrateDatabase } from './db/data-source';
 import { endSessionsOf } from './db/sessions';
@@ -11,10 +12,12 @@ import { createLogger, type Logger } from './logger';
 import { WorkTracker } from './api/server/work-tracker';
 import { createFitgraph } from './app/fitgraph';
 
-/** config → database → migrations → admin key → demo data → server. */
-async function main(config: Readonly<Config>, logger: Logger): Promise<void> {
+/** config → database → secret key → migrations → admin key → sealed webhook secrets → demo data → server. */
+async function main(configured: Readonly<Config>, logger: Logger): Promise<void> {
   const started = Date.now();
-  const db = await openDatabase(config, logger);
+  const db = await openDatabase(configured, logger);
+  const secretKey = resolveSecretKey(configured, db.embedded !== null);
+  const config: Readonly<Config> = Object.freeze({ ...configured, secretKey: secretKey.key });
   const ds = createDataSource(db.url, { config });
   await ds.initialize().catch((err: Error) => {
     throw new StartupError(
@@ -30,6 +33,8 @@ async function main(config: Readonly<Config>, logger: Logger): Promise<void> {
   const { services } = fitgraph;
   const ctx = fitgraph.system();
   const adminKey = await bootstrapAdminKey(services, ctx, config, db.embedded !== null);
+  const sealed = await services.webhooks.sealStoredSecrets(ctx);
+  if (sealed) logger.info({ webhooks: sealed }, 'webhook signing secrets stored in clear were sealed with the secret key');
   if (db.embedded && (await isEmpty(ctx))) {
     await seedDemo(services, ctx);
     logger.info('demo data loaded');

@@ -6,14 +6,17 @@ import { openDatabase } from './db/database';
 import { createLogger, type Logger } from './logger';
 import { startMetricsServer } from './api/server/metrics-server';
 import { createFitgraph } from './app/fitgraph';
+import { resolveSecretKey } from './use-cases/delivery/secret-key.bootstrap';
 
 /**
  * `npm run worker`: worker loops alone, as many processes as wanted, on any machine that
  * reaches DATABASE_URL (without it, the embedded PostgreSQL of `npm start` on this machine).
  * The API process applies migrations; a worker waits for them rather than racing it.
  */
-async function main(config: Readonly<Config>, logger: Logger): Promise<void> {
-  const db = await openDatabase(config, logger);
+async function main(configured: Readonly<Config>, logger: Logger): Promise<void> {
+  const db = await openDatabase(configured, logger);
+  // The same key as the API's: FITGRAPH_SECRET_KEY, or the embedded database's local one.
+  const config: Readonly<Config> = Object.freeze({ ...configured, secretKey: resolveSecretKey(configured, db.embedded !== null).key });
   // Jobs are background bulk work (no interactive statement or lock timeouts), see data-source.ts.
   const ds = createDataSource(db.url, { poolSize: config.workerConcurrency * 2 + 4, workload: 'bulk', config });
   await ds.initialize();

@@ -49,7 +49,11 @@ export function createServices(config: Readonly<Config>, cacheBus: CacheBus): Se
     publishJobs: new PublishJobService(versions, segments, audit, config),
     reports: new ReportService(segments, versions),
     outcomes: new OutcomeService(audit),
-    webhooks: new WebhookService(audit, () => config.webhookAllowPrivate),
+    webhooks: new WebhookService(
+      audit,
+      () => config.webhookAllowPrivate,
+      () => config.secretKey,
+    ),
     apiKeys: new ApiKeyService(audit, cacheBus),
     nodes: new NodeService(),
   };

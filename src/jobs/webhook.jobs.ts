@@ -32,6 +32,7 @@ export const webhookDeliverJob: JobDefinition<WebhookDeliverPayload> = {
       allowPrivate: job.config.webhookAllowPrivate,
       retryBaseMs: job.config.webhookRetryBaseMs,
       retryHours: job.config.webhookRetryHours,
+      secretKey: job.config.secretKey,
       clock: job.clock,
     });
     if (delivered) job.log.info({ webhookId: data.webhookId, delivered }, 'webhook deliveries sent');

@@ -36,7 +36,8 @@ export interface WebhookRow {
   events: EventType[];
   segmentIds: string[] | null;
   active: boolean;
-  secret: string;
+  /** The signing secret as stored: sealed (domain/delivery/secret-box.ts), or in clear if written before sealing and not yet sealed. */
+  storedSecret: string;
   lastSequence: number;
   createdBy: string;
   createdByKeyId: string | null;

@@ -18,7 +18,7 @@ const toWebhook = (r: Record<string, any>): WebhookRow => ({
   events: r.events,
   segmentIds: r.segment_ids,
   active: r.active,
-  secret: r.secret,
+  storedSecret: r.secret,
   lastSequence: Number(r.last_sequence),
   createdBy: r.created_by,
   createdByKeyId: r.created_by_key_id,
@@ -47,7 +47,8 @@ export interface NewWebhook {
   events: EventType[];
   segmentIds: string[] | null;
   active: boolean;
-  secret: string;
+  /** Sealed by the caller: the store never sees the secret in clear. */
+  storedSecret: string;
   createdBy: string;
   createdByKeyId: string | null;
   at: Date;
@@ -60,7 +61,7 @@ export const webhookStore = {
       `INSERT INTO webhook (url, description, events, segment_ids, active, secret, last_sequence, created_by, created_by_key_id, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, (SELECT coalesce(max(sequence), 0) FROM outbox_event), $7, $8, $9, $9)
        RETURNING ${WEBHOOK_COLUMNS}`,
-      [w.url, w.description, w.events, w.segmentIds, w.active, w.secret, w.createdBy, w.createdByKeyId, w.at],
+      [w.url, w.description, w.events, w.segmentIds, w.active, w.storedSecret, w.createdBy, w.createdByKeyId, w.at],
     );
     return toWebhook(row);
   },
@@ -105,6 +106,20 @@ export const webhookStore = {
       `SELECT id FROM webhook WHERE active AND deleted_at IS NULL AND last_sequence < (SELECT coalesce(max(sequence), 0) FROM outbox_event)`,
     );
     return rows.map((r) => r.id);
+  },
+
+  /** Webhooks (deleted ones too) whose secret is stored in clear: written before secrets were sealed. */
+  async withClearSecrets(db: Sql, sealedPrefix: string): Promise<Array<{ id: string; storedSecret: string }>> {
+    const rows: Array<{ id: string; secret: string }> = await db.query(
+      `SELECT id, secret FROM webhook WHERE NOT starts_with(secret, $1) ORDER BY id FOR UPDATE`,
+      [sealedPrefix],
+    );
+    return rows.map((r) => ({ id: r.id, storedSecret: r.secret }));
+  },
+
+  /** Replaces a stored secret by its sealed form (the secret itself does not change). */
+  async storeSealedSecret(db: Sql, id: string, sealed: string): Promise<void> {
+    await db.query('UPDATE webhook SET secret = $2 WHERE id = $1', [id, sealed]);
   },
 
   async advance(db: Sql, id: string, sequence: number): Promise<void> {

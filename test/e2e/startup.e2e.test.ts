@@ -112,10 +112,20 @@ describe('npm start', () => {
   it('serves demo data on an embedded PostgreSQL, and reuses it on the next start', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitgraph-start-'));
     fs.chmodSync(dataDir, 0o755);
-    const env = { FITGRAPH_DATA_DIR: dataDir, PORT: String(await freePort()), FITGRAPH_EMBEDDED_PG_PORT: String(await freePort()) };
+    // No FITGRAPH_SECRET_KEY: the embedded database keeps its own beside the data.
+    const env = {
+      FITGRAPH_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      FITGRAPH_EMBEDDED_PG_PORT: String(await freePort()),
+      FITGRAPH_SECRET_KEY: '',
+    };
+    const keyFile = path.join(dataDir, 'secret-key');
     try {
       const first = await npmStart(env);
+      const secretKey = fs.readFileSync(keyFile, 'utf8');
       try {
+        expect(Buffer.from(secretKey.trim(), 'base64')).toHaveLength(32);
+        expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
         expect(first.key).toMatch(/^fgk_/);
         const res = await ask(first.url, first.key!, demoVersions);
         expect(res.data?.segments).toEqual([
@@ -139,6 +149,7 @@ describe('npm start', () => {
       const second = await npmStart(env);
       try {
         expect(second.key).toBe(first.key);
+        expect(fs.readFileSync(keyFile, 'utf8')).toBe(secretKey);
         const res = await ask(second.url, second.key!, segmentsAndIntegrity);
         expect(res.data?.segments).toHaveLength(3);
         expect(res.data?.auditIntegrity.ok).toBe(true);
@@ -223,6 +234,14 @@ describe('npm start', () => {
       const bad = await npmStartFailing({ FITGRAPH_DATA_DIR: dataDir, FITGRAPH_DRAIN_TIMEOUT_MS: 'soon' });
       expect(bad.code).not.toBe(0);
       expect(bad.output).toMatch(/^fitgraph could not start: Invalid FITGRAPH_DRAIN_TIMEOUT_MS: expected an integer/m);
+
+      // A shared database needs the key every process seals and opens webhook secrets with.
+      const keyless = await npmStartFailing({ DATABASE_URL: process.env.FITGRAPH_TEST_SERVER_URL!, FITGRAPH_SECRET_KEY: '' });
+      expect(keyless.code).not.toBe(0);
+      expect(keyless.output).toMatch(/^fitgraph could not start: FITGRAPH_SECRET_KEY is not set: .*openssl rand -base64 32/m);
+      const short = await npmStartFailing({ FITGRAPH_DATA_DIR: dataDir, FITGRAPH_SECRET_KEY: 'hunter2' });
+      expect(short.code).not.toBe(0);
+      expect(short.output).toMatch(/^fitgraph could not start: Invalid FITGRAPH_SECRET_KEY: expected 32 bytes/m);
     } finally {
       squatter.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

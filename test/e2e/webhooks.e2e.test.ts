@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { verifySignature } from '../../src/domain/delivery/signature';
+import { openSecret } from '../../src/domain/delivery/secret-box';
 import { isPrivateAddress } from '../../src/use-cases/delivery/url-guard';
 import { WebhookService } from '../../src/use-cases/delivery/webhook.service';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
@@ -175,6 +176,12 @@ describe('webhooks', () => {
     expect(created.webhook).toMatchObject({ url: hook.url, segmentKeys: null, active: true, createdBy: 'test-admin' });
     const [audit] = await t.sql<{ after: unknown }>(`SELECT after FROM audit_event WHERE action = 'webhook.created'`);
     expect(JSON.stringify(audit.after)).not.toContain(created.secret);
+    // At rest the secret is sealed: the column holds AES-256-GCM of it under FITGRAPH_SECRET_KEY, not the secret.
+    const [stored] = await t.sql<{ secret: string }>('SELECT secret FROM webhook WHERE id = $1', [created.webhook.id]);
+    expect(stored.secret).toMatch(/^fgsec1:/);
+    expect(stored.secret).not.toContain(created.secret);
+    expect(stored.secret).not.toContain(created.secret.slice('whsec_'.length, 'whsec_'.length + 8));
+    expect(openSecret(t.config.secretKey, stored.secret)).toBe(created.secret);
 
     // New accounts: a first fit each (before null). a1 500 and a3 150 and a4 120 are PERFECT (>= 100), a2 50 WEAK.
     await upsert([
@@ -310,6 +317,29 @@ describe('webhooks', () => {
     ]);
   });
 
+  it('signs with a secret stored in clear before sealing existed, and with the same secret once start-up sealed it', async () => {
+    const hook = await receiver();
+    const created = (await t.data(createWebhook, { input: { url: hook.url, events: ['FIT_CHANGED'] } })).createWebhook;
+    // A row as the first version of webhooks wrote it: the secret in clear.
+    const legacy = 'whsec_written-in-clear-before-secrets-were-sealed';
+    await t.sql('UPDATE webhook SET secret = $2 WHERE id = $1', [created.webhook.id, legacy]);
+    await upsert([['s1', 10]]);
+    await until('the first delivery', () => hook.received.length >= 1);
+    expect(verifySignature(legacy, hook.received[0].raw, String(hook.received[0].headers['fitgraph-signature']))).toBe(true);
+
+    // What npm start does after its migrations: every secret in clear is sealed, none is changed.
+    expect(await t.services.webhooks.sealStoredSecrets(t.system)).toBe(1);
+    expect(await t.services.webhooks.sealStoredSecrets(t.system)).toBe(0);
+    const rows = await t.sql<{ id: string; secret: string }>('SELECT id, secret FROM webhook');
+    expect(rows.filter((r) => !r.secret.startsWith('fgsec1:'))).toEqual([]);
+    const [sealed] = rows.filter((r) => r.id === created.webhook.id);
+    expect(sealed.secret).not.toContain(legacy.slice('whsec_'.length));
+    await upsert([['s1', 700]]);
+    await until('the second delivery', () => hook.received.length >= 2);
+    expect(verifySignature(legacy, hook.received[1].raw, String(hook.received[1].headers['fitgraph-signature']))).toBe(true);
+    expect(hook.delivered().map((e) => `${e.data.accountExternalId} ${e.data.after.tier}`)).toEqual(['s1 WEAK', 's1 PERFECT']);
+  });
+
   it('writes TIME_PASSED when a window ends, at the instant it ends', async () => {
     await t.data(createSegment, {
       input: { key: 'recent', name: 'Recent', membership: [{ attribute: 'lastEngagedAt', operator: 'EXISTS', points: 1 }] },
@@ -347,7 +377,11 @@ describe('webhooks', () => {
   });
 
   it('refuses URLs that reach private, loopback or link-local addresses unless allowed', async () => {
-    const strict = new WebhookService(t.services.audit, () => false);
+    const strict = new WebhookService(
+      t.services.audit,
+      () => false,
+      () => t.config.secretKey,
+    );
     for (const url of [
       'http://127.0.0.1:8080/x',
       'http://localhost/x',

@@ -14,6 +14,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock';
 import { eventPayload, eventsAfter, eventsByIds, lastSequence } from '../../stores/outbox-store';
 import { signatureHeader } from '../../domain/delivery/signature';
+import { openSecret, SecretKeyMismatchError } from '../../domain/delivery/secret-box';
 import { guardedLookup } from './url-guard';
 import { HOUR } from '../../common/dates';
 import { deliveryStore, webhookStore } from '../../stores/webhook-store';
@@ -29,6 +30,8 @@ export interface DeliverySettings {
   allowPrivate: boolean;
   retryBaseMs: number;
   retryHours: number;
+  /** Opens the webhooks' sealed signing secrets (FITGRAPH_SECRET_KEY). */
+  secretKey: Buffer | null;
   clock: Clock;
 }
 
@@ -139,8 +142,17 @@ export async function sendDue(ds: DataSource, webhookId: string, settings: Deliv
     const now = settings.clock.now();
     // The head of the line waits out its back-off; the ones behind it wait for it (order per webhook).
     if (!delivery || (delivery.nextAttemptAt && delivery.nextAttemptAt > now)) return delivered;
-    const { body, headers } = await deliveryRequest(ds, delivery, webhook.secret, now);
-    const result = await post(webhook.url, body, headers, settings.allowPrivate);
+    let result: PostResult;
+    try {
+      const secret = openSecret(settings.secretKey, webhook.storedSecret);
+      const { body, headers } = await deliveryRequest(ds, delivery, secret, now);
+      result = await post(webhook.url, body, headers, settings.allowPrivate);
+    } catch (err) {
+      // A key that cannot open the secret (another FITGRAPH_SECRET_KEY) fails the attempt where
+      // webhookDeliveries shows it, and the delivery is retried once the key is put right.
+      if (!(err instanceof SecretKeyMismatchError)) throw err;
+      result = { statusCode: null, error: err.message };
+    }
     const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
     const after = settings.clock.now();
     if (ok) {

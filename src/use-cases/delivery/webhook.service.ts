@@ -9,6 +9,7 @@ import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import { BadUserInputError, NotFoundError } from '../../errors/domain-errors';
 import { newWebhookSecret } from '../../domain/delivery/signature';
+import { SEALED_PREFIX, openSecret, sealSecret } from '../../domain/delivery/secret-box';
 import { webhookUrlProblem } from './url-guard';
 import { deliveryStore, webhookStore } from '../../stores/webhook-store';
 import { segmentsByKeys } from '../../stores/segment-store';
@@ -30,7 +31,15 @@ export class WebhookService {
   constructor(
     private readonly audit: AuditService,
     private readonly allowPrivate: () => boolean,
+    private readonly secretKey: () => Buffer | null,
   ) {}
+
+  private key(): Buffer {
+    const key = this.secretKey();
+    // The API and the workers do not start without one (secret-key.bootstrap.ts); a CLI might.
+    if (!key) throw new Error('FITGRAPH_SECRET_KEY is not set: webhook signing secrets cannot be stored');
+    return key;
+  }
 
   private async checked(ctx: AppContext, input: WebhookInput) {
     const problem = await webhookUrlProblem(input.url.trim(), this.allowPrivate());
@@ -51,14 +60,15 @@ export class WebhookService {
     return { url: input.url.trim(), description, events: [...new Set(input.events)], segmentIds, active: input.active ?? true };
   }
 
-  /** ADMIN; audited. The secret is in the answer and nowhere else, ever. */
+  /** ADMIN; audited. The secret is in the answer and nowhere else, ever: the database keeps it sealed. */
   async create(ctx: AppContext, input: WebhookInput): Promise<{ webhook: WebhookRow; secret: string }> {
     const fields = await this.checked(ctx, input);
+    const key = this.key();
     return runInTransaction(ctx, async (tx) => {
       const secret = newWebhookSecret();
       const webhook = await webhookStore.insert(tx.em, {
         ...fields,
-        secret,
+        storedSecret: sealSecret(key, secret),
         createdBy: tx.principal.name,
         createdByKeyId: tx.principal.keyId,
         at: tx.clock.now(),
@@ -95,6 +105,19 @@ export class WebhookService {
       await webhookStore.markDeleted(tx.em, id, tx.clock.now());
       await this.audit.record(tx, { action: 'webhook.deleted', entityType: 'Webhook', entityId: id, before: webhookView(before) });
       return true;
+    });
+  }
+
+  /**
+   * Seals the secrets stored in clear (webhooks created before secrets were sealed), at start-up.
+   * Each stays the same secret, so receivers need no change. Returns how many were sealed.
+   */
+  async sealStoredSecrets(ctx: AppContext): Promise<number> {
+    const key = this.key();
+    return runInTransaction(ctx, async (tx) => {
+      const clear = await webhookStore.withClearSecrets(tx.em, SEALED_PREFIX);
+      for (const w of clear) await webhookStore.storeSealedSecret(tx.em, w.id, sealSecret(key, openSecret(key, w.storedSecret)));
+      return clear.length;
     });
   }
 
