@@ -25,10 +25,12 @@ import { createDataSource, migrateDatabase } from '../src/db/data-source';
 import { DEMO_SEGMENTS } from '../src/demo/icp-definitions.demo';
 import { fitsCursor } from '../src/use-cases/scoring/fit.service';
 import type { App } from '../src/api/server/app';
+import type { CacheBus } from '../src/db/process-cache';
 import { copyBaseline, copyRows, encodeAccounts } from './copy-baseline';
 import { openBenchDatabase, type BenchDatabase } from './database';
 import { timeDiscovery } from './discovery-timing';
 import { runLoad, type LoadResult } from './http-load';
+import { measurePgHttpCeiling } from './pg-http-ceiling';
 import { timePublish } from './publish';
 import { prepareWindowsEndingTogether, timeTimeRescoring } from './time-rescoring';
 import { formatLine, int, ms, sec, verdict, type Figure, type Line } from './report';
@@ -61,12 +63,20 @@ function parseArgs(argv: string[]) {
   return opts;
 }
 
-const resources: { db?: BenchDatabase; ds?: DataSource; app?: App; server?: Server; receiver?: BenchReceiver } = {};
+const resources: {
+  db?: BenchDatabase;
+  ds?: DataSource;
+  app?: App;
+  server?: Server;
+  receiver?: BenchReceiver;
+  cacheBus?: CacheBus;
+} = {};
 
 async function cleanup(): Promise<void> {
-  const { server, app, ds, db, receiver } = resources;
-  resources.server = resources.app = resources.ds = resources.db = resources.receiver = undefined;
+  const { server, app, ds, db, receiver, cacheBus } = resources;
+  resources.server = resources.app = resources.ds = resources.db = resources.receiver = resources.cacheBus = undefined;
   await receiver?.stop().catch((err) => log(`receiver stop failed: ${err}`));
+  await cacheBus?.stop();
   if (server) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -130,6 +140,9 @@ async function main(): Promise<void> {
   const ds = (resources.ds = createDataSource(db.url, { workload: 'bulk', config }));
   await ds.initialize();
   const fitgraph = createFitgraph(config, { dataSource: ds });
+  // As `npm start` runs: the per-process caches serve only while this listener is connected.
+  await fitgraph.cacheBus.start(db.url, fitgraph.log);
+  resources.cacheBus = fitgraph.cacheBus;
   const { services } = fitgraph;
   const ctx = fitgraph.system();
   // Empty membership: every account belongs to the segment.
@@ -306,8 +319,23 @@ async function main(): Promise<void> {
     );
     if (r.firstError) log(`  first GraphQL error: ${r.firstError}`);
   }
+  // The machine's ceiling for a request that needs the database (not the stack's: no GraphQL, no key).
+  await drained(ds);
+  const plain = await measurePgHttpCeiling({
+    databaseUrl: db.url,
+    poolSize: 20,
+    accountIds: ids.map((r) => r.id),
+    connections: opts.connections,
+    durationSeconds: opts.duration,
+  });
+  log(
+    `node:http + pg: ${int(plain.requests)} requests, ${int(plain.rps)} ok/s, p50 ${ms(plain.p50)}, p99 ${ms(plain.p99)}, errors ${plain.errors + plain.non2xx}`,
+  );
   const tn = results.typename;
   const ceiling = `__typename ${int(tn.rps)} req/s, p99 ${ms(tn.p99)}`;
+  out(
+    `ceilings under ${opts.connections} clients: plain node:http answering one primary-key SELECT through pg ${int(plain.rps)} req/s (p99 ${ms(plain.p99)}) [the machine's, for a request that needs the database]; the app's ${ceiling} [this stack's, for an authenticated request]`,
+  );
   const shown = (r: LoadResult) =>
     `${int(r.rps)} req/s = ${Math.round((r.rps / tn.rps) * 100)} % of __typename, p99 ${ms(r.p99)}` +
     (r.errors + r.non2xx + r.graphqlErrors
@@ -428,7 +456,9 @@ async function main(): Promise<void> {
   out(
     `=== fitgraph bench: ${int(opts.accounts)} accounts, ${db.server}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start / ${os.loadavg()[0].toFixed(1)} at end, ${int((Date.now() - started) / 1000)} s in all ===`,
   );
-  out(`ceilings: ${copyCeiling} (${int(opts.accounts)} rows into a scratch table, ${sec(copy.seconds)}); ${ceiling}`);
+  out(
+    `ceilings: ${copyCeiling} (${int(opts.accounts)} rows into a scratch table, ${sec(copy.seconds)}); ${ceiling}; plain node:http + pg primary-key SELECT ${int(plain.rps)} req/s`,
+  );
   all.forEach((l) => out(formatLine(l)));
   const judged = all.filter((l) => !l.info);
   out(`targets met: ${judged.filter((l) => verdict(l).met).length} of ${judged.length}`);

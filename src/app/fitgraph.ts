@@ -60,7 +60,7 @@ export function createFitgraph(config: Readonly<Config>, options: FitgraphOption
     services,
     cacheBus,
     metrics,
-    system: (principal) => createSystemContext(dataSource, log, principal, clock),
+    system: (principal) => createSystemContext(dataSource, log, principal, clock, services.readCaches),
     createApp: async ({ work } = {}) =>
       createApp({ dataSource, schema: await appSchema(services), services, config, log, metrics, clock, work }),
     startBackgroundWork: (url, runWorkers) => startBackgroundWork({ url, dataSource, config, runWorkers, log, services, metrics, clock }),

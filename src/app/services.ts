@@ -13,6 +13,7 @@ import { ReportService } from '../use-cases/reports/report.service';
 import { FitService } from '../use-cases/scoring/fit.service';
 import { SegmentService } from '../use-cases/segments/segment.service';
 import { VersionService } from '../use-cases/versions/version.service';
+import { ReadCaches } from '../use-cases/read-caches';
 
 /** Every service of one fitgraph, each built once. */
 export interface Services {
@@ -29,6 +30,8 @@ export interface Services {
   webhooks: WebhookService;
   apiKeys: ApiKeyService;
   nodes: NodeService;
+  /** Segments and versions kept per process for reads (each request's loaders go through them). */
+  readCaches: ReadCaches;
 }
 
 /** Builds the services in dependency order: the audit trail first, then those that record into it, then those above them. */
@@ -56,5 +59,6 @@ export function createServices(config: Readonly<Config>, cacheBus: CacheBus): Se
     ),
     apiKeys: new ApiKeyService(audit, cacheBus),
     nodes: new NodeService(),
+    readCaches: new ReadCaches(cacheBus),
   };
 }

@@ -42,6 +42,31 @@ export class ProcessCache<K, V> {
     return value;
   }
 
+  /**
+   * Values of `keys` (undefined where `load` gives none), loading the missing ones with one
+   * call to `load`; everything it returns is stored as `get` stores it, also entries under
+   * other keys (the same row by another key).
+   */
+  async getMany(keys: readonly K[], load: (missing: K[]) => Promise<Map<K, V>>): Promise<Array<V | undefined>> {
+    if (!this.bus.listening) {
+      const loaded = await load([...keys]);
+      return keys.map((k) => loaded.get(k));
+    }
+    const hits = new Map<K, V>();
+    for (const k of keys) if (this.entries.has(k)) hits.set(k, this.entries.get(k) as V);
+    const missing = keys.filter((k) => !hits.has(k));
+    const generation = this.generation;
+    const loaded = missing.length ? await load(missing) : new Map<K, V>();
+    if (generation === this.generation && this.bus.listening) {
+      for (const [key, value] of loaded) {
+        if (value === undefined) continue;
+        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
+        this.entries.set(key, value);
+      }
+    }
+    return keys.map((k) => (hits.has(k) ? hits.get(k) : loaded.get(k)));
+  }
+
   clear(): void {
     this.generation++;
     this.entries.clear();

@@ -1,12 +1,32 @@
 /**
- * Reads of fits: an account's current score row beside the override in force, and the fits a
- * publish changed, composed from the score store's and the override store's fragments.
+ * Reads of fits: an account's current score row beside the override in force, a segment's
+ * ranking, and the fits a publish changed, composed from the score, override and account
+ * stores' fragments.
  */
 import { Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
+import type { Account } from '../model/account.types';
+import type { FitTier } from '../model/icp-definition';
 import type { Override } from '../model/override.types';
-import { joinOverrideInForce, overrideInForceExists, prefixedOverride, prefixedOverrideColumns } from './override-store';
-import { aliasedScoreColumns, currentScoreOf, rankedPage, toScoreRow, type RankPosition, type ScoreRow } from './score-store';
+import { ACCOUNT_COLUMNS, toAccount, type AccountRow } from './account-store';
+import {
+  inForceAt,
+  joinOverrideInForce,
+  overrideInForceExists,
+  prefixedOverride,
+  prefixedOverrideColumns,
+  toOverrideRow,
+} from './override-store';
+import {
+  aliasedScoreColumns,
+  currentScoreOf,
+  rankedPage,
+  rankedPageSql,
+  SCORE_COLUMNS,
+  toScoreRow,
+  type RankPosition,
+  type ScoreRow,
+} from './score-store';
 
 /** What an account's fit needs from the database: its current score row and the override in force. */
 export interface FitRow {
@@ -70,4 +90,83 @@ export async function changedFitRows(
 export async function countChangedFits(db: Sql, q: ChangedFitsQuery): Promise<number> {
   const c = changedFitConditions(q);
   return (await db.query(`SELECT count(*)::int AS n FROM account_score s ${c.where}`, c.params))[0].n;
+}
+
+/** Which current rows of a version a ranking reads (the accounts overridden then are ranked apart). */
+export interface RankingQuery {
+  versionId: string;
+  /** Leaves out accounts with an override in force in this segment at this instant. */
+  exceptOverridden: { segmentId: string; at: Date };
+  tiers?: readonly FitTier[];
+  minScore?: number;
+  maxScore?: number;
+}
+
+function rankingConditions(q: RankingQuery): Conditions {
+  const c = new Conditions().add('account_score.version_id = ?', q.versionId).add('account_score.valid_to IS NULL');
+  const [segmentId, at] = [c.bind(q.exceptOverridden.segmentId), c.bind(q.exceptOverridden.at)];
+  c.add(`NOT ${overrideInForceExists(segmentId, 'account_score.account_id', at)}`);
+  if (q.tiers) c.add('account_score.tier = ANY(?::text[])', q.tiers);
+  if (q.minScore != null) c.add('account_score.score >= ?', q.minScore);
+  if (q.maxScore != null) c.add('account_score.score <= ?', q.maxScore);
+  return c;
+}
+
+/** How many rows the ranking has under `q`. */
+export async function countRankedScores(db: Sql, q: RankingQuery): Promise<number> {
+  const c = rankingConditions(q);
+  return (await db.query(`SELECT count(*)::int AS n FROM account_score ${c.where}`, c.params))[0].n;
+}
+
+/** A page of a segment's fits: ranked rows, the overridden ones (all in force), and their accounts. */
+export interface FitsPageRows {
+  /** Current rows without an override in force, in the window of the page. */
+  ranked: ScoreRow[];
+  /** Every current row with an override in force (ranked apart, by effective score), with it. */
+  overridden: FitRow[];
+  /** The accounts of both, for the page's `account` fields. */
+  accounts: Account[];
+}
+
+/**
+ * One statement for a page of `fits`: up to `limit` ranked rows between `cursor` and `bound`
+ * (see rankedPage; `ranked` false: none), the rows overridden at `q.exceptOverridden.at`
+ * (`overridden` false: none), and the accounts of both.
+ */
+export async function fitsPage(
+  db: Sql,
+  q: RankingQuery,
+  page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean; ranked: boolean; overridden: boolean },
+): Promise<FitsPageRows> {
+  const ranked = page.ranked
+    ? rankedPageSql({ select: SCORE_COLUMNS, from: 'account_score', alias: '', conditions: () => rankingConditions(q) }, page)
+    : null;
+  const c = ranked?.conditions ?? new Conditions();
+  const parts = ranked ? [`(${ranked.sql})`] : [];
+  const [segmentId, at] = [c.bind(q.exceptOverridden.segmentId), c.bind(q.exceptOverridden.at)];
+  if (page.overridden) {
+    parts.push(`(SELECT ${aliasedScoreColumns('s')} FROM fit_override f
+       JOIN account_score s ON s.version_id = ${c.bind(q.versionId)} AND s.account_id = f.account_id AND s.valid_to IS NULL
+       WHERE f.segment_id = ${segmentId} AND ${inForceAt('f', at)})`);
+  }
+  if (parts.length === 0) return { ranked: [], overridden: [], accounts: [] };
+  const accountColumns = ACCOUNT_COLUMNS.split(',').map((col) => col.trim());
+  const rows: Array<Record<string, unknown>> = await db.query(
+    // The override as one jsonb value: a page has few, and twenty null columns per row cost parsing.
+    `SELECT ${aliasedScoreColumns('x')}, CASE WHEN o.id IS NULL THEN NULL ELSE to_jsonb(o) END AS override,
+            ${accountColumns.map((col) => `a.${col} AS a_${col}`).join(', ')}
+     FROM (${parts.join(' UNION ALL ')}) x
+     JOIN account a ON a.id = x.account_id
+     ${joinOverrideInForce('o', segmentId, 'x.account_id', at)}`,
+    c.params,
+  );
+  const result: FitsPageRows = { ranked: [], overridden: [], accounts: [] };
+  for (const r of rows) {
+    const row = toScoreRow(r as never);
+    const override = r.override ? toOverrideRow(r.override as Record<string, unknown>) : null;
+    if (override) result.overridden.push({ row, override });
+    else result.ranked.push(row);
+    result.accounts.push(toAccount(Object.fromEntries(accountColumns.map((col) => [col, r[`a_${col}`]])) as unknown as AccountRow));
+  }
+  return result;
 }

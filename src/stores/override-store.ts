@@ -4,10 +4,9 @@
  */
 import type { Sql } from '../db/sql';
 import { Conditions } from '../db/conditions';
-import type { FitTier, TierThresholdsSpec } from '../model/icp-definition';
+import type { FitTier } from '../model/icp-definition';
 import type { OverrideCategory, Override } from '../model/override.types';
 import { currentScoreOf } from './score-store';
-import { joinLiveVersion } from './version-store';
 
 export const OVERRIDE_COLUMNS = `id, account_id, segment_id, version_id, computed_score, computed_tier, tier, score, justification, category,
   created_by, created_by_key_id, created_at, expires_at, revoked_by, revoked_by_key_id, revoked_at, revoke_reason, expiry_recorded_at, needs_review`;
@@ -300,30 +299,4 @@ export async function overridePage(
 export async function countOverrides(db: Sql, q: OverrideQuery, now: Date): Promise<number> {
   const c = conditionsOf(q, now);
   return (await db.query(`SELECT count(*)::int AS n FROM fit_override ${c.where}`, c.params))[0].n;
-}
-
-/**
- * What ranking a segment needs, in one statement: its live version's id and thresholds, and the
- * overrides in force at `now` (a small set: overrides are exceptions). Null for an unknown key.
- */
-export async function rankingContext(
-  db: Sql,
-  segmentKey: string,
-  now: Date,
-): Promise<{
-  segmentId: string;
-  versionId: string | null;
-  thresholds: TierThresholdsSpec | null;
-  overrides: Override[];
-} | null> {
-  const [row] = await db.query(
-    `SELECT g.id AS segment_id, v.id AS version_id, v.definition -> 'thresholds' AS thresholds,
-            (SELECT coalesce(jsonb_agg(to_jsonb(o)), '[]') FROM fit_override o
-             WHERE o.segment_id = g.id AND ${inForceAt('o', '$2')}) AS overrides
-     FROM segment g ${joinLiveVersion('v', 'g.id')}
-     WHERE g.key = $1`,
-    [segmentKey, now],
-  );
-  if (!row) return null;
-  return { segmentId: row.segment_id, versionId: row.version_id, thresholds: row.thresholds, overrides: row.overrides.map(toOverrideRow) };
 }

@@ -263,26 +263,6 @@ export async function scoreHistory(
   return keys.map((k) => rows.filter((r) => r.accountId === k.accountId && r.segmentId === k.segmentId).slice(0, k.first));
 }
 
-/** Which current rows of a version a ranking reads (the accounts overridden are ranked apart). */
-export interface RankingQuery {
-  versionId: string;
-  exceptAccountIds: string[];
-  tiers?: readonly FitTier[];
-  minScore?: number;
-  maxScore?: number;
-}
-
-function rankingConditions(q: RankingQuery): Conditions {
-  const c = new Conditions()
-    .add('version_id = ?', q.versionId)
-    .add('valid_to IS NULL')
-    .add('NOT (account_id = ANY(?::uuid[]))', q.exceptAccountIds);
-  if (q.tiers) c.add('tier = ANY(?::text[])', q.tiers);
-  if (q.minScore != null) c.add('score >= ?', q.minScore);
-  if (q.maxScore != null) c.add('score <= ?', q.maxScore);
-  return c;
-}
-
 /** A place in a ranking: a cursor's (score, account id). */
 export interface RankPosition {
   score: string;
@@ -312,50 +292,33 @@ export async function rankedPage<R>(
   read: { select: string; from: string; alias: string; conditions: () => Conditions },
   page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
 ): Promise<R[]> {
+  const { sql, conditions } = rankedPageSql(read, page);
+  return db.query(sql, conditions.params);
+}
+
+/** The statement of rankedPage, and the conditions holding its parameters (another statement may embed it and bind more). */
+export function rankedPageSql(
+  read: { select: string; from: string; alias: string; conditions: () => Conditions },
+  page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
+): { sql: string; conditions: Conditions } {
   const { cursor, bound, limit, backward } = page;
   const [score, id] = [`${read.alias}score`, `${read.alias}account_id`];
   const order = backward ? `ORDER BY ${score} ASC, ${id} DESC` : `ORDER BY ${score} DESC, ${id} ASC`;
-  const bounded = () => {
-    const c = read.conditions();
-    return bound ? addRankBound(c, bound, backward ? 'after' : 'before', read.alias) : c;
-  };
-  if (!cursor) {
-    const c = bounded();
-    return db.query(`SELECT ${read.select} FROM ${read.from} ${c.where} ${order} LIMIT ${c.bind(limit)}`, c.params);
-  }
-  const c = bounded();
+  const c = read.conditions();
+  if (bound) addRankBound(c, bound, backward ? 'after' : 'before', read.alias);
+  if (!cursor) return { sql: `SELECT ${read.select} FROM ${read.from} ${c.where} ${order} LIMIT ${c.bind(limit)}`, conditions: c };
   const base = c.where;
   const [at, atId, n] = [c.bind(cursor.score), c.bind(cursor.accountId), c.bind(limit)];
   const [sameScore, otherScores] = backward ? [`${id} < `, `${score} > `] : [`${id} > `, `${score} < `];
   const orderInside = backward ? `ORDER BY ${id} DESC` : `ORDER BY ${id} ASC`;
-  return db.query(
-    `SELECT * FROM (
+  return {
+    sql: `SELECT * FROM (
        (SELECT ${read.select} FROM ${read.from} ${base} AND ${score} = ${at}::numeric AND ${sameScore}${atId}::uuid ${orderInside} LIMIT ${n})
        UNION ALL
        (SELECT ${read.select} FROM ${read.from} ${base} AND ${otherScores}${at}::numeric ${order} LIMIT ${n})
      ) page ORDER BY score ${backward ? 'ASC' : 'DESC'}, account_id ${backward ? 'DESC' : 'ASC'} LIMIT ${n}`,
-    c.params,
-  );
-}
-
-/** `limit` rows of the ranking under `q` in the window between `cursor` and `bound` (see rankedPage). */
-export async function rankedScores(
-  db: Sql,
-  q: RankingQuery,
-  page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
-): Promise<ScoreRow[]> {
-  const rows: RawScoreRow[] = await rankedPage(
-    db,
-    { select: SCORE_COLUMNS, from: 'account_score', alias: '', conditions: () => rankingConditions(q) },
-    page,
-  );
-  return rows.map(toScoreRow);
-}
-
-/** How many rows the ranking has under `q`. */
-export async function countRankedScores(db: Sql, q: RankingQuery): Promise<number> {
-  const c = rankingConditions(q);
-  return (await db.query(`SELECT count(*)::int AS n FROM account_score ${c.where}`, c.params))[0].n;
+    conditions: c,
+  };
 }
 
 /** Current accounts per computed tier under a version. */

@@ -18,6 +18,8 @@ import { segmentsByIds, segmentsByKeys } from '../stores/segment-store';
 import type { AttributeCatalogue } from '../model/icp-definition';
 import type { IcpVersion } from '../model/icp-version.types';
 import { liveVersions, versionsByIds, versionsOfSegments } from '../stores/version-store';
+import type { ProcessCache } from '../db/process-cache';
+import type { ReadCaches } from './read-caches';
 
 /** Rows grouped back into key order: one `IN (…)` query per batch. */
 function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): Array<R | null> {
@@ -32,27 +34,67 @@ function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): 
 }
 
 /**
+ * A loader's batch through a process cache whose keys carry `prefix`: hits from it, the rest
+ * loaded in one statement. `load` answers by prefixed key and may add the same rows under other
+ * keys of the cache.
+ */
+async function through<V>(
+  cache: ProcessCache<string, V> | undefined,
+  prefix: string,
+  keys: readonly string[],
+  load: (missing: string[]) => Promise<Map<string, V>>,
+): Promise<Array<V | null>> {
+  const prefixed = keys.map((k) => `${prefix}${k}`);
+  const loadPrefixed = (missing: string[]) => load(missing.map((k) => k.slice(prefix.length)));
+  const values = cache
+    ? await cache.getMany(prefixed, loadPrefixed)
+    : await loadPrefixed(prefixed).then((m) => prefixed.map((k) => m.get(k)));
+  return values.map((v) => v ?? null);
+}
+
+/**
  * Per-request loaders: batching and caching never outlive one request. Loaders that return the
  * same rows under another key prime each other, so a row fetched once is not fetched again.
+ * Segments and versions also go through the process's `caches` when given; `wrote()` drops
+ * what this request has loaded or cached of them once its transaction commits.
  */
-export function createLoaders(em: Sql, clock: Clock = systemClock) {
-  const segmentById: DataLoader<string, Segment | null> = new DataLoader(async (ids) => {
-    const rows = await segmentsByIds(em, ids);
-    for (const s of rows) segmentByKey.prime(s.key, s);
-    return byKey(ids, rows, (s) => s.id);
-  });
-  const segmentByKey: DataLoader<string, Segment | null> = new DataLoader(async (keys) => {
-    const rows = await segmentsByKeys(em, keys);
-    for (const s of rows) segmentById.prime(s.id, s);
-    return byKey(keys, rows, (s) => s.key);
-  });
-  const versionById = new DataLoader<string, IcpVersion | null>(async (ids) => byKey(ids, await versionsByIds(em, ids), (v) => v.id));
-  const liveVersionBySegmentId = new DataLoader<string, IcpVersion | null>(async (ids) => {
-    const rows = await liveVersions(em, ids);
-    for (const v of rows) versionById.prime(v.id, v);
-    return byKey(ids, rows, (v) => v.segmentId);
-  });
+export function createLoaders(em: Sql, clock: Clock = systemClock, caches?: ReadCaches) {
+  const segmentEntries = (rows: Segment[]) => {
+    for (const s of rows) {
+      segmentById.prime(s.id, s);
+      segmentByKey.prime(s.key, s);
+    }
+    return new Map(rows.flatMap((s) => [[`id:${s.id}`, s] as const, [`key:${s.key}`, s] as const]));
+  };
+  const segmentById: DataLoader<string, Segment | null> = new DataLoader((ids) =>
+    through(caches?.segments, 'id:', ids, async (missing) => segmentEntries(await segmentsByIds(em, missing))),
+  );
+  const segmentByKey: DataLoader<string, Segment | null> = new DataLoader((keys) =>
+    through(caches?.segments, 'key:', keys, async (missing) => segmentEntries(await segmentsByKeys(em, missing))),
+  );
+  const versionById: DataLoader<string, IcpVersion | null> = new DataLoader((ids) =>
+    through(caches?.versions, 'id:', ids, async (missing) => new Map((await versionsByIds(em, missing)).map((v) => [`id:${v.id}`, v]))),
+  );
+  const liveVersionBySegmentId = new DataLoader<string, IcpVersion | null>((ids) =>
+    through(caches?.versions, 'live:', ids, async (missing) => {
+      const rows = await liveVersions(em, missing);
+      for (const v of rows) versionById.prime(v.id, v);
+      const live = new Map(rows.map((v) => [v.segmentId, v]));
+      // A segment without a live version is cached as such (a publish empties the cache); an unknown id is not.
+      const none = missing.filter((id) => !live.has(id));
+      const known = new Set((await segmentById.loadMany(none)).flatMap((s) => (s && !(s instanceof Error) ? [s.id] : [])));
+      return new Map<string, IcpVersion | null>([
+        ...rows.flatMap((v) => [[`live:${v.segmentId}`, v] as const, [`id:${v.id}`, v] as const]),
+        ...none.filter((id) => known.has(id)).map((id) => [`live:${id}`, null] as const),
+      ]);
+    }),
+  );
   return {
+    /** This request's transaction committed: segments and versions are read again (and the process's copies dropped). */
+    wrote(): void {
+      caches?.wrote();
+      for (const loader of [segmentById, segmentByKey, versionById, liveVersionBySegmentId]) loader.clearAll();
+    },
     segmentById,
     segmentByKey,
     versionById,

@@ -117,9 +117,9 @@ describe('fits', () => {
     const largeCount = t.statements.count;
     expect([small.length, large.length]).toEqual([50, 200]);
     expect(largeCount).toBe(smallCount);
-    // key lookup, ranking context (segment, live version, overrides in force), the page, then one batch each
-    // for accounts, versions, segments and the segments' live versions: 7, whatever the page size.
-    expect(smallCount).toBe(7);
+    // key lookup, the segment, its live version, then the page with its overridden fits and accounts in one
+    // statement; versions, segments and live versions are the loaders' already: 4, whatever the page size.
+    expect(smallCount).toBe(4);
   });
 
   it('answers account.fit and account.fits for a list of accounts without a query per account', async () => {
@@ -136,5 +136,30 @@ describe('fits', () => {
     const fit = (await t.data(explainedAccountFit, { id })).account!.fit!;
     expect(fit.computed.dimensions).toHaveLength(5);
     expect(t.statements.count).toBe(5);
+  });
+
+  it('serves pages and explained fits from the process caches once warm: only their own rows are read', async () => {
+    const [{ id }] = await t.sql<{ id: string }>('SELECT account_id AS id FROM account_score WHERE valid_to IS NULL LIMIT 1');
+    const cold = { page: nodes(await t.data(explainedFits, { first: 50 })), fit: (await t.data(explainedAccountFit, { id })).account!.fit };
+    await t.fitgraph.cacheBus.start(t.databaseUrl, t.log);
+    try {
+      await t.data(explainedFits, { first: 50 }); // warms the key, the segment and its live version
+      t.statements.reset();
+      const page = nodes(await t.data(explainedFits, { first: 50 }));
+      expect(t.statements.statements.map((q) => q.slice(0, 60))).toHaveLength(1); // the page, its overridden fits and their accounts
+      t.statements.reset();
+      const fit = (await t.data(explainedAccountFit, { id })).account!.fit;
+      expect(t.statements.count).toBe(2); // the account, then its score with the override in force
+      expect({ page, fit }).toEqual(cold);
+
+      // A publish by this process is seen by the next request at once (its commit empties the caches).
+      const v2 = (await t.data(createDraft, { segmentKey: 'all', definition: DEMO_SEGMENTS[1].draft })).createDraft;
+      await t.data(publishVersion, { id: v2.id });
+      const after = nodes(await t.data(explainedFits, { first: 50 }));
+      expect(new Set(after.map((n) => n.version.number))).toEqual(new Set([2]));
+      expect(new Set(after.map((n) => n.segment.liveVersion?.number))).toEqual(new Set([2]));
+    } finally {
+      await t.fitgraph.cacheBus.stop();
+    }
   });
 });

@@ -4,9 +4,19 @@
  * empties and bypasses every cache until it listens again.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createFitgraph } from '../../src/app/fitgraph';
+import { createDataSource } from '../../src/db/data-source';
+import { generateAccounts } from '../../src/demo/account-generator';
+import { DEMO_SEGMENTS } from '../../src/demo/icp-definitions.demo';
+import { graphql } from '../gql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
 import { revokeApiKey } from '../operations/auth';
-import { segmentKeys } from '../operations/registry';
+import { createDraft, createSegment, publishVersion, segmentKeys } from '../operations/registry';
+
+const cachedFits = graphql(`
+  query CachedFitsPage { fits(segmentKey: "cached", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }
+`);
 
 let t: TestApp;
 
@@ -84,5 +94,40 @@ describe('the API key cache', () => {
     const res = await t.gql(segmentKeys, {}, { key: secret });
     expect(res.status).toBe(401);
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("segments and live versions: cached reads cost only the page, and another process's publish reaches them at once", async () => {
+    await t.data(createSegment, { input: { key: 'cached', name: 'Cached' } });
+    await t.data(upsertAccounts, { accounts: generateAccounts(30, { seed: 5 }) });
+    const v1 = (await t.data(createDraft, { segmentKey: 'cached', definition: DEMO_SEGMENTS[0].live })).createDraft;
+    await t.data(publishVersion, { id: v1.id });
+    await t.data(cachedFits);
+    t.statements.reset();
+    const before = (await t.data(cachedFits)).fits.edges.map((e) => e.node);
+    expect(t.statements.count).toBe(1); // key, segment and live version cached: the page alone
+    expect(before.map((n) => [n.version.number, n.segment.liveVersion?.number])).toEqual(Array(5).fill([1, 1]));
+
+    // Another process: its own DataSource and fitgraph on the same database.
+    const ds = createDataSource(t.databaseUrl, { config: t.config });
+    await ds.initialize();
+    try {
+      const other = createFitgraph(t.config, { dataSource: ds, log: t.log });
+      const ctx = other.system();
+      const v2 = await other.services.versions.createDraft(ctx, { segmentKey: 'cached', definition: DEMO_SEGMENTS[0].draft, notes: 'v2' });
+      await other.services.publishJobs.publish(ctx, { id: v2.id });
+      const waited = await until(
+        "the other process's publish to reach this one",
+        async () =>
+          (await t.data(cachedFits)).fits.edges.every((e) => e.node.version.number === 2 && e.node.segment.liveVersion?.number === 2),
+        2000,
+      );
+      t.log.info({ waited }, 'publish seen across processes');
+      await t.data(cachedFits);
+      t.statements.reset();
+      await t.data(cachedFits);
+      expect(t.statements.count).toBe(1); // cached again
+    } finally {
+      await ds.destroy();
+    }
   });
 });

@@ -100,6 +100,7 @@ type Documents = {
     "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": typeof types.AccountOverrideIdsDocument,
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": typeof types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": typeof types.BulkDashboardVersionDocument,
+    "\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n": typeof types.CachedFitsPageDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": typeof types.CancelPublishDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": typeof types.PublishJobsOfQueuedDocument,
     "\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n": typeof types.LiveVersionNumberDocument,
@@ -293,6 +294,7 @@ const documents: Documents = {
     "\n  query AccountOverrideIds($id: ID!) { account(id: $id) { overrides { id } } }\n": types.AccountOverrideIdsDocument,
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": types.BulkDashboardVersionDocument,
+    "\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n": types.CachedFitsPageDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": types.CancelPublishDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": types.PublishJobsOfQueuedDocument,
     "\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n": types.LiveVersionNumberDocument,
@@ -758,6 +760,10 @@ export function graphql(source: "\n  query AccountCoreOverrideStatuses($id: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n"): (typeof documents)["\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n"): (typeof documents)["\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

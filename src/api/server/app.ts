@@ -26,6 +26,7 @@ import { immutableCachePlugin } from './immutable-cache.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import { MAX_TOKENS, queryLimitRules } from './query-limits';
 import { WorkTracker } from './work-tracker';
+import type { ReadCaches } from '../../use-cases/read-caches';
 import { attachSubscriptions, type Subscriptions } from './subscriptions';
 
 export interface AppOptions {
@@ -33,7 +34,7 @@ export interface AppOptions {
   /** The schema, its resolvers built with their services (src/app). */
   schema: GraphQLSchema;
   /** What the server calls itself: keys authenticate requests, reads of the audit trail are recorded. */
-  services: { apiKeys: ApiKeyService; audit: AuditService };
+  services: { apiKeys: ApiKeyService; audit: AuditService; readCaches: ReadCaches };
   config: Readonly<Config>;
   log: Logger;
   /** This process's metrics, served at GET /metrics. */
@@ -244,7 +245,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       throw unauthenticated('Unknown or revoked API key');
     }
     const log = logger.child({ requestId, ...(clientRequestId ? { clientRequestId } : {}), keyId: principal.keyId, role: principal.role });
-    return { requestId, clientRequestId, principal, em: ds.manager, loaders: createLoaders(ds.manager, clock), clock, log };
+    return {
+      requestId,
+      clientRequestId,
+      principal,
+      em: ds.manager,
+      loaders: createLoaders(ds.manager, clock, services.readCaches),
+      clock,
+      log,
+    };
   }
 
   let subscriptions: Subscriptions | null = null;

@@ -151,6 +151,8 @@ export class PublishJobService {
       await lease.release();
     }
     const done = (await publishJobById(ctx.em, job.id))!;
+    // Another process may have made it live: this request's answer and the next ones here show it.
+    ctx.loaders.wrote();
     if (done.state === 'DONE') return (await this.result(ctx, done))!;
     if (done.state === 'CANCELLED') throw new ConflictError(`the publish of this version was cancelled`);
     throw new Error(`publish ${job.id} ${done.state}: ${done.error ?? 'unknown error'}`);

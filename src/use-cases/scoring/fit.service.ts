@@ -15,22 +15,21 @@ import {
 import type { AppContext } from '../context';
 import { assertNoIssues, BadUserInputError, NotFoundError } from '../../errors/domain-errors';
 import { effectiveScore } from '../../domain/overrides/effective-fit';
-import { rankingContext } from '../../stores/override-store';
 import type { Override } from '../../model/override.types';
 import type { TierThresholdsSpec } from '../../model/icp-definition';
 import type { VersionService } from '../versions/version.service';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
-import {
-  countRankedScores,
-  currentScores,
-  rankedScores,
-  type RankingQuery,
-  type RankPosition,
-  type ScoreRow,
-} from '../../stores/score-store';
+import type { RankPosition, ScoreRow } from '../../stores/score-store';
 import type { Fit, FitFilter, Score } from '../../model/score.types';
 import type { IcpVersion } from '../../model/icp-version.types';
-import { changedFitRows, countChangedFits, type ChangedFitsQuery } from '../../stores/fit-queries';
+import {
+  changedFitRows,
+  countChangedFits,
+  countRankedScores,
+  fitsPage,
+  type ChangedFitsQuery,
+  type RankingQuery,
+} from '../../stores/fit-queries';
 
 export function scoreOf(row: ScoreRow): Score {
   return {
@@ -128,38 +127,37 @@ export class FitService {
     const cursor = rankPosition(request.cursor);
     const bound = rankPosition(request.bound);
     const { size, backward } = request;
-    // Segment, live version and overrides in force: one statement, as a page is read often.
-    const context = await rankingContext(ctx.em, segmentKey, ctx.clock.now());
-    if (!context) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
-    if (!context.versionId || !context.thresholds)
+    // Segment and live version from the process's caches; then the page, the overridden fits and
+    // their accounts in one statement, as a page is read often.
+    const segment = await ctx.loaders.segmentByKey.load(segmentKey);
+    if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
+    const live = await ctx.loaders.liveVersionBySegmentId.load(segment.id);
+    if (!live)
       return toPage(
         [] as Fit[],
         request,
         () => [],
         (f) => f,
       );
-    const { versionId, thresholds, overrides } = context;
-    const live = { id: versionId };
-    const overriddenIds = overrides.map((o) => o.accountId);
-
+    const thresholds = live.definition.thresholds;
     const ranking: RankingQuery = {
       versionId: live.id,
-      exceptAccountIds: overriddenIds,
+      exceptOverridden: { segmentId: segment.id, at: ctx.clock.now() },
       tiers: filter?.tiers ?? undefined,
       minScore: filter?.minScore ?? undefined,
       maxScore: filter?.maxScore ?? undefined,
     };
-    const plain: Fit[] =
-      filter?.overridden === true
-        ? []
-        : (await rankedScores(ctx.em, ranking, { cursor, bound, limit: size + 1, backward })).map((row) => fitOf(row, null, thresholds));
-    const byAccount = new Map(overrides.map((o) => [o.accountId, o]));
-    const overridden: Fit[] =
-      filter?.overridden === false || overrides.length === 0
-        ? []
-        : (await currentScores(ctx.em, overriddenIds, [live.id]))
-            .map((row) => fitOf(row, byAccount.get(row.accountId)!, thresholds))
-            .filter((f) => matches(f, filter));
+    const rows = await fitsPage(ctx.em, ranking, {
+      cursor,
+      bound,
+      limit: size + 1,
+      backward,
+      ranked: filter?.overridden !== true,
+      overridden: filter?.overridden !== false,
+    });
+    for (const account of rows.accounts) ctx.loaders.accountById.prime(account.id, account);
+    const plain = rows.ranked.map((row) => fitOf(row, null, thresholds));
+    const overridden = rows.overridden.map((f) => fitOf(f.row, f.override, thresholds)).filter((f) => matches(f, filter));
     // Overridden fits inside the window (past the cursor, short of the bound), merged in the direction of reading.
     const at = cursor && { score: Number(cursor.score), accountId: cursor.accountId };
     const end = bound && { score: Number(bound.score), accountId: bound.accountId };
