@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** How long a client may keep an answer that cannot change: a published or superseded version's content. */
 export const IMMUTABLE_MAX_AGE_SECONDS = 3_600;
@@ -22,6 +22,21 @@ const fixed = (version: unknown) => {
   return status === 'PUBLISHED' || status === 'SUPERSEDED';
 };
 
+/** Root fields whose answer may be immutable. */
+const CACHEABLE_ROOTS = new Set(['icpVersion', 'versionDiff']);
+
+/** The names of an operation's root fields, through fragments and inline fragments. */
+function rootFieldNames(selectionSet: SelectionSetNode, document: DocumentNode, seen = new Set<string>()): string[] {
+  return selectionSet.selections.flatMap((s) => {
+    if (s.kind === Kind.FIELD) return [s.name.value];
+    if (s.kind === Kind.INLINE_FRAGMENT) return rootFieldNames(s.selectionSet, document, seen);
+    if (seen.has(s.name.value)) return [];
+    seen.add(s.name.value);
+    const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === s.name.value);
+    return fragment && fragment.kind === Kind.FRAGMENT_DEFINITION ? rootFieldNames(fragment.selectionSet, document, seen) : [];
+  });
+}
+
 type CacheHint = { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' };
 const hint = (info: GraphQLResolveInfo, h: CacheHint) =>
   (info as GraphQLResolveInfo & { cacheControl?: { setCacheHint(h: CacheHint): void } }).cacheControl?.setCacheHint(h);
@@ -38,8 +53,20 @@ const keep = { maxAge: IMMUTABLE_MAX_AGE_SECONDS, scope: 'PRIVATE' } as const;
  */
 export const immutableCachePlugin: ApolloServerPlugin = {
   async requestDidStart() {
+    let mayBeCached = true;
     return {
+      async didResolveOperation({ operation, document, overallCachePolicy }) {
+        // Only icpVersion and versionDiff answers are ever cacheable. Any other operation is
+        // no-store from the start, so that neither plugin works out a policy field by field
+        // (Apollo's then only hands out a placeholder hint per field).
+        mayBeCached =
+          !!operation &&
+          operation.operation === 'query' &&
+          rootFieldNames(operation.selectionSet, document).some((f) => CACHEABLE_ROOTS.has(f));
+        if (!mayBeCached) overallCachePolicy.restrict({ maxAge: 0 });
+      },
       async executionDidStart() {
+        if (!mayBeCached) return {};
         return {
           willResolveField({ source, info }) {
             const parent = info.parentType.name;
