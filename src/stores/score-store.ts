@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
-import { Conditions } from '../db/conditions';
+import { type Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
 import { isMemberOf } from './account-store';
 import { attributesProjection } from './account-store';
