@@ -94,10 +94,13 @@ export async function appendFitChanges(db: Sql, changes: TierChange[]): Promise<
 }
 
 /**
- * After a publish has written the new version's scores (and before it commits): one FIT_CHANGED
- * per member whose effective tier differs between the previous version's current score and the
- * new one. Accounts with an override in force keep the override's tier, so they do not change.
- * Set-based: a publish may change hundreds of thousands of tiers.
+ * After a publish has made the new version's scores current (and before it commits): one
+ * FIT_CHANGED per member whose effective tier differs between the previous version's current
+ * score and the new one. Accounts with an override in force keep the override's tier, so they do
+ * not change. Set-based: a publish may change hundreds of thousands of tiers. The two versions'
+ * current rows are joined (a whole-segment statement: run it under planAsBulk); the account's and
+ * segment's keys are looked up by primary key for the changed rows only, never by reading the
+ * whole account table.
  */
 export async function appendPublishFitChanges(
   db: Sql,
@@ -106,16 +109,14 @@ export async function appendPublishFitChanges(
   const previous = currentScoreOf('p', '$2', 'n.account_id');
   const rows: unknown[] = await db.query(
     `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
-     SELECT 'FIT_CHANGED', n.segment_id, n.account_id, n.version_id, $4,
-            ${FIT_CHANGED_DATA(
-              'n',
-              `CASE WHEN p.account_id IS NULL THEN NULL ELSE ${snapshotSql('p', 'false')} END`,
-              snapshotSql('n', 'false'),
-              `'VERSION_PUBLISHED'`,
-            )}
+     SELECT 'FIT_CHANGED', $1, n.account_id, $3, $4,
+            jsonb_build_object(
+              'accountId', n.account_id, 'accountExternalId', (SELECT a.external_id FROM account a WHERE a.id = n.account_id),
+              'segmentId', $1::uuid, 'segmentKey', (SELECT g.key FROM segment g WHERE g.id = $1), 'versionId', $3::uuid,
+              'before', CASE WHEN p.account_id IS NULL THEN NULL ELSE ${snapshotSql('p', 'false')} END,
+              'after', ${snapshotSql('n', 'false')},
+              'cause', 'VERSION_PUBLISHED')
      FROM account_score n
-     JOIN account a ON a.id = n.account_id
-     JOIN segment g ON g.id = n.segment_id
      LEFT JOIN ${previous.table} ON ${previous.on}
      WHERE n.version_id = $3 AND n.valid_to IS NULL
        AND p.tier IS DISTINCT FROM n.tier
