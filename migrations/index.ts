@@ -9,6 +9,7 @@ import { PublishJobs1764800000001 } from './1764800000001-PublishJobs';
 import { ScoreNextChange1764900000000 } from './1764900000000-ScoreNextChange';
 import { Delivery1765300000000 } from './1765300000000-Delivery';
 import { MembershipChange1765400000000 } from './1765400000000-MembershipChange';
+import { PreparedScores1765500000000 } from './1765500000000-PreparedScores';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ScoreNextChange1764900000000,
   Delivery1765300000000,
   MembershipChange1765400000000,
+  PreparedScores1765500000000,
 ];

@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 const STALE_FRACTION = 0.1;
 const STALE_MIN_ROWS = 500;
 
-export type AnalysedTable = 'account' | 'account_score' | 'fit_override' | 'lead' | 'opportunity' | 'publish_staged_score';
+export type AnalysedTable = 'account' | 'account_score' | 'fit_override' | 'lead' | 'opportunity';
 
 /** ANALYZEs the tables among `tables` whose statistics are stale; returns their names. */
 export async function refreshStaleStatistics(em: EntityManager, tables: readonly AnalysedTable[], log: Logger): Promise<string[]> {

@@ -139,7 +139,11 @@ export async function holdAccountWrites(db: Sql): Promise<void> {
   await db.query('LOCK TABLE account IN SHARE MODE');
 }
 
-/** Creates or updates accounts by external id, in one statement; `at` is their updated_at (and created_at when new). */
+/**
+ * Creates or updates accounts by external id, in one statement; `at` is their updated_at (and
+ * created_at when new). Rows are written (locked) in id order, the order in which a publish's
+ * batches share-lock members: the two wait for each other but never deadlock.
+ */
 export async function upsertAccounts(db: Sql, rows: AccountWrite[], at: Date): Promise<void> {
   await db.query(
     `INSERT INTO account AS a (id, external_id, name, domain, attributes, explicit_segments, segment_ids, membership_changes_at, created_at, updated_at)
@@ -148,6 +152,7 @@ export async function upsertAccounts(db: Sql, rows: AccountWrite[], at: Date): P
             r.membership_changes_at, $2, $2
      FROM jsonb_to_recordset($1::jsonb)
        AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb, membership_changes_at timestamptz)
+     ORDER BY r.id
      ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, domain = excluded.domain, attributes = excluded.attributes,
        explicit_segments = excluded.explicit_segments, segment_ids = excluded.segment_ids,
        membership_changes_at = excluded.membership_changes_at, updated_at = excluded.updated_at`,

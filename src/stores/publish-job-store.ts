@@ -1,6 +1,6 @@
 /**
- * The SQL of publish_job, publish_batch and publish_staged_score: jobs, their batches of member
- * ids, and the scores prepared under the draft (read by nobody but the flip).
+ * The SQL of publish_job and publish_batch: jobs and their batches of member ids (the scores
+ * they prepare are account_score rows of the draft: score-store.ts).
  */
 import type { Sql } from '../db/sql';
 import { isMemberOf } from './account-store';
@@ -54,42 +54,30 @@ function toJob(r: JobRow): PublishJob {
   });
 }
 
-/** A score prepared under the draft for one member (a current score row without its version and validity). */
-export interface StagedScore {
-  accountId: string;
-  score: number;
-  tier: string;
-  outcomes: string;
-  computedAt: Date;
-  nextChangeAt?: Date | null;
-}
-
-/**
- * For other stores' statements: the staged scores of job `jobId` (an SQL expression) as `alias`,
- * joined to their accounts that are still members of `segmentId` (as `a`): a `FROM` item and its
- * condition.
- */
-export const stagedScoresOfMembers = (alias: string, jobId: string, segmentId: string): { from: string; where: string } => ({
-  from: `publish_staged_score ${alias} JOIN account a ON a.id = ${alias}.account_id AND ${isMemberOf('a', segmentId)}`,
-  where: `${alias}.job_id = ${jobId}`,
-});
-
-/** A member of the segment to score: its id, its row version (`xmin`) and the attributes asked for. */
+/** A member of the segment to score: its id and the attributes asked for. */
 export interface Member {
   id: string;
-  xmin: string;
   attributes: Record<string, unknown>;
 }
 
-const LATE_MEMBERS =
-  'NOT EXISTS (SELECT 1 FROM publish_staged_score s WHERE s.job_id = $3 AND s.account_id = a.id AND s.account_xmin = a.xmin::text)';
+/**
+ * For other stores' statements: the condition that the version `versionId` (an SQL expression)
+ * has a publish that has not ended (its prepared score rows belong to that publish).
+ */
+export const hasUnfinishedPublish = (versionId: string): string =>
+  `EXISTS (SELECT 1 FROM publish_job j WHERE j.version_id = ${versionId} AND j.state IN ('QUEUED', 'PREPARING', 'FLIPPING'))`;
 
-/** The segment's members picked by `where` (over `a`, account, with `params` from $3). */
+/**
+ * The segment's members picked by `where` (over `a`, account, with `params` from $3), share-locked
+ * until the transaction ends: an upsert of one of them waits, then scores it again under the
+ * draft; one that committed first is read as it wrote it (and no longer picked if it left).
+ * Locked in id order, as upserts write accounts: the two never deadlock.
+ */
 function members(db: Sql, segmentId: string, keys: readonly string[], where: string, params: unknown[]): Promise<Member[]> {
   const projection = attributesProjection('a', keys, 3 + params.length);
   return db.query(
-    `SELECT a.id, a.xmin::text AS xmin, ${projection.sql} AS attributes FROM account a
-     WHERE ${isMemberOf('a', '$1')} AND $2::boolean AND ${where}`,
+    `SELECT a.id, ${projection.sql} AS attributes FROM account a
+     WHERE ${isMemberOf('a', '$1')} AND $2::boolean AND ${where} ORDER BY a.id FOR SHARE`,
     [segmentId, true, ...params, ...projection.params],
   );
 }
@@ -142,19 +130,46 @@ export async function lockUnfinishedJob(db: Sql, segmentId: string, versionId: s
   return unfinished?.id ?? null;
 }
 
-/** Splits the segment's members by id into batches of `size`; returns the number of members. */
-export async function planBatches(db: Sql, jobId: string, segmentId: string, size: number, at: Date): Promise<number> {
+/**
+ * Splits the segment's members by id into batches of `size` (again, for a job whose planning was
+ * interrupted); returns the number of members. The batches cover every id (the first from the
+ * smallest uuid, the last to no end): an account that joins later is in one of them.
+ */
+export async function planBatches(db: Sql, jobId: string, segmentId: string, size: number): Promise<number> {
+  await db.query('DELETE FROM publish_batch WHERE job_id = $1', [jobId]);
   const [{ members }] = await db.query(
     `WITH m AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM account WHERE ${isMemberOf('', '$2')}),
      planned AS (
        INSERT INTO publish_batch (job_id, seq, first_id, next_id)
-       SELECT $1, ((n - 1) / $3)::int, id, lead(id) OVER (ORDER BY id) FROM m WHERE (n - 1) % $3 = 0
+       SELECT $1, ((n - 1) / $3)::int, CASE WHEN n = 1 THEN '00000000-0000-0000-0000-000000000000'::uuid ELSE id END,
+              lead(id) OVER (ORDER BY id)
+       FROM m WHERE (n - 1) % $3 = 0
        RETURNING 1)
      SELECT (SELECT count(*) FROM m)::int AS members, (SELECT count(*) FROM planned)::int AS batches`,
     [jobId, segmentId, size],
   );
-  await db.query(`UPDATE publish_job SET state = 'PREPARING', started_at = $2, accounts_total = $3 WHERE id = $1`, [jobId, at, members]);
   return members;
+}
+
+/** Batches may be claimed from now on. */
+export async function markPreparing(db: Sql, jobId: string, at: Date, members: number): Promise<void> {
+  await db.query(`UPDATE publish_job SET state = 'PREPARING', started_at = $2, accounts_total = $3 WHERE id = $1`, [jobId, at, members]);
+}
+
+/**
+ * Locks the earlier (ended) jobs of the version until the transaction ends: waits for their
+ * batches still in flight, and any later batch of theirs sees them ended and writes nothing.
+ */
+export async function lockEarlierJobs(db: Sql, versionId: string, jobId: string): Promise<void> {
+  await db.query('SELECT id FROM publish_job WHERE version_id = $1 AND id <> $2 FOR UPDATE', [versionId, jobId]);
+}
+
+/** The jobs whose batches are being scored: their segment, draft and backfilled effectiveAt. */
+export async function preparingJobs(db: Sql): Promise<Array<{ segmentId: string; versionId: string; effectiveAt: Date | null }>> {
+  const rows: Array<{ segment_id: string; version_id: string; effective_at: Date | null }> = await db.query(
+    `SELECT segment_id, version_id, effective_at FROM publish_job WHERE state = 'PREPARING'`,
+  );
+  return rows.map((r) => ({ segmentId: r.segment_id, versionId: r.version_id, effectiveAt: r.effective_at }));
 }
 
 /** The next batch nobody holds, locked until the caller's transaction ends. */
@@ -175,33 +190,12 @@ export async function pendingBatches(db: Sql, jobId: string): Promise<number> {
   return pending;
 }
 
-/** Writes (or rewrites) prepared scores; `xmins` are the account rows' versions they were computed from. */
-export async function stageScores(db: Sql, jobId: string, rows: StagedScore[], xmins: string[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.query(
-    `INSERT INTO publish_staged_score (job_id, account_id, account_xmin, score, tier, outcomes, computed_at, next_change_at)
-     SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
-     ON CONFLICT (job_id, account_id) DO UPDATE SET account_xmin = excluded.account_xmin, score = excluded.score,
-       tier = excluded.tier, outcomes = excluded.outcomes, computed_at = excluded.computed_at, next_change_at = excluded.next_change_at`,
-    [
-      jobId,
-      rows.map((r) => r.accountId),
-      xmins,
-      rows.map((r) => r.score),
-      rows.map((r) => r.tier),
-      rows.map((r) => r.outcomes),
-      rows.map((r) => r.computedAt),
-      rows.map((r) => r.nextChangeAt ?? null),
-    ],
-  );
-}
-
 /** The flip has begun: the job can no longer be cancelled. */
 export async function markFlipping(db: Sql, jobId: string): Promise<void> {
   await db.query(`UPDATE publish_job SET state = 'FLIPPING' WHERE id = $1`, [jobId]);
 }
 
-/** The members of the batch [firstId, nextId), with the attributes `keys` name and their row versions. */
+/** The members of the batch [firstId, nextId), with the attributes `keys` name, share-locked. */
 export function batchMembers(
   db: Sql,
   segmentId: string,
@@ -211,9 +205,9 @@ export function batchMembers(
   return members(db, segmentId, keys, 'a.id >= $3 AND ($4::uuid IS NULL OR a.id < $4)', [batch.firstId, batch.nextId]);
 }
 
-/** The members with no staged score in the job, or one computed from an older version of their row (written since). */
-export function lateMembers(db: Sql, segmentId: string, keys: readonly string[], jobId: string): Promise<Member[]> {
-  return members(db, segmentId, keys, LATE_MEMBERS, [jobId]);
+/** These accounts if they are members of the segment, with the attributes `keys` name, share-locked. */
+export function membersByIds(db: Sql, segmentId: string, keys: readonly string[], ids: readonly string[]): Promise<Member[]> {
+  return members(db, segmentId, keys, 'a.id = ANY($3::uuid[])', [[...ids]]);
 }
 
 export async function finishPublishJob(
@@ -230,9 +224,4 @@ export async function finishPublishJob(
     [jobId, state, at, extra.result ?? null, extra.error ?? null, extra.result?.accountsScored ?? null],
   );
   return affected > 0;
-}
-
-/** Staging is only scaffolding: emptied once the job has ended. */
-export async function clearStaging(db: Sql, jobId: string): Promise<void> {
-  await db.query('DELETE FROM publish_staged_score WHERE job_id = $1', [jobId]);
 }

@@ -10,7 +10,7 @@ import { type Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
 import { isMemberOf } from './account-store';
 import { attributesProjection } from './account-store';
-import { stagedScoresOfMembers } from './publish-job-store';
+import { hasUnfinishedPublish } from './publish-job-store';
 import { isLiveVersion } from './version-store';
 import type { FitTier } from '../model/icp-definition';
 
@@ -21,7 +21,11 @@ export interface ScoreRow {
   score: number;
   tier: FitTier;
   outcomes: string;
-  validFrom: Date;
+  /**
+   * Null: from its version's effectiveAt (a row a publish prepared before the instant it took
+   * effect was known, stored as '-infinity'); readers show the version's effectiveAt.
+   */
+  validFrom: Date | null;
   validTo: Date | null;
   computedAt: Date;
   /** Current rows: when time alone changes the result next (background work rescores then); null: never. */
@@ -29,7 +33,7 @@ export interface ScoreRow {
 }
 
 /** A row to insert: current unless `validTo` is given (a result that time already replaced). */
-export type NewScore = Omit<ScoreRow, 'validTo'> & { validTo?: Date | null };
+export type NewScore = Omit<ScoreRow, 'validTo' | 'validFrom'> & { validFrom: Date; validTo?: Date | null };
 
 interface RawScoreRow {
   account_id: string;
@@ -38,7 +42,7 @@ interface RawScoreRow {
   score: string;
   tier: FitTier;
   outcomes: string;
-  valid_from: Date;
+  valid_from: Date | number;
   valid_to: Date | null;
   computed_at: Date;
   next_change_at: Date | null;
@@ -54,7 +58,8 @@ export function toScoreRow(r: RawScoreRow): ScoreRow {
     score: Number(r.score),
     tier: r.tier,
     outcomes: r.outcomes,
-    validFrom: r.valid_from,
+    // '-infinity' reaches us as the number -Infinity.
+    validFrom: r.valid_from instanceof Date ? r.valid_from : null,
     validTo: r.valid_to,
     computedAt: r.computed_at,
     nextChangeAt: r.next_change_at,
@@ -246,7 +251,11 @@ export async function soonestChange(db: Sql): Promise<Date | null> {
   return row?.at ?? null;
 }
 
-/** The newest `first` score rows of each (account, segment), newest first. */
+/**
+ * The newest `first` score rows of each (account, segment), newest first: rows of published
+ * versions only (a draft's rows are a publish's preparation), a prepared row valid from its
+ * version's effectiveAt.
+ */
 export async function scoreHistory(
   db: Sql,
   keys: ReadonlyArray<{ accountId: string; segmentId: string; first: number }>,
@@ -254,8 +263,12 @@ export async function scoreHistory(
   const rows: ScoreRow[] = (
     await db.query(
       `SELECT ${SCORE_COLUMNS} FROM (
-           SELECT s.*, row_number() OVER (PARTITION BY s.account_id, s.segment_id ORDER BY s.valid_from DESC, s.computed_at DESC) AS n
+           SELECT s.account_id, s.segment_id, s.version_id, s.score, s.tier, s.outcomes, greatest(s.valid_from, v.effective_at) AS valid_from,
+                  s.valid_to, s.computed_at, s.next_change_at,
+                  row_number() OVER (PARTITION BY s.account_id, s.segment_id
+                                     ORDER BY greatest(s.valid_from, v.effective_at) DESC, s.computed_at DESC) AS n
            FROM account_score s JOIN unnest($1::uuid[], $2::uuid[]) AS k(account_id, segment_id) USING (account_id, segment_id)
+           JOIN icp_version v ON v.id = s.version_id AND v.status <> 'DRAFT'
          ) ranked WHERE n <= $3 ORDER BY valid_from DESC, computed_at DESC`,
       [keys.map((k) => k.accountId), keys.map((k) => k.segmentId), Math.max(...keys.map((k) => k.first))],
     )
@@ -326,27 +339,90 @@ export function tierCountsOf(db: Sql, versionId: string): Promise<Array<{ tier: 
   return db.query('SELECT tier, count(*)::int AS n FROM account_score WHERE version_id = $1 AND valid_to IS NULL GROUP BY 1', [versionId]);
 }
 
+/** A draft's score of one member, as a publish prepares it. */
+export type DraftScore = Pick<ScoreRow, 'accountId' | 'score' | 'tier' | 'outcomes' | 'computedAt' | 'nextChangeAt'>;
+
 /**
- * Makes a publish job's staged scores of today's members current under the version, valid
- * from `validFrom`, in one INSERT … SELECT; returns the tier migration against the previous version's current rows.
+ * Writes (or rewrites) current rows of the draft `versionId` for these members: a publish's
+ * preparation, made live by the flip without copying. Valid from `validFrom` (a backfilled
+ * effectiveAt), else from '-infinity': the version's effectiveAt, known only at the flip.
  */
-export async function promoteStagedScores(
+export async function writeDraftScores(
   db: Sql,
-  args: { jobId: string; segmentId: string; versionId: string; previousId: string | null; validFrom: Date },
-): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
-  const staged = stagedScoresOfMembers('s', '$1', '$2');
-  await db.query(
-    `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at, next_change_at)
-     SELECT s.account_id, $2, $3, s.score, s.tier, s.outcomes, $4, s.computed_at, s.next_change_at
-     FROM ${staged.from}
-     WHERE ${staged.where}`,
-    [args.jobId, args.segmentId, args.versionId, args.validFrom],
+  draft: { versionId: string; segmentId: string; validFrom: Date | null },
+  rows: DraftScore[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await db.query(
+      `INSERT INTO account_score AS s (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at, next_change_at)
+       SELECT r.account_id, $1, $2, r.score, r.tier, r.outcomes, coalesce($3::timestamptz, '-infinity'), r.computed_at, r.next_change_at
+       FROM unnest($4::uuid[], $5::numeric[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[])
+            AS r(account_id, score, tier, outcomes, computed_at, next_change_at)
+       ON CONFLICT (version_id, account_id) WHERE valid_to IS NULL DO UPDATE SET score = excluded.score, tier = excluded.tier,
+         outcomes = excluded.outcomes, valid_from = excluded.valid_from, computed_at = excluded.computed_at, next_change_at = excluded.next_change_at`,
+      [
+        draft.segmentId,
+        draft.versionId,
+        draft.validFrom,
+        chunk.map((r) => r.accountId),
+        chunk.map((r) => r.score),
+        chunk.map((r) => r.tier),
+        chunk.map((r) => r.outcomes),
+        chunk.map((r) => r.computedAt),
+        chunk.map((r) => r.nextChangeAt),
+      ],
+    );
+  }
+}
+
+/** Deletes the draft's rows of these accounts (they left the segment while a publish prepared it). */
+export async function deleteDraftScores(db: Sql, versionId: string, accountIds: readonly string[]): Promise<void> {
+  if (accountIds.length === 0) return;
+  await db.query('DELETE FROM account_score WHERE version_id = $1 AND account_id = ANY($2::uuid[])', [versionId, [...accountIds]]);
+}
+
+/**
+ * Deletes every row of the draft `versionId` unless a publish of it is unfinished (then they are
+ * its preparation): what a cancelled or failed publish prepared. Returns how many.
+ */
+export async function deleteAbandonedDraftScores(db: Sql, versionId: string): Promise<number> {
+  const [, deleted] = await db.query(
+    `DELETE FROM account_score s USING icp_version v
+     WHERE s.version_id = $1 AND v.id = s.version_id AND v.status = 'DRAFT' AND NOT ${hasUnfinishedPublish('$1')}`,
+    [versionId],
   );
+  return deleted;
+}
+
+/** Deletes every row of the draft `versionId` (its publish is starting over: nothing of an earlier one may remain). */
+export async function clearDraftScores(db: Sql, versionId: string): Promise<void> {
+  await db.query('DELETE FROM account_score WHERE version_id = $1', [versionId]);
+}
+
+/** Accounts whose current row of the version changes by time alone at or before `at` (an index probe). */
+export async function dueAccountIds(db: Sql, versionId: string, at: Date): Promise<string[]> {
+  const rows: Array<{ account_id: string }> = await db.query(
+    `SELECT account_id FROM account_score WHERE version_id = $1 AND valid_to IS NULL AND next_change_at IS NOT NULL AND next_change_at <= $2`,
+    [versionId, at],
+  );
+  return rows.map((r) => r.account_id);
+}
+
+/**
+ * The tier migration of a publish: current rows of the version `versionId` by their tier and
+ * the account's current tier under `previousId` (a whole-segment statement: run it under planAsBulk).
+ */
+export function tierMigration(
+  db: Sql,
+  versionId: string,
+  previousId: string | null,
+): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
   return db.query(
     `SELECT prev.tier AS "from", s.tier AS "to", count(*)::int AS accounts
-     FROM ${staged.from}
-     LEFT JOIN account_score prev ON prev.account_id = s.account_id AND prev.version_id = $3 AND prev.valid_to IS NULL
-     WHERE ${staged.where} GROUP BY 1, 2`,
-    [args.jobId, args.segmentId, args.previousId],
+     FROM account_score s
+     LEFT JOIN account_score prev ON prev.account_id = s.account_id AND prev.version_id = $2 AND prev.valid_to IS NULL
+     WHERE s.version_id = $1 AND s.valid_to IS NULL GROUP BY 1, 2`,
+    [versionId, previousId],
   );
 }

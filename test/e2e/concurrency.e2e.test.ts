@@ -39,10 +39,12 @@ describe('upserts racing other writers', () => {
     const changed = seedDefinition();
     changed.thresholds = { perfect: 50, strong: 30, moderate: 10 };
     const v2 = (await t.data(createDraft, { segmentKey: 'race-pub', definition: changed })).createDraft.id;
-    // Preparation is slow (each staged score waits), so the upsert surely lands in the middle of it.
+    // Preparation is slow (each prepared score waits), so the upsert surely lands in the middle of it.
     await t.sql(`CREATE FUNCTION slow_race() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_sleep(0.05); RETURN NEW; END $$`);
-    await t.sql('CREATE TRIGGER slow_race BEFORE INSERT ON publish_staged_score FOR EACH ROW EXECUTE FUNCTION slow_race()');
+    await t.sql(
+      `CREATE TRIGGER slow_race BEFORE INSERT ON account_score FOR EACH ROW WHEN (NEW.version_id = '${v2}') EXECUTE FUNCTION slow_race()`,
+    );
     const attributes = { region: 'NA', employees: 5000, industry: 'saas', annualRevenue: 50_000_000, demoRequested: true };
     try {
       let published = false;
@@ -64,7 +66,7 @@ describe('upserts racing other writers', () => {
       expect(during.fit!.version.number).toBe(1);
       expect((await publishing).data!.publishVersion.accountsScored).toBe(20);
     } finally {
-      await t.sql('DROP TRIGGER slow_race ON publish_staged_score');
+      await t.sql('DROP TRIGGER slow_race ON account_score');
       await t.sql('DROP FUNCTION slow_race()');
     }
     const fit = (await t.data(rp3FitAndHistory)).account!;

@@ -74,4 +74,36 @@ describe('account_score triggers', () => {
     await refused(`DELETE FROM account_score ${where}`, [row.account_id, row.version_id]);
     await refused('TRUNCATE account_score');
   });
+
+  it("let a draft's prepared rows be rewritten or deleted until it is published; then they are history like any other", async () => {
+    const draft = (await t.data(createDraft, { segmentKey: 'core' })).createDraft.id;
+    const [{ id: account }] = await t.sql(`SELECT id FROM account WHERE external_id = 'hist'`);
+    const [segment] = await t.sql(`SELECT segment_id FROM icp_version WHERE id = $1`, [draft]);
+    const where = 'WHERE account_id = $1 AND version_id = $2';
+    await t.sql(
+      `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at)
+       VALUES ($1, $2, $3, 10, 'WEAK', '', '-infinity', now())`,
+      [account, segment.segment_id, draft],
+    );
+    await t.sql(`UPDATE account_score SET score = 90, tier = 'PERFECT' ${where}`, [account, draft]);
+    await t.sql(`UPDATE account_score SET version_id = $3 ${where}`, [account, draft, v2]).then(
+      () => Promise.reject(new Error('moved a row into a published version')),
+      (err: { driverError?: { code: string } }) => expect(err.driverError?.code).toBe('23001'),
+    );
+    await t.sql(`DELETE FROM account_score ${where}`, [account, draft]);
+    expect(await t.sql(`SELECT 1 FROM account_score WHERE version_id = $1`, [draft])).toEqual([]);
+    // A leftover row (as a crashed cleanup would leave) is deleted when the draft's publish begins.
+    await t.sql(
+      `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, computed_at)
+       VALUES ('00000000-0000-7000-8000-000000000001', $1, $2, 10, 'WEAK', '', '-infinity', now())`,
+      [segment.segment_id, draft],
+    );
+    await t.data(publishVersion, { id: draft });
+    const rows = await t.sql<{ account_id: string; tier: string }>(`SELECT account_id, tier FROM account_score WHERE version_id = $1`, [
+      draft,
+    ]);
+    expect(rows.map((r) => r.account_id)).toEqual([account]);
+    await refused(`UPDATE account_score SET score = 99 ${where}`, [account, draft]);
+    await refused(`DELETE FROM account_score ${where}`, [account, draft]);
+  });
 });

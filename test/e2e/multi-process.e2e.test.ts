@@ -227,7 +227,7 @@ describe('a publish with two workers', () => {
     });
     const v1 = (await ask(a, t.adminKey, createDraft, { segmentKey: 'shared', definition: seedDefinition() })).body.data!.createDraft.id;
     await t.sql(`CREATE FUNCTION slow_shared() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.04); RETURN NEW; END $$;
-      CREATE TRIGGER slow_shared BEFORE INSERT ON publish_staged_score FOR EACH ROW EXECUTE FUNCTION slow_shared()`);
+      CREATE TRIGGER slow_shared BEFORE INSERT ON account_score FOR EACH ROW WHEN (NEW.version_id = '${v1}') EXECUTE FUNCTION slow_shared()`);
     try {
       const job = (await ask(a, t.adminKey, startPublish, { id: v1 })).body.data!.startPublish;
       expect(job.state).toBe('QUEUED');
@@ -247,7 +247,7 @@ describe('a publish with two workers', () => {
       expect(batches.reduce((sum, r) => sum + r.n, 0)).toBe(12);
       expect(batches.length).toBe(2); // both worker processes took batches
     } finally {
-      await t.sql('DROP TRIGGER slow_shared ON publish_staged_score; DROP FUNCTION slow_shared()');
+      await t.sql('DROP TRIGGER slow_shared ON account_score; DROP FUNCTION slow_shared()');
     }
     const fits = (await ask(b, t.adminKey, sharedFitVersions)).body.data!.fits;
     expect(fits.totalCount).toBe(60);

@@ -102,6 +102,7 @@ type Documents = {
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": typeof types.BulkDashboardVersionDocument,
     "\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n": typeof types.CachedFitsPageDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": typeof types.CancelPublishDocument,
+    "\n  query HistoryOfPublished($externalId: String!, $segmentKey: String!) {\n    account(externalId: $externalId) {\n      fit(segmentKey: $segmentKey) { version { number } computed { validFrom } }\n      scoreHistory(segmentKey: $segmentKey) { version { number } validFrom validTo }\n    }\n  }\n": typeof types.HistoryOfPublishedDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": typeof types.PublishJobsOfQueuedDocument,
     "\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n": typeof types.LiveVersionNumberDocument,
     "\n  query SegmentFitsWithVersions($segmentKey: String!) {\n    fits(segmentKey: $segmentKey, first: 100) { edges { node { score tier version { number } account { externalId } } } }\n  }\n": typeof types.SegmentFitsWithVersionsDocument,
@@ -296,6 +297,7 @@ const documents: Documents = {
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": types.BulkDashboardVersionDocument,
     "\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n": types.CachedFitsPageDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": types.CancelPublishDocument,
+    "\n  query HistoryOfPublished($externalId: String!, $segmentKey: String!) {\n    account(externalId: $externalId) {\n      fit(segmentKey: $segmentKey) { version { number } computed { validFrom } }\n      scoreHistory(segmentKey: $segmentKey) { version { number } validFrom validTo }\n    }\n  }\n": types.HistoryOfPublishedDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": types.PublishJobsOfQueuedDocument,
     "\n  query LiveVersionNumber($key: String!) { segment(key: $key) { liveVersion { number } } }\n": types.LiveVersionNumberDocument,
     "\n  query SegmentFitsWithVersions($segmentKey: String!) {\n    fits(segmentKey: $segmentKey, first: 100) { edges { node { score tier version { number } account { externalId } } } }\n  }\n": types.SegmentFitsWithVersionsDocument,
@@ -768,6 +770,10 @@ export function graphql(source: "\n  query CachedFitsPage { fits(segmentKey: \"c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n"): (typeof documents)["\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HistoryOfPublished($externalId: String!, $segmentKey: String!) {\n    account(externalId: $externalId) {\n      fit(segmentKey: $segmentKey) { version { number } computed { validFrom } }\n      scoreHistory(segmentKey: $segmentKey) { version { number } validFrom validTo }\n    }\n  }\n"): (typeof documents)["\n  query HistoryOfPublished($externalId: String!, $segmentKey: String!) {\n    account(externalId: $externalId) {\n      fit(segmentKey: $segmentKey) { version { number } computed { validFrom } }\n      scoreHistory(segmentKey: $segmentKey) { version { number } validFrom validTo }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

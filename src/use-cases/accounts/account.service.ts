@@ -12,6 +12,7 @@ import type { Segment } from '../../model/segment.types';
 import { listSegments, lockSegmentsShared, segmentByKey } from '../../stores/segment-store';
 import { canonicalJson } from '../../domain/definitions/canonical-definition';
 import { currentLiveVersions, rescoreChangedAccounts, type ChangedAccount } from './account-scoring';
+import { scoreUnderPreparingDrafts } from './draft-scoring';
 import type { Account } from '../../model/account.types';
 import * as accountStore from '../../stores/account-store';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from '../../model/account.input';
@@ -164,6 +165,11 @@ export class AccountService {
       await accountStore.upsertAccounts(tx.em, rows, now);
       const live = await currentLiveVersions(tx);
       result.rescored = (await rescoreChangedAccounts({ audit: this.audit }, tx, changed, live, membership, now)).rescored;
+      await scoreUnderPreparingDrafts(
+        tx.em,
+        changed.map((a) => ({ ...a, previousSegmentIds: a.previous.segmentIds })),
+        now,
+      );
     }
     await this.audit.record(tx, {
       action: 'accounts.upserted',

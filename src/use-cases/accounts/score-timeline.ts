@@ -89,7 +89,8 @@ export function currentOf(row: ScoreRow, tid?: string): Current {
     score: row.score,
     tier: row.tier,
     outcomes: row.outcomes,
-    validFrom: row.validFrom,
+    // A row a publish prepared holds from its version's effectiveAt: earlier than any instant a plan compares with.
+    validFrom: row.validFrom ?? new Date(-8.64e15),
     nextChangeAt: row.nextChangeAt,
     row: null,
     ...(tid ? { tid } : {}),

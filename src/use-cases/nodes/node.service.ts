@@ -32,7 +32,9 @@ async function findFit(ctx: AppContext, accountId: string, versionId: string): P
   const version = await ctx.loaders.versionById.load(versionId);
   if (!version || version.status !== 'PUBLISHED') return null;
   const fit = await ctx.loaders.fitRow.load(`${version.id}:${version.segmentId}:${accountId}`);
-  return fit ? asNode('Fit', fitOf(fit.row, fit.override, version.definition.thresholds)) : null;
+  return fit
+    ? asNode('Fit', fitOf(fit.row, fit.override, { thresholds: version.definition.thresholds, effectiveAt: version.effectiveAt }))
+    : null;
 }
 
 export class NodeService {

@@ -1,18 +1,13 @@
 import type { IcpVersion } from '../../model/icp-version.types';
 import type { Member } from '../../stores/publish-job-store';
-import type { NewScore } from '../../stores/score-store';
+import type { DraftScore } from '../../stores/score-store';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
 
-/** The members' scores under the version at `now`, and the row versions (xmin) they were computed from. */
-export function scoreMembers(version: IcpVersion, segmentId: string, now: Date, members: Member[]): { rows: NewScore[]; xmins: string[] } {
+/** The members' scores under the version at `now`. */
+export function scoreMembers(version: IcpVersion, now: Date, members: Member[]): DraftScore[] {
   const scorer = scorerFor(version);
-  const rows: NewScore[] = members.map((m) => ({
-    accountId: m.id,
-    segmentId,
-    versionId: version.id,
-    ...scorer.evaluate(m.attributes, now),
-    validFrom: now,
-    computedAt: now,
-  }));
-  return { rows, xmins: members.map((m) => m.xmin) };
+  return members.map((m) => {
+    const { score, tier, outcomes, nextChangeAt } = scorer.evaluate(m.attributes, now);
+    return { accountId: m.id, score, tier, outcomes, nextChangeAt, computedAt: now };
+  });
 }

@@ -1,13 +1,16 @@
 /**
  * Publishing without stopping the world. A publish is a job: `start` checks the draft and queues
  * it; `run` (worker loops, or publishVersion in the request) prepares the draft's scores in
- * batches of member ids committed one by one into publish_staged_score (any number of runs
- * share the batches through FOR UPDATE SKIP LOCKED; a run that dies leaves its batch to the
- * others), while upserts and reads go on under the live version; then one short transaction,
- * the flip (publish-flip.ts), scores again the members written since their batch (their row
- * version changed), supersedes the live version, publishes the draft, makes the prepared scores
- * current, flags overrides and writes the audit event. Until that commits nothing of the job is
- * visible to readers. This file is the job's orchestration: which transaction runs when.
+ * batches of member ids committed one by one, straight into account_score under the draft's
+ * version (any number of runs share the batches through FOR UPDATE SKIP LOCKED; a run that dies
+ * leaves its batch to the others), while upserts and reads go on under the live version. Upserts
+ * during the preparation also score their accounts under the draft (draft-scoring.ts), so the
+ * prepared rows are current when the batches are done. Then one short transaction, the flip
+ * (publish-flip.ts), supersedes the live version and publishes the draft, whose rows thereby
+ * become the current ones, flags overrides and writes the outbox and audit events. Readers read
+ * published versions' rows only: until the flip commits nothing of the job is visible, and a
+ * cancelled or failed job's rows are deleted. This file is the job's orchestration: which
+ * transaction runs when.
  */
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -25,7 +28,6 @@ import { runInTransaction } from '../transaction';
 import { ConflictError, NotFoundError } from '../../errors/domain-errors';
 import type { JobQueue } from '../../queue/job-queue';
 import { QueueName, type PublishPayload } from '../../queue/queue-names';
-import { planAsBulk } from '../../db/bulk-plan';
 import { attributesRead } from '../../domain/scoring/scorer-cache';
 import type { SegmentService } from '../segments/segment.service';
 import * as versionStore from '../../stores/version-store';
@@ -34,18 +36,19 @@ import type { PublishResult } from '../../model/version.types';
 import {
   batchMembers,
   claimBatch,
-  clearStaging,
   finishBatch,
   finishPublishJob,
   insertPublishJob,
-  lateMembers,
+  lockEarlierJobs,
   lockUnfinishedJob,
+  markPreparing,
   pendingBatches,
   planBatches,
   publishJobById,
   publishJobsOf,
-  stageScores,
 } from '../../stores/publish-job-store';
+import { clearDraftScores, deleteAbandonedDraftScores, writeDraftScores } from '../../stores/score-store';
+import { holdAccountWrites } from '../../stores/account-store';
 import { UNFINISHED, type PublishJob } from '../../model/publish-job.types';
 import { LockNamespace, tryTransactionLock } from '../../db/advisory-locks';
 import { scoreMembers } from './member-scoring';
@@ -168,7 +171,7 @@ export class PublishJobService {
     return publishJobsOf(ctx.em, segmentId, first);
   }
 
-  /** Stops a job that has not begun its flip; the draft stays a draft and its staged scores go. */
+  /** Stops a job that has not begun its flip; the draft stays a draft and its prepared scores go. */
   async cancel(ctx: AppContext, jobId: string): Promise<PublishJob> {
     const job = await runInTransaction(ctx, async (tx) => {
       // Waits for a running flip (FOR UPDATE), not for batches in flight (FOR KEY SHARE): they see the
@@ -188,8 +191,21 @@ export class PublishJobService {
       });
       return (await publishJobById(tx.em, jobId))!;
     });
-    await clearStaging(ctx.em, jobId);
+    await this.clearAbandoned(ctx, job);
     return job;
+  }
+
+  /**
+   * Deletes what an ended (cancelled, failed) job prepared, once its batches in flight are done
+   * (they hold its row FOR KEY SHARE): the draft's rows, unless another publish of it has begun.
+   */
+  private async clearAbandoned(ctx: AppContext, job: Pick<PublishJob, 'id' | 'versionId'>): Promise<void> {
+    await runInTransaction(ctx, async (tx) => {
+      await liftTimeouts(tx.em);
+      await publishJobById(tx.em, job.id, 'FOR UPDATE');
+      const deleted = await deleteAbandonedDraftScores(tx.em, job.versionId);
+      if (deleted) tx.log.info({ publishJobId: job.id, deleted }, 'prepared scores of an ended publish deleted');
+    });
   }
 
   /** The PublishResult of a DONE job. */
@@ -224,23 +240,20 @@ export class PublishJobService {
         const job = await publishJobById(ctx.em, jobId);
         if (!job) return null;
         if (job.state === 'CANCELLED' || job.state === 'FAILED') {
-          await clearStaging(ctx.em, jobId); // a batch may have committed after the cancel
+          await this.clearAbandoned(ctx, job); // a batch may have committed after the cancel
           return null;
         }
         if (job.state !== 'PREPARING') return null;
         if ((await pendingBatches(ctx.em, jobId)) === 0) break;
         await sleep(100); // another run holds the last batches
       }
-      // Members written during the preparation are scored again before the flip, so that the
-      // flip (which upserts wait for) only has those written in the last moments left to do.
-      await refreshStaleStatistics(ctx.em, ['publish_staged_score'], ctx.log);
-      await this.catchUp(ctx, jobId);
       return await this.flip(ctx, jobId);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await finishPublishJob(ctx.em, jobId, 'FAILED', ctx.clock.now(), { error: message })
         .then(async (failed) => {
-          if (failed) await clearStaging(ctx.em, jobId);
+          const job = failed ? await publishJobById(ctx.em, jobId) : null;
+          if (job) await this.clearAbandoned(ctx, job);
         })
         .catch((e: unknown) => ctx.log.error({ err: e, publishJobId: jobId }, 'marking a publish FAILED failed'));
       throw err;
@@ -249,12 +262,30 @@ export class PublishJobService {
     }
   }
 
+  /**
+   * Plans the batches, then opens them (PREPARING) in a short transaction that waits for the
+   * upserts in flight (SHARE on account): every upsert that commits later sees the job preparing
+   * and scores its accounts under the draft as well; the batches read the earlier ones' writes.
+   * Nothing of an earlier publish of the draft remains: its batches in flight are waited for,
+   * its rows deleted.
+   */
   private async plan(ctx: AppContext, jobId: string): Promise<void> {
-    await runInTransaction(ctx, async (tx) => {
+    const members = await runInTransaction(ctx, async (tx) => {
       await liftTimeouts(tx.em); // bulk work, also when publishVersion runs it in a request
       const job = await publishJobById(tx.em, jobId, 'FOR UPDATE');
+      if (job?.state !== 'QUEUED') return null;
+      await lockEarlierJobs(tx.em, job.versionId, jobId);
+      await clearDraftScores(tx.em, job.versionId);
+      return planBatches(tx.em, jobId, job.segmentId, this.batchSize);
+    });
+    if (members === null) return;
+    await runInTransaction(ctx, async (tx) => {
+      const job = await publishJobById(tx.em, jobId, 'FOR UPDATE');
       if (job?.state !== 'QUEUED') return;
-      const members = await planBatches(tx.em, jobId, job.segmentId, this.batchSize, tx.clock.now());
+      await holdAccountWrites(tx.em);
+      // Rows an upsert of an earlier publish's time wrote since (a few, if any).
+      await clearDraftScores(tx.em, job.versionId);
+      await markPreparing(tx.em, jobId, tx.clock.now(), members);
       tx.log.info({ publishJobId: jobId, members }, 'publish preparing');
     });
   }
@@ -270,22 +301,10 @@ export class PublishJobService {
       if (!batch) return false;
       const version = await versionStore.existingVersion(tx.em, job.versionId);
       const members = await batchMembers(tx.em, job.segmentId, attributesRead(version), batch);
-      const { rows, xmins } = scoreMembers(version, job.segmentId, tx.clock.now(), members);
-      await stageScores(tx.em, jobId, rows, xmins);
+      const rows = scoreMembers(version, tx.clock.now(), members);
+      await writeDraftScores(tx.em, { versionId: version.id, segmentId: job.segmentId, validFrom: job.effectiveAt }, rows);
       await finishBatch(tx.em, jobId, batch.seq, WORKER, rows.length);
       return true;
-    });
-  }
-
-  private async catchUp(ctx: AppContext, jobId: string): Promise<void> {
-    await runInTransaction(ctx, async (tx) => {
-      await liftTimeouts(tx.em);
-      const job = await publishJobById(tx.em, jobId, 'FOR KEY SHARE');
-      if (job?.state !== 'PREPARING') return;
-      const version = await versionStore.existingVersion(tx.em, job.versionId);
-      const members = await planAsBulk(tx.em, () => lateMembers(tx.em, job.segmentId, attributesRead(version), jobId));
-      const late = scoreMembers(version, job.segmentId, tx.clock.now(), members);
-      await stageScores(tx.em, jobId, late.rows, late.xmins);
     });
   }
 
@@ -305,7 +324,6 @@ export class PublishJobService {
     if (!flipped) return null;
     const flipMs = Date.now() - started;
     ctx.log.info({ publishJobId: jobId, flipMs }, 'publish done');
-    await clearStaging(ctx.em, jobId);
     return flipMs;
   }
 }

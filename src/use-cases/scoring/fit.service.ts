@@ -31,7 +31,8 @@ import {
   type RankingQuery,
 } from '../../stores/fit-queries';
 
-export function scoreOf(row: ScoreRow): Score {
+/** A stored score; `effectiveAt` is its version's, from which a prepared row holds (its validFrom is null). */
+export function scoreOf(row: ScoreRow, effectiveAt: Date | null = null): Score {
   return {
     accountId: row.accountId,
     versionId: row.versionId,
@@ -39,16 +40,17 @@ export function scoreOf(row: ScoreRow): Score {
     tier: row.tier,
     outcomes: row.outcomes,
     computedAt: row.computedAt,
-    validFrom: row.validFrom,
+    validFrom: row.validFrom ?? effectiveAt ?? row.computedAt,
     validTo: row.validTo,
     nextChangeAt: row.nextChangeAt,
     current: row.validTo === null,
   };
 }
 
-/** The effective fit: the active override over the computed score, else the computed score. */
-export function fitOf(row: ScoreRow, override: Override | null, thresholds: TierThresholdsSpec): Fit {
-  const base = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, computed: scoreOf(row) };
+/** The effective fit under a live version (its thresholds and effectiveAt): the active override over the computed score, else the computed score. */
+export function fitOf(row: ScoreRow, override: Override | null, live: { thresholds: TierThresholdsSpec; effectiveAt: Date | null }): Fit {
+  const { thresholds } = live;
+  const base = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, computed: scoreOf(row, live.effectiveAt) };
   if (!override) return { ...base, score: row.score, tier: row.tier, overridden: false, override: null };
   return {
     ...base,
@@ -103,7 +105,7 @@ export async function currentFit(ctx: AppContext, account: { id: string; segment
   const live = await ctx.loaders.liveVersionBySegmentId.load(segmentId);
   if (!live) return null;
   const fit = await ctx.loaders.fitRow.load(`${live.id}:${segmentId}:${account.id}`);
-  return fit ? fitOf(fit.row, fit.override, live.definition.thresholds) : null;
+  return fit ? fitOf(fit.row, fit.override, { thresholds: live.definition.thresholds, effectiveAt: live.effectiveAt }) : null;
 }
 
 /** Score rows a history connection reads at most (one per version published and per change). */
@@ -139,7 +141,7 @@ export class FitService {
         () => [],
         (f) => f,
       );
-    const thresholds = live.definition.thresholds;
+    const version = { thresholds: live.definition.thresholds, effectiveAt: live.effectiveAt };
     const ranking: RankingQuery = {
       versionId: live.id,
       exceptOverridden: { segmentId: segment.id, at: ctx.clock.now() },
@@ -156,8 +158,8 @@ export class FitService {
       overridden: filter?.overridden !== false,
     });
     for (const account of rows.accounts) ctx.loaders.accountById.prime(account.id, account);
-    const plain = rows.ranked.map((row) => fitOf(row, null, thresholds));
-    const overridden = rows.overridden.map((f) => fitOf(f.row, f.override, thresholds)).filter((f) => matches(f, filter));
+    const plain = rows.ranked.map((row) => fitOf(row, null, version));
+    const overridden = rows.overridden.map((f) => fitOf(f.row, f.override, version)).filter((f) => matches(f, filter));
     // Overridden fits inside the window (past the cursor, short of the bound), merged in the direction of reading.
     const at = cursor && { score: Number(cursor.score), accountId: cursor.accountId };
     const end = bound && { score: Number(bound.score), accountId: bound.accountId };
@@ -203,13 +205,13 @@ export class FitService {
       limit: request.size + 1,
       backward: request.backward,
     });
-    const { thresholds } = version.definition;
+    const live = { thresholds: version.definition.thresholds, effectiveAt: version.effectiveAt };
     return withDeferredCount(
       toPage(
         rows,
         request,
         (r) => [r.score.toFixed(2), r.accountId],
-        (r) => fitOf(r, null, thresholds),
+        (r) => fitOf(r, null, live),
       ),
       () => countChangedFits(ctx.em, query),
     );
@@ -241,7 +243,11 @@ export class FitService {
     if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
     const request = pageRequest(listScope('scoreHistory', { accountId, segmentId: segment.id }), page, ['instant', 'uuid'], 20);
     const rows = await ctx.loaders.scoreHistory.load({ accountId, segmentId: segment.id, first: MAX_HISTORY });
-    return pageOfList(rows.map(scoreOf), request, (s) => [s.computedAt.toISOString(), s.versionId]);
+    return pageOfList(
+      rows.map((r) => scoreOf(r)),
+      request,
+      (s) => [s.computedAt.toISOString(), s.versionId],
+    );
   }
 
   /** Computed results of an account in a segment over time, newest first. */
@@ -250,6 +256,6 @@ export class FitService {
     const segment = await ctx.loaders.segmentByKey.load(segmentKey);
     if (!segment) throw new NotFoundError(`segmentKey: segment "${segmentKey}" not found`, { field: 'segmentKey' });
     const rows = await ctx.loaders.scoreHistory.load({ accountId, segmentId: segment.id, first });
-    return rows.map(scoreOf);
+    return rows.map((r) => scoreOf(r));
   }
 }

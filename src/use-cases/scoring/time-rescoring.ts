@@ -24,6 +24,7 @@ import {
   type LiveVersions,
   type MemberTimeline,
 } from '../accounts/score-timeline';
+import { scoreUnderPreparingDrafts } from '../accounts/draft-scoring';
 
 export interface DueRescoring {
   /** Score rows and memberships whose instant had passed and that this call handled. */
@@ -58,12 +59,24 @@ async function rescoreDueMemberships(tx: AppContext, live: LiveVersions, now: Da
   const rows = await currentScores(tx.em, [...timelines.keys()], [...live.byId.keys()]);
   for (const row of rows) timelines.get(row.accountId)!.current.set(row.versionId, currentOf(row));
   const updates: Array<{ id: string; segmentIds: string[]; changesAt: Date | null }> = [];
+  const previousSegmentIds = new Map(due.map((a) => [a.id, a.segment_ids]));
   for (const tl of timelines.values()) {
     advanceMembership(plan, tl, live, membership, now);
     advanceScores(plan, tl, live, now);
     updates.push({ id: tl.accountId, segmentIds: tl.segmentIds, changesAt: tl.membershipChangesAt });
   }
   await updateMemberships(tx.em, updates);
+  // A publish preparing a segment these accounts joined or left keeps its draft's rows current.
+  await scoreUnderPreparingDrafts(
+    tx.em,
+    [...timelines.values()].map((tl) => ({
+      id: tl.accountId,
+      attributes: tl.attributes,
+      segmentIds: tl.segmentIds,
+      previousSegmentIds: previousSegmentIds.get(tl.accountId)!,
+    })),
+    now,
+  );
   return due.length;
 }
 
