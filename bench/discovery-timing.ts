@@ -35,7 +35,10 @@ export async function timeDiscovery(args: {
       `${won.result.insights.filter((i) => i.significant).length} significant attributes, strongest: ${top}`,
   );
   const value = await timed(() => icpInsights(fitgraph.services, ctx(), segmentKey, { basis: 'TOP_VALUE' }));
-  log(`icpInsights TOP_VALUE: ${sec(value.seconds)}; ${int(value.result.positives)} positives, ${int(value.result.negatives)} negatives`);
+  log(
+    `icpInsights TOP_VALUE: ${sec(value.seconds)}; ${int(value.result.positives)} positives, ${int(value.result.negatives)} negatives ` +
+      `(attributes counted on ${int(value.result.positivesCounted)} and ${int(value.result.negativesCounted)})`,
+  );
   const suggested = await timed(() => suggestDraft(fitgraph.services, ctx(), segmentKey));
   const c = suggested.result.check;
   log(
@@ -51,7 +54,7 @@ export async function timeDiscovery(args: {
     },
     {
       label: `icpInsights TOP_VALUE (${scope})`,
-      figure: `${sec(value.seconds)} (1 call, ${int(value.result.positives + value.result.negatives)} accounts analysed)`,
+      figure: `${sec(value.seconds)} (1 call, ${int(value.result.positives + value.result.negatives)} accounts labelled, ${int(value.result.positivesCounted + value.result.negativesCounted)} counted)`,
       seconds: value.seconds,
       maxSeconds: INSIGHTS_TARGET,
       info: true,

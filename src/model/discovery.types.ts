@@ -109,6 +109,16 @@ export class IcpInsights {
   @Field() to: Date;
   @Field(() => Int) positives: number;
   @Field(() => Int) negatives: number;
+  @Field(() => Int, {
+    description:
+      'Positives whose attributes were counted: all of them up to 50,000, else a random sample of about 50,000 chosen by a hash of the account id (a warning gives its error bound). Shares, holding counts, tests and missingShare are over the counted accounts.',
+  })
+  positivesCounted: number;
+  @Field(() => Int, {
+    description:
+      'Negatives whose attributes were counted, likewise: TOP_VALUE compares with every other account of the segment, so a large segment is sampled.',
+  })
+  negativesCounted: number;
   @Field(() => Int, { description: 'Number of candidate tests tried, over which qValue is adjusted.' }) testsTried: number;
   @Field(() => [AttributeInsight], { description: 'Significant findings first, then by strength.' }) insights: AttributeInsight[];
   @Field(() => [String], { description: 'Plain sentences: too few outcomes to conclude, an attribute mostly missing, ...' })

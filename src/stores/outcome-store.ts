@@ -6,8 +6,9 @@
  * stream accounts through a cursor.
  */
 import type { Sql } from '../db/sql';
-import { countMembers, isMemberOf } from './account-store';
-import type { AttributeType, CatalogueEntry } from '../model/icp-definition';
+import { isMemberOf } from './account-store';
+import { DAY } from '../common/dates';
+import type { CatalogueEntry } from '../model/icp-definition';
 import type { InsightBasis } from '../model/discovery';
 import type { Opportunity } from '../model/outcome.types';
 import { NUMBER_QUANTILES, RECENCY_WINDOWS, type AttributeCounts, type Counts } from '../domain/discovery/insight-analysis';
@@ -65,21 +66,15 @@ function params(l: Labelling, from: Date, to: Date): unknown[] {
   return l.basis === 'WON_VS_LOST' ? [l.segmentId, from, to] : [l.segmentId, from, to, l.topShare];
 }
 
-const populationCte = (l: Labelling) => `WITH pop AS (${labelsSql(l, true)})`;
+const JSON_TYPES = ['object', 'array', 'string', 'number', 'boolean'] as const;
 
-/** The JSON type a catalogue type is stored as. */
-const JSON_TYPE: Record<AttributeType, string> = {
-  STRING: 'string',
-  BOOLEAN: 'boolean',
-  STRING_LIST: 'array',
-  NUMBER: 'number',
-  DATE: 'string',
-};
-
-/** Quantile cut points come from a sample of about this many accounts (the tests count them all). */
-const QUANTILE_SAMPLE = 100_000;
+/** Quantile cut points come from a sample of about this many counted accounts. */
+const QUANTILE_SAMPLE = 20_000;
 
 export interface CountedPopulation {
+  /** Every account labelled in the window. */
+  labelled: Counts;
+  /** The accounts whose attributes were counted: each class whole up to `perClass`, else a sample of about that many. */
   totals: Counts;
   attributes: AttributeCounts[];
 }
@@ -87,20 +82,37 @@ export interface CountedPopulation {
 const add = (c: Counts, positive: boolean, n: number) => (positive ? (c.positives += n) : (c.negatives += n));
 const zero = (): Counts => ({ positives: 0, negatives: 0 });
 
+/** The smallest double above x (so that [x, next(x)) holds x alone). */
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE;
+  const b = new BigInt64Array(Float64Array.of(x).buffer);
+  b[0] += x > 0 ? 1n : -1n;
+  return new Float64Array(b.buffer)[0];
+}
+
+// A NUMBER or DATE attribute's bucket besides its bins (0 and up): a JSON null, and a value that
+// holds no test (another type, a string that is no date, a date ahead of the analysis).
+const NULL_VALUE = -2;
+const PRESENT = -3;
+
 /**
  * Counts the labelled accounts of [from, to) per candidate bucket of every catalogue attribute,
- * in four statements whatever the number of accounts, run in the caller's REPEATABLE READ
- * transaction so that they read one snapshot:
- * 1. the segment's size (to size the quantiles' sample);
- * 2. positives and negatives, and the NUMBER attributes' quantiles from a sample of accounts
- *    chosen by a hash of their id (the same sample every time);
- * 3. one pass over every (account, attribute) pair of the accounts' jsonb (jsonb_each reads it
- *    once, rather than one lookup per attribute and bucket), bucketed by type, counted by one
- *    hash aggregate: 'v<value>' for strings and booleans, 'b<bin>' for numbers and dates, 'p'
- *    for a present list, 'x' for a value of the wrong type (present, holds no test), 'm' for an
- *    explicit null; absent keys are missing, derived from the totals;
- * 4. list elements, each account counted once per distinct element (case-insensitively).
- * Spellings of a value are merged case-insensitively, as the scoring engine compares strings.
+ * in three statements, run in the caller's REPEATABLE READ transaction so that they read one
+ * snapshot:
+ * 1. the labels (the outcomes, and for TOP_VALUE every account of the segment, without their
+ *    attributes): positives and negatives, and the ids of the accounts to count: every account
+ *    of a class of at most `perClass`, else a sample of about `perClass` chosen by a hash of the
+ *    id (the same sample every time; a case-control sample, see COUNTED_PER_CLASS);
+ * 2. the NUMBER attributes' quantiles over the counted accounts (every k-th of them beyond
+ *    QUANTILE_SAMPLE);
+ * 3. one pass over the counted accounts, fetched by id: each catalogue attribute looked up once
+ *    and bucketed by its catalogue type (strings, booleans and lists as their JSON value, a
+ *    NUMBER bin by width_bucket over the cuts, a DATE bin by width_bucket over the recency
+ *    windows' instants), counted per attribute by hashed GROUPING SETS (one hash table each,
+ *    one pass; not a row per account and attribute). Lists are split into elements here, each
+ *    counted once per account.
+ * Missing is an absent key or a JSON null. Spellings of a value are merged case-insensitively,
+ * as the scoring engine compares strings.
  */
 export async function countPopulation(
   db: Sql,
@@ -109,79 +121,112 @@ export async function countPopulation(
   to: Date,
   at: Date,
   catalogue: CatalogueEntry[],
+  perClass: number,
 ): Promise<CountedPopulation> {
   // Dates without an offset are UTC everywhere in fitgraph (see parseInstant).
   await db.query(`SET LOCAL TIME ZONE 'UTC'`);
+  // Compiling the wide per-attribute expressions costs more than it saves at these sizes.
+  await db.query('SET LOCAL jit = off');
   const base = params(l, from, to);
-  const segmentSize = await countMembers(db, l.segmentId);
-  const sample = Math.max(1, Math.ceil(4096 * Math.min(1, QUANTILE_SAMPLE / Math.max(1, segmentSize))));
+  const cap = `$${base.length + 1}::float8`;
+  const [head]: Array<{ positives: number; negatives: number; ids: string[]; winners: string[] }> = await db.query(
+    `WITH lab AS MATERIALIZED (${labelsSql(l)}),
+    tot AS (SELECT count(*) FILTER (WHERE positive)::int AS positives, count(*) FILTER (WHERE NOT positive)::int AS negatives FROM lab)
+    SELECT t.positives, t.negatives, s.ids, s.winners FROM tot t CROSS JOIN LATERAL (
+      SELECT coalesce(array_agg(lab.account_id::text), '{}') AS ids,
+        coalesce(array_agg(lab.account_id::text) FILTER (WHERE lab.positive), '{}') AS winners FROM lab
+      WHERE (hashtext(lab.account_id::text) & 65535) < ceil(65536 * ${cap} / greatest(1, CASE WHEN lab.positive THEN t.positives ELSE t.negatives END))) s`,
+    [...base, perClass],
+  );
+  const labelled: Counts = { positives: head.positives, negatives: head.negatives };
+  const counted = head.ids.length;
+  const totals: Counts = { positives: head.winners.length, negatives: counted - head.winners.length };
+  // The counted accounts by their ids, through the primary key (a few of a large segment's).
+  const ids = `$1::uuid[]`;
+
   const numbers = catalogue.filter((e) => e.type === 'NUMBER');
-  const q = `$${base.length + 1}::float8[]`;
-  const [head] = await db.query(
-    `${populationCte(l)}
-    SELECT count(*) FILTER (WHERE positive)::int AS positives, count(*) FILTER (WHERE NOT positive)::int AS negatives
-      ${numbers
+  const cuts = new Map<string, number[]>();
+  if (numbers.length && counted) {
+    const [q] = await db.query(
+      `SELECT ${numbers
         .map(
-          (e, i) => `, percentile_disc(${q}) WITHIN GROUP (ORDER BY (attributes->>${lit(e.key)})::float8)
-        FILTER (WHERE jsonb_typeof(attributes->${lit(e.key)}) = 'number' AND (hashtext(account_id::text) & 4095) < $${base.length + 2}) AS q${i}`,
+          (e, i) => `percentile_disc($2::float8[]) WITHIN GROUP (ORDER BY (a.attributes->${lit(e.key)})::float8)
+          FILTER (WHERE jsonb_typeof(a.attributes->${lit(e.key)}) = 'number') AS q${i}`,
         )
-        .join('')}
-    FROM pop`,
-    [...base, NUMBER_QUANTILES, sample],
-  );
-  const totals: Counts = { positives: head.positives, negatives: head.negatives };
-  const cuts = new Map(numbers.map((e, i) => [e.key, [...new Set<number>((head[`q${i}`] ?? []).map(Number))].sort((a, b) => a - b)]));
+        .join(', ')}
+      FROM account a WHERE a.id = ANY ($1::uuid[])`,
+      // Every k-th counted account (ids in label order, which is no attribute's): cut points need no more.
+      [head.ids.filter((_, i) => i % Math.ceil(counted / QUANTILE_SAMPLE) === 0), NUMBER_QUANTILES],
+    );
+    numbers.forEach((e, i) =>
+      cuts.set(
+        e.key,
+        [...new Set<number>((q[`q${i}`] ?? []).map(Number))].sort((a, b) => a - b),
+      ),
+    );
+  }
 
-  const extra: unknown[] = [];
-  const param = (v: unknown) => `$${base.length + extra.push(v)}`;
-  const atParam = param(at);
-  const spec = catalogue.map(
-    (e, i) =>
-      `(${lit(e.key)}, ${i}, '${e.type}', '${JSON_TYPE[e.type]}', ${e.type === 'NUMBER' ? param(cuts.get(e.key) ?? []) : 'NULL'}::float8[])`,
-  );
-  const windows = RECENCY_WINDOWS.map((d, i) => `WHEN v.age <= ${d} THEN 'b${i}'`).join(' ');
-  const rows: Array<{ idx: number; positive: boolean; bucket: string; n: number }> = await db.query(
-    `${populationCte(l)},
-    spec(key, idx, type, json, cuts) AS (VALUES ${spec.join(', ')})
-    SELECT v.idx, v.positive, CASE
-        WHEN v.t = 'null' THEN 'm'
-        WHEN v.t <> v.json THEN 'x'
-        WHEN v.type IN ('STRING', 'BOOLEAN') THEN 'v' || v.txt
-        WHEN v.type = 'STRING_LIST' THEN 'p'
-        -- width_bucket counts the cuts at or below the value; a value equal to a cut gets that cut's own bin.
-        WHEN v.type = 'NUMBER' THEN 'b' || (2 * width_bucket(v.num, v.cuts) - (v.num = ANY (v.cuts))::int)::text
-        WHEN v.age IS NULL OR v.age < 0 THEN 'x'
-        ${windows} ELSE 'b${RECENCY_WINDOWS.length}' END AS bucket, count(*)::int AS n
-    FROM (
-      SELECT s.idx, s.type, s.json, s.cuts, p.positive, jsonb_typeof(e.value) AS t,
-             CASE WHEN s.type IN ('STRING', 'BOOLEAN') THEN e.value #>> '{}' END AS txt,
-             CASE WHEN s.type = 'NUMBER' AND jsonb_typeof(e.value) = 'number' THEN e.value::float8 END AS num,
-             CASE WHEN s.type = 'DATE' AND jsonb_typeof(e.value) = 'string' AND (e.value #>> '{}') ~ '^\\d{4}-\\d{2}-\\d{2}'
-                  THEN (date_part('epoch', ${atParam}::timestamptz) - date_part('epoch', (e.value #>> '{}')::timestamptz)) / 86400 END AS age
-      FROM pop p CROSS JOIN LATERAL jsonb_each(p.attributes) e JOIN spec s ON s.key = e.key
-      OFFSET 0) v
-    GROUP BY 1, 2, 3`,
-    [...base, ...extra],
-  );
-
-  const lists = catalogue.filter((e) => e.type === 'STRING_LIST');
-  const elements: Array<{ key: string; element: string; positive: boolean; n: number }> = lists.length
+  const extra: unknown[] = [head.ids, head.winners];
+  const param = (v: unknown, type: string) => `$${extra.push(v)}::${type}`;
+  // Each attribute's bucket, SQL NULL when the key is absent: strings, booleans and lists their
+  // JSON value itself (grouped as jsonb, read back by type below), numbers and dates an integer
+  // bin, or a code for a JSON null or a value of another type. GROUPING() names the attribute of
+  // each output row of the grouping sets.
+  const typed = (v: string, json: string, holding: string) =>
+    `CASE jsonb_typeof(${v}) WHEN '${json}' THEN ${holding} WHEN 'null' THEN ${NULL_VALUE} ${JSON_TYPES.filter((t) => t !== json)
+      .map((t) => `WHEN '${t}' THEN ${PRESENT}`)
+      .join(' ')} END`;
+  const buckets = catalogue.map((e, i) => {
+    const v = `j.v${i}`;
+    switch (e.type) {
+      case 'STRING':
+      case 'BOOLEAN':
+      case 'STRING_LIST':
+        return v;
+      case 'NUMBER': {
+        // Thresholds c0, next(c0), c1, next(c1), ...: bin 2j holds the values strictly between
+        // cut j-1 and cut j, bin 2j+1 cut j itself.
+        const thresholds = (cuts.get(e.key) ?? []).flatMap((c) => [c, nextUp(c)]);
+        return typed(v, 'number', `width_bucket((${v})::float8, ${param(thresholds, 'float8[]')})`);
+      }
+      case 'DATE': {
+        // Instants at - 730 days, ..., at - 7 days, and a microsecond (a timestamptz's step)
+        // after `at`: width_bucket k (instants at or after k of them) is bin windows - k, and
+        // beyond `at` a date holds no test. A string that does not start like a date holds none either.
+        const w = RECENCY_WINDOWS.length;
+        const edges = [...RECENCY_WINDOWS].reverse().map((d) => new Date(at.getTime() - d * DAY));
+        const names = `(ARRAY[${Array.from({ length: w + 2 }, (_, k) => (k <= w ? w - k : PRESENT)).join(', ')}])`;
+        const instant = `(${v} #>> '{}')`;
+        const edgeList = `${param(edges, 'timestamptz[]')} || (${param(at, 'timestamptz')} + interval '1 microsecond')`;
+        return typed(
+          v,
+          'string',
+          `CASE WHEN translate(left(${instant}, 10), '0123456789', '9999999999') = '9999-99-99'
+            THEN ${names}[width_bucket(${instant}::timestamptz, ${edgeList}) + 1] ELSE ${PRESENT} END`,
+        );
+      }
+    }
+  });
+  const rows: Array<Record<string, unknown> & { positive: boolean; n: number }> = counted
     ? await db.query(
-        `${populationCte(l)}
-    SELECT k.key, e.element, pop.positive, count(*)::int AS n
-    FROM pop CROSS JOIN (VALUES ${lists.map((e) => `(${lit(e.key)})`).join(', ')}) k(key)
-    CROSS JOIN LATERAL (SELECT DISTINCT ON (lower(x)) x AS element FROM jsonb_array_elements_text(
-      CASE WHEN jsonb_typeof(pop.attributes->k.key) = 'array' THEN pop.attributes->k.key ELSE '[]' END) x) e
-    GROUP BY 1, 2, 3`,
-        base,
+        `SELECT s.positive, ${catalogue.map((_, i) => `s.b${i}, GROUPING(s.b${i}) AS g${i}`).join(', ')}, count(*)::int AS n
+        FROM (
+          SELECT a.id = ANY ($2::uuid[]) AS positive, ${buckets.map((b, i) => `${b} AS b${i}`).join(',\n')}
+          FROM account a
+          -- Each attribute looked up once (OFFSET 0 keeps the planner from repeating the lookups in every use).
+          CROSS JOIN LATERAL (SELECT ${catalogue.map((e, i) => `a.attributes->${lit(e.key)} AS v${i}`).join(', ')} OFFSET 0) j
+          WHERE a.id = ANY (${ids})
+        ) s
+        GROUP BY GROUPING SETS (${catalogue.map((_, i) => `(s.positive, s.b${i})`).join(', ')})`,
+        extra,
       )
     : [];
 
-  const counted: AttributeCounts[] = catalogue.map((e) => ({
+  const out: AttributeCounts[] = catalogue.map((e) => ({
     attribute: e.key,
     type: e.type,
     dimension: e.dimension ?? null,
-    missing: { ...totals },
+    missing: zero(),
     ...(e.type === 'NUMBER'
       ? { cuts: cuts.get(e.key) ?? [], bins: Array.from({ length: 2 * (cuts.get(e.key)?.length ?? 0) + 1 }, zero) }
       : {}),
@@ -189,7 +234,7 @@ export async function countPopulation(
     ...(e.type === 'STRING' || e.type === 'BOOLEAN' || e.type === 'STRING_LIST' ? { values: new Map<string, Counts>() } : {}),
   }));
   // Values and elements by lower-cased value, shown in their most frequent spelling.
-  const spellings = counted.map(() => new Map<string, Map<string, Counts>>());
+  const spellings = out.map(() => new Map<string, Map<string, Counts>>());
   const tally = (i: number, spelling: string, positive: boolean, n: number) => {
     const byLower = spellings[i];
     const lower = spelling.toLowerCase();
@@ -199,32 +244,38 @@ export async function countPopulation(
     add(m.get(spelling)!, positive, n);
   };
   for (const r of rows) {
-    const a = counted[r.idx];
-    // Every present key is counted here, so missing = all accounts - present ones (+ explicit nulls back below).
-    add(a.missing, r.positive, -r.n);
-    const b = r.bucket;
-    if (b === 'm') add(a.missing, r.positive, r.n);
-    else if (b[0] === 'v') tally(r.idx, b.slice(1), r.positive, r.n);
-    else if (b[0] === 'b') add(a.bins![Number(b.slice(1))], r.positive, r.n);
+    const i = catalogue.findIndex((_, k) => r[`g${k}`] === 0);
+    const a = out[i];
+    // A JSON null and an absent key both read as null: missing.
+    const b = r[`b${i}`];
+    if (b === null || b === NULL_VALUE) add(a.missing, r.positive, r.n);
+    else if (a.type === 'NUMBER' || a.type === 'DATE') {
+      if ((b as number) >= 0) add(a.bins![b as number], r.positive, r.n);
+    } else if (a.type === 'STRING' ? typeof b === 'string' : a.type === 'BOOLEAN' && typeof b === 'boolean') {
+      tally(i, String(b), r.positive, r.n);
+    } else if (a.type === 'STRING_LIST' && Array.isArray(b)) {
+      // Each element once per account, case-insensitively (the first spelling in the list).
+      const seen = new Set<string>();
+      for (const x of b as unknown[]) {
+        if (x === null) continue;
+        const element = typeof x === 'string' ? x : JSON.stringify(x);
+        if (seen.has(element.toLowerCase())) continue;
+        seen.add(element.toLowerCase());
+        tally(i, element, r.positive, r.n);
+      }
+    }
   }
-  for (const r of elements)
-    tally(
-      catalogue.findIndex((e) => e.key === r.key),
-      r.element,
-      r.positive,
-      r.n,
-    );
   spellings.forEach((byLower, i) => {
     for (const variants of byLower.values()) {
       const all = [...variants.entries()];
       const [spelling] = all.reduce((best, v) => (v[1].positives + v[1].negatives > best[1].positives + best[1].negatives ? v : best));
-      counted[i].values!.set(
+      out[i].values!.set(
         spelling,
         all.reduce((s, [, c]) => ({ positives: s.positives + c.positives, negatives: s.negatives + c.negatives }), zero()),
       );
     }
   });
-  return { totals, attributes: counted };
+  return { labelled, totals, attributes: out };
 }
 
 /**

@@ -1,5 +1,6 @@
 import jStat from 'jstat';
 import { createRng } from '../../src/common/random';
+import { icpInsights as icpInsightsUseCase } from '../../src/use-cases/discovery/discovery.service';
 import { graphql } from '../gql';
 import type { IcpDefinitionInput, IcpInsightsQuery } from '../gql/graphql';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
@@ -40,6 +41,33 @@ interface Planted {
   createdAt: Date;
 }
 const planted: Planted[] = [];
+
+/** Whether a learned criterion holds for a planted account, worked out from its attributes. */
+function holdsFor(
+  c: { attribute: string; operator: string; value?: any; values?: any[] | null; min?: number | null; max?: number | null },
+  p: Planted,
+): boolean {
+  const v = p.attributes[c.attribute];
+  if (v === undefined || v === null) return false;
+  switch (c.operator) {
+    case 'IN':
+      return c.values!.includes(v);
+    case 'CONTAINS_ANY':
+      return (v as string[]).some((e) => c.values!.includes(e));
+    case 'BETWEEN':
+      return (v as number) >= c.min! && (v as number) <= c.max!;
+    case 'GTE':
+      return (v as number) >= c.value;
+    case 'LTE':
+      return (v as number) <= c.value;
+    case 'EQ':
+      return v === c.value;
+    case 'WITHIN_DAYS':
+      return NOW.getTime() - new Date(`${v as string}T00:00:00Z`).getTime() <= c.value * DAY;
+    default:
+      throw new Error(`unexpected operator ${c.operator}`);
+  }
+}
 
 function plant(n: number): void {
   const rng = createRng(15);
@@ -82,7 +110,7 @@ graphql(`
 `);
 const icpInsights = graphql(`
   query IcpInsights($k: String!, $o: InsightOptions) { icpInsights(segmentKey: $k, options: $o) {
-  segment { key } basis from to positives negatives testsTried warnings insights { ...InsightFields } } }
+  segment { key } basis from to positives negatives positivesCounted negativesCounted testsTried warnings insights { ...InsightFields } } }
 `);
 const suggestDraft = graphql(`
   mutation SuggestDraft($k: String!, $o: InsightOptions) { suggestDraft(segmentKey: $k, options: $o) {
@@ -146,6 +174,8 @@ describe('icpInsights on a planted dataset', () => {
   it('labels every planted account: positives won, negatives lost', () => {
     expect(result.positives).toBe(planted.filter((p) => p.won).length);
     expect(result.negatives).toBe(planted.filter((p) => !p.won).length);
+    // Both classes are under the cap: every account is counted.
+    expect([result.positivesCounted, result.negativesCounted]).toEqual([result.positives, result.negatives]);
     expect(result.basis).toBe('WON_VS_LOST');
     expect(new Date(result.to).getTime()).toBe(NOW.getTime());
     expect(new Date(result.from).getTime()).toBe(NOW.getTime() - 365 * DAY);
@@ -166,23 +196,7 @@ describe('icpInsights on a planted dataset', () => {
   it('counts each table as the planted data does, with the p-value of an independent chi-square', () => {
     for (const insight of result.insights.filter((i) => DRIVERS.includes(i.attribute))) {
       const c = insight.criterion;
-      const holds = (p: Planted) => {
-        const v = p.attributes[c.attribute];
-        switch (c.operator) {
-          case 'IN':
-            return c.values!.includes(v);
-          case 'CONTAINS_ANY':
-            return (v as string[]).some((e) => c.values!.includes(e));
-          case 'BETWEEN':
-            return (v as number) >= c.min! && (v as number) <= c.max!;
-          case 'GTE':
-            return (v as number) >= c.value;
-          case 'LTE':
-            return (v as number) <= c.value;
-          default:
-            throw new Error(`unexpected operator ${c.operator}`);
-        }
-      };
+      const holds = (p: Planted) => holdsFor(c, p);
       const a = planted.filter((p) => p.won && holds(p)).length;
       const cc = planted.filter((p) => !p.won && holds(p)).length;
       const P = result.positives;
@@ -226,6 +240,46 @@ describe('icpInsights on a planted dataset', () => {
     const won = planted.filter((p) => p.won).length;
     expect(r.positives).toBe(Math.ceil(0.25 * won));
     expect(r.negatives).toBe(planted.length - Math.ceil(0.25 * won));
+  });
+
+  it('counts a sample of a class larger than the cap: shares within the stated bound of the whole class, worked out from the planted data', async () => {
+    // The cap lowered to 300 per class: both classes (about 960 won, 1,440 lost) are sampled.
+    const cap = 300;
+    const r = await icpInsightsUseCase(t.services, t.fitgraph.system(), 'planted', null, { countedPerClass: cap });
+    const won = planted.filter((p) => p.won);
+    const lost = planted.filter((p) => !p.won);
+    expect([r.positives, r.negatives]).toEqual([won.length, lost.length]);
+    // Each account is kept with probability about cap / class size: the counted sizes are binomial around the cap.
+    for (const [counted, all] of [
+      [r.positivesCounted, won.length],
+      [r.negativesCounted, lost.length],
+    ]) {
+      const sd = Math.sqrt(all * (cap / all) * (1 - cap / all));
+      expect(Math.abs(counted - cap)).toBeLessThan(5 * sd);
+    }
+    const bound = (n: number) => 1.96 / (2 * Math.sqrt(n));
+    expect(r.warnings).toContain(
+      `Attributes counted on samples, chosen by a hash of the account id: the ${won.length.toLocaleString('en-US')} positives on a random sample of ${r.positivesCounted} (a share of positives is within ±${(100 * bound(r.positivesCounted)).toFixed(2)} percentage points of the whole class's, 95 %); the ${lost.length.toLocaleString('en-US')} negatives on a random sample of ${r.negativesCounted} (a share of negatives is within ±${(100 * bound(r.negativesCounted)).toFixed(2)} percentage points of the whole class's, 95 %). The tests compare the counted accounts.`,
+    );
+    // Every reported share against the share of the whole class, counted on the planted data:
+    // all within 2.5 times the 95 % bound (about 5 standard errors), and at least 80 % within it.
+    let within = 0;
+    let compared = 0;
+    for (const i of r.insights) {
+      expect(i.positiveShare).toBeCloseTo(i.positivesHolding / r.positivesCounted, 12);
+      expect(i.negativeShare).toBeCloseTo(i.negativesHolding / r.negativesCounted, 12);
+      for (const [share, all, n] of [
+        [i.positiveShare, won, r.positivesCounted],
+        [i.negativeShare, lost, r.negativesCounted],
+      ] as const) {
+        const whole = all.filter((p) => holdsFor(i.criterion, p)).length / all.length;
+        expect(Math.abs(share - whole)).toBeLessThan(2.5 * bound(n));
+        within += Number(Math.abs(share - whole) <= bound(n));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(20);
+    expect(within / compared).toBeGreaterThanOrEqual(0.8);
   });
 
   it('warns when outcomes are too few to conclude', async () => {

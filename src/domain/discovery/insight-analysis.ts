@@ -82,6 +82,38 @@ export interface Analysis {
   warnings: string[];
 }
 
+/**
+ * Accounts of each class (positives, negatives) whose attributes are counted: all of a class up
+ * to this many, else a random sample of about this many (by a hash of the account id). TOP_VALUE
+ * compares with every other account of the segment, a million of them in a large one; counting
+ * them all costs a pass over every account's attributes, while the tests' power is set by the
+ * smaller class. Sampling one class is a case-control design: the test of independence stays
+ * valid (under the null both classes share one distribution, and so does a sample of one), the
+ * weight of evidence and lift are ratios of shares and keep their meaning, and each share of a
+ * sampled class is within SAMPLE_Z · sqrt(p(1-p)/n) <= SAMPLE_Z / (2 sqrt(n)) of the whole
+ * class's, 0.44 percentage points at 50,000 (95 %).
+ */
+export const COUNTED_PER_CLASS = 50_000;
+const SAMPLE_Z = 1.96;
+
+/** The 95 % bound on how far a share counted on `n` sampled accounts is from the whole class's: 1.96 / (2 sqrt(n)). */
+export function sampleShareBound(n: number): number {
+  return SAMPLE_Z / (2 * Math.sqrt(n));
+}
+
+/** The warning that a class was sampled, with its bound; null when both were counted whole. */
+export function samplingWarning(labelled: Counts, counted: Counts): string | null {
+  const parts = (['positives', 'negatives'] as const)
+    .filter((k) => counted[k] < labelled[k])
+    .map(
+      (k) =>
+        `the ${labelled[k].toLocaleString('en-US')} ${k} on a random sample of ${counted[k].toLocaleString('en-US')} (a share of ${k} is within ±${(100 * sampleShareBound(counted[k])).toFixed(2)} percentage points of the whole class's, 95 %)`,
+    );
+  return parts.length
+    ? `Attributes counted on samples, chosen by a hash of the account id: ${parts.join('; ')}. The tests compare the counted accounts.`
+    : null;
+}
+
 /** A test needs this many accounts on each side (holding / not holding) to be tried. */
 const MIN_SUPPORT = 5;
 /** An attribute with a value for fewer analysed accounts than this is not analysed. */

@@ -16,7 +16,16 @@ import type { VersionService } from '../versions/version.service';
 import { aucWithInterval, type AucInterval } from '../../domain/discovery/discovery-statistics';
 import type { AttributeInsight, IcpInsights, InsightOptions, OutOfSampleCheck, SuggestedDraft } from '../../model/discovery.types';
 import { planDraft, thresholdsFor } from '../../domain/discovery/draft-builder';
-import { analyse, describeTest, MIN_OUTCOMES, type Analysis, type Finding } from '../../domain/discovery/insight-analysis';
+import {
+  analyse,
+  COUNTED_PER_CLASS,
+  describeTest,
+  MIN_OUTCOMES,
+  samplingWarning,
+  type Analysis,
+  type Counts,
+  type Finding,
+} from '../../domain/discovery/insight-analysis';
 import { countPopulation, scanLabelled, splitInstant, type Labelling } from '../../stores/outcome-store';
 import type { InsightBasis } from '../../model/discovery';
 import { DAY } from '../../common/dates';
@@ -111,11 +120,25 @@ export function toInsight(f: Finding): AttributeInsight {
   };
 }
 
-async function analysePeriod(ctx: AppContext, r: Resolved, from: Date, to: Date): Promise<Analysis> {
+/** How discovery counts; tests lower `countedPerClass` to see the sampling on small data. */
+export interface DiscoveryLimits {
+  /** See COUNTED_PER_CLASS. */
+  countedPerClass: number;
+}
+const LIMITS: DiscoveryLimits = { countedPerClass: COUNTED_PER_CLASS };
+
+interface PeriodAnalysis extends Analysis {
+  /** Every labelled account; the analysis's positives and negatives are the counted ones. */
+  labelled: Counts;
+}
+
+async function analysePeriod(ctx: AppContext, r: Resolved, from: Date, to: Date, limits: DiscoveryLimits): Promise<PeriodAnalysis> {
   const counted = await ctx.em.transaction('REPEATABLE READ', (tx) =>
-    countPopulation(tx, r.labelling, from, to, ctx.clock.now(), r.catalogue),
+    countPopulation(tx, r.labelling, from, to, ctx.clock.now(), r.catalogue, limits.countedPerClass),
   );
-  return analyse(counted.attributes, counted.totals, { fdr: r.fdr });
+  const a = analyse(counted.attributes, counted.totals, { fdr: r.fdr });
+  const sampled = samplingWarning(counted.labelled, counted.totals);
+  return { ...a, labelled: counted.labelled, warnings: sampled ? [...a.warnings, sampled] : a.warnings };
 }
 
 /**
@@ -127,16 +150,19 @@ export async function icpInsights(
   ctx: AppContext,
   segmentKey: string,
   options?: Partial<InsightOptions> | null,
+  limits: DiscoveryLimits = LIMITS,
 ): Promise<IcpInsights> {
   const r = await resolve(services, ctx, segmentKey, options);
-  const a = await analysePeriod(ctx, r, r.from, r.to);
+  const a = await analysePeriod(ctx, r, r.from, r.to, limits);
   return {
     segment: r.segment,
     basis: r.basis,
     from: r.from,
     to: r.to,
-    positives: a.positives,
-    negatives: a.negatives,
+    positives: a.labelled.positives,
+    negatives: a.labelled.negatives,
+    positivesCounted: a.positives,
+    negativesCounted: a.negatives,
     testsTried: a.testsTried,
     insights: a.insights.map(toInsight),
     warnings: a.warnings,
@@ -196,6 +222,7 @@ export async function suggestDraft(
   ctx: AppContext,
   segmentKey: string,
   options?: Partial<InsightOptions> | null,
+  limits: DiscoveryLimits = LIMITS,
 ): Promise<SuggestedDraft> {
   const r = await resolve(services, ctx, segmentKey, options);
   const split = await splitInstant(ctx.em, r.labelling, r.from, r.to, TRAIN_SHARE);
@@ -205,7 +232,7 @@ export async function suggestDraft(
       `segment "${r.segment.key}" has too few ${r.basis === 'WON_VS_LOST' ? 'closed' : 'won'} opportunities created in the period to split into older and newer outcomes`,
     );
   }
-  const train = await analysePeriod(ctx, r, r.from, split);
+  const train = await analysePeriod(ctx, r, r.from, split, limits);
   const live = await services.versions.liveVersion(ctx, r.segment.id);
   const plan = planDraft(train.insights, train.unfavourable, live?.definition.actions ?? DEFAULT_ACTIONS);
   if (!plan) {
