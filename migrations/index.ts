@@ -10,6 +10,7 @@ import { ScoreNextChange1764900000000 } from './1764900000000-ScoreNextChange';
 import { Delivery1765300000000 } from './1765300000000-Delivery';
 import { MembershipChange1765400000000 } from './1765400000000-MembershipChange';
 import { PreparedScores1765500000000 } from './1765500000000-PreparedScores';
+import { FitRemovedEvent1765600000000 } from './1765600000000-FitRemovedEvent';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Delivery1765300000000,
   MembershipChange1765400000000,
   PreparedScores1765500000000,
+  FitRemovedEvent1765600000000,
 ];

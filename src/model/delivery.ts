@@ -2,7 +2,14 @@
  * The delivery shapes every layer shares: outbox events and their types, webhooks and their
  * deliveries (the GraphQL classes over them are in delivery.types.ts).
  */
-export const EVENT_TYPES = ['FIT_CHANGED', 'VERSION_PUBLISHED', 'OVERRIDE_CREATED', 'OVERRIDE_REVOKED', 'OVERRIDE_EXPIRED'] as const;
+export const EVENT_TYPES = [
+  'FIT_CHANGED',
+  'VERSION_PUBLISHED',
+  'OVERRIDE_CREATED',
+  'OVERRIDE_REVOKED',
+  'OVERRIDE_EXPIRED',
+  'FIT_REMOVED',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const FIT_CHANGE_CAUSES = [

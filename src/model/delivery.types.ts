@@ -17,6 +17,10 @@ registerEnumType(WebhookEventTypeEnum, {
     FIT_CHANGED: {
       description: 'The effective tier of an account in a segment changed (data.before / data.after: score, tier, overridden; data.cause).',
     },
+    FIT_REMOVED: {
+      description:
+        'An account left a segment, so it has no fit there any more (data.before: its last fit; data.after: null; data.cause: ACCOUNT_UPDATED or TIME_PASSED). Sent only to webhooks that ask for it.',
+    },
   },
 });
 registerEnumType(FitChangeCauseEnum, {

@@ -21,6 +21,16 @@ export interface TierChange {
   occurredAt: Date;
 }
 
+/** An account that left a segment: its last fit there, and no fit after. */
+export interface FitRemoval {
+  accountId: string;
+  segmentId: string;
+  versionId: string;
+  before: FitSnapshot;
+  cause: FitChangeCause;
+  occurredAt: Date;
+}
+
 interface RawEvent {
   sequence: string;
   id: string;
@@ -89,6 +99,29 @@ export async function appendFitChanges(db: Sql, changes: TierChange[]): Promise<
       changes.map((c) => json(c.before)),
       changes.map((c) => json(c.after)),
       changes.map((c) => c.cause),
+    ],
+  );
+}
+
+/** Appends FIT_REMOVED events (data as FIT_CHANGED's, with `after` null), in the order given. */
+export async function appendFitRemovals(db: Sql, removals: FitRemoval[]): Promise<void> {
+  if (removals.length === 0) return;
+  await db.query(
+    `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
+     SELECT 'FIT_REMOVED', c.segment_id, c.account_id, c.version_id, c.occurred_at,
+            ${FIT_CHANGED_DATA('c', 'c.before', `'null'::jsonb`, 'c.cause')}
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::jsonb[], $6::text[])
+          WITH ORDINALITY AS c(account_id, segment_id, version_id, occurred_at, before, cause, n)
+     JOIN account a ON a.id = c.account_id
+     JOIN segment g ON g.id = c.segment_id
+     ORDER BY c.n`,
+    [
+      removals.map((c) => c.accountId),
+      removals.map((c) => c.segmentId),
+      removals.map((c) => c.versionId),
+      removals.map((c) => c.occurredAt),
+      removals.map((c) => JSON.stringify({ score: c.before.score, tier: c.before.tier, overridden: c.before.overridden })),
+      removals.map((c) => c.cause),
     ],
   );
 }

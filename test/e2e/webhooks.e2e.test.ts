@@ -340,6 +340,35 @@ describe('webhooks', () => {
     expect(hook.delivered().map((e) => `${e.data.accountExternalId} ${e.data.after.tier}`)).toEqual(['s1 WEAK', 's1 PERFECT']);
   });
 
+  it('tells the webhooks that ask for FIT_REMOVED when an account leaves a segment', async () => {
+    const both = await receiver();
+    const changesOnly = await receiver();
+    await t.data(createWebhook, { input: { url: both.url, events: ['FIT_CHANGED', 'FIT_REMOVED'], segmentKeys: ['core'] } });
+    await t.data(createWebhook, { input: { url: changesOnly.url, events: ['FIT_CHANGED'], segmentKeys: ['core'] } });
+    await upsert([['x1', 500]]);
+    // Without employees, x1 is no member of core (its rule: employees EXISTS): its fit there ends.
+    await t.data(upsertAccounts, { accounts: [{ externalId: 'x1', name: 'X1', attributes: { employees: null } }] });
+    await upsert([['x1', 10]]);
+    const events = await until('3 events', () => {
+      const e = both.delivered();
+      return e.length >= 3 && e;
+    });
+    const shown = (e: (typeof events)[number]) =>
+      `${e.type} ${e.data.accountExternalId} ${e.data.before?.tier ?? '-'} -> ${e.data.after?.tier ?? '-'} ${e.data.cause}`;
+    expect(events.map(shown)).toEqual([
+      'FIT_CHANGED x1 - -> PERFECT ACCOUNT_UPDATED',
+      'FIT_REMOVED x1 PERFECT -> - ACCOUNT_UPDATED',
+      'FIT_CHANGED x1 - -> WEAK ACCOUNT_UPDATED',
+    ]);
+    expect(events[1].data.after).toBeNull();
+    await until('2 events', () => changesOnly.delivered().length >= 2);
+    await sleep(300);
+    expect(changesOnly.delivered().map(shown)).toEqual([
+      'FIT_CHANGED x1 - -> PERFECT ACCOUNT_UPDATED',
+      'FIT_CHANGED x1 - -> WEAK ACCOUNT_UPDATED',
+    ]);
+  });
+
   it('writes TIME_PASSED when a window ends, at the instant it ends', async () => {
     await t.data(createSegment, {
       input: { key: 'recent', name: 'Recent', membership: [{ attribute: 'lastEngagedAt', operator: 'EXISTS', points: 1 }] },

@@ -108,7 +108,9 @@ export type WebhookEventType =
   | 'VERSION_PUBLISHED'
   | 'OVERRIDE_CREATED'
   | 'OVERRIDE_REVOKED'
-  | 'OVERRIDE_EXPIRED';
+  | 'OVERRIDE_EXPIRED'
+  /** An account left a segment, so it has no fit there any more (data.before: its last fit; data.after: null; data.cause: ACCOUNT_UPDATED or TIME_PASSED). Sent only to webhooks that ask for it. */
+  | 'FIT_REMOVED';
 
 export type DeliveryStatus =
   | 'PENDING'

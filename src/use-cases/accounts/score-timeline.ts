@@ -21,7 +21,7 @@ import { SYSTEM_PRINCIPAL } from '../../model/role';
 import type { AccountAttributes, FitTier } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.types';
 import type { FitChangeCause } from '../../model/delivery';
-import { appendFitChanges, withoutOverridden, type TierChange } from '../../stores/outbox-store';
+import { appendFitChanges, appendFitRemovals, withoutOverridden, type FitRemoval, type TierChange } from '../../stores/outbox-store';
 import { closeScores, closeScoresAt, insertScores, rescheduleScores, type NewScore, type ScoreRow } from '../../stores/score-store';
 
 /** Changes of one account crossed in one walk; more wait for the next run (each is a history row). */
@@ -74,6 +74,10 @@ export class ScorePlan {
   readonly reschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }> = [];
   /** Changes of computed tier, in order (an account's earlier instants first). */
   readonly tierChanges: TierChange[] = [];
+  /** Accounts that left a segment (their row closed), in order: FIT_REMOVED events. */
+  readonly removals: FitRemoval[] = [];
+  /** Where each removal goes among the tier changes (their count when it happened), so events keep the plan's order. */
+  readonly removalAfter: number[] = [];
   /** Computed tiers that time gave (after its last step), by version then account: overrides over them are reviewed. */
   readonly timeTiers = new Map<string, Map<string, FitTier>>();
   /** Accounts that got a new row from a change of attributes or membership (not time alone). */
@@ -204,7 +208,18 @@ export function changeAt(
 ): void {
   const cur = tl.current.get(version.id);
   if (!member) {
-    if (cur) closeAt(plan, tl.accountId, version.id, cur, at);
+    if (cur) {
+      closeAt(plan, tl.accountId, version.id, cur, at);
+      plan.removalAfter.push(plan.tierChanges.length);
+      plan.removals.push({
+        accountId: tl.accountId,
+        segmentId: version.segmentId,
+        versionId: version.id,
+        before: { score: cur.score, tier: cur.tier, overridden: false },
+        cause,
+        occurredAt: at,
+      });
+    }
     tl.current.delete(version.id);
     return;
   }
@@ -257,7 +272,41 @@ export async function applyPlan(em: Sql, plan: ScorePlan): Promise<void> {
   await closeScoresAt(em, plan.closeByTid);
   await insertScores(em, plan.insert);
   await rescheduleScores(em, plan.reschedule);
-  await appendFitChanges(em, await withoutOverridden(em, plan.tierChanges));
+  if (plan.removals.length === 0) {
+    await appendFitChanges(em, await withoutOverridden(em, plan.tierChanges));
+    return;
+  }
+  const shown = new Set(await withoutOverridden(em, plan.tierChanges));
+  const rejoined = plan.removals.some((r, i) =>
+    plan.tierChanges.slice(plan.removalAfter[i]).some((c) => c.accountId === r.accountId && c.segmentId === r.segmentId),
+  );
+  if (!rejoined) {
+    // Each account's removal is its last event in the segment: changes first, then removals, two statements.
+    await appendFitChanges(
+      em,
+      plan.tierChanges.filter((c) => shown.has(c)),
+    );
+    await appendFitRemovals(em, plan.removals);
+    return;
+  }
+  // An account left and joined again at later instants: every event in the order it happened.
+  let from = 0;
+  for (let i = 0; i < plan.removals.length;) {
+    const upTo = plan.removalAfter[i];
+    let j = i;
+    while (j < plan.removals.length && plan.removalAfter[j] === upTo) j++;
+    await appendFitChanges(
+      em,
+      plan.tierChanges.slice(from, upTo).filter((c) => shown.has(c)),
+    );
+    await appendFitRemovals(em, plan.removals.slice(i, j));
+    from = upTo;
+    i = j;
+  }
+  await appendFitChanges(
+    em,
+    plan.tierChanges.slice(from).filter((c) => shown.has(c)),
+  );
 }
 
 /**
