@@ -62,33 +62,51 @@ export interface ChangedFitsQuery {
 
 /**
  * Current rows `s` of the version whose tier differs from the account's current row under the
- * previous version (or which have none there), without an override in force: the effective
- * tier changed. One anti-join probe per row read, on the current-row index of the previous version.
+ * previous version (or which have none there), without an override in force: the effective tier
+ * changed. A page (`probe`) compares each row it reads with a scalar subquery, one probe of the
+ * previous version's current-row index, so the plan walks the ranking index in order and stops at
+ * its LIMIT (an anti-join, which the planner expects to keep almost nothing, would read and hash
+ * both versions whole and sort them); a count (`join`) reads every row anyway, so it lets the
+ * planner hash them.
  */
-function changedFitConditions(q: ChangedFitsQuery): Conditions {
+function changedFitConditions(q: ChangedFitsQuery, form: 'probe' | 'join'): Conditions {
   const c = new Conditions().add('s.version_id = ?::uuid', q.versionId).add('s.valid_to IS NULL');
   const previous = currentScoreOf('p', `${c.bind(q.previousId)}::uuid`, 's.account_id');
-  c.add(`NOT EXISTS (SELECT 1 FROM ${previous.table} WHERE ${previous.on} AND p.tier = s.tier)`);
+  c.add(
+    form === 'probe'
+      ? `s.tier IS DISTINCT FROM (SELECT p.tier FROM ${previous.table} WHERE ${previous.on})`
+      : `NOT EXISTS (SELECT 1 FROM ${previous.table} WHERE ${previous.on} AND p.tier = s.tier)`,
+  );
   const [segment, at] = [c.bind(q.segmentId), c.bind(q.at)];
   return c.add(`NOT ${overrideInForceExists(`${segment}::uuid`, 's.account_id', `${at}::timestamptz`)}`);
 }
 
-/** A page of the changed fits' score rows in ranking order (score highest first, then account id); see rankedPage. */
+/**
+ * A page of the changed fits' score rows in ranking order (score highest first, then account id);
+ * see rankedPage. `sparse`: few rows changed, so walking the ranking would read most of it before
+ * filling a page; the page then reads both versions once (a hash anti-join) and sorts what is left.
+ */
 export async function changedFitRows(
   db: Sql,
   q: ChangedFitsQuery,
   page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
+  sparse = false,
 ): Promise<ScoreRow[]> {
   const rows: Array<Record<string, unknown>> = await rankedPage(
     db,
-    { select: aliasedScoreColumns('s'), from: 'account_score s', alias: 's.', conditions: () => changedFitConditions(q) },
+    {
+      select: aliasedScoreColumns('s'),
+      from: 'account_score s',
+      alias: 's.',
+      conditions: () => changedFitConditions(q, sparse ? 'join' : 'probe'),
+    },
     page,
   );
   return rows.map((r) => toScoreRow(r as never));
 }
 
 export async function countChangedFits(db: Sql, q: ChangedFitsQuery): Promise<number> {
-  const c = changedFitConditions(q);
+  const c = changedFitConditions(q, 'join');
   return (await db.query(`SELECT count(*)::int AS n FROM account_score s ${c.where}`, c.params))[0].n;
 }
 

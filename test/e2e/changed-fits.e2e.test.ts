@@ -167,7 +167,12 @@ describe('PublishResult.changedFits', () => {
     }
   });
 
-  it('pages like every connection, with cursors of its own', async () => {
+  // Few tiers moved here: pages read both versions at once; the walk along the ranking is forced too.
+  it.each([
+    ['reading both versions at once', 100],
+    ['walking the ranking', 0],
+  ])('pages like every connection, with cursors of its own (%s)', async (_plan, sparseBelow) => {
+    t.services.fits.changedFitsSparseBelow = sparseBelow;
     const jobIds = (await t.data(sizedJobs)).publishJobs;
     const [v1Job, v2Job] = [1, 2].map((n) => jobIds.find((j) => j.version.number === n)!.id);
     const jobs = async (vars: { first?: number; after?: string; last?: number; before?: string }) =>

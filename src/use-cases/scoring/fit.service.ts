@@ -30,6 +30,7 @@ import {
   type ChangedFitsQuery,
   type RankingQuery,
 } from '../../stores/fit-queries';
+import type { TierMigration } from '../../model/version.types';
 
 /** A stored score; `effectiveAt` is its version's, from which a prepared row holds (its validFrom is null). */
 export function scoreOf(row: ScoreRow, effectiveAt: Date | null = null): Score {
@@ -112,6 +113,15 @@ export async function currentFit(ctx: AppContext, account: { id: string; segment
 export const MAX_HISTORY = 10_000;
 
 export class FitService {
+  /**
+   * Below this many tier moves in a publish, a page of its changed fits reads both versions once
+   * (a hash anti-join, then a sort) rather than walk the ranking probing the previous version per
+   * row. Measured at 20,000 accounts, a walk costs about twice a hash per member read, and reads
+   * about 50 x members / moves rows per page: walking wins above about 100 moves, whatever the
+   * segment's size. Tests set it to run both plans.
+   */
+  changedFitsSparseBelow = 100;
+
   constructor(
     private readonly versions: VersionService,
     private readonly attributes: AttributeService,
@@ -188,10 +198,13 @@ export class FitService {
    */
   async changedFits(
     ctx: AppContext,
-    published: { version: IcpVersion; superseded: IcpVersion | null },
+    published: { version: IcpVersion; superseded: IcpVersion | null; tierChanges: TierMigration[] },
     page: PageArgs,
   ): Promise<Page<Fit>> {
     const { version, superseded } = published;
+    // How many computed tiers the publish moved: with few, a page reads both versions once rather
+    // than walk the ranking (it would read most of it to fill a page). Either way the rows are the same.
+    const moved = published.tierChanges.reduce((n, m) => (m.from === m.to ? n : n + m.accounts), 0);
     const request = pageRequest(listScope('changedFits', { versionId: version.id }), page, ['score', 'uuid']);
     const query: ChangedFitsQuery = {
       versionId: version.id,
@@ -199,12 +212,12 @@ export class FitService {
       segmentId: version.segmentId,
       at: ctx.clock.now(),
     };
-    const rows = await changedFitRows(ctx.em, query, {
-      cursor: rankPosition(request.cursor),
-      bound: rankPosition(request.bound),
-      limit: request.size + 1,
-      backward: request.backward,
-    });
+    const rows = await changedFitRows(
+      ctx.em,
+      query,
+      { cursor: rankPosition(request.cursor), bound: rankPosition(request.bound), limit: request.size + 1, backward: request.backward },
+      moved < this.changedFitsSparseBelow,
+    );
     const live = { thresholds: version.definition.thresholds, effectiveAt: version.effectiveAt };
     return withDeferredCount(
       toPage(
