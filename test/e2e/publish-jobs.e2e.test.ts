@@ -10,7 +10,7 @@ import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 import { upsertAccounts } from '../operations/accounts';
 import { previewScoreAndTier } from '../operations/fits';
 import { publishJob, startPublish } from '../operations/publishing';
-import { createDraft, createSegment, publishVersion } from '../operations/registry';
+import { createDraft, createSegment, publishVersion, updateDraft } from '../operations/registry';
 
 let t: TestApp;
 const cancelPublish = graphql(`
@@ -101,8 +101,20 @@ describe('startPublish without workers', () => {
       { id: expect.any(String), state: 'DONE', version: { number: 1 } },
     ]); // newest first
 
+    // Its batches score the definition they read: the draft cannot change under them.
+    const stricter = seedDefinition();
+    stricter.thresholds = { perfect: 90, strong: 70, moderate: 40 };
+    const edit = { id: v2.id, definition: stricter, expectedRevision: v2.revision };
+    const refused = expectError(await t.gql(updateDraft, edit), 'CONFLICT');
+    expect(refused.message).toBe(`id: the draft is being published (publish job ${job.id}); cancel that publish or wait for it, then edit`);
+    expect(refused.extensions).toMatchObject({ field: 'id', publishJobId: job.id });
+    expect(await t.sql(`SELECT revision, definition -> 'thresholds' AS t FROM icp_version WHERE id = $1`, [v2.id])).toEqual([
+      { revision: v2.revision, t: { perfect: 50, strong: 30, moderate: 10 } },
+    ]);
+
     const cancelled = (await t.data(cancelPublish, { id: job.id })).cancelPublish;
     expect(cancelled).toMatchObject({ state: 'CANCELLED', finishedAt: expect.any(String) });
+    expect((await t.data(updateDraft, edit)).updateDraft.revision).toBe(v2.revision + 1); // no publish in the way any more
     expect(expectError(await t.gql(cancelPublish, { id: job.id }), 'CONFLICT').message).toContain('CANCELLED');
     expect(await statuses('queued')).toEqual(['1:PUBLISHED', '2:DRAFT', '3:DRAFT']);
     expect(await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'publish.cancelled' AND entity_id = $1`, [job.id])).toEqual([

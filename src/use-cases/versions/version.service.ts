@@ -13,6 +13,7 @@ import type { IcpDefinitionInput } from '../../model/icp-definition.types';
 import type { IcpVersion } from '../../model/icp-version.types';
 import type { VersionDiff } from '../../model/version.types';
 import { takeVersionNumber } from '../../stores/segment-store';
+import { lockUnfinishedJob } from '../../stores/publish-job-store';
 import * as versionStore from '../../stores/version-store';
 import { checkVersionNotes } from '../../domain/definitions/version-notes';
 
@@ -135,6 +136,14 @@ export class VersionService {
     return runInTransaction(ctx, async (tx) => {
       const draft = await this.lock(tx, args.id);
       if (draft.status !== 'DRAFT') throw new ConflictError(`version ${draft.number} is ${draft.status}: only drafts can be edited`);
+      // Its publish's batches score the definition they read: an edit now would mix two definitions.
+      const publishing = await lockUnfinishedJob(tx.em, draft.segmentId, draft.id);
+      if (publishing) {
+        throw new ConflictError(`id: the draft is being published (publish job ${publishing}); cancel that publish or wait for it, then edit`, {
+          field: 'id',
+          publishJobId: publishing,
+        });
+      }
       if (draft.revision !== args.expectedRevision) {
         throw new ConflictError(
           `expectedRevision: the draft is at revision ${draft.revision}, not ${args.expectedRevision}; reload it and apply your change again`,
