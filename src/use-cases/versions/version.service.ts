@@ -139,10 +139,13 @@ export class VersionService {
       // Its publish's batches score the definition they read: an edit now would mix two definitions.
       const publishing = await lockUnfinishedJob(tx.em, draft.segmentId, draft.id);
       if (publishing) {
-        throw new ConflictError(`id: the draft is being published (publish job ${publishing}); cancel that publish or wait for it, then edit`, {
-          field: 'id',
-          publishJobId: publishing,
-        });
+        throw new ConflictError(
+          `id: the draft is being published (publish job ${publishing}); cancel that publish or wait for it, then edit`,
+          {
+            field: 'id',
+            publishJobId: publishing,
+          },
+        );
       }
       if (draft.revision !== args.expectedRevision) {
         throw new ConflictError(
