@@ -18,6 +18,7 @@ import {
   toOverrideRow,
 } from './override-store';
 import {
+  addRankBound,
   aliasedScoreColumns,
   currentScoreOf,
   rankedPage,
@@ -66,8 +67,8 @@ export interface ChangedFitsQuery {
  * changed. A page (`probe`) compares each row it reads with a scalar subquery, one probe of the
  * previous version's current-row index, so the plan walks the ranking index in order and stops at
  * its LIMIT (an anti-join, which the planner expects to keep almost nothing, would read and hash
- * both versions whole and sort them); a count (`join`) reads every row anyway, so it lets the
- * planner hash them.
+ * both versions whole and sort them, or walk the ranking through another index); a count and a
+ * sparse page (`join`) read every row anyway, so they let the planner hash them.
  */
 function changedFitConditions(q: ChangedFitsQuery, form: 'probe' | 'join'): Conditions {
   const c = new Conditions().add('s.version_id = ?::uuid', q.versionId).add('s.valid_to IS NULL');
@@ -84,7 +85,8 @@ function changedFitConditions(q: ChangedFitsQuery, form: 'probe' | 'join'): Cond
 /**
  * A page of the changed fits' score rows in ranking order (score highest first, then account id);
  * see rankedPage. `sparse`: few rows changed, so walking the ranking would read most of it before
- * filling a page; the page then reads both versions once (a hash anti-join) and sorts what is left.
+ * filling a page; the page then gathers the whole window first (a materialized CTE, planned
+ * without the LIMIT, so both versions are read once and hashed, as the count does) and sorts it.
  */
 export async function changedFitRows(
   db: Sql,
@@ -92,16 +94,25 @@ export async function changedFitRows(
   page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
   sparse = false,
 ): Promise<ScoreRow[]> {
-  const rows: Array<Record<string, unknown>> = await rankedPage(
-    db,
-    {
-      select: aliasedScoreColumns('s'),
-      from: 'account_score s',
-      alias: 's.',
-      conditions: () => changedFitConditions(q, sparse ? 'join' : 'probe'),
-    },
-    page,
-  );
+  let rows: Array<Record<string, unknown>>;
+  if (sparse) {
+    const c = changedFitConditions(q, 'join');
+    // Past the cursor in the direction of reading, short of the bound.
+    if (page.cursor) addRankBound(c, page.cursor, page.backward ? 'before' : 'after', 's.');
+    if (page.bound) addRankBound(c, page.bound, page.backward ? 'after' : 'before', 's.');
+    const order = page.backward ? 'score ASC, account_id DESC' : 'score DESC, account_id ASC';
+    rows = await db.query(
+      `WITH changed AS MATERIALIZED (SELECT ${aliasedScoreColumns('s')} FROM account_score s ${c.where})
+       SELECT * FROM changed ORDER BY ${order} LIMIT ${c.bind(page.limit)}`,
+      c.params,
+    );
+  } else {
+    rows = await rankedPage(
+      db,
+      { select: aliasedScoreColumns('s'), from: 'account_score s', alias: 's.', conditions: () => changedFitConditions(q, 'probe') },
+      page,
+    );
+  }
   return rows.map((r) => toScoreRow(r as never));
 }
 

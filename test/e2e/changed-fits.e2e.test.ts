@@ -169,7 +169,7 @@ describe('PublishResult.changedFits', () => {
 
   // Few tiers moved here: pages read both versions at once; the walk along the ranking is forced too.
   it.each([
-    ['reading both versions at once', 100],
+    ['reading both versions at once', 200],
     ['walking the ranking', 0],
   ])('pages like every connection, with cursors of its own (%s)', async (_plan, sparseBelow) => {
     t.services.fits.changedFitsSparseBelow = sparseBelow;
