@@ -210,9 +210,10 @@ export async function countPopulation(
       }
     }
   });
-  const rows: Array<Record<string, unknown> & { positive: boolean; n: number }> = counted
-    ? await db.query(
-        `SELECT s.positive, ${catalogue.map((_, i) => `s.b${i}, GROUPING(s.b${i}) AS g${i}`).join(', ')}, count(*)::int AS n
+  const rows: Array<Record<string, unknown> & { positive: boolean; n: number }> =
+    counted && catalogue.length
+      ? await db.query(
+          `SELECT s.positive, ${catalogue.map((_, i) => `s.b${i}, GROUPING(s.b${i}) AS g${i}`).join(', ')}, count(*)::int AS n
         FROM (
           SELECT a.id = ANY ($2::uuid[]) AS positive, ${buckets.map((b, i) => `${b} AS b${i}`).join(',\n')}
           FROM account a
@@ -221,9 +222,9 @@ export async function countPopulation(
           WHERE a.id = ANY (${ids})
         ) s
         GROUP BY GROUPING SETS (${catalogue.map((_, i) => `(s.positive, s.b${i})`).join(', ')})`,
-        extra,
-      )
-    : [];
+          extra,
+        )
+      : [];
 
   const out: AttributeCounts[] = catalogue.map((e) => ({
     attribute: e.key,
