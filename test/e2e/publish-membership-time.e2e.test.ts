@@ -6,8 +6,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
-import type { IcpDefinitionInput } from '../gql/graphql';
 import { ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { employeeBandsDefinition } from '../helpers/fixtures';
 import { upsertAccounts } from '../operations/accounts';
 import { previewScoreAndTier } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
@@ -15,27 +15,7 @@ import { createDraft, createSegment, publishVersion } from '../operations/regist
 const clock = new ManualClock(new Date('2026-11-24T12:00:00Z'));
 let t: TestApp;
 
-/** Only employees: 1000+ -> 100, 100-999 -> 50 (time never changes a score; membership does). */
-const definition = (perfect: number): IcpDefinitionInput => ({
-  dimensions: [
-    {
-      dimension: 'FIRMOGRAPHICS',
-      weight: 100,
-      criteria: [
-        {
-          attribute: 'employees',
-          operator: 'BANDS',
-          points: 10,
-          bands: [
-            { min: 1000, points: 10 },
-            { min: 100, max: 999, points: 5 },
-          ],
-        },
-      ],
-    },
-  ],
-  thresholds: { perfect, strong: 40, moderate: 20 },
-});
+const definition = (perfect: number) => employeeBandsDefinition({ perfect, strong: 40, moderate: 20 });
 
 // Members while engaged (region EMEA and lastEngagedAt WITHIN_DAYS 10), created in this order (ids ascending).
 const ACCOUNTS: Record<string, Record<string, unknown>> = {

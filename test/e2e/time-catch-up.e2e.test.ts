@@ -6,76 +6,14 @@
  */
 import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import { graphql } from '../gql';
-import type { IcpDefinitionInput } from '../gql/graphql';
 import { ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { decayingDefinition, employeeBandsDefinition } from '../helpers/fixtures';
 import { upsertAccounts } from '../operations/accounts';
 import { overrideFit } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
 const clock = new ManualClock(new Date('2026-11-24T12:00:00Z'));
 let t: TestApp;
-
-/** engagement 50: lastEngagedAt AGE_BANDS 7 days -> 10, 30 days -> 4 (of 10); behavioral 20: lastFundingAt WITHIN_DAYS 14; firmographics 30: employees BANDS 1000+ -> 10, 100-999 -> 5. */
-const DECAY: IcpDefinitionInput = {
-  dimensions: [
-    {
-      dimension: 'CUSTOM',
-      key: 'engagement',
-      name: 'Engagement',
-      weight: 50,
-      criteria: [
-        {
-          attribute: 'lastEngagedAt',
-          operator: 'AGE_BANDS',
-          points: 10,
-          bands: [
-            { maxAgeDays: 7, points: 10 },
-            { maxAgeDays: 30, points: 4 },
-          ],
-        },
-      ],
-    },
-    { dimension: 'BEHAVIORAL', weight: 20, criteria: [{ attribute: 'lastFundingAt', operator: 'WITHIN_DAYS', value: 14, points: 1 }] },
-    {
-      dimension: 'FIRMOGRAPHICS',
-      weight: 30,
-      criteria: [
-        {
-          attribute: 'employees',
-          operator: 'BANDS',
-          points: 10,
-          bands: [
-            { min: 1000, points: 10 },
-            { min: 100, max: 999, points: 5 },
-          ],
-        },
-      ],
-    },
-  ],
-  thresholds: { perfect: 80, strong: 60, moderate: 40 },
-};
-
-/** Only employees: 1000+ -> 100, 100-999 -> 50 (time never changes a score; membership does). */
-const ENGAGED: IcpDefinitionInput = {
-  dimensions: [
-    {
-      dimension: 'FIRMOGRAPHICS',
-      weight: 100,
-      criteria: [
-        {
-          attribute: 'employees',
-          operator: 'BANDS',
-          points: 10,
-          bands: [
-            { min: 1000, points: 10 },
-            { min: 100, max: 999, points: 5 },
-          ],
-        },
-      ],
-    },
-  ],
-  thresholds: { perfect: 80, strong: 60, moderate: 40 },
-};
 
 const ACCOUNTS: Record<string, Record<string, unknown>> = {
   // decay (industry EXISTS). Engaged Nov 20 12:00, funded Nov 14 12:00, 500 employees: 50 + 20 + 15 = 85 PERFECT.
@@ -139,8 +77,8 @@ beforeAll(async () => {
     accounts: Object.entries(ACCOUNTS).map(([k, attributes]) => ({ externalId: k, name: `${k} inc`, attributes })),
   });
   for (const [segmentKey, definition] of [
-    ['decay', DECAY],
-    ['engaged', ENGAGED],
+    ['decay', decayingDefinition()],
+    ['engaged', employeeBandsDefinition({ perfect: 80, strong: 60, moderate: 40 })],
   ] as const) {
     const draft = (await t.data(createDraft, { segmentKey, definition })).createDraft;
     await t.data(publishVersion, { id: draft.id });

@@ -6,6 +6,7 @@ import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import { graphql } from '../gql';
 import type { IcpDefinitionInput } from '../gql/graphql';
 import { expectError, ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
+import { decayingDefinition } from '../helpers/fixtures';
 import { accountIds, upsertAccounts } from '../operations/accounts';
 import { overrideFit } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
@@ -17,46 +18,11 @@ let ids: Record<string, string>;
 let versionId: string;
 
 /**
- * engagement (CUSTOM) 50: lastEngagedAt AGE_BANDS 7 days -> 10, 30 days -> 4 (of 10);
- * behavioral 20: lastFundingAt WITHIN_DAYS 14; firmographics 30: employees BANDS 1000+ -> 10, 100-999 -> 5 (of 10).
+ * decayingDefinition (engagement AGE_BANDS, funding WITHIN_DAYS, employee bands) with actions;
+ * weights 50 / 20 / 30, thresholds 80 / 60 / 40.
  */
 const DEFINITION: IcpDefinitionInput = {
-  dimensions: [
-    {
-      dimension: 'CUSTOM',
-      key: 'engagement',
-      name: 'Engagement',
-      weight: 50,
-      criteria: [
-        {
-          attribute: 'lastEngagedAt',
-          operator: 'AGE_BANDS',
-          points: 10,
-          bands: [
-            { maxAgeDays: 7, points: 10 },
-            { maxAgeDays: 30, points: 4 },
-          ],
-        },
-      ],
-    },
-    { dimension: 'BEHAVIORAL', weight: 20, criteria: [{ attribute: 'lastFundingAt', operator: 'WITHIN_DAYS', value: 14, points: 1 }] },
-    {
-      dimension: 'FIRMOGRAPHICS',
-      weight: 30,
-      criteria: [
-        {
-          attribute: 'employees',
-          operator: 'BANDS',
-          points: 10,
-          bands: [
-            { min: 1000, points: 10 },
-            { min: 100, max: 999, points: 5 },
-          ],
-        },
-      ],
-    },
-  ],
-  thresholds: { perfect: 80, strong: 60, moderate: 40 },
+  ...decayingDefinition(),
   actions: [
     { tier: 'PERFECT', action: 'ROUTE_TO_AE' },
     { tier: 'MODERATE', action: 'NURTURE' },
