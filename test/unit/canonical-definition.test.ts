@@ -1,4 +1,10 @@
-import { canonicalJson, definitionHash, normalizeCriteria, normalizeDefinition } from '../../src/domain/definitions/canonical-definition';
+import {
+  canonicalJson,
+  definitionHash,
+  normalizeCriteria,
+  normalizeDefinition,
+  sameJson,
+} from '../../src/domain/definitions/canonical-definition';
 import type { IcpDefinitionInputLike } from '../../src/model/icp-definition';
 
 /** Mimics a GraphQL input object: a class instance with absent optionals set to null. */
@@ -82,6 +88,72 @@ describe('canonicalJson', () => {
 
   it('sorts integer-like keys as strings', () => {
     expect(canonicalJson({ 9: 'a', 10: 'b' })).toBe('{"10":"b","9":"a"}');
+  });
+});
+
+describe('sameJson', () => {
+  // The reference is the definition itself: two values are the same when their canonicalJson is.
+  const values: unknown[] = [
+    null,
+    undefined,
+    0,
+    -0,
+    1,
+    1.5,
+    NaN,
+    Infinity,
+    '',
+    '1',
+    'a',
+    true,
+    false,
+    [],
+    [null],
+    [undefined],
+    [1, 2],
+    [2, 1],
+    {},
+    { a: undefined },
+    { a: null },
+    { a: 1 },
+    { a: 1, b: undefined },
+    { b: 2, a: 1 },
+    { a: 1, b: 2 },
+    { a: { x: [1, { y: 'z' }] } },
+    { a: { x: [1, { y: 'z', w: undefined }] } },
+    { a: { x: [1, { y: 'Z' }] } },
+    { 1: 'a', 0: 'b' },
+    { 0: 'b', 1: 'a' },
+    { a: [] },
+    { a: {} },
+    new Date('2026-11-20T00:00:00Z'),
+    '2026-11-20T00:00:00.000Z',
+    { d: new Date('2026-11-20T00:00:00Z') },
+    { d: '2026-11-20T00:00:00.000Z' },
+  ];
+
+  it('agrees with comparing canonicalJson texts on every pair of a varied set', () => {
+    let same = 0;
+    for (const a of values) {
+      for (const b of values) {
+        const expected = canonicalJson(a) === canonicalJson(b);
+        if (sameJson(a, b) !== expected) throw new Error(`sameJson(${canonicalJson(a)}, ${canonicalJson(b)}) should be ${expected}`);
+        if (expected) same++;
+      }
+    }
+    // Besides each value with itself: null/undefined/NaN/Infinity/-0 and 0, key orders, undefined members, dates.
+    expect(same).toBeGreaterThan(values.length);
+  });
+
+  it('tells apart account attributes that differ in one nested value only', () => {
+    const stored = { employees: 120, industry: 'saas', tags: ['a', 'b'], lastEngagedAt: '2026-11-01', demoRequested: false };
+    expect(
+      sameJson(stored, { demoRequested: false, lastEngagedAt: '2026-11-01', tags: ['a', 'b'], industry: 'saas', employees: 120 }),
+    ).toBe(true);
+    expect(sameJson(stored, { ...stored, tags: ['b', 'a'] })).toBe(false);
+    expect(sameJson(stored, { ...stored, employees: '120' })).toBe(false);
+    expect(sameJson(stored, { ...stored, extra: null })).toBe(false);
+    expect(sameJson(stored, { ...stored, extra: undefined })).toBe(true);
   });
 });
 

@@ -149,6 +149,43 @@ export function canonicalJson(value: unknown): string {
   return writeCanonical(value) ?? 'null';
 }
 
+/**
+ * Whether two values have the same {@link canonicalJson}, without writing either out: an upsert
+ * compares every account's stored attributes with the merged ones, and building two strings per
+ * account cost more than the rest of the comparison. Plain objects, arrays, strings, booleans and
+ * finite numbers are compared in place; anything else (undefined, null, other numbers, objects
+ * with toJSON) is left to canonicalJson.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b && (typeof a === 'string' || typeof a === 'boolean' || (typeof a === 'number' && Number.isFinite(a)))) return true;
+  if (!isPlain(a) || !isPlain(b)) {
+    const simple = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+    if (simple(a) && simple(b)) return a === b;
+    return canonicalJson(a) === canonicalJson(b);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  // Members whose value is undefined are not written, so they do not count.
+  let members = 0;
+  for (const key of Object.keys(x)) {
+    if (x[key] === undefined) continue;
+    members++;
+    if (!Object.prototype.hasOwnProperty.call(y, key) || !sameJson(x[key], y[key])) return false;
+  }
+  for (const key of Object.keys(y)) if (y[key] !== undefined) members--;
+  return members === 0;
+}
+
+/** An array, or an object JSON writes member by member (no toJSON). */
+function isPlain(v: unknown): v is object {
+  return v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
 /** Content hash of a definition: sha256 hex of its {@link canonicalJson}. Normalize first. */
 export function definitionHash(def: IcpDefinitionSpec): string {
   return createHash('sha256').update(canonicalJson(def), 'utf8').digest('hex');

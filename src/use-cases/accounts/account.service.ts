@@ -10,7 +10,7 @@ import { runInTransaction } from '../transaction';
 import { BadUserInputError, type InputIssue } from '../../errors/domain-errors';
 import type { Segment } from '../../model/segment.types';
 import { listSegments, lockSegmentsShared, segmentByKey } from '../../stores/segment-store';
-import { canonicalJson } from '../../domain/definitions/canonical-definition';
+import { sameJson } from '../../domain/definitions/canonical-definition';
 import { currentLiveVersions, rescoreChangedAccounts, type ChangedAccount } from './account-scoring';
 import { scoreUnderPreparingDrafts } from './draft-scoring';
 import type { Account } from '../../model/account.types';
@@ -128,8 +128,8 @@ export class AccountService {
         before &&
         before.name === input.name &&
         before.domain === domain &&
-        canonicalJson(before.attributes) === canonicalJson(attributes) &&
-        canonicalJson([...before.explicitSegments].sort()) === canonicalJson([...explicit].sort())
+        sameJson(before.attributes, attributes) &&
+        sameJson([...before.explicitSegments].sort(), [...explicit].sort())
       ) {
         result.unchanged++;
         continue;
