@@ -17,8 +17,25 @@ const STALE_MIN_ROWS = 500;
 
 export type AnalysedTable = 'account' | 'account_score' | 'fit_override' | 'lead' | 'opportunity';
 
-/** ANALYZEs the tables among `tables` whose statistics are stale; returns their names. */
-export async function refreshStaleStatistics(em: EntityManager, tables: readonly AnalysedTable[], log: Logger): Promise<string[]> {
+/**
+ * For a path whose statements all find their rows by a unique key (upserts): only the table's
+ * size matters there, so its statistics are stale once as many rows changed as it had when
+ * last analysed (it at most doubled), and the planner never takes a large table for a small
+ * one. An import from nothing then ANALYZEs about log2(rows / 500) times rather than at every
+ * tenth of growth. Readers that plan joins and aggregates refresh with the default first.
+ */
+export const SIZE_ONLY = 1;
+
+/**
+ * ANALYZEs the tables among `tables` whose statistics are stale, i.e. at least `fraction` of
+ * their rows (default a tenth) changed since the last ANALYZE; returns their names.
+ */
+export async function refreshStaleStatistics(
+  em: EntityManager,
+  tables: readonly AnalysedTable[],
+  log: Logger,
+  fraction = STALE_FRACTION,
+): Promise<string[]> {
   // Inside a transaction ANALYZE would hold its lock until the end; the outer caller refreshes instead.
   if (em.queryRunner?.isTransactionActive) return [];
   try {
@@ -26,7 +43,7 @@ export async function refreshStaleStatistics(em: EntityManager, tables: readonly
       `SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
        WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
          AND s.n_mod_since_analyze >= greatest($2::float8, $3::float8 * greatest(c.reltuples, 0))`,
-      [tables, STALE_MIN_ROWS, STALE_FRACTION],
+      [tables, STALE_MIN_ROWS, fraction],
     );
     if (stale.length === 0) return [];
     const names = stale.map((t) => t.relname).filter((t) => tables.includes(t));
