@@ -88,7 +88,7 @@ export class ScorePlan {
 }
 
 /** A stored current row, as a plan starts from it (`tid` when the caller locked it by address). */
-export function currentOf(row: ScoreRow, tid?: string): Current {
+export function currentOf(row: Pick<ScoreRow, 'score' | 'tier' | 'outcomes' | 'validFrom' | 'nextChangeAt'>, tid?: string): Current {
   return {
     score: row.score,
     tier: row.tier,

@@ -115,19 +115,19 @@ export async function rescoreDueAccounts(
     for (const version of live.byId.values()) {
       if (remaining <= 0) break;
       // Accounts whose membership change is due are left to the membership pass (next run).
-      const due = await lockDueScores(tx.em, version.id, now, remaining, attributesRead(version));
+      const due = await lockDueScores(tx.em, version, now, remaining, attributesRead(version));
       if (due.length === 0) continue;
       remaining -= due.length;
       outcome.due += due.length;
       for (const d of due) {
-        if (!d.segmentIds.includes(version.segmentId)) {
+        if (!d.member) {
           // No longer a member (its row is closed by the change that moved it): nothing to keep current.
-          plan.reschedule.push({ versionId: d.row.versionId, accountId: d.row.accountId, nextChangeAt: null });
+          plan.reschedule.push({ versionId: version.id, accountId: d.accountId, nextChangeAt: null });
           continue;
         }
         advanceScores(
           plan,
-          { accountId: d.row.accountId, attributes: d.attributes, current: new Map([[version.id, currentOf(d.row, d.tid)]]) },
+          { accountId: d.accountId, attributes: d.attributes, current: new Map([[version.id, currentOf(d, d.tid)]]) },
           live,
           now,
         );
