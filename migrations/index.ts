@@ -11,6 +11,7 @@ import { Delivery1765300000000 } from './1765300000000-Delivery';
 import { MembershipChange1765400000000 } from './1765400000000-MembershipChange';
 import { PreparedScores1765500000000 } from './1765500000000-PreparedScores';
 import { FitRemovedEvent1765600000000 } from './1765600000000-FitRemovedEvent';
+import { ScoreGuardWhen1765710000000 } from './1765710000000-ScoreGuardWhen';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   MembershipChange1765400000000,
   PreparedScores1765500000000,
   FitRemovedEvent1765600000000,
+  ScoreGuardWhen1765710000000,
 ];
