@@ -12,6 +12,7 @@ import { MembershipChange1765400000000 } from './1765400000000-MembershipChange'
 import { PreparedScores1765500000000 } from './1765500000000-PreparedScores';
 import { FitRemovedEvent1765600000000 } from './1765600000000-FitRemovedEvent';
 import { ScoreGuardWhen1765710000000 } from './1765710000000-ScoreGuardWhen';
+import { ScoreVersionCheckPerStatement1765710000001 } from './1765710000001-ScoreVersionCheckPerStatement';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   PreparedScores1765500000000,
   FitRemovedEvent1765600000000,
   ScoreGuardWhen1765710000000,
+  ScoreVersionCheckPerStatement1765710000001,
 ];

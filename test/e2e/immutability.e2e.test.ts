@@ -131,6 +131,32 @@ describe('account_score triggers', () => {
     expect(await t.sql(`SELECT valid_to FROM account_score ${where}`, [row.account_id, row.version_id])).toEqual([{ valid_to: null }]);
   });
 
+  it('refuse a score row of a version that does not exist, also beside rows of one that does', async () => {
+    const [row] = await t.sql(`SELECT account_id, segment_id FROM account_score WHERE version_id = $1 LIMIT 1`, [v2]);
+    const insert = (versions: string[]) =>
+      t.sql(
+        `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, valid_to, computed_at)
+         SELECT $1, $2, v, 10, 'WEAK', '', now() - interval '1 day', now() - interval '1 day', now() FROM unnest($3::uuid[]) AS v`,
+        [row.account_id, row.segment_id, versions],
+      );
+    const missing = '00000000-0000-7000-8000-00000000dead';
+    for (const versions of [[missing], [v1, missing], [missing, v2, v1]]) {
+      await expect(insert(versions)).rejects.toMatchObject({ driverError: { code: '23503' } });
+    }
+    const before = await t.sql(`SELECT count(*)::int AS n FROM account_score`);
+    await t.ds
+      .transaction(async (em) => {
+        await em.query(
+          `INSERT INTO account_score (account_id, segment_id, version_id, score, tier, outcomes, valid_from, valid_to, computed_at)
+         SELECT $1, $2, v, 10, 'WEAK', '', now() - interval '1 day', now() - interval '1 day', now() FROM unnest($3::uuid[]) AS v`,
+          [row.account_id, row.segment_id, [v1, v2, v1]],
+        );
+        expect((await em.query(`SELECT count(*)::int AS n FROM account_score`))[0].n).toBe(before[0].n + 3);
+        throw new Error('rolled back');
+      })
+      .catch((err: Error) => expect(err.message).toBe('rolled back'));
+  });
+
   it("let a draft's prepared rows be rewritten or deleted until it is published; then they are history like any other", async () => {
     const draft = (await t.data(createDraft, { segmentKey: 'core' })).createDraft.id;
     const [{ id: account }] = await t.sql(`SELECT id FROM account WHERE external_id = 'hist'`);
