@@ -4,6 +4,7 @@
  * batches in one statement.
  */
 import { Conditions } from '../db/conditions';
+import { queryPrepared } from '../db/prepared';
 import type { Sql } from '../db/sql';
 import type { Account } from '../model/account.types';
 
@@ -67,7 +68,9 @@ export async function accountByExternalId(db: Sql, externalId: string): Promise<
 
 /** Accounts by id, in no particular order (one statement). */
 export async function accountsByIds(db: Sql, ids: readonly string[]): Promise<Account[]> {
-  return selectAccounts(db, 'id = ANY($1::uuid[])', [[...ids]]);
+  // Prepared: the loaders read accounts by id on every explained lookup (db/prepared.ts).
+  const rows = await queryPrepared<AccountRow>(db, `SELECT ${ACCOUNT_COLUMNS} FROM account WHERE id = ANY($1::uuid[])`, [[...ids]]);
+  return rows.map(toAccount);
 }
 
 /** Accounts by external id, in no particular order (one statement); unknown ids are left out. */

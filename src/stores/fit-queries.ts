@@ -4,6 +4,7 @@
  * stores' fragments.
  */
 import { Conditions } from '../db/conditions';
+import { queryPrepared } from '../db/prepared';
 import type { Sql } from '../db/sql';
 import type { Account } from '../model/account.types';
 import type { FitTier } from '../model/icp-definition';
@@ -42,7 +43,9 @@ export async function currentFits(
   now: Date,
 ): Promise<FitRow[]> {
   const s = currentScoreOf('s', 'k.version_id', 'k.account_id');
-  const rows: Array<Record<string, unknown>> = await db.query(
+  // Prepared: an explained lookup's statement, as often as the account's own (loaders.ts).
+  const rows = await queryPrepared(
+    db,
     `SELECT ${aliasedScoreColumns('s')}, ${prefixedOverrideColumns('o')}
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(version_id, segment_id, account_id)
          JOIN ${s.table} ON ${s.on}
@@ -180,7 +183,9 @@ export async function fitsPage(
   }
   if (parts.length === 0) return { ranked: [], overridden: [], accounts: [] };
   const accountColumns = ACCOUNT_COLUMNS.split(',').map((col) => col.trim());
-  const rows: Array<Record<string, unknown>> = await db.query(
+  // Prepared (db/prepared.ts): planning it cost more than running it, on every page.
+  const rows = await queryPrepared(
+    db,
     // The override as one jsonb value: a page has few, and twenty null columns per row cost parsing.
     `SELECT ${aliasedScoreColumns('x')}, CASE WHEN o.id IS NULL THEN NULL ELSE to_jsonb(o) END AS override,
             ${accountColumns.map((col) => `a.${col} AS a_${col}`).join(', ')}

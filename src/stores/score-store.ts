@@ -375,13 +375,18 @@ export function rankedPageSql(
   page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
 ): { sql: string; conditions: Conditions } {
   const { cursor, bound, limit, backward } = page;
+  // The page size is written into the text, not bound: a prepared statement's generic plan
+  // assumes a LIMIT parameter keeps a tenth of the rows, and PostgreSQL would then plan every
+  // execution again (db/prepared.ts). It is an integer checked here, never text from a client.
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`page limit must be a whole number (got ${limit})`);
+  const n = String(limit);
   const [score, id] = [`${read.alias}score`, `${read.alias}account_id`];
   const order = backward ? `ORDER BY ${score} ASC, ${id} DESC` : `ORDER BY ${score} DESC, ${id} ASC`;
   const c = read.conditions();
   if (bound) addRankBound(c, bound, backward ? 'after' : 'before', read.alias);
-  if (!cursor) return { sql: `SELECT ${read.select} FROM ${read.from} ${c.where} ${order} LIMIT ${c.bind(limit)}`, conditions: c };
+  if (!cursor) return { sql: `SELECT ${read.select} FROM ${read.from} ${c.where} ${order} LIMIT ${n}`, conditions: c };
   const base = c.where;
-  const [at, atId, n] = [c.bind(cursor.score), c.bind(cursor.accountId), c.bind(limit)];
+  const [at, atId] = [c.bind(cursor.score), c.bind(cursor.accountId)];
   const [sameScore, otherScores] = backward ? [`${id} < `, `${score} > `] : [`${id} > `, `${score} < `];
   const orderInside = backward ? `ORDER BY ${id} DESC` : `ORDER BY ${id} ASC`;
   return {

@@ -1,0 +1,90 @@
+/**
+ * The hot reads run as named prepared statements (src/db/prepared.ts): on the request's
+ * transaction when there is one, with the session's timeouts, counted by the DataSource's
+ * logger, errors wrapped as TypeORM wraps them, and with a text whose generic plan PostgreSQL
+ * keeps (so it stops planning every execution).
+ */
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../../src/db/prepared';
+import { fitsPage } from '../../src/stores/fit-queries';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { upsertAccounts } from '../operations/accounts';
+import { createDraft, createSegment, publishVersion } from '../operations/registry';
+import { generateAccounts } from '../../src/demo/account-generator';
+import { DEMO_SEGMENTS } from '../../src/demo/icp-definitions.demo';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+jest.setTimeout(60_000);
+
+/** Runs `work` on one connection inside a transaction, as runInTransaction binds a request. */
+async function inOneTransaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return t.ds.transaction(work);
+}
+
+describe('queryPrepared', () => {
+  it('runs on the transaction it is given: it sees that transaction’s uncommitted rows, and is counted once', async () => {
+    await inOneTransaction(async (em) => {
+      await em.query(`CREATE TEMPORARY TABLE prepared_probe (n int) ON COMMIT DROP`);
+      await em.query(`INSERT INTO prepared_probe VALUES (41), (1)`);
+      t.statements.reset();
+      const rows = await queryPrepared<{ total: number }>(em, 'SELECT sum(n)::int AS total FROM prepared_probe WHERE n > $1', [0]);
+      expect(rows).toEqual([{ total: 42 }]);
+      expect(t.statements.statements).toEqual(['SELECT sum(n)::int AS total FROM prepared_probe WHERE n > $1']);
+      // The same session holds it under its name, as a prepared statement.
+      const [held] = await em.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1`, [
+        'SELECT sum(n)::int AS total FROM prepared_probe WHERE n > $1',
+      ]);
+      expect(held.n).toBe(1);
+    });
+  });
+
+  it('keeps the session’s statement timeout and wraps errors as TypeORM does', async () => {
+    const err = await inOneTransaction(async (em) => {
+      await em.query(`SELECT set_config('statement_timeout', '50ms', true)`);
+      return queryPrepared(em, 'SELECT pg_sleep($1::float8)', [2]).catch((e: unknown) => e);
+    });
+    expect(err).toBeInstanceOf(QueryFailedError);
+    expect((err as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe('57014');
+  });
+
+  it('a fits page is prepared with a text whose generic plan PostgreSQL keeps after its first five executions', async () => {
+    await t.data(createSegment, { input: { key: 'prepared', name: 'Prepared' } });
+    // At this size PostgreSQL would keep the generic plan even with the LIMIT bound as a
+    // parameter; at 100,000 accounts it then planned every execution (200 custom plans of 200,
+    // measured), which is why rankedPageSql writes the LIMIT into the text.
+    await t.data(upsertAccounts, { accounts: generateAccounts(60, { seed: 12 }) });
+    const draft = (await t.data(createDraft, { segmentKey: 'prepared', definition: DEMO_SEGMENTS[0].live })).createDraft;
+    await t.data(publishVersion, { id: draft.id });
+    const [{ id: segmentId }] = await t.sql(`SELECT id FROM segment WHERE key = 'prepared'`);
+    const ranked = await t.sql(`SELECT score::text, account_id FROM account_score WHERE version_id = $1 ORDER BY score DESC, account_id`, [
+      draft.id,
+    ]);
+    const plans = await inOneTransaction(async (em) => {
+      // Ten pages from different cursors on one connection: ten executions of one statement.
+      for (const at of ranked.slice(0, 10)) {
+        await fitsPage(
+          em,
+          { versionId: draft.id, exceptOverridden: { segmentId, at: new Date() } },
+          {
+            cursor: { score: at.score, accountId: at.account_id },
+            bound: null,
+            limit: 21,
+            backward: false,
+            ranked: true,
+            overridden: true,
+          },
+        );
+      }
+      return em.query(
+        `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement LIKE '%account_score%'`,
+      );
+    });
+    // Planned for the first five with their values, then the generic plan every time.
+    expect(plans).toEqual([{ generic: 5, custom: 5 }]);
+  });
+});
