@@ -120,18 +120,39 @@ function checkInput(
  */
 export function inputIssues(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): InputIssue[] {
   const out: InputIssue[] = [];
+  for (const arg of argumentsOf(schema, document)) checkInput({ node: arg.value }, arg.type, arg.name, arg.name, variables, out);
+  return out;
+}
+
+type DocumentArgument = { value: ValueNode; type: GraphQLInputType; name: string };
+
+/**
+ * The arguments of a document with their input types, in document order, per schema and
+ * document. Apollo hands every request of the same query text the same parsed document, so the
+ * walk with type information runs once per query text; only the values are checked per request.
+ */
+const argumentsByDocument = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, DocumentArgument[]>>();
+
+function argumentsOf(schema: GraphQLSchema, document: DocumentNode): DocumentArgument[] {
+  let documents = argumentsByDocument.get(schema);
+  if (!documents) argumentsByDocument.set(schema, (documents = new WeakMap()));
+  let found = documents.get(document);
+  if (found) return found;
+  found = [];
   const typeInfo = new TypeInfo(schema);
+  const args = found;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const arg = typeInfo.getArgument();
-        if (arg) checkInput({ node: node.value }, arg.type, arg.name, arg.name, variables, out);
-        return false; // the value was walked above
+        if (arg) args.push({ value: node.value, type: arg.type, name: arg.name });
+        return false; // its value is walked per request, with the request's variables
       },
     }),
   );
-  return out;
+  documents.set(document, found);
+  return found;
 }
 
 /** Deepest bracket nesting of a query's text; its parser recurses per level and overflows at a few thousand. */
