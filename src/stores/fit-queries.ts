@@ -9,7 +9,7 @@ import type { Sql } from '../db/sql';
 import type { Account } from '../model/account.types';
 import type { FitTier } from '../model/icp-definition';
 import type { Override } from '../model/override.types';
-import { ACCOUNT_COLUMNS, toAccount, type AccountRow } from './account-store';
+import { accountTextColumns, toLazyAccount } from './account-store';
 import {
   inForceAt,
   joinOverrideInForce,
@@ -182,13 +182,12 @@ export async function fitsPage(
        WHERE f.segment_id = ${segmentId} AND ${inForceAt('f', at)})`);
   }
   if (parts.length === 0) return { ranked: [], overridden: [], accounts: [] };
-  const accountColumns = ACCOUNT_COLUMNS.split(',').map((col) => col.trim());
   // Prepared (db/prepared.ts): planning it cost more than running it, on every page.
   const rows = await queryPrepared(
     db,
     // The override as one jsonb value: a page has few, and twenty null columns per row cost parsing.
     `SELECT ${aliasedScoreColumns('x')}, CASE WHEN o.id IS NULL THEN NULL ELSE to_jsonb(o) END AS override,
-            ${accountColumns.map((col) => `a.${col} AS a_${col}`).join(', ')}
+            ${accountTextColumns('a', 'a_')}
      FROM (${parts.join(' UNION ALL ')}) x
      JOIN account a ON a.id = x.account_id
      ${joinOverrideInForce('o', segmentId, 'x.account_id', at)}`,
@@ -200,7 +199,7 @@ export async function fitsPage(
     const override = r.override ? toOverrideRow(r.override as Record<string, unknown>) : null;
     if (override) result.overridden.push({ row, override });
     else result.ranked.push(row);
-    result.accounts.push(toAccount(Object.fromEntries(accountColumns.map((col) => [col, r[`a_${col}`]])) as unknown as AccountRow));
+    result.accounts.push(toLazyAccount(r, 'a_'));
   }
   return result;
 }
