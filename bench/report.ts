@@ -26,11 +26,20 @@ export interface DeadlineLine {
   info?: boolean;
 }
 
-export type Figure = Line | DeadlineLine;
+/** A figure that has neither ceiling nor target: printed as context. */
+export interface FactLine {
+  label: string;
+  figure: string;
+  fact: true;
+}
+
+export type Figure = Line | DeadlineLine | FactLine;
 
 const isDeadline = (l: Figure): l is DeadlineLine => 'maxSeconds' in l;
+const isFact = (l: Figure): l is FactLine => 'fact' in l;
 
 export function verdict(l: Figure): { met: boolean; text: string } {
+  if (isFact(l)) return { met: true, text: 'no target' };
   if (isDeadline(l)) {
     const met = l.seconds < l.maxSeconds;
     const target = `target < ${l.maxSeconds} s`;
@@ -49,6 +58,7 @@ export function verdict(l: Figure): { met: boolean; text: string } {
 }
 
 export function formatLine(l: Figure): string {
+  if (isFact(l)) return `${l.label}: ${l.figure}`;
   if (isDeadline(l)) return `${l.label}: ${l.figure} | ${verdict(l).text}`;
   return `${l.label}: ${l.figure} | ${l.ceiling} | ratio ${l.ratio.toFixed(2)} | ${verdict(l).text}`;
 }

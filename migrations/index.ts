@@ -13,6 +13,7 @@ import { PreparedScores1765500000000 } from './1765500000000-PreparedScores';
 import { FitRemovedEvent1765600000000 } from './1765600000000-FitRemovedEvent';
 import { ScoreGuardWhen1765710000000 } from './1765710000000-ScoreGuardWhen';
 import { ScoreVersionCheckPerStatement1765710000001 } from './1765710000001-ScoreVersionCheckPerStatement';
+import { FitChangesFollowPublish1765900000000 } from './1765900000000-FitChangesFollowPublish';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   FitRemovedEvent1765600000000,
   ScoreGuardWhen1765710000000,
   ScoreVersionCheckPerStatement1765710000001,
+  FitChangesFollowPublish1765900000000,
 ];

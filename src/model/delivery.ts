@@ -34,6 +34,28 @@ export interface OutboxEvent {
   versionId: string | null;
   occurredAt: Date;
   data: Record<string, unknown>;
+  /** A publish's VERSION_PUBLISHED: the FIT_CHANGED events of the tiers it changed follow it in the stream. */
+  fitChangesFollow?: boolean;
+}
+
+/** Where a reader is in the event stream (see streamAfter in stores/outbox-store.ts). */
+export interface StreamPosition {
+  /** Events up to this sequence are read, except what `inFitChangesAfter` says. */
+  sequence: number;
+  /**
+   * Null: the event at `sequence` and the FIT_CHANGED events following it are read. Otherwise the
+   * event at `sequence` is a publish whose FIT_CHANGED events are read up to this account id
+   * (the nil uuid: none yet).
+   */
+  inFitChangesAfter: string | null;
+}
+
+/** An event as a webhook's POST carries it (and the README describes it). */
+export interface EventPayload {
+  id: string;
+  type: EventType;
+  occurredAt: string;
+  data: Record<string, unknown>;
 }
 
 export interface WebhookRow {
@@ -46,6 +68,8 @@ export interface WebhookRow {
   /** The signing secret as stored: sealed (domain/delivery/secret-box.ts), or in clear if written before sealing and not yet sealed. */
   storedSecret: string;
   lastSequence: number;
+  /** Inside the FIT_CHANGED events following the event at lastSequence: the last account put into a delivery (see StreamPosition). */
+  lastAccountId: string | null;
   createdBy: string;
   createdByKeyId: string | null;
   createdAt: Date;
@@ -57,6 +81,8 @@ export interface DeliveryRow {
   id: string;
   webhookId: string;
   eventIds: string[];
+  /** The events as they were put into the delivery; null for deliveries made before they were kept. */
+  events: EventPayload[] | null;
   firstSequence: number;
   status: DeliveryStatus;
   attempts: number;

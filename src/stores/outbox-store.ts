@@ -5,7 +5,7 @@
  * commit; readers page through them by sequence.
  */
 import type { Sql } from '../db/sql';
-import type { EventType, FitChangeCause, OutboxEvent } from '../model/delivery';
+import type { EventPayload, EventType, FitChangeCause, OutboxEvent, StreamPosition } from '../model/delivery';
 import type { FitSnapshot } from '../model/delivery.types';
 import { overrideInForceExists } from './override-store';
 import { currentScoreOf } from './score-store';
@@ -40,9 +40,10 @@ interface RawEvent {
   version_id: string | null;
   occurred_at: Date;
   data: Record<string, unknown>;
+  fit_changes_follow: boolean;
 }
 
-const COLUMNS = 'sequence, id, type, segment_id, account_id, version_id, occurred_at, data';
+const COLUMNS = 'sequence, id, type, segment_id, account_id, version_id, occurred_at, data, fit_changes_follow';
 
 const toEvent = (r: RawEvent): OutboxEvent => ({
   sequence: Number(r.sequence),
@@ -53,6 +54,7 @@ const toEvent = (r: RawEvent): OutboxEvent => ({
   versionId: r.version_id,
   occurredAt: r.occurred_at,
   data: r.data,
+  fitChangesFollow: r.fit_changes_follow,
 });
 
 /** The JSON a FIT_CHANGED event carries; the CRM's ids (externalId, segment key) beside ours. */
@@ -126,42 +128,22 @@ export async function appendFitRemovals(db: Sql, removals: FitRemoval[]): Promis
   );
 }
 
-/**
- * After a publish has made the new version's scores current (and before it commits): one
- * FIT_CHANGED per member whose effective tier differs between the previous version's current
- * score and the new one. Accounts with an override in force keep the override's tier, so they do
- * not change. Set-based: a publish may change hundreds of thousands of tiers. The two versions'
- * current rows are joined (a whole-segment statement: run it under planAsBulk); the account's and
- * segment's keys are looked up by primary key for the changed rows only, never by reading the
- * whole account table.
- */
-export async function appendPublishFitChanges(
-  db: Sql,
-  args: { segmentId: string; previousVersionId: string | null; versionId: string; at: Date },
-): Promise<number> {
-  const previous = currentScoreOf('p', '$2', 'n.account_id');
-  const rows: unknown[] = await db.query(
-    `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
-     SELECT 'FIT_CHANGED', $1, n.account_id, $3, $4,
-            jsonb_build_object(
-              'accountId', n.account_id, 'accountExternalId', (SELECT a.external_id FROM account a WHERE a.id = n.account_id),
-              'segmentId', $1::uuid, 'segmentKey', (SELECT g.key FROM segment g WHERE g.id = $1), 'versionId', $3::uuid,
-              'before', CASE WHEN p.account_id IS NULL THEN NULL ELSE ${snapshotSql('p', 'false')} END,
-              'after', ${snapshotSql('n', 'false')},
-              'cause', 'VERSION_PUBLISHED')
-     FROM account_score n
-     LEFT JOIN ${previous.table} ON ${previous.on}
-     WHERE n.version_id = $3 AND n.valid_to IS NULL
-       AND p.tier IS DISTINCT FROM n.tier
-       AND NOT ${overrideInForceExists('$1', 'n.account_id', '$4')}
-     ORDER BY n.account_id
-     RETURNING 1`,
-    [args.segmentId, args.previousVersionId, args.versionId, args.at],
-  );
-  return rows.length;
-}
+export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
-/** Appends one event that is not a fit change (a version published, an override's life). */
+/** Accounts a page of a publish's fit changes looks at: a bounded statement whatever the changes. */
+const FIT_CHANGES_SCAN = 2000;
+
+/** FIT_CHANGED data of a publish's change (`k`: the new score, `p`: the previous version's), as written events carry it. */
+const FIT_CHANGED_DATA_OF_PUBLISH = `jsonb_build_object(
+  'accountId', k.account_id, 'accountExternalId', a.external_id, 'segmentId', g.id, 'segmentKey', g.key, 'versionId', $2::uuid,
+  'before', CASE WHEN p.account_id IS NULL THEN NULL ELSE ${snapshotSql('p', 'false')} END,
+  'after', ${snapshotSql('k', 'false')}, 'cause', 'VERSION_PUBLISHED')`;
+
+/**
+ * Appends one event that is not a fit change (a version published, an override's life).
+ * `fitChangesFollow`: a publish's VERSION_PUBLISHED, followed in the stream by the FIT_CHANGED
+ * events of every tier it changed (fitChangesOfPublish), which are not written as rows.
+ */
 export async function appendEvent(
   db: Sql,
   event: {
@@ -171,11 +153,21 @@ export async function appendEvent(
     versionId?: string | null;
     occurredAt: Date;
     data: Record<string, unknown>;
+    fitChangesFollow?: boolean;
   },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-    [event.type, event.segmentId, event.accountId ?? null, event.versionId ?? null, event.occurredAt, JSON.stringify(event.data)],
+    `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data, fit_changes_follow)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
+    [
+      event.type,
+      event.segmentId,
+      event.accountId ?? null,
+      event.versionId ?? null,
+      event.occurredAt,
+      JSON.stringify(event.data),
+      event.fitChangesFollow ?? false,
+    ],
   );
 }
 
@@ -185,20 +177,68 @@ export async function lastSequence(db: Sql): Promise<number> {
   return Number(n);
 }
 
-/** Events after `sequence`, oldest first, optionally of some types and segments. */
-export async function eventsAfter(
+/** A filter of the stream: some types (null: all) and some segments (null: all). */
+export interface StreamFilter {
+  types?: readonly EventType[] | null;
+  segmentIds?: readonly string[] | null;
+}
+
+/**
+ * The event stream after `from`, as every reader sees it: the outbox's events in the order they
+ * committed, each publish's VERSION_PUBLISHED followed by the FIT_CHANGED events of the tiers it
+ * changed (in account id order), filtered by type and segment. At most `limit` events, give or
+ * take one page of a publish's changes, and none after the sequence `upTo` when given (readers
+ * that read the outbox's end first). `next` is the position after what was read: past the
+ * events the filter left out too, and up to `upTo` when nothing else is there. `scan`: accounts
+ * per statement reading a publish's changes (tests make it small).
+ */
+export async function streamAfter(
   db: Sql,
-  sequence: number,
-  filter: { types?: readonly EventType[]; segmentIds?: readonly string[] | null },
+  from: StreamPosition,
+  filter: StreamFilter,
   limit: number,
-): Promise<OutboxEvent[]> {
+  upTo?: number,
+  options: { scan?: number } = {},
+): Promise<{ events: OutboxEvent[]; next: StreamPosition }> {
+  const wanted = (type: EventType) => !filter.types || filter.types.includes(type);
+  const events: OutboxEvent[] = [];
+  // Reads a publish's changes after `after` until the limit; the position where it stopped.
+  const changesOf = async (publish: OutboxEvent, after: string): Promise<StreamPosition> => {
+    let cursor: string | null = after;
+    while (cursor !== null && events.length < limit) {
+      const page = await fitChangesOfPublish(db, publish, cursor, options.scan);
+      events.push(...page.events);
+      cursor = page.lastAccountId;
+    }
+    return { sequence: publish.sequence, inFitChangesAfter: cursor };
+  };
+  let at = from;
+  if (at.inFitChangesAfter !== null) {
+    const [publish] = (await db.query(`SELECT ${COLUMNS} FROM outbox_event WHERE sequence = $1`, [at.sequence])).map(toEvent);
+    at = publish ? await changesOf(publish, at.inFitChangesAfter) : { sequence: at.sequence, inFitChangesAfter: null };
+    if (at.inFitChangesAfter !== null) return { events, next: at };
+  }
+  const room = limit - events.length;
+  if (room <= 0 || (upTo !== undefined && at.sequence >= upTo)) return { events, next: at };
+  // A publish's event is read for its changes also by a reader that does not want the event itself.
   const rows: RawEvent[] = await db.query(
     `SELECT ${COLUMNS} FROM outbox_event
-     WHERE sequence > $1 AND ($2::text[] IS NULL OR type = ANY($2)) AND ($3::uuid[] IS NULL OR segment_id = ANY($3))
+     WHERE sequence > $1 AND ($5::bigint IS NULL OR sequence <= $5)
+       AND ($2::text[] IS NULL OR type = ANY($2) OR ($6 AND fit_changes_follow)) AND ($3::uuid[] IS NULL OR segment_id = ANY($3))
      ORDER BY sequence LIMIT $4`,
-    [sequence, filter.types ?? null, filter.segmentIds ?? null, limit],
+    [at.sequence, filter.types ?? null, filter.segmentIds ?? null, room, upTo ?? null, wanted('FIT_CHANGED')],
   );
-  return rows.map(toEvent);
+  for (const event of rows.map(toEvent)) {
+    if (wanted(event.type)) events.push(event);
+    at = { sequence: event.sequence, inFitChangesAfter: null };
+    if (event.fitChangesFollow && wanted('FIT_CHANGED')) {
+      at = await changesOf(event, NIL_UUID);
+      if (at.inFitChangesAfter !== null) return { events, next: at };
+    }
+    if (events.length >= limit) return { events, next: at };
+  }
+  if (rows.length < room && upTo !== undefined) at = { sequence: upTo, inFitChangesAfter: null };
+  return { events, next: at };
 }
 
 /** Events by id, in sequence order. */
@@ -208,6 +248,62 @@ export async function eventsByIds(db: Sql, ids: readonly string[]): Promise<Outb
 }
 
 /** An event as webhooks and the README describe it. */
-export function eventPayload(e: OutboxEvent): { id: string; type: EventType; occurredAt: string; data: Record<string, unknown> } {
+export function eventPayload(e: OutboxEvent): EventPayload {
   return { id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), data: e.data };
+}
+
+/**
+ * The FIT_CHANGED events that follow a publish's VERSION_PUBLISHED event (`fit_changes_follow`),
+ * in account id order after `afterAccountId`, from at most `scan` accounts of the new version.
+ * Exactly what the flip changed, read from rows the flip left for good: the new version's
+ * prepared rows (valid from its backfilled effectiveAt, or from -infinity: an upsert after the
+ * flip closes them but never rewrites them) against the superseded version's current rows (no
+ * write touches a version once superseded), effective tiers (an override in force at the flip
+ * hides the change). So the same events come out whenever, and however often, they are read.
+ * Each event's id is derived from the version and the account: a redelivery repeats it.
+ * `lastAccountId` is where the next page starts; null when none is left.
+ */
+export async function fitChangesOfPublish(
+  db: Sql,
+  publish: OutboxEvent,
+  afterAccountId: string,
+  scan = FIT_CHANGES_SCAN,
+): Promise<{ events: OutboxEvent[]; lastAccountId: string | null }> {
+  const rows: Array<RawEvent & { scanned: string; changed: boolean }> = await db.query(
+    `WITH k AS (SELECT n.account_id, n.score, n.tier FROM account_score n
+           WHERE n.segment_id = $1 AND n.version_id = $2 AND n.account_id > $4
+             AND n.valid_from = coalesce((SELECT j.effective_at FROM publish_job j WHERE j.id = $5), '-infinity')
+           ORDER BY n.account_id LIMIT $6)
+     SELECT k.account_id AS scanned,
+            p.tier IS DISTINCT FROM k.tier AND NOT ${overrideInForceExists('$1', 'k.account_id', '$7')} AS changed,
+            md5($2 || ':' || k.account_id)::uuid AS id,
+            ${FIT_CHANGED_DATA_OF_PUBLISH} AS data
+     FROM k
+     LEFT JOIN ${currentScoreOf('p', '$3', 'k.account_id').table} ON ${currentScoreOf('p', '$3', 'k.account_id').on}
+     JOIN account a ON a.id = k.account_id
+     JOIN segment g ON g.id = $1
+     ORDER BY k.account_id`,
+    [
+      publish.segmentId,
+      publish.versionId,
+      (publish.data.supersededVersionId as string | null) ?? null,
+      afterAccountId,
+      (publish.data.publishJobId as string | null) ?? null,
+      scan,
+      publish.occurredAt,
+    ],
+  );
+  const events = rows
+    .filter((r) => r.changed)
+    .map((r): OutboxEvent => ({
+      sequence: publish.sequence,
+      id: r.id,
+      type: 'FIT_CHANGED',
+      segmentId: publish.segmentId,
+      accountId: r.scanned,
+      versionId: publish.versionId,
+      occurredAt: publish.occurredAt,
+      data: r.data,
+    }));
+  return { events, lastAccountId: rows.length < scan ? null : rows[rows.length - 1].scanned };
 }

@@ -9,7 +9,7 @@ import { PublishJob, type PublishState, type StoredPublishResult } from '../mode
 
 const JOB_COLUMNS = `j.id, j.segment_id, j.version_id, j.state, j.notes, j.notes_given, j.effective_at, j.requested_by,
   j.requested_by_key_id, j.requested_by_role, j.requested_at, j.started_at, j.finished_at, j.accounts_total, j.result, j.error,
-  CASE WHEN j.state = 'PREPARING' THEN (SELECT coalesce(sum(b.scored), 0)::int FROM publish_batch b WHERE b.job_id = j.id)
+  CASE WHEN j.state IN ('PREPARING', 'FLIPPING') THEN (SELECT coalesce(sum(b.scored), 0)::int FROM publish_batch b WHERE b.job_id = j.id)
        ELSE j.accounts_scored END AS accounts_scored`;
 
 interface JobRow {
@@ -195,6 +195,15 @@ export async function markFlipping(db: Sql, jobId: string): Promise<void> {
   await db.query(`UPDATE publish_job SET state = 'FLIPPING' WHERE id = $1`, [jobId]);
 }
 
+/** The flip made the version live (the job stays FLIPPING until its tier migration is counted): what it knows of the result. */
+export async function markFlipped(
+  db: Sql,
+  jobId: string,
+  partial: Pick<StoredPublishResult, 'supersededId' | 'overridesFlagged'>,
+): Promise<void> {
+  await db.query(`UPDATE publish_job SET result = $2 WHERE id = $1 AND state = 'FLIPPING'`, [jobId, partial]);
+}
+
 /** The members of the batch [firstId, nextId), with the attributes `keys` name, share-locked. */
 export function batchMembers(
   db: Sql,
@@ -220,7 +229,7 @@ export async function finishPublishJob(
   const [, affected] = await db.query(
     `UPDATE publish_job SET state = $2, finished_at = $3, result = $4, error = $5,
        accounts_scored = coalesce($6, (SELECT coalesce(sum(b.scored), 0)::int FROM publish_batch b WHERE b.job_id = $1))
-     WHERE id = $1 AND state IN ('QUEUED', 'PREPARING', 'FLIPPING') RETURNING id`,
+     WHERE id = $1 AND CASE WHEN $2 = 'DONE' THEN state = 'FLIPPING' ELSE state IN ('QUEUED', 'PREPARING') END RETURNING id`,
     [jobId, state, at, extra.result ?? null, extra.error ?? null, extra.result?.accountsScored ?? null],
   );
   return affected > 0;

@@ -475,19 +475,21 @@ export async function dueAccountIds(db: Sql, versionId: string, at: Date): Promi
 }
 
 /**
- * The tier migration of a publish: current rows of the version `versionId` by their tier and
- * the account's current tier under `previousId` (a whole-segment statement: run it under planAsBulk).
+ * The tier migration of a publish, from the rows its flip left for good: the new version's
+ * prepared rows (valid from `preparedFrom`, its backfilled effectiveAt, or from -infinity; later
+ * rows of an account are valid from later instants) by their tier, against the account's current
+ * row under `previousId` (a superseded version's rows are never written again). The same counts
+ * whenever it runs after the flip. A whole-segment statement: run it under planAsBulk.
  */
 export function tierMigration(
   db: Sql,
-  versionId: string,
-  previousId: string | null,
+  publish: { versionId: string; previousId: string | null; preparedFrom: Date | null },
 ): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
   return db.query(
     `SELECT prev.tier AS "from", s.tier AS "to", count(*)::int AS accounts
      FROM account_score s
      LEFT JOIN account_score prev ON prev.account_id = s.account_id AND prev.version_id = $2 AND prev.valid_to IS NULL
-     WHERE s.version_id = $1 AND s.valid_to IS NULL GROUP BY 1, 2`,
-    [versionId, previousId],
+     WHERE s.version_id = $1 AND s.valid_from = coalesce($3::timestamptz, '-infinity') GROUP BY 1, 2`,
+    [publish.versionId, publish.previousId, publish.preparedFrom],
   );
 }

@@ -4,11 +4,11 @@
  */
 import { Channel, notify } from '../db/notifications';
 import type { Sql } from '../db/sql';
-import type { DeliveryRow, DeliveryStatus, EventType, WebhookRow } from '../model/delivery';
+import type { DeliveryRow, DeliveryStatus, EventPayload, EventType, StreamPosition, WebhookRow } from '../model/delivery';
 
-const WEBHOOK_COLUMNS = `id, url, description, events, segment_ids, active, secret, last_sequence, created_by, created_by_key_id,
+const WEBHOOK_COLUMNS = `id, url, description, events, segment_ids, active, secret, last_sequence, last_account_id, created_by, created_by_key_id,
   created_at, updated_at, deleted_at`;
-const DELIVERY_COLUMNS = `id, webhook_id, event_ids, first_sequence, status, attempts, last_status_code, last_error, next_attempt_at,
+const DELIVERY_COLUMNS = `id, webhook_id, event_ids, events, first_sequence, status, attempts, last_status_code, last_error, next_attempt_at,
   delivered_at, created_at`;
 
 const toWebhook = (r: Record<string, any>): WebhookRow => ({
@@ -20,6 +20,7 @@ const toWebhook = (r: Record<string, any>): WebhookRow => ({
   active: r.active,
   storedSecret: r.secret,
   lastSequence: Number(r.last_sequence),
+  lastAccountId: r.last_account_id,
   createdBy: r.created_by,
   createdByKeyId: r.created_by_key_id,
   createdAt: r.created_at,
@@ -31,6 +32,7 @@ export const toDelivery = (r: Record<string, any>): DeliveryRow => ({
   id: r.id,
   webhookId: r.webhook_id,
   eventIds: r.event_ids,
+  events: r.events,
   firstSequence: Number(r.first_sequence),
   status: r.status,
   attempts: r.attempts,
@@ -100,10 +102,11 @@ export const webhookStore = {
     return (await db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE deleted_at IS NULL ORDER BY created_at, id`)).map(toWebhook);
   },
 
-  /** Active endpoints whose cursor is behind the outbox: events wait to be put into deliveries. */
+  /** Active endpoints whose cursor is behind the outbox (or inside a publish's changes): events wait to be put into deliveries. */
   async behind(db: Sql): Promise<string[]> {
     const rows: Array<{ id: string }> = await db.query(
-      `SELECT id FROM webhook WHERE active AND deleted_at IS NULL AND last_sequence < (SELECT coalesce(max(sequence), 0) FROM outbox_event)`,
+      `SELECT id FROM webhook WHERE active AND deleted_at IS NULL
+         AND (last_account_id IS NOT NULL OR last_sequence < (SELECT coalesce(max(sequence), 0) FROM outbox_event))`,
     );
     return rows.map((r) => r.id);
   },
@@ -122,17 +125,18 @@ export const webhookStore = {
     await db.query('UPDATE webhook SET secret = $2 WHERE id = $1', [id, sealed]);
   },
 
-  async advance(db: Sql, id: string, sequence: number): Promise<void> {
-    await db.query('UPDATE webhook SET last_sequence = greatest(last_sequence, $2) WHERE id = $1', [id, sequence]);
+  /** Moves the cursor to `to` (the caller holds the row FOR UPDATE and read the cursor under it). */
+  async advance(db: Sql, id: string, to: StreamPosition): Promise<void> {
+    await db.query('UPDATE webhook SET last_sequence = $2, last_account_id = $3 WHERE id = $1', [id, to.sequence, to.inFitChangesAfter]);
   },
 };
 
 export const deliveryStore = {
-  async insert(db: Sql, d: { id: string; webhookId: string; eventIds: string[]; firstSequence: number; at: Date }): Promise<void> {
+  async insert(db: Sql, d: { id: string; webhookId: string; events: EventPayload[]; firstSequence: number; at: Date }): Promise<void> {
     await db.query(
-      `INSERT INTO webhook_delivery (id, webhook_id, event_ids, first_sequence, status, next_attempt_at, created_at)
-       VALUES ($1, $2, $3, $4, 'PENDING', $5, $5)`,
-      [d.id, d.webhookId, d.eventIds, d.firstSequence, d.at],
+      `INSERT INTO webhook_delivery (id, webhook_id, event_ids, events, first_sequence, status, next_attempt_at, created_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, 'PENDING', $6, $6)`,
+      [d.id, d.webhookId, d.events.map((e) => e.id), JSON.stringify(d.events), d.firstSequence, d.at],
     );
   },
 
@@ -144,7 +148,7 @@ export const deliveryStore = {
   /** The webhook's oldest pending delivery: deliveries of one webhook go out in order, one at a time. */
   async oldestPending(db: Sql, webhookId: string): Promise<DeliveryRow | null> {
     const [row] = await db.query(
-      `SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery WHERE webhook_id = $1 AND status = 'PENDING' ORDER BY first_sequence, created_at LIMIT 1`,
+      `SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery WHERE webhook_id = $1 AND status = 'PENDING' ORDER BY first_sequence, created_at, id LIMIT 1`,
       [webhookId],
     );
     return row ? toDelivery(row) : null;

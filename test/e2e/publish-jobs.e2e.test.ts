@@ -195,7 +195,8 @@ describe('with workers', () => {
     const published = (
       await t.sql(`SELECT actor, after FROM audit_event WHERE action = 'version.published' AND entity_id = $1`, [v2.id])
     )[0];
-    expect(published).toMatchObject({ actor: 'test-admin', after: { accountsScored: 30, publishJobId: job.id } });
+    // The counts are the job's result (above), counted once the flip committed; the audit names the job.
+    expect(published).toMatchObject({ actor: 'test-admin', after: { publishJobId: job.id, backfilled: false } });
   });
 
   it('cancelled mid-preparation: nothing visible, the draft stays a draft, prepared scores gone', async () => {

@@ -101,6 +101,8 @@ type Documents = {
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": typeof types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": typeof types.BulkDashboardVersionDocument,
     "\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n": typeof types.CachedFitsPageDocument,
+    "\n  query PublishedAccountId($externalId: String!) { account(externalId: $externalId) { id } }\n": typeof types.PublishedAccountIdDocument,
+    "\n  mutation CancelFlippingPublish($id: ID!) { cancelPublish(jobId: $id) { id } }\n": typeof types.CancelFlippingPublishDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": typeof types.CancelPublishDocument,
     "\n  query HistoryOfPublished($externalId: String!, $segmentKey: String!) {\n    account(externalId: $externalId) {\n      fit(segmentKey: $segmentKey) { version { number } computed { validFrom } }\n      scoreHistory(segmentKey: $segmentKey) { version { number } validFrom validTo }\n    }\n  }\n": typeof types.HistoryOfPublishedDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": typeof types.PublishJobsOfQueuedDocument,
@@ -296,6 +298,8 @@ const documents: Documents = {
     "\n  query AccountCoreOverrideStatuses($id: ID!) { account(id: $id) { overrides(segmentKey: \"core\") { status } } }\n": types.AccountCoreOverrideStatusesDocument,
     "\n  query BulkDashboardVersion { tierDashboard(segmentKey: \"bulk\") { version { number } } }\n": types.BulkDashboardVersionDocument,
     "\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n": types.CachedFitsPageDocument,
+    "\n  query PublishedAccountId($externalId: String!) { account(externalId: $externalId) { id } }\n": types.PublishedAccountIdDocument,
+    "\n  mutation CancelFlippingPublish($id: ID!) { cancelPublish(jobId: $id) { id } }\n": types.CancelFlippingPublishDocument,
     "\n  mutation CancelPublish($id: ID!) { cancelPublish(jobId: $id) { ...PublishJobFields } }\n": types.CancelPublishDocument,
     "\n  query HistoryOfPublished($externalId: String!, $segmentKey: String!) {\n    account(externalId: $externalId) {\n      fit(segmentKey: $segmentKey) { version { number } computed { validFrom } }\n      scoreHistory(segmentKey: $segmentKey) { version { number } validFrom validTo }\n    }\n  }\n": types.HistoryOfPublishedDocument,
     "\n  query PublishJobsOfQueued { publishJobs(segmentKey: \"queued\") { id state version { number } } }\n": types.PublishJobsOfQueuedDocument,
@@ -766,6 +770,14 @@ export function graphql(source: "\n  query BulkDashboardVersion { tierDashboard(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n"): (typeof documents)["\n  query CachedFitsPage { fits(segmentKey: \"cached\", first: 5) { edges { node { score version { number } segment { name liveVersion { number } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublishedAccountId($externalId: String!) { account(externalId: $externalId) { id } }\n"): (typeof documents)["\n  query PublishedAccountId($externalId: String!) { account(externalId: $externalId) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelFlippingPublish($id: ID!) { cancelPublish(jobId: $id) { id } }\n"): (typeof documents)["\n  mutation CancelFlippingPublish($id: ID!) { cancelPublish(jobId: $id) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,12 +10,13 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Channel, listen } from '../../db/notifications';
 import type { Logger } from '../../logger';
-import { eventsAfter, lastSequence } from '../../stores/outbox-store';
-import type { OutboxEvent } from '../../model/delivery';
+import { lastSequence, streamAfter } from '../../stores/outbox-store';
+import type { OutboxEvent, StreamPosition } from '../../model/delivery';
 
 export class FitChangeFeed {
   private readonly emitter = new EventEmitter();
-  private lastSeen = 0;
+  /** Where this process is in the stream: every event before it was emitted. */
+  private position: StreamPosition = { sequence: 0, inFitChangesAfter: null };
   private client: PoolClient | null = null;
   private reading: Promise<void> = Promise.resolve();
   private again = false;
@@ -32,7 +33,7 @@ export class FitChangeFeed {
   /** Starts listening (once); events committed from now on are delivered. */
   start(): Promise<void> {
     this.started ??= (async () => {
-      this.lastSeen = await lastSequence(this.ds.manager);
+      this.position = { sequence: await lastSequence(this.ds.manager), inFitChangesAfter: null };
       await this.listen();
     })();
     return this.started;
@@ -72,12 +73,12 @@ export class FitChangeFeed {
         while (this.again && !this.stopped) {
           this.again = false;
           for (;;) {
-            const events = await eventsAfter(this.ds.manager, this.lastSeen, { types: ['FIT_CHANGED'] }, 1000);
-            for (const e of events) {
-              this.lastSeen = e.sequence;
-              this.emitter.emit(e.segmentId, e);
-            }
-            if (events.length < 1000) break;
+            const from = this.position;
+            const { events, next } = await streamAfter(this.ds.manager, from, { types: ['FIT_CHANGED'] }, 1000);
+            this.position = next;
+            for (const e of events) this.emitter.emit(e.segmentId, e);
+            // Until a read moves nothing: a page may hold events this feed does not emit.
+            if (next.sequence === from.sequence && next.inFitChangesAfter === from.inFitChangesAfter) break;
           }
         }
       })

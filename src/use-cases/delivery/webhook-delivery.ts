@@ -12,7 +12,7 @@ import https from 'node:https';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock';
-import { eventPayload, eventsAfter, eventsByIds, lastSequence } from '../../stores/outbox-store';
+import { eventPayload, eventsByIds, lastSequence, streamAfter } from '../../stores/outbox-store';
 import { signatureHeader } from '../../domain/delivery/signature';
 import { openSecret, SecretKeyMismatchError } from '../../domain/delivery/secret-box';
 import { guardedLookup } from './url-guard';
@@ -35,7 +35,11 @@ export interface DeliverySettings {
   clock: Clock;
 }
 
-/** Moves new outbox events of one webhook into deliveries; returns how many deliveries it made. */
+/**
+ * Moves new events of one webhook into deliveries, each keeping its events as they are sent;
+ * returns how many deliveries it made. A publish's FIT_CHANGED events are read from its score
+ * rows a few thousand at a time: the webhook's cursor can stop inside them (at an account).
+ */
 export async function assignEvents(ds: DataSource, webhookId: string, clock: Clock): Promise<number> {
   let made = 0;
   for (;;) {
@@ -44,10 +48,14 @@ export async function assignEvents(ds: DataSource, webhookId: string, clock: Clo
       if (!webhook || !webhook.active) return false;
       // Read the outbox's end first: every event up to it has committed (see the outbox's trigger).
       const upTo = await lastSequence(em);
-      if (upTo <= webhook.lastSequence) return false;
-      const limit = EVENTS_PER_DELIVERY * 50;
-      const events = (await eventsAfter(em, webhook.lastSequence, { types: webhook.events, segmentIds: webhook.segmentIds }, limit)).filter(
-        (e) => e.sequence <= upTo,
+      const from = { sequence: webhook.lastSequence, inFitChangesAfter: webhook.lastAccountId };
+      if (from.inFitChangesAfter === null && upTo <= from.sequence) return false;
+      const { events, next } = await streamAfter(
+        em,
+        from,
+        { types: webhook.events, segmentIds: webhook.segmentIds },
+        EVENTS_PER_DELIVERY * 50,
+        upTo,
       );
       const now = clock.now();
       for (let i = 0; i < events.length; i += EVENTS_PER_DELIVERY) {
@@ -55,15 +63,14 @@ export async function assignEvents(ds: DataSource, webhookId: string, clock: Clo
         await deliveryStore.insert(em, {
           id: uuidv7(),
           webhookId,
-          eventIds: batch.map((e) => e.id),
+          events: batch.map(eventPayload),
           firstSequence: batch[0].sequence,
           at: now,
         });
         made++;
       }
-      const full = events.length === limit;
-      await webhookStore.advance(em, webhookId, full ? events[events.length - 1].sequence : upTo);
-      return full;
+      await webhookStore.advance(em, webhookId, next);
+      return next.inFitChangesAfter !== null || next.sequence < upTo;
     });
     if (!more) return made;
   }
@@ -124,8 +131,9 @@ export function post(url: string, body: string, headers: Record<string, string>,
 
 /** The request a delivery makes: the body (as signed) and its headers. */
 export async function deliveryRequest(ds: DataSource, delivery: DeliveryRow, secret: string, at: Date) {
-  const events = await eventsByIds(ds.manager, delivery.eventIds);
-  const body = JSON.stringify({ deliveryId: delivery.id, webhookId: delivery.webhookId, events: events.map(eventPayload) });
+  // Deliveries made before they kept their events read them from the outbox.
+  const events = delivery.events ?? (await eventsByIds(ds.manager, delivery.eventIds)).map(eventPayload);
+  const body = JSON.stringify({ deliveryId: delivery.id, webhookId: delivery.webhookId, events });
   return { body, headers: { 'fitgraph-signature': signatureHeader(secret, body, at), 'fitgraph-delivery': delivery.id } };
 }
 

@@ -16,10 +16,10 @@ import type { FitTier } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.types';
 import * as versionStore from '../../stores/version-store';
 import type { StoredPublishResult } from '../../model/publish-job.types';
-import { appendEvent, appendPublishFitChanges } from '../../stores/outbox-store';
+import { appendEvent } from '../../stores/outbox-store';
 import { dueAccountIds, tierMigration, writeDraftScores } from '../../stores/score-store';
 import { holdAccountWrites } from '../../stores/account-store';
-import { finishPublishJob, markFlipping, membersByIds, pendingBatches, publishJobById } from '../../stores/publish-job-store';
+import { finishPublishJob, markFlipped, markFlipping, membersByIds, pendingBatches, publishJobById } from '../../stores/publish-job-store';
 import { flagOverridesForReview } from '../overrides/review-flags';
 import { attributesRead } from '../../domain/scoring/scorer-cache';
 import { versionView, type VersionService } from '../versions/version.service';
@@ -83,19 +83,14 @@ export async function makeLive(
     effectiveAt,
     notes: job.notesGiven ? job.notes : draft.notes,
   });
-  // Whole-segment statements are planned without nested loops (linear whatever the estimates).
   step('publish');
-  const moves = await planAsBulk(tx.em, () => tierMigration(tx.em, draft.id, live?.id ?? null));
-  step('tierMigration');
-  const migration = new TierMigrationCounter();
-  for (const m of moves) migration.add(m.from as FitTier | null, m.to as FitTier, m.accounts);
-  const tierChanges = migration.moves();
-  const accountsScored = moves.reduce((sum, m) => sum + m.accounts, 0);
   const overridesFlagged = await flagOverridesForReview({ audit: services.audit }, tx, job.segmentId, draft.id);
   step('flagOverrides');
   const version = await versionStore.existingVersion(tx.em, draft.id);
   const superseded = live ? await versionStore.existingVersion(tx.em, live.id) : null;
-  // The outbox, in the flip's transaction: the version, then every effective tier it changed.
+  // The outbox, in the flip's transaction: the version published, followed in the event stream by
+  // the FIT_CHANGED event of every effective tier it changed, read from the rows this transaction
+  // leaves for good (fitChangesOfPublish), not written one by one here.
   await appendEvent(tx.em, {
     type: 'VERSION_PUBLISHED',
     segmentId: job.segmentId,
@@ -107,14 +102,10 @@ export async function makeLive(
       number: version.number,
       effectiveAt: effectiveAt.toISOString(),
       supersededVersionId: live?.id ?? null,
-      accountsScored,
-      tierChanges,
       publishJobId: jobId,
     },
+    fitChangesFollow: true,
   });
-  const fitChanges = await planAsBulk(tx.em, () =>
-    appendPublishFitChanges(tx.em, { segmentId: job.segmentId, previousVersionId: live?.id ?? null, versionId: draft.id, at: now }),
-  );
   step('outbox');
   await services.audit.record(tx, {
     action: 'version.published',
@@ -125,15 +116,36 @@ export async function makeLive(
       ...versionView(version),
       publishedAt: version.publishedAt,
       backfilled: job.effectiveAt != null,
-      accountsScored,
-      tierChanges,
       overridesFlagged,
       publishJobId: jobId,
     },
   });
-  const result: StoredPublishResult = { supersededId: live?.id ?? null, accountsScored, tierChanges, overridesFlagged };
-  await finishPublishJob(tx.em, jobId, 'DONE', now, { result });
+  // DONE once the tier migration is counted, after this commits (summarizePublish).
+  await markFlipped(tx.em, jobId, { supersededId: live?.id ?? null, overridesFlagged });
   step('audit');
-  tx.log.info({ publishJobId: jobId, accountsScored, rescoredForTime: late.length, fitChanges, steps }, 'publish flipped');
+  tx.log.info({ publishJobId: jobId, rescoredForTime: late.length, steps }, 'publish flipped');
+  return true;
+}
+
+/**
+ * After the flip has committed: counts the tier migration of the publish (every prepared row of
+ * the new version against the superseded version's current row, both as the flip left them) and
+ * marks the job DONE with its result. A whole-segment statement, kept out of the flip that
+ * upserts wait for. Safe to run again (after a crash between the flip and this): a job no longer
+ * FLIPPING is left alone.
+ */
+export async function summarizePublish(tx: AppContext, jobId: string): Promise<boolean> {
+  await liftTimeouts(tx.em);
+  const job = await publishJobById(tx.em, jobId, 'FOR UPDATE');
+  if (job?.state !== 'FLIPPING' || !job.stored) return false;
+  const moves = await planAsBulk(tx.em, () =>
+    tierMigration(tx.em, { versionId: job.versionId, previousId: job.stored!.supersededId, preparedFrom: job.effectiveAt }),
+  );
+  const migration = new TierMigrationCounter();
+  for (const m of moves) migration.add(m.from as FitTier | null, m.to as FitTier, m.accounts);
+  const accountsScored = moves.reduce((sum, m) => sum + m.accounts, 0);
+  const result: StoredPublishResult = { ...job.stored, accountsScored, tierChanges: migration.moves() };
+  await finishPublishJob(tx.em, jobId, 'DONE', tx.clock.now(), { result });
+  tx.log.info({ publishJobId: jobId, accountsScored }, 'publish summarized');
   return true;
 }

@@ -52,7 +52,7 @@ import { holdAccountWrites } from '../../stores/account-store';
 import { UNFINISHED, type PublishJob } from '../../model/publish-job.types';
 import { LockNamespace, tryTransactionLock } from '../../db/advisory-locks';
 import { scoreMembers } from './member-scoring';
-import { checkEffectiveAt, makeLive } from './publish-flip';
+import { checkEffectiveAt, makeLive, summarizePublish } from './publish-flip';
 import { RunLease } from './run-lease';
 import { checkVersionNotes } from '../../domain/definitions/version-notes';
 
@@ -225,9 +225,10 @@ export class PublishJobService {
    * Drives a job as far as it can go: plans its batches, scores batches until none is left
    * (waiting for batches other runs hold), then flips. Safe to call from any number of
    * processes at once, and again after a crash. A failure marks the job FAILED and rethrows.
-   * Returns how long the flip took (ms) when this run flipped, else null.
+   * Returns how long the flip and then the count of its tier migration took (ms) when this run
+   * flipped, else null.
    */
-  async run(ctx: AppContext, jobId: string, held?: RunLease): Promise<number | null> {
+  async run(ctx: AppContext, jobId: string, held?: RunLease): Promise<{ flipMs: number; summaryMs: number } | null> {
     const lease = held ?? new RunLease(ctx.em.connection);
     try {
       if (!held) await lease.acquire(jobId);
@@ -235,6 +236,11 @@ export class PublishJobService {
       // after an import plans its whole-segment statements with the imported rows counted.
       await refreshStaleStatistics(ctx.em, ['account', 'account_score', 'fit_override'], ctx.log);
       await this.plan(ctx, jobId);
+      // Flipped, but its run was lost before the tier migration was counted.
+      if ((await publishJobById(ctx.em, jobId))?.state === 'FLIPPING') {
+        await this.summarize(ctx, jobId);
+        return null;
+      }
       for (;;) {
         while (await this.scoreNextBatch(ctx, jobId));
         const job = await publishJobById(ctx.em, jobId);
@@ -243,6 +249,7 @@ export class PublishJobService {
           await this.clearAbandoned(ctx, job); // a batch may have committed after the cancel
           return null;
         }
+        if (job.state === 'FLIPPING') await this.summarize(ctx, jobId); // another run flipped it: DONE once counted
         if (job.state !== 'PREPARING') return null;
         if ((await pendingBatches(ctx.em, jobId)) === 0) break;
         await sleep(100); // another run holds the last batches
@@ -309,7 +316,7 @@ export class PublishJobService {
   }
 
   /** The one short transaction that makes the version live; nothing when another run flipped it already. */
-  private async flip(ctx: AppContext, jobId: string): Promise<number | null> {
+  private async flip(ctx: AppContext, jobId: string): Promise<{ flipMs: number; summaryMs: number } | null> {
     const started = Date.now();
     const requester = await publishJobById(ctx.em, jobId);
     if (!requester) return null;
@@ -321,9 +328,17 @@ export class PublishJobService {
     const flipped = await runInTransaction(asRequester, async (tx) => {
       return makeLive({ versions: this.versions, audit: this.audit }, tx, jobId);
     });
-    if (!flipped) return null;
     const flipMs = Date.now() - started;
-    ctx.log.info({ publishJobId: jobId, flipMs }, 'publish done');
-    return flipMs;
+    // Also when another run flipped it first: the job is DONE when this returns (publishVersion waits for that).
+    await this.summarize(ctx, jobId);
+    if (!flipped) return null;
+    const summaryMs = Date.now() - started - flipMs;
+    ctx.log.info({ publishJobId: jobId, flipMs, summaryMs }, 'publish done');
+    return { flipMs, summaryMs };
+  }
+
+  /** Counts the tier migration of a flipped publish and marks it DONE (see summarizePublish). */
+  private async summarize(ctx: AppContext, jobId: string): Promise<void> {
+    await runInTransaction(ctx, (tx) => summarizePublish(tx, jobId));
   }
 }
