@@ -135,7 +135,7 @@ const FIT_CHANGES_SCAN = 2000;
 
 /** FIT_CHANGED data of a publish's change (`k`: the new score, `p`: the previous version's), as written events carry it. */
 const FIT_CHANGED_DATA_OF_PUBLISH = `jsonb_build_object(
-  'accountId', k.account_id, 'accountExternalId', a.external_id, 'segmentId', g.id, 'segmentKey', g.key, 'versionId', $2::uuid,
+  'accountId', k.account_id, 'accountExternalId', k.external_id, 'segmentId', g.id, 'segmentKey', g.key, 'versionId', $2::uuid,
   'before', CASE WHEN p.account_id IS NULL THEN NULL ELSE ${snapshotSql('p', 'false')} END,
   'after', ${snapshotSql('k', 'false')}, 'cause', 'VERSION_PUBLISHED')`;
 
@@ -254,7 +254,7 @@ export function eventPayload(e: OutboxEvent): EventPayload {
 
 /**
  * The FIT_CHANGED events that follow a publish's VERSION_PUBLISHED event (`fit_changes_follow`),
- * in account id order after `afterAccountId`, from at most `scan` accounts of the new version.
+ * in account id order after `afterAccountId`, from at most `scan` accounts (members or not).
  * Exactly what the flip changed, read from rows the flip left for good: the new version's
  * prepared rows (valid from its backfilled effectiveAt, or from -infinity: an upsert after the
  * flip closes them but never rewrites them) against the superseded version's current rows (no
@@ -269,18 +269,23 @@ export async function fitChangesOfPublish(
   afterAccountId: string,
   scan = FIT_CHANGES_SCAN,
 ): Promise<{ events: OutboxEvent[]; lastAccountId: string | null }> {
-  const rows: Array<RawEvent & { scanned: string; changed: boolean }> = await db.query(
-    `WITH k AS (SELECT n.account_id, n.score, n.tier FROM account_score n
-           WHERE n.segment_id = $1 AND n.version_id = $2 AND n.account_id > $4
-             AND n.valid_from = coalesce((SELECT j.effective_at FROM publish_job j WHERE j.id = $5), '-infinity')
-           ORDER BY n.account_id LIMIT $6)
+  // Accounts are walked by primary key (a plan no statistics can turn into a scan of the
+  // whole table: the new version is always too new for the planner's statistics), each probing
+  // its prepared row through the score history index.
+  const rows: Array<{ scanned: string; changed: boolean; id: string; data: Record<string, unknown> }> = await db.query(
+    `WITH a AS (SELECT id, external_id FROM account WHERE id > $4 ORDER BY id LIMIT $6),
+     k AS (SELECT a.id AS account_id, a.external_id, n.score, n.tier FROM a
+           LEFT JOIN LATERAL (
+             SELECT x.score, x.tier FROM account_score x
+             WHERE x.account_id = a.id AND x.segment_id = $1 AND x.version_id = $2
+               AND x.valid_from = coalesce((SELECT j.effective_at FROM publish_job j WHERE j.id = $5), '-infinity')
+             LIMIT 1) n ON true)
      SELECT k.account_id AS scanned,
-            p.tier IS DISTINCT FROM k.tier AND NOT ${overrideInForceExists('$1', 'k.account_id', '$7')} AS changed,
+            k.tier IS NOT NULL AND p.tier IS DISTINCT FROM k.tier AND NOT ${overrideInForceExists('$1', 'k.account_id', '$7')} AS changed,
             md5($2 || ':' || k.account_id)::uuid AS id,
-            ${FIT_CHANGED_DATA_OF_PUBLISH} AS data
+            CASE WHEN k.tier IS NOT NULL THEN ${FIT_CHANGED_DATA_OF_PUBLISH} END AS data
      FROM k
      LEFT JOIN ${currentScoreOf('p', '$3', 'k.account_id').table} ON ${currentScoreOf('p', '$3', 'k.account_id').on}
-     JOIN account a ON a.id = k.account_id
      JOIN segment g ON g.id = $1
      ORDER BY k.account_id`,
     [

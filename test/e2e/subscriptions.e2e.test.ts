@@ -8,7 +8,7 @@ import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { graphql } from '../gql';
-import type { CoreFitChangedSubscription, IcpDefinitionInput, UpsertAccountsMutation } from '../gql/graphql';
+import type { CoreFitChangedSubscription, IcpDefinitionInput, PublishVersionMutation, UpsertAccountsMutation } from '../gql/graphql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { upsertAccounts } from '../operations/accounts';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
@@ -122,6 +122,37 @@ describe('fitChanged', () => {
     });
     const [event] = await t.sql<{ id: string }>(`SELECT id FROM outbox_event WHERE type = 'FIT_CHANGED' AND data->>'segmentKey' = 'core'`);
     expect(value.data?.fitChanged.eventId).toBe(event.id);
+    await subscription.return?.();
+  });
+
+  it("receives a publish's changes, which follow its VERSION_PUBLISHED event, when another process publishes", async () => {
+    const viewer = await t.keyFor('VIEWER');
+    const subscription = client(viewer).iterate<CoreFitChangedSubscription>({ query: print(coreFitChanged) });
+    const first = subscription.next();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // s1 (250 employees) scored 100 under v1; under v2 (1,000 employees or more) it scores 0.
+    const stricter: IcpDefinitionInput = {
+      ...definition,
+      dimensions: [
+        { dimension: 'FIRMOGRAPHICS', weight: 100, criteria: [{ attribute: 'employees', operator: 'GTE', value: 1000, points: 1 }] },
+      ],
+    };
+    const draft = (await t.data(createDraft, { segmentKey: 'core', definition: stricter })).createDraft;
+    const res = await fetch(other!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OTHER_KEY}` },
+      body: JSON.stringify({ query: print(publishVersion), variables: { id: draft.id } }),
+    });
+    expect(((await res.json()) as { data: PublishVersionMutation }).data.publishVersion.version.number).toBe(2);
+    const { value } = await first;
+    expect(value.data?.fitChanged).toMatchObject({
+      cause: 'VERSION_PUBLISHED',
+      before: { tier: 'PERFECT' },
+      after: { score: 0, tier: 'WEAK', overridden: false },
+      account: { externalId: 's1' },
+      segment: { key: 'core' },
+      version: { number: 2 },
+    });
     await subscription.return?.();
   });
 

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { Channel, listen } from '../../db/notifications';
 import type { Logger } from '../../logger';
 import { lastSequence, streamAfter } from '../../stores/outbox-store';
+import { isUuid } from '../../common/ids';
 import type { OutboxEvent, StreamPosition } from '../../model/delivery';
 
 export class FitChangeFeed {
@@ -72,13 +73,17 @@ export class FitChangeFeed {
       .then(async () => {
         while (this.again && !this.stopped) {
           this.again = false;
+          // Up to the outbox's end as it is now; only segments someone here listens to (a publish of
+          // a million accounts is read from its score rows only where a subscriber waits for it).
+          const upTo = await lastSequence(this.ds.manager);
           for (;;) {
             const from = this.position;
-            const { events, next } = await streamAfter(this.ds.manager, from, { types: ['FIT_CHANGED'] }, 1000);
+            // Listeners are per segment id (events.on also listens to 'error').
+            const segmentIds = this.emitter.eventNames().map(String).filter(isUuid);
+            const { events, next } = await streamAfter(this.ds.manager, from, { types: ['FIT_CHANGED'], segmentIds }, 1000, upTo);
             this.position = next;
             for (const e of events) this.emitter.emit(e.segmentId, e);
-            // Until a read moves nothing: a page may hold events this feed does not emit.
-            if (next.sequence === from.sequence && next.inFitChangesAfter === from.inFitChangesAfter) break;
+            if (next.sequence >= upTo && next.inFitChangesAfter === null) break;
           }
         }
       })
