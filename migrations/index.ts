@@ -14,6 +14,7 @@ import { FitRemovedEvent1765600000000 } from './1765600000000-FitRemovedEvent';
 import { ScoreGuardWhen1765710000000 } from './1765710000000-ScoreGuardWhen';
 import { ScoreVersionCheckPerStatement1765710000001 } from './1765710000001-ScoreVersionCheckPerStatement';
 import { FitChangesFollowPublish1765900000000 } from './1765900000000-FitChangesFollowPublish';
+import { MembershipChecked1765910000000 } from './1765910000000-MembershipChecked';
 
 /** Every migration, oldest first. Explicit, so that ts-node, jest and compiled builds load the same list. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   ScoreGuardWhen1765710000000,
   ScoreVersionCheckPerStatement1765710000001,
   FitChangesFollowPublish1765900000000,
+  MembershipChecked1765910000000,
 ];

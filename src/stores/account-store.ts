@@ -317,6 +317,38 @@ export async function updateMemberships(db: Sql, rows: Array<{ id: string; segme
   );
 }
 
+/** An account whose membership_changes_at is unknown (written before the column existed). */
+export interface MembershipUnchecked {
+  id: string;
+  attributes: Record<string, unknown>;
+  explicit_segments: string[];
+  segment_ids: string[];
+  /** When its memberships were last computed by a write of the account. */
+  updated_at: Date;
+}
+
+/**
+ * Up to `limit` accounts not checked since membership_changes_at existed, locked for update
+ * (skipping those another transaction holds, as lockMembershipsDue does).
+ */
+export async function lockMembershipsUnchecked(db: Sql, limit: number): Promise<MembershipUnchecked[]> {
+  return db.query(
+    `SELECT id, attributes, explicit_segments, segment_ids, updated_at FROM account
+     WHERE NOT membership_checked ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+}
+
+/** Sets the instant at which time next changes these accounts' memberships (locked by lockMembershipsUnchecked), and marks them checked. */
+export async function markMembershipsChecked(db: Sql, rows: Array<{ id: string; changesAt: Date | null }>): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `UPDATE account a SET membership_changes_at = c.changes_at, membership_checked = true
+     FROM unnest($1::uuid[], $2::timestamptz[]) AS c(id, changes_at) WHERE a.id = c.id`,
+    [rows.map((r) => r.id), rows.map((r) => r.changesAt)],
+  );
+}
+
 /** The soonest membership_changes_at of any account, or null. */
 export async function soonestMembershipChange(db: Sql): Promise<Date | null> {
   const [row] = await db.query('SELECT min(membership_changes_at) AS at FROM account');

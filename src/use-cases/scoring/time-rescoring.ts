@@ -8,7 +8,13 @@ import type { AppContext } from '../context';
 import { runInTransaction } from '../transaction';
 import type { AuditService } from '../audit/audit.service';
 import { compileMembership } from '../../domain/accounts/membership';
-import { lockMembershipsDue, soonestMembershipChange, updateMemberships } from '../../stores/account-store';
+import {
+  lockMembershipsDue,
+  lockMembershipsUnchecked,
+  markMembershipsChecked,
+  soonestMembershipChange,
+  updateMemberships,
+} from '../../stores/account-store';
 import { listSegments } from '../../stores/segment-store';
 import { shareLiveVersionIdsSkippingLocked, versionsByIds } from '../../stores/version-store';
 import { attributesRead } from '../../domain/scoring/scorer-cache';
@@ -27,11 +33,36 @@ import {
 import { scoreUnderPreparingDrafts } from '../accounts/draft-scoring';
 
 export interface DueRescoring {
-  /** Score rows and memberships whose instant had passed and that this call handled. */
+  /** Score rows and memberships whose instant had passed, and accounts whose membership instant was unknown, that this call handled. */
   due: number;
   /** New score rows written (one per change of result; several when a late run crosses several instants). */
   rowsWritten: number;
   overridesFlagged: number;
+}
+
+const sameSegments = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+/**
+ * Accounts written before membership_changes_at existed get it, once: the first instant after
+ * their last write at which time changes their memberships (their segment_ids were computed at
+ * that write), so the membership pass then moves them at exactly their instants, as for any
+ * account, also those already past. When the rules at that write do not give the stored
+ * memberships (a segment created or changed since), they are read as of `now`: the next change
+ * from then, or `now` itself when time has already moved them (the instant is not known).
+ * Returns how many were checked.
+ */
+async function checkUnknownMemberships(tx: AppContext, now: Date, limit: number): Promise<number> {
+  const unchecked = await lockMembershipsUnchecked(tx.em, limit);
+  if (unchecked.length === 0) return 0;
+  const membership = compileMembership(await listSegments(tx.em));
+  const checked = unchecked.map((a) => {
+    const written = membership(a.attributes, a.explicit_segments, a.updated_at);
+    if (sameSegments(written.segmentIds, a.segment_ids)) return { id: a.id, changesAt: written.nextChangeAt };
+    const current = membership(a.attributes, a.explicit_segments, now);
+    return { id: a.id, changesAt: sameSegments(current.segmentIds, a.segment_ids) ? current.nextChangeAt : now };
+  });
+  await markMembershipsChecked(tx.em, checked);
+  return checked.length;
 }
 
 /**
@@ -105,6 +136,8 @@ export async function rescoreDueAccounts(
       outcome.rowsWritten += plan.insert.length;
       outcome.overridesFlagged += await flagTimeChanges(services, tx, plan, live);
     };
+    // Accounts whose membership instant is unknown first: one already past is then due below.
+    outcome.due += await checkUnknownMemberships(tx, now, limit);
     // Memberships first, written before the score rows are taken: those accounts' rows are then current.
     const memberPlan = new ScorePlan(now);
     const members = await rescoreDueMemberships(tx, live, now, limit, memberPlan);
