@@ -367,6 +367,18 @@ describe('webhooks', () => {
       'FIT_CHANGED x1 - -> PERFECT ACCOUNT_UPDATED',
       'FIT_CHANGED x1 - -> WEAK ACCOUNT_UPDATED',
     ]);
+
+    // An account under an override leaves: its last fit there is the effective one, the override's:
+    // STRONG, its computed 100 moved just under PERFECT's 80 (no explicit score).
+    await upsert([['x2', 500]]);
+    await t.data(overrideFit, {
+      input: { accountId: await accountId('x2'), segmentKey: 'core', tier: 'STRONG', category: 'STRATEGIC_ACCOUNT', justification: WHY },
+    });
+    await t.data(upsertAccounts, { accounts: [{ externalId: 'x2', name: 'X2', attributes: { employees: null } }] });
+    const removed = await until('x2 removed', () =>
+      both.delivered().find((e) => e.type === 'FIT_REMOVED' && e.data.accountExternalId === 'x2'),
+    );
+    expect(removed.data.before).toEqual({ score: 79.99, tier: 'STRONG', overridden: true });
   });
 
   it('writes TIME_PASSED when a window ends, at the instant it ends', async () => {

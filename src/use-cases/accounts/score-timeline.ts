@@ -16,9 +16,10 @@ import type { Sql } from '../../db/sql';
 import type { MembershipAt } from '../../domain/accounts/membership';
 import { overrideFlaggedAudit } from '../../domain/overrides/review-flag';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
-import { flagForReviewAgainst } from '../../stores/override-store';
+import { flagForReviewAgainst, overridesOfAccounts } from '../../stores/override-store';
+import { effectiveScore, inForceAt } from '../../domain/overrides/effective-fit';
 import { SYSTEM_PRINCIPAL } from '../../model/role';
-import type { AccountAttributes, FitTier } from '../../model/icp-definition';
+import type { AccountAttributes, FitTier, TierThresholdsSpec } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.types';
 import type { FitChangeCause } from '../../model/delivery';
 import { appendFitChanges, appendFitRemovals, withoutOverridden, type FitRemoval, type TierChange } from '../../stores/outbox-store';
@@ -74,8 +75,8 @@ export class ScorePlan {
   readonly reschedule: Array<{ versionId: string; accountId: string; nextChangeAt: Date | null }> = [];
   /** Changes of computed tier, in order (an account's earlier instants first). */
   readonly tierChanges: TierChange[] = [];
-  /** Accounts that left a segment (their row closed), in order: FIT_REMOVED events. */
-  readonly removals: FitRemoval[] = [];
+  /** Accounts that left a segment (their row closed), in order: FIT_REMOVED events (their computed fit before; see applyPlan). */
+  readonly removals: Array<FitRemoval & { thresholds: TierThresholdsSpec }> = [];
   /** Where each removal goes among the tier changes (their count when it happened), so events keep the plan's order. */
   readonly removalAfter: number[] = [];
   /** Computed tiers that time gave (after its last step), by version then account: overrides over them are reviewed. */
@@ -218,6 +219,7 @@ export function changeAt(
         before: { score: cur.score, tier: cur.tier, overridden: false },
         cause,
         occurredAt: at,
+        thresholds: version.definition.thresholds,
       });
     }
     tl.current.delete(version.id);
@@ -266,12 +268,25 @@ export function advanceMembership(
   return changed;
 }
 
+/**
+ * A FIT_REMOVED event's `before` is the fit the account had there, effective as FIT_CHANGED's
+ * are: an override in force at the instant it left shows the override's tier and score.
+ */
+async function showOverriddenRemovals(em: Sql, plan: ScorePlan): Promise<void> {
+  const overrides = await overridesOfAccounts(em, [...new Set(plan.removals.map((r) => r.accountId))]);
+  for (const r of plan.removals) {
+    const o = overrides.find((x) => x.accountId === r.accountId && x.segmentId === r.segmentId && inForceAt(x, r.occurredAt));
+    if (o) r.before = { score: effectiveScore(o.tier, o.score, r.before.score, r.thresholds), tier: o.tier, overridden: true };
+  }
+}
+
 /** Writes the plan in the caller's transaction: rows closed, then inserted, then rescheduled, then the outbox events. */
 export async function applyPlan(em: Sql, plan: ScorePlan): Promise<void> {
   await closeScores(em, plan.close);
   await closeScoresAt(em, plan.closeByTid);
   await insertScores(em, plan.insert);
   await rescheduleScores(em, plan.reschedule);
+  if (plan.removals.length > 0) await showOverriddenRemovals(em, plan);
   if (plan.removals.length === 0) {
     await appendFitChanges(em, await withoutOverridden(em, plan.tierChanges));
     return;
