@@ -38,10 +38,21 @@ afterAll(async () => {
   await t.close();
 });
 
+/**
+ * Until every cache notification committed so far has reached this process's listener: a
+ * notification of this test's own, acknowledged by the listener, comes after them (they are
+ * delivered in commit order). A late notification of an earlier write would otherwise empty a
+ * cache between a warm-up and the request measured after it (a sleep was not enough on a loaded
+ * machine). It empties the attribute catalogue's cache, which nothing here measures.
+ */
+async function settled(): Promise<void> {
+  await (await t.fitgraph.cacheBus.announce(t.ds.manager, 'attribute_definition')).acknowledged(5000);
+}
+
 /** A new key, once the notification of its own insert has passed (it empties the cache). */
 async function newKey(role: 'VIEWER' | 'AUDITOR', name: string): Promise<string> {
   const secret = await t.keyFor(role, name);
-  await sleep(200);
+  await settled();
   return secret;
 }
 
@@ -101,6 +112,7 @@ describe('the API key cache', () => {
     await t.data(upsertAccounts, { accounts: generateAccounts(30, { seed: 5 }) });
     const v1 = (await t.data(createDraft, { segmentKey: 'cached', definition: DEMO_SEGMENTS[0].live })).createDraft;
     await t.data(publishVersion, { id: v1.id });
+    await settled();
     await t.data(cachedFits);
     t.statements.reset();
     const before = (await t.data(cachedFits)).fits.edges.map((e) => e.node);
@@ -122,6 +134,7 @@ describe('the API key cache', () => {
         2000,
       );
       t.log.info({ waited }, 'publish seen across processes');
+      await settled();
       await t.data(cachedFits);
       t.statements.reset();
       await t.data(cachedFits);
