@@ -215,7 +215,9 @@ export async function streamAfter(
   let at = from;
   if (at.inFitChangesAfter !== null) {
     const [publish] = (await db.query(`SELECT ${COLUMNS} FROM outbox_event WHERE sequence = $1`, [at.sequence])).map(toEvent);
-    at = publish ? await changesOf(publish, at.inFitChangesAfter) : { sequence: at.sequence, inFitChangesAfter: null };
+    // The filter may have changed since the reader stopped inside these changes (a webhook updated).
+    const stillWanted = publish && wanted('FIT_CHANGED') && (!filter.segmentIds || filter.segmentIds.includes(publish.segmentId));
+    at = stillWanted ? await changesOf(publish, at.inFitChangesAfter) : { sequence: at.sequence, inFitChangesAfter: null };
     if (at.inFitChangesAfter !== null) return { events, next: at };
   }
   const room = limit - events.length;

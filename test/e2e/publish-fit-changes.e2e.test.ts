@@ -6,6 +6,7 @@
  * flip and however the stream is paged; and that the tier migration, counted after the flip,
  * is the same and survives a crash between the flip and its count.
  */
+import { randomUUID } from 'node:crypto';
 import { streamAfter } from '../../src/stores/outbox-store';
 import { tierMigration } from '../../src/stores/score-store';
 import type { OutboxEvent, StreamPosition } from '../../src/model/delivery';
@@ -171,6 +172,14 @@ describe("a publish's FIT_CHANGED events", () => {
       at = page.next;
     }
     expect(filtered.map((e) => e.id)).toEqual(whole.slice(1).map((e) => e.id));
+    // A reader stopped inside the publish's changes whose filter no longer wants them (a webhook
+    // updated meanwhile) moves past them instead of receiving them.
+    const inside = await streamAfter(t.ds.manager, { sequence: before, inFitChangesAfter: null }, {}, 2, upTo, { scan: 2 });
+    expect(inside.next).toEqual({ sequence: whole[0].sequence, inFitChangesAfter: expect.any(String) });
+    for (const filter of [{ types: ['FIT_CHANGED' as const], segmentIds: [randomUUID()] }, { types: ['VERSION_PUBLISHED' as const] }]) {
+      const moved = await streamAfter(t.ds.manager, inside.next, filter, 1000, upTo);
+      expect(moved).toEqual({ events: [], next: { sequence: upTo, inFitChangesAfter: null } });
+    }
 
     // The tier migration, counted after the flip, is the flip's too (an independent count of ACCOUNTS).
     const counts = new Map<string, number>();
