@@ -8,7 +8,7 @@ import type { Sql } from '../db/sql';
 import type { EventPayload, EventType, FitChangeCause, OutboxEvent, StreamPosition } from '../model/delivery';
 import type { FitSnapshot } from '../model/delivery.types';
 import { overrideInForceExists } from './override-store';
-import { currentScoreOf } from './score-store';
+import { currentScoreOf, preparedRow } from './score-store';
 
 /** One change of an account's effective tier in a segment. */
 export interface TierChange {
@@ -280,7 +280,7 @@ export async function fitChangesOfPublish(
            LEFT JOIN LATERAL (
              SELECT x.score, x.tier FROM account_score x
              WHERE x.account_id = a.id AND x.segment_id = $1 AND x.version_id = $2
-               AND x.valid_from = coalesce((SELECT j.effective_at FROM publish_job j WHERE j.id = $5), '-infinity')
+               AND ${preparedRow('x', '$2', '$5')}
              LIMIT 1) n ON true)
      SELECT k.account_id AS scanned,
             k.tier IS NOT NULL AND p.tier IS DISTINCT FROM k.tier AND NOT ${overrideInForceExists('$1', 'k.account_id', '$7')} AS changed,

@@ -475,21 +475,32 @@ export async function dueAccountIds(db: Sql, versionId: string, at: Date): Promi
 }
 
 /**
+ * For other stores' statements: whether `alias` (a row of the version `versionId`, published by
+ * the publish job `jobId`) is one of the rows its publish prepared, which the flip made current.
+ * Prepared rows are valid from the backfilled effectiveAt, or from -infinity, and were computed
+ * by the flip's instant at the latest; the flip leaves them for good (a later change closes them,
+ * never rewrites them). The instant tells them from the first row of an account created after
+ * the flip, which is valid from a backfilled effectiveAt too.
+ */
+export const preparedRow = (alias: string, versionId: string, jobId: string): string =>
+  `${alias}.valid_from = coalesce((SELECT j.effective_at FROM publish_job j WHERE j.id = ${jobId}), '-infinity')
+   AND ${alias}.computed_at <= (SELECT pv.published_at FROM icp_version pv WHERE pv.id = ${versionId})`;
+
+/**
  * The tier migration of a publish, from the rows its flip left for good: the new version's
- * prepared rows (valid from `preparedFrom`, its backfilled effectiveAt, or from -infinity; later
- * rows of an account are valid from later instants) by their tier, against the account's current
- * row under `previousId` (a superseded version's rows are never written again). The same counts
- * whenever it runs after the flip. A whole-segment statement: run it under planAsBulk.
+ * prepared rows (preparedRow) by their tier, against the account's current row under
+ * `previousId` (a superseded version's rows are never written again). The same counts whenever
+ * it runs after the flip. A whole-segment statement: run it under planAsBulk.
  */
 export function tierMigration(
   db: Sql,
-  publish: { versionId: string; previousId: string | null; preparedFrom: Date | null },
+  publish: { versionId: string; previousId: string | null; jobId: string },
 ): Promise<Array<{ from: string | null; to: string; accounts: number }>> {
   return db.query(
     `SELECT prev.tier AS "from", s.tier AS "to", count(*)::int AS accounts
      FROM account_score s
      LEFT JOIN account_score prev ON prev.account_id = s.account_id AND prev.version_id = $2 AND prev.valid_to IS NULL
-     WHERE s.version_id = $1 AND s.valid_from = coalesce($3::timestamptz, '-infinity') GROUP BY 1, 2`,
-    [publish.versionId, publish.previousId, publish.preparedFrom],
+     WHERE s.version_id = $1 AND ${preparedRow('s', '$1', '$3')} GROUP BY 1, 2`,
+    [publish.versionId, publish.previousId, publish.jobId],
   );
 }

@@ -189,7 +189,8 @@ describe("a publish's FIT_CHANGED events", () => {
     }
     expect(new Map(published.tierChanges.map((m) => [`${m.from}>${m.to}`, m.accounts]))).toEqual(counts);
     expect(published.accountsScored).toBe(ACCOUNTS.length);
-    const again = await tierMigration(t.ds.manager, { versionId: v2, previousId: published.superseded!.id, preparedFrom: null });
+    const [{ id: jobId }] = await t.sql<{ id: string }>('SELECT id FROM publish_job WHERE version_id = $1', [v2]);
+    const again = await tierMigration(t.ds.manager, { versionId: v2, previousId: published.superseded!.id, jobId });
     expect(new Map(again.map((m) => [`${m.from}>${m.to}`, m.accounts]))).toEqual(counts);
   });
 
@@ -202,11 +203,19 @@ describe("a publish's FIT_CHANGED events", () => {
     const before = await end();
     const job = (await t.data(startPublish, { id: v2, effectiveAt: at.toISOString() })).startPublish;
     await t.services.publishJobs.run(t.system, job.id);
+    // An account created after the flip: its first row under the backfilled version is valid from
+    // that version's effectiveAt, as a prepared row is, but it is no change of the publish.
+    const late = { key: 'late', saas: true, employees: 60, demo: true };
+    await t.data(upsertAccounts, { accounts: [{ externalId: 'crash-late', name: 'late', attributes: attributes(late, 'crash') }] });
     const changes = (await readAll(before, 1000)).filter((e) => e.type === 'FIT_CHANGED');
     // No override in this segment: a7 moves too.
-    expect(changes.map((e) => e.data.accountExternalId).sort()).toEqual(
-      ['a1', 'a2', 'a3', 'a4', 'a5', 'a7', 'a8'].map((k) => `crash-${k}`),
-    );
+    expect(
+      changes
+        .filter((e) => e.data.cause === 'VERSION_PUBLISHED')
+        .map((e) => e.data.accountExternalId)
+        .sort(),
+    ).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a7', 'a8'].map((k) => `crash-${k}`));
+    expect(changes.filter((e) => e.data.cause === 'ACCOUNT_UPDATED').map((e) => e.data.accountExternalId)).toEqual(['crash-late']);
     const done = (await t.data(publishJob, { id: job.id })).publishJob!;
     expect(done.state).toBe('DONE');
     // What a crash right after the flip's commit leaves: the version live, the job FLIPPING with

@@ -139,7 +139,7 @@ export async function summarizePublish(tx: AppContext, jobId: string): Promise<b
   const job = await publishJobById(tx.em, jobId, 'FOR UPDATE');
   if (job?.state !== 'FLIPPING' || !job.stored) return false;
   const moves = await planAsBulk(tx.em, () =>
-    tierMigration(tx.em, { versionId: job.versionId, previousId: job.stored!.supersededId, preparedFrom: job.effectiveAt }),
+    tierMigration(tx.em, { versionId: job.versionId, previousId: job.stored!.supersededId, jobId }),
   );
   const migration = new TierMigrationCounter();
   for (const m of moves) migration.add(m.from as FitTier | null, m.to as FitTier, m.accounts);
