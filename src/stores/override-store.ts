@@ -148,6 +148,22 @@ export async function overridesByIds(db: Sql, ids: readonly string[]): Promise<O
   return (await db.query(`SELECT ${OVERRIDE_COLUMNS} FROM fit_override WHERE id = ANY($1::uuid[])`, [[...ids]])).map(toOverrideRow);
 }
 
+/** The override in force on each (segment, account) at its instant, or null: one per item, in order. */
+export async function overridesInForce(
+  db: Sql,
+  items: ReadonlyArray<{ segmentId: string; accountId: string; at: Date }>,
+): Promise<Array<Override | null>> {
+  if (items.length === 0) return [];
+  const rows: Array<Record<string, unknown>> = await db.query(
+    `SELECT ${prefixedOverrideColumns('o')}
+     FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS c(segment_id, account_id, at, n)
+     ${joinOverrideInForce('o', 'c.segment_id', 'c.account_id', 'c.at')}
+     ORDER BY c.n`,
+    [items.map((i) => i.segmentId), items.map((i) => i.accountId), items.map((i) => i.at)],
+  );
+  return rows.map((r) => prefixedOverride(r, 'o'));
+}
+
 /** Every override of these accounts, newest first. */
 export async function overridesOfAccounts(db: Sql, accountIds: readonly string[]): Promise<Override[]> {
   return (

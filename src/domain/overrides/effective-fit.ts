@@ -34,9 +34,3 @@ export function statusAt(o: { revokedAt: Date | null; expiresAt: Date | null }, 
   if (o.expiresAt && o.expiresAt.getTime() <= now.getTime()) return 'EXPIRED';
   return 'ACTIVE';
 }
-
-/** Whether an override is in force at `at`: made by then, not revoked or expired by then (as the stores' inForceAt). */
-export function inForceAt(o: { createdAt: Date; revokedAt: Date | null; expiresAt: Date | null }, at: Date): boolean {
-  const t = at.getTime();
-  return o.createdAt.getTime() <= t && (!o.revokedAt || o.revokedAt.getTime() > t) && (!o.expiresAt || o.expiresAt.getTime() > t);
-}

@@ -16,8 +16,8 @@ import type { Sql } from '../../db/sql';
 import type { MembershipAt } from '../../domain/accounts/membership';
 import { overrideFlaggedAudit } from '../../domain/overrides/review-flag';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
-import { flagForReviewAgainst, overridesOfAccounts } from '../../stores/override-store';
-import { effectiveScore, inForceAt } from '../../domain/overrides/effective-fit';
+import { flagForReviewAgainst, overridesInForce } from '../../stores/override-store';
+import { effectiveScore } from '../../domain/overrides/effective-fit';
 import { SYSTEM_PRINCIPAL } from '../../model/role';
 import type { AccountAttributes, FitTier, TierThresholdsSpec } from '../../model/icp-definition';
 import type { IcpVersion } from '../../model/icp-version.types';
@@ -273,11 +273,14 @@ export function advanceMembership(
  * are: an override in force at the instant it left shows the override's tier and score.
  */
 async function showOverriddenRemovals(em: Sql, plan: ScorePlan): Promise<void> {
-  const overrides = await overridesOfAccounts(em, [...new Set(plan.removals.map((r) => r.accountId))]);
-  for (const r of plan.removals) {
-    const o = overrides.find((x) => x.accountId === r.accountId && x.segmentId === r.segmentId && inForceAt(x, r.occurredAt));
+  const overrides = await overridesInForce(
+    em,
+    plan.removals.map((r) => ({ segmentId: r.segmentId, accountId: r.accountId, at: r.occurredAt })),
+  );
+  plan.removals.forEach((r, i) => {
+    const o = overrides[i];
     if (o) r.before = { score: effectiveScore(o.tier, o.score, r.before.score, r.thresholds), tier: o.tier, overridden: true };
-  }
+  });
 }
 
 /** Writes the plan in the caller's transaction: rows closed, then inserted, then rescheduled, then the outbox events. */

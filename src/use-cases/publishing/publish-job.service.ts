@@ -236,11 +236,6 @@ export class PublishJobService {
       // after an import plans its whole-segment statements with the imported rows counted.
       await refreshStaleStatistics(ctx.em, ['account', 'account_score', 'fit_override'], ctx.log);
       await this.plan(ctx, jobId);
-      // Flipped, but its run was lost before the tier migration was counted.
-      if ((await publishJobById(ctx.em, jobId))?.state === 'FLIPPING') {
-        await this.summarize(ctx, jobId);
-        return null;
-      }
       for (;;) {
         while (await this.scoreNextBatch(ctx, jobId));
         const job = await publishJobById(ctx.em, jobId);
@@ -249,7 +244,8 @@ export class PublishJobService {
           await this.clearAbandoned(ctx, job); // a batch may have committed after the cancel
           return null;
         }
-        if (job.state === 'FLIPPING') await this.summarize(ctx, jobId); // another run flipped it: DONE once counted
+        // Flipped by another run, or by a run lost before the tier migration was counted: DONE once counted.
+        if (job.state === 'FLIPPING') await this.summarize(ctx, jobId);
         if (job.state !== 'PREPARING') return null;
         if ((await pendingBatches(ctx.em, jobId)) === 0) break;
         await sleep(100); // another run holds the last batches
