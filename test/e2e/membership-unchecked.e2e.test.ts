@@ -5,7 +5,7 @@
  */
 import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import { ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
-import { employeeBandsDefinition } from '../helpers/fixtures';
+import { employeeBandsDefinition, engagedSegment } from '../helpers/fixtures';
 import { upsertAccounts } from '../operations/accounts';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 
@@ -18,16 +18,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 it('an account whose membership instant is unknown leaves, or stays, at exactly the instant its rule gives', async () => {
-  await t.data(createSegment, {
-    input: {
-      key: 'engaged',
-      name: 'Engaged',
-      membership: [
-        { attribute: 'region', operator: 'EQ', value: 'EMEA', points: 1 },
-        { attribute: 'lastEngagedAt', operator: 'WITHIN_DAYS', value: 10, points: 1 },
-      ],
-    },
-  });
+  await t.data(createSegment, { input: engagedSegment() });
   await t.data(upsertAccounts, {
     accounts: [
       // Engaged Nov 21 12:00: a member through Dec 1 12:00 (10 days, that instant included).

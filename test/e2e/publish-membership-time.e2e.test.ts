@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import { ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
-import { employeeBandsDefinition } from '../helpers/fixtures';
+import { employeeBandsDefinition, engagedSegment } from '../helpers/fixtures';
 import { upsertAccounts } from '../operations/accounts';
 import { previewScoreAndTier } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
@@ -34,16 +34,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 it('members that time adds or removes during the preparation are live, or not, when it flips', async () => {
-  await t.data(createSegment, {
-    input: {
-      key: 'engaged',
-      name: 'Engaged',
-      membership: [
-        { attribute: 'region', operator: 'EQ', value: 'EMEA', points: 1 },
-        { attribute: 'lastEngagedAt', operator: 'WITHIN_DAYS', value: 10, points: 1 },
-      ],
-    },
-  });
+  await t.data(createSegment, { input: engagedSegment() });
   await t.data(upsertAccounts, {
     accounts: Object.entries(ACCOUNTS).map(([k, attributes]) => ({ externalId: k, name: `${k} inc`, attributes })),
   });

@@ -7,7 +7,7 @@
 import { rescoreDueAccounts } from '../../src/use-cases/scoring/time-rescoring';
 import { graphql } from '../gql';
 import { ManualClock, startTestApp, type TestApp } from '../helpers/test-app';
-import { decayingDefinition, employeeBandsDefinition } from '../helpers/fixtures';
+import { decayingDefinition, employeeBandsDefinition, engagedSegment } from '../helpers/fixtures';
 import { upsertAccounts } from '../operations/accounts';
 import { overrideFit } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
@@ -63,16 +63,7 @@ beforeAll(async () => {
   await t.data(createSegment, {
     input: { key: 'decay', name: 'Decay', membership: [{ attribute: 'industry', operator: 'EXISTS', points: 1 }] },
   });
-  await t.data(createSegment, {
-    input: {
-      key: 'engaged',
-      name: 'Engaged',
-      membership: [
-        { attribute: 'region', operator: 'EQ', value: 'EMEA', points: 1 },
-        { attribute: 'lastEngagedAt', operator: 'WITHIN_DAYS', value: 10, points: 1 },
-      ],
-    },
-  });
+  await t.data(createSegment, { input: engagedSegment() });
   await t.data(upsertAccounts, {
     accounts: Object.entries(ACCOUNTS).map(([k, attributes]) => ({ externalId: k, name: `${k} inc`, attributes })),
   });

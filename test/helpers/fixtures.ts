@@ -1,6 +1,6 @@
 /** Definitions shared by the e2e tests (their operations are in test/operations). */
 import type { IcpDefinitionSpec } from '../../src/model/icp-definition';
-import type { IcpDefinitionInput } from '../gql/graphql';
+import type { CreateSegmentInput, IcpDefinitionInput } from '../gql/graphql';
 
 /** A valid seed-like definition (weights 30/20/25/15/10). */
 export function seedDefinition(): IcpDefinitionSpec {
@@ -87,4 +87,16 @@ export function decayingDefinition(): IcpDefinitionInput {
 /** Only employee bands (1000+ -> 100, 100-999 -> 50): time never changes a score, only membership. */
 export function employeeBandsDefinition(thresholds: { perfect: number; strong: number; moderate: number }): IcpDefinitionInput {
   return { dimensions: [{ dimension: 'FIRMOGRAPHICS', weight: 100, criteria: [employeeBands()] }], thresholds };
+}
+
+/** The time tests' segment: EMEA accounts engaged within the last 10 days (a WITHIN_DAYS membership rule). */
+export function engagedSegment(): CreateSegmentInput {
+  return {
+    key: 'engaged',
+    name: 'Engaged',
+    membership: [
+      { attribute: 'region', operator: 'EQ', value: 'EMEA', points: 1 },
+      { attribute: 'lastEngagedAt', operator: 'WITHIN_DAYS', value: 10, points: 1 },
+    ],
+  };
 }
