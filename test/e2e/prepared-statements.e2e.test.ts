@@ -2,7 +2,8 @@
  * The hot reads run as named prepared statements (src/db/prepared.ts): on the request's
  * transaction when there is one, with the session's timeouts, counted by the DataSource's
  * logger, errors wrapped as TypeORM wraps them, and with a text whose generic plan PostgreSQL
- * keeps (so it stops planning every execution).
+ * keeps (so it stops planning every execution). Outside a transaction they run on sessions that
+ * always take the generic plan, while every other statement keeps PostgreSQL's choice.
  */
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { queryPrepared } from '../../src/db/prepared';
@@ -86,5 +87,37 @@ describe('queryPrepared', () => {
     });
     // Planned for the first five with their values, then the generic plan every time.
     expect(plans).toEqual([{ generic: 5, custom: 5 }]);
+  });
+
+  it('outside a transaction runs on sessions that always take the generic plan, and nothing else does', async () => {
+    const [{ id: segmentId }] = await t.sql(`SELECT id FROM segment WHERE key = 'prepared'`);
+    const [{ id: versionId }] = await t.sql(`SELECT id FROM icp_version WHERE segment_id = $1 AND status = 'PUBLISHED'`, [segmentId]);
+    const ranked = await t.sql(`SELECT score::text, account_id FROM account_score WHERE version_id = $1 ORDER BY score DESC, account_id`, [
+      versionId,
+    ]);
+    // One at a time, so that the pool hands back its one idle session each time.
+    for (const at of ranked.slice(0, 8)) {
+      const page = await fitsPage(
+        t.ds.manager,
+        { versionId, exceptOverridden: { segmentId, at: new Date() } },
+        { cursor: { score: at.score, accountId: at.account_id }, bound: null, limit: 3, backward: false, ranked: true, overridden: true },
+      );
+      expect(page.ranked.length).toBeGreaterThan(0);
+    }
+    const plans = await queryPrepared<{ setting: string; generic: number; custom: number }>(
+      t.ds.manager,
+      `SELECT current_setting('plan_cache_mode') AS setting, generic_plans::int AS generic, custom_plans::int AS custom
+       FROM pg_prepared_statements WHERE statement LIKE '%account_score%' AND statement NOT LIKE '%pg_prepared_statements%'`,
+      [],
+    );
+    // Never planned for its values: the first execution already ran the generic plan.
+    expect(plans).toEqual([{ setting: 'force_generic_plan', generic: 8, custom: 0 }]);
+    // The pool's own sessions (TypeORM's queries, transactions) keep PostgreSQL's choice.
+    const [own] = await t.ds.query(`SELECT current_setting('plan_cache_mode') AS setting`);
+    expect(own.setting).toBe('auto');
+    await inOneTransaction(async (em) => {
+      const [inside] = await queryPrepared<{ setting: string }>(em, `SELECT current_setting('plan_cache_mode') AS setting`, []);
+      expect(inside.setting).toBe('auto');
+    });
   });
 });
