@@ -218,7 +218,8 @@ export class AccountService {
 
   async findOne(ctx: AppContext, by: { id?: string | null; externalId?: string | null }): Promise<Account | null> {
     if ((by.id == null) === (by.externalId == null)) throw BadUserInputError.forField('id', 'give exactly one of id and externalId');
-    if (by.id != null) return isUuid(by.id) ? accountStore.accountById(ctx.em, by.id) : null;
+    // Through the request's loader: a prepared statement, and the account parsed only as far as it is read.
+    if (by.id != null) return isUuid(by.id) ? ctx.loaders.accountById.load(by.id) : null;
     return accountStore.accountByExternalId(ctx.em, by.externalId!);
   }
 
