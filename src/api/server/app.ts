@@ -22,7 +22,7 @@ import { explorerRoutes } from './explorer';
 import { countRequests, metricsRoute } from './metrics-route';
 import { HeavyRequestLimiter } from './heavy-request-limiter';
 import { inputGuardPlugin, MAX_QUERY_NESTING, queryNestsTooDeep } from './input-guard.plugin';
-import { immutableCachePlugin } from './immutable-cache.plugin';
+import { cacheControlPlugin, immutableCachePlugin } from './immutable-cache.plugin';
 import { queryCostPlugin } from './query-cost.plugin';
 import { MAX_TOKENS, queryLimitRules } from './query-limits';
 import { WorkTracker } from './work-tracker';
@@ -102,8 +102,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       inputGuardPlugin(schema),
       queryCostPlugin(schema, { maxCost: cfg.maxQueryCost, limiter: new HeavyRequestLimiter(cfg.maxHeavyPerKey, cfg.maxHeavyTotal) }),
       ApolloServerPluginLandingPageDisabled(),
-      // Apollo adds its cache-control plugin after ours; field hooks run in reverse, so it reads these hints.
+      // Field hooks run in reverse order: the cache-control plugin's runs first and reads our hints after ours sets them.
       immutableCachePlugin,
+      cacheControlPlugin(),
     ],
     // main.ts drains and stops on SIGTERM. Apollo's own handler would stop it behind our back
     // (and its stop() never resolves for a second caller), leaving the process hanging.

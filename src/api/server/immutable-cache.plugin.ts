@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { Kind, type DocumentNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** How long a client may keep an answer that cannot change: a published or superseded version's content. */
@@ -100,3 +101,31 @@ export const immutableCachePlugin: ApolloServerPlugin = {
     };
   },
 };
+
+/**
+ * Apollo's cache-control plugin, installed here (so that Apollo does not add its own) and kept
+ * out of execution for the operations `immutableCachePlugin` made no-store before it started:
+ * left alone, it hooks every field of every answer to hand out a placeholder hint (a fits page
+ * of 20 is over a hundred fields), which cost more than the page's SQL. Those answers still get
+ * `cache-control: no-store` from its willSendResponse. It must come after `immutableCachePlugin`
+ * in the list, so that its field hook runs first where both run.
+ */
+export function cacheControlPlugin(): ApolloServerPlugin {
+  const apollos = ApolloServerPluginCacheControl();
+  return {
+    ...apollos,
+    async requestDidStart(requestContext) {
+      const listener = (await apollos.requestDidStart?.(requestContext)) as GraphQLRequestListener<BaseContext> | void;
+      if (!listener?.executionDidStart) return listener;
+      const { executionDidStart } = listener;
+      return {
+        ...listener,
+        async executionDidStart(executionContext) {
+          // maxAge 0 cannot become cacheable again: nothing to work out field by field.
+          if (executionContext.overallCachePolicy.maxAge === 0) return undefined;
+          return executionDidStart.call(listener, executionContext);
+        },
+      };
+    },
+  };
+}
