@@ -19,6 +19,8 @@ export interface TierChange {
   after: FitSnapshot;
   cause: FitChangeCause;
   occurredAt: Date;
+  /** The account's externalId when the caller has it at hand (an upsert): the event need not read it from `account`. */
+  accountExternalId?: string;
 }
 
 /** An account that left a segment: its last fit there, and no fit after. */
@@ -29,6 +31,8 @@ export interface FitRemoval {
   before: FitSnapshot;
   cause: FitChangeCause;
   occurredAt: Date;
+  /** As TierChange's. */
+  accountExternalId?: string;
 }
 
 interface RawEvent {
@@ -58,9 +62,27 @@ const toEvent = (r: RawEvent): OutboxEvent => ({
 });
 
 /** The JSON a FIT_CHANGED event carries; the CRM's ids (externalId, segment key) beside ours. */
-const FIT_CHANGED_DATA = (c: string, before: string, after: string, cause: string) => `jsonb_build_object(
-  'accountId', ${c}.account_id, 'accountExternalId', a.external_id, 'segmentId', ${c}.segment_id, 'segmentKey', g.key,
+const FIT_CHANGED_DATA = (c: string, externalId: string, before: string, after: string, cause: string) => `jsonb_build_object(
+  'accountId', ${c}.account_id, 'accountExternalId', ${externalId}, 'segmentId', ${c}.segment_id, 'segmentKey', g.key,
   'versionId', ${c}.version_id, 'before', ${before}, 'after', ${after}, 'cause', ${cause})`;
+
+/**
+ * Where the events of `changes` take their accounts' externalIds from: the changes themselves
+ * when every one carries it (an upsert's: joining `account` back cost it an index lookup per
+ * event), else `account`. `param` is the number of the statement's parameter holding them.
+ */
+function externalIdsOf(changes: ReadonlyArray<{ accountExternalId?: string }>, param: number) {
+  const given = changes.every((c) => c.accountExternalId !== undefined);
+  return given
+    ? {
+        sql: 'c.external_id',
+        from: `, $${param}::text[]`,
+        column: ', external_id',
+        join: '',
+        params: [changes.map((c) => c.accountExternalId!)],
+      }
+    : { sql: 'a.external_id', from: '', column: '', join: 'JOIN account a ON a.id = c.account_id', params: [] };
+}
 
 const snapshotSql = (alias: string, overridden: string) =>
   `jsonb_build_object('score', ${alias}.score, 'tier', ${alias}.tier, 'overridden', ${overridden})`;
@@ -84,13 +106,14 @@ export async function withoutOverridden(db: Sql, changes: TierChange[]): Promise
 export async function appendFitChanges(db: Sql, changes: TierChange[]): Promise<void> {
   if (changes.length === 0) return;
   const json = (s: FitSnapshot | null) => (s ? JSON.stringify({ score: s.score, tier: s.tier, overridden: s.overridden }) : null);
+  const externalIds = externalIdsOf(changes, 8);
   await db.query(
     `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
      SELECT 'FIT_CHANGED', c.segment_id, c.account_id, c.version_id, c.occurred_at,
-            ${FIT_CHANGED_DATA('c', 'c.before', 'c.after', 'c.cause')}
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::jsonb[], $6::jsonb[], $7::text[])
-          WITH ORDINALITY AS c(account_id, segment_id, version_id, occurred_at, before, after, cause, n)
-     JOIN account a ON a.id = c.account_id
+            ${FIT_CHANGED_DATA('c', externalIds.sql, 'c.before', 'c.after', 'c.cause')}
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::jsonb[], $6::jsonb[], $7::text[]${externalIds.from})
+          WITH ORDINALITY AS c(account_id, segment_id, version_id, occurred_at, before, after, cause${externalIds.column}, n)
+     ${externalIds.join}
      JOIN segment g ON g.id = c.segment_id
      ORDER BY c.n`,
     [
@@ -101,6 +124,7 @@ export async function appendFitChanges(db: Sql, changes: TierChange[]): Promise<
       changes.map((c) => json(c.before)),
       changes.map((c) => json(c.after)),
       changes.map((c) => c.cause),
+      ...externalIds.params,
     ],
   );
 }
@@ -108,13 +132,14 @@ export async function appendFitChanges(db: Sql, changes: TierChange[]): Promise<
 /** Appends FIT_REMOVED events (data as FIT_CHANGED's, with `after` null), in the order given. */
 export async function appendFitRemovals(db: Sql, removals: FitRemoval[]): Promise<void> {
   if (removals.length === 0) return;
+  const externalIds = externalIdsOf(removals, 7);
   await db.query(
     `INSERT INTO outbox_event (type, segment_id, account_id, version_id, occurred_at, data)
      SELECT 'FIT_REMOVED', c.segment_id, c.account_id, c.version_id, c.occurred_at,
-            ${FIT_CHANGED_DATA('c', 'c.before', `'null'::jsonb`, 'c.cause')}
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::jsonb[], $6::text[])
-          WITH ORDINALITY AS c(account_id, segment_id, version_id, occurred_at, before, cause, n)
-     JOIN account a ON a.id = c.account_id
+            ${FIT_CHANGED_DATA('c', externalIds.sql, 'c.before', `'null'::jsonb`, 'c.cause')}
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::jsonb[], $6::text[]${externalIds.from})
+          WITH ORDINALITY AS c(account_id, segment_id, version_id, occurred_at, before, cause${externalIds.column}, n)
+     ${externalIds.join}
      JOIN segment g ON g.id = c.segment_id
      ORDER BY c.n`,
     [
@@ -124,6 +149,7 @@ export async function appendFitRemovals(db: Sql, removals: FitRemoval[]): Promis
       removals.map((c) => c.occurredAt),
       removals.map((c) => JSON.stringify({ score: c.before.score, tier: c.before.tier, overridden: c.before.overridden })),
       removals.map((c) => c.cause),
+      ...externalIds.params,
     ],
   );
 }

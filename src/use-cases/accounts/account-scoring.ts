@@ -26,6 +26,7 @@ import {
 
 export interface ChangedAccount {
   id: string;
+  externalId: string;
   /** Created by this upsert: it has no score history yet. */
   created: boolean;
   attributes: AccountAttributes;
@@ -75,6 +76,7 @@ export async function rescoreChangedAccounts(
       a.id,
       {
         accountId: a.id,
+        externalId: a.externalId,
         attributes: a.previous.attributes,
         current: new Map(),
         explicit: a.previous.explicit,

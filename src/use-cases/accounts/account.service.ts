@@ -151,6 +151,7 @@ export class AccountService {
       });
       changed.push({
         id,
+        externalId: input.externalId,
         created: !before,
         attributes,
         segmentIds: member.segmentIds,

@@ -44,6 +44,8 @@ interface Current {
 /** One account as a plan moves it through time. */
 export interface AccountTimeline {
   accountId: string;
+  /** Known to an upsert: its outbox events carry it without reading `account` back. */
+  externalId?: string;
   /** What the account's scores are computed from until a change at `at` replaces them. */
   attributes: AccountAttributes;
   /** Current rows by version id (live versions only). */
@@ -148,6 +150,7 @@ function replace(
       occurredAt: at,
       before: cur ? { score: cur.score, tier: cur.tier, overridden: false } : null,
       after: { score: result.score, tier: result.tier, overridden: false },
+      accountExternalId: tl.externalId,
     });
   }
 }
@@ -220,6 +223,7 @@ export function changeAt(
         cause,
         occurredAt: at,
         thresholds: version.definition.thresholds,
+        accountExternalId: tl.externalId,
       });
     }
     tl.current.delete(version.id);
