@@ -4,6 +4,7 @@ import { DataSource, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { Config } from '../config';
 import type { Sql } from './sql';
+import { typeParsers } from './type-parsers';
 
 /**
  * Interactive work (API requests) gets statement and lock timeouts, so that one slow or
@@ -121,6 +122,7 @@ export function createDataSource(url: string, options: DataSourceOptions): DataS
     driver: poolCheckingClients(cfg.clientCheckIntervalMs),
     extra: {
       options: startupOptions(options.workload ?? 'interactive', cfg),
+      types: typeParsers,
       // A vanished server or a silently dropped connection (NAT, load balancer) is noticed.
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,

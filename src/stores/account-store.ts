@@ -6,6 +6,7 @@
 import { types } from 'pg';
 import { Conditions } from '../db/conditions';
 import { queryPrepared } from '../db/prepared';
+import { parseInstant } from '../db/type-parsers';
 import type { Sql } from '../db/sql';
 import type { Account } from '../model/account.types';
 
@@ -62,16 +63,16 @@ export function accountTextColumns(alias: string, prefix = ''): string {
     .join(', ');
 }
 
-/** What reads the text of each column `accountTextColumns` casts (jsonb, text[], uuid[], timestamptz): pg's own parsers, so the values are the ones a plain read gives. */
+/** What reads the text of each column `accountTextColumns` casts (jsonb, text[], uuid[], timestamptz): the parsers of fitgraph's connections, so the values are the ones a plain read gives. */
 const parser = (oid: number) => types.getTypeParser(oid as never) as (text: string) => unknown;
-const [parseJsonb, parseTextArray, parseUuidArray, parseTimestamptz] = [parser(3802), parser(1009), parser(2951), parser(1184)];
+const [parseJsonb, parseTextArray, parseUuidArray] = [parser(3802), parser(1009), parser(2951)];
 const TEXT_PARSED = {
   attributes: parseJsonb,
   explicit_segments: parseTextArray,
   segment_ids: parseUuidArray,
-  membership_changes_at: parseTimestamptz,
-  created_at: parseTimestamptz,
-  updated_at: parseTimestamptz,
+  membership_changes_at: parseInstant,
+  created_at: parseInstant,
+  updated_at: parseInstant,
 } as const;
 
 /**
