@@ -74,6 +74,18 @@ export async function buildAppSchema(container: ContainerType): Promise<GraphQLS
   // (versionDiff(fromId, toId)). Arguments are injected by position, so this changes nothing else.
   getMetadataStorage().params.sort((a, b) => a.index - b.index);
   orderNodeTypes(getMetadataStorage().objectTypes);
+  // Resolvers take their root as the service built it. type-graphql would first copy each plain
+  // root into a new instance of the class declared for it (a Fit per edge of a page, a Score per
+  // explained field); the model classes hold data only, so nothing reads the copy differently.
+  for (const param of getMetadataStorage().params) if (param.kind === 'root') param.getType = undefined;
+  // A field without a resolver of its own reads its property with graphql's default resolver
+  // (type-graphql's `simple`). Otherwise type-graphql wraps each one to run middlewares, and
+  // fitgraph has none (authorization is a plugin): an object and a closure per field read, over
+  // a hundred per fits page. Fields named apart from their property keep the wrapper, which
+  // reads the property rather than the name.
+  for (const field of getMetadataStorage().fields) {
+    if (field.simple === undefined && field.schemaName === field.name && !field.middlewares?.length && !field.roles) field.simple = true;
+  }
   const schema = await buildSchema({
     resolvers,
     container,
