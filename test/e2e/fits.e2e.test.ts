@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 import { upsertAccounts } from '../operations/accounts';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
+import { overrideFit, revokeOverride } from '../operations/fits';
 
 let t: TestApp;
 const rankedFits = graphql(`
@@ -130,12 +131,72 @@ describe('fits', () => {
     expect(t.statements.count).toBeLessThanOrEqual(10);
   });
 
-  it('answers one explained account fit in five statements: key, account, segment, live version, score with override', async () => {
+  it('answers one explained account fit in four statements: key, segment, live version, then the account with its score and override', async () => {
     const [{ id }] = await t.sql<{ id: string }>('SELECT account_id AS id FROM account_score WHERE valid_to IS NULL LIMIT 1');
     t.statements.reset();
     const fit = (await t.data(explainedAccountFit, { id })).account!.fit!;
     expect(fit.computed.dimensions).toHaveLength(5);
-    expect(t.statements.count).toBe(5);
+    expect(t.statements.count).toBe(4);
+  });
+
+  it('reads an account with the fits selected below it in one statement, answering as the account and its score read apart', async () => {
+    const manager = await t.keyFor('SALES_MANAGER', 'lookahead-manager');
+    const [plain, overridden] = await t.sql<{ id: string }>(
+      `SELECT account_id AS id FROM account_score WHERE valid_to IS NULL ORDER BY score DESC, account_id LIMIT 2`,
+    );
+    const override = await t.gql(
+      overrideFit,
+      {
+        input: {
+          segmentKey: 'all',
+          accountId: overridden.id,
+          tier: 'WEAK',
+          justification: 'Churned customer last year: legal asked sales to keep away until the dispute is settled.',
+          category: 'DATA_QUALITY',
+        },
+      },
+      { key: manager },
+    );
+    expect(override.errors).toBeUndefined();
+    await t.data(createSegment, { input: { key: 'unpublished', name: 'No live version' } });
+    const FIT = 'score tier overridden override { tier } computed { score tier dimensions { dimension score } }';
+    // Through a variable, an alias, a fragment, and a segment without a live version (its fit is null).
+    const together = `query($id: ID, $seg: String!) { account(id: $id) { externalId
+      fit(segmentKey: $seg) { ${FIT} } ...More none: fit(segmentKey: "unpublished") { score } } }
+      fragment More on Account { again: fit(segmentKey: "all") { ${FIT} } }`;
+    const apart = `query($id: ID!) { node(id: $id) { ... on Account { externalId fit(segmentKey: "all") { ${FIT} } } } }`;
+    const scoreReads = () => t.statements.statements.filter((q) => /\baccount_score\b/.test(q));
+    for (const id of [plain.id, overridden.id]) {
+      t.statements.reset();
+      const one = await t.raw(together, { id, seg: 'all' });
+      expect(scoreReads()).toHaveLength(1);
+      expect(scoreReads()[0]).toContain('FROM account a');
+      expect(t.statements.statements.filter((q) => /FROM account\b/.test(q))).toHaveLength(1);
+      t.statements.reset();
+      const two = await t.raw(apart, { id });
+      expect(scoreReads()).toHaveLength(1);
+      expect(scoreReads()[0]).not.toContain('FROM account a');
+      const account = (one.data as { account: Record<string, unknown> }).account;
+      const node = (two.data as { node: { externalId: string; fit: unknown } }).node;
+      expect(one.errors).toBeUndefined();
+      expect(account).toEqual({ externalId: node.externalId, fit: node.fit, again: node.fit, none: null });
+    }
+    const fits = await Promise.all(
+      [plain.id, overridden.id].map(
+        async (id) =>
+          ((await t.raw(together, { id, seg: 'all' })).data as { account: { fit: { tier: string; overridden: boolean } } }).account.fit,
+      ),
+    );
+    expect(fits.map((f) => f.overridden)).toEqual([false, true]);
+    expect(fits[1].tier).toBe('WEAK');
+    // An unknown account is null, an unknown segment still NOT_FOUND on its fit.
+    expect((await t.raw(together, { id: '00000000-0000-7000-8000-000000000000', seg: 'all' })).data).toEqual({ account: null });
+    expectError(await t.raw(together, { id: plain.id, seg: 'nope' }), 'NOT_FOUND');
+    await t.gql(
+      revokeOverride,
+      { id: (override.data as { overrideFit: { id: string } }).overrideFit.id, reason: 'Settled: the dispute is closed.' },
+      { key: manager },
+    );
   });
 
   it('serves pages and explained fits from the process caches once warm: only their own rows are read', async () => {
@@ -149,7 +210,7 @@ describe('fits', () => {
       expect(t.statements.statements.map((q) => q.slice(0, 60))).toHaveLength(1); // the page, its overridden fits and their accounts
       t.statements.reset();
       const fit = (await t.data(explainedAccountFit, { id })).account!.fit;
-      expect(t.statements.count).toBe(2); // the account, then its score with the override in force
+      expect(t.statements.count).toBe(1); // the account with its score and the override in force
       expect({ page, fit }).toEqual(cold);
 
       // A publish by this process is seen by the next request at once (its commit empties the caches).

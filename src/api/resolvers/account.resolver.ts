@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/pagination';
 import type { AppContext } from '../../use-cases/context';
 import { NotFoundError } from '../../errors/domain-errors';
@@ -15,6 +16,7 @@ import {
   attributeValuesOf,
 } from '../../model/account.input';
 import type { AccountService } from '../../use-cases/accounts/account.service';
+import { selectedArgument } from './lookahead';
 
 @Resolver(() => UpsertAccountsResult)
 export class UpsertAccountsResultResolver {
@@ -42,8 +44,10 @@ export class AccountResolver {
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID, { nullable: true }) id: string | null,
     @Arg('externalId', () => String, { nullable: true }) externalId: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Account | null> {
-    return this.accountService.findOne(ctx, { id, externalId });
+    // The segments of the fits selected below are read with the account.
+    return this.accountService.findOne(ctx, { id, externalId }, selectedArgument(info, 'fit', 'segmentKey'));
   }
 
   @Query(() => AccountConnection)

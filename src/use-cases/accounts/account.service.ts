@@ -15,6 +15,7 @@ import { currentLiveVersions, rescoreChangedAccounts, type ChangedAccount } from
 import { scoreUnderPreparingDrafts } from './draft-scoring';
 import type { Account } from '../../model/account.types';
 import * as accountStore from '../../stores/account-store';
+import { accountWithFits } from '../../stores/fit-queries';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from '../../model/account.input';
 import { attributeIssues, mergeAttributes } from '../../domain/accounts/attribute-values';
 import { compileMembership } from '../../domain/accounts/membership';
@@ -217,11 +218,32 @@ export class AccountService {
     return [...new Set(externalIds)].flatMap((id) => byId.get(id) ?? []);
   }
 
-  async findOne(ctx: AppContext, by: { id?: string | null; externalId?: string | null }): Promise<Account | null> {
+  /**
+   * One account by id or external id. `fitsIn` names segments whose fit the caller reads next:
+   * by id, the account comes with its score rows under their live versions in one statement,
+   * handed to the request's loaders (an explained lookup otherwise reads the account, then its
+   * score). Unknown segments and segments without a live version are left to the fit's reader.
+   */
+  async findOne(
+    ctx: AppContext,
+    by: { id?: string | null; externalId?: string | null },
+    fitsIn: readonly string[] = [],
+  ): Promise<Account | null> {
     if ((by.id == null) === (by.externalId == null)) throw BadUserInputError.forField('id', 'give exactly one of id and externalId');
+    if (by.id == null) return accountStore.accountByExternalId(ctx.em, by.externalId!);
+    if (!isUuid(by.id)) return null;
+    const pairs = fitsIn.length ? await livePairs(ctx, fitsIn) : [];
     // Through the request's loader: a prepared statement, and the account parsed only as far as it is read.
-    if (by.id != null) return isUuid(by.id) ? ctx.loaders.accountById.load(by.id) : null;
-    return accountStore.accountByExternalId(ctx.em, by.externalId!);
+    if (pairs.length === 0) return ctx.loaders.accountById.load(by.id);
+    const { account, fits } = await accountWithFits(ctx.em, by.id, pairs, ctx.clock.now());
+    ctx.loaders.accountById.prime(by.id, account);
+    if (account) {
+      for (const { versionId, segmentId } of pairs) {
+        const fit = fits.find((f) => f.row.versionId === versionId) ?? null;
+        ctx.loaders.fitRow.prime(`${versionId}:${segmentId}:${account.id}`, fit);
+      }
+    }
+    return account;
   }
 
   /** In creation order (ids are time-ordered), filtered by a search text and a segment. */
@@ -252,4 +274,16 @@ export class AccountService {
       totalCount,
     );
   }
+}
+
+/** The (live version, segment) of each known segment key that has a live version, from the request's loaders. */
+async function livePairs(ctx: AppContext, segmentKeys: readonly string[]): Promise<Array<{ versionId: string; segmentId: string }>> {
+  const segments = (await ctx.loaders.segmentByKey.loadMany([...new Set(segmentKeys)])).filter(
+    (s): s is Segment => s !== null && !(s instanceof Error),
+  );
+  const lives = await ctx.loaders.liveVersionBySegmentId.loadMany(segments.map((s) => s.id));
+  return segments.flatMap((segment, i) => {
+    const live = lives[i];
+    return live && !(live instanceof Error) ? [{ versionId: live.id, segmentId: segment.id }] : [];
+  });
 }
