@@ -74,10 +74,13 @@ export class FitResolver {
   }
 
   @FieldResolver(() => Account)
-  async account(@Root() fit: Fit, @Ctx() ctx: AppContext): Promise<Account> {
-    const account = await ctx.loaders.accountById.load(fit.accountId);
-    if (!account) throw new Error(`account ${fit.accountId} is missing`);
-    return account;
+  account(@Root() fit: Fit, @Ctx() ctx: AppContext): Account | Promise<Account> {
+    // A fits page's fits carry their accounts (read in its statement); others load theirs.
+    if (fit.account) return fit.account;
+    return ctx.loaders.accountById.load(fit.accountId).then((account) => {
+      if (!account) throw new Error(`account ${fit.accountId} is missing`);
+      return account;
+    });
   }
 
   @FieldResolver(() => Segment)

@@ -21,6 +21,7 @@ import type { VersionService } from '../versions/version.service';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
 import type { RankPosition, ScoreRow } from '../../stores/score-store';
 import type { Fit, FitFilter, Score } from '../../model/score.types';
+import type { Account } from '../../model/account.types';
 import type { IcpVersion } from '../../model/icp-version.types';
 import {
   changedFitRows,
@@ -48,18 +49,26 @@ export function scoreOf(row: ScoreRow, effectiveAt: Date | null = null): Score {
   };
 }
 
-/** The effective fit under a live version (its thresholds and effectiveAt): the active override over the computed score, else the computed score. */
+/**
+ * The effective fit under a live version (its thresholds and effectiveAt): the active override
+ * over the computed score, else the computed score. The computed Score is built when first read:
+ * a page of scores and tiers reads none.
+ */
 export function fitOf(row: ScoreRow, override: Override | null, live: { thresholds: TierThresholdsSpec; effectiveAt: Date | null }): Fit {
-  const { thresholds } = live;
-  const base = { accountId: row.accountId, segmentId: row.segmentId, versionId: row.versionId, computed: scoreOf(row, live.effectiveAt) };
-  if (!override) return { ...base, score: row.score, tier: row.tier, overridden: false, override: null };
-  return {
-    ...base,
-    score: effectiveScore(override.tier, override.score, row.score, thresholds),
-    tier: override.tier,
-    overridden: true,
+  let computed: Score | undefined;
+  const fit = {
+    accountId: row.accountId,
+    segmentId: row.segmentId,
+    versionId: row.versionId,
+    score: override ? effectiveScore(override.tier, override.score, row.score, live.thresholds) : row.score,
+    tier: override ? override.tier : row.tier,
+    overridden: override !== null,
     override,
+    get computed(): Score {
+      return (computed ??= scoreOf(row, live.effectiveAt));
+    },
   };
+  return fit;
 }
 
 function checkFilter(filter: FitFilter | null | undefined): void {
@@ -167,9 +176,15 @@ export class FitService {
       ranked: filter?.overridden !== true,
       overridden: filter?.overridden !== false,
     });
-    for (const account of rows.accounts) ctx.loaders.accountById.prime(account.id, account);
-    const plain = rows.ranked.map((row) => fitOf(row, null, version));
-    const overridden = rows.overridden.map((f) => fitOf(f.row, f.override, version)).filter((f) => matches(f, filter));
+    const accounts = new Map<string, Account>();
+    for (const account of rows.accounts) {
+      ctx.loaders.accountById.prime(account.id, account);
+      accounts.set(account.id, account);
+    }
+    // Each fit carries its account, read in the page's statement: the field answers without a loader.
+    const withAccount = (f: Fit): Fit => Object.assign(f, { account: accounts.get(f.accountId) });
+    const plain = rows.ranked.map((row) => withAccount(fitOf(row, null, version)));
+    const overridden = rows.overridden.map((f) => withAccount(fitOf(f.row, f.override, version))).filter((f) => matches(f, filter));
     // Overridden fits inside the window (past the cursor, short of the bound), merged in the direction of reading.
     const at = cursor && { score: Number(cursor.score), accountId: cursor.accountId };
     const end = bound && { score: Number(bound.score), accountId: bound.accountId };
