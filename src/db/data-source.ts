@@ -47,18 +47,21 @@ function poolCheckingClients(intervalMs: number): typeof pg {
     private reads: CheckingPool | undefined;
 
     constructor(options?: pg.PoolConfig) {
-      super(options);
-      this.given = options ?? {};
-      if (intervalMs <= 0) return;
-      this.on('connect', (client) => {
+      // Set before the pool hands the connection out (pg-pool waits for onConnect), so that no
+      // query is sent to a client still busy with this one.
+      const onConnect = (client: pg.ClientBase) =>
         client
           .query(
             `SELECT set_config('client_connection_check_interval', $1, false)
            WHERE current_setting('server_version_num')::int >= 140000`,
             [`${intervalMs}ms`],
           )
-          .catch(() => undefined); // a failure here surfaces on the client's next query
-      });
+          .then(
+            () => undefined,
+            () => undefined, // a failure here surfaces on the client's next query
+          );
+      super(intervalMs > 0 ? { ...options, onConnect: onConnect as (client: pg.ClientBase) => void } : options);
+      this.given = options ?? {};
     }
 
     preparedReads(): pg.Pool {

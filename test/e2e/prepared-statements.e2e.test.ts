@@ -112,6 +112,17 @@ describe('queryPrepared', () => {
     );
     // Never planned for its values: the first execution already ran the generic plan.
     expect(plans).toEqual([{ setting: 'force_generic_plan', generic: 8, custom: 0 }]);
+    // Those sessions keep the pool's other settings: the statement timeout, the check for a vanished client.
+    const [settings] = await queryPrepared<{ timeout: string; check: string }>(
+      t.ds.manager,
+      `SELECT current_setting('statement_timeout') AS timeout, current_setting('client_connection_check_interval') AS check`,
+      [],
+    );
+    const [own0] = await t.ds.query(
+      `SELECT current_setting('statement_timeout') AS timeout, current_setting('client_connection_check_interval') AS check`,
+    );
+    expect(settings).toEqual(own0);
+    expect(settings.check).not.toBe('0');
     // The pool's own sessions (TypeORM's queries, transactions) keep PostgreSQL's choice.
     const [own] = await t.ds.query(`SELECT current_setting('plan_cache_mode') AS setting`);
     expect(own.setting).toBe('auto');
