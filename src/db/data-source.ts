@@ -45,6 +45,7 @@ function poolCheckingClients(intervalMs: number): typeof pg {
   class CheckingPool extends pg.Pool implements PoolWithPreparedReads {
     private readonly given: pg.PoolConfig;
     private reads: CheckingPool | undefined;
+    private closing = false;
 
     constructor(options?: pg.PoolConfig) {
       // Set before the pool hands the connection out (pg-pool waits for onConnect), so that no
@@ -65,10 +66,16 @@ function poolCheckingClients(intervalMs: number): typeof pg {
     }
 
     preparedReads(): pg.Pool {
-      this.reads ??= new CheckingPool({
-        ...this.given,
-        options: `${this.given.options ?? ''} -c plan_cache_mode=force_generic_plan`.trim(),
-      });
+      if (this.closing) throw new Error('Cannot use a pool after calling end on the pool');
+      if (!this.reads) {
+        this.reads = new CheckingPool({
+          ...this.given,
+          options: `${this.given.options ?? ''} -c plan_cache_mode=force_generic_plan`.trim(),
+        });
+        // An idle session that dies (a restart, pg_terminate_backend) is reported as the pool's own
+        // are, to TypeORM's handler: a pool 'error' nobody listens to would end the process.
+        this.reads.on('error', (err, client) => this.emit('error', err, client));
+      }
       return this.reads;
     }
 
@@ -76,6 +83,7 @@ function poolCheckingClients(intervalMs: number): typeof pg {
     override end(): Promise<void>;
     override end(callback: () => void): void;
     override end(callback?: () => void): Promise<void> | void {
+      this.closing = true;
       const reads = this.reads;
       this.reads = undefined;
       const ended = (reads ? reads.end().catch(() => undefined) : Promise.resolve()).then(() => super.end());

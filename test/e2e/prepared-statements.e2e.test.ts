@@ -131,4 +131,24 @@ describe('queryPrepared', () => {
       expect(inside.setting).toBe('auto');
     });
   });
+
+  it('survives the death of an idle prepared-reads session: the next read opens another', async () => {
+    const pid = async () =>
+      (
+        await queryPrepared<{ pid: number; mode: string }>(
+          t.ds.manager,
+          `SELECT pg_backend_pid() AS pid, current_setting('plan_cache_mode') AS mode`,
+          [],
+        )
+      )[0];
+    const before = await pid();
+    expect(before.mode).toBe('force_generic_plan');
+    // As a restart or an operator would: the idle session's pool reports an error (a pool 'error'
+    // with no listener would end this process, and jest's worker with it).
+    await t.sql('SELECT pg_terminate_backend($1)', [before.pid]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = await pid();
+    expect(after.mode).toBe('force_generic_plan');
+    expect(after.pid).not.toBe(before.pid);
+  });
 });
