@@ -189,6 +189,10 @@ describe('fits', () => {
     );
     expect(fits.map((f) => f.overridden)).toEqual([false, true]);
     expect(fits[1].tier).toBe('WEAK');
+    // Ids match in either case, with or without the fits read beside the account.
+    const upper = plain.id.toUpperCase();
+    expect((await t.raw(together, { id: upper, seg: 'all' })).data).toEqual((await t.raw(together, { id: plain.id, seg: 'all' })).data);
+    expect((await t.raw(`query($id: ID) { account(id: $id) { id } }`, { id: upper })).data).toEqual({ account: { id: plain.id } });
     // An unknown account is null, an unknown segment still NOT_FOUND on its fit.
     expect((await t.raw(together, { id: '00000000-0000-7000-8000-000000000000', seg: 'all' })).data).toEqual({ account: null });
     expectError(await t.raw(together, { id: plain.id, seg: 'nope' }), 'NOT_FOUND');

@@ -232,11 +232,13 @@ export class AccountService {
     if ((by.id == null) === (by.externalId == null)) throw BadUserInputError.forField('id', 'give exactly one of id and externalId');
     if (by.id == null) return accountStore.accountByExternalId(ctx.em, by.externalId!);
     if (!isUuid(by.id)) return null;
+    // Ids match in either case; the loaders key accounts by the id as stored (lower case).
+    const id = by.id.toLowerCase();
     const pairs = fitsIn.length ? await livePairs(ctx, fitsIn) : [];
     // Through the request's loader: a prepared statement, and the account parsed only as far as it is read.
-    if (pairs.length === 0) return ctx.loaders.accountById.load(by.id);
-    const { account, fits } = await accountWithFits(ctx.em, by.id, pairs, ctx.clock.now());
-    ctx.loaders.accountById.prime(by.id, account);
+    if (pairs.length === 0) return ctx.loaders.accountById.load(id);
+    const { account, fits } = await accountWithFits(ctx.em, id, pairs, ctx.clock.now());
+    ctx.loaders.accountById.prime(id, account);
     if (account) {
       for (const { versionId, segmentId } of pairs) {
         const fit = fits.find((f) => f.row.versionId === versionId) ?? null;
