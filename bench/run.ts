@@ -107,14 +107,18 @@ async function settle(ds: DataSource): Promise<void> {
 }
 
 /**
- * Waits until the app's pool is idle: when autocannon stops, the server still holds the
+ * Waits until the app's pools are idle: when autocannon stops, the server still holds the
  * requests it had queued, and they must neither count against the next run nor meet a
  * closed pool at cleanup.
  */
 async function drained(ds: DataSource): Promise<void> {
-  const pool = (ds.driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+  type Counts = { totalCount: number; idleCount: number; waitingCount: number };
+  const master = (ds.driver as unknown as { master: Counts & { preparedReads(): Counts } }).master;
+  // The hot reads queue on the pool's sibling for prepared reads (src/db/data-source.ts).
+  const pools = [master, master.preparedReads()];
+  const busy = () => pools.some((pool) => pool.waitingCount > 0 || pool.idleCount < pool.totalCount);
   const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && (pool.waitingCount > 0 || pool.idleCount < pool.totalCount)) {
+  while (Date.now() < deadline && busy()) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await new Promise((resolve) => setTimeout(resolve, 200)); // responses still being written
