@@ -84,8 +84,8 @@ const LAZY_FIELDS: Array<[keyof Account, keyof typeof TEXT_PARSED]> = [
   ['createdAt', 'created_at'],
   ['updatedAt', 'updated_at'],
 ];
-/** Each lazy account's column texts, until its fields are read. */
-const lazyTexts = new WeakMap<object, Record<string, string | null>>();
+/** Each lazy account's row and column prefix, where its fields' texts are read from when first read. */
+const lazySources = new WeakMap<object, { row: Record<string, unknown>; prefix: string }>();
 /** Reads of a lazy field, shared by every lazy account (no closures per account). */
 const LAZY_DESCRIPTORS: PropertyDescriptorMap = Object.fromEntries(
   LAZY_FIELDS.map(([field, column]) => [
@@ -94,7 +94,8 @@ const LAZY_DESCRIPTORS: PropertyDescriptorMap = Object.fromEntries(
       enumerable: true,
       configurable: true,
       get(this: Account) {
-        const text = lazyTexts.get(this)?.[column] ?? null;
+        const source = lazySources.get(this);
+        const text = (source?.row[`${source.prefix}${column}`] ?? null) as string | null;
         const value = text === null ? null : TEXT_PARSED[column](text);
         // Parsed once: from now on a plain property, as toAccount makes it.
         Object.defineProperty(this, field, { value, enumerable: true, configurable: true, writable: true });
@@ -116,14 +117,7 @@ const LAZY_DESCRIPTORS: PropertyDescriptorMap = Object.fromEntries(
 export function toLazyAccount(r: Record<string, unknown>, prefix = ''): Account {
   const p = (column: string) => (prefix ? r[`${prefix}${column}`] : r[column]);
   const account = { id: p('id'), externalId: p('external_id'), name: p('name'), domain: p('domain') } as Account;
-  lazyTexts.set(account, {
-    attributes: p('attributes') as string | null,
-    explicit_segments: p('explicit_segments') as string | null,
-    segment_ids: p('segment_ids') as string | null,
-    membership_changes_at: p('membership_changes_at') as string | null,
-    created_at: p('created_at') as string | null,
-    updated_at: p('updated_at') as string | null,
-  });
+  lazySources.set(account, { row: r, prefix });
   return Object.defineProperties(account, LAZY_DESCRIPTORS);
 }
 

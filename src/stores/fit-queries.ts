@@ -36,6 +36,9 @@ export interface FitRow {
   override: Override | null;
 }
 
+/** A score row read by `aliasedScoreColumns` beside its override read by `prefixedOverrideColumns('o')`. */
+const toFitRow = (r: Record<string, unknown>): FitRow => ({ row: toScoreRow(r as never), override: prefixedOverride(r, 'o') });
+
 /** The current score rows of these (version, segment, account) keys with the override in force at `now`, in one statement. */
 export async function currentFits(
   db: Sql,
@@ -52,7 +55,7 @@ export async function currentFits(
          ${joinOverrideInForce('o', 'k.segment_id', 'k.account_id', '$4')}`,
     [keys.map((k) => k.versionId), keys.map((k) => k.segmentId), keys.map((k) => k.accountId), now],
   );
-  return rows.map((r) => ({ row: toScoreRow(r as never), override: prefixedOverride(r, 'o') }));
+  return rows.map(toFitRow);
 }
 
 /**
@@ -80,7 +83,7 @@ export async function accountWithFits(
   if (rows.length === 0) return { account: null, fits: [] };
   return {
     account: toLazyAccount(rows[0], 'a_'),
-    fits: rows.filter((r) => r.account_id !== null).map((r) => ({ row: toScoreRow(r as never), override: prefixedOverride(r, 'o') })),
+    fits: rows.filter((r) => r.account_id !== null).map(toFitRow),
   };
 }
 
