@@ -118,6 +118,18 @@ describe('segments', () => {
     expect(await t.sql(`SELECT 1 FROM segment WHERE key = 'broken'`)).toHaveLength(0);
     expect(await auditCount()).toBe(before);
   });
+
+  it("checks an input against its class's rules (class-validator), naming the field, writing nothing", async () => {
+    const before = await auditCount();
+    const badKey = expectError(await t.gql(createSegment, { input: { key: 'Bad Key', name: 'Bad' } }), 'BAD_USER_INPUT');
+    expect(badKey.extensions).toMatchObject({ field: 'key', issueCount: 1 });
+    expect(badKey.message).toContain('key must start with a lower-case letter');
+    const longName = expectError(await t.gql(createSegment, { input: { key: 'long-name', name: 'x'.repeat(201) } }), 'BAD_USER_INPUT');
+    expect(longName.extensions).toMatchObject({ field: 'name', issueCount: 1 });
+    expect(longName.message).toContain('name must be shorter than or equal to 200 characters');
+    expect(await t.sql(`SELECT 1 FROM segment WHERE key IN ('Bad Key', 'long-name')`)).toHaveLength(0);
+    expect(await auditCount()).toBe(before);
+  });
 });
 
 describe('drafts', () => {

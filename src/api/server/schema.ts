@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type ContainerType } from 'type-graphql';
 import { describeFieldRoles } from '../../domain/auth/field-roles';
+import { validateInputs } from './validate-inputs';
 import { AccountResolver, UpsertAccountsResultResolver } from '../resolvers/account.resolver';
 import { AttributeResolver } from '../resolvers/attribute.resolver';
 import { AuditResolver } from '../resolvers/audit.resolver';
@@ -101,8 +102,8 @@ export async function buildAppSchema(container: ContainerType): Promise<GraphQLS
         throw new Error('fitgraph subscriptions read the outbox, not a pubSub');
       },
     },
-    // class-validator runs on inputs; semantic checks that need the database live in services.
-    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    // class-validator runs on inputs that have rules; semantic checks that need the database live in services.
+    validateFn: validateInputs,
   });
   // Guarded fields say who may use them, from the authorisation table itself.
   return describeFieldRoles(schema);
