@@ -9,7 +9,7 @@ import type { Sql } from '../db/sql';
 import type { Account } from '../model/account.types';
 import type { FitTier } from '../model/icp-definition';
 import type { Override } from '../model/override.types';
-import { accountTextColumns, toLazyAccount } from './account-store';
+import { accountNameColumns, accountTextColumns, toAccountName, toLazyAccount } from './account-store';
 import {
   inForceAt,
   joinOverrideInForce,
@@ -24,7 +24,9 @@ import {
   currentScoreOf,
   rankedPage,
   rankedPageSql,
+  RANKING_COLUMNS,
   SCORE_COLUMNS,
+  toRankingRow,
   toScoreRow,
   type RankPosition,
   type ScoreRow,
@@ -193,33 +195,52 @@ export interface FitsPageRows {
 }
 
 /**
+ * What a page of `fits` reads of its rows. A page that shows rankings (scores, tiers, names)
+ * reads the score rows' account, score and tier and the accounts' names: the score rows' history
+ * columns and the accounts' attributes, arrays and instants are most of a row's bytes, and
+ * reading them cost about half of the statement's CPU in PostgreSQL and in pg here.
+ */
+export interface FitsPageReads {
+  /** 'ranking': RANKING_COLUMNS only (the other fields of the rows throw when read). */
+  scores: 'full' | 'ranking';
+  /** 'names': id, external id, name and domain only (likewise). */
+  accounts: 'full' | 'names';
+}
+
+export const FULL_FITS_PAGE: FitsPageReads = { scores: 'full', accounts: 'full' };
+
+/**
  * One statement for a page of `fits`: up to `limit` ranked rows between `cursor` and `bound`
  * (see rankedPage; `ranked` false: none), the rows overridden at `q.exceptOverridden.at`
- * (`overridden` false: none), and the accounts of both.
+ * (`overridden` false: none), and the accounts of both, read as `reads` says.
  */
 export async function fitsPage(
   db: Sql,
   q: RankingQuery,
   page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean; ranked: boolean; overridden: boolean },
+  reads: FitsPageReads = FULL_FITS_PAGE,
 ): Promise<FitsPageRows> {
+  const full = reads.scores === 'full';
+  const columns = full ? SCORE_COLUMNS : RANKING_COLUMNS;
   const ranked = page.ranked
-    ? rankedPageSql({ select: SCORE_COLUMNS, from: 'account_score', alias: '', conditions: () => rankingConditions(q) }, page)
+    ? rankedPageSql({ select: columns, from: 'account_score', alias: '', conditions: () => rankingConditions(q) }, page)
     : null;
   const c = ranked?.conditions ?? new Conditions();
   const parts = ranked ? [`(${ranked.sql})`] : [];
   const [segmentId, at] = [c.bind(q.exceptOverridden.segmentId), c.bind(q.exceptOverridden.at)];
   if (page.overridden) {
-    parts.push(`(SELECT ${aliasedScoreColumns('s')} FROM fit_override f
+    parts.push(`(SELECT ${aliasedScoreColumns('s', columns)} FROM fit_override f
        JOIN account_score s ON s.version_id = ${c.bind(q.versionId)} AND s.account_id = f.account_id AND s.valid_to IS NULL
        WHERE f.segment_id = ${segmentId} AND ${inForceAt('f', at)})`);
   }
   if (parts.length === 0) return { ranked: [], overridden: [], accounts: [] };
+  const names = reads.accounts === 'names';
   // Prepared (db/prepared.ts): planning it cost more than running it, on every page.
   const rows = await queryPrepared(
     db,
     // The override as one jsonb value: a page has few, and twenty null columns per row cost parsing.
-    `SELECT ${aliasedScoreColumns('x')}, CASE WHEN o.id IS NULL THEN NULL ELSE to_jsonb(o) END AS override,
-            ${accountTextColumns('a', 'a_')}
+    `SELECT ${aliasedScoreColumns('x', columns)}, CASE WHEN o.id IS NULL THEN NULL ELSE to_jsonb(o) END AS override,
+            ${names ? accountNameColumns('a', 'a_') : accountTextColumns('a', 'a_')}
      FROM (${parts.join(' UNION ALL ')}) x
      JOIN account a ON a.id = x.account_id
      ${joinOverrideInForce('o', segmentId, 'x.account_id', at)}`,
@@ -227,11 +248,11 @@ export async function fitsPage(
   );
   const result: FitsPageRows = { ranked: [], overridden: [], accounts: [] };
   for (const r of rows) {
-    const row = toScoreRow(r as never);
+    const row = full ? toScoreRow(r as never) : toRankingRow(r as never, q.exceptOverridden.segmentId, q.versionId);
     const override = r.override ? toOverrideRow(r.override as Record<string, unknown>) : null;
     if (override) result.overridden.push({ row, override });
     else result.ranked.push(row);
-    result.accounts.push(toLazyAccount(r, 'a_'));
+    result.accounts.push(names ? toAccountName(r, 'a_') : toLazyAccount(r, 'a_'));
   }
   return result;
 }

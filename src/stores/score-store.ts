@@ -8,6 +8,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { type Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
+import { unreadFields } from './unread-fields';
 import { isMemberOf } from './account-store';
 import { attributesProjection } from './account-store';
 import { hasUnfinishedPublish } from './publish-job-store';
@@ -50,6 +51,25 @@ interface RawScoreRow {
 
 export const SCORE_COLUMNS = 'account_id, segment_id, version_id, score, tier, outcomes, valid_from, valid_to, computed_at, next_change_at';
 
+/** What a ranking shows of a current row (`toRankingRow`): the account, its score and its tier. */
+export const RANKING_COLUMNS = 'account_id, score, tier';
+const RANKING_ONLY = unreadFields('score row', ['outcomes', 'validFrom', 'validTo', 'computedAt', 'nextChangeAt']);
+
+/**
+ * A current row of `versionId` in `segmentId` read by RANKING_COLUMNS, for a page whose
+ * selection reads no computed Score; its other fields were not read and throw when read
+ * (unread-fields.ts).
+ */
+export function toRankingRow(r: Pick<RawScoreRow, 'account_id' | 'score' | 'tier'>, segmentId: string, versionId: string): ScoreRow {
+  const row = Object.create(RANKING_ONLY) as ScoreRow;
+  row.accountId = r.account_id;
+  row.segmentId = segmentId;
+  row.versionId = versionId;
+  row.score = Number(r.score);
+  row.tier = r.tier;
+  return row;
+}
+
 export function toScoreRow(r: RawScoreRow): ScoreRow {
   return {
     accountId: r.account_id,
@@ -75,9 +95,10 @@ export const currentScoreOf = (alias: string, versionId: string, accountId: stri
   on: `${alias}.version_id = ${versionId} AND ${alias}.account_id = ${accountId} AND ${alias}.valid_to IS NULL`,
 });
 
-/** Score columns of `alias` (`s.account_id, s.segment_id, …`), to read a score row beside others in one statement. */
-export const aliasedScoreColumns = (alias: string): string =>
-  SCORE_COLUMNS.split(',')
+/** `columns` (SCORE_COLUMNS by default) of `alias` (`s.account_id, s.segment_id, …`), to read a score row beside others in one statement. */
+export const aliasedScoreColumns = (alias: string, columns = SCORE_COLUMNS): string =>
+  columns
+    .split(',')
     .map((c) => `${alias}.${c.trim()}`)
     .join(', ');
 

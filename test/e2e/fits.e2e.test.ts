@@ -203,6 +203,91 @@ describe('fits', () => {
     );
   });
 
+  it('reads only what a page shows: rankings and names without the score history or the attributes, answering as a full read', async () => {
+    const manager = await t.keyFor('SALES_MANAGER', 'narrow-manager');
+    const [{ id: overriddenId }] = await t.sql<{ id: string }>(
+      `SELECT account_id AS id FROM account_score WHERE valid_to IS NULL ORDER BY score DESC, account_id OFFSET 3 LIMIT 1`,
+    );
+    const override = await t.gql(
+      overrideFit,
+      {
+        input: {
+          segmentKey: 'all',
+          accountId: overriddenId,
+          tier: 'WEAK',
+          justification: 'Parent company already a customer: the deal runs through their contract, not a new one.',
+          category: 'DATA_QUALITY',
+        },
+      },
+      { key: manager },
+    );
+    expect(override.errors).toBeUndefined();
+    const SHOWN =
+      'id score tier overridden override { tier } action segment { key } version { number } account { __typename id externalId name domain }';
+    const narrow = `query { fits(segmentKey: "all", first: 260) { edges { node { ${SHOWN} } } nodes { score account { name } } } }`;
+    // The same page with the fields a narrow read leaves out: its answers must agree on the shown ones.
+    const full = `query { fits(segmentKey: "all", first: 260) { edges { node { ${SHOWN} computed { score outcomes: completeness }
+      more: account { attributes createdAt } } } nodes { score account { name } } } }`;
+    const pageStatements = () => t.statements.statements.filter((q) => /\bfit_override\b/.test(q) && /\baccount_score\b/.test(q));
+    type Page = { fits: { edges: Array<{ node: Record<string, unknown> }>; nodes: unknown[] } };
+
+    t.statements.reset();
+    const a = await t.raw(narrow);
+    expect(a.errors).toBeUndefined();
+    expect(pageStatements()).toHaveLength(1);
+    expect(pageStatements()[0]).not.toMatch(/attributes|outcomes|valid_from|created_at::text/);
+    t.statements.reset();
+    const b = await t.raw(full);
+    expect(b.errors).toBeUndefined();
+    expect(pageStatements()[0]).toMatch(/a\.attributes::text/);
+    expect(pageStatements()[0]).toMatch(/\.outcomes/);
+    const [narrowPage, fullPage] = [a.data as Page, b.data as Page];
+    expect(narrowPage.fits.edges).toHaveLength(260);
+    expect(narrowPage.fits.edges.map((e) => e.node)).toEqual(
+      fullPage.fits.edges.map(({ node: { computed: _c, more: _m, ...shown } }) => shown),
+    );
+    expect(narrowPage.fits.nodes).toEqual(fullPage.fits.nodes);
+    const overriddenFit = narrowPage.fits.edges.find((e) => (e.node.account as { id: string }).id === overriddenId)!.node;
+    expect(overriddenFit).toMatchObject({ overridden: true, tier: 'WEAK', override: { tier: 'WEAK' } });
+    expect(fullPage.fits.edges.every(({ node }) => Object.keys((node.more as { attributes: object }).attributes).length > 0)).toBe(true);
+
+    // Either half alone reads whole rows: the explanation with names, or attributes without it,
+    // also through a fragment and an alias; and another field of the same request reading one of
+    // the page's accounts gets all of it (a name-only account serves its page alone).
+    const [first] = await t.sql<{ id: string; attributes: Record<string, unknown> }>(
+      `SELECT s.account_id AS id, a.attributes FROM account_score s JOIN account a ON a.id = s.account_id
+       WHERE s.valid_to IS NULL AND s.account_id <> $1 ORDER BY s.score DESC, s.account_id LIMIT 1`,
+      [overriddenId],
+    );
+    t.statements.reset();
+    const mixed = await t.raw(
+      `query($id: ID) { fits(segmentKey: "all", first: 5) { ...Ranked edges { node { score } } }
+         account(id: $id) { attributes } }
+       fragment Ranked on FitConnection { edges { node { acct: account { createdAt } } } }`,
+      { id: first.id },
+    );
+    expect(mixed.errors).toBeUndefined();
+    expect(pageStatements()[0]).toMatch(/a\.attributes::text/);
+    expect((mixed.data as { account: { attributes: unknown } }).account.attributes).toEqual(first.attributes);
+    const sameRequest = await t.raw(
+      `query($id: ID) { fits(segmentKey: "all", first: 5) { edges { node { account { id name } } } } account(id: $id) { name attributes } }`,
+      { id: first.id },
+    );
+    expect(sameRequest.errors).toBeUndefined();
+    expect((sameRequest.data as { account: { attributes: unknown } }).account.attributes).toEqual(first.attributes);
+    const explained = await t.raw(`query { fits(segmentKey: "all", first: 5) { nodes { account { name } computed { completeness } } } }`);
+    expect(explained.errors).toBeUndefined();
+    expect(
+      (explained.data as { fits: { nodes: Array<{ computed: { completeness: number } }> } }).fits.nodes[0].computed.completeness,
+    ).toBeGreaterThan(0);
+
+    await t.gql(
+      revokeOverride,
+      { id: (override.data as { overrideFit: { id: string } }).overrideFit.id, reason: 'Settled: the contract question is closed.' },
+      { key: manager },
+    );
+  });
+
   it('serves pages and explained fits from the process caches once warm: only their own rows are read', async () => {
     const [{ id }] = await t.sql<{ id: string }>('SELECT account_id AS id FROM account_score WHERE valid_to IS NULL LIMIT 1');
     const cold = { page: nodes(await t.data(explainedFits, { first: 50 })), fit: (await t.data(explainedAccountFit, { id })).account!.fit };

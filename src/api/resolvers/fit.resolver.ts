@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/pagination';
 import { Account } from '../../model/account.types';
 import { JSONScalar } from '../../common/scalars';
@@ -7,6 +8,8 @@ import { Segment } from '../../model/segment.types';
 import { IcpVersion } from '../../model/icp-version.types';
 import { fitId } from '../../domain/scoring/fit-id';
 import type { FitService } from '../../use-cases/scoring/fit.service';
+import type { FitsPageReads } from '../../use-cases/scoring/fit.service';
+import { selectedFields } from './lookahead';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { CriterionResult, DimensionScore, Fit, FitConnection, FitFilter, Score } from '../../model/score.types';
 import type { ScoreResult } from '../../domain/scoring/scoring-engine';
@@ -45,6 +48,27 @@ export class PublishResultResolver {
   }
 }
 
+/** Fit fields answered from a ranking's columns (account, score, tier) and the ids the page knows. */
+const RANKING_FIELDS = new Set(['__typename', 'id', 'account', 'segment', 'version', 'score', 'tier', 'action', 'overridden', 'override']);
+/** Account fields answered from its names (toAccountName). */
+const NAME_FIELDS = new Set(['__typename', 'id', 'externalId', 'name', 'domain']);
+const within = (fields: Set<string>, allowed: Set<string>) => [...fields].every((f) => allowed.has(f));
+
+/**
+ * What a `fits` page must read, from what the query selects under its fits (edges' nodes and
+ * nodes): a page that shows rankings and names reads neither the score rows' history nor the
+ * accounts' attributes (fit-queries.ts). Any other field, today's or a future one, reads all.
+ */
+export function fitsPageReads(info: GraphQLResolveInfo): FitsPageReads {
+  const [viaEdges, viaNodes] = [['edges', 'node'], ['nodes']];
+  const fits = new Set([...selectedFields(info, viaEdges), ...selectedFields(info, viaNodes)]);
+  const accounts = new Set([...selectedFields(info, [...viaEdges, 'account']), ...selectedFields(info, [...viaNodes, 'account'])]);
+  return {
+    scores: within(fits, RANKING_FIELDS) ? 'ranking' : 'full',
+    accounts: within(accounts, NAME_FIELDS) ? 'names' : 'full',
+  };
+}
+
 @Resolver(() => Fit)
 export class FitResolver {
   constructor(private readonly fitService: FitService) {}
@@ -55,8 +79,9 @@ export class FitResolver {
     @Arg('segmentKey') segmentKey: string,
     @Arg('filter', () => FitFilter, { nullable: true }) filter: FitFilter | null,
     @Args() page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.fitService.fits(ctx, segmentKey, filter, page);
+    return this.fitService.fits(ctx, segmentKey, filter, page, fitsPageReads(info));
   }
 
   @Query(() => Score, { description: 'Scores arbitrary attributes under any version; writes nothing.' })

@@ -28,10 +28,14 @@ import {
   countChangedFits,
   countRankedScores,
   fitsPage,
+  FULL_FITS_PAGE,
   type ChangedFitsQuery,
+  type FitsPageReads,
   type RankingQuery,
 } from '../../stores/fit-queries';
 import type { TierMigration } from '../../model/version.types';
+
+export type { FitsPageReads };
 
 /** A stored score; `effectiveAt` is its version's, from which a prepared row holds (its validFrom is null). */
 export function scoreOf(row: ScoreRow, effectiveAt: Date | null = null): Score {
@@ -142,7 +146,13 @@ export class FitService {
    * Accounts without an override come from the ranking index in order; the few overridden
    * ones are ranked by their effective score and merged in.
    */
-  async fits(ctx: AppContext, segmentKey: string, filter: FitFilter | null | undefined, page: PageArgs): Promise<Page<Fit>> {
+  async fits(
+    ctx: AppContext,
+    segmentKey: string,
+    filter: FitFilter | null | undefined,
+    page: PageArgs,
+    reads: FitsPageReads = FULL_FITS_PAGE,
+  ): Promise<Page<Fit>> {
     const request: PageRequest = pageRequest(fitsScope(segmentKey, filter), page, ['score', 'uuid']);
     checkFilter(filter);
     const cursor = rankPosition(request.cursor);
@@ -168,17 +178,23 @@ export class FitService {
       minScore: filter?.minScore ?? undefined,
       maxScore: filter?.maxScore ?? undefined,
     };
-    const rows = await fitsPage(ctx.em, ranking, {
-      cursor,
-      bound,
-      limit: size + 1,
-      backward,
-      ranked: filter?.overridden !== true,
-      overridden: filter?.overridden !== false,
-    });
+    const rows = await fitsPage(
+      ctx.em,
+      ranking,
+      {
+        cursor,
+        bound,
+        limit: size + 1,
+        backward,
+        ranked: filter?.overridden !== true,
+        overridden: filter?.overridden !== false,
+      },
+      reads,
+    );
     const accounts = new Map<string, Account>();
     for (const account of rows.accounts) {
-      ctx.loaders.accountById.prime(account.id, account);
+      // Only whole accounts serve the request's other reads of them; names serve this page alone.
+      if (reads.accounts === 'full') ctx.loaders.accountById.prime(account.id, account);
       accounts.set(account.id, account);
     }
     // Each fit carries its account, read in the page's statement: the field answers without a loader.
