@@ -60,6 +60,9 @@ export async function currentFits(
   return rows.map(toFitRow);
 }
 
+/** accountWithFits' text, built once: a lookup is the hottest read there is. */
+let accountWithFitsSql: string | undefined;
+
 /**
  * An account by id with its current score rows under these (version, segment) pairs and the
  * overrides in force at `now`, in one statement: an explained lookup (`account(id:) { fit(…) }`)
@@ -72,16 +75,13 @@ export async function accountWithFits(
   now: Date,
 ): Promise<{ account: Account | null; fits: FitRow[] }> {
   // Prepared, as the two statements it replaces (loaders.ts); one row per pair with a score, or one without.
-  const rows = await queryPrepared(
-    db,
-    `SELECT ${accountTextColumns('a', 'a_')}, ${aliasedScoreColumns('s')}, ${prefixedOverrideColumns('o')}
+  accountWithFitsSql ??= `SELECT ${accountTextColumns('a', 'a_')}, ${aliasedScoreColumns('s')}, ${prefixedOverrideColumns('o')}
      FROM account a
      LEFT JOIN (unnest($2::uuid[], $3::uuid[]) AS k(version_id, segment_id)
                 JOIN account_score s ON s.version_id = k.version_id AND s.account_id = $1 AND s.valid_to IS NULL) ON true
      ${joinOverrideInForce('o', 's.segment_id', 'a.id', '$4')}
-     WHERE a.id = $1`,
-    [accountId, pairs.map((p) => p.versionId), pairs.map((p) => p.segmentId), now],
-  );
+     WHERE a.id = $1`;
+  const rows = await queryPrepared(db, accountWithFitsSql, [accountId, pairs.map((p) => p.versionId), pairs.map((p) => p.segmentId), now]);
   if (rows.length === 0) return { account: null, fits: [] };
   return {
     account: toLazyAccount(rows[0], 'a_'),

@@ -176,10 +176,13 @@ export class ScoreResolver {
   async dimensions(@Root() score: Score, @Ctx() ctx: AppContext): Promise<DimensionScore[]> {
     const [explanation, version] = await Promise.all([explanationOf(ctx, score), versionOf(ctx, score.versionId)]);
     const attributes = () => attributesOf(ctx, score);
-    return explanation.dimensions.map((d, i) => ({
-      ...d,
-      criteria: d.criteria.map((c, j): CriterionData => ({ ...c, test: version.definition.dimensions[i].criteria[j], attributes })),
-    }));
+    // The explanation is this score's own (explanationOf builds one per score object), so its
+    // criteria take what their fields read in place: copying each criterion cost an explained
+    // lookup a few percent of its CPU.
+    explanation.dimensions.forEach((d, i) =>
+      d.criteria.forEach((c, j) => Object.assign(c as CriterionData, { test: version.definition.dimensions[i].criteria[j], attributes })),
+    );
+    return explanation.dimensions;
   }
 
   @FieldResolver(() => [String])
