@@ -5,10 +5,11 @@ import type { Sql } from './sql';
 
 /**
  * Distinct statement texts this process prepares at most; others run unnamed, as any statement.
- * Each connection keeps a plan per prepared text for its lifetime, so the set must stay small:
- * the hot reads have a handful of shapes (a fits page with or without a cursor, per page size).
+ * Each connection keeps a plan per prepared text for its lifetime, so the set must stay bounded:
+ * the hot reads have a handful of shapes (a fits page with or without a cursor, per page size and
+ * filter, each read whole or narrow: fit-queries.ts), a few kilobytes of plan each.
  */
-export const MAX_PREPARED_TEXTS = 32;
+export const MAX_PREPARED_TEXTS = 64;
 
 const names = new Map<string, string>();
 

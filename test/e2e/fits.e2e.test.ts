@@ -275,11 +275,29 @@ describe('fits', () => {
     );
     expect(sameRequest.errors).toBeUndefined();
     expect((sameRequest.data as { account: { attributes: unknown } }).account.attributes).toEqual(first.attributes);
-    const explained = await t.raw(`query { fits(segmentKey: "all", first: 5) { nodes { account { name } computed { completeness } } } }`);
+    // Names beside fields that read the page's accounts through the loader (an explanation's
+    // values, an override's account): whole accounts in the page's statement, none read again.
+    const accountReads = () => t.statements.statements.filter((q) => /\bFROM account\b/.test(q) && !/\bfit_override\b/.test(q));
+    for (const fields of [
+      'account { name } computed { completeness dimensions { criteria { attribute value } } }',
+      'account { name } override { account { name } }',
+    ]) {
+      t.statements.reset();
+      const res = await t.raw(`query { fits(segmentKey: "all", first: 260) { nodes { ${fields} } } }`);
+      expect(res.errors).toBeUndefined();
+      expect(pageStatements()[0]).toMatch(/a\.attributes::text/);
+      expect(accountReads()).toHaveLength(0);
+    }
+    const explained = await t.raw(
+      `query { fits(segmentKey: "all", first: 5) { nodes { account { name } computed { completeness dimensions { criteria { attribute value } } } } } }`,
+    );
     expect(explained.errors).toBeUndefined();
-    expect(
-      (explained.data as { fits: { nodes: Array<{ computed: { completeness: number } }> } }).fits.nodes[0].computed.completeness,
-    ).toBeGreaterThan(0);
+    type Explained = { computed: { completeness: number; dimensions: Array<{ criteria: unknown[] }> } };
+    const [top] = (explained.data as { fits: { nodes: Explained[] } }).fits.nodes;
+    expect(top.computed.completeness).toBeGreaterThan(0);
+    expect(top.computed.dimensions.flatMap((d) => d.criteria)).toContainEqual(
+      expect.objectContaining({ attribute: expect.any(String), value: expect.anything() }),
+    );
 
     await t.gql(
       revokeOverride,

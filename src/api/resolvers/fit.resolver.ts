@@ -60,13 +60,14 @@ const within = (fields: Set<string>, allowed: Set<string>) => [...fields].every(
  * accounts' attributes (fit-queries.ts). Any other field, today's or a future one, reads all.
  */
 export function fitsPageReads(info: GraphQLResolveInfo): FitsPageReads {
-  const [viaEdges, viaNodes] = [['edges', 'node'], ['nodes']];
-  const fits = new Set([...selectedFields(info, viaEdges), ...selectedFields(info, viaNodes)]);
-  const accounts = new Set([...selectedFields(info, [...viaEdges, 'account']), ...selectedFields(info, [...viaNodes, 'account'])]);
-  return {
-    scores: within(fits, RANKING_FIELDS) ? 'ranking' : 'full',
-    accounts: within(accounts, NAME_FIELDS) ? 'names' : 'full',
-  };
+  const routes = [['edges', 'node'], ['nodes']];
+  const below = (field: string[]) => new Set(routes.flatMap((route) => [...selectedFields(info, [...route, ...field])]));
+  const scores = within(below([]), RANKING_FIELDS) ? 'ranking' : 'full';
+  // Whole accounts also when a field below reads the page's accounts through the request's
+  // loader (an explanation's values, an override's account or fit): the page's statement then
+  // primes it, instead of a second statement reading the same accounts again.
+  const loadsAccounts = scores === 'full' || ['account', 'fit'].some((f) => below(['override']).has(f));
+  return { scores, accounts: !loadsAccounts && within(below(['account']), NAME_FIELDS) ? 'names' : 'full' };
 }
 
 @Resolver(() => Fit)
