@@ -116,7 +116,7 @@ const LAZY_DESCRIPTORS: PropertyDescriptorMap = Object.fromEntries(
  * the statement's execution).
  */
 export function toLazyAccount(r: Record<string, unknown>, prefix = ''): Account {
-  const p = (column: string) => (prefix ? r[`${prefix}${column}`] : r[column]);
+  const p = (column: string) => r[`${prefix}${column}`];
   const account = { id: p('id'), externalId: p('external_id'), name: p('name'), domain: p('domain') } as Account;
   lazySources.set(account, { row: r, prefix });
   return Object.defineProperties(account, LAZY_DESCRIPTORS);

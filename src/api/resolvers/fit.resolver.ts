@@ -7,8 +7,7 @@ import type { AppContext } from '../../use-cases/context';
 import { Segment } from '../../model/segment.types';
 import { IcpVersion } from '../../model/icp-version.types';
 import { fitId } from '../../domain/scoring/fit-id';
-import type { FitService } from '../../use-cases/scoring/fit.service';
-import type { FitsPageReads } from '../../use-cases/scoring/fit.service';
+import type { FitService, FitsPageReads } from '../../use-cases/scoring/fit.service';
 import { selectedFields } from './lookahead';
 import { scorerFor } from '../../domain/scoring/scorer-cache';
 import { CriterionResult, DimensionScore, Fit, FitConnection, FitFilter, Score } from '../../model/score.types';
@@ -66,7 +65,8 @@ export function fitsPageReads(info: GraphQLResolveInfo): FitsPageReads {
   // Whole accounts also when a field below reads the page's accounts through the request's
   // loader (an explanation's values, an override's account or fit): the page's statement then
   // primes it, instead of a second statement reading the same accounts again.
-  const loadsAccounts = scores === 'full' || ['account', 'fit'].some((f) => below(['override']).has(f));
+  const override = below(['override']);
+  const loadsAccounts = scores === 'full' || override.has('account') || override.has('fit');
   return { scores, accounts: !loadsAccounts && within(below(['account']), NAME_FIELDS) ? 'names' : 'full' };
 }
 

@@ -60,7 +60,7 @@ export function scoreOf(row: ScoreRow, effectiveAt: Date | null = null): Score {
  */
 export function fitOf(row: ScoreRow, override: Override | null, live: { thresholds: TierThresholdsSpec; effectiveAt: Date | null }): Fit {
   let computed: Score | undefined;
-  const fit = {
+  return {
     accountId: row.accountId,
     segmentId: row.segmentId,
     versionId: row.versionId,
@@ -72,7 +72,6 @@ export function fitOf(row: ScoreRow, override: Override | null, live: { threshol
       return (computed ??= scoreOf(row, live.effectiveAt));
     },
   };
-  return fit;
 }
 
 function checkFilter(filter: FitFilter | null | undefined): void {
