@@ -60,33 +60,49 @@ export async function currentFits(
   return rows.map(toFitRow);
 }
 
-/** accountWithFits' text, built once: a lookup is the hottest read there is. */
-let accountWithFitsSql: string | undefined;
+/** An account by id with its current score rows, as accountsWithFits reads it. */
+export interface AccountWithFits {
+  account: Account | null;
+  /** The rows of the (version, segment) pairs that have a current row. */
+  fits: FitRow[];
+}
+
+/** accountsWithFits' text, built once: a lookup is the hottest read there is. */
+let accountsWithFitsSql: string | undefined;
 
 /**
- * An account by id with its current score rows under these (version, segment) pairs and the
- * overrides in force at `now`, in one statement: an explained lookup (`account(id:) { fit(…) }`)
- * otherwise reads the account, then its score. `fits` holds the pairs that have a current row.
+ * Accounts by id, each with its current score rows under these (version, segment) pairs and the
+ * overrides in force at its lookup's own instant, in one statement: an explained lookup
+ * (`account(id:) { fit(…) }`) otherwise reads the account, then its score, and lookups arriving
+ * together share it (lookup-batch.ts). Answers in the order of `lookups`.
  */
-export async function accountWithFits(
+export async function accountsWithFits(
   db: Sql,
-  accountId: string,
+  lookups: ReadonlyArray<{ accountId: string; at: Date }>,
   pairs: ReadonlyArray<{ versionId: string; segmentId: string }>,
-  now: Date,
-): Promise<{ account: Account | null; fits: FitRow[] }> {
-  // Prepared, as the two statements it replaces (loaders.ts); one row per pair with a score, or one without.
-  accountWithFitsSql ??= `SELECT ${accountTextColumns('a', 'a_')}, ${aliasedScoreColumns('s')}, ${prefixedOverrideColumns('o')}
+): Promise<AccountWithFits[]> {
+  // Prepared, as the two statements it replaces (loaders.ts); per lookup, one row per pair with a
+  // score, or one without. The score rows are reached from each account (LATERAL), through the
+  // current-row index, whatever the number of lookups the generic plan was made for.
+  accountsWithFitsSql ??= `SELECT q.n, ${accountTextColumns('a', 'a_')}, ${aliasedScoreColumns('s')}, ${prefixedOverrideColumns('o')}
      FROM account a
-     LEFT JOIN (unnest($2::uuid[], $3::uuid[]) AS k(version_id, segment_id)
-                JOIN account_score s ON s.version_id = k.version_id AND s.account_id = $1 AND s.valid_to IS NULL) ON true
-     ${joinOverrideInForce('o', 's.segment_id', 'a.id', '$4')}
-     WHERE a.id = $1`;
-  const rows = await queryPrepared(db, accountWithFitsSql, [accountId, pairs.map((p) => p.versionId), pairs.map((p) => p.segmentId), now]);
-  if (rows.length === 0) return { account: null, fits: [] };
-  return {
-    account: toLazyAccount(rows[0], 'a_'),
-    fits: rows.filter((r) => r.account_id !== null).map(toFitRow),
-  };
+     JOIN unnest($1::uuid[], $2::timestamptz[]) WITH ORDINALITY AS q(id, at, n) ON a.id = q.id
+     LEFT JOIN LATERAL (SELECT s.* FROM unnest($3::uuid[], $4::uuid[]) AS k(version_id, segment_id)
+                        JOIN account_score s ON s.version_id = k.version_id AND s.account_id = a.id AND s.valid_to IS NULL) s ON true
+     ${joinOverrideInForce('o', 's.segment_id', 'a.id', 'q.at')}`;
+  const rows = await queryPrepared(db, accountsWithFitsSql, [
+    lookups.map((l) => l.accountId),
+    lookups.map((l) => l.at),
+    pairs.map((p) => p.versionId),
+    pairs.map((p) => p.segmentId),
+  ]);
+  const found: AccountWithFits[] = lookups.map(() => ({ account: null, fits: [] }));
+  for (const r of rows) {
+    const answer = found[Number(r.n) - 1];
+    answer.account ??= toLazyAccount(r, 'a_');
+    if (r.account_id !== null) answer.fits.push(toFitRow(r));
+  }
+  return found;
 }
 
 /** The fits a publish changed: current rows of `versionId` against those of `previousId` (null: none was live) in `segmentId`. */

@@ -5,6 +5,7 @@ import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 import { upsertAccounts } from '../operations/accounts';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 import { overrideFit, revokeOverride } from '../operations/fits';
+import { accountsWithFits as readAccountsWithFits } from '../../src/stores/fit-queries';
 
 let t: TestApp;
 const rankedFits = graphql(`
@@ -199,6 +200,98 @@ describe('fits', () => {
     await t.gql(
       revokeOverride,
       { id: (override.data as { overrideFit: { id: string } }).overrideFit.id, reason: 'Settled: the dispute is closed.' },
+      { key: manager },
+    );
+  });
+
+  it('answers explained lookups that arrive together in one statement, each as it is answered alone and at its own instant', async () => {
+    const manager = await t.keyFor('SALES_MANAGER', 'batch-manager');
+    const ranked = await t.sql<{ id: string }>(
+      `SELECT account_id AS id FROM account_score WHERE valid_to IS NULL ORDER BY score DESC, account_id OFFSET 10 LIMIT 5`,
+    );
+    const ids = ranked.map((r) => r.id);
+    const override = await t.gql(
+      overrideFit,
+      {
+        input: {
+          segmentKey: 'all',
+          accountId: ids[2],
+          tier: 'DISQUALIFIED',
+          justification: 'Acquired by a competitor last month: no purchase will be approved this year.',
+          category: 'STRATEGIC_ACCOUNT',
+        },
+      },
+      { key: manager },
+    );
+    expect(override.errors).toBeUndefined();
+    // Repeats, another case, and an unknown id ride in the same batch.
+    const lookups = [...ids, '00000000-0000-7000-8000-000000000000', ids[0].toUpperCase(), ids[3]];
+    const FIT =
+      'score tier overridden override { tier } computed { score tier dimensions { dimension score criteria { attribute matched earned } } }';
+    const LOOKUP = `query($id: ID!) { account(id: $id) { externalId fit(segmentKey: "all") { ${FIT} } } }`;
+    const alone: unknown[] = [];
+    for (const id of lookups) alone.push((await t.raw(LOOKUP, { id })).data);
+    expect((alone[2] as { account: { fit: { tier: string; overridden: boolean } } }).account.fit).toMatchObject({
+      tier: 'DISQUALIFIED',
+      overridden: true,
+    });
+    expect(alone[5]).toEqual({ account: null });
+    expect(alone[6]).toEqual(alone[0]);
+    // Concurrent requests answer as lone ones, however they happen to be batched.
+    const together = await Promise.all(lookups.map(async (id) => (await t.raw(LOOKUP, { id })).data));
+    expect(together).toEqual(alone);
+
+    // Below the API, contexts as separate requests have, all in one turn of the event loop: one statement.
+    const [live] = await t.sql<{ id: string; segment_id: string }>(`SELECT id, segment_id FROM icp_version WHERE status = 'PUBLISHED'`);
+    await t.fitgraph.cacheBus.start(t.databaseUrl, t.log);
+    await t.services.accounts.findOne(t.fitgraph.system(), { id: ids[0] }, ['all']); // the process caches hold the segment and its live version
+    t.statements.reset();
+    const found = await Promise.all(
+      lookups.map(async (id) => {
+        const ctx = t.fitgraph.system();
+        const account = await t.services.accounts.findOne(ctx, { id }, ['all']);
+        const fit = account ? await ctx.loaders.fitRow.load(`${live.id}:${live.segment_id}:${account.id}`) : null;
+        return (
+          account && { externalId: account.externalId, score: fit?.row.score, tier: fit?.row.tier, override: fit?.override?.tier ?? null }
+        );
+      }),
+    ).finally(() => t.fitgraph.cacheBus.stop());
+    const lookupStatements = t.statements.statements.filter((q) => q.includes('unnest($1::uuid[], $2::timestamptz[])'));
+    expect(lookupStatements).toHaveLength(1);
+    expect(t.statements.statements.filter((q) => /\baccount_score\b/.test(q))).toHaveLength(1);
+    // The score row is what `computed` shows; the override, what the fit shows over it.
+    type Alone = {
+      account: { externalId: string; fit: { override: { tier: string } | null; computed: { score: number; tier: string } } } | null;
+    };
+    expect(found).toEqual(
+      (alone as Alone[]).map(
+        ({ account: a }) =>
+          a && { externalId: a.externalId, score: a.fit.computed.score, tier: a.fit.computed.tier, override: a.fit.override?.tier ?? null },
+      ),
+    );
+    expect(found.filter((f) => f?.override === 'DISQUALIFIED')).toHaveLength(1);
+
+    // Each lookup of a batch sees the overrides in force at its own instant: one before the override was made, one after.
+    const [{ created_at: madeAt }] = await t.sql<{ created_at: Date }>(`SELECT created_at FROM fit_override WHERE account_id = $1`, [
+      ids[2],
+    ]);
+    const pairs = [{ versionId: live.id, segmentId: live.segment_id }];
+    const [before, after] = await readAccountsWithFits(
+      t.ds.manager,
+      [
+        { accountId: ids[2], at: new Date(madeAt.getTime() - 1) },
+        { accountId: ids[2], at: madeAt },
+      ],
+      pairs,
+    );
+    expect(before.account!.id).toBe(ids[2]);
+    expect(before.fits.map((f) => f.override)).toEqual([null]);
+    expect(after.fits.map((f) => f.override?.tier)).toEqual(['DISQUALIFIED']);
+    expect(after.fits[0].row).toEqual(before.fits[0].row);
+
+    await t.gql(
+      revokeOverride,
+      { id: (override.data as { overrideFit: { id: string } }).overrideFit.id, reason: 'The acquisition fell through.' },
       { key: manager },
     );
   });
