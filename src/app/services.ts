@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { CacheBus } from '../db/process-cache';
 import { AccountService } from '../use-cases/accounts/account.service';
+import { ReadBatches } from '../use-cases/read-batches';
 import { AttributeService } from '../use-cases/attributes/attribute.service';
 import { AuditService } from '../use-cases/audit/audit.service';
 import { ApiKeyService } from '../use-cases/auth/api-key.service';
@@ -38,7 +39,9 @@ export interface Services {
 export function createServices(config: Readonly<Config>, cacheBus: CacheBus): Services {
   const audit = new AuditService();
   const attributes = new AttributeService(audit);
-  const accounts = new AccountService(attributes, audit);
+  // The hot reads arriving together share statements (lookups and fits pages).
+  const reads = new ReadBatches();
+  const accounts = new AccountService(attributes, audit, reads);
   const segments = new SegmentService(attributes, accounts, audit);
   const versions = new VersionService(attributes, segments, audit);
   return {
@@ -47,7 +50,7 @@ export function createServices(config: Readonly<Config>, cacheBus: CacheBus): Se
     accounts,
     segments,
     versions,
-    fits: new FitService(versions, attributes),
+    fits: new FitService(versions, attributes, reads),
     overrides: new OverrideService(segments, versions, audit),
     publishJobs: new PublishJobService(versions, segments, audit, config),
     reports: new ReportService(segments, versions),

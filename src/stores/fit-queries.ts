@@ -13,6 +13,7 @@ import { accountNameColumns, accountTextColumns, toAccountName, toLazyAccount } 
 import {
   inForceAt,
   joinOverrideInForce,
+  lateralOverrideInForce,
   overrideInForceExists,
   prefixedOverride,
   prefixedOverrideColumns,
@@ -82,14 +83,16 @@ export async function accountsWithFits(
   pairs: ReadonlyArray<{ versionId: string; segmentId: string }>,
 ): Promise<AccountWithFits[]> {
   // Prepared, as the two statements it replaces (loaders.ts); per lookup, one row per pair with a
-  // score, or one without. The score rows are reached from each account (LATERAL), through the
-  // current-row index, whatever the number of lookups the generic plan was made for.
+  // score, or one without. The score rows and the override are probed per account (LATERAL; the
+  // OFFSET 0 keeps PostgreSQL from flattening the subquery into a join it could hash), whatever
+  // number of lookups the generic plan assumes.
   accountsWithFitsSql ??= `SELECT q.n, ${accountTextColumns('a', 'a_')}, ${aliasedScoreColumns('s')}, ${prefixedOverrideColumns('o')}
      FROM account a
      JOIN unnest($1::uuid[], $2::timestamptz[]) WITH ORDINALITY AS q(id, at, n) ON a.id = q.id
      LEFT JOIN LATERAL (SELECT s.* FROM unnest($3::uuid[], $4::uuid[]) AS k(version_id, segment_id)
-                        JOIN account_score s ON s.version_id = k.version_id AND s.account_id = a.id AND s.valid_to IS NULL) s ON true
-     ${joinOverrideInForce('o', 's.segment_id', 'a.id', 'q.at')}`;
+                        JOIN account_score s ON s.version_id = k.version_id AND s.account_id = a.id AND s.valid_to IS NULL
+                        OFFSET 0) s ON true
+     ${lateralOverrideInForce('o', 's.segment_id', 'a.id', 'q.at')}`;
   const rows = await queryPrepared(db, accountsWithFitsSql, [
     lookups.map((l) => l.accountId),
     lookups.map((l) => l.at),
@@ -184,10 +187,14 @@ export interface RankingQuery {
   maxScore?: number;
 }
 
-function rankingConditions(q: RankingQuery): Conditions {
-  const c = new Conditions().add('account_score.version_id = ?', q.versionId).add('account_score.valid_to IS NULL');
-  const [segmentId, at] = [c.bind(q.exceptOverridden.segmentId), c.bind(q.exceptOverridden.at)];
-  c.add(`NOT ${overrideInForceExists(segmentId, 'account_score.account_id', at)}`);
+/** A ranking without its instant: what the pages of one statement (fitsPages) share. */
+export type RankingShape = Omit<RankingQuery, 'exceptOverridden'> & { exceptOverridden: { segmentId: string } };
+
+/** The ranking's conditions; `at`: the instant as an SQL expression instead of `q`'s (a statement reading several pages). */
+function rankingConditions(q: RankingShape, at?: string, c = new Conditions()): Conditions {
+  c.add('account_score.version_id = ?', q.versionId).add('account_score.valid_to IS NULL');
+  const segmentId = c.bind(q.exceptOverridden.segmentId);
+  c.add(`NOT ${overrideInForceExists(segmentId, 'account_score.account_id', at ?? c.bind((q as RankingQuery).exceptOverridden.at))}`);
   if (q.tiers) c.add('account_score.tier = ANY(?::text[])', q.tiers);
   if (q.minScore != null) c.add('account_score.score >= ?', q.minScore);
   if (q.maxScore != null) c.add('account_score.score <= ?', q.maxScore);
@@ -225,50 +232,114 @@ export interface FitsPageReads {
 
 export const FULL_FITS_PAGE: FitsPageReads = { scores: 'full', accounts: 'full' };
 
+/** Where a page of `fits` starts and the instant of its overrides: what differs between the pages of one statement. */
+export interface FitsPageAt {
+  cursor: RankPosition | null;
+  at: Date;
+}
+
+/** The page of `fits` a statement reads, but for its cursor and instant (FitsPageAt). */
+export interface FitsPageShape {
+  bound: RankPosition | null;
+  limit: number;
+  backward: boolean;
+  ranked: boolean;
+  overridden: boolean;
+  /** Whether the pages start after a cursor (the statement's text differs). */
+  cursor: boolean;
+}
+
 /**
- * One statement for a page of `fits`: up to `limit` ranked rows between `cursor` and `bound`
- * (see rankedPage; `ranked` false: none), the rows overridden at `q.exceptOverridden.at`
- * (`overridden` false: none), and the accounts of both, read as `reads` says.
+ * The statement of fitsPages: its text, and its parameters from $4 on (the pages' cursors and
+ * instants are $1-$3). Pages whose statements have the same text and the same parameters can
+ * be read by one of them.
  */
+export interface FitsPageStatement {
+  text: string;
+  shared: unknown[];
+  full: boolean;
+  names: boolean;
+  segmentId: string;
+  versionId: string;
+}
+
+/**
+ * One statement for pages of `fits` of one shape, each from its own cursor and at its own
+ * instant: up to `limit` ranked rows between the cursor and `bound` (see rankedPage; `ranked`
+ * false: none), the rows overridden at the page's instant (`overridden` false: none), and the
+ * accounts of both, read as `reads` says.
+ */
+export function fitsPageStatement(q: RankingShape, page: FitsPageShape, reads: FitsPageReads = FULL_FITS_PAGE): FitsPageStatement {
+  const full = reads.scores === 'full';
+  const columns = full ? SCORE_COLUMNS : RANKING_COLUMNS;
+  // $1-$3: the pages' cursors and instants, read as columns of `q` below.
+  const reserved = () => {
+    const c = new Conditions();
+    for (let i = 0; i < 3; i++) c.bind(null);
+    return c;
+  };
+  const cursorAt = { score: 'q.cursor_score', accountId: 'q.cursor_id' };
+  // Any position stands for "a cursor": only its presence shapes the text.
+  const cursor = page.cursor ? { score: '0', accountId: '00000000-0000-0000-0000-000000000000' } : null;
+  const ranked = page.ranked
+    ? rankedPageSql(
+        { select: columns, from: 'account_score', alias: '', conditions: () => rankingConditions(q, 'q.at', reserved()) },
+        { ...page, cursor },
+        cursorAt,
+      )
+    : null;
+  const c = ranked?.conditions ?? reserved();
+  const parts = ranked ? [`(${ranked.sql})`] : [];
+  const segmentId = c.bind(q.exceptOverridden.segmentId);
+  if (page.overridden) {
+    parts.push(`(SELECT ${aliasedScoreColumns('s', columns)} FROM fit_override f
+       JOIN account_score s ON s.version_id = ${c.bind(q.versionId)} AND s.account_id = f.account_id AND s.valid_to IS NULL
+       WHERE f.segment_id = ${segmentId} AND ${inForceAt('f', 'q.at')})`);
+  }
+  const names = reads.accounts === 'names';
+  const text = parts.length
+    ? // The override as one jsonb value: a page has few, and twenty null columns per row cost parsing.
+      `SELECT q.n, ${aliasedScoreColumns('x', columns)}, CASE WHEN o.id IS NULL THEN NULL ELSE to_jsonb(o) END AS override,
+            ${names ? accountNameColumns('a', 'a_') : accountTextColumns('a', 'a_')}
+     FROM unnest($1::numeric[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS q(cursor_score, cursor_id, at, n)
+     CROSS JOIN LATERAL (${parts.join(' UNION ALL ')}) x
+     JOIN account a ON a.id = x.account_id
+     ${lateralOverrideInForce('o', segmentId, 'x.account_id', 'q.at')}`
+    : '';
+  return { text, shared: c.params.slice(3), full, names, segmentId: q.exceptOverridden.segmentId, versionId: q.versionId };
+}
+
+/** Reads the pages of `statement`, one per entry of `pages`, in one statement. */
+export async function fitsPages(db: Sql, statement: FitsPageStatement, pages: readonly FitsPageAt[]): Promise<FitsPageRows[]> {
+  const results: FitsPageRows[] = pages.map(() => ({ ranked: [], overridden: [], accounts: [] }));
+  if (!statement.text) return results;
+  const { full, names } = statement;
+  // Prepared (db/prepared.ts): planning it cost more than running it, on every page.
+  const rows = await queryPrepared(db, statement.text, [
+    pages.map((p) => p.cursor?.score ?? null),
+    pages.map((p) => p.cursor?.accountId ?? null),
+    pages.map((p) => p.at),
+    ...statement.shared,
+  ]);
+  for (const r of rows) {
+    const result = results[Number(r.n) - 1];
+    const row = full ? toScoreRow(r as never) : toRankingRow(r as never, statement.segmentId, statement.versionId);
+    const override = r.override ? toOverrideRow(r.override as Record<string, unknown>) : null;
+    if (override) result.overridden.push({ row, override });
+    else result.ranked.push(row);
+    result.accounts.push(names ? toAccountName(r, 'a_') : toLazyAccount(r, 'a_'));
+  }
+  return results;
+}
+
+/** One page of `fits` (fitsPages with one page): `q`'s instant and `page.cursor`. */
 export async function fitsPage(
   db: Sql,
   q: RankingQuery,
   page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean; ranked: boolean; overridden: boolean },
   reads: FitsPageReads = FULL_FITS_PAGE,
 ): Promise<FitsPageRows> {
-  const full = reads.scores === 'full';
-  const columns = full ? SCORE_COLUMNS : RANKING_COLUMNS;
-  const ranked = page.ranked
-    ? rankedPageSql({ select: columns, from: 'account_score', alias: '', conditions: () => rankingConditions(q) }, page)
-    : null;
-  const c = ranked?.conditions ?? new Conditions();
-  const parts = ranked ? [`(${ranked.sql})`] : [];
-  const [segmentId, at] = [c.bind(q.exceptOverridden.segmentId), c.bind(q.exceptOverridden.at)];
-  if (page.overridden) {
-    parts.push(`(SELECT ${aliasedScoreColumns('s', columns)} FROM fit_override f
-       JOIN account_score s ON s.version_id = ${c.bind(q.versionId)} AND s.account_id = f.account_id AND s.valid_to IS NULL
-       WHERE f.segment_id = ${segmentId} AND ${inForceAt('f', at)})`);
-  }
-  if (parts.length === 0) return { ranked: [], overridden: [], accounts: [] };
-  const names = reads.accounts === 'names';
-  // Prepared (db/prepared.ts): planning it cost more than running it, on every page.
-  const rows = await queryPrepared(
-    db,
-    // The override as one jsonb value: a page has few, and twenty null columns per row cost parsing.
-    `SELECT ${aliasedScoreColumns('x', columns)}, CASE WHEN o.id IS NULL THEN NULL ELSE to_jsonb(o) END AS override,
-            ${names ? accountNameColumns('a', 'a_') : accountTextColumns('a', 'a_')}
-     FROM (${parts.join(' UNION ALL ')}) x
-     JOIN account a ON a.id = x.account_id
-     ${joinOverrideInForce('o', segmentId, 'x.account_id', at)}`,
-    c.params,
-  );
-  const result: FitsPageRows = { ranked: [], overridden: [], accounts: [] };
-  for (const r of rows) {
-    const row = full ? toScoreRow(r as never) : toRankingRow(r as never, q.exceptOverridden.segmentId, q.versionId);
-    const override = r.override ? toOverrideRow(r.override as Record<string, unknown>) : null;
-    if (override) result.overridden.push({ row, override });
-    else result.ranked.push(row);
-    result.accounts.push(names ? toAccountName(r, 'a_') : toLazyAccount(r, 'a_'));
-  }
-  return result;
+  const statement = fitsPageStatement(q, { ...page, cursor: page.cursor !== null }, reads);
+  const [rows] = await fitsPages(db, statement, [{ cursor: page.cursor, at: q.exceptOverridden.at }]);
+  return rows;
 }

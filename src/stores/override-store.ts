@@ -39,6 +39,17 @@ export const joinOverrideInForce = (alias: string, segmentId: string, accountId:
   `LEFT JOIN fit_override ${alias} ON ${alias}.segment_id = ${segmentId} AND ${alias}.account_id = ${accountId}
               AND ${inForceAt(alias, instant)}`;
 
+/**
+ * As joinOverrideInForce, for statements that read many rows each at its own instant (the hot
+ * reads of read-batches.ts): a `LEFT JOIN LATERAL` that probes the account's overrides
+ * (fit_override_history_idx) once per row, whatever number of rows a generic plan assumes, rather
+ * than a join the planner may turn into a scan of every override. At most one override is in force
+ * at an instant (fit_override_open_uq), so LIMIT 1 drops nothing.
+ */
+export const lateralOverrideInForce = (alias: string, segmentId: string, accountId: string, instant: string): string =>
+  `LEFT JOIN LATERAL (SELECT * FROM fit_override ${alias} WHERE ${alias}.segment_id = ${segmentId} AND ${alias}.account_id = ${accountId}
+              AND ${inForceAt(alias, instant)} ORDER BY ${alias}.created_at DESC LIMIT 1) ${alias} ON true`;
+
 /** Override columns of `alias` prefixed `${alias}_`, to read an override beside another row in one statement. */
 export const prefixedOverrideColumns = (alias: string): string =>
   OVERRIDE_COLUMNS.split(',')

@@ -394,6 +394,8 @@ export async function rankedPage<R>(
 export function rankedPageSql(
   read: { select: string; from: string; alias: string; conditions: () => Conditions },
   page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
+  /** SQL expressions of the cursor, for a statement that reads the pages of several cursors (the cursor then only says there is one). */
+  cursorAt?: { score: string; accountId: string },
 ): { sql: string; conditions: Conditions } {
   const { cursor, bound, limit, backward } = page;
   // The page size is written into the text, not bound: a prepared statement's generic plan
@@ -407,7 +409,7 @@ export function rankedPageSql(
   if (bound) addRankBound(c, bound, backward ? 'after' : 'before', read.alias);
   if (!cursor) return { sql: `SELECT ${read.select} FROM ${read.from} ${c.where} ${order} LIMIT ${n}`, conditions: c };
   const base = c.where;
-  const [at, atId] = [c.bind(cursor.score), c.bind(cursor.accountId)];
+  const [at, atId] = cursorAt ? [cursorAt.score, cursorAt.accountId] : [c.bind(cursor.score), c.bind(cursor.accountId)];
   const [sameScore, otherScores] = backward ? [`${id} < `, `${score} > `] : [`${id} > `, `${score} < `];
   const orderInside = backward ? `ORDER BY ${id} DESC` : `ORDER BY ${id} ASC`;
   return {

@@ -5,7 +5,8 @@ import { expectError, startTestApp, type TestApp } from '../helpers/test-app';
 import { upsertAccounts } from '../operations/accounts';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
 import { overrideFit, revokeOverride } from '../operations/fits';
-import { accountsWithFits as readAccountsWithFits } from '../../src/stores/fit-queries';
+import { createSystemContext } from '../../src/use-cases/system-context';
+import { SYSTEM_PRINCIPAL } from '../../src/model/role';
 
 let t: TestApp;
 const rankedFits = graphql(`
@@ -206,8 +207,12 @@ describe('fits', () => {
 
   it('answers explained lookups that arrive together in one statement, each as it is answered alone and at its own instant', async () => {
     const manager = await t.keyFor('SALES_MANAGER', 'batch-manager');
+    const [live] = await t.sql<{ id: string; segment_id: string }>(
+      `SELECT v.id, v.segment_id FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = 'all' AND v.status = 'PUBLISHED'`,
+    );
     const ranked = await t.sql<{ id: string }>(
-      `SELECT account_id AS id FROM account_score WHERE valid_to IS NULL ORDER BY score DESC, account_id OFFSET 10 LIMIT 5`,
+      `SELECT account_id AS id FROM account_score WHERE version_id = $1 AND valid_to IS NULL ORDER BY score DESC, account_id OFFSET 10 LIMIT 5`,
+      [live.id],
     );
     const ids = ranked.map((r) => r.id);
     const override = await t.gql(
@@ -224,76 +229,179 @@ describe('fits', () => {
       { key: manager },
     );
     expect(override.errors).toBeUndefined();
-    // Repeats, another case, and an unknown id ride in the same batch.
-    const lookups = [...ids, '00000000-0000-7000-8000-000000000000', ids[0].toUpperCase(), ids[3]];
-    const FIT =
-      'score tier overridden override { tier } computed { score tier dimensions { dimension score criteria { attribute matched earned } } }';
-    const LOOKUP = `query($id: ID!) { account(id: $id) { externalId fit(segmentKey: "all") { ${FIT} } } }`;
-    const alone: unknown[] = [];
-    for (const id of lookups) alone.push((await t.raw(LOOKUP, { id })).data);
-    expect((alone[2] as { account: { fit: { tier: string; overridden: boolean } } }).account.fit).toMatchObject({
-      tier: 'DISQUALIFIED',
-      overridden: true,
-    });
-    expect(alone[5]).toEqual({ account: null });
-    expect(alone[6]).toEqual(alone[0]);
-    // Concurrent requests answer as lone ones, however they happen to be batched.
-    const together = await Promise.all(lookups.map(async (id) => (await t.raw(LOOKUP, { id })).data));
-    expect(together).toEqual(alone);
+    try {
+      // Repeats, another case, and an unknown id ride in the same batch.
+      const lookups = [...ids, '00000000-0000-7000-8000-000000000000', ids[0].toUpperCase(), ids[3]];
+      const FIT =
+        'score tier overridden override { tier } computed { score tier dimensions { dimension score criteria { attribute matched earned } } }';
+      const LOOKUP = `query($id: ID!) { account(id: $id) { externalId fit(segmentKey: "all") { ${FIT} } } }`;
+      // The account and its fit read apart (node: the account, then its score row and override).
+      const APART = `query($id: ID!) { node(id: $id) { ... on Account { externalId fit(segmentKey: "all") { ${FIT} } } } }`;
+      const alone: unknown[] = [];
+      for (const id of lookups) alone.push((await t.raw(LOOKUP, { id })).data);
+      for (const [i, id] of ids.entries())
+        expect(alone[i]).toEqual({ account: ((await t.raw(APART, { id })).data as { node: unknown }).node });
+      expect((alone[2] as { account: { fit: { tier: string; overridden: boolean } } }).account.fit).toMatchObject({
+        tier: 'DISQUALIFIED',
+        overridden: true,
+      });
+      expect(alone[5]).toEqual({ account: null });
+      expect(alone[6]).toEqual(alone[0]);
+      // Concurrent requests answer as lone ones, however they happen to be batched.
+      const together = await Promise.all(lookups.map(async (id) => (await t.raw(LOOKUP, { id })).data));
+      expect(together).toEqual(alone);
 
-    // Below the API, contexts as separate requests have, all in one turn of the event loop: one statement.
-    const [live] = await t.sql<{ id: string; segment_id: string }>(`SELECT id, segment_id FROM icp_version WHERE status = 'PUBLISHED'`);
-    await t.fitgraph.cacheBus.start(t.databaseUrl, t.log);
-    await t.services.accounts.findOne(t.fitgraph.system(), { id: ids[0] }, ['all']); // the process caches hold the segment and its live version
-    t.statements.reset();
-    const found = await Promise.all(
-      lookups.map(async (id) => {
-        const ctx = t.fitgraph.system();
-        const account = await t.services.accounts.findOne(ctx, { id }, ['all']);
-        const fit = account ? await ctx.loaders.fitRow.load(`${live.id}:${live.segment_id}:${account.id}`) : null;
-        return (
-          account && { externalId: account.externalId, score: fit?.row.score, tier: fit?.row.tier, override: fit?.override?.tier ?? null }
+      // Below the API, contexts as separate requests have, all in one turn of the event loop: one statement.
+      // Two more lookups of the overridden account, by contexts whose clocks read just before it was made and then.
+      const [{ created_at: madeAt }] = await t.sql<{ created_at: Date }>(`SELECT created_at FROM fit_override WHERE account_id = $1`, [
+        ids[2],
+      ]);
+      const at = (instant: Date) => createSystemContext(t.ds, t.log, SYSTEM_PRINCIPAL, { now: () => instant }, t.services.readCaches);
+      const contexts = [...lookups.map(() => t.fitgraph.system()), at(new Date(madeAt.getTime() - 1)), at(madeAt)];
+      const asked = [...lookups, ids[2], ids[2]];
+      await t.fitgraph.cacheBus.start(t.databaseUrl, t.log);
+      const found = await (async () => {
+        await t.services.accounts.findOne(t.fitgraph.system(), { id: ids[0] }, ['all']); // the process caches hold the segment and its live version
+        t.statements.reset();
+        return Promise.all(
+          asked.map(async (id, i) => {
+            const ctx = contexts[i];
+            const account = await t.services.accounts.findOne(ctx, { id }, ['all']);
+            const fit = account ? await ctx.loaders.fitRow.load(`${live.id}:${live.segment_id}:${account.id}`) : null;
+            return (
+              account && {
+                externalId: account.externalId,
+                score: fit?.row.score,
+                tier: fit?.row.tier,
+                override: fit?.override?.tier ?? null,
+              }
+            );
+          }),
         );
-      }),
-    ).finally(() => t.fitgraph.cacheBus.stop());
-    const lookupStatements = t.statements.statements.filter((q) => q.includes('unnest($1::uuid[], $2::timestamptz[])'));
-    expect(lookupStatements).toHaveLength(1);
-    expect(t.statements.statements.filter((q) => /\baccount_score\b/.test(q))).toHaveLength(1);
-    // The score row is what `computed` shows; the override, what the fit shows over it.
-    type Alone = {
-      account: { externalId: string; fit: { override: { tier: string } | null; computed: { score: number; tier: string } } } | null;
-    };
-    expect(found).toEqual(
-      (alone as Alone[]).map(
+      })().finally(() => t.fitgraph.cacheBus.stop());
+      const lookupStatements = t.statements.statements.filter((q) => q.includes('unnest($1::uuid[], $2::timestamptz[])'));
+      expect(lookupStatements).toHaveLength(1);
+      expect(t.statements.statements.filter((q) => /\baccount_score\b/.test(q))).toHaveLength(1);
+      // The score row is what `computed` shows; the override, what the fit shows over it.
+      type Alone = {
+        account: { externalId: string; fit: { override: { tier: string } | null; computed: { score: number; tier: string } } } | null;
+      };
+      const expected = (alone as Alone[]).map(
         ({ account: a }) =>
           a && { externalId: a.externalId, score: a.fit.computed.score, tier: a.fit.computed.tier, override: a.fit.override?.tier ?? null },
-      ),
-    );
-    expect(found.filter((f) => f?.override === 'DISQUALIFIED')).toHaveLength(1);
+      );
+      expect(found).toEqual([...expected, { ...expected[2], override: null }, expected[2]]);
+      expect(expected[2]!.override).toBe('DISQUALIFIED');
+    } finally {
+      const revoked = await t.gql(
+        revokeOverride,
+        { id: (override.data as { overrideFit: { id: string } }).overrideFit.id, reason: 'The acquisition fell through in the end.' },
+        { key: manager },
+      );
+      expect(revoked.errors).toBeUndefined();
+    }
+  });
 
-    // Each lookup of a batch sees the overrides in force at its own instant: one before the override was made, one after.
-    const [{ created_at: madeAt }] = await t.sql<{ created_at: Date }>(`SELECT created_at FROM fit_override WHERE account_id = $1`, [
-      ids[2],
-    ]);
-    const pairs = [{ versionId: live.id, segmentId: live.segment_id }];
-    const [before, after] = await readAccountsWithFits(
-      t.ds.manager,
-      [
-        { accountId: ids[2], at: new Date(madeAt.getTime() - 1) },
-        { accountId: ids[2], at: madeAt },
-      ],
-      pairs,
+  it('reads pages of one shape that arrive together in one statement, each from its cursor and at its own instant', async () => {
+    const manager = await t.keyFor('SALES_MANAGER', 'pages-manager');
+    const [live] = await t.sql<{ id: string; segment_id: string }>(
+      `SELECT v.id, v.segment_id FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = 'all' AND v.status = 'PUBLISHED'`,
     );
-    expect(before.account!.id).toBe(ids[2]);
-    expect(before.fits.map((f) => f.override)).toEqual([null]);
-    expect(after.fits.map((f) => f.override?.tier)).toEqual(['DISQUALIFIED']);
-    expect(after.fits[0].row).toEqual(before.fits[0].row);
-
-    await t.gql(
-      revokeOverride,
-      { id: (override.data as { overrideFit: { id: string } }).overrideFit.id, reason: 'The acquisition fell through.' },
+    // Cursors of consecutive pages of 7, walked one by one, and the ranking's rows they stand after (no override in force yet).
+    const cursors: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 6; i++) {
+      const page: { fits: { pageInfo: { endCursor?: string | null } } } = await t.data(rankedFits, { first: 7, after });
+      after = page.fits.pageInfo.endCursor!;
+      cursors.push(after);
+    }
+    const ranking = await t.sql<{ id: string; score: string }>(
+      `SELECT account_id AS id, score::text FROM account_score s WHERE version_id = $1 AND valid_to IS NULL ORDER BY s.score DESC, account_id LIMIT 60`,
+      [live.id],
+    );
+    const positions = [6, 13, 20, 27, 34, 41].map((n) => ranking[n]);
+    const overriddenId = ranking[16].id;
+    const override = await t.gql(
+      overrideFit,
+      {
+        input: {
+          segmentKey: 'all',
+          accountId: overriddenId,
+          tier: 'PERFECT',
+          justification: 'Signed a letter of intent at the summit: the fit follows the deal, not the data.',
+          category: 'EXISTING_RELATIONSHIP',
+        },
+      },
       { key: manager },
     );
+    expect(override.errors).toBeUndefined();
+    try {
+      // The first page (no cursor: another shape), a repeat, and a page of another size ride along.
+      const PAGE = `query($after: String, $first: Int) { fits(segmentKey: "all", first: $first, after: $after) {
+        edges { cursor node { score tier overridden account { id externalId } } } pageInfo { hasNextPage endCursor } } }`;
+      const asked = [
+        ...cursors.map((c) => ({ after: c, first: 7 })),
+        { after: null, first: 7 },
+        { after: cursors[1], first: 7 },
+        { after: cursors[2], first: 3 },
+      ];
+      const alone: unknown[] = [];
+      for (const vars of asked) alone.push((await t.raw(PAGE, vars)).data);
+      const together = await Promise.all(asked.map(async (vars) => (await t.raw(PAGE, vars)).data));
+      expect(together).toEqual(alone);
+      // The overridden account is on the first page, by its effective score.
+      type Page = { fits: { edges: Array<{ node: { overridden: boolean; account: { id: string } } }> } };
+      expect((alone[6] as Page).fits.edges.filter((e) => e.node.overridden).map((e) => e.node.account.id)).toEqual([overriddenId]);
+
+      // Independently: the rows after each position in the ranking, the overridden account ranked apart.
+      const expected: string[][] = [];
+      for (const p of positions) {
+        const rows = await t.sql<{ id: string }>(
+          `SELECT account_id AS id FROM account_score WHERE version_id = $1 AND valid_to IS NULL AND account_id <> $2
+             AND (score < $3::numeric OR (score = $3::numeric AND account_id > $4)) ORDER BY score DESC, account_id LIMIT 7`,
+          [live.id, overriddenId, p.score, p.id],
+        );
+        expected.push(rows.map((r) => r.id));
+      }
+      expect((alone.slice(0, 6) as Page[]).map((pg) => pg.fits.edges.map((e) => e.node.account.id))).toEqual(expected);
+
+      // Below the API, in one turn of the event loop: the six pages after a cursor, and two first pages by
+      // contexts whose clocks read just before the override was made and then, in two statements (two shapes).
+      const [{ created_at: madeAt }] = await t.sql<{ created_at: Date }>(
+        `SELECT created_at FROM fit_override WHERE account_id = $1 AND revoked_at IS NULL`,
+        [overriddenId],
+      );
+      const at = (instant: Date) => createSystemContext(t.ds, t.log, SYSTEM_PRINCIPAL, { now: () => instant }, t.services.readCaches);
+      await t.fitgraph.cacheBus.start(t.databaseUrl, t.log);
+      const [pages, firsts] = await (async () => {
+        await t.services.fits.fits(t.fitgraph.system(), 'all', null, { first: 7 }); // the process caches hold the segment and its live version
+        t.statements.reset();
+        const ids = (p: Promise<{ edges: Array<{ node: { accountId: string; override: { tier: string } | null } }> }>) =>
+          p.then((page) => page.edges.map((e) => [e.node.accountId, e.node.override?.tier ?? null]));
+        return Promise.all([
+          Promise.all(cursors.map((c) => ids(t.services.fits.fits(t.fitgraph.system(), 'all', null, { first: 7, after: c })))),
+          Promise.all(
+            [new Date(madeAt.getTime() - 1), madeAt].map((instant) => ids(t.services.fits.fits(at(instant), 'all', null, { first: 20 }))),
+          ),
+        ]);
+      })().finally(() => t.fitgraph.cacheBus.stop());
+      expect(t.statements.statements.filter((q) => /\baccount_score\b/.test(q))).toHaveLength(2);
+      expect(pages.map((pg) => pg.map(([id]) => id))).toEqual(expected);
+      const [before, then] = firsts;
+      // Before: the account in its computed place, no override. Then: overridden, ranked by its effective score.
+      expect(before.map(([id]) => id)).toEqual(ranking.slice(0, 20).map((r) => r.id));
+      expect(before.filter(([, tier]) => tier !== null)).toEqual([]);
+      expect(then.filter(([, tier]) => tier !== null)).toEqual([[overriddenId, 'PERFECT']]);
+      expect(then.slice(0, 7).map(([id]) => id)).toEqual((alone[6] as Page).fits.edges.map((e) => e.node.account.id));
+      expect(then.filter(([id]) => id === overriddenId)).toHaveLength(1);
+    } finally {
+      const revoked = await t.gql(
+        revokeOverride,
+        { id: (override.data as { overrideFit: { id: string } }).overrideFit.id, reason: 'The letter of intent lapsed unsigned.' },
+        { key: manager },
+      );
+      expect(revoked.errors).toBeUndefined();
+    }
   });
 
   it('reads only what a page shows: rankings and names without the score history or the attributes, answering as a full read', async () => {

@@ -13,7 +13,7 @@ import { listSegments, lockSegmentsShared, segmentByKey } from '../../stores/seg
 import { sameJson } from '../../domain/definitions/canonical-definition';
 import { currentLiveVersions, rescoreChangedAccounts, type ChangedAccount } from './account-scoring';
 import { scoreUnderPreparingDrafts } from './draft-scoring';
-import { LookupBatcher } from './lookup-batch';
+import type { ReadBatches } from '../read-batches';
 import type { Account } from '../../model/account.types';
 import * as accountStore from '../../stores/account-store';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from '../../model/account.input';
@@ -58,7 +58,7 @@ export class AccountService {
   constructor(
     private readonly attributes: AttributeService,
     private readonly audit: AuditService,
-    private readonly lookups = new LookupBatcher(),
+    private readonly reads: ReadBatches,
   ) {}
 
   /**
@@ -238,7 +238,7 @@ export class AccountService {
     const pairs = fitsIn.length ? await livePairs(ctx, fitsIn) : [];
     // Through the request's loader: a prepared statement, and the account parsed only as far as it is read.
     if (pairs.length === 0) return ctx.loaders.accountById.load(id);
-    const { account, fits } = await this.lookups.lookUp(ctx.em, { accountId: id, at: ctx.clock.now(), pairs });
+    const { account, fits } = await this.reads.lookUp(ctx.em, { accountId: id, at: ctx.clock.now(), pairs });
     ctx.loaders.accountById.prime(id, account);
     if (account) {
       for (const { versionId, segmentId } of pairs) {

@@ -27,13 +27,14 @@ import {
   changedFitRows,
   countChangedFits,
   countRankedScores,
-  fitsPage,
+  fitsPageStatement,
   FULL_FITS_PAGE,
   type ChangedFitsQuery,
   type FitsPageReads,
   type RankingQuery,
 } from '../../stores/fit-queries';
 import type { TierMigration } from '../../model/version.types';
+import type { ReadBatches } from '../read-batches';
 
 export type { FitsPageReads };
 
@@ -137,6 +138,7 @@ export class FitService {
   constructor(
     private readonly versions: VersionService,
     private readonly attributes: AttributeService,
+    private readonly reads: ReadBatches,
   ) {}
 
   /**
@@ -177,11 +179,11 @@ export class FitService {
       minScore: filter?.minScore ?? undefined,
       maxScore: filter?.maxScore ?? undefined,
     };
-    const rows = await fitsPage(
-      ctx.em,
+    // Pages of the same shape arriving together, from any requests, share one statement (read-batches.ts).
+    const statement = fitsPageStatement(
       ranking,
       {
-        cursor,
+        cursor: cursor !== null,
         bound,
         limit: size + 1,
         backward,
@@ -190,6 +192,7 @@ export class FitService {
       },
       reads,
     );
+    const rows = await this.reads.fitsPage(ctx.em, statement, { cursor, at: ranking.exceptOverridden.at });
     const accounts = new Map<string, Account>();
     for (const account of rows.accounts) {
       // Only whole accounts serve the request's other reads of them; names serve this page alone.
