@@ -75,7 +75,7 @@ let accountsWithFitsSql: string | undefined;
  * Accounts by id, each with its current score rows under these (version, segment) pairs and the
  * overrides in force at its lookup's own instant, in one statement: an explained lookup
  * (`account(id:) { fit(…) }`) otherwise reads the account, then its score, and lookups arriving
- * together share it (lookup-batch.ts). Answers in the order of `lookups`.
+ * together share it (use-cases/read-batches.ts). Answers in the order of `lookups`.
  */
 export async function accountsWithFits(
   db: Sql,
@@ -190,11 +190,10 @@ export interface RankingQuery {
 /** A ranking without its instant: what the pages of one statement (fitsPages) share. */
 export type RankingShape = Omit<RankingQuery, 'exceptOverridden'> & { exceptOverridden: { segmentId: string } };
 
-/** The ranking's conditions; `at`: the instant as an SQL expression instead of `q`'s (a statement reading several pages). */
-function rankingConditions(q: RankingShape, at?: string, c = new Conditions()): Conditions {
+/** The ranking's conditions at instant `at` (an SQL expression: a bound parameter, or a column of a statement reading several pages). */
+function rankingConditions(q: RankingShape, at: string, c = new Conditions()): Conditions {
   c.add('account_score.version_id = ?', q.versionId).add('account_score.valid_to IS NULL');
-  const segmentId = c.bind(q.exceptOverridden.segmentId);
-  c.add(`NOT ${overrideInForceExists(segmentId, 'account_score.account_id', at ?? c.bind((q as RankingQuery).exceptOverridden.at))}`);
+  c.add(`NOT ${overrideInForceExists(c.bind(q.exceptOverridden.segmentId), 'account_score.account_id', at)}`);
   if (q.tiers) c.add('account_score.tier = ANY(?::text[])', q.tiers);
   if (q.minScore != null) c.add('account_score.score >= ?', q.minScore);
   if (q.maxScore != null) c.add('account_score.score <= ?', q.maxScore);
@@ -203,7 +202,8 @@ function rankingConditions(q: RankingShape, at?: string, c = new Conditions()): 
 
 /** How many rows the ranking has under `q`. */
 export async function countRankedScores(db: Sql, q: RankingQuery): Promise<number> {
-  const c = rankingConditions(q);
+  const c = new Conditions();
+  rankingConditions(q, c.bind(q.exceptOverridden.at), c);
   return (await db.query(`SELECT count(*)::int AS n FROM account_score ${c.where}`, c.params))[0].n;
 }
 
@@ -278,14 +278,10 @@ export function fitsPageStatement(q: RankingShape, page: FitsPageShape, reads: F
     for (let i = 0; i < 3; i++) c.bind(null);
     return c;
   };
-  const cursorAt = { score: 'q.cursor_score', accountId: 'q.cursor_id' };
-  // Any position stands for "a cursor": only its presence shapes the text.
-  const cursor = page.cursor ? { score: '0', accountId: '00000000-0000-0000-0000-000000000000' } : null;
   const ranked = page.ranked
     ? rankedPageSql(
         { select: columns, from: 'account_score', alias: '', conditions: () => rankingConditions(q, 'q.at', reserved()) },
-        { ...page, cursor },
-        cursorAt,
+        { ...page, cursor: null, cursorAt: page.cursor ? { score: 'q.cursor_score', accountId: 'q.cursor_id' } : null },
       )
     : null;
   const c = ranked?.conditions ?? reserved();

@@ -393,9 +393,14 @@ export async function rankedPage<R>(
 /** The statement of rankedPage, and the conditions holding its parameters (another statement may embed it and bind more). */
 export function rankedPageSql(
   read: { select: string; from: string; alias: string; conditions: () => Conditions },
-  page: { cursor: RankPosition | null; bound: RankPosition | null; limit: number; backward: boolean },
-  /** SQL expressions of the cursor, for a statement that reads the pages of several cursors (the cursor then only says there is one). */
-  cursorAt?: { score: string; accountId: string },
+  page: {
+    cursor: RankPosition | null;
+    /** The cursor as SQL expressions instead (a statement reading the pages of several cursors). */
+    cursorAt?: { score: string; accountId: string } | null;
+    bound: RankPosition | null;
+    limit: number;
+    backward: boolean;
+  },
 ): { sql: string; conditions: Conditions } {
   const { cursor, bound, limit, backward } = page;
   // The page size is written into the text, not bound: a prepared statement's generic plan
@@ -407,9 +412,10 @@ export function rankedPageSql(
   const order = backward ? `ORDER BY ${score} ASC, ${id} DESC` : `ORDER BY ${score} DESC, ${id} ASC`;
   const c = read.conditions();
   if (bound) addRankBound(c, bound, backward ? 'after' : 'before', read.alias);
-  if (!cursor) return { sql: `SELECT ${read.select} FROM ${read.from} ${c.where} ${order} LIMIT ${n}`, conditions: c };
   const base = c.where;
-  const [at, atId] = cursorAt ? [cursorAt.score, cursorAt.accountId] : [c.bind(cursor.score), c.bind(cursor.accountId)];
+  const after = page.cursorAt ?? (cursor ? { score: c.bind(cursor.score), accountId: c.bind(cursor.accountId) } : null);
+  if (!after) return { sql: `SELECT ${read.select} FROM ${read.from} ${base} ${order} LIMIT ${n}`, conditions: c };
+  const [at, atId] = [after.score, after.accountId];
   const [sameScore, otherScores] = backward ? [`${id} < `, `${score} > `] : [`${id} > `, `${score} < `];
   const orderInside = backward ? `ORDER BY ${id} DESC` : `ORDER BY ${id} ASC`;
   return {

@@ -42,23 +42,20 @@ export class ReadBatches {
   /** An account with its fits under `lookup.pairs`. */
   lookUp(db: EntityManager, lookup: AccountLookup): Promise<AccountWithFits> {
     if (inTransaction(db)) return accountsWithFits(db, [lookup], lookup.pairs).then(([answer]) => answer);
-    let loader = this.lookups.get(db);
-    if (!loader) {
-      loader = batchLoader(
+    const loader = loaderOf(this.lookups, db, () =>
+      batchLoader(
         (l) => l.pairs.map((p) => `${p.versionId}:${p.segmentId}`).join(','),
         (group) => accountsWithFits(db, group, group[0].pairs),
-      );
-      this.lookups.set(db, loader);
-    }
+      ),
+    );
     return loader.load(lookup);
   }
 
   /** A page of `fits` read by `statement` (fitsPageStatement) from `page`'s cursor at its instant. */
   fitsPage(db: EntityManager, statement: FitsPageStatement, page: FitsPageAt): Promise<FitsPageRows> {
     if (inTransaction(db)) return fitsPages(db, statement, [page]).then(([rows]) => rows);
-    let loader = this.pages.get(db);
-    if (!loader) {
-      loader = batchLoader(
+    const loader = loaderOf(this.pages, db, () =>
+      batchLoader(
         // Pages share a statement when its text and its shared parameters are the same.
         (p) => `${p.statement.text}\u0000${JSON.stringify(p.statement.shared)}`,
         (group) =>
@@ -67,11 +64,17 @@ export class ReadBatches {
             group[0].statement,
             group.map((p) => p.page),
           ),
-      );
-      this.pages.set(db, loader);
-    }
+      ),
+    );
     return loader.load({ statement, page });
   }
+}
+
+/** The loader of `db` in `loaders`, made by `make` the first time. */
+function loaderOf<K, V>(loaders: WeakMap<Sql, Loader<K, V>>, db: Sql, make: () => Loader<K, V>): Loader<K, V> {
+  let loader = loaders.get(db);
+  if (!loader) loaders.set(db, (loader = make()));
+  return loader;
 }
 
 /** As runInTransaction tells (transaction.ts). */

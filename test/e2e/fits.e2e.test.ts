@@ -39,6 +39,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The live version of segment "all". */
+const liveOfAll = async () =>
+  (
+    await t.sql<{ id: string; segment_id: string }>(
+      `SELECT v.id, v.segment_id FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = 'all' AND v.status = 'PUBLISHED'`,
+    )
+  )[0];
+
+/** Revokes the override `made` (overrideFit's answer), as `manager`; the test fails if it cannot. */
+async function revoke(made: { data?: unknown }, manager: string, reason: string): Promise<void> {
+  const id = (made.data as { overrideFit: { id: string } }).overrideFit.id;
+  expect((await t.gql(revokeOverride, { id, reason }, { key: manager })).errors).toBeUndefined();
+}
+
 const nodes = <N>(res: { fits: { edges: Array<{ node: N }> } }): N[] => res.fits.edges.map((e) => e.node);
 
 describe('fits', () => {
@@ -207,9 +221,7 @@ describe('fits', () => {
 
   it('answers explained lookups that arrive together in one statement, each as it is answered alone and at its own instant', async () => {
     const manager = await t.keyFor('SALES_MANAGER', 'batch-manager');
-    const [live] = await t.sql<{ id: string; segment_id: string }>(
-      `SELECT v.id, v.segment_id FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = 'all' AND v.status = 'PUBLISHED'`,
-    );
+    const live = await liveOfAll();
     const ranked = await t.sql<{ id: string }>(
       `SELECT account_id AS id FROM account_score WHERE version_id = $1 AND valid_to IS NULL ORDER BY score DESC, account_id OFFSET 10 LIMIT 5`,
       [live.id],
@@ -293,20 +305,13 @@ describe('fits', () => {
       expect(found).toEqual([...expected, { ...expected[2], override: null }, expected[2]]);
       expect(expected[2]!.override).toBe('DISQUALIFIED');
     } finally {
-      const revoked = await t.gql(
-        revokeOverride,
-        { id: (override.data as { overrideFit: { id: string } }).overrideFit.id, reason: 'The acquisition fell through in the end.' },
-        { key: manager },
-      );
-      expect(revoked.errors).toBeUndefined();
+      await revoke(override, manager, 'The acquisition fell through in the end.');
     }
   });
 
   it('reads pages of one shape that arrive together in one statement, each from its cursor and at its own instant', async () => {
     const manager = await t.keyFor('SALES_MANAGER', 'pages-manager');
-    const [live] = await t.sql<{ id: string; segment_id: string }>(
-      `SELECT v.id, v.segment_id FROM icp_version v JOIN segment s ON s.id = v.segment_id WHERE s.key = 'all' AND v.status = 'PUBLISHED'`,
-    );
+    const live = await liveOfAll();
     // Cursors of consecutive pages of 7, walked one by one, and the ranking's rows they stand after (no override in force yet).
     const cursors: string[] = [];
     let after: string | null = null;
@@ -395,12 +400,7 @@ describe('fits', () => {
       expect(then.slice(0, 7).map(([id]) => id)).toEqual((alone[6] as Page).fits.edges.map((e) => e.node.account.id));
       expect(then.filter(([id]) => id === overriddenId)).toHaveLength(1);
     } finally {
-      const revoked = await t.gql(
-        revokeOverride,
-        { id: (override.data as { overrideFit: { id: string } }).overrideFit.id, reason: 'The letter of intent lapsed unsigned.' },
-        { key: manager },
-      );
-      expect(revoked.errors).toBeUndefined();
+      await revoke(override, manager, 'The letter of intent lapsed unsigned.');
     }
   });
 
