@@ -7,6 +7,7 @@
  * 1764000000000-Registry (audit_event_chain) and 1765300000000-Delivery (outbox_event_order),
  * which cannot import this module: keep its number.
  */
+import { textArray } from './array-params';
 import type { Sql } from './sql';
 
 export const LockNamespace = {
@@ -37,7 +38,7 @@ export async function tryTransactionLock(db: Sql, namespace: Namespace, key: str
 export async function lockTransactionKeys(db: Sql, namespace: Namespace, keys: readonly string[]): Promise<void> {
   await db.query(
     'SELECT pg_advisory_xact_lock($2, h) FROM (SELECT DISTINCT hashtext(x) AS h FROM unnest($1::text[]) x ORDER BY 1) ordered',
-    [[...keys], namespace],
+    [textArray(keys), namespace],
   );
 }
 

@@ -4,6 +4,7 @@
  * batches in one statement.
  */
 import { types } from 'pg';
+import { textArray } from '../db/array-params';
 import { Conditions } from '../db/conditions';
 import { queryPrepared } from '../db/prepared';
 import { parseInstant } from '../db/type-parsers';
@@ -180,7 +181,7 @@ export async function accountsByIds(db: Sql, ids: readonly string[]): Promise<Ac
 
 /** Accounts by external id, in no particular order (one statement); unknown ids are left out. */
 export async function accountsByExternalIds(db: Sql, externalIds: readonly string[]): Promise<Account[]> {
-  return selectAccounts(db, 'external_id = ANY($1::text[])', [[...externalIds]]);
+  return selectAccounts(db, 'external_id = ANY($1::text[])', [textArray(externalIds)]);
 }
 
 /** Ids of the accounts with these external ids (one statement); unknown ids are left out. */

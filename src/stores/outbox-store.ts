@@ -4,6 +4,7 @@
  * change without its event and no event without its change. The table's trigger orders them by
  * commit; readers page through them by sequence.
  */
+import { instantArray, textArray, uuidArray } from '../db/array-params';
 import type { Sql } from '../db/sql';
 import type { EventPayload, EventType, FitChangeCause, OutboxEvent, StreamPosition } from '../model/delivery';
 import type { FitSnapshot } from '../model/delivery.types';
@@ -79,7 +80,7 @@ function externalIdsOf(changes: ReadonlyArray<{ accountExternalId?: string }>, p
         from: `, $${param}::text[]`,
         column: ', external_id',
         join: '',
-        params: [changes.map((c) => c.accountExternalId!)],
+        params: [textArray(changes.map((c) => c.accountExternalId!))],
       }
     : { sql: 'a.external_id', from: '', column: '', join: 'JOIN account a ON a.id = c.account_id', params: [] };
 }
@@ -96,7 +97,11 @@ export async function withoutOverridden(db: Sql, changes: TierChange[]): Promise
   const rows: Array<{ n: string }> = await db.query(
     `SELECT c.n FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS c(account_id, segment_id, at, n)
      WHERE ${overrideInForceExists('c.segment_id', 'c.account_id', 'c.at')}`,
-    [changes.map((c) => c.accountId), changes.map((c) => c.segmentId), changes.map((c) => c.occurredAt)],
+    [
+      uuidArray(changes.map((c) => c.accountId)),
+      uuidArray(changes.map((c) => c.segmentId)),
+      instantArray(changes.map((c) => c.occurredAt)),
+    ],
   );
   const hidden = new Set(rows.map((r) => Number(r.n) - 1));
   return changes.filter((_, i) => !hidden.has(i));
@@ -117,13 +122,13 @@ export async function appendFitChanges(db: Sql, changes: TierChange[]): Promise<
      JOIN segment g ON g.id = c.segment_id
      ORDER BY c.n`,
     [
-      changes.map((c) => c.accountId),
-      changes.map((c) => c.segmentId),
-      changes.map((c) => c.versionId),
-      changes.map((c) => c.occurredAt),
-      changes.map((c) => json(c.before)),
-      changes.map((c) => json(c.after)),
-      changes.map((c) => c.cause),
+      uuidArray(changes.map((c) => c.accountId)),
+      uuidArray(changes.map((c) => c.segmentId)),
+      uuidArray(changes.map((c) => c.versionId)),
+      instantArray(changes.map((c) => c.occurredAt)),
+      textArray(changes.map((c) => json(c.before))),
+      textArray(changes.map((c) => json(c.after))),
+      textArray(changes.map((c) => c.cause)),
       ...externalIds.params,
     ],
   );

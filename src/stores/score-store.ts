@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
+import { instantArray, numberArray, textArray, uuidArray } from '../db/array-params';
 import { type Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
 import { unreadFields } from './unread-fields';
@@ -174,16 +175,16 @@ export async function insertScores(db: Sql & Pick<EntityManager, 'queryRunner'>,
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
          $9::timestamptz[], $10::timestamptz[])`,
       [
-        chunk.map((r) => r.accountId),
-        chunk.map((r) => r.segmentId),
-        chunk.map((r) => r.versionId),
-        chunk.map((r) => r.score),
-        chunk.map((r) => r.tier),
-        chunk.map((r) => r.outcomes),
-        chunk.map((r) => r.validFrom),
-        chunk.map((r) => r.validTo ?? null),
-        chunk.map((r) => r.computedAt),
-        chunk.map((r) => r.nextChangeAt),
+        uuidArray(chunk.map((r) => r.accountId)),
+        uuidArray(chunk.map((r) => r.segmentId)),
+        uuidArray(chunk.map((r) => r.versionId)),
+        numberArray(chunk.map((r) => r.score)),
+        textArray(chunk.map((r) => r.tier)),
+        textArray(chunk.map((r) => r.outcomes)),
+        instantArray(chunk.map((r) => r.validFrom)),
+        instantArray(chunk.map((r) => r.validTo)),
+        instantArray(chunk.map((r) => r.computedAt)),
+        instantArray(chunk.map((r) => r.nextChangeAt)),
       ],
     );
   }
@@ -197,7 +198,7 @@ export async function closeScores(db: Sql, rows: Array<{ versionId: string; acco
       `UPDATE account_score s SET valid_to = greatest(s.valid_from, c.at)
        FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS c(version_id, account_id, at)
        WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL`,
-      [chunk.map((p) => p.versionId), chunk.map((p) => p.accountId), chunk.map((p) => p.at)],
+      [uuidArray(chunk.map((p) => p.versionId)), uuidArray(chunk.map((p) => p.accountId)), instantArray(chunk.map((p) => p.at))],
     );
   }
 }
@@ -208,7 +209,7 @@ export async function currentScores(db: Sql, accountIds: string[], versionIds: s
   const rows: RawScoreRow[] = await db.query(
     `SELECT ${SCORE_COLUMNS} FROM account_score
      WHERE account_id = ANY($1::uuid[]) AND version_id = ANY($2::uuid[]) AND valid_to IS NULL`,
-    [accountIds, versionIds],
+    [uuidArray(accountIds), uuidArray(versionIds)],
   );
   return rows.map(toScoreRow);
 }
@@ -225,7 +226,7 @@ export async function rescheduleScores(
        FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS c(version_id, account_id, next_change_at)
        WHERE s.version_id = c.version_id AND s.account_id = c.account_id AND s.valid_to IS NULL
          AND s.next_change_at IS DISTINCT FROM c.next_change_at`,
-      [chunk.map((r) => r.versionId), chunk.map((r) => r.accountId), chunk.map((r) => r.nextChangeAt)],
+      [uuidArray(chunk.map((r) => r.versionId)), uuidArray(chunk.map((r) => r.accountId)), instantArray(chunk.map((r) => r.nextChangeAt))],
     );
   }
 }
