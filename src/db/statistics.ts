@@ -39,10 +39,11 @@ export async function refreshStaleStatistics(
   // Inside a transaction ANALYZE would hold its lock until the end; the outer caller refreshes instead.
   if (em.queryRunner?.isTransactionActive) return [];
   try {
+    // The counter itself rather than pg_stat_user_tables, which computes some twenty counters
+    // for every table of the database (a few ms on every upsert batch).
     const stale: Array<{ relname: AnalysedTable }> = await em.query(
-      `SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-       WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
-         AND s.n_mod_since_analyze >= greatest($2::float8, $3::float8 * greatest(c.reltuples, 0))`,
+      `SELECT c.relname FROM unnest($1::text[]) AS t(name) JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name))
+       WHERE pg_stat_get_mod_since_analyze(c.oid) >= greatest($2::float8, $3::float8 * greatest(c.reltuples, 0))`,
       [tables, STALE_MIN_ROWS, fraction],
     );
     if (stale.length === 0) return [];
