@@ -43,7 +43,9 @@ export function attributeIssues(attributes: unknown, catalogue: AttributeCatalog
     return [{ path, message: `expected an object of attribute values, got ${describe(attributes)}` }];
   }
   const issues: InputIssue[] = [];
-  for (const [key, value] of Object.entries(attributes)) {
+  // Keys, not entries: a pair per value was most of what checking a batch allocated.
+  for (const key of Object.keys(attributes)) {
+    const value = (attributes as Record<string, unknown>)[key];
     const entry = catalogue.get(key);
     if (!entry) {
       issues.push({ path: `${path}.${key}`, message: `unknown attribute "${key}" (define it first with defineAttribute)` });
@@ -59,7 +61,8 @@ export function attributeIssues(attributes: unknown, catalogue: AttributeCatalog
 /** Applies a patch: given keys replace, null removes, absent keys stay. */
 export function mergeAttributes(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
+  for (const key of Object.keys(patch)) {
+    const value = patch[key];
     if (value === null) delete merged[key];
     else merged[key] = value;
   }
