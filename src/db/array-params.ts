@@ -9,8 +9,17 @@
 
 /** Ids (uuid text, as read from PostgreSQL or made by uuidv7) for a `uuid[]` parameter. */
 export function uuidArray(ids: ReadonlyArray<string | null>): string {
-  return `{${ids.map((id) => id ?? 'NULL').join(',')}}`;
+  return `{${ids
+    .map((id) => {
+      if (id === null) return 'NULL';
+      // Hex digits and hyphens only: anything else could change the literal's shape (a brace, a comma, "NULL").
+      if (!UUID_CHARACTERS.test(id)) throw new RangeError(`cannot send ${JSON.stringify(id.slice(0, 60))} as a uuid`);
+      return id;
+    })
+    .join(',')}}`;
 }
+
+const UUID_CHARACTERS = /^[0-9A-Fa-f-]{32,36}$/;
 
 /** Finite numbers for a `numeric[]` or `integer[]` parameter. */
 export function numberArray(values: ReadonlyArray<number | null>): string {
@@ -42,10 +51,23 @@ export function instantArray(values: ReadonlyArray<Date | null | undefined>): st
 }
 
 function instantLiteral(d: Date): string {
+  const text = instantText(d);
+  // An era needs quoting (a space); other instants are digits and -T:.Z.
+  return text.endsWith(' BC') ? `"${text}"` : text;
+}
+
+/**
+ * An instant as PostgreSQL reads it, in UTC. toISOString spells years outside 0-9999 as
+ * +YYYYYY or -YYYYYY, which PostgreSQL does not read: those (a DATE attribute of 9999-12-31
+ * plus an age band reaches year 10000) take PostgreSQL's own spelling, as pg's serializer did.
+ */
+export function instantText(d: Date): string {
+  if (Number.isNaN(d.getTime())) throw new RangeError('cannot send an invalid Date');
+  const iso = d.toISOString();
   const year = d.getUTCFullYear();
-  // toISOString spells years outside 1-9999 as +/-YYYYYY, which PostgreSQL does not read.
-  if (!(year >= 1 && year <= 9999)) throw new RangeError(`cannot send the instant ${String(d)} (years 1 to 9999 only)`);
-  return d.toISOString();
+  if (year >= 1 && year <= 9999) return iso;
+  const rest = iso.slice(iso.indexOf('-', 1)).replace(/Z$/, '+00:00'); // "-MM-DDTHH:mm:ss.sss+00:00"
+  return year > 9999 ? `${year}${rest}` : `${String(1 - year).padStart(4, '0')}${rest} BC`;
 }
 
 /** Texts for a `text[]` parameter (any characters: quoted and escaped). */

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
-import { instantArray, numberArray, textArray, uuidArray } from '../db/array-params';
+import { instantArray, instantText, numberArray, textArray, uuidArray } from '../db/array-params';
 import { type Conditions } from '../db/conditions';
 import type { Sql } from '../db/sql';
 import { unreadFields } from './unread-fields';
@@ -137,7 +137,7 @@ function isoCache(): (d: Date) => string {
   return (d) => {
     const t = d.getTime();
     let text = seen.get(t);
-    if (text === undefined) seen.set(t, (text = d.toISOString()));
+    if (text === undefined) seen.set(t, (text = instantText(d)));
     return text;
   };
 }

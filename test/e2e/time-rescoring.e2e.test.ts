@@ -288,3 +288,24 @@ describe('time-driven rescoring', () => {
     ).toBe(240);
   });
 });
+
+describe('instants past year 9999', () => {
+  it('scores an account engaged on 9999-12-31 (a CRM placeholder), whose age band ends in year 10000', async () => {
+    const { upsertAccounts: done } = await t.data(upsertAccounts, {
+      accounts: [
+        { externalId: 'far-future', name: 'Far future inc', attributes: { industry: 'saas', lastEngagedAt: '9999-12-31', employees: 100 } },
+      ],
+    });
+    expect(done).toMatchObject({ created: 1, rescored: 1 });
+    // As `recent`: the engagement band of 7 days (50) + no funding (0) + 100 employees (15) = 65 STRONG;
+    // the band ends 7 days and 1 ms after 9999-12-31T00:00Z, which the table must hold as it is.
+    const end = new Date(0);
+    end.setUTCFullYear(10000, 0, 7);
+    end.setUTCHours(0, 0, 0, 1);
+    const [row] = await t.sql(
+      `SELECT s.score::float AS score, s.tier, (extract(epoch FROM s.next_change_at) * 1000)::bigint::text AS ms
+       FROM account_score s JOIN account a ON a.id = s.account_id WHERE a.external_id = 'far-future' AND s.valid_to IS NULL`,
+    );
+    expect(row).toEqual({ score: 65, tier: 'STRONG', ms: String(end.getTime()) });
+  });
+});
