@@ -7,29 +7,28 @@
  * Uuids and numbers need no quoting, instants go in UTC; texts are quoted as pg quotes them.
  */
 
+/** `{a,b,NULL}`: each value spelled by `spell`, null and undefined as NULL. */
+function arrayLiteral<T>(values: ReadonlyArray<T | null | undefined>, spell: (value: T) => string): string {
+  return `{${values.map((v) => (v == null ? 'NULL' : spell(v))).join(',')}}`;
+}
+
 /** Ids (uuid text, as read from PostgreSQL or made by uuidv7) for a `uuid[]` parameter. */
 export function uuidArray(ids: ReadonlyArray<string | null>): string {
-  return `{${ids
-    .map((id) => {
-      if (id === null) return 'NULL';
-      // Hex digits and hyphens only: anything else could change the literal's shape (a brace, a comma, "NULL").
-      if (!UUID_CHARACTERS.test(id)) throw new RangeError(`cannot send ${JSON.stringify(id.slice(0, 60))} as a uuid`);
-      return id;
-    })
-    .join(',')}}`;
+  return arrayLiteral(ids, (id) => {
+    // Hex digits and hyphens only: anything else could change the literal's shape (a brace, a comma, "NULL").
+    if (!UUID_CHARACTERS.test(id)) throw new RangeError(`cannot send ${JSON.stringify(id.slice(0, 60))} as a uuid`);
+    return id;
+  });
 }
 
 const UUID_CHARACTERS = /^[0-9A-Fa-f-]{32,36}$/;
 
 /** Finite numbers for a `numeric[]` or `integer[]` parameter. */
 export function numberArray(values: ReadonlyArray<number | null>): string {
-  return `{${values
-    .map((v) => {
-      if (v === null) return 'NULL';
-      if (!Number.isFinite(v)) throw new RangeError(`cannot send ${v} as a number`);
-      return String(v);
-    })
-    .join(',')}}`;
+  return arrayLiteral(values, (v) => {
+    if (!Number.isFinite(v)) throw new RangeError(`cannot send ${v} as a number`);
+    return String(v);
+  });
 }
 
 /** Instants for a `timestamptz[]` parameter, in UTC. */
@@ -37,23 +36,15 @@ export function instantArray(values: ReadonlyArray<Date | null | undefined>): st
   // A batch's instants are mostly one (its `now`): each run of equal ones is spelled once.
   let last = NaN;
   let text = '';
-  return `{${values
-    .map((d) => {
-      if (d == null) return 'NULL';
-      const t = d.getTime();
-      if (t !== last) {
-        text = instantLiteral(d);
-        last = t;
-      }
-      return text;
-    })
-    .join(',')}}`;
-}
-
-function instantLiteral(d: Date): string {
-  const text = instantText(d);
-  // An era needs quoting (a space); other instants are digits and -T:.Z.
-  return text.endsWith(' BC') ? `"${text}"` : text;
+  return arrayLiteral(values, (d) => {
+    if (d.getTime() !== last) {
+      text = instantText(d);
+      // An era needs quoting (a space); other instants are digits and -T:.Z+.
+      if (text.endsWith(' BC')) text = `"${text}"`;
+      last = d.getTime();
+    }
+    return text;
+  });
 }
 
 /**
@@ -72,5 +63,5 @@ export function instantText(d: Date): string {
 
 /** Texts for a `text[]` parameter (any characters: quoted and escaped). */
 export function textArray(values: ReadonlyArray<string | null>): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+  return arrayLiteral(values, (v) => `"${v.replace(/[\\"]/g, '\\$&')}"`);
 }

@@ -305,18 +305,16 @@ export async function lockDueScores(
 
 /**
  * Ends rows locked by lockDueScores, each at its own instant (when time changed its result).
- * The arrays go as literals built here: node-postgres's own array and Date serialisation cost
- * more than the statement for 10,000 rows (tids hold a comma, so they are quoted).
+ * The arrays go as literals (db/array-params.ts; tids hold a comma, so they go as texts).
  */
 export async function closeScoresAt(db: Sql, rows: Array<{ tid: string; at: Date }>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    const iso = isoCache();
     await db.query(
       `UPDATE account_score s SET valid_to = greatest(s.valid_from, c.at)
        FROM unnest($1::tid[], $2::timestamptz[]) AS c(tid, at)
        WHERE s.ctid = ANY($1::tid[]) AND s.ctid = c.tid AND s.valid_to IS NULL`,
-      [`{"${chunk.map((r) => r.tid).join('","')}"}`, `{${chunk.map((r) => iso(r.at)).join(',')}}`],
+      [textArray(chunk.map((r) => r.tid)), instantArray(chunk.map((r) => r.at))],
     );
   }
 }
