@@ -155,8 +155,6 @@ export function toAccountName(r: Record<string, unknown>, prefix: string): Accou
 }
 
 /** An account as an upsert writes it: every column but the timestamps, which the upsert sets. */
-export type AccountWrite = Omit<AccountRow, 'created_at' | 'updated_at'>;
-
 async function selectAccounts(db: Sql, where: string, params: unknown[]): Promise<Account[]> {
   const rows: AccountRow[] = await db.query(`SELECT ${ACCOUNT_COLUMNS} FROM account WHERE ${where}`, params);
   return rows.map(toAccount);
@@ -248,24 +246,51 @@ export async function holdAccountWrites(db: Sql): Promise<void> {
   await db.query('LOCK TABLE account IN SHARE MODE');
 }
 
+/** A new account, written whole. */
+export type AccountWrite = Omit<AccountRow, 'created_at' | 'updated_at'>;
+
 /**
- * Creates or updates accounts by external id, in one statement; `at` is their updated_at (and
- * created_at when new). Rows are written (locked) in id order, the order in which a publish's
- * batches share-lock members: the two wait for each other but never deadlock.
+ * An existing account's new state: its attributes as a patch of the stored document (`set`
+ * replaces or adds top-level keys, `unset` removes them), the other columns whole.
  */
-export async function upsertAccounts(db: Sql, rows: AccountWrite[], at: Date): Promise<void> {
+export interface AccountUpdate extends Omit<AccountWrite, 'external_id' | 'attributes'> {
+  set: Record<string, unknown>;
+  unset: string[];
+}
+
+/**
+ * Creates new accounts and updates existing ones, in one statement; `at` is their updated_at
+ * (and created_at when new). The caller holds the accounts' external ids (see
+ * lockTransactionKeys), so which of them exist cannot change under it: new ones are plain
+ * inserts (no speculative insertion, as ON CONFLICT would write for each) and existing ones
+ * plain updates. Updates send only the attributes that changed: a CRM sync resends whole
+ * records whose few changed keys are all the server has to parse, and keys this process
+ * never saw (or could not hold exactly, as integers past 2^53) stay as stored. They are
+ * written (locked) in id order, the order in which a publish's batches share-lock members:
+ * the two wait for each other but never deadlock.
+ */
+export async function writeAccounts(db: Sql, created: AccountWrite[], updated: AccountUpdate[], at: Date): Promise<void> {
+  if (created.length === 0 && updated.length === 0) return;
   await db.query(
-    `INSERT INTO account AS a (id, external_id, name, domain, attributes, explicit_segments, segment_ids, membership_changes_at, created_at, updated_at)
+    `WITH changed AS (
+       UPDATE account AS a SET name = u.name, domain = u.domain, attributes = (a.attributes - u.unset) || u.set,
+         explicit_segments = u.explicit_segments, segment_ids = u.segment_ids,
+         membership_changes_at = u.membership_changes_at, updated_at = $3
+       FROM (SELECT r.id, r.name, r.domain, r.set, ARRAY(SELECT jsonb_array_elements_text(r.unset)) AS unset,
+                    ARRAY(SELECT jsonb_array_elements_text(r.explicit_segments)) AS explicit_segments,
+                    ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[] AS segment_ids, r.membership_changes_at
+             FROM jsonb_to_recordset($2::jsonb)
+               AS r(id uuid, name text, domain text, set jsonb, unset jsonb, explicit_segments jsonb, segment_ids jsonb, membership_changes_at timestamptz)
+             ORDER BY r.id) u
+       WHERE a.id = u.id
+       RETURNING 1)
+     INSERT INTO account (id, external_id, name, domain, attributes, explicit_segments, segment_ids, membership_changes_at, created_at, updated_at)
      SELECT r.id, r.external_id, r.name, r.domain, r.attributes,
             ARRAY(SELECT jsonb_array_elements_text(r.explicit_segments)), ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[],
-            r.membership_changes_at, $2, $2
+            r.membership_changes_at, $3, $3
      FROM jsonb_to_recordset($1::jsonb)
-       AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb, membership_changes_at timestamptz)
-     ORDER BY r.id
-     ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, domain = excluded.domain, attributes = excluded.attributes,
-       explicit_segments = excluded.explicit_segments, segment_ids = excluded.segment_ids,
-       membership_changes_at = excluded.membership_changes_at, updated_at = excluded.updated_at`,
-    [JSON.stringify(rows), at],
+       AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb, membership_changes_at timestamptz)`,
+    [JSON.stringify(created), JSON.stringify(updated), at],
   );
 }
 

@@ -3,6 +3,7 @@
  * upsertAccounts, previewScore and the import command.
  */
 import { DATE_FORMS, isIsoDate } from '../../common/dates';
+import { sameJson } from '../definitions/canonical-definition';
 import type { InputIssue } from '../../errors/domain-errors';
 import type { AttributeCatalogue, AttributeType } from '../../model/icp-definition';
 
@@ -56,6 +57,26 @@ export function attributeIssues(attributes: unknown, catalogue: AttributeCatalog
     if (problem) issues.push({ path: `${path}.${key}`, message: problem });
   }
   return issues;
+}
+
+/**
+ * What a patch changes in `current`: the keys it gives a different value (`set`) and the
+ * existing keys it removes (`unset`); both empty when it changes nothing.
+ */
+export function attributeChanges(
+  current: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): { set: Record<string, unknown>; unset: string[] } {
+  const set: Record<string, unknown> = {};
+  const unset: string[] = [];
+  for (const key of Object.keys(patch)) {
+    const value = patch[key];
+    const had = Object.prototype.hasOwnProperty.call(current, key);
+    if (value === null) {
+      if (had) unset.push(key);
+    } else if (!had || !sameJson(current[key], value)) set[key] = value;
+  }
+  return { set, unset };
 }
 
 /** Applies a patch: given keys replace, null removes, absent keys stay. */

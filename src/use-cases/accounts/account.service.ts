@@ -17,7 +17,7 @@ import type { ReadBatches } from '../read-batches';
 import type { Account } from '../../model/account.types';
 import * as accountStore from '../../stores/account-store';
 import type { AccountFilter, AccountInput, UpsertAccountsResult } from '../../model/account.input';
-import { attributeIssues, mergeAttributes } from '../../domain/accounts/attribute-values';
+import { attributeChanges, attributeIssues, mergeAttributes } from '../../domain/accounts/attribute-values';
 import { compileMembership } from '../../domain/accounts/membership';
 import { LockNamespace, lockTransactionKeys } from '../../db/advisory-locks';
 
@@ -122,18 +122,22 @@ export class AccountService {
     const byExternalId = new Map(existing.map((a) => [a.externalId, a]));
     const membership = compileMembership(segments);
 
-    const rows: accountStore.AccountWrite[] = [];
+    const created: accountStore.AccountWrite[] = [];
+    const updated: accountStore.AccountUpdate[] = [];
     const changed: ChangedAccount[] = [];
     for (const input of inputs) {
       const before = byExternalId.get(input.externalId);
-      const attributes = mergeAttributes(before?.attributes ?? {}, input.attributes as Record<string, unknown>);
+      const patch = input.attributes as Record<string, unknown>;
+      const attributes = mergeAttributes(before?.attributes ?? {}, patch);
       const explicit = input.explicitSegments ?? before?.explicitSegments ?? [];
       const domain = input.domain === undefined ? (before?.domain ?? null) : input.domain?.trim() || null;
+      const changes = before ? attributeChanges(before.attributes, patch) : null;
       if (
         before &&
+        changes!.unset.length === 0 &&
+        Object.keys(changes!.set).length === 0 &&
         before.name === input.name &&
         before.domain === domain &&
-        sameJson(before.attributes, attributes) &&
         sameJson([...before.explicitSegments].sort(), [...explicit].sort())
       ) {
         result.unchanged++;
@@ -141,16 +145,16 @@ export class AccountService {
       }
       const member = membership(attributes, explicit, now);
       const id = before?.id ?? uuidv7();
-      rows.push({
+      const columns = {
         id,
-        external_id: input.externalId,
         name: input.name,
         domain,
-        attributes,
         explicit_segments: explicit,
         segment_ids: member.segmentIds,
         membership_changes_at: member.nextChangeAt,
-      });
+      };
+      if (before) updated.push({ ...columns, ...changes! });
+      else created.push({ ...columns, external_id: input.externalId, attributes });
       changed.push({
         id,
         externalId: input.externalId,
@@ -167,8 +171,8 @@ export class AccountService {
       if (before) result.updated++;
       else result.created++;
     }
-    if (rows.length) {
-      await accountStore.upsertAccounts(tx.em, rows, now);
+    if (changed.length) {
+      await accountStore.writeAccounts(tx.em, created, updated, now);
       const live = await currentLiveVersions(tx);
       result.rescored = (await rescoreChangedAccounts({ audit: this.audit }, tx, changed, live, membership, now)).rescored;
       await scoreUnderPreparingDrafts(
@@ -181,7 +185,7 @@ export class AccountService {
       action: 'accounts.upserted',
       entityType: 'AccountBatch',
       entityId: tx.requestId,
-      after: { ...result, externalIds: rows.slice(0, 1000).map((r) => r.external_id) },
+      after: { ...result, externalIds: changed.slice(0, 1000).map((a) => a.externalId) },
     });
     return result;
   }
