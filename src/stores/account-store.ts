@@ -154,7 +154,6 @@ export function toAccountName(r: Record<string, unknown>, prefix: string): Accou
   return account;
 }
 
-/** An account as an upsert writes it: every column but the timestamps, which the upsert sets. */
 async function selectAccounts(db: Sql, where: string, params: unknown[]): Promise<Account[]> {
   const rows: AccountRow[] = await db.query(`SELECT ${ACCOUNT_COLUMNS} FROM account WHERE ${where}`, params);
   return rows.map(toAccount);
@@ -180,6 +179,21 @@ export async function accountsByIds(db: Sql, ids: readonly string[]): Promise<Ac
 /** Accounts by external id, in no particular order (one statement); unknown ids are left out. */
 export async function accountsByExternalIds(db: Sql, externalIds: readonly string[]): Promise<Account[]> {
   return selectAccounts(db, 'external_id = ANY($1::text[])', [textArray(externalIds)]);
+}
+
+/**
+ * The accounts an upsert is about to change, locked until its transaction ends, in id order
+ * (the order in which a publish's batches share-lock members: the two wait for each other but
+ * never deadlock, whatever plan the write then gets). What the upsert patches is then exactly
+ * what it read: the time-driven membership pass skips locked accounts rather than moving their
+ * segments in between.
+ */
+export async function lockAccountsByExternalIds(db: Sql, externalIds: readonly string[]): Promise<Account[]> {
+  const rows: AccountRow[] = await db.query(
+    `SELECT ${ACCOUNT_COLUMNS} FROM account WHERE external_id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`,
+    [textArray(externalIds)],
+  );
+  return rows.map(toAccount);
 }
 
 /** Ids of the accounts with these external ids (one statement); unknown ids are left out. */
@@ -261,17 +275,16 @@ export interface AccountUpdate extends Omit<AccountWrite, 'external_id' | 'attri
 /**
  * Creates new accounts and updates existing ones, in one statement; `at` is their updated_at
  * (and created_at when new). The caller holds the accounts' external ids (see
- * lockTransactionKeys), so which of them exist cannot change under it: new ones are plain
- * inserts (no speculative insertion, as ON CONFLICT would write for each) and existing ones
- * plain updates. Updates send only the attributes that changed: a CRM sync resends whole
- * records whose few changed keys are all the server has to parse, and keys this process
- * never saw (or could not hold exactly, as integers past 2^53) stay as stored. They are
- * written (locked) in id order, the order in which a publish's batches share-lock members:
- * the two wait for each other but never deadlock.
+ * lockTransactionKeys) and the existing rows (lockAccountsByExternalIds), so which of them
+ * exist cannot change under it: new ones are plain inserts (no speculative insertion, as ON
+ * CONFLICT would write for each) and existing ones plain updates. Updates send only the
+ * attributes that changed: a CRM sync resends whole records whose few changed keys are all the
+ * server has to parse, and keys this process never saw (or could not hold exactly, as integers
+ * past 2^53) stay as stored.
  */
 export async function writeAccounts(db: Sql, created: AccountWrite[], updated: AccountUpdate[], at: Date): Promise<void> {
   if (created.length === 0 && updated.length === 0) return;
-  await db.query(
+  const [written]: Array<{ created: number; updated: number }> = await db.query(
     `WITH changed AS (
        UPDATE account AS a SET name = u.name, domain = u.domain, attributes = (a.attributes - u.unset) || u.set,
          explicit_segments = u.explicit_segments, segment_ids = u.segment_ids,
@@ -281,17 +294,24 @@ export async function writeAccounts(db: Sql, created: AccountWrite[], updated: A
                     ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[] AS segment_ids, r.membership_changes_at
              FROM jsonb_to_recordset($2::jsonb)
                AS r(id uuid, name text, domain text, set jsonb, unset jsonb, explicit_segments jsonb, segment_ids jsonb, membership_changes_at timestamptz)
-             ORDER BY r.id) u
+            ) u
        WHERE a.id = u.id
+       RETURNING 1),
+     added AS (
+       INSERT INTO account (id, external_id, name, domain, attributes, explicit_segments, segment_ids, membership_changes_at, created_at, updated_at)
+       SELECT r.id, r.external_id, r.name, r.domain, r.attributes,
+              ARRAY(SELECT jsonb_array_elements_text(r.explicit_segments)), ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[],
+              r.membership_changes_at, $3, $3
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb, membership_changes_at timestamptz)
        RETURNING 1)
-     INSERT INTO account (id, external_id, name, domain, attributes, explicit_segments, segment_ids, membership_changes_at, created_at, updated_at)
-     SELECT r.id, r.external_id, r.name, r.domain, r.attributes,
-            ARRAY(SELECT jsonb_array_elements_text(r.explicit_segments)), ARRAY(SELECT jsonb_array_elements_text(r.segment_ids))::uuid[],
-            r.membership_changes_at, $3, $3
-     FROM jsonb_to_recordset($1::jsonb)
-       AS r(id uuid, external_id text, name text, domain text, attributes jsonb, explicit_segments jsonb, segment_ids jsonb, membership_changes_at timestamptz)`,
+     SELECT (SELECT count(*) FROM added)::int AS created, (SELECT count(*) FROM changed)::int AS updated`,
     [JSON.stringify(created), JSON.stringify(updated), at],
   );
+  // Accounts are never deleted and the caller holds every row it updates: a difference is a bug, not a race.
+  if (written.created !== created.length || written.updated !== updated.length) {
+    throw new Error(`account write mismatch: ${written.created}/${created.length} created, ${written.updated}/${updated.length} updated`);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { graphql } from '../gql';
 import type { AccountInput } from '../gql/graphql';
 import { seedDefinition } from '../helpers/fixtures';
@@ -310,5 +311,54 @@ describe('upsertAccounts, updates', () => {
       accounts: [{ externalId: 'patch-1', name: 'Initech', attributes: { employees: 41, techStack: null } }],
     });
     expect(again.upsertAccounts).toEqual({ created: 0, updated: 0, unchanged: 1, rescored: 0 });
+  });
+});
+
+describe('upsertAccounts, row locks', () => {
+  it('locks the accounts it updates in id order, as a publish batch share-locks them: the two never deadlock', async () => {
+    await t.data(upsertAccounts, {
+      accounts: [
+        { externalId: 'order-a', name: 'Order A', attributes: { employees: 1 } },
+        { externalId: 'order-b', name: 'Order B', attributes: { employees: 1 } },
+      ],
+    });
+    // A is written again: its row now comes after B's in the table, so a write in table order would take B first.
+    await t.data(upsertAccounts, { accounts: [{ externalId: 'order-a', name: 'Order A', attributes: { employees: 2 } }] });
+    const ids = await t.sql(`SELECT id, external_id FROM account WHERE external_id IN ('order-a', 'order-b') ORDER BY ctid`);
+    expect(ids.map((r) => r.external_id)).toEqual(['order-b', 'order-a']);
+    const [a, b] = ['order-a', 'order-b'].map((x) => ids.find((r) => r.external_id === x)!.id as string);
+    expect(a < b).toBe(true);
+
+    // A publish batch share-locks members in id order: it holds A and will take B next.
+    const batch = new Client({ connectionString: t.databaseUrl });
+    await batch.connect();
+    try {
+      await batch.query('BEGIN');
+      await batch.query(`SELECT 1 FROM account WHERE id = $1 FOR SHARE`, [a]);
+      const upsert = t.data(upsertAccounts, {
+        accounts: [
+          { externalId: 'order-b', name: 'Order B', attributes: { employees: 3 } },
+          { externalId: 'order-a', name: 'Order A', attributes: { employees: 3 } },
+        ],
+      });
+      // The upsert waits for A (its first account by id) before touching B...
+      for (let i = 0; i < 200; i++) {
+        const [w] = await t.sql(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
+        );
+        if (w.n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      // ...so the batch takes B at once (a write that had locked B first would deadlock here).
+      await batch.query(`SET LOCAL lock_timeout = '3s'`);
+      const got = await batch.query(`SELECT id FROM account WHERE id = $1 FOR SHARE`, [b]);
+      expect(got.rows).toEqual([{ id: b }]);
+      await batch.query('COMMIT');
+      expect((await upsert).upsertAccounts).toMatchObject({ updated: 2, created: 0 });
+    } finally {
+      await batch.end();
+    }
+    const rows = await t.sql(`SELECT attributes->>'employees' AS e FROM account WHERE external_id IN ('order-a', 'order-b')`);
+    expect(rows.map((r) => r.e)).toEqual(['3', '3']);
   });
 });

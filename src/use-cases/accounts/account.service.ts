@@ -118,7 +118,7 @@ export class AccountService {
     await lockTransactionKeys(tx.em, LockNamespace.ACCOUNT_UPSERT, externalIds);
     const now = tx.clock.now();
     const segments = await listSegments(tx.em);
-    const existing = await accountStore.accountsByExternalIds(tx.em, externalIds);
+    const existing = await accountStore.lockAccountsByExternalIds(tx.em, externalIds);
     const byExternalId = new Map(existing.map((a) => [a.externalId, a]));
     const membership = compileMembership(segments);
 
