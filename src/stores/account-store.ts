@@ -189,11 +189,7 @@ export async function accountsByExternalIds(db: Sql, externalIds: readonly strin
  * segments in between.
  */
 export async function lockAccountsByExternalIds(db: Sql, externalIds: readonly string[]): Promise<Account[]> {
-  const rows: AccountRow[] = await db.query(
-    `SELECT ${ACCOUNT_COLUMNS} FROM account WHERE external_id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`,
-    [textArray(externalIds)],
-  );
-  return rows.map(toAccount);
+  return selectAccounts(db, 'external_id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE', [textArray(externalIds)]);
 }
 
 /** Ids of the accounts with these external ids (one statement); unknown ids are left out. */

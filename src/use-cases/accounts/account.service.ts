@@ -134,8 +134,9 @@ export class AccountService {
       const changes = before ? attributeChanges(before.attributes, patch) : null;
       if (
         before &&
-        changes!.unset.length === 0 &&
-        Object.keys(changes!.set).length === 0 &&
+        changes &&
+        changes.unset.length === 0 &&
+        Object.keys(changes.set).length === 0 &&
         before.name === input.name &&
         before.domain === domain &&
         sameJson([...before.explicitSegments].sort(), [...explicit].sort())
@@ -153,7 +154,7 @@ export class AccountService {
         segment_ids: member.segmentIds,
         membership_changes_at: member.nextChangeAt,
       };
-      if (before) updated.push({ ...columns, ...changes! });
+      if (changes) updated.push({ ...columns, ...changes });
       else created.push({ ...columns, external_id: input.externalId, attributes });
       changed.push({
         id,
