@@ -12,7 +12,8 @@
  *   PostgreSQL advisory lock per job key for the whole run, released by the server if the
  *   worker's connection dies.
  */
-import { Client } from 'pg';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Client, Pool, type QueryResult } from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger';
 import { LockNamespace } from '../db/advisory-locks';
@@ -50,18 +51,67 @@ export async function jobCounts(db: Sql): Promise<Array<{ queue: string; state: 
   return db.query(`SELECT name AS queue, state::text AS state, count(*)::int AS jobs FROM ${JOB_SCHEMA}.job GROUP BY 1, 2`);
 }
 
+/**
+ * pg-boss's connection pool, ours rather than pg-boss's so that stopping can wait for every
+ * statement pg-boss still has in flight before closing it. pg-boss's own stop closes its pool
+ * as soon as no job runs, but a worker's fetch in flight at that moment still returns jobs:
+ * they ran after stop() had returned (against a closing application), and their completion
+ * went nowhere, leaving them `active` until their timeout.
+ */
+class QueueConnections {
+  private readonly pool: Pool;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(url: string, log: Logger) {
+    this.pool = new Pool({ connectionString: url, application_name: 'fitgraph-jobs', max: 4 });
+    this.pool.on('error', (err: Error & { code?: string }) =>
+      log.error({ err: { message: err.message, code: err.code } }, 'job queue connection error'),
+    );
+  }
+
+  /**
+   * pg-boss's database interface. Once closed it answers `undefined`, as pg-boss's own does and
+   * pg-boss expects (a late completion is then a no-op; an empty result would throw in it).
+   */
+  executeSql = (text: string, values?: unknown[]): Promise<QueryResult> => {
+    if (this.closed) return Promise.resolve(undefined as unknown as QueryResult);
+    const query = this.pool.query(text, values);
+    this.inFlight.add(query);
+    void query.then(
+      () => this.inFlight.delete(query),
+      () => this.inFlight.delete(query),
+    );
+    return query;
+  };
+
+  get busy(): Promise<unknown>[] {
+    return [...this.inFlight];
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
 export class JobQueue {
+  private stopping = false;
+  /** Job handlers running in this process, which stopping waits for. */
+  private readonly running = new Set<Promise<unknown>>();
+
   private constructor(
     readonly boss: PgBoss,
     readonly timeoutSeconds: number,
+    private readonly connections: QueueConnections,
+    private readonly log: Logger,
   ) {}
 
   static async open(options: JobQueueOptions): Promise<JobQueue> {
+    const connections = new QueueConnections(options.url, options.log);
     const boss = new PgBoss({
-      connectionString: options.url,
+      db: connections,
       schema: JOB_SCHEMA,
-      application_name: 'fitgraph-jobs',
-      max: 4,
       migrate: true,
       supervise: options.maintains,
       schedule: options.maintains,
@@ -76,7 +126,7 @@ export class JobQueue {
       options.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'job queue error'),
     );
     await boss.start();
-    const queue = new JobQueue(boss, options.timeoutSeconds);
+    const queue = new JobQueue(boss, options.timeoutSeconds, connections, options.log);
     // Creating a queue creates and attaches a partition: two processes doing it at once deadlock,
     // so processes starting together take turns (a session advisory lock on a short-lived connection).
     const turn = new Client({ connectionString: options.url, application_name: 'fitgraph-jobs-setup' });
@@ -112,10 +162,51 @@ export class JobQueue {
   }
 
   /**
+   * Works `queue` with one polling loop, one job at a time. A job fetched once this process is
+   * stopping is not started: it goes back to the queue (as a failed try, retried shortly).
+   */
+  async work<T>(queue: string, handler: (job: Job<T>) => Promise<void>): Promise<void> {
+    await this.boss.work<T>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, ([job]) => {
+      if (this.stopping) {
+        this.log.info({ jobId: job.id, queue }, 'job handed back: this process is stopping');
+        return Promise.reject(new Error('handed back: the worker that fetched it was stopping'));
+      }
+      const run = handler(job);
+      this.running.add(run);
+      const done = () => this.running.delete(run);
+      void run.then(done, done);
+      return run;
+    });
+  }
+
+  /**
    * Stops fetching and waits up to `timeoutMs` for running jobs; jobs still running then are
-   * marked failed, so they are retried at once rather than after their timeout.
+   * marked failed, so they are retried at once rather than after their timeout. Returns once
+   * no job of this process runs and pg-boss has no statement in flight (or at the deadline),
+   * so the caller may close what the jobs use.
    */
   async stop(timeoutMs = 10_000): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    if (this.stopping) return;
+    this.stopping = true;
+    const deadline = Date.now() + timeoutMs;
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+    // What pg-boss does not wait for: a fetch in flight (its job is handed back, which takes
+    // another statement) and a job that outlived the timeout. Settled twice in a row, with a
+    // turn of the event loop between, means nothing started in between.
+    let quietTurns = 0;
+    while (quietTurns < 2 && Date.now() < deadline) {
+      const pending = [...this.running, ...this.connections.busy];
+      if (pending.length === 0) quietTurns++;
+      else {
+        quietTurns = 0;
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now())));
+        await Promise.race([Promise.allSettled(pending), timeout]);
+        clearTimeout(timer);
+      }
+      await nextTurn();
+    }
+    if (this.running.size > 0) this.log.warn({ jobs: this.running.size }, 'jobs still running when the job queue closed');
+    await this.connections.close();
   }
 }

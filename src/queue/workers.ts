@@ -67,11 +67,9 @@ export async function startWorkers(
 ): Promise<Workers> {
   const { log } = options;
   for (const def of definitions) {
-    const handler = async ([job]: Job<object>[]) =>
+    const handler = (job: Job<object>) =>
       runJob(ds, def, job, { queue, config: options.config, clock: options.clock }, log, options.metrics);
-    for (let i = 0; i < options.concurrency; i++) {
-      await queue.boss.work(def.queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, handler);
-    }
+    for (let i = 0; i < options.concurrency; i++) await queue.work(def.queue, handler);
     if (def.every) await queue.boss.schedule(def.queue, def.every, {}, { tz: 'UTC' });
   }
   log.info({ queues: definitions.map((d) => d.queue), concurrency: options.concurrency }, 'workers started');

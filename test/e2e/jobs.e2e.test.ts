@@ -3,6 +3,7 @@
  * never overlap, failures are retried and visible (logs with the job id, /metrics).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import { startBackgroundWork, type BackgroundWork } from '../../src/jobs/background-work';
 import { JobQueue } from '../../src/queue/job-queue';
 import { startWorkers, type JobDefinition, type Workers } from '../../src/queue/workers';
@@ -11,6 +12,7 @@ import { graphql } from '../gql';
 import type { TimedFitQuery } from '../gql/graphql';
 import { seedDefinition } from '../helpers/fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { until } from '../helpers/wait';
 import { upsertAccounts } from '../operations/accounts';
 import { overrideFit } from '../operations/fits';
 import { createDraft, createSegment, publishVersion } from '../operations/registry';
@@ -244,5 +246,62 @@ describe('workers', () => {
     expect(figure('fitgraph_queue_jobs{queue="override-expiries",state="completed"}')).toBeGreaterThanOrEqual(3);
     expect(figure('fitgraph_http_requests_total{path="/metrics",status="401"}')).toBeGreaterThanOrEqual(1);
     expect(figure('fitgraph_http_requests_total{path="/graphql",status="200"}')).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('stopping', () => {
+  it('hands back a job that a fetch in flight returns after stop began, and returns once that is recorded', async () => {
+    const queue = await JobQueue.open({
+      url: t.databaseUrl,
+      queues: [{ name: 'test-stopping', policy: 'standard' }],
+      timeoutSeconds: 30,
+      maintains: false,
+      log: t.log,
+    });
+    const ran: string[] = [];
+    await queue.work('test-stopping', async (job) => {
+      ran.push(job.id);
+    });
+    const due = new Date(Date.now() + 1000);
+    const id = await queue.send('test-stopping', {}, { startAfter: due });
+    // Hold the worker's next fetch on a lock of the queue's table: it is in flight while stop runs.
+    const [{ partition }] = await t.sql<{ partition: string }>(
+      `SELECT partition_name AS partition FROM pgboss.queue WHERE name = 'test-stopping'`,
+    );
+    const blocker = new Client({ connectionString: t.databaseUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query(`LOCK TABLE pgboss.${partition} IN EXCLUSIVE MODE`);
+      // A fetch that started after the job came due returns it once the lock goes.
+      await until(
+        'a fetch waiting on the lock',
+        async () =>
+          (
+            await t.sql(
+              `SELECT 1 FROM pg_stat_activity
+                WHERE application_name = 'fitgraph-jobs' AND wait_event_type = 'Lock' AND query_start > $1`,
+              [due],
+            )
+          ).length === 1,
+        10_000,
+      );
+      let stoppedAt = 0;
+      const stopped = queue.stop(10_000).then(() => (stoppedAt = Date.now()));
+      await sleep(500);
+      expect(stoppedAt).toBe(0); // still waiting for the fetch
+      const releasedAt = Date.now();
+      await blocker.query('COMMIT');
+      await stopped;
+      expect(stoppedAt).toBeGreaterThanOrEqual(releasedAt);
+      expect(ran).toEqual([]);
+      const [job] = await t.sql<{ state: string; output: { message: string } }>(
+        `SELECT state::text, output FROM pgboss.job WHERE id = $1`,
+        [id],
+      );
+      expect(job).toMatchObject({ state: 'retry', output: { message: 'handed back: the worker that fetched it was stopping' } });
+    } finally {
+      await blocker.end();
+    }
   });
 });
