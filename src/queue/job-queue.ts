@@ -97,15 +97,24 @@ class QueueConnections {
 
 export class JobQueue {
   private stopping = false;
+  private stopped: Promise<void> | undefined;
   /** Job handlers running in this process, which stopping waits for. */
   private readonly running = new Set<Promise<unknown>>();
+  /** Rejected at the end of the drain, for pg-boss to let go of the jobs still running. */
+  private readonly abandoned: Promise<never>;
+  private abandon: () => void = () => undefined;
 
   private constructor(
     readonly boss: PgBoss,
     readonly timeoutSeconds: number,
     private readonly connections: QueueConnections,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.abandoned = new Promise<never>((_, reject) => {
+      this.abandon = () => reject(new Error('abandoned: still running when its process stopped'));
+    });
+    this.abandoned.catch(() => undefined); // only pg-boss listens, and only while jobs run
+  }
 
   static async open(options: JobQueueOptions): Promise<JobQueue> {
     const connections = new QueueConnections(options.url, options.log);
@@ -163,50 +172,88 @@ export class JobQueue {
 
   /**
    * Works `queue` with one polling loop, one job at a time. A job fetched once this process is
-   * stopping is not started: it goes back to the queue (as a failed try, retried shortly).
+   * stopping is not started: it goes back to the queue as it was, its try not counted.
    */
   async work<T>(queue: string, handler: (job: Job<T>) => Promise<void>): Promise<void> {
     await this.boss.work<T>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, ([job]) => {
-      if (this.stopping) {
-        this.log.info({ jobId: job.id, queue }, 'job handed back: this process is stopping');
-        return Promise.reject(new Error('handed back: the worker that fetched it was stopping'));
-      }
+      if (this.stopping) return this.handBack(queue, job.id);
       const run = handler(job);
       this.running.add(run);
       const done = () => this.running.delete(run);
       void run.then(done, done);
-      return run;
+      // At the deadline pg-boss hears the job failed (it was marked so) and its loop ends.
+      return Promise.race([run, this.abandoned]);
     });
   }
 
   /**
-   * Stops fetching and waits up to `timeoutMs` for running jobs; jobs still running then are
-   * marked failed, so they are retried at once rather than after their timeout. Returns once
-   * no job of this process runs and pg-boss has no statement in flight (or at the deadline),
-   * so the caller may close what the jobs use.
+   * Puts a fetched job back as waiting, due now, and not counting the fetch as a try (the next
+   * fetch counts one only when started_on is set). pg-boss's completion of it then finds it no
+   * longer active and does nothing. On a stately queue an equal job may already wait in that
+   * state; this one then fails its try, as pg-boss would have it, and the equal one does the work.
    */
-  async stop(timeoutMs = 10_000): Promise<void> {
-    if (this.stopping) return;
+  private async handBack(queue: string, id: string): Promise<void> {
+    this.log.info({ jobId: id, queue }, 'job handed back: this process is stopping');
+    try {
+      await this.connections.executeSql(
+        `UPDATE ${JOB_SCHEMA}.job SET state = 'retry', started_on = NULL, start_after = now(), output = $3
+          WHERE name = $1 AND id = $2 AND state = 'active'`,
+        [queue, id, { message: HANDED_BACK }],
+      );
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505') throw new Error(HANDED_BACK);
+      throw err;
+    }
+  }
+
+  /**
+   * Stops fetching and waits up to `timeoutMs` for running jobs; jobs still running then are
+   * marked failed, so they are retried within seconds (the queue's retry delay) rather than
+   * after their timeout. Returns once no
+   * job of this process runs (or at the deadline) and pg-boss has no statement in flight, so the
+   * caller may close what the jobs use. Calling it again returns the same stop.
+   */
+  stop(timeoutMs = 10_000): Promise<void> {
+    this.stopped ??= this.shutDown(timeoutMs);
+    return this.stopped;
+  }
+
+  private async shutDown(timeoutMs: number): Promise<void> {
     this.stopping = true;
     const deadline = Date.now() + timeoutMs;
-    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
-    // What pg-boss does not wait for: a fetch in flight (its job is handed back, which takes
-    // another statement) and a job that outlived the timeout. Settled twice in a row, with a
-    // turn of the event loop between, means nothing started in between.
-    let quietTurns = 0;
-    while (quietTurns < 2 && Date.now() < deadline) {
-      const pending = [...this.running, ...this.connections.busy];
-      if (pending.length === 0) quietTurns++;
-      else {
-        quietTurns = 0;
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now())));
-        await Promise.race([Promise.allSettled(pending), timeout]);
-        clearTimeout(timer);
+    try {
+      await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+      // What pg-boss does not wait for: a fetch in flight (its job is handed back, with one more
+      // statement) and a job that outlives the timeout.
+      await settle(() => [...this.running, ...this.connections.busy], deadline);
+      if (this.running.size > 0) {
+        this.log.warn({ jobs: this.running.size }, 'jobs still running at the end of the drain: abandoned');
+        this.abandon();
       }
-      await nextTurn();
+      // pg-boss's own statements are short: give them their time even past the deadline.
+      await settle(() => this.connections.busy, Date.now() + 5_000);
+    } finally {
+      await this.connections.close();
     }
-    if (this.running.size > 0) this.log.warn({ jobs: this.running.size }, 'jobs still running when the job queue closed');
-    await this.connections.close();
+  }
+}
+
+const HANDED_BACK = 'handed back: the worker that fetched it was stopping';
+
+/**
+ * Waits until `pending` stays empty over a turn of the event loop (what settles may start more
+ * in its callbacks), or until the deadline.
+ */
+async function settle(pending: () => Promise<unknown>[], deadline: number): Promise<void> {
+  for (let now = pending(); Date.now() < deadline; now = pending()) {
+    if (now.length === 0) {
+      await nextTurn();
+      if (pending().length === 0) return;
+      continue;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now())));
+    await Promise.race([Promise.allSettled(now), late]);
+    clearTimeout(timer);
   }
 }

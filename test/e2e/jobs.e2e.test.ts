@@ -250,58 +250,100 @@ describe('workers', () => {
 });
 
 describe('stopping', () => {
-  it('hands back a job that a fetch in flight returns after stop began, and returns once that is recorded', async () => {
-    const queue = await JobQueue.open({
+  const open = () =>
+    JobQueue.open({
       url: t.databaseUrl,
       queues: [{ name: 'test-stopping', policy: 'standard' }],
       timeoutSeconds: 30,
       maintains: false,
       log: t.log,
     });
-    const ran: string[] = [];
-    await queue.work('test-stopping', async (job) => {
-      ran.push(job.id);
-    });
-    const due = new Date(Date.now() + 1000);
-    const id = await queue.send('test-stopping', {}, { startAfter: due });
-    // Hold the worker's next fetch on a lock of the queue's table: it is in flight while stop runs.
+
+  it('hands back, untried, a job that a fetch in flight returns after stop began, and returns once that is recorded', async () => {
+    const queue = await open();
+    const id = await queue.send('test-stopping', {});
+    // Hold the worker's first fetch on a lock of the queue's table: it is in flight while stop runs.
     const [{ partition }] = await t.sql<{ partition: string }>(
       `SELECT partition_name AS partition FROM pgboss.queue WHERE name = 'test-stopping'`,
     );
     const blocker = new Client({ connectionString: t.databaseUrl });
     await blocker.connect();
+    let stopped: Promise<number> | undefined;
     try {
       await blocker.query('BEGIN');
       await blocker.query(`LOCK TABLE pgboss.${partition} IN EXCLUSIVE MODE`);
-      // A fetch that started after the job came due returns it once the lock goes.
-      await until(
-        'a fetch waiting on the lock',
-        async () =>
-          (
-            await t.sql(
-              `SELECT 1 FROM pg_stat_activity
-                WHERE application_name = 'fitgraph-jobs' AND wait_event_type = 'Lock' AND query_start > $1`,
-              [due],
-            )
-          ).length === 1,
-        10_000,
-      );
+      const ran: string[] = [];
+      await queue.work('test-stopping', async (job) => {
+        ran.push(job.id);
+      });
+      await until('the fetch waiting on the lock', async () => {
+        const waiting = await t.sql(
+          `SELECT 1 FROM pg_stat_activity
+            WHERE application_name = 'fitgraph-jobs' AND wait_event_type = 'Lock' AND query LIKE '%SKIP LOCKED%'`,
+        );
+        return waiting.length > 0;
+      });
       let stoppedAt = 0;
-      const stopped = queue.stop(10_000).then(() => (stoppedAt = Date.now()));
-      await sleep(500);
-      expect(stoppedAt).toBe(0); // still waiting for the fetch
+      stopped = queue.stop(10_000).then(() => (stoppedAt = Date.now()));
+      await sleep(1500); // pg-boss's own stop is over by then (it waits for running jobs only)
+      expect(stoppedAt).toBe(0);
       const releasedAt = Date.now();
       await blocker.query('COMMIT');
       await stopped;
       expect(stoppedAt).toBeGreaterThanOrEqual(releasedAt);
       expect(ran).toEqual([]);
-      const [job] = await t.sql<{ state: string; output: { message: string } }>(
-        `SELECT state::text, output FROM pgboss.job WHERE id = $1`,
-        [id],
-      );
-      expect(job).toMatchObject({ state: 'retry', output: { message: 'handed back: the worker that fetched it was stopping' } });
+      const [job] = await t.sql(`SELECT state::text, retry_count, started_on, output FROM pgboss.job WHERE id = $1`, [id]);
+      expect(job).toEqual({
+        state: 'retry',
+        retry_count: 0,
+        started_on: null,
+        output: { message: 'handed back: the worker that fetched it was stopping' },
+      });
     } finally {
       await blocker.end();
+      await (stopped ?? queue.stop(0));
+    }
+
+    // The next worker runs it as a first try.
+    const next = await open();
+    const runs: number[] = [];
+    try {
+      await next.work('test-stopping', async (job) => {
+        runs.push(job.retryCount);
+      });
+      expect(await waitForJob(next, 'test-stopping', id)).toMatchObject({ state: 'completed', retryCount: 0 });
+      expect(runs).toEqual([0]);
+    } finally {
+      await next.stop(2000);
+    }
+  });
+
+  it('lets a job run to the deadline, then lets go of it: the job is retried and stop returns', async () => {
+    const queue = await open();
+    let release = () => undefined as void;
+    const running = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    await queue.work('test-stopping', async () => {
+      started = true;
+      await running;
+    });
+    const id = await queue.send('test-stopping', { slow: true });
+    await until('the slow job running', () => started);
+    const t0 = Date.now();
+    try {
+      await queue.stop(1500);
+      const took = Date.now() - t0;
+      expect(took).toBeGreaterThanOrEqual(1500);
+      expect(took).toBeLessThan(5000);
+      const [job] = await t.sql(`SELECT state::text, retry_count, output FROM pgboss.job WHERE id = $1`, [id]);
+      // Failed by pg-boss's loop, which let go of it, not only by pg-boss's drain timeout.
+      expect(job).toEqual({
+        state: 'retry',
+        retry_count: 0,
+        output: expect.objectContaining({ message: 'abandoned: still running when its process stopped' }),
+      });
+    } finally {
+      release();
     }
   });
 });
