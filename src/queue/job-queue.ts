@@ -209,9 +209,9 @@ export class JobQueue {
   /**
    * Stops fetching and waits up to `timeoutMs` for running jobs; jobs still running then are
    * marked failed, so they are retried within seconds (the queue's retry delay) rather than
-   * after their timeout. Returns once no
-   * job of this process runs (or at the deadline) and pg-boss has no statement in flight, so the
-   * caller may close what the jobs use. Calling it again returns the same stop.
+   * after their timeout. Returns once no job of this process runs (or at the deadline) and
+   * pg-boss has no statement in flight, so the caller may close what the jobs use. Calling it
+   * again returns the same stop.
    */
   stop(timeoutMs = 10_000): Promise<void> {
     this.stopped ??= this.shutDown(timeoutMs);
